@@ -1,0 +1,125 @@
+/**
+ * Turns Ajv's errors into issues a person can act on: the path points at the
+ * field itself (also for missing and unknown properties), alternatives are
+ * reported once, and the contract's named types speak for their patterns.
+ */
+import type { ErrorObject } from 'ajv';
+import { describeReceived } from '../errors';
+import type { JsonSchema } from '../spec/json-schema';
+import type { ValidationIssue } from './errors';
+
+const TIMESTAMP =
+  "a timestamp as Python's datetime.isoformat() writes it (YYYY-MM-DDTHH:MM:SS[.ffffff]±HH:MM, a real calendar date)";
+
+export function toIssues(errors: readonly ErrorObject[]): ValidationIssue[] {
+  // Where an alternative (oneOf/anyOf) failed, its branches' errors at and below
+  // the same value are noise: the alternative is reported once, as a whole.
+  const alternatives = errors
+    .filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')
+    .map((e) => e.instancePath);
+  // A failing `then` is reported by its own keyword; the `if` says when it applies.
+  const conditions = new Map<string, string>();
+  for (const e of errors) {
+    if (e.keyword === 'if') conditions.set(e.schemaPath.replace(/\/if$/, '/then/'), describeCondition(e));
+  }
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword === 'if') continue;
+    const isAlternative = error.keyword === 'oneOf' || error.keyword === 'anyOf';
+    if (!isAlternative && alternatives.some((p) => error.instancePath === p || error.instancePath.startsWith(`${p}/`))) {
+      continue;
+    }
+    const issue = toIssue(error);
+    for (const [thenPath, condition] of conditions) {
+      if (error.schemaPath.startsWith(thenPath)) issue.message = issue.message.replace(', got ', ` when ${condition}, got `);
+    }
+    // One issue per value: the first failing keyword (type before enum/pattern) says the most.
+    if (!seen.has(issue.path)) {
+      seen.add(issue.path);
+      issues.push(issue);
+    }
+  }
+  return issues;
+}
+
+/** `{properties: {context_type: {const: "event"}}}` → `context_type is "event"`. */
+function describeCondition(error: ErrorObject): string {
+  const condition = (error.parentSchema as JsonSchema | undefined)?.if as JsonSchema | undefined;
+  const properties = (condition?.properties ?? {}) as Record<string, JsonSchema>;
+  const parts = Object.entries(properties).map(([name, rule]) => {
+    if ('const' in rule) return `${name} is ${JSON.stringify(rule.const)}`;
+    if (Array.isArray(rule.enum)) return `${name} is one of ${rule.enum.map((v) => JSON.stringify(v)).join(', ')}`;
+    return `${name} matches its condition`;
+  });
+  return parts.length ? parts.join(' and ') : "the schema's condition holds";
+}
+
+function toIssue(error: ErrorObject): ValidationIssue {
+  const params = error.params as Record<string, unknown>;
+  const at = error.instancePath;
+  switch (error.keyword) {
+    case 'required':
+      return { path: `${at}/${escape(String(params.missingProperty))}`, message: 'is required but missing', keyword: 'required' };
+    case 'additionalProperties':
+      return {
+        path: `${at}/${escape(String(params.additionalProperty))}`,
+        message: 'is not a property of this DTO (unknown key)',
+        keyword: 'additionalProperties',
+      };
+    case 'type':
+      return { path: at, message: `must be ${String(params.type).split(',').map(article).join(' or ')}, got ${typeName(error.data)}`, keyword: 'type' };
+    case 'pattern':
+      return { path: at, message: patternMessage(error), keyword: 'pattern' };
+    case 'enum':
+      return {
+        path: at,
+        message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${describeReceived(error.data)}`,
+        keyword: 'enum',
+      };
+    case 'oneOf':
+    case 'anyOf':
+      return { path: at, message: `must be ${alternativesOf(error)}, got ${describeReceived(error.data)}`, keyword: error.keyword };
+    default:
+      return { path: at, message: `${error.message ?? 'is invalid'}, got ${describeReceived(error.data)}`, keyword: error.keyword };
+  }
+}
+
+function patternMessage(error: ErrorObject): string {
+  const schema = error.parentSchema as JsonSchema | undefined;
+  const got = describeReceived(error.data);
+  if (schema?.title === 'Timestamp') return `must be ${TIMESTAMP}, got ${got}`;
+  const name = typeof schema?.title === 'string' ? ` ${schema.title}` : '';
+  return `must be a${name} string matching ${String((error.params as { pattern: string }).pattern)}, got ${got}`;
+}
+
+function alternativesOf(error: ErrorObject): string {
+  const branches = (error.schema as JsonSchema[] | undefined) ?? [];
+  const names = branches.map((b) => {
+    if (typeof b.$ref === 'string') {
+      const name = b.$ref.replace(/^.*\//, '').replace(/\.schema\.json$/, '');
+      return name === 'timestamp' ? TIMESTAMP : article(name);
+    }
+    if (typeof b.type === 'string') return b.type === 'null' ? 'null' : article(b.type);
+    return 'a matching value';
+  });
+  return names.join(' or ');
+}
+
+function article(type: string): string {
+  if (type === 'null') return 'null';
+  return /^[aeiou]/i.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number') return Number.isInteger(value) ? `the number ${value}` : `the number ${describeReceived(value)}`;
+  if (typeof value === 'string') return `the string ${describeReceived(value)}`;
+  if (typeof value === 'boolean') return `${value}`;
+  return article(typeof value);
+}
+
+function escape(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
