@@ -1,7 +1,7 @@
 /**
  * `npm run generate` / `npm run check:generated`.
  * load (contract.ts) → normalize (normalize.ts) → generate (typescript.ts,
- * schemas-module.ts) → emit (emit.ts).
+ * schemas-module.ts, validators.ts) → emit (emit.ts).
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,6 +9,7 @@ import { loadContract } from './contract';
 import { typeSources } from './normalize';
 import { generateTypes } from './typescript';
 import { generateSchemasModule } from './schemas-module';
+import { generateValidatorsModule } from './validators';
 import { banner, emit, type GeneratedFile } from './emit';
 
 const ROOT = resolve(__dirname, '..');
@@ -22,6 +23,10 @@ export async function buildGeneratedFiles(root = ROOT): Promise<GeneratedFile[]>
     {
       path: join(root, 'generated/schemas.ts'),
       content: `${banner('//', sources)}\n\n${generateSchemasModule(contract)}`,
+    },
+    {
+      path: join(root, 'generated/validators.ts'),
+      content: `${banner('//', sources)}\n${generateValidatorsModule(contract)}`,
     },
   ];
 }

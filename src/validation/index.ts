@@ -1,6 +1,6 @@
 import { DTO_NAMES, type DtoName } from '../../generated/schemas';
 import type { DtoTypes } from '../../generated/types';
-import { checkers, diagnoser } from './compiled';
+import { checkers, diagnosers } from './compiled';
 import { ContractValidationError, UnknownDtoError, type ValidationIssue } from './errors';
 import { toIssues } from './issues';
 
@@ -23,7 +23,7 @@ export function requireDtoName(name: unknown): DtoName {
 export function validate<D extends DtoName>(dto: D, value: unknown): ValidationResult<DtoTypes[D]> {
   const check = checkers[requireDtoName(dto)];
   if (check(value)) return { ok: true, value: value as DtoTypes[D] };
-  const diagnose = diagnoser(dto);
+  const diagnose = diagnosers()[dto];
   diagnose(value);
   return { ok: false, issues: toIssues(diagnose.errors ?? check.errors ?? []) };
 }

@@ -45,7 +45,7 @@ export function toIssues(errors: readonly ErrorObject[]): ValidationIssue[] {
 
 /** `{properties: {context_type: {const: "event"}}}` → `context_type is "event"`. */
 function describeCondition(error: ErrorObject): string {
-  const condition = (error.parentSchema as JsonSchema | undefined)?.if as JsonSchema | undefined;
+  const condition = error.schema as JsonSchema | undefined; // the `if` subschema itself
   const properties = (condition?.properties ?? {}) as Record<string, JsonSchema>;
   const parts = Object.entries(properties).map(([name, rule]) => {
     if ('const' in rule) return `${name} is ${JSON.stringify(rule.const)}`;
