@@ -21,9 +21,9 @@ export const commonSchema: JsonSchema = {
   "$defs": {
     "timestamp": {
       "title": "Timestamp",
-      "description": "An aware instant exactly as Python datetime.isoformat() writes it: YYYY-MM-DDTHH:MM:SS, a six-digit microsecond fraction only when microseconds are non-zero, and a UTC offset that is always present (+HH:MM, or +HH:MM:SS[.ffffff] for offsets with seconds). Calendar-impossible dates and hour 24 do not match. Expressed as a pattern, not a format, so every JSON Schema validator enforces it identically.",
+      "description": "An aware instant exactly as Python datetime.isoformat() writes it: YYYY-MM-DDTHH:MM:SS, then a six-digit microsecond fraction only when microseconds are non-zero, then a UTC offset that is always present: +HH:MM (zero is +00:00, never -00:00), with :SS only when the offset has seconds and .ffffff only when it has microseconds. Calendar-impossible dates and hour 24 do not match. Expressed as a pattern, not a format, so every JSON Schema validator enforces it identically.",
       "type": "string",
-      "pattern": "^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]{6})?[+-](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{6})?)?(?![\\s\\S])",
+      "pattern": "^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])",
       "examples": [
         "2026-05-09T10:11:12.345678+00:00",
         "2026-05-09T10:11:12+05:30"

@@ -3,7 +3,7 @@
 // Edit the schemas in contract/ and regenerate; CI fails when this file drifts.
 
 /**
- * An aware instant exactly as Python datetime.isoformat() writes it: YYYY-MM-DDTHH:MM:SS, a six-digit microsecond fraction only when microseconds are non-zero, and a UTC offset that is always present (+HH:MM, or +HH:MM:SS[.ffffff] for offsets with seconds). Calendar-impossible dates and hour 24 do not match. Expressed as a pattern, not a format, so every JSON Schema validator enforces it identically.
+ * An aware instant exactly as Python datetime.isoformat() writes it: YYYY-MM-DDTHH:MM:SS, then a six-digit microsecond fraction only when microseconds are non-zero, then a UTC offset that is always present: +HH:MM (zero is +00:00, never -00:00), with :SS only when the offset has seconds and .ffffff only when it has microseconds. Calendar-impossible dates and hour 24 do not match. Expressed as a pattern, not a format, so every JSON Schema validator enforces it identically.
  */
 export type Timestamp = string;
 

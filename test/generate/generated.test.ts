@@ -22,6 +22,7 @@ describe('npm run generate', () => {
     root = mkdtempSync(join(tmpdir(), 'contract-generate-'));
     cpSync(join(ROOT, 'contract'), join(root, 'contract'), { recursive: true });
     cpSync(join(ROOT, 'generated'), join(root, 'generated'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(root, 'package.json'));
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
