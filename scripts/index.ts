@@ -1,7 +1,7 @@
 /**
  * `npm run generate` / `npm run check:generated`.
  * load (contract.ts) → normalize (normalize.ts) → generate (typescript.ts,
- * schemas-module.ts, validators.ts) → emit (emit.ts).
+ * schemas-module.ts, validators.ts, python-package.ts) → emit (emit.ts).
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +10,7 @@ import { typeSources } from './normalize';
 import { generateTypes } from './typescript';
 import { generateSchemasModule } from './schemas-module';
 import { generateValidatorsModule } from './validators';
+import { generatePythonPackage } from './python-package';
 import { banner, emit, type GeneratedFile } from './emit';
 
 const ROOT = resolve(__dirname, '..');
@@ -28,6 +29,7 @@ export async function buildGeneratedFiles(root = ROOT): Promise<GeneratedFile[]>
       path: join(root, 'generated/validators.ts'),
       content: `${banner('//', sources)}\n${generateValidatorsModule(contract)}`,
     },
+    ...generatePythonPackage(contract, root, sources),
   ];
 }
 

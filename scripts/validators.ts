@@ -19,6 +19,7 @@ function standaloneCode(contract: Contract, diagnose: boolean): string {
     code: { source: true, esm: false, lines: true },
   });
   addFormats(ajv);
+  ajv.addKeyword({ keyword: 'x-reserved', schemaType: 'object', metaSchema: { type: 'object', additionalProperties: { type: 'string' } } }); // removed fields (name → why): an annotation the compat gate enforces
   ajv.addSchema(contract.common.schema);
   for (const dto of contract.dtos) ajv.addSchema(dto.schema);
   const code = standalone(ajv, Object.fromEntries(contract.dtos.map((d) => [d.title, d.id])));

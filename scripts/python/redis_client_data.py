@@ -13,7 +13,15 @@ Usage: redis_client_data.py store|fetch, with a JSON request on stdin:
          -> [null | {"reference", "key", "text", "sha256_ok"}]
   keys:  {"app_ids": [str], "reference"}   (no Redis needed)
          -> [{"key"} | {"error"}]
-Answer as JSON on stdout.
+  write_records: {"host", "port", "app_id", "min_size_to_cache", "records": [{event_id, event_code,
+         timestamp, payload: {name: value}}]}
+         -> {"texts": [EventRecord JSON as EventRecord.to_json writes it], "stored": int}
+         (each payload value is json.dumps'd; texts of >= min_size_to_cache chars are SET
+         under their reference and replaced by it, as BaseClientDataStore.serialize does)
+  read_records: {"host", "port", "app_id", "texts": [EventRecord JSON]}
+         -> [{name: value}] payloads resolved as BaseClientDataStore.resolve does (GET, .decode(),
+         json.loads), failing when a stored text does not hash to its reference
+Answer as JSON on stdout (ASCII: json.dump escapes everything else).
 """
 
 import hashlib
@@ -45,9 +53,71 @@ def reference_for(text):
     return f"{CLIENT_DATA_PREFIX}:{hashlib.sha256(text.encode()).hexdigest()}"
 
 
+EVENT_RECORD_FIELDS = (
+    "event_id",
+    "event_code",
+    "timestamp",
+    "payload",
+    "matched_condition_ids",
+    "valid_condition_ids",
+    "triggered_invocation_ids",
+    "emitted_by_invocation_id",
+    "emitted_by_task_id",
+    "emitted_by_runner_context_id",
+)
+
+
+def write_records(client, app_id, records, min_size):
+    texts, stored = [], 0
+    for record in records:
+        payload = {}
+        for name, value in record["payload"].items():
+            serialized = json.dumps(value)
+            if len(serialized) >= min_size:
+                reference = reference_for(serialized)
+                client.set(data_key(app_id, reference), serialized)
+                stored += 1
+                payload[name] = reference
+            else:
+                payload[name] = serialized
+        full = {
+            "payload": payload,
+            "matched_condition_ids": [],
+            "valid_condition_ids": [],
+            "triggered_invocation_ids": [],
+            "emitted_by_invocation_id": None,
+            "emitted_by_task_id": None,
+            "emitted_by_runner_context_id": None,
+        }
+        for field in ("event_id", "event_code", "timestamp"):
+            full[field] = record[field]
+        texts.append(json.dumps({field: full[field] for field in EVENT_RECORD_FIELDS}))
+    return {"texts": texts, "stored": stored}
+
+
+def read_records(client, app_id, texts):
+    payloads = []
+    for text in texts:
+        record = json.loads(text)
+        payload = {}
+        for name, wire in record["payload"].items():
+            if wire.startswith(CLIENT_DATA_PREFIX):
+                raw = client.get(data_key(app_id, wire))
+                if raw is None:
+                    raise KeyError(f"Cache key not found: {wire}")
+                wire_text = raw.decode()
+                if reference_for(wire_text) != wire:
+                    raise ValueError(f"stored text does not hash to {wire}")
+                payload[name] = json.loads(wire_text)
+            else:
+                payload[name] = json.loads(wire)
+        payloads.append(payload)
+    return payloads
+
+
 def main():
     command = sys.argv[1]
-    request = json.load(sys.stdin)
+    request = json.loads(sys.stdin.buffer.read().decode("utf-8"))
     if command == "keys":
         out = []
         for app_id in request["app_ids"]:
@@ -83,6 +153,10 @@ def main():
                     "sha256_ok": reference == reference_for(text),
                 }
             )
+    elif command == "write_records":
+        out = write_records(client, app_id, request["records"], request["min_size_to_cache"])
+    elif command == "read_records":
+        out = read_records(client, app_id, request["texts"])
     else:
         raise SystemExit(f"unknown command {command!r}")
     json.dump(out, sys.stdout)

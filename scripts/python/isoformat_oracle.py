@@ -1,0 +1,121 @@
+"""Oracle for src/timestamps: what Python (the interpreter running this, /usr/bin/python3 = 3.11) does.
+
+Request on stdin (JSON), reply on stdout (JSON, ASCII-escaped so lone surrogates survive).
+
+  {"mode": "read", "values": [...]}
+      For each value, what pynenc's reader (pynenc/trigger/monitoring.py `_parse_timestamp` for a
+      non-empty value) does: `datetime.fromisoformat(value)`, a naive result gets tzinfo=UTC, then
+      `isoformat()`. Reply per value:
+        {"ok": true, "iso": ..., "fields": [y, m, d, H, M, S, us], "offset_micros": int,
+         "epoch_micros": "<int>", "epoch_millis_floor": "<int>"}
+      or {"ok": false, "category": ..., "error": "<type>: <message>"}.
+  {"mode": "sort", "lists": [[...], ...]}
+      For each list, the indices of `sorted()` of its parsed datetimes (Python's stable sort,
+      aware comparison).
+  {"mode": "compare", "pairs": [[a, b], ...]}
+      For each pair, -1 / 0 / 1 from Python's < and == on the parsed datetimes.
+  {"mode": "format", "items": [["<epoch micros>", offset_micros], ...]}
+      For each, isoformat() of the instant at that fixed offset (the local time is epoch + offset, as
+      `astimezone` computes it), or the error (OverflowError when the local date leaves 1..9999).
+"""
+
+import json
+import sys
+from datetime import datetime, timedelta, timezone
+
+UTC = timezone.utc
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+EPOCH_NAIVE = datetime(1970, 1, 1)
+
+
+def category(exc):
+    """Map Python's exception to the family our TimestampError codes name; unknown ones are fatal."""
+    msg = str(exc)
+    if isinstance(exc, TypeError) and msg == "fromisoformat: argument must be str":
+        return "not_a_string"
+    if isinstance(exc, OverflowError):
+        return "overflow"
+    if isinstance(exc, ValueError):
+        if msg.startswith("Invalid isoformat string: "):
+            return "invalid_format"
+        if msg.startswith("year ") and msg.endswith(" is out of range"):
+            return "year_out_of_range"
+        if msg == "month must be in 1..12":
+            return "month_out_of_range"
+        if msg == "day is out of range for month":
+            return "day_out_of_range"
+        if msg == "hour must be in 0..23":
+            return "hour_out_of_range"
+        if msg == "minute must be in 0..59":
+            return "minute_out_of_range"
+        if msg == "second must be in 0..59":
+            return "second_out_of_range"
+        if msg.startswith("offset must be a timedelta strictly between"):
+            return "offset_out_of_range"
+    raise RuntimeError(f"unclassified Python error {type(exc).__name__}: {msg}") from exc
+
+
+def micros(delta):
+    return (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def read(value):
+    """pynenc's reader for a truthy value."""
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed
+
+
+def describe_read(value):
+    try:
+        dt = read(value)
+    except Exception as exc:  # noqa: BLE001 - every failure is reported, classified
+        return {"ok": False, "category": category(exc), "error": f"{type(exc).__name__}: {exc}"}
+    epoch = micros(dt - EPOCH)
+    return {
+        "ok": True,
+        "iso": dt.isoformat(),
+        "fields": [dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second, dt.microsecond],
+        "offset_micros": micros(dt.utcoffset()),
+        "epoch_micros": str(epoch),
+        "epoch_millis_floor": str(epoch // 1000),
+    }
+
+
+def describe_format(epoch_micros, offset_micros):
+    try:
+        tz = timezone(timedelta(microseconds=offset_micros))
+        local = EPOCH_NAIVE + timedelta(microseconds=int(epoch_micros) + offset_micros)
+        dt = local.replace(tzinfo=tz)
+        assert micros(dt - EPOCH) == int(epoch_micros)
+        return {"ok": True, "iso": dt.isoformat()}
+    except Exception as exc:  # noqa: BLE001
+        return {"ok": False, "category": category(exc), "error": f"{type(exc).__name__}: {exc}"}
+
+
+def sign(a, b):
+    return -1 if a < b else (0 if a == b else 1)
+
+
+def main():
+    request = json.loads(sys.stdin.read())
+    mode = request["mode"]
+    if mode == "read":
+        reply = [describe_read(v) for v in request["values"]]
+    elif mode == "sort":
+        reply = []
+        for values in request["lists"]:
+            parsed = [read(v) for v in values]
+            reply.append(sorted(range(len(parsed)), key=lambda i: parsed[i]))
+    elif mode == "compare":
+        reply = [sign(read(a), read(b)) for a, b in request["pairs"]]
+    elif mode == "format":
+        reply = [describe_format(e, o) for e, o in request["items"]]
+    else:
+        raise SystemExit(f"unknown mode {mode!r}")
+    sys.stdout.write(json.dumps(reply))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,192 @@
+/**
+ * `pynenc-contract validate <DTO> [files…|-]`: checks JSON documents (one per
+ * file) or JSON Lines (one per line) against a DTO schema. Text is read in
+ * Python's JSON dialect (NaN and Infinity are values, as json.loads reads them).
+ * JSON Lines are streamed line by line, so memory stays flat however long the input.
+ */
+import { createInterface } from 'node:readline';
+import { DTO_NAMES, type DtoName } from '../../generated/schemas';
+import { PyFloat, PythonJsonSyntaxError, isPlainJson, parsePythonJson } from '../pyjson';
+import { isDtoName, validate } from '../validation';
+import {
+  EXIT_INVALID,
+  EXIT_OK,
+  EXIT_USAGE,
+  InputError,
+  LineWriter,
+  Progress,
+  STDIN,
+  UsageError,
+  describeIoError,
+  formatBytes,
+  labelOf,
+  openInput,
+  readText,
+} from './io';
+import { lineOf } from './locate';
+
+export interface ValidateOptions {
+  jsonl?: boolean;
+  format: 'text' | 'json';
+  /** undefined: show progress when stderr is a terminal. */
+  progress?: boolean;
+}
+
+/** One reason a document is not a valid instance (or not JSON at all). */
+export interface Problem {
+  file: string;
+  line: number;
+  /** JSON pointer into the document; '' is the whole document. */
+  path: string;
+  message: string;
+  /** The failing JSON Schema keyword, or `json` when the text is not JSON. */
+  keyword: string;
+}
+
+export function requireDto(name: string): DtoName {
+  if (!isDtoName(name)) throw new UsageError(`unknown DTO ${JSON.stringify(name)}; expected one of ${DTO_NAMES.join(', ')}`);
+  return name;
+}
+
+/** Python dialect values → what JSON Schema sees: a float is a number (1.0 is an integer, as in python-jsonschema). */
+function plain(value: unknown): unknown {
+  if (value instanceof PyFloat) return value.value;
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = plain(value[i]);
+    return value;
+  }
+  if (value !== null && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    for (const key of Object.keys(obj)) obj[key] = plain(obj[key]);
+  }
+  return value;
+}
+
+type Parsed = { ok: true; value: unknown } | { ok: false; line: number; message: string };
+
+/** Parses like Python's json.loads; JSON.parse when the text holds nothing it would read differently. */
+export function parseDocument(text: string): Parsed {
+  if (isPlainJson(text)) {
+    try {
+      return { ok: true, value: JSON.parse(text) };
+    } catch {
+      // the exact parser gives Python's message
+    }
+  }
+  try {
+    return { ok: true, value: plain(parsePythonJson(text, { fastPath: false })) };
+  } catch (err) {
+    if (err instanceof PythonJsonSyntaxError) return { ok: false, line: err.line, message: `not JSON: ${err.message}` };
+    throw err;
+  }
+}
+
+/**
+ * Problems of one document. `firstLine` is the line the text starts on;
+ * `locate` finds the line of each problem inside multi-line text.
+ */
+export function checkText(dto: DtoName, file: string, text: string, firstLine: number, locate: boolean): Problem[] {
+  const parsed = parseDocument(text);
+  if (!parsed.ok) return [{ file, line: firstLine + parsed.line - 1, path: '', message: parsed.message, keyword: 'json' }];
+  const result = validate(dto, parsed.value);
+  if (result.ok) return [];
+  const problems = result.issues.map((issue) => ({
+    file,
+    line: locate ? firstLine + lineOf(text, issue.path) - 1 : firstLine,
+    path: issue.path,
+    message: issue.message,
+    keyword: issue.keyword,
+  }));
+  return locate ? problems.sort((a, b) => a.line - b.line) : problems;
+}
+
+interface Tally {
+  files: number;
+  documents: number;
+  invalid: number;
+  problems: number;
+  ioErrors: number;
+}
+
+export async function runValidate(dtoName: string, files: string[], options: ValidateOptions): Promise<number> {
+  const dto = requireDto(dtoName);
+  const inputs = files.length === 0 ? [STDIN] : files;
+  if (inputs.filter((f) => f === STDIN).length > 1) throw new UsageError('stdin (-) can be read only once');
+  const out = new LineWriter(process.stdout);
+  const err = new LineWriter(process.stderr);
+  const tally: Tally = { files: 0, documents: 0, invalid: 0, problems: 0, ioErrors: 0 };
+  let progress: Progress | undefined;
+  const report = async (problems: Problem[]): Promise<void> => {
+    tally.documents++;
+    if (problems.length === 0) return;
+    progress?.clear();
+    tally.invalid++;
+    tally.problems += problems.length;
+    for (const p of problems) {
+      if (options.format === 'json') await out.line(JSON.stringify({ kind: 'problem', ...p }));
+      else await out.line(`${p.file}:${p.line} ${p.path || '/'}: ${p.message}`);
+    }
+  };
+  const ioError = async (message: string): Promise<void> => {
+    tally.ioErrors++;
+    if (options.format === 'json') await out.line(JSON.stringify({ kind: 'error', message }));
+    else await err.line(`pynenc-contract validate: ${message}`);
+  };
+
+  for (const file of inputs) {
+    const label = labelOf(file);
+    try {
+      if (options.jsonl) await validateLines(dto, file, options, report, (p) => (progress = p));
+      else await report(checkText(dto, label, stripBom(await readText(file)), 1, true));
+      tally.files++;
+    } catch (e) {
+      if (e instanceof InputError) await ioError(e.message);
+      else throw e;
+    }
+  }
+
+  const summary = `${dto}: ${tally.documents} document${tally.documents === 1 ? '' : 's'} in ${tally.files} input${tally.files === 1 ? '' : 's'}, ${tally.invalid} invalid (${tally.problems} problem${tally.problems === 1 ? '' : 's'})${tally.ioErrors ? `, ${tally.ioErrors} unreadable` : ''}`;
+  if (options.format === 'json') await out.line(JSON.stringify({ kind: 'summary', dto, ...tally }));
+  else await err.line(summary);
+  return tally.ioErrors > 0 ? EXIT_USAGE : tally.invalid > 0 ? EXIT_INVALID : EXIT_OK;
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+async function validateLines(
+  dto: DtoName,
+  file: string,
+  options: ValidateOptions,
+  report: (problems: Problem[]) => Promise<void>,
+  onProgress: (progress: Progress) => void,
+): Promise<void> {
+  const label = labelOf(file);
+  const input = await openInput(file);
+  let failure: unknown;
+  input.stream.on('error', (e) => {
+    failure = e;
+  });
+  const lines = createInterface({ input: input.stream, crlfDelay: Infinity });
+  input.stream.on('error', () => lines.close());
+  let lineNo = 0;
+  const progress = new Progress(options.progress ?? process.stderr.isTTY === true, () => {
+    const read = input.bytesRead();
+    const pct = input.size ? ` (${Math.floor((100 * read) / input.size)}%)` : '';
+    return `${label}: line ${lineNo.toLocaleString('en-US')}, ${formatBytes(read)}${input.size ? ` of ${formatBytes(input.size)}` : ''}${pct}`;
+  });
+  onProgress(progress);
+  try {
+    for await (const raw of lines) {
+      lineNo++;
+      const line = lineNo === 1 ? stripBom(raw) : raw;
+      if (line.trim() === '') continue; // a blank line holds no document (a trailing newline, a separator)
+      await report(checkText(dto, label, line, lineNo, false));
+    }
+  } finally {
+    progress.stop();
+  }
+  if (failure) throw new InputError(`${label}: cannot read: ${describeIoError(failure)}`);
+}

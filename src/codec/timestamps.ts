@@ -1,0 +1,42 @@
+/**
+ * Timestamps as the codec reads and writes them: what Python's `isoformat()`
+ * writes after `fromisoformat` (naive → UTC), through src/timestamps.
+ */
+import { isCanonicalTimestamp } from '../timestamps/canonical';
+import { PyTimestamp, normalizeTimestamp } from '../timestamps/pytimestamp';
+
+/**
+ * Texts the contract's pattern accepts that Python does not write back as they
+ * are: a `.000000` fraction (omitted when microseconds are 0), a `-00:00`
+ * offset (zero is `+00:00`), offset seconds `:00` without a fraction, an offset
+ * fraction `.000000`, and an offset of 00:00:00 plus a fraction (3.11's
+ * fromisoformat reads it as UTC).
+ */
+const NOT_AS_PYTHON_WRITES = /\.000000[+-]|[+-]00:00:00(?:\.\d{6})?$|-00:00$|:\d\d:00$|\.000000$/;
+
+/**
+ * True when `text` is exactly what Python writes for the datetime it reads
+ * from `text`, so normalizing it is the identity (a cheap check that spares
+ * the full fromisoformat port on the common path).
+ */
+export function isAsPythonWrites(text: string): boolean {
+  return isCanonicalTimestamp(text) && !NOT_AS_PYTHON_WRITES.test(text);
+}
+
+/** Python's `fromisoformat(text)` (naive → UTC) then `isoformat()`; throws TimestampError where Python raises. */
+export function pythonTimestamp(text: string): string {
+  return isAsPythonWrites(text) ? text : normalizeTimestamp(text);
+}
+
+/** The clock for EventRecord's "now" default: a Date, epoch microseconds (bigint) or a PyTimestamp. */
+export type Clock = () => Date | bigint | PyTimestamp;
+
+/** Python's `datetime.now(UTC).isoformat()` for the clock's reading. */
+export function nowText(clock: Clock | undefined): string {
+  if (clock === undefined) return PyTimestamp.now().toString();
+  const t = clock();
+  if (t instanceof PyTimestamp) return t.toUtc().toString();
+  if (t instanceof Date) return PyTimestamp.fromDate(t).toString();
+  if (typeof t === 'bigint') return PyTimestamp.fromEpochMicros(t).toString();
+  throw new TypeError(`options.now must return a Date, a bigint (epoch microseconds) or a PyTimestamp, got ${typeof t}`);
+}

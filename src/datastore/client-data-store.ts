@@ -1,0 +1,245 @@
+/**
+ * ClientDataStore: pynenc's client data store (BaseClientDataStore) for
+ * TypeScript. Small serialized values stay inline; values whose serialized
+ * text is at least `minSizeToCache` characters are stored in the backend under
+ * `__pynenc__client_data__:<sha256 of the text>` — the same key Python
+ * computes for the same value, so both languages share stored entries.
+ */
+import type { DataStoreBackend } from './backend';
+import {
+  CorruptReferenceError,
+  DataStoreConfigError,
+  DeserializationError,
+  MissingReferenceError,
+  SerializationError,
+  type PayloadLocation,
+} from './errors';
+import { isReference, referenceKey } from './keys';
+import { LruCache } from './lru';
+import { MemoryStore } from './memory-store';
+import { MalformedTagError, SERIALIZER_NAMES, deserializeText, serializeValue, type SerializerName } from './serializer';
+import type { PyValue } from './values';
+import { PythonJsonSyntaxError } from '../pyjson';
+
+/** Receives pynenc's size warnings (Python logs them with logger.warning). */
+export interface DataStoreLogger {
+  warn(message: string): void;
+}
+
+/** pynenc's ConfigClientDataStore, with TypeScript names. */
+export interface ClientDataStoreConfig {
+  /** `disable_client_data_store`: never store; every value is returned inline. Default false. */
+  disabled: boolean;
+  /** `min_size_to_cache`: serialized length (characters) from which a value is stored. Default 1024. */
+  minSizeToCache: number;
+  /** `max_size_to_cache`: above this length a value stays inline with a warning; 0 = no limit. Default 0. */
+  maxSizeToCache: number;
+  /** `local_cache_size`: entries in the LRU of resolved values; 0 disables it. Default 1024. */
+  localCacheSize: number;
+  /** `warn_threshold`: a stored value longer than this logs a warning. Default 10 MiB (10_485_760). */
+  warnThreshold: number;
+  /** pynenc's `serializer_cls` the Python app uses; decides how PyTuple, PySet, Uint8Array are written. Default JsonPickleSerializer. */
+  serializer: SerializerName;
+  /** Where size warnings go. Default console. */
+  logger: DataStoreLogger;
+}
+
+export const DEFAULT_CLIENT_DATA_STORE_CONFIG: Readonly<Omit<ClientDataStoreConfig, 'logger'>> = Object.freeze({
+  disabled: false,
+  minSizeToCache: 1024,
+  maxSizeToCache: 0,
+  localCacheSize: 1024,
+  warnThreshold: 10_485_760,
+  serializer: 'JsonPickleSerializer' as SerializerName,
+});
+
+export interface ClientDataStoreOptions extends Partial<ClientDataStoreConfig> {
+  /** Where stored values live. Default: a new MemoryStore. */
+  backend?: DataStoreBackend;
+}
+
+export interface SerializeOptions {
+  /** Python's `disable_cache`: return the serialized text inline whatever its size. */
+  disableCache?: boolean;
+}
+
+/** Entries to write, collected while serializing: reference key → text. */
+export type PendingEntries = Map<string, string>;
+
+export class ClientDataStore {
+  readonly backend: DataStoreBackend;
+  readonly config: Readonly<ClientDataStoreConfig>;
+  private readonly cache: LruCache<string, PyValue>;
+
+  constructor(options: ClientDataStoreOptions = {}) {
+    const { backend, ...rest } = options;
+    this.config = Object.freeze(checkConfig({ ...DEFAULT_CLIENT_DATA_STORE_CONFIG, logger: console, ...stripUndefined(rest) }));
+    this.backend = backend ?? new MemoryStore();
+    this.cache = new LruCache(this.config.localCacheSize);
+  }
+
+  /** Python's `is_reference`: the text starts with `__pynenc__client_data__`. */
+  isReference(text: string): boolean {
+    return isReference(text);
+  }
+
+  /**
+   * Python's `serialize(obj, disable_cache)`: the inline serialized text, or a
+   * reference after storing the text. A string that already is a reference is
+   * returned as it is (unless the store is disabled or disableCache is set).
+   */
+  async serialize(value: unknown, options: SerializeOptions = {}): Promise<string> {
+    const pending: PendingEntries = new Map();
+    const wire = this.serializeDeferred(value, pending, options);
+    await this.flush(pending);
+    return wire;
+  }
+
+  /** `serialize` for many values; everything to store is written with one backend `set`. */
+  async serializeMany(values: readonly unknown[], options: SerializeOptions = {}): Promise<string[]> {
+    const pending: PendingEntries = new Map();
+    const wires = values.map((v) => this.serializeDeferred(v, pending, options));
+    await this.flush(pending);
+    return wires;
+  }
+
+  /**
+   * `serialize` without writing: what must be stored is added to `pending`
+   * (write it with `flush`). Lets a caller serialize a whole batch and write
+   * nothing when any value fails.
+   */
+  serializeDeferred(value: unknown, pending: PendingEntries, options: SerializeOptions = {}, loc?: PayloadLocation): string {
+    const { disabled, serializer, minSizeToCache, maxSizeToCache, warnThreshold } = this.config;
+    if (disabled || options.disableCache) return this.toText(value, serializer, loc);
+    if (typeof value === 'string' && isReference(value)) return value;
+    const text = this.toText(value, serializer, loc);
+    const size = text.length; // ASCII-only (ensure_ascii): Python's len() of the same text
+    if (size < minSizeToCache) return text;
+    if (maxSizeToCache > 0 && size > maxSizeToCache) {
+      this.sizeWarning(size, 'exceeds max_size_to_cache');
+      return text;
+    }
+    if (size > warnThreshold) this.sizeWarning(size, 'exceeds warn_threshold');
+    const key = referenceKey(text);
+    pending.set(key, text);
+    return key;
+  }
+
+  /** Writes collected entries with one backend `set` (nothing when empty). */
+  async flush(pending: PendingEntries): Promise<void> {
+    if (pending.size > 0) await this.backend.set([...pending]);
+  }
+
+  /** Python's `resolve(data)`: a reference is fetched (and checked) then deserialized; other text is deserialized. */
+  async resolve(text: string): Promise<PyValue> {
+    return (await this.resolveMany([text]))[0] as PyValue;
+  }
+
+  /**
+   * `resolve` for many texts: every reference not in the local cache is
+   * fetched with one backend `get`. `locate(i)` names where texts[i] comes
+   * from in errors (called only when one is thrown).
+   */
+  async resolveMany(texts: readonly string[], locate?: (index: number) => PayloadLocation | undefined): Promise<PyValue[]> {
+    const results = new Array<PyValue>(texts.length);
+    const pending = new Map<string, number[]>();
+    for (let i = 0; i < texts.length; i++) {
+      const text = texts[i];
+      if (typeof text !== 'string') {
+        throw new DeserializationError(`expected a serialized string, got ${text === null ? 'null' : typeof text}`, undefined, locate?.(i));
+      }
+      if (isReference(text)) {
+        const cached = this.cache.get(text);
+        if (cached !== undefined) results[i] = cached;
+        else {
+          const at = pending.get(text);
+          if (at) at.push(i);
+          else pending.set(text, [i]);
+        }
+      } else {
+        results[i] = this.fromText(text, undefined, locate, i);
+      }
+    }
+    if (pending.size === 0) return results;
+    const keys = [...pending.keys()];
+    const stored = await this.backend.get(keys);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const indices = pending.get(key)!;
+      const text = stored[k];
+      if (text === undefined || text === null) throw new MissingReferenceError(key, this.backend.description, locate?.(indices[0]!));
+      const actual = referenceKey(text);
+      if (actual !== key) throw new CorruptReferenceError(key, this.backend.description, actual, locate?.(indices[0]!));
+      const value = this.fromText(text, key, locate, indices[0]!);
+      this.cache.set(key, value);
+      for (const i of indices) results[i] = value;
+    }
+    return results;
+  }
+
+  /** Python's `purge`: clears the local cache and the backend's entries. */
+  async purge(): Promise<void> {
+    this.cache.clear();
+    await this.backend.purge();
+  }
+
+  /** Clears only the process-local cache of resolved values. */
+  clearLocalCache(): void {
+    this.cache.clear();
+  }
+
+  /** Keys currently in the local cache, least recently used first. */
+  cachedReferences(): string[] {
+    return this.cache.keys();
+  }
+
+  /** Closes the backend. */
+  async close(): Promise<void> {
+    this.cache.clear();
+    await this.backend.close();
+  }
+
+  private toText(value: unknown, serializer: SerializerName, loc: PayloadLocation | undefined): string {
+    try {
+      return serializeValue(value, serializer);
+    } catch (err) {
+      if (err instanceof SerializationError && loc) throw err.at(loc);
+      throw err;
+    }
+  }
+
+  private fromText(text: string, key: string | undefined, locate: ((index: number) => PayloadLocation | undefined) | undefined, index: number): PyValue {
+    try {
+      return deserializeText(text);
+    } catch (err) {
+      if (err instanceof PythonJsonSyntaxError || err instanceof MalformedTagError) {
+        throw new DeserializationError(err.message, key, locate?.(index), err);
+      }
+      if (err instanceof RangeError) throw new DeserializationError('nested too deeply', key, locate?.(index), err);
+      throw err;
+    }
+  }
+
+  private sizeWarning(size: number, reason: string): void {
+    this.config.logger.warn(`Value size (${size} chars) ${reason}. Consider restructuring to use smaller values.`);
+  }
+}
+
+function stripUndefined<T extends object>(obj: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(obj)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
+
+function checkConfig(config: ClientDataStoreConfig): ClientDataStoreConfig {
+  if (typeof config.disabled !== 'boolean') throw new DataStoreConfigError('disabled', 'a boolean', config.disabled);
+  for (const name of ['minSizeToCache', 'maxSizeToCache', 'localCacheSize', 'warnThreshold'] as const) {
+    const v = config[name];
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw new DataStoreConfigError(name, 'a non-negative integer', v);
+  }
+  if (!SERIALIZER_NAMES.includes(config.serializer)) {
+    throw new DataStoreConfigError('serializer', SERIALIZER_NAMES.join(' or '), config.serializer);
+  }
+  if (!config.logger || typeof config.logger.warn !== 'function') throw new DataStoreConfigError('logger', 'an object with warn(message)', config.logger);
+  return config;
+}

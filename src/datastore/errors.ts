@@ -1,0 +1,186 @@
+/**
+ * Typed errors of the client data store. Each has a stable `code` and a
+ * one-line message; the fields carry what the message names.
+ */
+import { ContractError } from '../errors';
+
+/** Where a failing value sits: the payload key and the event, when known. */
+export interface PayloadLocation {
+  /** Payload key of the EventRecord the value belongs to. */
+  payloadKey?: string;
+  /** event_id of that record, when a batch of records was being processed. */
+  eventId?: string;
+  /** Index of the record in a batch. */
+  recordIndex?: number;
+}
+
+function where(loc: PayloadLocation | undefined): string {
+  if (!loc) return '';
+  const parts: string[] = [];
+  if (loc.payloadKey !== undefined) parts.push(`payload ${JSON.stringify(loc.payloadKey)}`);
+  if (loc.eventId !== undefined) parts.push(`event ${JSON.stringify(loc.eventId)}`);
+  else if (loc.recordIndex !== undefined) parts.push(`record #${loc.recordIndex}`);
+  return parts.length ? ` (${parts.join(' of ')})` : '';
+}
+
+function pointerEscape(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** JSON pointer of a payload value inside an EventRecord document. */
+export function payloadPointer(payloadKey: string | undefined, valuePath = ''): string | undefined {
+  return payloadKey === undefined ? undefined : `/payload/${pointerEscape(payloadKey)}${valuePath}`;
+}
+
+/** A reference key the backend does not hold (Python raises KeyError here). */
+export class MissingReferenceError extends ContractError {
+  readonly code = 'DATASTORE_MISSING_REFERENCE';
+  /** The full reference, `__pynenc__client_data__:<sha256>`. */
+  readonly key: string;
+  /** The backend's description (`memory`, `sqlite:/path#table`, `redis://…`). */
+  readonly store: string;
+  readonly payloadKey: string | undefined;
+  readonly eventId: string | undefined;
+
+  constructor(key: string, store: string, loc?: PayloadLocation) {
+    super(`reference ${key} not found in ${store}${where(loc)}`, {
+      dto: loc?.payloadKey !== undefined ? 'EventRecord' : undefined,
+      path: payloadPointer(loc?.payloadKey),
+    });
+    this.key = key;
+    this.store = store;
+    this.payloadKey = loc?.payloadKey;
+    this.eventId = loc?.eventId;
+  }
+}
+
+/**
+ * The text stored under a reference does not hash to that reference. Python
+ * does not check this and would return whatever is stored; this package does.
+ */
+export class CorruptReferenceError extends ContractError {
+  readonly code = 'DATASTORE_CORRUPT_REFERENCE';
+  readonly key: string;
+  readonly store: string;
+  /** The reference the stored text does hash to (undefined when it is not even UTF-8). */
+  readonly actualKey: string | undefined;
+  readonly payloadKey: string | undefined;
+  readonly eventId: string | undefined;
+
+  constructor(key: string, store: string, actualKey: string | undefined, loc?: PayloadLocation, reason?: string) {
+    const why = reason ?? `stored text hashes to ${actualKey ?? '?'}`;
+    super(`reference ${key} in ${store} is corrupt: ${why}${where(loc)}`, {
+      dto: loc?.payloadKey !== undefined ? 'EventRecord' : undefined,
+      path: payloadPointer(loc?.payloadKey),
+    });
+    this.key = key;
+    this.store = store;
+    this.actualKey = actualKey;
+    this.payloadKey = loc?.payloadKey;
+    this.eventId = loc?.eventId;
+  }
+}
+
+/** Why a value cannot be serialized the way Python would. */
+export type SerializationFailure =
+  | 'function'
+  | 'symbol'
+  | 'undefined'
+  | 'cycle'
+  | 'unsupported-type'
+  | 'reserved-key'
+  | 'not-in-serializer'
+  | 'too-deep';
+
+/**
+ * A value that cannot be written as Python would write it: a function, a
+ * symbol, a cycle, `undefined` inside an array (or as the value itself), a
+ * class instance or built-in with no Python JSON form (Date, Map, Set, …), an
+ * object key jsonpickle would drop or re-interpret, or a type the configured
+ * serializer rejects (JsonSerializer has no set or bytes).
+ */
+export class SerializationError extends ContractError {
+  readonly code = 'DATASTORE_SERIALIZATION';
+  readonly reason: SerializationFailure;
+  readonly payloadKey: string | undefined;
+  readonly eventId: string | undefined;
+  /** JSON pointer inside the value ('' is the value itself). */
+  readonly valuePath: string;
+  /** What is wrong there, without the location. */
+  readonly detail: string;
+
+  constructor(reason: SerializationFailure, detail: string, valuePath: string, loc?: PayloadLocation, cause?: unknown) {
+    const subject = loc?.payloadKey !== undefined ? `payload ${JSON.stringify(loc.payloadKey)}` : 'value';
+    const at = valuePath ? ` at ${valuePath}` : '';
+    const ev = loc?.eventId !== undefined ? ` of event ${JSON.stringify(loc.eventId)}` : loc?.recordIndex !== undefined ? ` of record #${loc.recordIndex}` : '';
+    super(`cannot serialize ${subject}${ev}${at}: ${detail}`, {
+      dto: loc?.payloadKey !== undefined ? 'EventRecord' : undefined,
+      path: loc?.payloadKey !== undefined ? payloadPointer(loc.payloadKey, valuePath) : valuePath,
+      cause,
+    });
+    this.reason = reason;
+    this.payloadKey = loc?.payloadKey;
+    this.eventId = loc?.eventId;
+    this.valuePath = valuePath;
+    this.detail = detail;
+  }
+
+  /** The same failure, located at a payload key of a record. */
+  at(loc: PayloadLocation): SerializationError {
+    return new SerializationError(this.reason, this.detail, this.valuePath, loc, this.cause);
+  }
+}
+
+/** A serialized text (inline, or stored under a reference) that is not Python JSON. */
+export class DeserializationError extends ContractError {
+  readonly code = 'DATASTORE_DESERIALIZATION';
+  /** The reference the text was stored under, when it came from the store. */
+  readonly key: string | undefined;
+  readonly payloadKey: string | undefined;
+  readonly eventId: string | undefined;
+
+  constructor(detail: string, key: string | undefined, loc?: PayloadLocation, cause?: unknown) {
+    const source = key === undefined ? 'inline text' : `text stored under ${key}`;
+    super(`cannot read ${source}${where(loc)}: ${detail}`, {
+      dto: loc?.payloadKey !== undefined ? 'EventRecord' : undefined,
+      path: payloadPointer(loc?.payloadKey),
+      cause,
+    });
+    this.key = key;
+    this.payloadKey = loc?.payloadKey;
+    this.eventId = loc?.eventId;
+  }
+}
+
+/** A call on a backend after `close()`. */
+export class DataStoreClosedError extends ContractError {
+  readonly code = 'DATASTORE_CLOSED';
+  readonly store: string;
+
+  constructor(store: string, operation: string) {
+    super(`${operation} on ${store} after close()`);
+    this.store = store;
+  }
+}
+
+/** A configuration value outside what Python accepts or this store supports. */
+export class DataStoreConfigError extends ContractError {
+  readonly code = 'DATASTORE_CONFIG';
+  readonly option: string;
+
+  constructor(option: string, expected: string, received: unknown) {
+    super(`data store option ${option}: expected ${expected}, got ${describe(received)}`);
+    this.option = option;
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'function' || typeof value === 'symbol' || value === undefined) return typeof value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}

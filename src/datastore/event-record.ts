@@ -1,0 +1,152 @@
+/**
+ * EventRecord hooks: the record's payload values go through the client data
+ * store exactly as in Python's EventRecord.to_json(app) / from_json(text, app).
+ *
+ * - encode: each payload value → `store.serialize(value)` (inline text or a
+ *   reference), then the record → src/codec `toJson('EventRecord', …)`. Every
+ *   entry to store is collected first and written with ONE backend `set` after
+ *   all records of the call were written to text, so a failure writes nothing.
+ * - decode: src/codec `fromJson('EventRecord', text)`, then every payload text
+ *   is resolved; all references of the call are fetched with ONE backend `get`.
+ *   The decoded record remembers each value's wire text: encoding it again
+ *   reuses that text for every value that is still the same (values are
+ *   frozen, so "the same" means identical), without re-serializing or writing.
+ */
+import type { EventRecord } from '../../generated/types';
+import { fromJson, type FromJsonOptions } from '../codec/read';
+import { toJson } from '../codec/write';
+import { pythonKeyOrder, withPythonKeyOrder } from '../pyjson/values';
+import { ContractValidationError } from '../validation';
+import type { DataStoreBackend } from './backend';
+import type { ClientDataStore, PendingEntries } from './client-data-store';
+import { SerializationError } from './errors';
+import type { PyValue } from './values';
+
+/** An EventRecord whose payload holds values (not yet serialized), as Python's EventRecord holds them. */
+export type EventRecordInput = Omit<EventRecord, 'payload'> & { payload: Record<string, unknown> };
+
+/** An EventRecord read back with its payload resolved to values (frozen; Uint8Array excepted). */
+export type DecodedEventRecord = Omit<EventRecord, 'payload'> & { payload: Record<string, PyValue> };
+
+const WIRE: unique symbol = Symbol('pynenc-monitoring-contract.payloadWire');
+
+interface WireForm {
+  /** The backend the references were resolved from: reused only when encoding into the same one. */
+  backend: DataStoreBackend;
+  /** payload key → the value decode produced and the text it was read from. */
+  entries: Map<string, { value: PyValue; wire: string }>;
+}
+
+/**
+ * The wire text (inline serialized value or reference) a decoded payload value
+ * was read from, while `payload[key]` is still that value; undefined otherwise.
+ */
+export function payloadWireText(payload: Record<string, unknown>, key: string): string | undefined {
+  const form = (payload as { [WIRE]?: WireForm })[WIRE];
+  const entry = form?.entries.get(key);
+  return entry && Object.prototype.hasOwnProperty.call(payload, key) && Object.is(payload[key], entry.value) ? entry.wire : undefined;
+}
+
+/** Writes `record` as Python's `EventRecord.to_json(app)` does, storing large payload values in `store`. */
+export async function encodeEventRecord(record: EventRecordInput | DecodedEventRecord, store: ClientDataStore): Promise<string> {
+  const pending: PendingEntries = new Map();
+  const text = encodeInto(record, store, pending, undefined);
+  await store.flush(pending);
+  return text;
+}
+
+/** encodeEventRecord for a batch: one backend `set` for all their stored values, none if any record fails. */
+export async function encodeEventRecords(
+  records: ReadonlyArray<EventRecordInput | DecodedEventRecord>,
+  store: ClientDataStore,
+): Promise<string[]> {
+  const pending: PendingEntries = new Map();
+  const texts = records.map((record, i) => encodeInto(record, store, pending, i));
+  await store.flush(pending);
+  return texts;
+}
+
+/** Reads a record as Python's `EventRecord.from_json(text, app)` does, resolving its payload through `store`. */
+export async function decodeEventRecord(text: string, store: ClientDataStore, options?: FromJsonOptions): Promise<DecodedEventRecord> {
+  return (await decodeEventRecords([text], store, options))[0]!;
+}
+
+/** decodeEventRecord for a batch: every reference of every record is fetched with one backend `get`. */
+export async function decodeEventRecords(
+  texts: readonly string[],
+  store: ClientDataStore,
+  options?: FromJsonOptions,
+): Promise<DecodedEventRecord[]> {
+  const records = texts.map((text) => fromJson('EventRecord', text, options));
+  const wires: string[] = [];
+  const keys: string[] = [];
+  const recordOf: number[] = [];
+  for (let r = 0; r < records.length; r++) {
+    const payload = records[r]!.payload;
+    for (const key of Object.keys(payload)) {
+      wires.push(payload[key]!);
+      keys.push(key);
+      recordOf.push(r);
+    }
+  }
+  const values = await store.resolveMany(wires, (i) => ({ payloadKey: keys[i]!, eventId: records[recordOf[i]!]!.event_id }));
+  const out: DecodedEventRecord[] = new Array(records.length);
+  let i = 0;
+  for (let r = 0; r < records.length; r++) {
+    const record = records[r]!;
+    const payload: Record<string, PyValue> = {};
+    const entries = new Map<string, { value: PyValue; wire: string }>();
+    for (; i < wires.length && recordOf[i] === r; i++) {
+      define(payload, keys[i]!, values[i]!);
+      entries.set(keys[i]!, { value: values[i]!, wire: wires[i]! });
+    }
+    const order = pythonKeyOrder(record.payload);
+    if (order) withPythonKeyOrder(payload, order);
+    Object.defineProperty(payload, WIRE, { value: { backend: store.backend, entries } satisfies WireForm, enumerable: false });
+    out[r] = { ...record, payload };
+  }
+  return out;
+}
+
+function encodeInto(
+  record: EventRecordInput | DecodedEventRecord,
+  store: ClientDataStore,
+  pending: PendingEntries,
+  recordIndex: number | undefined,
+): string {
+  const payload = record?.payload as Record<string, unknown> | undefined;
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    throw new ContractValidationError('EventRecord', [
+      { path: '/payload', message: 'must be an object of payload values', keyword: 'type' },
+    ]);
+  }
+  const form = (payload as { [WIRE]?: WireForm })[WIRE];
+  const reuse = form !== undefined && form.backend === store.backend ? form.entries : undefined;
+  const eventId = typeof record.event_id === 'string' ? record.event_id : undefined;
+  const wire: Record<string, string> = {};
+  for (const key of Object.keys(payload)) {
+    const value = payload[key];
+    if (value === undefined) continue; // an absent value, as for any object property (JSON.stringify drops it too)
+    const known = reuse?.get(key);
+    if (known !== undefined && Object.is(known.value, value) && !(value instanceof Uint8Array)) {
+      define(wire, key, known.wire);
+    } else {
+      let text: string;
+      try {
+        text = store.serializeDeferred(value, pending);
+      } catch (err) {
+        if (err instanceof SerializationError) throw err.at({ payloadKey: key, eventId, recordIndex });
+        throw err;
+      }
+      define(wire, key, text);
+    }
+  }
+  const order = pythonKeyOrder(payload);
+  if (order) withPythonKeyOrder(wire, order);
+  return toJson('EventRecord', { ...record, payload: wire } as EventRecord);
+}
+
+function define(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  else obj[key] = value;
+}

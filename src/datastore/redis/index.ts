@@ -1,0 +1,18 @@
+export { RedisStore, type RedisStoreOptions, type RedisConnectionOptions } from './redis-store';
+export {
+  RedisStoreError,
+  DataStoreUnavailableError,
+  RedisCommandError,
+  RedisValueError,
+  type RedisErrorContext,
+  type RedisStoreOperation,
+  type RedisUnavailableReason,
+} from './errors';
+export {
+  PYNENC_REDIS_KEY_PREFIX,
+  sanitizeForRedis,
+  sanitizeAppId,
+  clientDataKeyPrefix,
+  clientDataKey,
+  escapeRedisGlob,
+} from './keys';

@@ -1,0 +1,391 @@
+/**
+ * RedisStore: the data-store backend on pynenc_redis's key layout, so a TS
+ * process and a Python pynenc app pointed at the same Redis and app_id share
+ * client data (see keys.ts for the layout).
+ */
+// ioredis over node-redis: connect/command timeouts, an offline-queue switch and retryStrategy let calls fail fast instead of queueing; Buffer replies (mgetBuffer/scanBuffer) allow strict UTF-8 checks; ReplyError types server errors.
+import Redis, { ReplyError, type RedisOptions } from 'ioredis';
+import type { DataStoreBackend } from '../backend';
+import { ContractError } from '../../errors';
+import { checkEntries } from '../entries';
+import { DataStoreClosedError, DataStoreConfigError } from '../errors';
+import {
+  DataStoreUnavailableError,
+  RedisCommandError,
+  RedisValueError,
+  describeKeys,
+  type RedisStoreOperation,
+  type RedisUnavailableReason,
+} from './errors';
+import { clientDataKeyPrefix, escapeRedisGlob, sanitizeAppId } from './keys';
+
+/** Connection settings for a client RedisStore creates and owns. */
+export interface RedisConnectionOptions {
+  host?: string;
+  port?: number;
+  /** Unix socket path (instead of host/port). */
+  path?: string;
+  db?: number;
+  username?: string;
+  password?: string;
+  tls?: RedisOptions['tls'];
+}
+
+export interface RedisStoreOptions {
+  /** The pynenc app_id (as given to `Pynenc(app_id=…)`); sanitised like pynenc_redis. */
+  appId: string;
+  /**
+   * Where to connect: a `redis://` / `rediss://` URL or connection options.
+   * Default `redis://localhost:6379/0` (pynenc_redis's default). Exclusive with `client`.
+   */
+  connection?: string | RedisConnectionOptions;
+  /**
+   * An ioredis client to use instead. The caller keeps owning it: `close()` stops
+   * this store from using it but does not disconnect it unless `closeClient`.
+   * Its own offline-queue / retry settings apply; this store still bounds every
+   * call by `connectTimeoutMs` + `commandTimeoutMs`.
+   */
+  client?: Redis;
+  /** With `client`: disconnect it on `close()`. */
+  closeClient?: boolean;
+  /** TCP connect deadline. Default 2000 ms. */
+  connectTimeoutMs?: number;
+  /** Deadline for each Redis command (MGET, MSET, one SCAN step, one DEL). Default 5000 ms. */
+  commandTimeoutMs?: number;
+  /** SCAN COUNT hint and DEL batch size for `purge()`. Default 1000 (as pynenc_redis). */
+  scanCount?: number;
+}
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 2000;
+const DEFAULT_COMMAND_TIMEOUT_MS = 5000;
+const CONNECTION_CLOSED = 'Connection is closed.';
+
+/** Marks a deadline hit by this store's own guard (as opposed to ioredis's). */
+class GuardTimeout extends Error {}
+/** Wraps failures of the connect phase so they are classified as such. */
+class ConnectFailure extends Error {
+  constructor(readonly underlying: unknown) {
+    super(underlying instanceof Error ? underlying.message : String(underlying));
+  }
+}
+
+// Rejects lone surrogates: UTF-8 cannot carry them (Buffer.from would silently write U+FFFD).
+const LONE_SURROGATE = /\p{Cs}/u;
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export class RedisStore implements DataStoreBackend {
+  readonly description: string;
+  /** The app_id as given. */
+  readonly appId: string;
+  /** The app_id as it appears in keys (pynenc_redis sanitising). */
+  readonly sanitizedAppId: string;
+  /** Every key of this store starts with this: `__pynenc__:<app>:client_data_store:client_data_store:`. */
+  readonly keyPrefix: string;
+
+  private readonly client: Redis;
+  /** The client was created here: this store connects it (fail-fast settings) and disconnects it on close. */
+  private readonly managesConnection: boolean;
+  private readonly disconnectOnClose: boolean;
+  private readonly connectTimeoutMs: number;
+  private readonly commandTimeoutMs: number;
+  private readonly scanCount: number;
+  private readonly prefixBytes: Buffer;
+  private closed = false;
+  private connecting: Promise<void> | undefined;
+  private abandoning: Promise<void> | undefined;
+  private lastClientError: unknown;
+  private readonly inflight = new Set<() => void>();
+  private readonly onClientError = (err: unknown): void => {
+    // Socket errors (ECONNREFUSED, ECONNRESET, …) arrive here; the failing call
+    // reports them. Listening also keeps ioredis from logging "Unhandled error event".
+    this.lastClientError = err;
+  };
+
+  constructor(options: RedisStoreOptions) {
+    this.appId = options.appId;
+    this.sanitizedAppId = sanitizeAppId(options.appId);
+    this.keyPrefix = clientDataKeyPrefix(options.appId);
+    this.prefixBytes = Buffer.from(this.keyPrefix, 'utf8');
+    this.connectTimeoutMs = positive(options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS, 'connectTimeoutMs');
+    this.commandTimeoutMs = positive(options.commandTimeoutMs, DEFAULT_COMMAND_TIMEOUT_MS, 'commandTimeoutMs');
+    this.scanCount = positive(options.scanCount, 1000, 'scanCount');
+    if (options.client && options.connection !== undefined) {
+      throw new DataStoreConfigError('connection', 'either `client` or `connection`, not both', options.connection);
+    }
+    if (options.client) {
+      this.client = options.client;
+      this.managesConnection = false;
+      this.disconnectOnClose = options.closeClient === true;
+    } else {
+      const failFast: RedisOptions = {
+        lazyConnect: true,
+        enableOfflineQueue: false, // a call while disconnected fails now instead of waiting in a queue
+        retryStrategy: () => null, // no background reconnect loop; the next call reconnects
+        maxRetriesPerRequest: 0,
+        autoResendUnfulfilledCommands: false, // never replay a write the caller was told failed
+        connectTimeout: this.connectTimeoutMs,
+        commandTimeout: this.commandTimeoutMs,
+      };
+      const conn = options.connection ?? 'redis://localhost:6379/0';
+      this.client = typeof conn === 'string' ? new Redis(conn, failFast) : new Redis({ ...conn, ...failFast });
+      this.managesConnection = true;
+      this.disconnectOnClose = true;
+    }
+    this.client.on('error', this.onClientError);
+    this.description = describeServer(this.client.options);
+  }
+
+  /** The Redis key pynenc_redis uses for `reference` in this app. */
+  redisKey(reference: string): string {
+    return this.keyPrefix + reference;
+  }
+
+  async get(keys: readonly string[]): Promise<Array<string | undefined>> {
+    const redisKeys = keys.map((k) => this.redisKey(k));
+    return this.run('get', redisKeys, async () => {
+      checkWellFormed(keys, 'reference', (problem) => new RedisValueError(problem, this.context('get', redisKeys)));
+      if (redisKeys.length === 0) return [];
+      await this.ready();
+      // One MGET per batch: one round trip however many references.
+      const values = await this.command(this.client.mgetBuffer(...redisKeys));
+      return values.map((value, i) => {
+        if (value === null) return undefined;
+        try {
+          return utf8.decode(value);
+        } catch {
+          throw new RedisValueError('stored value is not valid UTF-8', this.context('get', [redisKeys[i]!]));
+        }
+      });
+    });
+  }
+
+  async set(entries: ReadonlyArray<readonly [key: string, text: string]>): Promise<void> {
+    // Same checks as the other backends: [key, text] string pairs, texts UTF-8 can carry (else SerializationError).
+    checkEntries(entries);
+    const redisKeys = entries.map(([k]) => this.redisKey(k));
+    return this.run('set', redisKeys, async () => {
+      checkWellFormed(
+        entries.map(([k]) => k),
+        'reference',
+        (problem) => new RedisValueError(problem, this.context('set', redisKeys)),
+      );
+      if (entries.length === 0) return;
+      await this.ready();
+      // MSET is one atomic command: every key is written, or (error reply) none.
+      const args: string[] = [];
+      entries.forEach(([, text], i) => args.push(redisKeys[i]!, text));
+      await this.command(this.client.mset(...args));
+    });
+  }
+
+  async purge(): Promise<void> {
+    const pattern = `${escapeRedisGlob(this.keyPrefix)}*`;
+    return this.run('purge', [pattern], async () => {
+      await this.ready();
+      let cursor = '0';
+      do {
+        const [next, found] = await this.command(
+          this.client.scanBuffer(cursor, 'MATCH', pattern, 'COUNT', this.scanCount),
+        );
+        cursor = next.toString();
+        // The pattern is exact already; checking the prefix again costs nothing and keeps other apps safe.
+        const mine = found.filter((key) => key.length >= this.prefixBytes.length && this.prefixBytes.equals(key.subarray(0, this.prefixBytes.length)));
+        for (let i = 0; i < mine.length; i += this.scanCount) {
+          await this.command(this.client.del(...mine.slice(i, i + this.scanCount)));
+        }
+      } while (cursor !== '0');
+    });
+  }
+
+  /**
+   * Releases the connection (an owned client is disconnected). Calls still
+   * pending fail with DataStoreClosedError, later calls too. Idempotent.
+   */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const abort of [...this.inflight]) abort();
+    this.client.off('error', this.onClientError);
+    if (!this.disconnectOnClose) return;
+    // Swallow the errors a dying socket may still emit after we stop listening.
+    this.client.on('error', noop);
+    await this.dropConnection();
+  }
+
+  // ── internals ──────────────────────────────────────────────────────
+
+  /**
+   * Disconnects now and resolves once ioredis has reached 'end'. The socket is
+   * destroyed rather than half-closed: a hung server would never answer the FIN.
+   */
+  private dropConnection(): Promise<void> {
+    if (this.client.status === 'end') return Promise.resolve();
+    const ended = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 1000);
+      timer.unref();
+      this.client.once('end', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    this.client.disconnect();
+    this.client.stream?.destroy();
+    return ended;
+  }
+
+  /** Drops a connection found dead or hung (owned clients only); the next call waits for that, then reconnects. */
+  private abandonConnection(): void {
+    if (!this.managesConnection || this.closed) return;
+    this.connecting = undefined;
+    const abandoning: Promise<void> = this.dropConnection().finally(() => {
+      if (this.abandoning === abandoning) this.abandoning = undefined;
+    });
+    this.abandoning = abandoning;
+  }
+
+  // ── internals ──────────────────────────────────────────────────────
+
+  private context(operation: RedisStoreOperation, keys: readonly string[]) {
+    return { server: this.description, operation, keys };
+  }
+
+  private closedError(operation: RedisStoreOperation, keys: readonly string[], pending: boolean): DataStoreClosedError {
+    return new DataStoreClosedError(this.description, `${operation} of ${describeKeys(keys)}${pending ? ' (pending)' : ''}`);
+  }
+
+  /**
+   * Runs one operation: settles exactly once, with the result, a typed error,
+   * or DataStoreClosedError when `close()` comes first.
+   */
+  private run<T>(operation: RedisStoreOperation, redisKeys: readonly string[], work: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(this.closedError(operation, redisKeys, false));
+    return new Promise<T>((resolve, reject) => {
+      let settled = false;
+      const settle = (fn: () => void): void => {
+        if (settled) return;
+        settled = true;
+        this.inflight.delete(abort);
+        fn();
+      };
+      const abort = (): void => settle(() => reject(this.closedError(operation, redisKeys, true)));
+      this.inflight.add(abort);
+      work().then(
+        (value) => settle(() => resolve(value)),
+        (err: unknown) => settle(() => reject(this.translate(err, operation, redisKeys))),
+      );
+    });
+  }
+
+  /** Connects an owned client when it is not ready (first use, or after the server went away). */
+  private async ready(): Promise<void> {
+    if (this.abandoning) await this.abandoning;
+    const status = this.client.status;
+    if (status === 'ready') return;
+    if (!this.managesConnection && status !== 'wait') return; // a supplied client manages its own connection
+    if (!this.connecting) {
+      this.lastClientError = undefined;
+      const attempt: Promise<void> = this.client
+        .connect()
+        .catch((err: unknown) => {
+          // ioredis rejects with "Connection is closed."; the socket error came as an 'error' event.
+          throw new ConnectFailure(this.lastClientError ?? err);
+        })
+        .finally(() => {
+          if (this.connecting === attempt) this.connecting = undefined;
+        });
+      attempt.catch(noop);
+      this.connecting = attempt;
+    }
+    // TCP connect is bounded by ioredis's connectTimeout, the ready check by commandTimeout; this guard covers both.
+    const attempt = this.connecting;
+    await guard(attempt, this.connectTimeoutMs + this.commandTimeoutMs + 100, () => {
+      // Abandon the attempt (e.g. a server that accepted TCP but never answers) so the next call starts afresh.
+      if (this.connecting === attempt) this.abandonConnection();
+      return new ConnectFailure(new GuardTimeout('connect timed out'));
+    });
+  }
+
+  /** Bounds a command by commandTimeoutMs even when a supplied client has no timeout. */
+  private command<T>(promise: Promise<T>): Promise<T> {
+    return guard(promise, this.commandTimeoutMs + 100, () => new GuardTimeout('Command timed out'));
+  }
+
+  private translate(err: unknown, operation: RedisStoreOperation, redisKeys: readonly string[]): Error {
+    const context = this.context(operation, redisKeys);
+    if (err instanceof ContractError) return err; // RedisValueError, DataStoreConfigError, …: already typed
+    if (this.closed) return this.closedError(operation, redisKeys, true);
+    if (err instanceof ConnectFailure) {
+      return new DataStoreUnavailableError(connectReason(err.underlying), context, err.underlying);
+    }
+    if (err instanceof ReplyError) return new RedisCommandError((err as Error).message, context, err);
+    if (err instanceof GuardTimeout || (err instanceof Error && err.message === 'Command timed out')) {
+      return new DataStoreUnavailableError('timeout', context, err);
+    }
+    if (err instanceof Error && !isConnectionError(err)) {
+      // Not a Redis or socket failure: a bug or a misuse; keep it as it is.
+      return err;
+    }
+    // The socket died under the command: discard it, so the next call reconnects instead of reusing it.
+    this.abandonConnection();
+    return new DataStoreUnavailableError('lost', context, err);
+  }
+}
+
+function connectReason(err: unknown): RedisUnavailableReason {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (code === 'ETIMEDOUT' || err instanceof GuardTimeout) return 'connect-timeout';
+  return 'unreachable';
+}
+
+function isConnectionError(err: Error): boolean {
+  const code = (err as { code?: unknown }).code;
+  return (
+    err.message === CONNECTION_CLOSED ||
+    err.message.startsWith("Stream isn't writeable") ||
+    err.name === 'MaxRetriesPerRequestError' ||
+    (typeof code === 'string' && /^E[A-Z]+$/.test(code))
+  );
+}
+
+function guard<T>(promise: Promise<T>, ms: number, timeoutError: () => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(timeoutError()), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err);
+      },
+    );
+  });
+}
+
+function checkWellFormed(values: readonly string[], what: string, error: (problem: string) => Error): void {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (typeof value !== 'string') throw error(`${what} at index ${i} is ${typeof value}, not a string`);
+    if (LONE_SURROGATE.test(value)) throw error(`${what} at index ${i} has a lone surrogate (not encodable as UTF-8)`);
+  }
+}
+
+function describeServer(options: RedisOptions): string {
+  const db = options.db ?? 0;
+  if (options.path) return `redis+unix://${options.path}?db=${db}`;
+  const scheme = options.tls ? 'rediss' : 'redis';
+  const host = options.host ?? 'localhost';
+  return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${options.port ?? 6379}/${db}`;
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new DataStoreConfigError(name, 'a positive number of milliseconds / items', value);
+  }
+  return value;
+}
+
+function noop(): void {}

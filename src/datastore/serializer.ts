@@ -1,0 +1,467 @@
+/**
+ * The text of one payload value, as pynenc's serializers write and read it.
+ *
+ * Writing: a plain JSON value gives exactly `json.dumps(value)` (which is also
+ * what `jsonpickle.dumps` and pynenc's JsonSerializer write for it); PyTuple,
+ * PySet and Uint8Array are written with the configured serializer's tags;
+ * PyOpaque writes its text back unchanged. The JSON text itself comes from
+ * src/pyjson's stringifyPython — this module only maps the extra types.
+ *
+ * Reading understands both serializers: jsonpickle tags and JsonSerializer
+ * envelopes (see ./values.ts for the mapping).
+ */
+// Imported from the defining modules: hot paths skip the re-export getters of ../pyjson/index.
+import { PythonJsonWriteError } from '../pyjson/errors';
+import { parsePythonJson } from '../pyjson/parse';
+import { stringifyPython } from '../pyjson/stringify';
+import { PyFloat, pythonKeyOrder, withPythonKeyOrder, type PyJsonValue } from '../pyjson/values';
+import { SerializationError, type SerializationFailure } from './errors';
+import { PyOpaque, PySet, PyTuple, type OpaqueTag, type PyValue } from './values';
+
+/** pynenc's two JSON serializers, by their class names (pynenc's `serializer_cls`). */
+export type SerializerName = 'JsonPickleSerializer' | 'JsonSerializer';
+
+export const SERIALIZER_NAMES: readonly SerializerName[] = ['JsonPickleSerializer', 'JsonSerializer'];
+
+// jsonpickle's tags.RESERVED: keys jsonpickle silently drops from a dict it writes.
+const JSONPICKLE_RESERVED = new Set([
+  'py/bytes', 'py/function', 'py/id', 'py/initargs', 'py/iterator', 'py/newargs', 'py/newargsex', 'py/newobj',
+  'py/object', 'py/property', 'py/reduce', 'py/ref', 'py/repr', 'py/seq', 'py/set', 'py/state', 'py/tuple', 'py/type',
+]);
+// Keys that make a reader (jsonpickle's unpickler, this module) take a dict for something else.
+const READ_TAGS = ['py/tuple', 'py/set', 'py/b64', 'py/b85', 'py/id', 'py/iterator', 'py/object', 'py/type', 'py/reduce', 'py/function', 'py/repr'];
+// pynenc JsonSerializer envelopes, in the order its reader checks them.
+const ENVELOPES = ['__pynenc__std_py_exc__', '__pynenc__client_exception__', '__pynenc__json_serializable__', '__pynenc__enum__'] as const;
+
+const RESERVED_FOR: Record<SerializerName, ReadonlySet<string>> = {
+  JsonPickleSerializer: new Set([...JSONPICKLE_RESERVED, ...READ_TAGS, ...ENVELOPES]),
+  JsonSerializer: new Set([...READ_TAGS, ...ENVELOPES]),
+};
+
+// ───────────────────────────── writing ─────────────────────────────
+
+/**
+ * Serializes `value` as pynenc's `serializer.serialize(value)` would. Throws
+ * SerializationError (with the JSON pointer inside the value) for what
+ * Python could not write or what would not read back as the same value.
+ */
+export function serializeValue(value: unknown, serializer: SerializerName = 'JsonPickleSerializer'): string {
+  if (value instanceof PyOpaque) return value.text;
+  let tree: unknown;
+  try {
+    tree = new WireMapper(serializer).map(value);
+  } catch (err) {
+    if (err instanceof RangeError) throw new SerializationError('too-deep', 'nested too deeply to serialize', '', undefined, err);
+    throw err;
+  }
+  try {
+    return stringifyPython(tree);
+  } catch (err) {
+    if (err instanceof PythonJsonWriteError) throw new SerializationError('unsupported-type', err.reason, err.path, undefined, err);
+    if (err instanceof RangeError) throw new SerializationError('too-deep', 'nested too deeply to serialize', '', undefined, err);
+    throw err;
+  }
+}
+
+function escapeSegment(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function typeName(value: object): string {
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name ? name : 'object';
+}
+
+/**
+ * Maps a value to the PyJsonValue tree stringifyPython writes, copying only
+ * where something changes (tags added, undefined properties dropped). The
+ * JSON pointer of the current value is kept as a stack of segments and only
+ * joined when an error needs it.
+ */
+class WireMapper {
+  private readonly ancestors: object[] = [];
+  private readonly segments: Array<string | number> = [];
+  private readonly reserved: ReadonlySet<string>;
+
+  constructor(private readonly serializer: SerializerName) {
+    this.reserved = RESERVED_FOR[serializer];
+  }
+
+  private fail(reason: SerializationFailure, detail: string, extra?: string): never {
+    let path = '';
+    for (const seg of this.segments) path += `/${typeof seg === 'number' ? seg : escapeSegment(seg)}`;
+    if (extra !== undefined) path += `/${escapeSegment(extra)}`;
+    throw new SerializationError(reason, detail, path);
+  }
+
+  map(value: unknown): unknown {
+    switch (typeof value) {
+      case 'string':
+      case 'boolean':
+      case 'number':
+      case 'bigint':
+        return value;
+      case 'undefined':
+        return this.fail('undefined', this.segments.length ? 'undefined inside an array has no JSON form' : 'undefined has no JSON form');
+      case 'function':
+        return this.fail('function', 'a function has no JSON form');
+      case 'symbol':
+        return this.fail('symbol', 'a symbol has no JSON form');
+      default:
+        break;
+    }
+    if (value === null || value instanceof PyFloat) return value;
+    const obj = value as object;
+    if (obj instanceof PyOpaque) return obj.raw;
+    if (obj instanceof Uint8Array) {
+      if (this.serializer === 'JsonSerializer') {
+        this.fail('not-in-serializer', 'bytes (Uint8Array) are not JSON serializable with JsonSerializer');
+      }
+      return { 'py/b64': Buffer.from(obj.buffer, obj.byteOffset, obj.byteLength).toString('base64') };
+    }
+    if (this.ancestors.includes(obj)) this.fail('cycle', 'circular reference');
+    if (Array.isArray(obj)) {
+      this.ancestors.push(obj);
+      const items = this.mapItems(obj);
+      this.ancestors.pop();
+      if (obj instanceof PyTuple) return this.serializer === 'JsonSerializer' ? items : { 'py/tuple': items };
+      if (obj instanceof PySet) {
+        if (this.serializer === 'JsonSerializer') {
+          this.fail('not-in-serializer', 'a set (PySet) is not JSON serializable with JsonSerializer');
+        }
+        return { 'py/set': items };
+      }
+      return items;
+    }
+    const proto = Object.getPrototypeOf(obj) as unknown;
+    if (proto !== null && Object.getPrototypeOf(proto) !== null) {
+      this.fail('unsupported-type', `a ${typeName(obj)} has no Python JSON form (plain objects, arrays, PyTuple, PySet, Uint8Array, PyOpaque only)`);
+    }
+    this.ancestors.push(obj);
+    const mapped = this.mapObject(obj as Record<string, unknown>);
+    this.ancestors.pop();
+    return mapped;
+  }
+
+  private mapItems(arr: readonly unknown[]): unknown[] {
+    let out: unknown[] | undefined = arr.constructor === Array ? undefined : [];
+    const segments = this.segments;
+    for (let i = 0; i < arr.length; i++) {
+      const item = arr[i];
+      let mapped: unknown = item;
+      if (typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean') {
+        segments.push(i);
+        mapped = this.map(item);
+        segments.pop();
+      }
+      if (out === undefined && mapped !== item) out = arr.slice(0, i);
+      if (out !== undefined) out.push(mapped);
+    }
+    return out ?? (arr as unknown[]);
+  }
+
+  private mapObject(obj: Record<string, unknown>): unknown {
+    const keys = Object.keys(obj);
+    const segments = this.segments;
+    let out: Record<string, unknown> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (this.reserved.has(key)) {
+        this.fail(
+          'reserved-key',
+          `key ${JSON.stringify(key)} is reserved by ${key.startsWith('py/') ? 'jsonpickle' : "pynenc's JsonSerializer"} (Python would drop it or read the dict back as another type)`,
+          key,
+        );
+      }
+      const v = obj[key];
+      let mapped: unknown = v;
+      if (v !== undefined && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+        segments.push(key);
+        mapped = this.map(v);
+        segments.pop();
+      }
+      if (out === undefined && (mapped !== v || v === undefined)) {
+        out = {};
+        for (let j = 0; j < i; j++) define(out, keys[j]!, obj[keys[j]!]);
+      }
+      if (out !== undefined && mapped !== undefined) define(out, key, mapped);
+    }
+    if (out === undefined) return obj;
+    const order = pythonKeyOrder(obj);
+    return order ? withPythonKeyOrder(out, order) : out;
+  }
+}
+
+/** Own data property, also for `__proto__` (plain assignment would set the prototype). */
+function define(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  else obj[key] = value;
+}
+
+// ───────────────────────────── reading ─────────────────────────────
+
+/** A text whose tag bodies are malformed (Python's deserializer would raise too). */
+export class MalformedTagError extends Error {}
+
+/**
+ * Deserializes a text pynenc wrote (either serializer). Throws
+ * PythonJsonSyntaxError for text Python's json.loads rejects and
+ * MalformedTagError for a tag with an impossible body. The result is deeply
+ * frozen (Uint8Array excepted) so it can be shared by the LRU cache and so
+ * re-encoding a decoded record may reuse its wire text safely.
+ */
+export function deserializeText(text: string): PyValue {
+  const simple = simpleScalar(text);
+  if (simple !== undefined) return simple;
+  const tree = parsePythonJson(text);
+  if (tree === null || typeof tree !== 'object' || (!text.includes('"py/') && !text.includes('"__pynenc__'))) {
+    return deepFreeze(tree as PyValue);
+  }
+  const reader = new TagReader();
+  const value = reader.restore(tree);
+  if (value instanceof PyOpaque && value.raw === tree) {
+    // The whole text is opaque: keep the exact text it came from.
+    return deepFreeze(new PyOpaque(value.tag, tree, text));
+  }
+  return deepFreeze(value);
+}
+
+const SIMPLE_STRING = /^"[^"\\\u0000-\u001f]*"$/;
+const SMALL_INT = /^(?:0|-?[1-9][0-9]{0,14})$/; // not "-0": Python reads the int 0
+
+/** The most common payload texts, read without a parser: a string with no escapes, a small int, true/false/null. */
+function simpleScalar(text: string): PyValue | undefined {
+  const c = text.charCodeAt(0);
+  if (c === 34 /* " */) return SIMPLE_STRING.test(text) ? text.slice(1, -1) : undefined;
+  if (c === 45 /* - */ || (c >= 48 && c <= 57)) return SMALL_INT.test(text) ? Number(text) : undefined;
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  if (text === 'null') return null;
+  return undefined;
+}
+
+const INSIDE_OPAQUE = Symbol('inside an opaque value');
+
+/**
+ * Interprets tags the way jsonpickle's Unpickler dispatches them (same order),
+ * and numbers the objects it would register so `py/id` references resolve to
+ * the same value. Inside a `py/object` whose class handler TS cannot know,
+ * the numbering is no longer certain: later references that may point past
+ * that point stay opaque rather than resolve to a wrong value.
+ */
+class TagReader {
+  private readonly objs: unknown[] = [];
+  /** Registrations from this index on may be numbered differently by Python. */
+  private certainBelow = Infinity;
+
+  restore(node: PyJsonValue): PyValue {
+    if (node === null || typeof node !== 'object' || node instanceof PyFloat) return node;
+    if (Array.isArray(node)) {
+      this.objs.push(node);
+      for (let i = 0; i < node.length; i++) {
+        const child = node[i]!;
+        if (child !== null && typeof child === 'object') {
+          const v = this.restore(child);
+          if (v !== child) (node as unknown[])[i] = v;
+        }
+      }
+      return node as PyValue[];
+    }
+    const obj = node as Record<string, PyJsonValue>;
+    const tag = dispatchTag(obj);
+    switch (tag) {
+      case undefined: {
+        this.objs.push(obj);
+        for (const key of Object.keys(obj)) {
+          const child = obj[key]!;
+          if (child !== null && typeof child === 'object') {
+            const v = this.restore(child);
+            if (v !== child) (obj as Record<string, unknown>)[key] = v;
+          }
+        }
+        return obj as PyValue;
+      }
+      case 'py/tuple':
+        return PyTuple.fromItems(this.restoreItems(obj, tag));
+      case 'py/set':
+        return PySet.fromItems(this.restoreItems(obj, tag));
+      case 'py/b64':
+        return decodeBase64(obj[tag]);
+      case 'py/b85':
+        return decodeBase85(obj[tag]);
+      case 'py/id': {
+        const idx = obj[tag];
+        if (typeof idx !== 'number' || !Number.isInteger(idx) || idx < 0) throw new MalformedTagError(`py/id ${String(idx)} is not an index`);
+        const target = idx < this.certainBelow ? this.objs[idx] : undefined;
+        if (target === undefined || target === INSIDE_OPAQUE) return new PyOpaque('py/id', obj);
+        return target as PyValue;
+      }
+      case 'py/type':
+      case 'py/function':
+        return new PyOpaque(tag, obj);
+      case 'py/repr':
+      case 'py/object':
+      case 'py/reduce':
+      case 'py/iterator':
+      default: {
+        const opaque = new PyOpaque(tag as OpaqueTag, obj);
+        this.countOpaque(tag as OpaqueTag, obj, opaque);
+        return opaque;
+      }
+    }
+  }
+
+  private restoreItems(obj: Record<string, PyJsonValue>, tag: string): PyValue[] {
+    const items = obj[tag];
+    if (!Array.isArray(items)) throw new MalformedTagError(`${tag} body is not a list`);
+    return items.map((item) => this.restore(item));
+  }
+
+  /** Registers what Python registers for an opaque node and inside it. */
+  private countOpaque(tag: OpaqueTag, obj: Record<string, PyJsonValue>, opaque: PyOpaque): void {
+    switch (tag) {
+      case 'py/iterator': // restored as a list: the list registers, then its items
+        this.count(obj[tag]!, opaque);
+        return;
+      case 'py/reduce': {
+        this.objs.push(opaque);
+        const parts = obj[tag];
+        if (Array.isArray(parts)) for (const part of parts) this.count(part, INSIDE_OPAQUE);
+        return;
+      }
+      case 'py/repr':
+        this.objs.push(opaque);
+        return;
+      case 'py/object':
+        this.objs.push(opaque);
+        for (const key of Object.keys(obj)) {
+          if (key !== tag && registers(obj[key]!)) {
+            this.certainBelow = Math.min(this.certainBelow, this.objs.length);
+            return;
+          }
+        }
+        return;
+      default:
+        // Envelopes: jsonpickle reads them as plain dicts.
+        this.objs.push(opaque);
+        for (const key of Object.keys(obj)) this.count(obj[key]!, INSIDE_OPAQUE);
+    }
+  }
+
+  /** Registration walk without building values (inside opaque nodes). */
+  private count(node: PyJsonValue, self: unknown): void {
+    if (node === null || typeof node !== 'object' || node instanceof PyFloat) return;
+    if (Array.isArray(node)) {
+      this.objs.push(self);
+      for (const item of node) this.count(item, INSIDE_OPAQUE);
+      return;
+    }
+    const obj = node as Record<string, PyJsonValue>;
+    const tag = dispatchTag(obj);
+    switch (tag) {
+      case 'py/tuple':
+      case 'py/set': {
+        const items = obj[tag];
+        if (Array.isArray(items)) for (const item of items) this.count(item, INSIDE_OPAQUE);
+        return;
+      }
+      case 'py/b64':
+      case 'py/b85':
+      case 'py/id':
+      case 'py/type':
+      case 'py/function':
+        return;
+      case 'py/iterator':
+      case 'py/reduce':
+      case 'py/repr':
+      case 'py/object':
+        this.countOpaque(tag, obj, INSIDE_OPAQUE as unknown as PyOpaque);
+        return;
+      default:
+        this.objs.push(self);
+        for (const key of Object.keys(obj)) this.count(obj[key]!, INSIDE_OPAQUE);
+    }
+  }
+}
+
+/** Whether restoring `node` may register objects (lists, dicts, objects). */
+function registers(node: PyJsonValue): boolean {
+  if (node === null || typeof node !== 'object' || node instanceof PyFloat) return false;
+  if (Array.isArray(node)) return true;
+  const obj = node as Record<string, PyJsonValue>;
+  const tag = dispatchTag(obj);
+  if (tag === 'py/tuple' || tag === 'py/set') {
+    const items = obj[tag];
+    return Array.isArray(items) && items.some(registers);
+  }
+  return !(tag === 'py/b64' || tag === 'py/b85' || tag === 'py/id' || tag === 'py/type' || tag === 'py/function');
+}
+
+type DispatchTag = (typeof READ_TAGS)[number] | (typeof ENVELOPES)[number];
+
+/** The tag jsonpickle (then pynenc's JsonSerializer) would act on, undefined for a plain dict. */
+function dispatchTag(obj: Record<string, PyJsonValue>): DispatchTag | undefined {
+  for (const tag of READ_TAGS) if (Object.prototype.hasOwnProperty.call(obj, tag)) return tag;
+  for (const env of ENVELOPES) {
+    if (Object.prototype.hasOwnProperty.call(obj, env) && pyTruthy(obj[env]!)) return env;
+  }
+  return undefined;
+}
+
+/** Python's truth value of a JSON value (pynenc tests envelopes with `data.get(KEY)`). */
+function pyTruthy(v: PyJsonValue): boolean {
+  if (v === null || v === false || v === '' || v === 0 || v === 0n) return false;
+  if (v instanceof PyFloat) return v.value !== 0;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') return Object.keys(v).length > 0;
+  return true;
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+function decodeBase64(body: PyJsonValue | undefined): Uint8Array {
+  if (typeof body !== 'string' || !BASE64.test(body)) throw new MalformedTagError('py/b64 body is not base64 text');
+  const buf = Buffer.from(body, 'base64');
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+const B85_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~';
+const B85_VALUE = new Int16Array(128).fill(-1);
+for (let i = 0; i < B85_ALPHABET.length; i++) B85_VALUE[B85_ALPHABET.charCodeAt(i)] = i;
+
+/** Python's base64.b85decode (RFC 1924 alphabet; a short last group is padded with '~'). */
+function decodeBase85(body: PyJsonValue | undefined): Uint8Array {
+  if (typeof body !== 'string') throw new MalformedTagError('py/b85 body is not a string');
+  const padding = (5 - (body.length % 5)) % 5;
+  const padded = body + '~'.repeat(padding);
+  const out = new Uint8Array((padded.length / 5) * 4);
+  for (let g = 0, o = 0; g < padded.length; g += 5, o += 4) {
+    let acc = 0;
+    for (let k = 0; k < 5; k++) {
+      const c = padded.charCodeAt(g + k);
+      const v = c < 128 ? B85_VALUE[c]! : -1;
+      if (v < 0) throw new MalformedTagError(`py/b85 body has a character outside base85 at ${g + k}`);
+      acc = acc * 85 + v;
+    }
+    if (acc > 0xffffffff) throw new MalformedTagError(`py/b85 group at ${g} overflows`);
+    out[o] = acc >>> 24;
+    out[o + 1] = (acc >>> 16) & 0xff;
+    out[o + 2] = (acc >>> 8) & 0xff;
+    out[o + 3] = acc & 0xff;
+  }
+  return padding ? out.subarray(0, out.length - padding) : out;
+}
+
+/** Freezes arrays, objects, tuples, sets and opaque values all the way down (cycles from py/id included). */
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value) || ArrayBuffer.isView(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (const item of value) deepFreeze(item);
+  } else if (value instanceof PyOpaque) {
+    deepFreeze(value.raw);
+  } else {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}

@@ -1,0 +1,124 @@
+/**
+ * SQLite backend on pynenc's own table layout (SQLiteClientDataStore), so a
+ * TypeScript process and a Python pynenc app share one database file:
+ *
+ *   CREATE TABLE <prefix>__client_data (
+ *     data_key   TEXT PRIMARY KEY,          -- __pynenc__client_data__:<sha256>
+ *     data_value BLOB NOT NULL,             -- the serialized text, UTF-8
+ *     created_at REAL NOT NULL DEFAULT (julianday('now')))
+ *
+ * where <prefix> is sqliteTablePrefix(app_id). Writes are INSERT OR REPLACE,
+ * a batch in one transaction; a batch read is one SELECT.
+ */
+import Database from 'better-sqlite3';
+import type { DataStoreBackend } from './backend';
+import { CorruptReferenceError, DataStoreClosedError, DataStoreConfigError } from './errors';
+import { checkEntries } from './entries';
+import { sqliteTableName } from './keys';
+
+export interface SqliteStoreOptions {
+  /** Database file (created when missing), or ':memory:'. Ignored when `database` is given. */
+  path?: string;
+  /** pynenc app_id whose table to use (pynenc's default app_id is "pynenc"). */
+  appId?: string;
+  /** An open better-sqlite3 handle to use instead of opening `path`; close() leaves it open. */
+  database?: Database.Database;
+  /** How long a statement waits for another process's lock (better-sqlite3 `timeout`), default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+type Row = { data_key: string; data_value: Buffer | string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export class SqliteStore implements DataStoreBackend {
+  readonly description: string;
+  /** The table this store reads and writes. */
+  readonly tableName: string;
+  readonly appId: string;
+  private readonly db: Database.Database;
+  private readonly ownsDb: boolean;
+  private readonly selectMany: Database.Statement<[string], Row>;
+  private readonly insert: Database.Statement<[string, Buffer]>;
+  private readonly deleteAll: Database.Statement<[]>;
+  private readonly writeBatch: (entries: ReadonlyArray<readonly [string, string]>) => void;
+  private closed = false;
+
+  constructor(options: SqliteStoreOptions) {
+    const appId = options.appId ?? 'pynenc';
+    this.appId = appId;
+    this.tableName = sqliteTableName(appId);
+    const timeout = options.busyTimeoutMs ?? 5000;
+    if (!Number.isFinite(timeout) || timeout < 0) throw new DataStoreConfigError('busyTimeoutMs', 'a non-negative number', timeout);
+    if (options.database) {
+      this.db = options.database;
+      this.ownsDb = false;
+    } else {
+      if (typeof options.path !== 'string' || options.path === '') throw new DataStoreConfigError('path', 'a database file path', options.path);
+      this.db = new Database(options.path, { timeout });
+      this.ownsDb = true;
+    }
+    this.description = `sqlite:${this.db.name}#${this.tableName}`;
+    const t = this.tableName; // [A-Za-z0-9_] only: safe to splice, as pynenc does
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${t} (
+        data_key TEXT PRIMARY KEY,
+        data_value BLOB NOT NULL,
+        created_at REAL NOT NULL DEFAULT (julianday('now'))
+      );
+      CREATE INDEX IF NOT EXISTS idx_${t}_created ON ${t}(created_at);`,
+    );
+    this.selectMany = this.db.prepare(`SELECT data_key, data_value FROM ${t} WHERE data_key IN (SELECT value FROM json_each(?))`);
+    this.insert = this.db.prepare(`INSERT OR REPLACE INTO ${t} (data_key, data_value) VALUES (?, ?)`);
+    this.deleteAll = this.db.prepare(`DELETE FROM ${t}`);
+    this.writeBatch = this.db.transaction((entries: ReadonlyArray<readonly [string, string]>) => {
+      for (const [key, text] of entries) this.insert.run(key, Buffer.from(text, 'utf8'));
+    });
+  }
+
+  /** The table name pynenc uses for an app_id. */
+  static tableNameFor(appId: string): string {
+    return sqliteTableName(appId);
+  }
+
+  async get(keys: readonly string[]): Promise<Array<string | undefined>> {
+    this.check('get');
+    if (keys.length === 0) return [];
+    const found = new Map<string, string>();
+    for (const row of this.selectMany.all(JSON.stringify(keys))) {
+      found.set(row.data_key, this.decode(row));
+    }
+    return keys.map((k) => found.get(k));
+  }
+
+  async set(entries: ReadonlyArray<readonly [key: string, text: string]>): Promise<void> {
+    this.check('set');
+    checkEntries(entries);
+    if (entries.length > 0) this.writeBatch(entries);
+  }
+
+  async purge(): Promise<void> {
+    this.check('purge');
+    this.deleteAll.run();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.ownsDb) this.db.close();
+  }
+
+  private decode(row: Row): string {
+    const value = row.data_value;
+    if (typeof value === 'string') return value; // written as TEXT by some other writer: same characters
+    try {
+      return utf8.decode(value);
+    } catch {
+      throw new CorruptReferenceError(row.data_key, this.description, undefined, undefined, 'stored bytes are not valid UTF-8');
+    }
+  }
+
+  private check(operation: string): void {
+    if (this.closed) throw new DataStoreClosedError(this.description, operation);
+  }
+}

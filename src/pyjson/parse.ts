@@ -1,0 +1,398 @@
+/**
+ * `parsePythonJson`: exactly the documents Python 3.11's `json.loads` accepts
+ * (standard JSON plus the bare tokens NaN, Infinity, -Infinity), read into the
+ * value model of ./values.ts so nothing Python wrote is lost on a round trip.
+ */
+import { PythonJsonSyntaxError } from './errors';
+import { PY_KEY_ORDER, PyFloat, isArrayIndexKey, type PyJsonObject, type PyJsonValue } from './values';
+
+export interface ParseOptions {
+  /**
+   * true (default): try `JSON.parse` first and keep its result when it provably
+   * lost nothing. false: always the exact parser. 'sniff': like true, but go
+   * straight to the exact parser when a quick scan sees a number, NaN or
+   * Infinity token laid out as Python writes it (`: 1`, `, 1`, `[1`), since
+   * JSON.parse's result would most likely be refused (integral numbers are
+   * ambiguous) — for documents that usually hold numbers. The result is the
+   * same in every mode.
+   */
+  fastPath?: boolean | 'sniff';
+}
+
+/** Python's `sys.get_int_max_str_digits()` default (3.11): longer int literals are rejected. */
+export const PYTHON_INT_MAX_STR_DIGITS = 4300;
+
+/**
+ * Parses Python's JSON dialect. Duplicate keys: the last value wins at the
+ * first key's position (as in Python). Lone surrogate escapes are kept. Objects
+ * are plain objects like JSON.parse makes; `__proto__`, `constructor`,
+ * `prototype` are ordinary own data properties (no prototype is ever touched).
+ * Throws PythonJsonSyntaxError (Python's message and position) on what Python rejects.
+ */
+export function parsePythonJson(text: string, options?: ParseOptions): PyJsonValue {
+  if (typeof text !== 'string') throw new TypeError(`parsePythonJson needs a string, got ${typeof text}`);
+  const mode = options?.fastPath ?? true;
+  if (mode === true || (mode === 'sniff' && !PYTHON_NUMBER_TOKEN.test(text))) {
+    const value = tryJsonParse(text);
+    if (value !== NOT_FAITHFUL) return value;
+  }
+  return new ExactParser(text).parse();
+}
+
+/**
+ * True when `JSON.parse(text)` reads the same value as Python's json.loads
+ * (so parsePythonJson takes its fast path): it parses, and holds no integral
+ * number and no array-index key.
+ */
+export function isPlainJson(text: string): boolean {
+  return tryJsonParse(text) !== NOT_FAITHFUL;
+}
+
+const NOT_FAITHFUL: unique symbol = Symbol('not faithful');
+
+/** A number/NaN/Infinity token after Python's separators (a heuristic: only decides which parser runs first). */
+const PYTHON_NUMBER_TOKEN = /(?:: |, |\[)(?:-?\d|NaN|Infinity)/;
+
+/**
+ * The fast path: JSON.parse, then a walk over the result that accepts it only
+ * when nothing was lost. JSON.parse rejects NaN/Infinity (and everything else
+ * Python rejects); what it accepts but reads differently from Python always
+ * shows in the result as an integral number (`1.0`, `1e2`, `-0`, ints beyond
+ * 2^53, which may also have been plain ints: the exact parser decides), an
+ * infinite one (an int too long for a double) or a key JavaScript enumerates
+ * out of order (an array index). Non-integral floats
+ * are rounded identically by both. Cost: one walk over the parsed values.
+ */
+function tryJsonParse(text: string): PyJsonValue | typeof NOT_FAITHFUL {
+  let root: PyJsonValue;
+  try {
+    root = JSON.parse(text) as PyJsonValue;
+  } catch {
+    return NOT_FAITHFUL; // the exact parser reports the error the way Python does
+  }
+  if (typeof root !== 'object' || root === null) {
+    return typeof root === 'number' && ambiguous(root) ? NOT_FAITHFUL : root;
+  }
+  const stack: object[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (Array.isArray(node)) {
+      for (let k = 0; k < node.length; k++) {
+        const v: unknown = node[k];
+        if (typeof v === 'object') {
+          if (v !== null) stack.push(v);
+        } else if (typeof v === 'number' && ambiguous(v)) return NOT_FAITHFUL;
+      }
+    } else {
+      const obj = node as Record<string, unknown>;
+      for (const key in obj) {
+        const c = key.charCodeAt(0);
+        if (c >= 48 && c <= 57 && isArrayIndexKey(key)) return NOT_FAITHFUL;
+        const v = obj[key];
+        if (typeof v === 'object') {
+          if (v !== null) stack.push(v);
+        } else if (typeof v === 'number' && ambiguous(v)) return NOT_FAITHFUL;
+      }
+    }
+  }
+  return root;
+}
+
+/**
+ * A number JSON.parse may have read differently from Python: integral (an int
+ * or an integral float, -0, beyond 2^53) or infinite (an int token too long
+ * for a double, which Python reads as an exact int).
+ */
+function ambiguous(v: number): boolean {
+  return Number.isInteger(v) || !Number.isFinite(v);
+}
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+// char codes
+const TAB = 9, LF = 10, CR = 13, SPACE = 32, QUOTE = 34, COMMA = 44, MINUS = 45, DOT = 46;
+const D0 = 48, D9 = 57, COLON = 58, BACKSLASH = 92, LBRACKET = 91, RBRACKET = 93, LBRACE = 123, RBRACE = 125;
+
+class ExactParser {
+  private i = 0;
+  private readonly n: number;
+
+  constructor(private readonly text: string) {
+    this.n = text.length;
+  }
+
+  private fail(reason: string, at: number): never {
+    throw new PythonJsonSyntaxError(reason, this.text, at);
+  }
+
+  private ws(i: number): number {
+    const t = this.text;
+    const n = this.n;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if (c !== SPACE && c !== LF && c !== CR && c !== TAB) break;
+      i++;
+    }
+    return i;
+  }
+
+  parse(): PyJsonValue {
+    const t = this.text;
+    const n = this.n;
+    if (n > 0 && t.charCodeAt(0) === 0xfeff) this.fail('Unexpected UTF-8 BOM (decode using utf-8-sig)', 0);
+    // Explicit stack instead of recursion: any nesting depth, no stack overflow.
+    const containers: (PyJsonValue[] | PyJsonObject)[] = [];
+    const keys: string[] = [];
+    const orders: (string[] | null)[] = [];
+    let depth = 0;
+    let i = this.ws(0);
+    let value: PyJsonValue;
+
+    for (;;) {
+      // ---- a value starts at i
+      const c = i < n ? t.charCodeAt(i) : -1;
+      if (c === LBRACE) {
+        i = this.ws(i + 1);
+        if (i < n && t.charCodeAt(i) === RBRACE) {
+          value = {};
+          i++;
+        } else {
+          const obj: PyJsonObject = {};
+          i = this.key(i);
+          containers[depth] = obj;
+          keys[depth] = this.lastString;
+          orders[depth] = null;
+          depth++;
+          continue;
+        }
+      } else if (c === LBRACKET) {
+        i = this.ws(i + 1);
+        if (i < n && t.charCodeAt(i) === RBRACKET) {
+          value = [];
+          i++;
+        } else {
+          containers[depth] = [];
+          depth++;
+          continue;
+        }
+      } else if (c === QUOTE) {
+        i = this.string(i);
+        value = this.lastString;
+      } else if ((c >= D0 && c <= D9) || c === MINUS) {
+        if (c === MINUS && t.startsWith('-Infinity', i)) {
+          value = -Infinity;
+          i += 9;
+        } else {
+          i = this.number(i);
+          value = this.lastNumber;
+        }
+      } else if (c === 110 /* n */ && t.startsWith('null', i)) {
+        value = null;
+        i += 4;
+      } else if (c === 116 /* t */ && t.startsWith('true', i)) {
+        value = true;
+        i += 4;
+      } else if (c === 102 /* f */ && t.startsWith('false', i)) {
+        value = false;
+        i += 5;
+      } else if (c === 78 /* N */ && t.startsWith('NaN', i)) {
+        value = NaN;
+        i += 3;
+      } else if (c === 73 /* I */ && t.startsWith('Infinity', i)) {
+        value = Infinity;
+        i += 8;
+      } else {
+        this.fail('Expecting value', i);
+      }
+
+      // ---- a value ended at i: hand it to its container, close containers that end here
+      for (;;) {
+        if (depth === 0) {
+          i = this.ws(i);
+          if (i !== n) this.fail('Extra data', i);
+          return value;
+        }
+        const top = containers[depth - 1]!;
+        if (Array.isArray(top)) {
+          top.push(value);
+          i = this.ws(i);
+          const d = i < n ? t.charCodeAt(i) : -1;
+          if (d === COMMA) {
+            i = this.ws(i + 1);
+            break; // next element
+          }
+          if (d !== RBRACKET) this.fail("Expecting ',' delimiter", i);
+          i++;
+          value = top;
+          depth--;
+          continue;
+        }
+        const key = keys[depth - 1]!;
+        let order = orders[depth - 1]!;
+        if (order === null && isArrayIndexKey(key)) order = orders[depth - 1] = Object.keys(top);
+        if (order !== null && !Object.prototype.hasOwnProperty.call(top, key)) order.push(key);
+        if (key === '__proto__') {
+          Object.defineProperty(top, key, { value, writable: true, enumerable: true, configurable: true });
+        } else {
+          top[key] = value;
+        }
+        i = this.ws(i);
+        const d = i < n ? t.charCodeAt(i) : -1;
+        if (d === COMMA) {
+          i = this.key(this.ws(i + 1));
+          keys[depth - 1] = this.lastString;
+          break; // next member's value
+        }
+        if (d !== RBRACE) this.fail("Expecting ',' delimiter", i);
+        i++;
+        if (order !== null && !sameOrder(order, Object.keys(top))) {
+          Object.defineProperty(top, PY_KEY_ORDER, { value: order, enumerable: false, writable: true, configurable: true });
+        }
+        value = top;
+        depth--;
+      }
+    }
+  }
+
+  /** Reads `"key" :` at i (whitespace before i already skipped); returns the index of the value. */
+  private key(i: number): number {
+    const t = this.text;
+    if (i >= this.n || t.charCodeAt(i) !== QUOTE) this.fail('Expecting property name enclosed in double quotes', i);
+    i = this.ws(this.string(i));
+    if (i >= this.n || t.charCodeAt(i) !== COLON) this.fail("Expecting ':' delimiter", i);
+    return this.ws(i + 1);
+  }
+
+  private lastString = '';
+  private lastNumber: number | bigint | PyFloat = 0;
+
+  /** Reads the string whose opening quote is at `begin` into lastString; returns the index after the closing quote. */
+  private string(begin: number): number {
+    const t = this.text;
+    const n = this.n;
+    let i = begin + 1;
+    let chunkStart = i;
+    let out = '';
+    for (;;) {
+      // a run of ordinary characters
+      let c = -1;
+      while (i < n) {
+        c = t.charCodeAt(i);
+        if (c === QUOTE || c === BACKSLASH) break;
+        if (c < 0x20) this.fail('Invalid control character at', i);
+        i++;
+      }
+      if (i >= n) this.fail('Unterminated string starting at', begin);
+      if (c === QUOTE) {
+        this.lastString = out === '' ? t.slice(chunkStart, i) : out + t.slice(chunkStart, i);
+        return i + 1;
+      }
+      // backslash at i
+      out += t.slice(chunkStart, i);
+      if (i + 1 >= n) this.fail('Unterminated string starting at', begin);
+      const e = t.charCodeAt(i + 1);
+      if (e === 117 /* u */) {
+        const end = i + 6; // index after the four hex digits
+        if (end >= n) this.fail('Invalid \\uXXXX escape', i + 1);
+        let code = 0;
+        for (let k = i + 2; k < end; k++) {
+          const h = hexValue(t.charCodeAt(k));
+          if (h < 0) this.fail('Invalid \\uXXXX escape', i + 1);
+          code = (code << 4) | h;
+        }
+        out += String.fromCharCode(code); // surrogates are code units: pairs join, lone ones stay
+        i = end;
+      } else {
+        let ch: string;
+        switch (e) {
+          case QUOTE: ch = '"'; break;
+          case BACKSLASH: ch = '\\'; break;
+          case 47: ch = '/'; break;
+          case 98: ch = '\b'; break;
+          case 102: ch = '\f'; break;
+          case 110: ch = '\n'; break;
+          case 114: ch = '\r'; break;
+          case 116: ch = '\t'; break;
+          default: this.fail('Invalid \\escape', i);
+        }
+        out += ch;
+        i += 2;
+      }
+      chunkStart = i;
+    }
+  }
+
+  /** Reads a number token at `start` (Python's grammar) into lastNumber; returns the index after it. */
+  private number(start: number): number {
+    const t = this.text;
+    const n = this.n;
+    let i = start;
+    const negative = t.charCodeAt(i) === MINUS;
+    if (negative) i++;
+    const first = i < n ? t.charCodeAt(i) : -1;
+    if (first >= 49 && first <= D9) {
+      i++;
+      while (i < n && isDigit(t.charCodeAt(i))) i++;
+    } else if (first === D0) {
+      i++;
+    } else {
+      this.fail('Expecting value', start);
+    }
+    const intEnd = i;
+    let isFloat = false;
+    if (i + 1 < n && t.charCodeAt(i) === DOT && isDigit(t.charCodeAt(i + 1))) {
+      isFloat = true;
+      i += 2;
+      while (i < n && isDigit(t.charCodeAt(i))) i++;
+    }
+    if (i + 1 < n && (t.charCodeAt(i) | 0x20) === 101 /* e or E */) {
+      let j = i + 1;
+      const s = t.charCodeAt(j);
+      if ((s === MINUS || s === 43) /* + */ && j + 1 < n) j++;
+      const digitsStart = j;
+      while (j < n && isDigit(t.charCodeAt(j))) j++;
+      if (j > digitsStart) {
+        isFloat = true;
+        i = j;
+      }
+    }
+    if (isFloat) {
+      const v = Number(t.slice(start, i));
+      this.lastNumber = Number.isInteger(v) && Math.abs(v) <= MAX_SAFE && !Object.is(v, -0) ? new PyFloat(v) : v;
+      return i;
+    }
+    const digits = intEnd - (negative ? start + 1 : start);
+    if (digits <= 15) {
+      let acc = 0;
+      for (let k = negative ? start + 1 : start; k < intEnd; k++) acc = acc * 10 + (t.charCodeAt(k) - D0);
+      this.lastNumber = negative ? 0 - acc : acc; // 0 - 0 is +0: Python's int -0 is 0
+      return i;
+    }
+    if (digits > PYTHON_INT_MAX_STR_DIGITS) {
+      this.fail(
+        `Exceeds the limit (${PYTHON_INT_MAX_STR_DIGITS} digits) for integer string conversion: value has ${digits} digits; use sys.set_int_max_str_digits() to increase the limit`,
+        start,
+      );
+    }
+    const big = BigInt(t.slice(start, i));
+    this.lastNumber = big <= BigInt(MAX_SAFE) && big >= -BigInt(MAX_SAFE) ? Number(big) : big;
+    return i;
+  }
+}
+
+function isDigit(c: number): boolean {
+  return c >= D0 && c <= D9;
+}
+
+function hexValue(c: number): number {
+  if (c >= D0 && c <= D9) return c - D0;
+  const l = c | 0x20;
+  if (l >= 97 && l <= 102) return l - 87;
+  return -1;
+}
+
+function sameOrder(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}

@@ -1,0 +1,175 @@
+/**
+ * `stringifyPython`: the exact text Python's `json.dumps(value)` writes with its
+ * defaults (separators ", " and ": ", ensure_ascii, allow_nan, insertion key order).
+ */
+import { PythonJsonWriteError } from './errors';
+import { PYTHON_INT_MAX_STR_DIGITS } from './parse';
+import { PY_KEY_ORDER, PyFloat } from './values';
+
+/**
+ * Writes `value` as Python's `json.dumps(value)` would. Numbers: an integer in
+ * the safe range is an int, any other number a float (Python repr), bigint an
+ * int, PyFloat a float. Plain objects and arrays only (no toJSON, Date, Map…);
+ * undefined, functions, symbols, sparse holes and cycles throw
+ * PythonJsonWriteError with the JSON pointer of the offending value.
+ */
+export function stringifyPython(value: unknown): string {
+  return new Writer().write(value);
+}
+
+/** Python's `repr(float)` (the text json.dumps writes for a float), including NaN/Infinity/-Infinity. */
+export function pythonFloatRepr(x: number): string {
+  if (x !== x) return 'NaN';
+  if (x === Infinity) return 'Infinity';
+  if (x === -Infinity) return '-Infinity';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const ax = x < 0 ? -x : x;
+  // Both languages print the shortest round-trip digits; only the layout differs.
+  // Python uses positional notation when 1e-4 <= |x| < 1e16, where JS's
+  // String(x) is positional too and only lacks the ".0" of integral values.
+  if (ax >= 1e-4 && ax < 1e16) {
+    const s = String(x);
+    return Number.isInteger(x) ? `${s}.0` : s;
+  }
+  const exp = x.toExponential(); // shortest digits: "d.ddde±N" or "de±N"
+  const e = exp.indexOf('e');
+  const mantissa = exp.slice(0, e);
+  const power = Number(exp.slice(e + 1));
+  const sign = power < 0 ? '-' : '+';
+  const abs = power < 0 ? -power : power;
+  return `${mantissa}e${sign}${abs < 10 ? '0' : ''}${abs}`;
+}
+
+/** Python's `json.dumps(str)` with ensure_ascii: every character outside printable ASCII as \uXXXX (lowercase hex). */
+export function pythonStringRepr(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
+  // JSON.stringify already writes \" \\ \b \f \n \r \t, \u00XX for other controls and
+  // \udXXX for lone surrogates (all as Python does); what it leaves raw is DEL and non-ASCII.
+  return JSON.stringify(s).replace(NON_ASCII, escapeUnit);
+}
+
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\u007f-\uffff]/;
+const NON_ASCII = /[\u007f-\uffff]/g;
+
+function escapeUnit(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+class Writer {
+  /** Containers being written (Python's check_circular). */
+  private readonly ancestors: object[] = [];
+
+  write(value: unknown): string {
+    switch (typeof value) {
+      case 'string':
+        return pythonStringRepr(value);
+      case 'number':
+        if (Number.isInteger(value) && (value < 0 ? -value : value) <= MAX_SAFE && !Object.is(value, -0)) {
+          return String(value);
+        }
+        return pythonFloatRepr(value);
+      case 'boolean':
+        return value ? 'true' : 'false';
+      case 'bigint': {
+        const s = value.toString();
+        if (s.length - (value < 0n ? 1 : 0) > PYTHON_INT_MAX_STR_DIGITS) {
+          throw new PythonJsonWriteError(
+            `an integer of more than ${PYTHON_INT_MAX_STR_DIGITS} digits (Python's int_max_str_digits limit; json.dumps raises)`,
+            '',
+          );
+        }
+        return s;
+      }
+      case 'object':
+        if (value === null) return 'null';
+        if (value instanceof PyFloat) {
+          if (typeof value.value !== 'number') throw new PythonJsonWriteError('a PyFloat whose value is not a number', '');
+          return pythonFloatRepr(value.value);
+        }
+        return this.container(value);
+      default:
+        throw new PythonJsonWriteError(`${describeType(value)} has no JSON form`, '');
+    }
+  }
+
+  private container(value: object): string {
+    if (this.ancestors.includes(value)) throw new PythonJsonWriteError('circular reference', '');
+    this.ancestors.push(value);
+    let out: string;
+    if (Array.isArray(value)) {
+      out = '[';
+      for (let k = 0; k < value.length; k++) {
+        if (k > 0) out += ', ';
+        const item: unknown = value[k];
+        if (item === undefined && !(k in value)) {
+          throw new PythonJsonWriteError('a hole in a sparse array has no JSON form', `/${k}`);
+        }
+        out += this.child(item, String(k));
+      }
+      out += ']';
+    } else {
+      const proto = Object.getPrototypeOf(value) as unknown;
+      // Object.prototype of any realm (jest's vm contexts, worker_threads data) or none.
+      if (proto !== null && Object.getPrototypeOf(proto) !== null) {
+        throw new PythonJsonWriteError(`${describeType(value)} is not a plain object (json.dumps writes dicts and lists only)`, '');
+      }
+      const keys = objectKeys(value);
+      const obj = value as Record<string, unknown>;
+      out = '{';
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k]!;
+        if (k > 0) out += ', ';
+        out += pythonStringRepr(key);
+        out += ': ';
+        out += this.child(obj[key], key);
+      }
+      out += '}';
+    }
+    this.ancestors.pop();
+    return out;
+  }
+
+  private child(value: unknown, segment: string): string {
+    // Primitives inline: the common case costs no call frame and no try.
+    if (typeof value === 'string') return pythonStringRepr(value);
+    try {
+      return this.write(value);
+    } catch (err) {
+      if (err instanceof PythonJsonWriteError) throw prefixed(err, segment);
+      throw err;
+    }
+  }
+}
+
+/** Own enumerable string keys, in Python's order when the parser recorded one. */
+function objectKeys(obj: object): string[] {
+  const keys = Object.keys(obj);
+  const order = (obj as { [PY_KEY_ORDER]?: unknown })[PY_KEY_ORDER];
+  if (!Array.isArray(order)) return keys;
+  const present = new Set(keys);
+  const out: string[] = [];
+  for (const k of order) {
+    if (typeof k === 'string' && present.delete(k)) out.push(k);
+  }
+  for (const k of keys) if (present.has(k)) out.push(k);
+  return out;
+}
+
+function prefixed(err: PythonJsonWriteError, segment: string): PythonJsonWriteError {
+  const path = `/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}${err.path}`;
+  const next = new PythonJsonWriteError(err.reason, path);
+  return next;
+}
+
+function describeType(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return 'a symbol';
+  if (typeof value === 'object' && value !== null) {
+    const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+    return typeof name === 'string' && name ? `a ${name}` : 'an object';
+  }
+  return typeof value;
+}

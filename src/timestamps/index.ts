@@ -1,0 +1,15 @@
+/**
+ * Python timestamps: read what `datetime.fromisoformat` (3.11) reads, write what `isoformat()` writes,
+ * and do exact microsecond time math.
+ */
+export { TimestampError, TIMESTAMP_ERROR_CODES, type TimestampErrorCode } from './errors';
+export {
+  PyTimestamp,
+  parseIsoTimestamp,
+  normalizeTimestamp,
+  formatTimestamp,
+  compareTimestamps,
+  sortTimestamps,
+  type TimestampLike,
+} from './pytimestamp';
+export { isCanonicalTimestamp, CANONICAL_TIMESTAMP_PATTERN } from './canonical';

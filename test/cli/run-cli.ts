@@ -1,0 +1,74 @@
+/**
+ * Runs the pynenc-contract CLI as a real child process: the built
+ * dist/src/cli/main.js when it is newer than every source file (CI builds
+ * first), else the TypeScript entry through tsx.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync, type ReadStream } from 'node:fs';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..');
+const DIST_MAIN = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const SRC_MAIN = join(ROOT, 'src', 'cli', 'main.ts');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function distIsFresh(): boolean {
+  if (!existsSync(DIST_MAIN)) return false;
+  const built = statSync(DIST_MAIN).mtimeMs;
+  return newestMtime(join(ROOT, 'src')) <= built && newestMtime(join(ROOT, 'generated')) <= built;
+}
+
+/** The command line that starts the CLI: `[node, dist main]` or `[node, tsx cli, src main]`. */
+export function cliCommand(main?: string): string[] {
+  if (main) return [process.execPath, require.resolve('tsx/cli'), main];
+  return distIsFresh() ? [process.execPath, DIST_MAIN] : [process.execPath, require.resolve('tsx/cli'), SRC_MAIN];
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+export interface RunOptions {
+  /** Text for stdin, a stream piped into it, or a function that writes it (then ends it). */
+  input?: string | ReadStream | ((stdin: NodeJS.WritableStream) => Promise<void>);
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Run this entry (a copied src/cli/main.ts) through tsx instead of the package's own. */
+  main?: string;
+}
+
+export function runCli(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  const [cmd, ...pre] = cliCommand(options.main);
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd!, [...pre, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
+    child.stdin.on('error', () => undefined); // the CLI may exit before reading all of it
+    const input = options.input;
+    if (input === undefined) child.stdin.end();
+    else if (typeof input === 'string') child.stdin.end(input);
+    else if (typeof input === 'function') input(child.stdin).then(() => child.stdin.end(), reject);
+    else input.pipe(child.stdin);
+  });
+}

@@ -1,0 +1,143 @@
+/**
+ * Cross-language conformance: the generated Python helper (python-jsonschema, run by /usr/bin/python3 in one
+ * child process, JSON lines out) and the TypeScript runtime (Ajv) must agree
+ *   - on every shared vector: the verdict and every issue (path, keyword, message);
+ *   - on documents made by mutating the valid vectors (fast-check, fixed seed): the verdict and every issue's
+ *     path and keyword (messages quote numbers, which the two languages print differently).
+ * A failing test is named after the vector.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { DTO_NAMES, validate, type DtoName } from '../../src';
+import { loadVectors } from '../support/vectors';
+import { TIMESTAMP_FORMS } from '../../scripts/vectors';
+
+const ROOT = join(__dirname, '..', '..');
+const PYTHON = '/usr/bin/python3';
+const RUNNER = join(ROOT, 'test', 'python', 'conformance_runner.py');
+
+interface Issue {
+  path: string;
+  keyword: string;
+  message: string;
+}
+interface Verdict {
+  verdict: 'valid' | 'invalid';
+  issues: Issue[];
+}
+
+function runPython<T>(mode: 'vectors' | 'stdin', input?: string): T[] {
+  const run = spawnSync(PYTHON, [RUNNER, mode], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONUTF8: '1', PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`${RUNNER} ${mode} exited ${run.status}: ${run.stderr}`);
+  return run.stdout
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as T);
+}
+
+function ajv(dto: string, document: unknown): Verdict {
+  const result = validate(dto as DtoName, document);
+  return result.ok ? { verdict: 'valid', issues: [] } : { verdict: 'invalid', issues: result.issues.map((i) => ({ ...i })) };
+}
+
+/** Both sides list each path once; their orders differ (Ajv's evaluation order, Python's document order). */
+function byPath(verdict: Verdict, fields: (keyof Issue)[]): { verdict: string; issues: Partial<Issue>[] } {
+  const issues = [...verdict.issues]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((i) => Object.fromEntries(fields.map((f) => [f, i[f]])) as Partial<Issue>);
+  return { verdict: verdict.verdict, issues };
+}
+
+const vectors = loadVectors();
+
+describe('Python helper and Ajv on the shared vectors', () => {
+  let python: Map<string, Verdict>;
+  beforeAll(() => {
+    const lines = runPython<Verdict & { file: string }>('vectors');
+    python = new Map(lines.map(({ file, ...verdict }) => [file, verdict]));
+  });
+
+  it('Python ran every vector file, and no other', () => {
+    expect([...python.keys()]).toEqual(vectors.map((v) => v.file));
+  });
+
+  it.each(vectors.map((v) => [v.file, v] as const))('%s: same verdict, paths, keywords and messages', (file, vector) => {
+    const fromPython = python.get(file);
+    if (!fromPython) throw new Error(`${file}: no verdict from Python`);
+    const fields: (keyof Issue)[] = ['path', 'keyword', 'message'];
+    expect(byPath(fromPython, fields)).toEqual(byPath(ajv(vector.dto, vector.document), fields));
+    // …and both what the vector says.
+    expect(fromPython.issues.map((i) => i.path)).toEqual(vector.kind === 'valid' ? [] : [vector.error_path]);
+  });
+});
+
+describe('Python helper and Ajv on mutated documents', () => {
+  const bases = vectors.filter((v) => v.kind === 'valid' && isObject(v.document));
+  const key = fc.oneof(
+    fc.constantFrom('event_id', 'context_type', 'timestamp', 'a/b~c', 'ключ', '', 'x'),
+    fc.string({ unit: 'binary', maxLength: 6 }),
+  ).filter((k) => k !== '__proto__');
+  const value = fc.oneof(
+    fc.jsonValue({ maxDepth: 2 }),
+    fc.constantFrom(...TIMESTAMP_FORMS.map((f) => f.value)),
+    fc.constantFrom(null, '', 'event', 'status', 'exception', 'cron', 'and', 'or', -1, 0, 2.5, 3, true, [], {}, ['x', 1]),
+  );
+  const op = fc.record({ kind: fc.constantFrom('delete', 'set', 'add', 'nested'), pick: fc.nat(), key, value });
+  const mutation = fc.record({ base: fc.nat({ max: bases.length - 1 }), ops: fc.array(op, { minLength: 1, maxLength: 3 }) });
+  const cases = fc.sample(mutation, { numRuns: 600, seed: 20260509 }).map((m, id) => {
+    const base = bases[m.base]!;
+    const document = structuredClone(base.document) as Record<string, unknown>;
+    for (const o of m.ops) mutate(document, o);
+    return { id, base, document };
+  });
+
+  it('agree on the verdict and on every issue path and keyword', () => {
+    const input = cases.map((c) => JSON.stringify({ id: c.id, dto: c.base.dto, document: c.document })).join('\n');
+    const results = runPython<Verdict & { id: number }>('stdin', input);
+    expect(results.length).toBe(cases.length);
+    const disagreements: string[] = [];
+    let invalid = 0;
+    for (const { id, ...fromPython } of results) {
+      const c = cases[id]!;
+      const fromAjv = ajv(c.base.dto, c.document);
+      if (fromAjv.verdict === 'invalid') invalid += 1;
+      const [p, a] = [byPath(fromPython, ['path', 'keyword']), byPath(fromAjv, ['path', 'keyword'])];
+      if (JSON.stringify(p) !== JSON.stringify(a)) {
+        disagreements.push(`${c.base.file} mutated to ${JSON.stringify(c.document)}:\n  python ${JSON.stringify(p)}\n  ajv    ${JSON.stringify(a)}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(invalid).toBeGreaterThan(cases.length / 2); // the mutations do break documents
+    expect(new Set(cases.map((c) => c.base.dto))).toEqual(new Set(DTO_NAMES));
+  });
+});
+
+type Op = { kind: 'delete' | 'set' | 'add' | 'nested'; pick: number; key: string; value: unknown };
+
+function mutate(target: Record<string, unknown>, op: Op): void {
+  const keys = Object.keys(target);
+  const existing = keys.length ? keys[op.pick % keys.length]! : op.key;
+  if (op.kind === 'delete') delete target[existing];
+  else if (op.kind === 'set') target[existing] = op.value;
+  else if (op.kind === 'add') target[op.key] = op.value;
+  else {
+    // Inside a nested object: payload, arguments_preview, a participant or a marker.
+    const inner = keys
+      .map((k) => target[k])
+      .flatMap((v) => (Array.isArray(v) ? v : [v]))
+      .filter(isObject);
+    const child = inner.length ? inner[op.pick % inner.length]! : target;
+    mutate(child, { ...op, kind: op.pick % 3 === 0 ? 'delete' : op.pick % 3 === 1 ? 'set' : 'add' });
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
