@@ -84,7 +84,7 @@ export type ZodSchemas = Record<DtoName, { safeParse(value: unknown): { success:
 
 /** zod-from-json-schema: every keyword of the contract, conditionals included. */
 export function zodSchemas(): ZodSchemas {
-  return Object.fromEntries(DTO_NAMES.map((dto) => [dto, convertJsonSchemaToZod(bundle(dto) as Parameters<typeof convertJsonSchemaToZod>[0])])) as ZodSchemas;
+  return Object.fromEntries(DTO_NAMES.map((dto) => [dto, convertJsonSchemaToZod(bundle(dto) as Parameters<typeof convertJsonSchemaToZod>[0])])) as unknown as ZodSchemas;
 }
 
 /** Zod's own import; without the if/then/else conditionals, which it refuses. */

@@ -12,10 +12,7 @@ export const checkers: DtoValidators = (function () {
 const module = { exports: {} as Record<string, unknown> };
 const exports = module.exports;
 exports.EventMarker = validate21;
-const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.pynenc.org/monitoring/v1/event-marker.schema.json","title":"EventMarker","description":"Light projection of an event that a timeline draws, built by backends from indexed columns without reading the payload. Python gives it no JSON form; this contract does, with the same field order and timestamp rules as the other records.","type":"object","additionalProperties":false,"required":["event_id","event_code","timestamp","matched","triggered","emitted_by_invocation_id","emitted_by_runner_context_id"],"properties":{"event_id":{"$ref":"common.schema.json#/$defs/id","description":"Id of the event this marker stands for."},"event_code":{"type":"string","description":"The event's kind, as in its EventRecord."},"timestamp":{"$ref":"common.schema.json#/$defs/timestamp","description":"When the event was emitted; where the timeline places the marker."},"matched":{"type":"boolean","description":"True when at least one event condition accepted the event."},"triggered":{"type":"boolean","description":"True when at least one invocation was created from the event."},"emitted_by_invocation_id":{"$ref":"common.schema.json#/$defs/optionalId","description":"The invocation that emitted the event, or null.","default":null},"emitted_by_runner_context_id":{"$ref":"common.schema.json#/$defs/optionalId","description":"The runner context the event was emitted from, or null.","default":null}},"examples":[{"event_id":"evt-7f3a","event_code":"order.created","timestamp":"2026-05-09T10:11:12.345678+00:00","matched":true,"triggered":true,"emitted_by_invocation_id":"inv-3","emitted_by_runner_context_id":null}]};
-const schema34 = {"title":"Id","description":"An opaque pynenc identifier (event, condition, invocation, trigger, task or runner id).","type":"string"};
-const schema35 = {"title":"Timestamp","description":"An aware instant exactly as Python datetime.isoformat() writes it: YYYY-MM-DDTHH:MM:SS, then a six-digit microsecond fraction only when microseconds are non-zero, then a UTC offset that is always present: +HH:MM (zero is +00:00, never -00:00), with :SS only when the offset has seconds and .ffffff only when it has microseconds. Calendar-impossible dates and hour 24 do not match. Expressed as a pattern, not a format, so every JSON Schema validator enforces it identically.","type":"string","pattern":"^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])","examples":["2026-05-09T10:11:12.345678+00:00","2026-05-09T10:11:12+05:30"]};
-const schema36 = {"title":"OptionalId","description":"An identifier, or null when there is none.","type":["string","null"]};
+const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.pynenc.org/monitoring/v1/event-marker.schema.json","type":"object","additionalProperties":false,"required":["event_id","event_code","timestamp","matched","triggered","emitted_by_invocation_id","emitted_by_runner_context_id"],"properties":{"event_id":{"type":"string"},"event_code":{"type":"string"},"timestamp":{"type":"string","pattern":"^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"},"matched":{"type":"boolean"},"triggered":{"type":"boolean"},"emitted_by_invocation_id":{"type":["string","null"]},"emitted_by_runner_context_id":{"type":["string","null"]}}};
 const pattern4 = new RegExp("^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -33,14 +30,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((data.event_id === undefined) && (missing0 = "event_id")) || ((data.event_code === undefined) && (missing0 = "event_code"))) || ((data.timestamp === undefined) && (missing0 = "timestamp"))) || ((data.matched === undefined) && (missing0 = "matched"))) || ((data.triggered === undefined) && (missing0 = "triggered"))) || ((data.emitted_by_invocation_id === undefined) && (missing0 = "emitted_by_invocation_id"))) || ((data.emitted_by_runner_context_id === undefined) && (missing0 = "emitted_by_runner_context_id"))){
-validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "event_id") || (key0 === "event_code")) || (key0 === "timestamp")) || (key0 === "matched")) || (key0 === "triggered")) || (key0 === "emitted_by_invocation_id")) || (key0 === "emitted_by_runner_context_id"))){
-validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -49,7 +46,7 @@ if(_errs1 === errors){
 if(data.event_id !== undefined){
 const _errs2 = errors;
 if(typeof data.event_id !== "string"){
-validate21.errors = [{instancePath:instancePath+"/event_id",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/event_id",schemaPath:"#/properties/event_id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -59,12 +56,12 @@ var valid0 = true;
 }
 if(valid0){
 if(data.event_code !== undefined){
-const _errs5 = errors;
+const _errs4 = errors;
 if(typeof data.event_code !== "string"){
-validate21.errors = [{instancePath:instancePath+"/event_code",schemaPath:"#/properties/event_code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/event_code",schemaPath:"#/properties/event_code/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs5 === errors;
+var valid0 = _errs4 === errors;
 }
 else {
 var valid0 = true;
@@ -72,30 +69,41 @@ var valid0 = true;
 if(valid0){
 if(data.timestamp !== undefined){
 let data2 = data.timestamp;
-const _errs7 = errors;
-const _errs8 = errors;
-if(errors === _errs8){
+const _errs6 = errors;
+if(errors === _errs6){
 if(typeof data2 === "string"){
 if(!pattern4.test(data2)){
-validate21.errors = [{instancePath:instancePath+"/timestamp",schemaPath:"common.schema.json#/$defs/timestamp/pattern",keyword:"pattern",params:{pattern: "^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"},message:"must match pattern \""+"^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"+"\""}];
+validate21.errors = [{instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/pattern",keyword:"pattern",params:{pattern: "^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"}}];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/timestamp",schemaPath:"common.schema.json#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
-var valid0 = _errs7 === errors;
+var valid0 = _errs6 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.matched !== undefined){
-const _errs10 = errors;
+const _errs8 = errors;
 if(typeof data.matched !== "boolean"){
-validate21.errors = [{instancePath:instancePath+"/matched",schemaPath:"#/properties/matched/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate21.errors = [{instancePath:instancePath+"/matched",schemaPath:"#/properties/matched/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.triggered !== undefined){
+const _errs10 = errors;
+if(typeof data.triggered !== "boolean"){
+validate21.errors = [{instancePath:instancePath+"/triggered",schemaPath:"#/properties/triggered/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -104,10 +112,11 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.triggered !== undefined){
+if(data.emitted_by_invocation_id !== undefined){
+let data5 = data.emitted_by_invocation_id;
 const _errs12 = errors;
-if(typeof data.triggered !== "boolean"){
-validate21.errors = [{instancePath:instancePath+"/triggered",schemaPath:"#/properties/triggered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+if((typeof data5 !== "string") && (data5 !== null)){
+validate21.errors = [{instancePath:instancePath+"/emitted_by_invocation_id",schemaPath:"#/properties/emitted_by_invocation_id/type",keyword:"type",params:{type: schema32.properties.emitted_by_invocation_id.type}}];
 return false;
 }
 var valid0 = _errs12 === errors;
@@ -116,11 +125,11 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.emitted_by_invocation_id !== undefined){
-let data5 = data.emitted_by_invocation_id;
+if(data.emitted_by_runner_context_id !== undefined){
+let data6 = data.emitted_by_runner_context_id;
 const _errs14 = errors;
-if((typeof data5 !== "string") && (data5 !== null)){
-validate21.errors = [{instancePath:instancePath+"/emitted_by_invocation_id",schemaPath:"common.schema.json#/$defs/optionalId/type",keyword:"type",params:{type: schema36.type},message:"must be string,null"}];
+if((typeof data6 !== "string") && (data6 !== null)){
+validate21.errors = [{instancePath:instancePath+"/emitted_by_runner_context_id",schemaPath:"#/properties/emitted_by_runner_context_id/type",keyword:"type",params:{type: schema32.properties.emitted_by_runner_context_id.type}}];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -128,19 +137,6 @@ var valid0 = _errs14 === errors;
 else {
 var valid0 = true;
 }
-if(valid0){
-if(data.emitted_by_runner_context_id !== undefined){
-let data6 = data.emitted_by_runner_context_id;
-const _errs17 = errors;
-if((typeof data6 !== "string") && (data6 !== null)){
-validate21.errors = [{instancePath:instancePath+"/emitted_by_runner_context_id",schemaPath:"common.schema.json#/$defs/optionalId/type",keyword:"type",params:{type: schema36.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs17 === errors;
-}
-else {
-var valid0 = true;
-}
 }
 }
 }
@@ -151,7 +147,7 @@ var valid0 = true;
 }
 }
 else {
-validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -160,14 +156,14 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.EventMarkerPage = validate23;
-const schema38 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.pynenc.org/monitoring/v1/event-marker-page.schema.json","title":"EventMarkerPage","description":"One page of event markers for a time window, with the total count so a timeline can say \"showing N of more\" instead of silently dropping markers.","type":"object","additionalProperties":false,"required":["markers","total","truncated"],"properties":{"markers":{"type":"array","description":"The markers of this page, in the backend's order (by timestamp).","items":{"$ref":"event-marker.schema.json"}},"total":{"type":"integer","minimum":0,"description":"How many markers the whole window holds, on every page."},"truncated":{"type":"boolean","description":"True when the backend stopped at its limit and more markers exist in the window (offset + markers.length < total)."}},"examples":[{"markers":[{"event_id":"evt-7f3a","event_code":"order.created","timestamp":"2026-05-09T10:11:12.345678+00:00","matched":true,"triggered":false,"emitted_by_invocation_id":null,"emitted_by_runner_context_id":null}],"total":3,"truncated":true},{"markers":[],"total":0,"truncated":false}]};
+exports.EventMarkerPage = validate22;
+const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.pynenc.org/monitoring/v1/event-marker-page.schema.json","type":"object","additionalProperties":false,"required":["markers","total","truncated"],"properties":{"markers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event_id","event_code","timestamp","matched","triggered","emitted_by_invocation_id","emitted_by_runner_context_id"],"properties":{"event_id":{"type":"string"},"event_code":{"type":"string"},"timestamp":{"type":"string","pattern":"^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"},"matched":{"type":"boolean"},"triggered":{"type":"boolean"},"emitted_by_invocation_id":{"type":["string","null"]},"emitted_by_runner_context_id":{"type":["string","null"]}}}},"total":{"type":"integer","minimum":0},"truncated":{"type":"boolean"}}};
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.pynenc.org/monitoring/v1/event-marker-page.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate23.evaluated;
+const evaluated0 = validate22.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -178,14 +174,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.markers === undefined) && (missing0 = "markers")) || ((data.total === undefined) && (missing0 = "total"))) || ((data.truncated === undefined) && (missing0 = "truncated"))){
-validate23.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "markers") || (key0 === "total")) || (key0 === "truncated"))){
-validate23.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate22.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -199,10 +195,132 @@ if(Array.isArray(data0)){
 var valid1 = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
 const _errs4 = errors;
-if(!(validate21(data0[i0], {instancePath:instancePath+"/markers/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
+if(errors === _errs4){
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+let missing1;
+if((((((((data1.event_id === undefined) && (missing1 = "event_id")) || ((data1.event_code === undefined) && (missing1 = "event_code"))) || ((data1.timestamp === undefined) && (missing1 = "timestamp"))) || ((data1.matched === undefined) && (missing1 = "matched"))) || ((data1.triggered === undefined) && (missing1 = "triggered"))) || ((data1.emitted_by_invocation_id === undefined) && (missing1 = "emitted_by_invocation_id"))) || ((data1.emitted_by_runner_context_id === undefined) && (missing1 = "emitted_by_runner_context_id"))){
+validate22.errors = [{instancePath:instancePath+"/markers/" + i0,schemaPath:"#/properties/markers/items/required",keyword:"required",params:{missingProperty: missing1}}];
+return false;
+}
+else {
+const _errs6 = errors;
+for(const key1 in data1){
+if(!(((((((key1 === "event_id") || (key1 === "event_code")) || (key1 === "timestamp")) || (key1 === "matched")) || (key1 === "triggered")) || (key1 === "emitted_by_invocation_id")) || (key1 === "emitted_by_runner_context_id"))){
+validate22.errors = [{instancePath:instancePath+"/markers/" + i0,schemaPath:"#/properties/markers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}}];
+return false;
+break;
+}
+}
+if(_errs6 === errors){
+if(data1.event_id !== undefined){
+const _errs7 = errors;
+if(typeof data1.event_id !== "string"){
+validate22.errors = [{instancePath:instancePath+"/markers/" + i0+"/event_id",schemaPath:"#/properties/markers/items/properties/event_id/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid2 = _errs7 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data1.event_code !== undefined){
+const _errs9 = errors;
+if(typeof data1.event_code !== "string"){
+validate22.errors = [{instancePath:instancePath+"/markers/" + i0+"/event_code",schemaPath:"#/properties/markers/items/properties/event_code/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid2 = _errs9 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data1.timestamp !== undefined){
+let data4 = data1.timestamp;
+const _errs11 = errors;
+if(errors === _errs11){
+if(typeof data4 === "string"){
+if(!pattern4.test(data4)){
+validate22.errors = [{instancePath:instancePath+"/markers/" + i0+"/timestamp",schemaPath:"#/properties/markers/items/properties/timestamp/pattern",keyword:"pattern",params:{pattern: "^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"}}];
+return false;
+}
+}
+else {
+validate22.errors = [{instancePath:instancePath+"/markers/" + i0+"/timestamp",schemaPath:"#/properties/markers/items/properties/timestamp/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid2 = _errs11 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data1.matched !== undefined){
+const _errs13 = errors;
+if(typeof data1.matched !== "boolean"){
+validate22.errors = [{instancePath:instancePath+"/markers/" + i0+"/matched",schemaPath:"#/properties/markers/items/properties/matched/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid2 = _errs13 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data1.triggered !== undefined){
+const _errs15 = errors;
+if(typeof data1.triggered !== "boolean"){
+validate22.errors = [{instancePath:instancePath+"/markers/" + i0+"/triggered",schemaPath:"#/properties/markers/items/properties/triggered/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid2 = _errs15 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data1.emitted_by_invocation_id !== undefined){
+let data7 = data1.emitted_by_invocation_id;
+const _errs17 = errors;
+if((typeof data7 !== "string") && (data7 !== null)){
+validate22.errors = [{instancePath:instancePath+"/markers/" + i0+"/emitted_by_invocation_id",schemaPath:"#/properties/markers/items/properties/emitted_by_invocation_id/type",keyword:"type",params:{type: schema33.properties.markers.items.properties.emitted_by_invocation_id.type}}];
+return false;
+}
+var valid2 = _errs17 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data1.emitted_by_runner_context_id !== undefined){
+let data8 = data1.emitted_by_runner_context_id;
+const _errs19 = errors;
+if((typeof data8 !== "string") && (data8 !== null)){
+validate22.errors = [{instancePath:instancePath+"/markers/" + i0+"/emitted_by_runner_context_id",schemaPath:"#/properties/markers/items/properties/emitted_by_runner_context_id/type",keyword:"type",params:{type: schema33.properties.markers.items.properties.emitted_by_runner_context_id.type}}];
+return false;
+}
+var valid2 = _errs19 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate22.errors = [{instancePath:instancePath+"/markers/" + i0,schemaPath:"#/properties/markers/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
 }
 var valid1 = _errs4 === errors;
 if(!valid1){
@@ -211,7 +329,7 @@ break;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/markers",schemaPath:"#/properties/markers/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate22.errors = [{instancePath:instancePath+"/markers",schemaPath:"#/properties/markers/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -222,33 +340,33 @@ var valid0 = true;
 }
 if(valid0){
 if(data.total !== undefined){
-let data2 = data.total;
-const _errs5 = errors;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate23.errors = [{instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+let data9 = data.total;
+const _errs21 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+validate22.errors = [{instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs5){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-validate23.errors = [{instancePath:instancePath+"/total",schemaPath:"#/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+if(errors === _errs21){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+validate22.errors = [{instancePath:instancePath+"/total",schemaPath:"#/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
 }
-var valid0 = _errs5 === errors;
+var valid0 = _errs21 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.truncated !== undefined){
-const _errs7 = errors;
+const _errs23 = errors;
 if(typeof data.truncated !== "boolean"){
-validate23.errors = [{instancePath:instancePath+"/truncated",schemaPath:"#/properties/truncated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate22.errors = [{instancePath:instancePath+"/truncated",schemaPath:"#/properties/truncated/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid0 = _errs7 === errors;
+var valid0 = _errs23 === errors;
 }
 else {
 var valid0 = true;
@@ -259,62 +377,24 @@ var valid0 = true;
 }
 }
 else {
-validate23.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-validate23.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.EventRecord = validate25;
-const schema39 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.pynenc.org/monitoring/v1/event-record.schema.json","title":"EventRecord","description":"Durable record of one event emitted through a pynenc trigger, written whether or not any condition matched it. The properties are listed in the order Python's EventRecord.to_json writes them.","type":"object","additionalProperties":false,"required":["event_id","event_code","timestamp","payload","matched_condition_ids","valid_condition_ids","triggered_invocation_ids","emitted_by_invocation_id","emitted_by_task_id","emitted_by_runner_context_id"],"properties":{"event_id":{"$ref":"common.schema.json#/$defs/id","description":"Unique id of this event; the key every other record uses to point at it."},"event_code":{"type":"string","description":"The event's kind, chosen by the emitter; event conditions select events by this code."},"timestamp":{"$ref":"common.schema.json#/$defs/timestamp","description":"When the event was emitted. A reader that finds it missing, null or empty uses the current UTC time, as Python does."},"payload":{"type":"object","description":"The event's data, one entry per payload key. Each value is the client data store's serialized text for the original value: either the serialized value inline, or a `__pynenc__client_data__:<sha256>` reference to a stored copy.","additionalProperties":{"type":"string"},"default":{}},"matched_condition_ids":{"$ref":"common.schema.json#/$defs/idList","description":"Ids of the event conditions that accepted this event. Non-empty means the event matched.","default":[]},"valid_condition_ids":{"$ref":"common.schema.json#/$defs/idList","description":"Ids of the valid conditions (condition instances bound to a context) this event produced.","default":[]},"triggered_invocation_ids":{"$ref":"common.schema.json#/$defs/idList","description":"Ids of the invocations created because of this event. Backends fill it on read from their event-to-invocation index, in link order; non-empty means the event triggered something.","default":[]},"emitted_by_invocation_id":{"$ref":"common.schema.json#/$defs/optionalId","description":"The invocation that emitted the event, or null when it was emitted outside any task.","default":null},"emitted_by_task_id":{"$ref":"common.schema.json#/$defs/optionalId","description":"The task of the emitting invocation, or null when unknown.","default":null},"emitted_by_runner_context_id":{"$ref":"common.schema.json#/$defs/optionalId","description":"The runner context the event was emitted from, or null when unknown.","default":null}},"examples":[{"event_id":"evt-7f3a","event_code":"order.created","timestamp":"2026-05-09T10:11:12.345678+00:00","payload":{"order_id":"42","customer":"\"ada\""},"matched_condition_ids":["cond-event-order"],"valid_condition_ids":["vc-1"],"triggered_invocation_ids":["inv-9"],"emitted_by_invocation_id":"inv-3","emitted_by_task_id":"shop.tasks.checkout","emitted_by_runner_context_id":"runner-ctx-1"},{"event_id":"evt-0001","event_code":"ping","timestamp":"2026-05-09T10:11:12+05:30","payload":{},"matched_condition_ids":[],"valid_condition_ids":[],"triggered_invocation_ids":[],"emitted_by_invocation_id":null,"emitted_by_task_id":null,"emitted_by_runner_context_id":null}]};
+exports.EventRecord = validate23;
+const schema34 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.pynenc.org/monitoring/v1/event-record.schema.json","type":"object","additionalProperties":false,"required":["event_id","event_code","timestamp","payload","matched_condition_ids","valid_condition_ids","triggered_invocation_ids","emitted_by_invocation_id","emitted_by_task_id","emitted_by_runner_context_id"],"properties":{"event_id":{"type":"string"},"event_code":{"type":"string"},"timestamp":{"type":"string","pattern":"^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"},"payload":{"type":"object","additionalProperties":{"type":"string"}},"matched_condition_ids":{"type":"array","items":{"type":"string"}},"valid_condition_ids":{"type":"array","items":{"type":"string"}},"triggered_invocation_ids":{"type":"array","items":{"type":"string"}},"emitted_by_invocation_id":{"type":["string","null"]},"emitted_by_task_id":{"type":["string","null"]},"emitted_by_runner_context_id":{"type":["string","null"]}}};
 const func1 = Object.prototype.hasOwnProperty;
-const schema42 = {"title":"IdList","description":"An ordered list of identifiers; empty when there are none.","type":"array","items":{"$ref":"#/$defs/id"}};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate26.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(Array.isArray(data)){
-var valid0 = true;
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-const _errs1 = errors;
-if(typeof data[i0] !== "string"){
-validate26.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-if(!valid0){
-break;
-}
-}
-}
-else {
-validate26.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-validate26.errors = vErrors;
-return errors === 0;
-}
-validate26.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.pynenc.org/monitoring/v1/event-record.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate25.evaluated;
+const evaluated0 = validate23.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -325,14 +405,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((((((data.event_id === undefined) && (missing0 = "event_id")) || ((data.event_code === undefined) && (missing0 = "event_code"))) || ((data.timestamp === undefined) && (missing0 = "timestamp"))) || ((data.payload === undefined) && (missing0 = "payload"))) || ((data.matched_condition_ids === undefined) && (missing0 = "matched_condition_ids"))) || ((data.valid_condition_ids === undefined) && (missing0 = "valid_condition_ids"))) || ((data.triggered_invocation_ids === undefined) && (missing0 = "triggered_invocation_ids"))) || ((data.emitted_by_invocation_id === undefined) && (missing0 = "emitted_by_invocation_id"))) || ((data.emitted_by_task_id === undefined) && (missing0 = "emitted_by_task_id"))) || ((data.emitted_by_runner_context_id === undefined) && (missing0 = "emitted_by_runner_context_id"))){
-validate25.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate23.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema39.properties, key0))){
-validate25.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func1.call(schema34.properties, key0))){
+validate23.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -341,7 +421,7 @@ if(_errs1 === errors){
 if(data.event_id !== undefined){
 const _errs2 = errors;
 if(typeof data.event_id !== "string"){
-validate25.errors = [{instancePath:instancePath+"/event_id",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate23.errors = [{instancePath:instancePath+"/event_id",schemaPath:"#/properties/event_id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -351,12 +431,12 @@ var valid0 = true;
 }
 if(valid0){
 if(data.event_code !== undefined){
-const _errs5 = errors;
+const _errs4 = errors;
 if(typeof data.event_code !== "string"){
-validate25.errors = [{instancePath:instancePath+"/event_code",schemaPath:"#/properties/event_code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate23.errors = [{instancePath:instancePath+"/event_code",schemaPath:"#/properties/event_code/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs5 === errors;
+var valid0 = _errs4 === errors;
 }
 else {
 var valid0 = true;
@@ -364,21 +444,20 @@ var valid0 = true;
 if(valid0){
 if(data.timestamp !== undefined){
 let data2 = data.timestamp;
-const _errs7 = errors;
-const _errs8 = errors;
-if(errors === _errs8){
+const _errs6 = errors;
+if(errors === _errs6){
 if(typeof data2 === "string"){
 if(!pattern4.test(data2)){
-validate25.errors = [{instancePath:instancePath+"/timestamp",schemaPath:"common.schema.json#/$defs/timestamp/pattern",keyword:"pattern",params:{pattern: "^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"},message:"must match pattern \""+"^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"+"\""}];
+validate23.errors = [{instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/pattern",keyword:"pattern",params:{pattern: "^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"}}];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/timestamp",schemaPath:"common.schema.json#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate23.errors = [{instancePath:instancePath+"/timestamp",schemaPath:"#/properties/timestamp/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
-var valid0 = _errs7 === errors;
+var valid0 = _errs6 === errors;
 }
 else {
 var valid0 = true;
@@ -386,61 +465,85 @@ var valid0 = true;
 if(valid0){
 if(data.payload !== undefined){
 let data3 = data.payload;
-const _errs10 = errors;
-if(errors === _errs10){
+const _errs8 = errors;
+if(errors === _errs8){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
-const _errs13 = errors;
+const _errs11 = errors;
 if(typeof data3[key1] !== "string"){
-validate25.errors = [{instancePath:instancePath+"/payload/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/payload/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate23.errors = [{instancePath:instancePath+"/payload/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/payload/additionalProperties/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid3 = _errs13 === errors;
-if(!valid3){
+var valid1 = _errs11 === errors;
+if(!valid1){
 break;
 }
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/payload",schemaPath:"#/properties/payload/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate23.errors = [{instancePath:instancePath+"/payload",schemaPath:"#/properties/payload/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid0 = _errs10 === errors;
+var valid0 = _errs8 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.matched_condition_ids !== undefined){
+let data5 = data.matched_condition_ids;
+const _errs13 = errors;
+if(errors === _errs13){
+if(Array.isArray(data5)){
+var valid2 = true;
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
 const _errs15 = errors;
-if(!(validate26(data.matched_condition_ids, {instancePath:instancePath+"/matched_condition_ids",parentData:data,parentDataProperty:"matched_condition_ids",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
+if(typeof data5[i0] !== "string"){
+validate23.errors = [{instancePath:instancePath+"/matched_condition_ids/" + i0,schemaPath:"#/properties/matched_condition_ids/items/type",keyword:"type",params:{type: "string"}}];
+return false;
 }
-var valid0 = _errs15 === errors;
+var valid2 = _errs15 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validate23.errors = [{instancePath:instancePath+"/matched_condition_ids",schemaPath:"#/properties/matched_condition_ids/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs13 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.valid_condition_ids !== undefined){
-const _errs16 = errors;
-if(!(validate26(data.valid_condition_ids, {instancePath:instancePath+"/valid_condition_ids",parentData:data,parentDataProperty:"valid_condition_ids",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
+let data7 = data.valid_condition_ids;
+const _errs17 = errors;
+if(errors === _errs17){
+if(Array.isArray(data7)){
+var valid3 = true;
+const len1 = data7.length;
+for(let i1=0; i1<len1; i1++){
+const _errs19 = errors;
+if(typeof data7[i1] !== "string"){
+validate23.errors = [{instancePath:instancePath+"/valid_condition_ids/" + i1,schemaPath:"#/properties/valid_condition_ids/items/type",keyword:"type",params:{type: "string"}}];
+return false;
 }
-var valid0 = _errs16 === errors;
+var valid3 = _errs19 === errors;
+if(!valid3){
+break;
+}
+}
 }
 else {
-var valid0 = true;
+validate23.errors = [{instancePath:instancePath+"/valid_condition_ids",schemaPath:"#/properties/valid_condition_ids/type",keyword:"type",params:{type: "array"}}];
+return false;
 }
-if(valid0){
-if(data.triggered_invocation_ids !== undefined){
-const _errs17 = errors;
-if(!(validate26(data.triggered_invocation_ids, {instancePath:instancePath+"/triggered_invocation_ids",parentData:data,parentDataProperty:"triggered_invocation_ids",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
 }
 var valid0 = _errs17 === errors;
 }
@@ -448,25 +551,29 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.emitted_by_invocation_id !== undefined){
-let data8 = data.emitted_by_invocation_id;
-const _errs18 = errors;
-if((typeof data8 !== "string") && (data8 !== null)){
-validate25.errors = [{instancePath:instancePath+"/emitted_by_invocation_id",schemaPath:"common.schema.json#/$defs/optionalId/type",keyword:"type",params:{type: schema36.type},message:"must be string,null"}];
+if(data.triggered_invocation_ids !== undefined){
+let data9 = data.triggered_invocation_ids;
+const _errs21 = errors;
+if(errors === _errs21){
+if(Array.isArray(data9)){
+var valid4 = true;
+const len2 = data9.length;
+for(let i2=0; i2<len2; i2++){
+const _errs23 = errors;
+if(typeof data9[i2] !== "string"){
+validate23.errors = [{instancePath:instancePath+"/triggered_invocation_ids/" + i2,schemaPath:"#/properties/triggered_invocation_ids/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs18 === errors;
+var valid4 = _errs23 === errors;
+if(!valid4){
+break;
+}
+}
 }
 else {
-var valid0 = true;
-}
-if(valid0){
-if(data.emitted_by_task_id !== undefined){
-let data9 = data.emitted_by_task_id;
-const _errs21 = errors;
-if((typeof data9 !== "string") && (data9 !== null)){
-validate25.errors = [{instancePath:instancePath+"/emitted_by_task_id",schemaPath:"common.schema.json#/$defs/optionalId/type",keyword:"type",params:{type: schema36.type},message:"must be string,null"}];
+validate23.errors = [{instancePath:instancePath+"/triggered_invocation_ids",schemaPath:"#/properties/triggered_invocation_ids/type",keyword:"type",params:{type: "array"}}];
 return false;
+}
 }
 var valid0 = _errs21 === errors;
 }
@@ -474,14 +581,40 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.emitted_by_runner_context_id !== undefined){
-let data10 = data.emitted_by_runner_context_id;
-const _errs24 = errors;
-if((typeof data10 !== "string") && (data10 !== null)){
-validate25.errors = [{instancePath:instancePath+"/emitted_by_runner_context_id",schemaPath:"common.schema.json#/$defs/optionalId/type",keyword:"type",params:{type: schema36.type},message:"must be string,null"}];
+if(data.emitted_by_invocation_id !== undefined){
+let data11 = data.emitted_by_invocation_id;
+const _errs25 = errors;
+if((typeof data11 !== "string") && (data11 !== null)){
+validate23.errors = [{instancePath:instancePath+"/emitted_by_invocation_id",schemaPath:"#/properties/emitted_by_invocation_id/type",keyword:"type",params:{type: schema34.properties.emitted_by_invocation_id.type}}];
 return false;
 }
-var valid0 = _errs24 === errors;
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.emitted_by_task_id !== undefined){
+let data12 = data.emitted_by_task_id;
+const _errs27 = errors;
+if((typeof data12 !== "string") && (data12 !== null)){
+validate23.errors = [{instancePath:instancePath+"/emitted_by_task_id",schemaPath:"#/properties/emitted_by_task_id/type",keyword:"type",params:{type: schema34.properties.emitted_by_task_id.type}}];
+return false;
+}
+var valid0 = _errs27 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.emitted_by_runner_context_id !== undefined){
+let data13 = data.emitted_by_runner_context_id;
+const _errs29 = errors;
+if((typeof data13 !== "string") && (data13 !== null)){
+validate23.errors = [{instancePath:instancePath+"/emitted_by_runner_context_id",schemaPath:"#/properties/emitted_by_runner_context_id/type",keyword:"type",params:{type: schema34.properties.emitted_by_runner_context_id.type}}];
+return false;
+}
+var valid0 = _errs29 === errors;
 }
 else {
 var valid0 = true;
@@ -499,119 +632,23 @@ var valid0 = true;
 }
 }
 else {
-validate25.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate23.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-validate25.errors = vErrors;
+validate23.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.TriggerRunParticipant = validate30;
-const schema47 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.pynenc.org/monitoring/v1/trigger-run-participant.schema.json","title":"TriggerRunParticipant","description":"One per-condition row of a trigger run: which valid condition was satisfied, and by which event or source invocation. Python writes it only inside TriggerRunRecord.participants. Event contexts carry an event_id; status, result and exception contexts carry a source_invocation_id; cron contexts carry neither.","type":"object","additionalProperties":false,"required":["context_type","condition_id","valid_condition_id","event_id","source_invocation_id","context_timestamp","context_summary"],"properties":{"context_type":{"type":"string","description":"Kind of trigger context that satisfied the condition: event, status, result, exception or cron (other kinds without a discrete source may appear).","examples":["event","status","result","exception","cron"]},"condition_id":{"$ref":"common.schema.json#/$defs/optionalId","description":"The trigger condition this row satisfied, or null.","default":null},"valid_condition_id":{"$ref":"common.schema.json#/$defs/optionalId","description":"The valid condition (condition bound to its context) this row stands for, or null.","default":null},"event_id":{"$ref":"common.schema.json#/$defs/optionalId","description":"The event that satisfied the condition; set for event contexts only.","default":null},"source_invocation_id":{"$ref":"common.schema.json#/$defs/optionalId","description":"The invocation whose status, result or exception satisfied the condition; set for those contexts only.","default":null},"context_timestamp":{"$ref":"common.schema.json#/$defs/optionalTimestamp","description":"When the satisfying context happened, so a timeline can anchor the row without fetching its source; null when unknown. Readers take missing, null or empty as null.","default":null},"context_summary":{"type":"string","description":"A short human label for tooltips, such as `code:order.created`, `status:SUCCESS task:shop.tasks.pay` or `timestamp:<iso>`; empty when there is none.","default":""}},"allOf":[{"if":{"required":["context_type"],"properties":{"context_type":{"const":"event"}}},"then":{"properties":{"event_id":{"type":"string"},"source_invocation_id":{"type":"null"}}}},{"if":{"required":["context_type"],"properties":{"context_type":{"enum":["status","result","exception"]}}},"then":{"properties":{"event_id":{"type":"null"},"source_invocation_id":{"type":"string"}}}},{"if":{"required":["context_type"],"properties":{"context_type":{"const":"cron"}}},"then":{"properties":{"event_id":{"type":"null"},"source_invocation_id":{"type":"null"}}}}],"examples":[{"context_type":"event","condition_id":"cond-event-order","valid_condition_id":"vc-1","event_id":"evt-7f3a","source_invocation_id":null,"context_timestamp":"2026-05-09T10:11:12.345678+00:00","context_summary":"code:order.created"},{"context_type":"cron","condition_id":"cond-cron-hourly","valid_condition_id":"vc-2","event_id":null,"source_invocation_id":null,"context_timestamp":"2026-05-09T11:00:00+00:00","context_summary":"timestamp:2026-05-09T11:00:00+00:00"}]};
-const schema52 = {"title":"OptionalTimestamp","description":"A timestamp, or null when the instant is not (yet) known.","oneOf":[{"$ref":"#/$defs/timestamp"},{"type":"null"}]};
+exports.TriggerRunParticipant = validate24;
+const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.pynenc.org/monitoring/v1/trigger-run-participant.schema.json","type":"object","additionalProperties":false,"required":["context_type","condition_id","valid_condition_id","event_id","source_invocation_id","context_timestamp","context_summary"],"properties":{"context_type":{"type":"string"},"condition_id":{"type":["string","null"]},"valid_condition_id":{"type":["string","null"]},"event_id":{"type":["string","null"]},"source_invocation_id":{"type":["string","null"]},"context_timestamp":{"anyOf":[{"type":"string","pattern":"^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"},{"type":"null"}]},"context_summary":{"type":"string"}},"allOf":[{"if":{"required":["context_type"],"properties":{"context_type":{"const":"event"}}},"then":{"properties":{"event_id":{"type":"string"},"source_invocation_id":{"type":"null"}}}},{"if":{"required":["context_type"],"properties":{"context_type":{"enum":["status","result","exception"]}}},"then":{"properties":{"event_id":{"type":"null"},"source_invocation_id":{"type":"string"}}}},{"if":{"required":["context_type"],"properties":{"context_type":{"const":"cron"}}},"then":{"properties":{"event_id":{"type":"null"},"source_invocation_id":{"type":"null"}}}}]};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate31.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-let passing0 = null;
-const _errs1 = errors;
-const _errs2 = errors;
-if(errors === _errs2){
-if(typeof data === "string"){
-if(!pattern4.test(data)){
-const err0 = {instancePath,schemaPath:"#/$defs/timestamp/pattern",keyword:"pattern",params:{pattern: "^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"},message:"must match pattern \""+"^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-var _valid0 = _errs1 === errors;
-if(_valid0){
-valid0 = true;
-passing0 = 0;
-}
-const _errs4 = errors;
-if(data !== null){
-const err2 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid0 = _errs4 === errors;
-if(_valid0 && valid0){
-valid0 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid0 = true;
-passing0 = 1;
-}
-}
-if(!valid0){
-const err3 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-validate31.errors = vErrors;
-return false;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate31.errors = vErrors;
-return errors === 0;
-}
-validate31.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.pynenc.org/monitoring/v1/trigger-run-participant.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate24.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -665,7 +702,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.event_id !== undefined){
 const _errs6 = errors;
 if(typeof data.event_id !== "string"){
-validate30.errors = [{instancePath:instancePath+"/event_id",schemaPath:"#/allOf/0/then/properties/event_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate24.errors = [{instancePath:instancePath+"/event_id",schemaPath:"#/allOf/0/then/properties/event_id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid3 = _errs6 === errors;
@@ -677,7 +714,7 @@ if(valid3){
 if(data.source_invocation_id !== undefined){
 const _errs8 = errors;
 if(data.source_invocation_id !== null){
-validate30.errors = [{instancePath:instancePath+"/source_invocation_id",schemaPath:"#/allOf/0/then/properties/source_invocation_id/type",keyword:"type",params:{type: "null"},message:"must be null"}];
+validate24.errors = [{instancePath:instancePath+"/source_invocation_id",schemaPath:"#/allOf/0/then/properties/source_invocation_id/type",keyword:"type",params:{type: "null"}}];
 return false;
 }
 var valid3 = _errs8 === errors;
@@ -697,7 +734,7 @@ props0.context_type = true;
 }
 }
 if(!valid1){
-const err2 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err2 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -705,7 +742,7 @@ else {
 vErrors.push(err2);
 }
 errors++;
-validate30.errors = vErrors;
+validate24.errors = vErrors;
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -758,7 +795,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.event_id !== undefined){
 const _errs15 = errors;
 if(data.event_id !== null){
-validate30.errors = [{instancePath:instancePath+"/event_id",schemaPath:"#/allOf/1/then/properties/event_id/type",keyword:"type",params:{type: "null"},message:"must be null"}];
+validate24.errors = [{instancePath:instancePath+"/event_id",schemaPath:"#/allOf/1/then/properties/event_id/type",keyword:"type",params:{type: "null"}}];
 return false;
 }
 var valid6 = _errs15 === errors;
@@ -770,7 +807,7 @@ if(valid6){
 if(data.source_invocation_id !== undefined){
 const _errs17 = errors;
 if(typeof data.source_invocation_id !== "string"){
-validate30.errors = [{instancePath:instancePath+"/source_invocation_id",schemaPath:"#/allOf/1/then/properties/source_invocation_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate24.errors = [{instancePath:instancePath+"/source_invocation_id",schemaPath:"#/allOf/1/then/properties/source_invocation_id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid6 = _errs17 === errors;
@@ -790,7 +827,7 @@ props1.context_type = true;
 }
 }
 if(!valid4){
-const err5 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err5 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -798,7 +835,7 @@ else {
 vErrors.push(err5);
 }
 errors++;
-validate30.errors = vErrors;
+validate24.errors = vErrors;
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -859,7 +896,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.event_id !== undefined){
 const _errs24 = errors;
 if(data.event_id !== null){
-validate30.errors = [{instancePath:instancePath+"/event_id",schemaPath:"#/allOf/2/then/properties/event_id/type",keyword:"type",params:{type: "null"},message:"must be null"}];
+validate24.errors = [{instancePath:instancePath+"/event_id",schemaPath:"#/allOf/2/then/properties/event_id/type",keyword:"type",params:{type: "null"}}];
 return false;
 }
 var valid9 = _errs24 === errors;
@@ -871,7 +908,7 @@ if(valid9){
 if(data.source_invocation_id !== undefined){
 const _errs26 = errors;
 if(data.source_invocation_id !== null){
-validate30.errors = [{instancePath:instancePath+"/source_invocation_id",schemaPath:"#/allOf/2/then/properties/source_invocation_id/type",keyword:"type",params:{type: "null"},message:"must be null"}];
+validate24.errors = [{instancePath:instancePath+"/source_invocation_id",schemaPath:"#/allOf/2/then/properties/source_invocation_id/type",keyword:"type",params:{type: "null"}}];
 return false;
 }
 var valid9 = _errs26 === errors;
@@ -891,7 +928,7 @@ props2.context_type = true;
 }
 }
 if(!valid7){
-const err8 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err8 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -899,7 +936,7 @@ else {
 vErrors.push(err8);
 }
 errors++;
-validate30.errors = vErrors;
+validate24.errors = vErrors;
 return false;
 }
 var valid0 = _errs19 === errors;
@@ -920,14 +957,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing3;
 if((((((((data.context_type === undefined) && (missing3 = "context_type")) || ((data.condition_id === undefined) && (missing3 = "condition_id"))) || ((data.valid_condition_id === undefined) && (missing3 = "valid_condition_id"))) || ((data.event_id === undefined) && (missing3 = "event_id"))) || ((data.source_invocation_id === undefined) && (missing3 = "source_invocation_id"))) || ((data.context_timestamp === undefined) && (missing3 = "context_timestamp"))) || ((data.context_summary === undefined) && (missing3 = "context_summary"))){
-validate30.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+validate24.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing3}}];
 return false;
 }
 else {
 const _errs28 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "context_type") || (key0 === "condition_id")) || (key0 === "valid_condition_id")) || (key0 === "event_id")) || (key0 === "source_invocation_id")) || (key0 === "context_timestamp")) || (key0 === "context_summary"))){
-validate30.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate24.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -936,7 +973,7 @@ if(_errs28 === errors){
 if(data.context_type !== undefined){
 const _errs29 = errors;
 if(typeof data.context_type !== "string"){
-validate30.errors = [{instancePath:instancePath+"/context_type",schemaPath:"#/properties/context_type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate24.errors = [{instancePath:instancePath+"/context_type",schemaPath:"#/properties/context_type/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid10 = _errs29 === errors;
@@ -949,7 +986,7 @@ if(data.condition_id !== undefined){
 let data10 = data.condition_id;
 const _errs31 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
-validate30.errors = [{instancePath:instancePath+"/condition_id",schemaPath:"common.schema.json#/$defs/optionalId/type",keyword:"type",params:{type: schema36.type},message:"must be string,null"}];
+validate24.errors = [{instancePath:instancePath+"/condition_id",schemaPath:"#/properties/condition_id/type",keyword:"type",params:{type: schema35.properties.condition_id.type}}];
 return false;
 }
 var valid10 = _errs31 === errors;
@@ -960,12 +997,12 @@ var valid10 = true;
 if(valid10){
 if(data.valid_condition_id !== undefined){
 let data11 = data.valid_condition_id;
-const _errs34 = errors;
+const _errs33 = errors;
 if((typeof data11 !== "string") && (data11 !== null)){
-validate30.errors = [{instancePath:instancePath+"/valid_condition_id",schemaPath:"common.schema.json#/$defs/optionalId/type",keyword:"type",params:{type: schema36.type},message:"must be string,null"}];
+validate24.errors = [{instancePath:instancePath+"/valid_condition_id",schemaPath:"#/properties/valid_condition_id/type",keyword:"type",params:{type: schema35.properties.valid_condition_id.type}}];
 return false;
 }
-var valid10 = _errs34 === errors;
+var valid10 = _errs33 === errors;
 }
 else {
 var valid10 = true;
@@ -973,9 +1010,22 @@ var valid10 = true;
 if(valid10){
 if(data.event_id !== undefined){
 let data12 = data.event_id;
-const _errs37 = errors;
+const _errs35 = errors;
 if((typeof data12 !== "string") && (data12 !== null)){
-validate30.errors = [{instancePath:instancePath+"/event_id",schemaPath:"common.schema.json#/$defs/optionalId/type",keyword:"type",params:{type: schema36.type},message:"must be string,null"}];
+validate24.errors = [{instancePath:instancePath+"/event_id",schemaPath:"#/properties/event_id/type",keyword:"type",params:{type: schema35.properties.event_id.type}}];
+return false;
+}
+var valid10 = _errs35 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.source_invocation_id !== undefined){
+let data13 = data.source_invocation_id;
+const _errs37 = errors;
+if((typeof data13 !== "string") && (data13 !== null)){
+validate24.errors = [{instancePath:instancePath+"/source_invocation_id",schemaPath:"#/properties/source_invocation_id/type",keyword:"type",params:{type: schema35.properties.source_invocation_id.type}}];
 return false;
 }
 var valid10 = _errs37 === errors;
@@ -984,201 +1034,118 @@ else {
 var valid10 = true;
 }
 if(valid10){
-if(data.source_invocation_id !== undefined){
-let data13 = data.source_invocation_id;
-const _errs40 = errors;
-if((typeof data13 !== "string") && (data13 !== null)){
-validate30.errors = [{instancePath:instancePath+"/source_invocation_id",schemaPath:"common.schema.json#/$defs/optionalId/type",keyword:"type",params:{type: schema36.type},message:"must be string,null"}];
-return false;
-}
-var valid10 = _errs40 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
 if(data.context_timestamp !== undefined){
+let data14 = data.context_timestamp;
+const _errs39 = errors;
+const _errs40 = errors;
+let valid11 = false;
+const _errs41 = errors;
+if(errors === _errs41){
+if(typeof data14 === "string"){
+if(!pattern4.test(data14)){
+const err9 = {instancePath:instancePath+"/context_timestamp",schemaPath:"#/properties/context_timestamp/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/context_timestamp",schemaPath:"#/properties/context_timestamp/anyOf/0/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+var _valid3 = _errs41 === errors;
+valid11 = valid11 || _valid3;
 const _errs43 = errors;
-if(!(validate31(data.context_timestamp, {instancePath:instancePath+"/context_timestamp",parentData:data,parentDataProperty:"context_timestamp",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-errors = vErrors.length;
-}
-var valid10 = _errs43 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data.context_summary !== undefined){
-const _errs44 = errors;
-if(typeof data.context_summary !== "string"){
-validate30.errors = [{instancePath:instancePath+"/context_summary",schemaPath:"#/properties/context_summary/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid10 = _errs44 === errors;
-}
-else {
-var valid10 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate30.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate30.errors = vErrors;
-return errors === 0;
-}
-validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-exports.TriggerRunRecord = validate33;
-const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.pynenc.org/monitoring/v1/trigger-run-record.schema.json","title":"TriggerRunRecord","description":"Durable record of one trigger run: the participants that satisfied a trigger and the invocation it created. The flat id lists are kept beside participants for older readers and simple indexes. Python writes it without the client data store: arguments_preview is raw JSON.","type":"object","additionalProperties":false,"required":["trigger_run_id","trigger_id","task_id_key","logic_value","valid_condition_ids","condition_ids","event_ids","source_invocation_ids","triggered_invocation_id","arguments_preview","claimed_at","executed_at","participants","atomic_service_run_id","atomic_service_runner_id"],"properties":{"trigger_run_id":{"$ref":"common.schema.json#/$defs/id","description":"Unique id of this run; also the claim key that keeps two runners from firing it twice."},"trigger_id":{"$ref":"common.schema.json#/$defs/id","description":"The trigger definition that fired."},"task_id_key":{"type":"string","description":"Key of the task the trigger invokes."},"logic_value":{"type":"string","enum":["and","or"],"description":"How the trigger combines its conditions: \"and\" needs every condition, \"or\" any one (Python's CompositeLogic value)."},"valid_condition_ids":{"$ref":"common.schema.json#/$defs/idList","description":"Ids of the valid conditions that took part in the run.","default":[]},"condition_ids":{"$ref":"common.schema.json#/$defs/idList","description":"Ids of the trigger conditions that were satisfied.","default":[]},"event_ids":{"$ref":"common.schema.json#/$defs/idList","description":"Flat list of the events that took part (the per-condition mapping is in participants).","default":[]},"source_invocation_ids":{"$ref":"common.schema.json#/$defs/idList","description":"Flat list of the invocations whose status, result or exception took part.","default":[]},"triggered_invocation_id":{"$ref":"common.schema.json#/$defs/optionalId","description":"The invocation the run created, or null until it exists.","default":null},"arguments_preview":{"type":"object","additionalProperties":true,"description":"The arguments the triggered task receives, as raw JSON for display. Values are user data of any JSON type; Python may write NaN and Infinity here.","default":{}},"claimed_at":{"$ref":"common.schema.json#/$defs/optionalTimestamp","description":"When a runner claimed the run, or null. Readers take missing, null or empty as null.","default":null},"executed_at":{"$ref":"common.schema.json#/$defs/optionalTimestamp","description":"When the triggered task was invoked, or null. Readers take missing, null or empty as null.","default":null},"participants":{"type":"array","description":"One row per satisfied condition, in evaluation order; an AND run has one per condition.","items":{"$ref":"trigger-run-participant.schema.json"},"default":[]},"atomic_service_run_id":{"$ref":"common.schema.json#/$defs/optionalId","description":"The atomic-service execution cycle that produced the run, or null for runs outside that path (status, event or result triggers fired from a task).","default":null},"atomic_service_runner_id":{"$ref":"common.schema.json#/$defs/optionalId","description":"The runner that executed that atomic-service cycle, or null.","default":null}},"examples":[{"trigger_run_id":"run-1","trigger_id":"trg-order-and-payment","task_id_key":"shop.tasks.ship","logic_value":"and","valid_condition_ids":["vc-1","vc-3"],"condition_ids":["cond-event-order","cond-status-pay"],"event_ids":["evt-7f3a"],"source_invocation_ids":["inv-5"],"triggered_invocation_id":"inv-9","arguments_preview":{"order_id":42,"express":true},"claimed_at":"2026-05-09T10:11:13.000001+00:00","executed_at":"2026-05-09T10:11:13.500000+00:00","participants":[{"context_type":"event","condition_id":"cond-event-order","valid_condition_id":"vc-1","event_id":"evt-7f3a","source_invocation_id":null,"context_timestamp":"2026-05-09T10:11:12.345678+00:00","context_summary":"code:order.created"},{"context_type":"status","condition_id":"cond-status-pay","valid_condition_id":"vc-3","event_id":null,"source_invocation_id":"inv-5","context_timestamp":"2026-05-09T10:11:12.900000+00:00","context_summary":"status:SUCCESS task:shop.tasks.pay"}],"atomic_service_run_id":null,"atomic_service_runner_id":null}]};
-
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate34.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(Array.isArray(data)){
-var valid0 = true;
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-const _errs1 = errors;
-if(typeof data[i0] !== "string"){
-validate34.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-if(!valid0){
-break;
-}
-}
-}
-else {
-validate34.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-validate34.errors = vErrors;
-return errors === 0;
-}
-validate34.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate39.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-let passing0 = null;
-const _errs1 = errors;
-const _errs2 = errors;
-if(errors === _errs2){
-if(typeof data === "string"){
-if(!pattern4.test(data)){
-const err0 = {instancePath,schemaPath:"#/$defs/timestamp/pattern",keyword:"pattern",params:{pattern: "^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"},message:"must match pattern \""+"^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"+"\""};
+if(data14 !== null){
+const err11 = {instancePath:instancePath+"/context_timestamp",schemaPath:"#/properties/context_timestamp/anyOf/1/type",keyword:"type",params:{type: "null"}};
 if(vErrors === null){
-vErrors = [err0];
+vErrors = [err11];
 }
 else {
-vErrors.push(err0);
+vErrors.push(err11);
 }
 errors++;
 }
-}
-else {
-const err1 = {instancePath,schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid3 = _errs43 === errors;
+valid11 = valid11 || _valid3;
+if(!valid11){
+const err12 = {instancePath:instancePath+"/context_timestamp",schemaPath:"#/properties/context_timestamp/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
-vErrors = [err1];
+vErrors = [err12];
 }
 else {
-vErrors.push(err1);
+vErrors.push(err12);
 }
 errors++;
-}
-}
-var _valid0 = _errs1 === errors;
-if(_valid0){
-valid0 = true;
-passing0 = 0;
-}
-const _errs4 = errors;
-if(data !== null){
-const err2 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid0 = _errs4 === errors;
-if(_valid0 && valid0){
-valid0 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid0 = true;
-passing0 = 1;
-}
-}
-if(!valid0){
-const err3 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-validate39.errors = vErrors;
+validate24.errors = vErrors;
 return false;
 }
 else {
-errors = _errs0;
+errors = _errs40;
 if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
+if(_errs40){
+vErrors.length = _errs40;
 }
 else {
 vErrors = null;
 }
 }
 }
-validate39.errors = vErrors;
+var valid10 = _errs39 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.context_summary !== undefined){
+const _errs45 = errors;
+if(typeof data.context_summary !== "string"){
+validate24.errors = [{instancePath:instancePath+"/context_summary",schemaPath:"#/properties/context_summary/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid10 = _errs45 === errors;
+}
+else {
+var valid10 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate24.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+validate24.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+exports.TriggerRunRecord = validate25;
+const schema36 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.pynenc.org/monitoring/v1/trigger-run-record.schema.json","type":"object","additionalProperties":false,"required":["trigger_run_id","trigger_id","task_id_key","logic_value","valid_condition_ids","condition_ids","event_ids","source_invocation_ids","triggered_invocation_id","arguments_preview","claimed_at","executed_at","participants","atomic_service_run_id","atomic_service_runner_id"],"properties":{"trigger_run_id":{"type":"string"},"trigger_id":{"type":"string"},"task_id_key":{"type":"string"},"logic_value":{"type":"string","enum":["and","or"]},"valid_condition_ids":{"type":"array","items":{"type":"string"}},"condition_ids":{"type":"array","items":{"type":"string"}},"event_ids":{"type":"array","items":{"type":"string"}},"source_invocation_ids":{"type":"array","items":{"type":"string"}},"triggered_invocation_id":{"type":["string","null"]},"arguments_preview":{"type":"object","additionalProperties":true},"claimed_at":{"anyOf":[{"type":"string","pattern":"^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"},{"type":"null"}]},"executed_at":{"anyOf":[{"type":"string","pattern":"^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"},{"type":"null"}]},"participants":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["context_type","condition_id","valid_condition_id","event_id","source_invocation_id","context_timestamp","context_summary"],"properties":{"context_type":{"type":"string"},"condition_id":{"type":["string","null"]},"valid_condition_id":{"type":["string","null"]},"event_id":{"type":["string","null"]},"source_invocation_id":{"type":["string","null"]},"context_timestamp":{"anyOf":[{"type":"string","pattern":"^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"},{"type":"null"}]},"context_summary":{"type":"string"}},"allOf":[{"if":{"required":["context_type"],"properties":{"context_type":{"const":"event"}}},"then":{"properties":{"event_id":{"type":"string"},"source_invocation_id":{"type":"null"}}}},{"if":{"required":["context_type"],"properties":{"context_type":{"enum":["status","result","exception"]}}},"then":{"properties":{"event_id":{"type":"null"},"source_invocation_id":{"type":"string"}}}},{"if":{"required":["context_type"],"properties":{"context_type":{"const":"cron"}}},"then":{"properties":{"event_id":{"type":"null"},"source_invocation_id":{"type":"null"}}}}]}},"atomic_service_run_id":{"type":["string","null"]},"atomic_service_runner_id":{"type":["string","null"]}}};
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.pynenc.org/monitoring/v1/trigger-run-record.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1189,14 +1156,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((((((((((data.trigger_run_id === undefined) && (missing0 = "trigger_run_id")) || ((data.trigger_id === undefined) && (missing0 = "trigger_id"))) || ((data.task_id_key === undefined) && (missing0 = "task_id_key"))) || ((data.logic_value === undefined) && (missing0 = "logic_value"))) || ((data.valid_condition_ids === undefined) && (missing0 = "valid_condition_ids"))) || ((data.condition_ids === undefined) && (missing0 = "condition_ids"))) || ((data.event_ids === undefined) && (missing0 = "event_ids"))) || ((data.source_invocation_ids === undefined) && (missing0 = "source_invocation_ids"))) || ((data.triggered_invocation_id === undefined) && (missing0 = "triggered_invocation_id"))) || ((data.arguments_preview === undefined) && (missing0 = "arguments_preview"))) || ((data.claimed_at === undefined) && (missing0 = "claimed_at"))) || ((data.executed_at === undefined) && (missing0 = "executed_at"))) || ((data.participants === undefined) && (missing0 = "participants"))) || ((data.atomic_service_run_id === undefined) && (missing0 = "atomic_service_run_id"))) || ((data.atomic_service_runner_id === undefined) && (missing0 = "atomic_service_runner_id"))){
-validate33.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate25.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema54.properties, key0))){
-validate33.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func1.call(schema36.properties, key0))){
+validate25.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}}];
 return false;
 break;
 }
@@ -1205,7 +1172,7 @@ if(_errs1 === errors){
 if(data.trigger_run_id !== undefined){
 const _errs2 = errors;
 if(typeof data.trigger_run_id !== "string"){
-validate33.errors = [{instancePath:instancePath+"/trigger_run_id",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/trigger_run_id",schemaPath:"#/properties/trigger_run_id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -1215,21 +1182,38 @@ var valid0 = true;
 }
 if(valid0){
 if(data.trigger_id !== undefined){
-const _errs5 = errors;
+const _errs4 = errors;
 if(typeof data.trigger_id !== "string"){
-validate33.errors = [{instancePath:instancePath+"/trigger_id",schemaPath:"common.schema.json#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/trigger_id",schemaPath:"#/properties/trigger_id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs5 === errors;
+var valid0 = _errs4 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.task_id_key !== undefined){
-const _errs8 = errors;
+const _errs6 = errors;
 if(typeof data.task_id_key !== "string"){
-validate33.errors = [{instancePath:instancePath+"/task_id_key",schemaPath:"#/properties/task_id_key/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/task_id_key",schemaPath:"#/properties/task_id_key/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.logic_value !== undefined){
+let data3 = data.logic_value;
+const _errs8 = errors;
+if(typeof data3 !== "string"){
+validate25.errors = [{instancePath:instancePath+"/logic_value",schemaPath:"#/properties/logic_value/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!((data3 === "and") || (data3 === "or"))){
+validate25.errors = [{instancePath:instancePath+"/logic_value",schemaPath:"#/properties/logic_value/enum",keyword:"enum",params:{allowedValues: schema36.properties.logic_value.enum}}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -1238,16 +1222,29 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.logic_value !== undefined){
-let data3 = data.logic_value;
+if(data.valid_condition_ids !== undefined){
+let data4 = data.valid_condition_ids;
 const _errs10 = errors;
-if(typeof data3 !== "string"){
-validate33.errors = [{instancePath:instancePath+"/logic_value",schemaPath:"#/properties/logic_value/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(errors === _errs10){
+if(Array.isArray(data4)){
+var valid1 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+const _errs12 = errors;
+if(typeof data4[i0] !== "string"){
+validate25.errors = [{instancePath:instancePath+"/valid_condition_ids/" + i0,schemaPath:"#/properties/valid_condition_ids/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(!((data3 === "and") || (data3 === "or"))){
-validate33.errors = [{instancePath:instancePath+"/logic_value",schemaPath:"#/properties/logic_value/enum",keyword:"enum",params:{allowedValues: schema54.properties.logic_value.enum},message:"must be equal to one of the allowed values"}];
+var valid1 = _errs12 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/valid_condition_ids",schemaPath:"#/properties/valid_condition_ids/type",keyword:"type",params:{type: "array"}}];
 return false;
+}
 }
 var valid0 = _errs10 === errors;
 }
@@ -1255,35 +1252,29 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.valid_condition_ids !== undefined){
-const _errs12 = errors;
-if(!(validate34(data.valid_condition_ids, {instancePath:instancePath+"/valid_condition_ids",parentData:data,parentDataProperty:"valid_condition_ids",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs12 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
 if(data.condition_ids !== undefined){
-const _errs13 = errors;
-if(!(validate34(data.condition_ids, {instancePath:instancePath+"/condition_ids",parentData:data,parentDataProperty:"condition_ids",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-errors = vErrors.length;
+let data6 = data.condition_ids;
+const _errs14 = errors;
+if(errors === _errs14){
+if(Array.isArray(data6)){
+var valid2 = true;
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+const _errs16 = errors;
+if(typeof data6[i1] !== "string"){
+validate25.errors = [{instancePath:instancePath+"/condition_ids/" + i1,schemaPath:"#/properties/condition_ids/items/type",keyword:"type",params:{type: "string"}}];
+return false;
 }
-var valid0 = _errs13 === errors;
+var valid2 = _errs16 === errors;
+if(!valid2){
+break;
+}
+}
 }
 else {
-var valid0 = true;
+validate25.errors = [{instancePath:instancePath+"/condition_ids",schemaPath:"#/properties/condition_ids/type",keyword:"type",params:{type: "array"}}];
+return false;
 }
-if(valid0){
-if(data.event_ids !== undefined){
-const _errs14 = errors;
-if(!(validate34(data.event_ids, {instancePath:instancePath+"/event_ids",parentData:data,parentDataProperty:"event_ids",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-errors = vErrors.length;
 }
 var valid0 = _errs14 === errors;
 }
@@ -1291,53 +1282,59 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.event_ids !== undefined){
+let data8 = data.event_ids;
+const _errs18 = errors;
+if(errors === _errs18){
+if(Array.isArray(data8)){
+var valid3 = true;
+const len2 = data8.length;
+for(let i2=0; i2<len2; i2++){
+const _errs20 = errors;
+if(typeof data8[i2] !== "string"){
+validate25.errors = [{instancePath:instancePath+"/event_ids/" + i2,schemaPath:"#/properties/event_ids/items/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid3 = _errs20 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/event_ids",schemaPath:"#/properties/event_ids/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.source_invocation_ids !== undefined){
-const _errs15 = errors;
-if(!(validate34(data.source_invocation_ids, {instancePath:instancePath+"/source_invocation_ids",parentData:data,parentDataProperty:"source_invocation_ids",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs15 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.triggered_invocation_id !== undefined){
-let data8 = data.triggered_invocation_id;
-const _errs16 = errors;
-if((typeof data8 !== "string") && (data8 !== null)){
-validate33.errors = [{instancePath:instancePath+"/triggered_invocation_id",schemaPath:"common.schema.json#/$defs/optionalId/type",keyword:"type",params:{type: schema36.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs16 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.arguments_preview !== undefined){
-let data9 = data.arguments_preview;
-const _errs19 = errors;
-if(errors === _errs19){
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-}
-else {
-validate33.errors = [{instancePath:instancePath+"/arguments_preview",schemaPath:"#/properties/arguments_preview/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs19 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.claimed_at !== undefined){
+let data10 = data.source_invocation_ids;
 const _errs22 = errors;
-if(!(validate39(data.claimed_at, {instancePath:instancePath+"/claimed_at",parentData:data,parentDataProperty:"claimed_at",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
-errors = vErrors.length;
+if(errors === _errs22){
+if(Array.isArray(data10)){
+var valid4 = true;
+const len3 = data10.length;
+for(let i3=0; i3<len3; i3++){
+const _errs24 = errors;
+if(typeof data10[i3] !== "string"){
+validate25.errors = [{instancePath:instancePath+"/source_invocation_ids/" + i3,schemaPath:"#/properties/source_invocation_ids/items/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid4 = _errs24 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/source_invocation_ids",schemaPath:"#/properties/source_invocation_ids/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
 }
 var valid0 = _errs22 === errors;
 }
@@ -1345,69 +1342,710 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.executed_at !== undefined){
-const _errs23 = errors;
-if(!(validate39(data.executed_at, {instancePath:instancePath+"/executed_at",parentData:data,parentDataProperty:"executed_at",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
-errors = vErrors.length;
+if(data.triggered_invocation_id !== undefined){
+let data12 = data.triggered_invocation_id;
+const _errs26 = errors;
+if((typeof data12 !== "string") && (data12 !== null)){
+validate25.errors = [{instancePath:instancePath+"/triggered_invocation_id",schemaPath:"#/properties/triggered_invocation_id/type",keyword:"type",params:{type: schema36.properties.triggered_invocation_id.type}}];
+return false;
 }
-var valid0 = _errs23 === errors;
+var valid0 = _errs26 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.arguments_preview !== undefined){
+let data13 = data.arguments_preview;
+const _errs28 = errors;
+if(errors === _errs28){
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/arguments_preview",schemaPath:"#/properties/arguments_preview/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid0 = _errs28 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.claimed_at !== undefined){
+let data14 = data.claimed_at;
+const _errs31 = errors;
+const _errs32 = errors;
+let valid5 = false;
+const _errs33 = errors;
+if(errors === _errs33){
+if(typeof data14 === "string"){
+if(!pattern4.test(data14)){
+const err0 = {instancePath:instancePath+"/claimed_at",schemaPath:"#/properties/claimed_at/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/claimed_at",schemaPath:"#/properties/claimed_at/anyOf/0/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs33 === errors;
+valid5 = valid5 || _valid0;
+const _errs35 = errors;
+if(data14 !== null){
+const err2 = {instancePath:instancePath+"/claimed_at",schemaPath:"#/properties/claimed_at/anyOf/1/type",keyword:"type",params:{type: "null"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs35 === errors;
+valid5 = valid5 || _valid0;
+if(!valid5){
+const err3 = {instancePath:instancePath+"/claimed_at",schemaPath:"#/properties/claimed_at/anyOf",keyword:"anyOf",params:{}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+validate25.errors = vErrors;
+return false;
+}
+else {
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs31 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.executed_at !== undefined){
+let data15 = data.executed_at;
+const _errs37 = errors;
+const _errs38 = errors;
+let valid6 = false;
+const _errs39 = errors;
+if(errors === _errs39){
+if(typeof data15 === "string"){
+if(!pattern4.test(data15)){
+const err4 = {instancePath:instancePath+"/executed_at",schemaPath:"#/properties/executed_at/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/executed_at",schemaPath:"#/properties/executed_at/anyOf/0/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+var _valid1 = _errs39 === errors;
+valid6 = valid6 || _valid1;
+const _errs41 = errors;
+if(data15 !== null){
+const err6 = {instancePath:instancePath+"/executed_at",schemaPath:"#/properties/executed_at/anyOf/1/type",keyword:"type",params:{type: "null"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid1 = _errs41 === errors;
+valid6 = valid6 || _valid1;
+if(!valid6){
+const err7 = {instancePath:instancePath+"/executed_at",schemaPath:"#/properties/executed_at/anyOf",keyword:"anyOf",params:{}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+validate25.errors = vErrors;
+return false;
+}
+else {
+errors = _errs38;
+if(vErrors !== null){
+if(_errs38){
+vErrors.length = _errs38;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs37 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.participants !== undefined){
-let data12 = data.participants;
-const _errs24 = errors;
-if(errors === _errs24){
-if(Array.isArray(data12)){
-var valid4 = true;
-const len0 = data12.length;
-for(let i0=0; i0<len0; i0++){
-const _errs26 = errors;
-if(!(validate30(data12[i0], {instancePath:instancePath+"/participants/" + i0,parentData:data12,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
+let data16 = data.participants;
+const _errs43 = errors;
+if(errors === _errs43){
+if(Array.isArray(data16)){
+var valid7 = true;
+const len4 = data16.length;
+for(let i4=0; i4<len4; i4++){
+let data17 = data16[i4];
+const _errs45 = errors;
+const _errs47 = errors;
+const _errs48 = errors;
+let valid9 = true;
+const _errs49 = errors;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+let missing1;
+if((data17.context_type === undefined) && (missing1 = "context_type")){
+const err8 = {};
+if(vErrors === null){
+vErrors = [err8];
 }
-var valid4 = _errs26 === errors;
-if(!valid4){
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+if(data17.context_type !== undefined){
+if("event" !== data17.context_type){
+const err9 = {};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+}
+var _valid2 = _errs49 === errors;
+errors = _errs48;
+if(vErrors !== null){
+if(_errs48){
+vErrors.length = _errs48;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs51 = errors;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.event_id !== undefined){
+const _errs52 = errors;
+if(typeof data17.event_id !== "string"){
+validate25.errors = [{instancePath:instancePath+"/participants/" + i4+"/event_id",schemaPath:"#/properties/participants/items/allOf/0/then/properties/event_id/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid11 = _errs52 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data17.source_invocation_id !== undefined){
+const _errs54 = errors;
+if(data17.source_invocation_id !== null){
+validate25.errors = [{instancePath:instancePath+"/participants/" + i4+"/source_invocation_id",schemaPath:"#/properties/participants/items/allOf/0/then/properties/source_invocation_id/type",keyword:"type",params:{type: "null"}}];
+return false;
+}
+var valid11 = _errs54 === errors;
+}
+else {
+var valid11 = true;
+}
+}
+}
+var _valid2 = _errs51 === errors;
+valid9 = _valid2;
+if(valid9){
+var props0 = {};
+props0.event_id = true;
+props0.source_invocation_id = true;
+props0.context_type = true;
+}
+}
+if(!valid9){
+const err10 = {instancePath:instancePath+"/participants/" + i4,schemaPath:"#/properties/participants/items/allOf/0/if",keyword:"if",params:{failingKeyword: "then"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+validate25.errors = vErrors;
+return false;
+}
+var valid8 = _errs47 === errors;
+if(valid8){
+const _errs56 = errors;
+const _errs57 = errors;
+let valid12 = true;
+const _errs58 = errors;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+let missing2;
+if((data17.context_type === undefined) && (missing2 = "context_type")){
+const err11 = {};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+else {
+if(data17.context_type !== undefined){
+let data21 = data17.context_type;
+if(!(((data21 === "status") || (data21 === "result")) || (data21 === "exception"))){
+const err12 = {};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+}
+var _valid3 = _errs58 === errors;
+errors = _errs57;
+if(vErrors !== null){
+if(_errs57){
+vErrors.length = _errs57;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs60 = errors;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.event_id !== undefined){
+const _errs61 = errors;
+if(data17.event_id !== null){
+validate25.errors = [{instancePath:instancePath+"/participants/" + i4+"/event_id",schemaPath:"#/properties/participants/items/allOf/1/then/properties/event_id/type",keyword:"type",params:{type: "null"}}];
+return false;
+}
+var valid14 = _errs61 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data17.source_invocation_id !== undefined){
+const _errs63 = errors;
+if(typeof data17.source_invocation_id !== "string"){
+validate25.errors = [{instancePath:instancePath+"/participants/" + i4+"/source_invocation_id",schemaPath:"#/properties/participants/items/allOf/1/then/properties/source_invocation_id/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid14 = _errs63 === errors;
+}
+else {
+var valid14 = true;
+}
+}
+}
+var _valid3 = _errs60 === errors;
+valid12 = _valid3;
+if(valid12){
+var props1 = {};
+props1.event_id = true;
+props1.source_invocation_id = true;
+props1.context_type = true;
+}
+}
+if(!valid12){
+const err13 = {instancePath:instancePath+"/participants/" + i4,schemaPath:"#/properties/participants/items/allOf/1/if",keyword:"if",params:{failingKeyword: "then"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+validate25.errors = vErrors;
+return false;
+}
+var valid8 = _errs56 === errors;
+if(valid8){
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+const _errs65 = errors;
+const _errs66 = errors;
+let valid15 = true;
+const _errs67 = errors;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+let missing3;
+if((data17.context_type === undefined) && (missing3 = "context_type")){
+const err14 = {};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+else {
+if(data17.context_type !== undefined){
+if("cron" !== data17.context_type){
+const err15 = {};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+}
+var _valid4 = _errs67 === errors;
+errors = _errs66;
+if(vErrors !== null){
+if(_errs66){
+vErrors.length = _errs66;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs69 = errors;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.event_id !== undefined){
+const _errs70 = errors;
+if(data17.event_id !== null){
+validate25.errors = [{instancePath:instancePath+"/participants/" + i4+"/event_id",schemaPath:"#/properties/participants/items/allOf/2/then/properties/event_id/type",keyword:"type",params:{type: "null"}}];
+return false;
+}
+var valid17 = _errs70 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
+if(data17.source_invocation_id !== undefined){
+const _errs72 = errors;
+if(data17.source_invocation_id !== null){
+validate25.errors = [{instancePath:instancePath+"/participants/" + i4+"/source_invocation_id",schemaPath:"#/properties/participants/items/allOf/2/then/properties/source_invocation_id/type",keyword:"type",params:{type: "null"}}];
+return false;
+}
+var valid17 = _errs72 === errors;
+}
+else {
+var valid17 = true;
+}
+}
+}
+var _valid4 = _errs69 === errors;
+valid15 = _valid4;
+if(valid15){
+var props2 = {};
+props2.event_id = true;
+props2.source_invocation_id = true;
+props2.context_type = true;
+}
+}
+if(!valid15){
+const err16 = {instancePath:instancePath+"/participants/" + i4,schemaPath:"#/properties/participants/items/allOf/2/if",keyword:"if",params:{failingKeyword: "then"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+validate25.errors = vErrors;
+return false;
+}
+var valid8 = _errs65 === errors;
+if(valid8){
+if(props0 !== true && props2 !== undefined){
+if(props2 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props2);
+}
+}
+}
+}
+}
+if(errors === _errs45){
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+let missing4;
+if((((((((data17.context_type === undefined) && (missing4 = "context_type")) || ((data17.condition_id === undefined) && (missing4 = "condition_id"))) || ((data17.valid_condition_id === undefined) && (missing4 = "valid_condition_id"))) || ((data17.event_id === undefined) && (missing4 = "event_id"))) || ((data17.source_invocation_id === undefined) && (missing4 = "source_invocation_id"))) || ((data17.context_timestamp === undefined) && (missing4 = "context_timestamp"))) || ((data17.context_summary === undefined) && (missing4 = "context_summary"))){
+validate25.errors = [{instancePath:instancePath+"/participants/" + i4,schemaPath:"#/properties/participants/items/required",keyword:"required",params:{missingProperty: missing4}}];
+return false;
+}
+else {
+const _errs74 = errors;
+for(const key1 in data17){
+if(!(((((((key1 === "context_type") || (key1 === "condition_id")) || (key1 === "valid_condition_id")) || (key1 === "event_id")) || (key1 === "source_invocation_id")) || (key1 === "context_timestamp")) || (key1 === "context_summary"))){
+validate25.errors = [{instancePath:instancePath+"/participants/" + i4,schemaPath:"#/properties/participants/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}}];
+return false;
+break;
+}
+}
+if(_errs74 === errors){
+if(data17.context_type !== undefined){
+const _errs75 = errors;
+if(typeof data17.context_type !== "string"){
+validate25.errors = [{instancePath:instancePath+"/participants/" + i4+"/context_type",schemaPath:"#/properties/participants/items/properties/context_type/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid18 = _errs75 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data17.condition_id !== undefined){
+let data28 = data17.condition_id;
+const _errs77 = errors;
+if((typeof data28 !== "string") && (data28 !== null)){
+validate25.errors = [{instancePath:instancePath+"/participants/" + i4+"/condition_id",schemaPath:"#/properties/participants/items/properties/condition_id/type",keyword:"type",params:{type: schema36.properties.participants.items.properties.condition_id.type}}];
+return false;
+}
+var valid18 = _errs77 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data17.valid_condition_id !== undefined){
+let data29 = data17.valid_condition_id;
+const _errs79 = errors;
+if((typeof data29 !== "string") && (data29 !== null)){
+validate25.errors = [{instancePath:instancePath+"/participants/" + i4+"/valid_condition_id",schemaPath:"#/properties/participants/items/properties/valid_condition_id/type",keyword:"type",params:{type: schema36.properties.participants.items.properties.valid_condition_id.type}}];
+return false;
+}
+var valid18 = _errs79 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data17.event_id !== undefined){
+let data30 = data17.event_id;
+const _errs81 = errors;
+if((typeof data30 !== "string") && (data30 !== null)){
+validate25.errors = [{instancePath:instancePath+"/participants/" + i4+"/event_id",schemaPath:"#/properties/participants/items/properties/event_id/type",keyword:"type",params:{type: schema36.properties.participants.items.properties.event_id.type}}];
+return false;
+}
+var valid18 = _errs81 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data17.source_invocation_id !== undefined){
+let data31 = data17.source_invocation_id;
+const _errs83 = errors;
+if((typeof data31 !== "string") && (data31 !== null)){
+validate25.errors = [{instancePath:instancePath+"/participants/" + i4+"/source_invocation_id",schemaPath:"#/properties/participants/items/properties/source_invocation_id/type",keyword:"type",params:{type: schema36.properties.participants.items.properties.source_invocation_id.type}}];
+return false;
+}
+var valid18 = _errs83 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data17.context_timestamp !== undefined){
+let data32 = data17.context_timestamp;
+const _errs85 = errors;
+const _errs86 = errors;
+let valid19 = false;
+const _errs87 = errors;
+if(errors === _errs87){
+if(typeof data32 === "string"){
+if(!pattern4.test(data32)){
+const err17 = {instancePath:instancePath+"/participants/" + i4+"/context_timestamp",schemaPath:"#/properties/participants/items/properties/context_timestamp/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.(?!000000)[0-9]{6})?(?:\\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00(?!:))(?:[01][0-9]|2[0-3]):[0-5][0-9])(?::(?:(?!00)[0-5][0-9](?:\\.(?!000000)[0-9]{6})?|00\\.(?!000000)[0-9]{6}))?(?![\\s\\S])"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/participants/" + i4+"/context_timestamp",schemaPath:"#/properties/participants/items/properties/context_timestamp/anyOf/0/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+var _valid5 = _errs87 === errors;
+valid19 = valid19 || _valid5;
+const _errs89 = errors;
+if(data32 !== null){
+const err19 = {instancePath:instancePath+"/participants/" + i4+"/context_timestamp",schemaPath:"#/properties/participants/items/properties/context_timestamp/anyOf/1/type",keyword:"type",params:{type: "null"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid5 = _errs89 === errors;
+valid19 = valid19 || _valid5;
+if(!valid19){
+const err20 = {instancePath:instancePath+"/participants/" + i4+"/context_timestamp",schemaPath:"#/properties/participants/items/properties/context_timestamp/anyOf",keyword:"anyOf",params:{}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+validate25.errors = vErrors;
+return false;
+}
+else {
+errors = _errs86;
+if(vErrors !== null){
+if(_errs86){
+vErrors.length = _errs86;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid18 = _errs85 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data17.context_summary !== undefined){
+const _errs91 = errors;
+if(typeof data17.context_summary !== "string"){
+validate25.errors = [{instancePath:instancePath+"/participants/" + i4+"/context_summary",schemaPath:"#/properties/participants/items/properties/context_summary/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid18 = _errs91 === errors;
+}
+else {
+var valid18 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/participants/" + i4,schemaPath:"#/properties/participants/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid7 = _errs45 === errors;
+if(!valid7){
 break;
 }
 }
 }
 else {
-validate33.errors = [{instancePath:instancePath+"/participants",schemaPath:"#/properties/participants/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate25.errors = [{instancePath:instancePath+"/participants",schemaPath:"#/properties/participants/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid0 = _errs24 === errors;
+var valid0 = _errs43 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.atomic_service_run_id !== undefined){
-let data14 = data.atomic_service_run_id;
-const _errs27 = errors;
-if((typeof data14 !== "string") && (data14 !== null)){
-validate33.errors = [{instancePath:instancePath+"/atomic_service_run_id",schemaPath:"common.schema.json#/$defs/optionalId/type",keyword:"type",params:{type: schema36.type},message:"must be string,null"}];
+let data34 = data.atomic_service_run_id;
+const _errs93 = errors;
+if((typeof data34 !== "string") && (data34 !== null)){
+validate25.errors = [{instancePath:instancePath+"/atomic_service_run_id",schemaPath:"#/properties/atomic_service_run_id/type",keyword:"type",params:{type: schema36.properties.atomic_service_run_id.type}}];
 return false;
 }
-var valid0 = _errs27 === errors;
+var valid0 = _errs93 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.atomic_service_runner_id !== undefined){
-let data15 = data.atomic_service_runner_id;
-const _errs30 = errors;
-if((typeof data15 !== "string") && (data15 !== null)){
-validate33.errors = [{instancePath:instancePath+"/atomic_service_runner_id",schemaPath:"common.schema.json#/$defs/optionalId/type",keyword:"type",params:{type: schema36.type},message:"must be string,null"}];
+let data35 = data.atomic_service_runner_id;
+const _errs95 = errors;
+if((typeof data35 !== "string") && (data35 !== null)){
+validate25.errors = [{instancePath:instancePath+"/atomic_service_runner_id",schemaPath:"#/properties/atomic_service_runner_id/type",keyword:"type",params:{type: schema36.properties.atomic_service_runner_id.type}}];
 return false;
 }
-var valid0 = _errs30 === errors;
+var valid0 = _errs95 === errors;
 }
 else {
 var valid0 = true;
@@ -1430,14 +2068,14 @@ var valid0 = true;
 }
 }
 else {
-validate33.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate25.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-validate33.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 return module.exports;
 })();

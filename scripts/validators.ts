@@ -4,24 +4,44 @@
  * under a strict Content-Security-Policy). Two sets from the same schemas:
  * `checkers` stop at the first error (the fast verdict); `diagnosers` collect
  * every error with data and schema attached, built only when first needed.
+ * The checkers are compiled from the DTO schemas with their `$ref`s inlined
+ * (scripts/inline-refs.ts) and without error messages: a verdict needs
+ * neither, and both cost time on every call. Both sets must agree on every
+ * schema example and conformance vector, or generation fails.
  */
 import Ajv2020 from 'ajv/dist/2020';
 import standalone from 'ajv/dist/standalone';
 import addFormats from 'ajv-formats';
-import type { Contract } from './contract';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Contract, JsonSchema } from './contract';
+import { inlineRefs } from './inline-refs';
 
-function standaloneCode(contract: Contract, diagnose: boolean): string {
+function compile(contract: Contract, diagnose: boolean): Ajv2020 {
   const ajv = new Ajv2020({
     strict: true,
     allErrors: diagnose,
     verbose: diagnose,
+    messages: diagnose,
     allowUnionTypes: true, // `type: ["string", "null"]` is how the contract spells nullable
+    // The contract uses neither unevaluated* nor $dynamicRef (strict mode would refuse them
+    // unknown); without them Ajv drops the per-call bookkeeping for evaluated properties.
+    unevaluated: false,
+    dynamicRef: false,
     code: { source: true, esm: false, lines: true },
   });
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'x-reserved', schemaType: 'object', metaSchema: { type: 'object', additionalProperties: { type: 'string' } } }); // removed fields (name → why): an annotation the compat gate enforces
-  ajv.addSchema(contract.common.schema);
-  for (const dto of contract.dtos) ajv.addSchema(dto.schema);
+  if (diagnose) {
+    ajv.addSchema(contract.common.schema);
+    for (const dto of contract.dtos) ajv.addSchema(dto.schema);
+  } else {
+    for (const schema of inlineRefs(contract)) ajv.addSchema(schema);
+  }
+  return ajv;
+}
+
+function standaloneCode(contract: Contract, ajv: Ajv2020): string {
   const code = standalone(ajv, Object.fromEntries(contract.dtos.map((d) => [d.title, d.id])));
   // A runtime helper (formats, ucs2length, deep equal) would arrive as require():
   // CommonJS only, and a different module in ESM. Refuse rather than ship it.
@@ -41,8 +61,43 @@ function scoped(code: string): string {
   return `const module = { exports: {} as Record<string, unknown> };\nconst exports = module.exports;\n${body}\nreturn module.exports;`;
 }
 
+/** The documents both validator sets must judge alike: every schema example and conformance vector. */
+function agreementCases(contract: Contract): { dto: string; document: unknown; where: string }[] {
+  const cases: { dto: string; document: unknown; where: string }[] = [];
+  for (const dto of contract.dtos) {
+    for (const [i, example] of ((dto.schema.examples as unknown[]) ?? []).entries()) {
+      cases.push({ dto: dto.title, document: example, where: `${dto.file} examples[${i}]` });
+    }
+    for (const kind of ['valid', 'invalid']) {
+      const dir = join(contract.dir, 'vectors', dto.title, kind);
+      if (!existsSync(dir)) continue;
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+        const { document } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as JsonSchema;
+        cases.push({ dto: dto.title, document, where: `vectors/${dto.title}/${kind}/${file}` });
+      }
+    }
+  }
+  return cases;
+}
+
+function checkAgreement(contract: Contract, checkers: Ajv2020, diagnosers: Ajv2020): void {
+  for (const { dto, document, where } of agreementCases(contract)) {
+    const id = contract.dtos.find((d) => d.title === dto)!.id;
+    const fast = checkers.getSchema(id)!(document);
+    const full = diagnosers.getSchema(id)!(document);
+    if (fast !== full) {
+      throw new Error(`inlined checker and diagnoser disagree on ${where} (${fast} vs ${full}): see scripts/inline-refs.ts`);
+    }
+  }
+}
+
 export function generateValidatorsModule(contract: Contract): string {
   const names = contract.dtos.map((d) => d.title);
+  const checkers = compile(contract, false);
+  const diagnosers = compile(contract, true);
+  const checkersCode = standaloneCode(contract, checkers);
+  const diagnosersCode = standaloneCode(contract, diagnosers);
+  checkAgreement(contract, checkers, diagnosers);
   return [
     '/* eslint-disable */',
     '// @ts-nocheck — Ajv standalone output',
@@ -52,7 +107,7 @@ export function generateValidatorsModule(contract: Contract): string {
     '',
     '/** First-error verdicts, one per DTO. */',
     'export const checkers: DtoValidators = (function () {',
-    scoped(standaloneCode(contract, false)),
+    scoped(checkersCode),
     '})();',
     '',
     'let diagnoseSet: DtoValidators | undefined;',
@@ -60,7 +115,7 @@ export function generateValidatorsModule(contract: Contract): string {
     '/** All-errors validators with data and schemas in each error; built on first use. */',
     'export function diagnosers(): DtoValidators {',
     '  return (diagnoseSet ??= (function () {',
-    scoped(standaloneCode(contract, true)),
+    scoped(diagnosersCode),
     '  })());',
     '}',
     '',

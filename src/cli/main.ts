@@ -94,7 +94,7 @@ export function buildProgram(): Command {
     .option('--contract <dir>', 'the current contract folder', 'contract')
     .option('--generated <file>', "generated/schemas.ts to check against the $ids (default: generated/schemas.ts beside the contract folder, when present)")
     .option('--no-generated', 'skip the generated/schemas.ts check')
-    .addHelpText('after', `\nRule ids: ${RULE_IDS.join(', ')}.\n\nExamples:\n  pynenc-contract compat --against contract/baselines/v1\n  pynenc-contract compat --against origin/main --mode full --format json`)
+    .addHelpText('after', `\nEach finding: rule id, DTO, JSON pointer, and whether it breaks backward / forward compatibility\n(${RULE_IDS.length} rules; the table is in the README).\n\nExamples:\n  pynenc-contract compat --against contract/baselines/v1\n  pynenc-contract compat --against origin/main --mode full --format json`)
     .action((opts: { against: string; mode: string; format: 'text' | 'json'; contract: string; generated?: string | false }) => {
       process.exitCode = runCompat(opts);
     });

@@ -14,7 +14,13 @@ import { PY_KEY_ORDER, PyFloat } from './values';
  * PythonJsonWriteError with the JSON pointer of the offending value.
  */
 export function stringifyPython(value: unknown): string {
-  return new Writer().write(value);
+  try {
+    return new Writer().write(value);
+  } catch (err) {
+    // Python's json.dumps raises RecursionError near depth 1000; we get further, but not forever.
+    if (err instanceof RangeError) throw new PythonJsonWriteError(`nesting too deep to write (${err.message})`, '');
+    throw err;
+  }
 }
 
 /** Python's `repr(float)` (the text json.dumps writes for a float), including NaN/Infinity/-Infinity. */

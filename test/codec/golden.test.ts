@@ -258,6 +258,11 @@ function cases(): Case[] {
   add('diverge', 'a string where an id list is expected', 'EventRecord', doc({ ...EVENT, matched_condition_ids: 'abc' }));
   add('diverge', 'an empty string where an id list is expected', 'EventRecord', doc({ ...EVENT, valid_condition_ids: '' }));
   add('diverge', 'an object where an id list is expected', 'TriggerRunRecord', doc({ ...RUN_AND3, event_ids: { 'evt-1': true } }));
+  add('diverge', 'false where an id list is expected', 'TriggerRunRecord', doc({ ...RUN_AND3, condition_ids: false }));
+  add('diverge', '0 where an id list is expected', 'EventRecord', doc({ ...EVENT, triggered_invocation_ids: 0 }));
+  add('diverge', 'participants as an object', 'TriggerRunRecord', doc({ ...RUN_AND3, participants: {} }));
+  add('diverge', 'context_summary 5 (Python keeps it)', 'TriggerRunParticipant', doc({ ...P_CRON, context_summary: 5 }));
+  add('diverge', 'EventMarkerPage total beyond 2^53', 'EventMarkerPage', doc({ markers: [], total: 2n ** 64n, truncated: false }));
   add('diverge', 'a number in an id list', 'EventRecord', doc({ ...EVENT, triggered_invocation_ids: [1] }));
   add('diverge', 'a number where an id string is expected', 'EventRecord', doc({ ...EVENT, event_id: 5 }));
   add('diverge', 'a null required id', 'EventRecord', doc({ ...EVENT, event_id: null }));

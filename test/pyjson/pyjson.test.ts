@@ -193,6 +193,24 @@ describe('parsePythonJson + stringifyPython against Python json', () => {
   });
 });
 
+test('nesting deeper than Python can read is accepted (a documented divergence), on both paths', () => {
+  const depth = 20000;
+  const text = `${'['.repeat(depth)}1.5${']'.repeat(depth)}`;
+  const [golden] = goldens([text]);
+  expect(golden).toHaveProperty('error', 'RecursionError');
+  for (const fastPath of [true, false]) {
+    let v = parsePythonJson(text, { fastPath });
+    let d = 0;
+    while (Array.isArray(v)) {
+      v = v[0]!;
+      d++;
+    }
+    expect([d, v]).toEqual([depth, 1.5]);
+  }
+  // Writing that deep exhausts the JS stack: a typed error, not a RangeError.
+  expect(() => stringifyPython(parsePythonJson(text))).toThrow(PythonJsonWriteError);
+});
+
 describe('value model', () => {
   test('ints, floats, PyFloat, bigint, -0', () => {
     const v = parsePythonJson('[1, 1.0, -0.0, -0, 0.5, 9007199254740991, 9007199254740992, 1e16, 3.0e2]') as PyJsonValue[];

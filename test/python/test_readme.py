@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 EXAMPLE = HERE / "readme_example.py"
 CI_SNIPPET = HERE / "readme_ci.sh"
 # Where the README text lives until the lead merges it into README.md (then: _support.ROOT / "README.md").
-README = _support.ROOT / "notes" / "readme-python.md"
+README = _support.ROOT / "README.md"
 
 
 def run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
