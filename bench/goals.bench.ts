@@ -8,39 +8,19 @@
  * converter. How many conformance vectors each gets right is printed too: a
  * faster checker that checks less is not the same thing.
  *
- * Rounds are interleaved (baseline, then every subject, per round) so that a
- * load spike on the shared machine hits all of them alike; each figure is the
- * median of its rounds after warm-up.
+ * Rounds are interleaved (bench/interleave.ts); each figure is the median
+ * of its rounds after warm-up.
  */
-import { performance } from 'node:perf_hooks';
 import type { DtoName } from '../generated/schemas';
 import { fromJson, toJson } from '../src/codec';
 import { validate } from '../src/validation';
 import { CASE_NAMES, makeCase, type Case } from './cases';
-import { median, type Measurement, type Report } from './harness';
+import type { Measurement, Report } from './harness';
+import { interleaved } from './interleave';
 import { quicktypeConverter, vectorAgreement, zodNativeRefusal, zodNativeSchemas, zodSchemas } from './peers';
-
-const ROUNDS = 7;
-const WARMUP = 2;
 
 export const READ_GOAL = 1.25;
 export const WRITE_GOAL = 1.5;
-
-type Subject = { name: string; run: () => unknown };
-
-/** Runs every subject once per round, in turn; returns one Measurement per subject. */
-export function interleaved(subjects: Subject[], rounds = ROUNDS, warmup = WARMUP): Measurement[] {
-  const times = subjects.map(() => [] as number[]);
-  for (let r = 0; r < warmup + rounds; r++) {
-    subjects.forEach((s, i) => {
-      const start = performance.now();
-      s.run();
-      const ms = performance.now() - start;
-      if (r >= warmup) times[i]!.push(ms);
-    });
-  }
-  return subjects.map((s, i) => ({ name: s.name, medianMs: median(times[i]!), roundsMs: times[i]! }));
-}
 
 let sink = 0;
 const consume = (v: unknown) => {

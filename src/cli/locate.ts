@@ -1,47 +1,20 @@
 /**
  * JSON pointer → line in the JSON text it came from, so a problem in a
- * pretty-printed document is reported at the line a person opens. Only used on
- * text that already parsed, and only for the lines of problems: it skips values
- * token by token and never builds them.
+ * pretty-printed document is reported at the line a person opens. The text is
+ * walked with jsonc-parser's syntax tree (offsets only; values are not built
+ * again). Only used on text that already parsed, for the lines of problems.
  */
+import { parseTree, type Node } from 'jsonc-parser';
 
-const WS = new Set([' ', '\t', '\n', '\r']);
-
-function skipWs(text: string, pos: number): number {
-  while (pos < text.length && WS.has(text[pos]!)) pos++;
-  return pos;
-}
-
-/** Index just past the string literal starting at `pos` (which is `"`). */
-function skipString(text: string, pos: number): number {
-  for (let i = pos + 1; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') i++;
-    else if (c === '"') return i + 1;
-  }
-  return text.length;
-}
-
-/** Index just past the value starting at `pos`. */
-function skipValue(text: string, pos: number): number {
-  const c = text[pos];
-  if (c === '"') return skipString(text, pos);
-  if (c === '{' || c === '[') {
-    let depth = 0;
-    for (let i = pos; i < text.length; i++) {
-      const d = text[i];
-      if (d === '"') i = skipString(text, i) - 1;
-      else if (d === '{' || d === '[') depth++;
-      else if (d === '}' || d === ']') {
-        depth--;
-        if (depth === 0) return i + 1;
-      }
-    }
-    return text.length;
-  }
-  let i = pos;
-  while (i < text.length && !WS.has(text[i]!) && text[i] !== ',' && text[i] !== '}' && text[i] !== ']') i++;
-  return i;
+/**
+ * Python's dialect writes NaN and ±Infinity as bare tokens, which jsonc-parser
+ * does not know: each becomes a number of the same length, so offsets hold.
+ */
+const PYTHON_TOKENS = /"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)/g;
+function asStandardJson(text: string): string {
+  return text.replace(PYTHON_TOKENS, (match, token: string | undefined) =>
+    token === undefined ? match : (token.startsWith('-') ? '-' : '') + '1'.padEnd(token.length - (token.startsWith('-') ? 1 : 0), '0'),
+  );
 }
 
 function unescapeToken(token: string): string {
@@ -55,54 +28,27 @@ function unescapeToken(token: string): string {
  * key — the start of the deepest value that exists.
  */
 export function offsetOf(text: string, pointer: string): number {
-  let pos = skipWs(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
-  let mark = pos;
-  if (pointer === '') return mark;
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let node: Node | undefined = parseTree(asStandardJson(bom ? text.slice(1) : text), [], { allowTrailingComma: false });
+  if (!node) return bom;
+  let mark = node.offset;
+  if (pointer === '') return mark + bom;
   for (const token of pointer.slice(1).split('/').map(unescapeToken)) {
-    const c = text[pos];
-    let found = -1;
-    let valueAt = -1;
-    if (c === '{') {
-      let i = skipWs(text, pos + 1);
-      while (i < text.length && text[i] === '"') {
-        const keyStart = i;
-        const keyEnd = skipString(text, i);
-        let key: unknown;
-        try {
-          key = JSON.parse(text.slice(keyStart, keyEnd));
-        } catch {
-          return mark;
-        }
-        i = skipWs(text, keyEnd);
-        if (text[i] !== ':') return mark;
-        i = skipWs(text, i + 1);
-        if (key === token) {
-          found = keyStart;
-          valueAt = i;
-        }
-        i = skipWs(text, skipValue(text, i));
-        if (text[i] !== ',') break;
-        i = skipWs(text, i + 1);
-      }
-    } else if (c === '[' && /^(0|[1-9][0-9]*)$/.test(token)) {
-      const index = Number(token);
-      let i = skipWs(text, pos + 1);
-      for (let k = 0; i < text.length && text[i] !== ']'; k++) {
-        if (k === index) {
-          found = i;
-          valueAt = i;
-          break;
-        }
-        i = skipWs(text, skipValue(text, i));
-        if (text[i] !== ',') break;
-        i = skipWs(text, i + 1);
-      }
+    let next: Node | undefined;
+    let at = -1;
+    if (node.type === 'object') {
+      const member: Node | undefined = node.children?.filter((p) => p.children?.[0]?.value === token).pop();
+      next = member?.children?.[1];
+      at = member?.offset ?? -1;
+    } else if (node.type === 'array' && /^(0|[1-9][0-9]*)$/.test(token)) {
+      next = node.children?.[Number(token)];
+      at = next?.offset ?? -1;
     }
-    if (found === -1) return mark;
-    mark = found;
-    pos = valueAt;
+    if (!next) break;
+    mark = at;
+    node = next;
   }
-  return mark;
+  return mark + bom;
 }
 
 /** 1-based line of `offset` in `text`. */
