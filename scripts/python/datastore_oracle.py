@@ -44,7 +44,7 @@ import uuid
 
 import jsonpickle
 
-PREFIX = "__pynenc__client_data__"
+from pynenc_model import EVENT_RECORD_FIELDS, PREFIX, key_of, serialize_for_store
 
 
 class Color(enum.Enum):
@@ -130,10 +130,6 @@ def json_serializer_dumps(value):
     return json.dumps(_preprocess(value), cls=EnvelopeEncoder)
 
 
-def key_of(text):
-    return f"{PREFIX}:{hashlib.sha256(text.encode()).hexdigest()}"
-
-
 def table_name(app_id):
     sanitized = re.sub(r"[^a-zA-Z0-9_]", "_", app_id)
     if sanitized and sanitized[0].isdigit():
@@ -213,42 +209,16 @@ def op_sqlite_read(req):
     return out
 
 
-EVENT_FIELDS = (
-    "event_id",
-    "event_code",
-    "timestamp",
-    "payload",
-    "matched_condition_ids",
-    "valid_condition_ids",
-    "triggered_invocation_ids",
-    "emitted_by_invocation_id",
-    "emitted_by_task_id",
-    "emitted_by_runner_context_id",
-)
-
-
-def serialize_for_store(value, stored, min_size):
-    """BaseClientDataStore.serialize(value) with the default config and JsonPickleSerializer."""
-    if isinstance(value, str) and value.startswith(PREFIX):
-        return value
-    text = jsonpickle.dumps(value)
-    if len(text) < min_size:
-        return text
-    key = key_of(text)
-    stored[key] = text
-    return key
-
-
 def op_event_to_json(req):
     stored = {}
     min_size = req.get("min_size_to_cache", 1024)
     texts = []
     for rec in req["records"]:
         doc = {}
-        for name in EVENT_FIELDS:
+        for name in EVENT_RECORD_FIELDS:
             if name == "payload":
                 pairs = rec["payload"]  # [[key, expr], ...]: keeps the order JSON objects in JS cannot
-                doc[name] = {k: serialize_for_store(evaluate(expr), stored, min_size) for k, expr in pairs}
+                doc[name] = {k: serialize_for_store(evaluate(expr), stored, min_size, jsonpickle.dumps) for k, expr in pairs}
             elif name == "timestamp":
                 doc[name] = datetime.datetime.fromisoformat(rec[name]).isoformat()
             else:

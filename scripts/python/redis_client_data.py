@@ -24,13 +24,12 @@ Usage: redis_client_data.py store|fetch, with a JSON request on stdin:
 Answer as JSON on stdout (ASCII: json.dump escapes everything else).
 """
 
-import hashlib
 import json
 import sys
 
 import redis
 
-CLIENT_DATA_PREFIX = "__pynenc__client_data__"
+from pynenc_model import EVENT_RECORD_FIELDS, PREFIX as CLIENT_DATA_PREFIX, key_of as reference_for, serialize_for_store
 
 
 def sanitize_for_redis(s):
@@ -49,37 +48,10 @@ def data_key(app_id, reference):
     return f"__pynenc__:{app}:client_data_store:client_data_store:{reference}"
 
 
-def reference_for(text):
-    return f"{CLIENT_DATA_PREFIX}:{hashlib.sha256(text.encode()).hexdigest()}"
-
-
-EVENT_RECORD_FIELDS = (
-    "event_id",
-    "event_code",
-    "timestamp",
-    "payload",
-    "matched_condition_ids",
-    "valid_condition_ids",
-    "triggered_invocation_ids",
-    "emitted_by_invocation_id",
-    "emitted_by_task_id",
-    "emitted_by_runner_context_id",
-)
-
-
 def write_records(client, app_id, records, min_size):
-    texts, stored = [], 0
+    texts, stored = [], {}
     for record in records:
-        payload = {}
-        for name, value in record["payload"].items():
-            serialized = json.dumps(value)
-            if len(serialized) >= min_size:
-                reference = reference_for(serialized)
-                client.set(data_key(app_id, reference), serialized)
-                stored += 1
-                payload[name] = reference
-            else:
-                payload[name] = serialized
+        payload = {name: serialize_for_store(value, stored, min_size, json.dumps) for name, value in record["payload"].items()}
         full = {
             "payload": payload,
             "matched_condition_ids": [],
@@ -92,7 +64,9 @@ def write_records(client, app_id, records, min_size):
         for field in ("event_id", "event_code", "timestamp"):
             full[field] = record[field]
         texts.append(json.dumps({field: full[field] for field in EVENT_RECORD_FIELDS}))
-    return {"texts": texts, "stored": stored}
+    for reference, text in stored.items():
+        client.set(data_key(app_id, reference), text)
+    return {"texts": texts, "stored": len(stored)}
 
 
 def read_records(client, app_id, texts):
