@@ -137,6 +137,8 @@ export interface QuicktypeConverter {
   write(dto: DtoName, value: unknown): string;
   /** The generated TypeScript, for the record (lines). */
   lines: number;
+  /** The transpiled converter (CommonJS), until dispose(). */
+  file: string;
   dispose(): void;
 }
 
@@ -171,6 +173,7 @@ export async function quicktypeConverter(): Promise<QuicktypeConverter> {
     read: (dto, text) => readers[dto](text),
     write: (dto, value) => writers[dto](value) as string,
     lines: result.lines.length,
+    file,
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Base of every error this package throws: a stable machine-readable `code`,
- * and, where the error is about a document, the DTO and the JSON path.
+ * and, where the error is about a document, the DTO and the JSON path; where
+ * it is about a value, what was expected and what was received (truncated).
  */
 export abstract class ContractError extends Error {
   abstract readonly code: string;
@@ -8,29 +9,106 @@ export abstract class ContractError extends Error {
   readonly dto: string | undefined;
   /** JSON pointer into the document ('' is the whole document), when known. */
   readonly path: string | undefined;
+  /** What would have been accepted, when the error is about a value. */
+  readonly expected: string | undefined;
+  /** The value that was found, as shown to people (one line, truncated), when the error is about a value. */
+  readonly received: string | undefined;
 
-  protected constructor(message: string, details: { dto?: string; path?: string; cause?: unknown } = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+  protected constructor(
+    message: string,
+    details: { dto?: string; path?: string; expected?: string; received?: string; cause?: unknown } = {},
+  ) {
+    // One line, whatever a detail (a backend's message, a key) holds.
+    super(LINE_BREAKS.test(message) ? message.replace(LINE_BREAKS_ALL, ' ') : message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = new.target.name;
     this.dto = details.dto;
     this.path = details.path;
+    this.expected = details.expected;
+    this.received = details.received;
   }
 }
 
-/** Shortens a received value for an error message: one line, at most `max` characters. */
+const LINE_BREAKS = /[\n\v\f\r\u0085\u2028\u2029]/;
+const LINE_BREAKS_ALL = /[\n\v\f\r\u0085\u2028\u2029]+/g;
+
+/**
+ * Shortens a received value for an error message: one line, at most `max`
+ * characters. Bounded work for any value: a 50 MB string or a huge object is
+ * never written out in full to be cut afterwards.
+ */
 export function describeReceived(value: unknown, max = 60): string {
   let text: string;
   if (value === undefined) text = 'undefined';
   else if (typeof value === 'bigint') text = `${value}n`;
-  else if (typeof value === 'number' && !Number.isFinite(value)) text = String(value);
+  else if (typeof value === 'number') text = Number.isFinite(value) ? JSON.stringify(value) : String(value);
   else if (typeof value === 'function' || typeof value === 'symbol') text = typeof value;
-  else {
-    try {
-      text = JSON.stringify(value) ?? String(value);
-    } catch {
-      text = Object.prototype.toString.call(value);
-    }
-  }
-  text = text.replace(/[\r\n]+/g, ' ');
+  else text = boundedJson(value, max + 1);
+  text = text.replace(LINE_BREAKS_ALL, ' ');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * `JSON.stringify(value)` (the same text, as far as it goes), stopped once it is
+ * longer than `budget` characters. Also writes what JSON.stringify cannot:
+ * bigints as digits and cycles as `[circular]`.
+ */
+function boundedJson(value: unknown, budget: number): string {
+  let out = '';
+  const seen: object[] = [];
+  // In an array, what JSON.stringify writes as null; in an object, a member it leaves out.
+  const absent = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+  const write = (v: unknown): void => {
+    if (out.length > budget) return;
+    if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+      let inner: unknown;
+      try {
+        inner = (v as { toJSON: () => unknown }).toJSON();
+      } catch {
+        inner = Object.prototype.toString.call(v);
+      }
+      if (inner !== v) return write(inner);
+    }
+    if (v === null || typeof v === 'boolean') out += String(v);
+    else if (typeof v === 'number') out += Number.isFinite(v) ? JSON.stringify(v) : 'null';
+    else if (typeof v === 'bigint') out += `${v}`;
+    else if (typeof v === 'string') out += JSON.stringify(v.length > budget ? v.slice(0, budget) : v);
+    else if (typeof v !== 'object') out += 'null';
+    else if (seen.includes(v)) out += '[circular]';
+    else {
+      seen.push(v);
+      if (Array.isArray(v)) {
+        out += '[';
+        for (let k = 0; k < v.length && out.length <= budget; k++) {
+          if (k > 0) out += ',';
+          write(v[k]);
+        }
+        out += ']';
+      } else {
+        out += '{';
+        let first = true;
+        for (const key in v) {
+          if (out.length > budget) break;
+          if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+          const member = (v as Record<string, unknown>)[key];
+          if (absent(member)) continue;
+          if (!first) out += ',';
+          first = false;
+          out += `${JSON.stringify(key.length > budget ? key.slice(0, budget) : key)}:`;
+          write(member);
+        }
+        out += '}';
+      }
+      seen.pop();
+    }
+  };
+  write(value);
+  return out;
+}
+
+/** A JSON pointer shortened for a message (the full pointer stays on the error's `path`). */
+export function shortPath(path: string | undefined, max = 120): string {
+  if (!path) return '/';
+  if (path.length <= max) return path;
+  const half = Math.floor((max - 1) / 2);
+  return `${path.slice(0, half)}…${path.slice(path.length - half)}`;
 }

@@ -19,6 +19,13 @@ export { CONTRACT_VERSION, DTO_NAMES, schemas, commonSchema, type DtoName } from
 export type { JsonSchema } from './spec/json-schema';
 export { ContractError } from './errors';
 export {
+  LimitExceededError,
+  InvalidOptionError,
+  DEFAULT_READ_LIMITS,
+  type ReadLimits,
+  type LimitCode,
+} from './limits';
+export {
   validate,
   assertValid,
   isDtoName,
@@ -75,23 +82,21 @@ export {
   type TimestampErrorCode,
   type TimestampLike,
 } from './timestamps';
+// RedisStore and SqliteStore load optional drivers (ioredis, better-sqlite3): they are imported from
+// 'pynenc-monitoring-contract/redis' and '/sqlite', so the root never loads them. Their errors live here.
 export {
-  RedisStore,
   RedisStoreError,
   DataStoreUnavailableError,
   RedisCommandError,
   RedisValueError,
-  type RedisStoreOptions,
-  type RedisConnectionOptions,
   type RedisUnavailableReason,
   type RedisStoreOperation,
   type RedisErrorContext,
-} from './datastore/redis';
+} from './datastore/redis/errors';
 export {
   ClientDataStore,
   DEFAULT_CLIENT_DATA_STORE_CONFIG,
   MemoryStore,
-  SqliteStore,
   encodeEventRecord,
   encodeEventRecords,
   decodeEventRecord,
@@ -114,13 +119,13 @@ export {
   DeserializationError,
   DataStoreClosedError,
   DataStoreConfigError,
+  DataStoreWriteError,
   type DataStoreBackend,
   type ClientDataStoreConfig,
   type ClientDataStoreOptions,
   type DataStoreLogger,
   type PendingEntries,
   type SerializeOptions,
-  type SqliteStoreOptions,
   type EventRecordInput,
   type DecodedEventRecord,
   type SerializerName,

@@ -7,10 +7,12 @@
 import { createInterface } from 'node:readline';
 
 import { fromJsonWithReport, toJson } from '../codec';
+import { shortPath } from '../errors';
+import { LimitExceededError } from '../limits';
 import { PythonJsonSyntaxError } from '../pyjson';
 import { ContractValidationError } from '../validation';
 import { EXIT_INVALID, EXIT_OK, InputError, LineWriter, STDIN, describeIoError, labelOf, openInput, readText } from './io';
-import { lineOf } from './locate';
+import { lineAt, lineOf } from './locate';
 import { requireDto } from './validate';
 
 export interface FormatOptions {
@@ -43,6 +45,8 @@ export async function runFormat(dtoName: string, file: string | undefined, optio
       counts.invalid++;
       if (e instanceof PythonJsonSyntaxError) {
         await err.line(`${label}:${firstLine + e.line - 1} /: not JSON: ${e.message}`);
+      } else if (e instanceof LimitExceededError) {
+        await err.line(`${label}:${firstLine + lineAt(text, e.offset) - 1} ${shortPath(e.path)}: too large to read: ${e.message}`);
       } else if (e instanceof ContractValidationError) {
         for (const issue of e.issues) await err.line(`${label}:${where(issue.path)} ${issue.path || '/'}: ${issue.message}`);
       } else {

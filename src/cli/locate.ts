@@ -9,8 +9,12 @@ import { parseTree, type Node } from 'jsonc-parser';
 /**
  * Python's dialect writes NaN and ±Infinity as bare tokens, which jsonc-parser
  * does not know: each becomes a number of the same length, so offsets hold.
+ * A string runs to its closing quote, or to the end of the text when it has
+ * none (and a backslash may end the text): so every match attempt that starts
+ * at a quote succeeds, and the scan stays linear on any text (an unterminated
+ * string no longer makes each later quote rescan to the end).
  */
-const PYTHON_TOKENS = /"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)/g;
+const PYTHON_TOKENS = /"(?:[^"\\]|\\[\s\S]?)*(?:"|$)|(-?Infinity|NaN)/g;
 function asStandardJson(text: string): string {
   return text.replace(PYTHON_TOKENS, (match, token: string | undefined) =>
     token === undefined ? match : (token.startsWith('-') ? '-' : '') + '1'.padEnd(token.length - (token.startsWith('-') ? 1 : 0), '0'),

@@ -6,6 +6,7 @@
  */
 import { createInterface } from 'node:readline';
 import { DTO_NAMES, type DtoName } from '../../generated/schemas';
+import { LimitExceededError } from '../limits';
 import { PyFloat, PythonJsonSyntaxError, isPlainJson, parsePythonJson } from '../pyjson';
 import { isDtoName, validate } from '../validation';
 import {
@@ -23,7 +24,7 @@ import {
   openInput,
   readText,
 } from './io';
-import { lineOf } from './locate';
+import { lineAt, lineOf } from './locate';
 
 export interface ValidateOptions {
   jsonl?: boolean;
@@ -78,6 +79,7 @@ export function parseDocument(text: string): Parsed {
     return { ok: true, value: plain(parsePythonJson(text, { fastPath: false })) };
   } catch (err) {
     if (err instanceof PythonJsonSyntaxError) return { ok: false, line: err.line, message: `not JSON: ${err.message}` };
+    if (err instanceof LimitExceededError) return { ok: false, line: lineAt(text, err.offset), message: `too large to read: ${err.message}` };
     throw err;
   }
 }

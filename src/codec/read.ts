@@ -5,8 +5,8 @@ import type { DtoName } from '../../generated/schemas';
 import type { DtoTypes } from '../../generated/types';
 import { describeReceived } from '../errors';
 // Imported from the defining modules: hot paths skip the re-export getters of the index modules.
-import { PythonJsonSyntaxError } from '../pyjson/errors';
-import { parsePythonJson } from '../pyjson/parse';
+import { resolveLimits, type ReadLimits } from '../limits';
+import { parseText } from '../pyjson/parse';
 import { PyFloat, pythonKeyOrder, withPythonKeyOrder } from '../pyjson/values';
 import { TimestampError } from '../timestamps/errors';
 import { ContractValidationError, requireDtoName, validate, type ValidationIssue } from '../validation';
@@ -22,7 +22,12 @@ export interface UnknownKey {
   key: string;
 }
 
-export interface FromJsonOptions {
+/**
+ * Options of fromJson / fromJsonWithReport (and decodeEventRecord). The read
+ * limits (maxDepth, maxDocumentLength, maxStringLength; see ReadLimits and
+ * DEFAULT_READ_LIMITS) apply to the text; fromDict reads no text and ignores them.
+ */
+export interface FromJsonOptions extends ReadLimits {
   /**
    * Clock for EventRecord.timestamp when it is missing, null or "" (Python: datetime.now(UTC)).
    * Returns a Date, epoch microseconds as a bigint, or a PyTimestamp. Default: Date.now().
@@ -95,13 +100,8 @@ export function fromDict<D extends DtoName>(dto: D, data: unknown, options: From
 function parse(dto: DtoName, text: string, options: FromJsonOptions): unknown {
   requireDtoName(dto);
   if (typeof text !== 'string') throw new TypeError(`fromJson(${dto}) needs the JSON text as a string, got ${typeof text}`);
-  try {
-    const fastPath = options.fastPath ?? (PLANS[dto].mayHoldNumbers ? 'sniff' : true);
-    return parsePythonJson(text, { fastPath });
-  } catch (err) {
-    if (err instanceof PythonJsonSyntaxError) throw new PythonJsonSyntaxError(err.reason, text, err.offset, { dto });
-    throw err;
-  }
+  // Errors (PythonJsonSyntaxError, LimitExceededError) name the DTO and the JSON path.
+  return parseText(text, options.fastPath ?? (PLANS[dto].mayHoldNumbers ? 'sniff' : true), resolveLimits(options), dto);
 }
 
 function read<D extends DtoName>(

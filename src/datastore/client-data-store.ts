@@ -8,10 +8,13 @@
 import type { DataStoreBackend } from './backend';
 import {
   CorruptReferenceError,
+  DataStoreClosedError,
   DataStoreConfigError,
+  DataStoreWriteError,
   DeserializationError,
   MissingReferenceError,
   SerializationError,
+  payloadPointer,
   type PayloadLocation,
 } from './errors';
 import { isReference, referenceKey } from './keys';
@@ -19,7 +22,9 @@ import { LruCache } from './lru';
 import { MemoryStore } from './memory-store';
 import { MalformedTagError, SERIALIZER_NAMES, deserializeText, serializeValue, type SerializerName } from './serializer';
 import type { PyValue } from './values';
-import { PythonJsonSyntaxError } from '../pyjson';
+import { LimitExceededError, resolveLimits, type Limits, type ReadLimits } from '../limits';
+import { PythonJsonSyntaxError } from '../pyjson/errors';
+import { DataStoreUnavailableError } from './redis/errors';
 
 /** Receives pynenc's size warnings (Python logs them with logger.warning). */
 export interface DataStoreLogger {
@@ -125,9 +130,38 @@ export class ClientDataStore {
     return key;
   }
 
-  /** Writes collected entries with one backend `set` (nothing when empty). */
+  /**
+   * Writes collected entries with one backend `set` (nothing when empty). A
+   * failing `set` is reported as DataStoreWriteError naming every key of the
+   * batch, and which of them the backend holds anyway if it broke the
+   * all-or-nothing rule (checked with one `get`); DataStoreClosedError passes as it is.
+   */
   async flush(pending: PendingEntries): Promise<void> {
-    if (pending.size > 0) await this.backend.set([...pending]);
+    if (pending.size === 0) return;
+    const entries = [...pending];
+    try {
+      await this.backend.set(entries);
+    } catch (err) {
+      if (err instanceof DataStoreClosedError) throw err;
+      const keys = entries.map(([key]) => key);
+      throw new DataStoreWriteError(this.backend.description, keys, await this.storedAfterFailure(entries, err), err);
+    }
+  }
+
+  /**
+   * After a failed `set`: the keys whose exact text the backend holds anyway
+   * (undefined when that cannot be known: the backend is unreachable, or the
+   * check fails too). Entries are content-addressed, so one that holds its
+   * text is whole and correct; one holding anything else counts as not written.
+   */
+  private async storedAfterFailure(entries: ReadonlyArray<readonly [string, string]>, err: unknown): Promise<string[] | undefined> {
+    if (err instanceof DataStoreUnavailableError) return undefined;
+    try {
+      const found = await this.backend.get(entries.map(([key]) => key));
+      return entries.filter(([, text], i) => found[i] === text).map(([key]) => key);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Python's `resolve(data)`: a reference is fetched (and checked) then deserialized; other text is deserialized. */
@@ -140,7 +174,12 @@ export class ClientDataStore {
    * fetched with one backend `get`. `locate(i)` names where texts[i] comes
    * from in errors (called only when one is thrown).
    */
-  async resolveMany(texts: readonly string[], locate?: (index: number) => PayloadLocation | undefined): Promise<PyValue[]> {
+  async resolveMany(
+    texts: readonly string[],
+    locate?: (index: number) => PayloadLocation | undefined,
+    limits?: ReadLimits,
+  ): Promise<PyValue[]> {
+    const resolved = resolveLimits(limits);
     const results = new Array<PyValue>(texts.length);
     const pending = new Map<string, number[]>();
     for (let i = 0; i < texts.length; i++) {
@@ -157,7 +196,7 @@ export class ClientDataStore {
           else pending.set(text, [i]);
         }
       } else {
-        results[i] = this.fromText(text, undefined, locate, i);
+        results[i] = this.fromText(text, undefined, locate, i, resolved);
       }
     }
     if (pending.size === 0) return results;
@@ -170,7 +209,7 @@ export class ClientDataStore {
       if (text === undefined || text === null) throw new MissingReferenceError(key, this.backend.description, locate?.(indices[0]!));
       const actual = referenceKey(text);
       if (actual !== key) throw new CorruptReferenceError(key, this.backend.description, actual, locate?.(indices[0]!));
-      const value = this.fromText(text, key, locate, indices[0]!);
+      const value = this.fromText(text, key, locate, indices[0]!, resolved);
       this.cache.set(key, value);
       for (const i of indices) results[i] = value;
     }
@@ -208,10 +247,21 @@ export class ClientDataStore {
     }
   }
 
-  private fromText(text: string, key: string | undefined, locate: ((index: number) => PayloadLocation | undefined) | undefined, index: number): PyValue {
+  private fromText(
+    text: string,
+    key: string | undefined,
+    locate: ((index: number) => PayloadLocation | undefined) | undefined,
+    index: number,
+    limits: Limits,
+  ): PyValue {
     try {
-      return deserializeText(text);
+      return deserializeText(text, limits);
     } catch (err) {
+      if (err instanceof LimitExceededError) {
+        const loc = locate?.(index);
+        const prefix = payloadPointer(loc?.payloadKey) ?? '';
+        throw err.within({ dto: loc?.payloadKey !== undefined ? 'EventRecord' : undefined, prefix, key });
+      }
       if (err instanceof PythonJsonSyntaxError || err instanceof MalformedTagError) {
         throw new DeserializationError(err.message, key, locate?.(index), err);
       }

@@ -46,6 +46,8 @@ export class MissingReferenceError extends ContractError {
     super(`reference ${key} not found in ${store}${where(loc)}`, {
       dto: loc?.payloadKey !== undefined ? 'EventRecord' : undefined,
       path: payloadPointer(loc?.payloadKey),
+      expected: `a text stored under the reference in ${store}`,
+      received: 'no entry under that key',
     });
     this.key = key;
     this.store = store;
@@ -72,6 +74,8 @@ export class CorruptReferenceError extends ContractError {
     super(`reference ${key} in ${store} is corrupt: ${why}${where(loc)}`, {
       dto: loc?.payloadKey !== undefined ? 'EventRecord' : undefined,
       path: payloadPointer(loc?.payloadKey),
+      expected: 'UTF-8 text whose sha256 is the reference',
+      received: why,
     });
     this.key = key;
     this.store = store;
@@ -116,6 +120,8 @@ export class SerializationError extends ContractError {
     super(`cannot serialize ${subject}${ev}${at}: ${detail}`, {
       dto: loc?.payloadKey !== undefined ? 'EventRecord' : undefined,
       path: loc?.payloadKey !== undefined ? payloadPointer(loc.payloadKey, valuePath) : valuePath,
+      expected: "a value pynenc's serializer writes and reads back as the same value",
+      received: detail,
       cause,
     });
     this.reason = reason;
@@ -144,6 +150,8 @@ export class DeserializationError extends ContractError {
     super(`cannot read ${source}${where(loc)}: ${detail}`, {
       dto: loc?.payloadKey !== undefined ? 'EventRecord' : undefined,
       path: payloadPointer(loc?.payloadKey),
+      expected: "a text pynenc's serializer wrote (Python JSON, tags with well-formed bodies)",
+      received: detail,
       cause,
     });
     this.key = key;
@@ -152,13 +160,72 @@ export class DeserializationError extends ContractError {
   }
 }
 
+const SHOWN_KEYS = 3;
+
+function listKeys(keys: readonly string[]): string {
+  if (keys.length === 0) return 'none';
+  const shown = keys.slice(0, SHOWN_KEYS).map((k) => JSON.stringify(k));
+  return keys.length > SHOWN_KEYS ? `${shown.join(', ')} and ${keys.length - SHOWN_KEYS} more` : shown.join(', ');
+}
+
+/**
+ * A backend failed to store a batch (ClientDataStore.flush, so every
+ * serialize and encodeEventRecord(s) that stores values). No record text was
+ * returned, so nothing refers to the batch's entries. `failedKeys` are the
+ * references the backend does not hold; `writtenKeys` those it holds anyway
+ * (whole and correct: entries are content-addressed and checked on read) when
+ * it broke the all-or-nothing rule or failed after writing. When that could
+ * not be checked, every key counts as failed and `writtenKeys` is undefined.
+ */
+export class DataStoreWriteError extends ContractError {
+  readonly code = 'DATASTORE_WRITE';
+  readonly store: string;
+  /** Every reference key of the batch. */
+  readonly keys: readonly string[];
+  /** Keys of the batch the backend does not hold after the failure. */
+  readonly failedKeys: readonly string[];
+  /** Keys the backend holds anyway; undefined when unknown. */
+  readonly writtenKeys: readonly string[] | undefined;
+  override readonly expected: string;
+  override readonly received: string;
+
+  constructor(store: string, keys: readonly string[], writtenKeys: readonly string[] | undefined, cause: unknown) {
+    const written = new Set(writtenKeys ?? []);
+    const failedKeys = keys.filter((k) => !written.has(k));
+    const why = cause instanceof Error ? `${cause instanceof ContractError ? cause.code : cause.name}: ${cause.message}` : String(cause);
+    const received = describeReason(why);
+    const kept =
+      writtenKeys === undefined
+        ? '; whether any was stored is unknown'
+        : writtenKeys.length > 0
+          ? `; ${writtenKeys.length} stored anyway (${listKeys(writtenKeys)}): the backend is not all-or-nothing`
+          : '';
+    const expected = 'every entry of the batch stored, or none';
+    super(
+      `writing ${keys.length} entr${keys.length === 1 ? 'y' : 'ies'} to ${store} failed (${received}): not stored ${listKeys(failedKeys)}${kept}`,
+      { cause, expected, received },
+    );
+    this.store = store;
+    this.keys = keys;
+    this.failedKeys = failedKeys;
+    this.writtenKeys = writtenKeys;
+    this.expected = expected;
+    this.received = received;
+  }
+}
+
+function describeReason(text: string): string {
+  const line = text.replace(/[\r\n]+/g, ' ');
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
 /** A call on a backend after `close()`. */
 export class DataStoreClosedError extends ContractError {
   readonly code = 'DATASTORE_CLOSED';
   readonly store: string;
 
   constructor(store: string, operation: string) {
-    super(`${operation} on ${store} after close()`);
+    super(`${operation} on ${store} after close()`, { expected: 'a store that is not closed', received: `${operation} after close()` });
     this.store = store;
   }
 }
@@ -169,7 +236,7 @@ export class DataStoreConfigError extends ContractError {
   readonly option: string;
 
   constructor(option: string, expected: string, received: unknown) {
-    super(`data store option ${option}: expected ${expected}, got ${describe(received)}`);
+    super(`data store option ${option}: expected ${expected}, got ${describe(received)}`, { expected, received: describe(received) });
     this.option = option;
   }
 }

@@ -66,7 +66,10 @@ export async function encodeEventRecords(
   return texts;
 }
 
-/** Reads a record as Python's `EventRecord.from_json(text, app)` does, resolving its payload through `store`. */
+/**
+ * Reads a record as Python's `EventRecord.from_json(text, app)` does, resolving its payload through `store`.
+ * The read limits in `options` apply to the record's text and to every payload value's text (inline or stored).
+ */
 export async function decodeEventRecord(text: string, store: ClientDataStore, options?: FromJsonOptions): Promise<DecodedEventRecord> {
   return (await decodeEventRecords([text], store, options))[0]!;
 }
@@ -89,7 +92,7 @@ export async function decodeEventRecords(
       recordOf.push(r);
     }
   }
-  const values = await store.resolveMany(wires, (i) => ({ payloadKey: keys[i]!, eventId: records[recordOf[i]!]!.event_id }));
+  const values = await store.resolveMany(wires, (i) => ({ payloadKey: keys[i]!, eventId: records[recordOf[i]!]!.event_id }), options);
   const out: DecodedEventRecord[] = new Array(records.length);
   let i = 0;
   for (let r = 0; r < records.length; r++) {

@@ -10,7 +10,6 @@ export {
   type SerializeOptions,
 } from './client-data-store';
 export { MemoryStore } from './memory-store';
-export { SqliteStore, type SqliteStoreOptions } from './sqlite-store';
 export {
   encodeEventRecord,
   encodeEventRecords,
@@ -30,6 +29,7 @@ export {
   DeserializationError,
   DataStoreClosedError,
   DataStoreConfigError,
+  DataStoreWriteError,
   type SerializationFailure,
   type PayloadLocation,
 } from './errors';

@@ -11,8 +11,9 @@
  * envelopes (see ./values.ts for the mapping).
  */
 // Imported from the defining modules: hot paths skip the re-export getters of ../pyjson/index.
+import { resolveLimits, type ReadLimits } from '../limits';
 import { PythonJsonWriteError } from '../pyjson/errors';
-import { parsePythonJson } from '../pyjson/parse';
+import { parseText } from '../pyjson/parse';
 import { stringifyPython } from '../pyjson/stringify';
 import { PyFloat, pythonKeyOrder, withPythonKeyOrder, type PyJsonValue } from '../pyjson/values';
 import { SerializationError, type SerializationFailure } from './errors';
@@ -205,15 +206,20 @@ export class MalformedTagError extends Error {}
 
 /**
  * Deserializes a text pynenc wrote (either serializer). Throws
- * PythonJsonSyntaxError for text Python's json.loads rejects and
- * MalformedTagError for a tag with an impossible body. The result is deeply
- * frozen (Uint8Array excepted) so it can be shared by the LRU cache and so
- * re-encoding a decoded record may reuse its wire text safely.
+ * PythonJsonSyntaxError for text Python's json.loads rejects,
+ * LimitExceededError for text beyond the read limits (`limits`, defaults
+ * DEFAULT_READ_LIMITS) and MalformedTagError for a tag with an impossible
+ * body. The result is deeply frozen (Uint8Array excepted) so it can be shared
+ * by the LRU cache and so re-encoding a decoded record may reuse its wire text safely.
  */
-export function deserializeText(text: string): PyValue {
-  const simple = simpleScalar(text);
-  if (simple !== undefined) return simple;
-  const tree = parsePythonJson(text);
+export function deserializeText(text: string, limits?: ReadLimits): PyValue {
+  const resolved = resolveLimits(limits);
+  // The shortcut reads no nesting; a text it takes keeps within the limits when its length does.
+  if (text.length <= resolved.maxDocumentLength && text.length <= resolved.maxStringLength + 2) {
+    const simple = simpleScalar(text);
+    if (simple !== undefined) return simple;
+  }
+  const tree = parseText(text, true, resolved, undefined);
   if (tree === null || typeof tree !== 'object' || (!text.includes('"py/') && !text.includes('"__pynenc__'))) {
     return deepFreeze(tree as PyValue);
   }

@@ -3,10 +3,16 @@
  * (standard JSON plus the bare tokens NaN, Infinity, -Infinity), read into the
  * value model of ./values.ts so nothing Python wrote is lost on a round trip.
  */
+import { DEFAULT_READ_LIMITS, LimitExceededError, resolveLimits, type Limits, type ReadLimits } from '../limits';
 import { PythonJsonSyntaxError } from './errors';
 import { PY_KEY_ORDER, PyFloat, isArrayIndexKey, type PyJsonObject, type PyJsonValue } from './values';
 
-export interface ParseOptions {
+/**
+ * `fastPath` picks the parser that runs first; the limits (ReadLimits:
+ * maxDepth, maxDocumentLength, maxStringLength; defaults DEFAULT_READ_LIMITS)
+ * apply on every path alike.
+ */
+export interface ParseOptions extends ReadLimits {
   /**
    * true (default): try `JSON.parse` first and keep its result when it provably
    * lost nothing. false: always the exact parser. 'sniff': like true, but go
@@ -27,25 +33,33 @@ export const PYTHON_INT_MAX_STR_DIGITS = 4300;
  * first key's position (as in Python). Lone surrogate escapes are kept. Objects
  * are plain objects like JSON.parse makes; `__proto__`, `constructor`,
  * `prototype` are ordinary own data properties (no prototype is ever touched).
- * Throws PythonJsonSyntaxError (Python's message and position) on what Python rejects.
+ * Throws PythonJsonSyntaxError (Python's message and position) on what Python
+ * rejects, LimitExceededError when the text breaks a read limit.
  */
 export function parsePythonJson(text: string, options?: ParseOptions): PyJsonValue {
   if (typeof text !== 'string') throw new TypeError(`parsePythonJson needs a string, got ${typeof text}`);
-  const mode = options?.fastPath ?? true;
+  return parseText(text, options?.fastPath ?? true, resolveLimits(options), undefined);
+}
+
+/** parsePythonJson with resolved limits; errors name `dto` (the codec's entry point). */
+export function parseText(text: string, mode: boolean | 'sniff', limits: Limits, dto: string | undefined): PyJsonValue {
+  if (text.length > limits.maxDocumentLength) {
+    throw new LimitExceededError('LIMIT_DOCUMENT_SIZE', limits.maxDocumentLength, text.length, 0, { dto, path: '' });
+  }
   if (mode === true || (mode === 'sniff' && !PYTHON_NUMBER_TOKEN.test(text))) {
-    const value = tryJsonParse(text);
+    const value = tryJsonParse(text, limits);
     if (value !== NOT_FAITHFUL) return value;
   }
-  return new ExactParser(text).parse();
+  return new ExactParser(text, limits, dto).parse();
 }
 
 /**
  * True when `JSON.parse(text)` reads the same value as Python's json.loads
- * (so parsePythonJson takes its fast path): it parses, and holds no integral
- * number and no array-index key.
+ * (so parsePythonJson takes its fast path): it parses, holds no integral
+ * number and no array-index key, and keeps within the default read limits.
  */
 export function isPlainJson(text: string): boolean {
-  return tryJsonParse(text) !== NOT_FAITHFUL;
+  return text.length <= DEFAULT_READ_LIMITS.maxDocumentLength && tryJsonParse(text, DEFAULT_READ_LIMITS) !== NOT_FAITHFUL;
 }
 
 const NOT_FAITHFUL: unique symbol = Symbol('not faithful');
@@ -63,7 +77,7 @@ const PYTHON_NUMBER_TOKEN = /(?:: |, |\[)(?:-?\d|NaN|Infinity)/;
  * out of order (an array index). Non-integral floats
  * are rounded identically by both. Cost: one walk over the parsed values.
  */
-function tryJsonParse(text: string): PyJsonValue | typeof NOT_FAITHFUL {
+function tryJsonParse(text: string, limits: Limits): PyJsonValue | typeof NOT_FAITHFUL {
   let root: PyJsonValue;
   try {
     root = JSON.parse(text) as PyJsonValue;
@@ -71,7 +85,14 @@ function tryJsonParse(text: string): PyJsonValue | typeof NOT_FAITHFUL {
     return NOT_FAITHFUL; // the exact parser reports the error the way Python does
   }
   if (typeof root !== 'object' || root === null) {
+    if (typeof root === 'string') return root.length > limits.maxStringLength ? NOT_FAITHFUL : root;
     return typeof root === 'number' && ambiguous(root) ? NOT_FAITHFUL : root;
+  }
+  // A text of n code units nests at most n/2 deep and holds no string longer
+  // than n-2: only a long text can break a limit, and only then is it checked.
+  const n = text.length;
+  if (n >= 2 * limits.maxDepth + 2 || n >= limits.maxStringLength + 2) {
+    return faithfulWithinLimits(root, limits, n >= limits.maxStringLength + 2) ? root : NOT_FAITHFUL;
   }
   const stack: object[] = [root];
   while (stack.length > 0) {
@@ -99,6 +120,55 @@ function tryJsonParse(text: string): PyJsonValue | typeof NOT_FAITHFUL {
 }
 
 /**
+ * The fast path's walk for long texts: also refuses a container nested deeper
+ * than maxDepth and (when `strings`) a key or string longer than
+ * maxStringLength. A refused result goes to the exact parser, which reports
+ * the limit with its JSON path and offset.
+ */
+function faithfulWithinLimits(root: object, limits: Limits, strings: boolean): boolean {
+  const maxDepth = limits.maxDepth;
+  const maxString = limits.maxStringLength;
+  const stack: object[] = [root];
+  const depths: number[] = [1];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const depth = depths.pop()!;
+    if (Array.isArray(node)) {
+      for (let k = 0; k < node.length; k++) {
+        const v: unknown = node[k];
+        if (typeof v === 'object') {
+          if (v !== null) {
+            if (depth >= maxDepth) return false;
+            stack.push(v);
+            depths.push(depth + 1);
+          }
+        } else if (typeof v === 'number') {
+          if (ambiguous(v)) return false;
+        } else if (strings && typeof v === 'string' && v.length > maxString) return false;
+      }
+    } else {
+      const obj = node as Record<string, unknown>;
+      for (const key in obj) {
+        const c = key.charCodeAt(0);
+        if (c >= 48 && c <= 57 && isArrayIndexKey(key)) return false;
+        if (strings && key.length > maxString) return false;
+        const v = obj[key];
+        if (typeof v === 'object') {
+          if (v !== null) {
+            if (depth >= maxDepth) return false;
+            stack.push(v);
+            depths.push(depth + 1);
+          }
+        } else if (typeof v === 'number') {
+          if (ambiguous(v)) return false;
+        } else if (strings && typeof v === 'string' && v.length > maxString) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/**
  * A number JSON.parse may have read differently from Python: integral (an int
  * or an integral float, -0, beyond 2^53) or infinite (an int token too long
  * for a double, which Python reads as an exact int).
@@ -113,16 +183,55 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const TAB = 9, LF = 10, CR = 13, SPACE = 32, QUOTE = 34, COMMA = 44, MINUS = 45, DOT = 46;
 const D0 = 48, D9 = 57, COLON = 58, BACKSLASH = 92, LBRACKET = 91, RBRACKET = 93, LBRACE = 123, RBRACE = 125;
 
-class ExactParser {
-  private i = 0;
-  private readonly n: number;
+/** A syntax error found by a helper of the exact parser; parse() adds the JSON path. */
+class SyntaxFailure {
+  constructor(
+    readonly reason: string,
+    readonly at: number,
+  ) {}
+}
 
-  constructor(private readonly text: string) {
+class ExactParser {
+  private readonly n: number;
+  private readonly maxDepth: number;
+  private readonly maxString: number;
+  /** The open containers; the path of an error is built from them (and the keys being read). */
+  private readonly containers: (PyJsonValue[] | PyJsonObject)[] = [];
+  private readonly keys: string[] = [];
+  /** While a key is read: the number of containers above the object that holds it; -1 otherwise. */
+  private keyLevels = -1;
+
+  constructor(
+    private readonly text: string,
+    limits: Limits,
+    private readonly dto: string | undefined,
+  ) {
     this.n = text.length;
+    this.maxDepth = limits.maxDepth;
+    this.maxString = limits.maxStringLength;
   }
 
   private fail(reason: string, at: number): never {
-    throw new PythonJsonSyntaxError(reason, this.text, at);
+    throw new SyntaxFailure(reason, at);
+  }
+
+  /** JSON pointer of the value being read inside the first `levels` open containers. */
+  private pointer(levels: number): string {
+    let path = '';
+    for (let k = 0; k < levels; k++) {
+      const c = this.containers[k]!;
+      const segment = Array.isArray(c) ? String(c.length) : this.keys[k]!;
+      path += `/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    }
+    return path;
+  }
+
+  private tooLong(start: number, length: number, levels: number, subject: 'key' | 'value'): never {
+    throw new LimitExceededError('LIMIT_STRING_LENGTH', this.maxString, length, start, {
+      dto: this.dto,
+      path: this.pointer(levels),
+      subject,
+    });
   }
 
   private ws(i: number): number {
@@ -139,126 +248,153 @@ class ExactParser {
   parse(): PyJsonValue {
     const t = this.text;
     const n = this.n;
-    if (n > 0 && t.charCodeAt(0) === 0xfeff) this.fail('Unexpected UTF-8 BOM (decode using utf-8-sig)', 0);
-    // Explicit stack instead of recursion: any nesting depth, no stack overflow.
-    const containers: (PyJsonValue[] | PyJsonObject)[] = [];
-    const keys: string[] = [];
+    if (n > 0 && t.charCodeAt(0) === 0xfeff) {
+      throw new PythonJsonSyntaxError('Unexpected UTF-8 BOM (decode using utf-8-sig)', t, 0, { dto: this.dto, path: '' });
+    }
+    // Explicit stack instead of recursion: no stack overflow at any depth maxDepth allows.
+    const containers = this.containers;
+    const keys = this.keys;
     const orders: (string[] | null)[] = [];
+    const maxDepth = this.maxDepth;
+    const maxString = this.maxString;
     let depth = 0;
     let i = this.ws(0);
     let value: PyJsonValue;
 
-    for (;;) {
-      // ---- a value starts at i
-      const c = i < n ? t.charCodeAt(i) : -1;
-      if (c === LBRACE) {
-        i = this.ws(i + 1);
-        if (i < n && t.charCodeAt(i) === RBRACE) {
-          value = {};
-          i++;
-        } else {
-          const obj: PyJsonObject = {};
-          i = this.key(i);
-          containers[depth] = obj;
-          keys[depth] = this.lastString;
-          orders[depth] = null;
-          depth++;
-          continue;
-        }
-      } else if (c === LBRACKET) {
-        i = this.ws(i + 1);
-        if (i < n && t.charCodeAt(i) === RBRACKET) {
-          value = [];
-          i++;
-        } else {
-          containers[depth] = [];
-          depth++;
-          continue;
-        }
-      } else if (c === QUOTE) {
-        i = this.string(i);
-        value = this.lastString;
-      } else if ((c >= D0 && c <= D9) || c === MINUS) {
-        if (c === MINUS && t.startsWith('-Infinity', i)) {
-          value = -Infinity;
-          i += 9;
-        } else {
-          i = this.number(i);
-          value = this.lastNumber;
-        }
-      } else if (c === 110 /* n */ && t.startsWith('null', i)) {
-        value = null;
-        i += 4;
-      } else if (c === 116 /* t */ && t.startsWith('true', i)) {
-        value = true;
-        i += 4;
-      } else if (c === 102 /* f */ && t.startsWith('false', i)) {
-        value = false;
-        i += 5;
-      } else if (c === 78 /* N */ && t.startsWith('NaN', i)) {
-        value = NaN;
-        i += 3;
-      } else if (c === 73 /* I */ && t.startsWith('Infinity', i)) {
-        value = Infinity;
-        i += 8;
-      } else {
-        this.fail('Expecting value', i);
-      }
-
-      // ---- a value ended at i: hand it to its container, close containers that end here
+    try {
       for (;;) {
-        if (depth === 0) {
-          i = this.ws(i);
-          if (i !== n) this.fail('Extra data', i);
-          return value;
+        // ---- a value starts at i
+        const c = i < n ? t.charCodeAt(i) : -1;
+        if (c === LBRACE) {
+          if (depth >= maxDepth) this.tooDeep(i, depth);
+          i = this.ws(i + 1);
+          if (i < n && t.charCodeAt(i) === RBRACE) {
+            value = {};
+            i++;
+          } else {
+            const obj: PyJsonObject = {};
+            this.keyLevels = depth;
+            i = this.key(i);
+            this.keyLevels = -1;
+            containers[depth] = obj;
+            keys[depth] = this.lastString;
+            orders[depth] = null;
+            depth++;
+            continue;
+          }
+        } else if (c === LBRACKET) {
+          if (depth >= maxDepth) this.tooDeep(i, depth);
+          i = this.ws(i + 1);
+          if (i < n && t.charCodeAt(i) === RBRACKET) {
+            value = [];
+            i++;
+          } else {
+            containers[depth] = [];
+            depth++;
+            continue;
+          }
+        } else if (c === QUOTE) {
+          const start = i;
+          i = this.string(i);
+          value = this.lastString;
+          if (i - start > maxString + 2 && value.length > maxString) this.tooLong(start, value.length, depth, 'value');
+        } else if ((c >= D0 && c <= D9) || c === MINUS) {
+          if (c === MINUS && t.startsWith('-Infinity', i)) {
+            value = -Infinity;
+            i += 9;
+          } else {
+            i = this.number(i);
+            value = this.lastNumber;
+          }
+        } else if (c === 110 /* n */ && t.startsWith('null', i)) {
+          value = null;
+          i += 4;
+        } else if (c === 116 /* t */ && t.startsWith('true', i)) {
+          value = true;
+          i += 4;
+        } else if (c === 102 /* f */ && t.startsWith('false', i)) {
+          value = false;
+          i += 5;
+        } else if (c === 78 /* N */ && t.startsWith('NaN', i)) {
+          value = NaN;
+          i += 3;
+        } else if (c === 73 /* I */ && t.startsWith('Infinity', i)) {
+          value = Infinity;
+          i += 8;
+        } else {
+          this.fail('Expecting value', i);
         }
-        const top = containers[depth - 1]!;
-        if (Array.isArray(top)) {
-          top.push(value);
+
+        // ---- a value ended at i: hand it to its container, close containers that end here
+        for (;;) {
+          if (depth === 0) {
+            i = this.ws(i);
+            if (i !== n) this.fail('Extra data', i);
+            return value;
+          }
+          const top = containers[depth - 1]!;
+          if (Array.isArray(top)) {
+            top.push(value);
+            i = this.ws(i);
+            const d = i < n ? t.charCodeAt(i) : -1;
+            if (d === COMMA) {
+              i = this.ws(i + 1);
+              break; // next element
+            }
+            if (d !== RBRACKET) this.fail("Expecting ',' delimiter", i);
+            i++;
+            value = top;
+            depth--;
+            continue;
+          }
+          const key = keys[depth - 1]!;
+          let order = orders[depth - 1]!;
+          if (order === null && isArrayIndexKey(key)) order = orders[depth - 1] = Object.keys(top);
+          if (order !== null && !Object.prototype.hasOwnProperty.call(top, key)) order.push(key);
+          if (key === '__proto__') {
+            Object.defineProperty(top, key, { value, writable: true, enumerable: true, configurable: true });
+          } else {
+            top[key] = value;
+          }
           i = this.ws(i);
           const d = i < n ? t.charCodeAt(i) : -1;
           if (d === COMMA) {
-            i = this.ws(i + 1);
-            break; // next element
+            this.keyLevels = depth - 1;
+            i = this.key(this.ws(i + 1));
+            this.keyLevels = -1;
+            keys[depth - 1] = this.lastString;
+            break; // next member's value
           }
-          if (d !== RBRACKET) this.fail("Expecting ',' delimiter", i);
+          if (d !== RBRACE) this.fail("Expecting ',' delimiter", i);
           i++;
+          if (order !== null && !sameOrder(order, Object.keys(top))) {
+            Object.defineProperty(top, PY_KEY_ORDER, { value: order, enumerable: false, writable: true, configurable: true });
+          }
           value = top;
           depth--;
-          continue;
         }
-        const key = keys[depth - 1]!;
-        let order = orders[depth - 1]!;
-        if (order === null && isArrayIndexKey(key)) order = orders[depth - 1] = Object.keys(top);
-        if (order !== null && !Object.prototype.hasOwnProperty.call(top, key)) order.push(key);
-        if (key === '__proto__') {
-          Object.defineProperty(top, key, { value, writable: true, enumerable: true, configurable: true });
-        } else {
-          top[key] = value;
-        }
-        i = this.ws(i);
-        const d = i < n ? t.charCodeAt(i) : -1;
-        if (d === COMMA) {
-          i = this.key(this.ws(i + 1));
-          keys[depth - 1] = this.lastString;
-          break; // next member's value
-        }
-        if (d !== RBRACE) this.fail("Expecting ',' delimiter", i);
-        i++;
-        if (order !== null && !sameOrder(order, Object.keys(top))) {
-          Object.defineProperty(top, PY_KEY_ORDER, { value: order, enumerable: false, writable: true, configurable: true });
-        }
-        value = top;
-        depth--;
       }
+    } catch (err) {
+      if (!(err instanceof SyntaxFailure)) throw err;
+      const levels = this.keyLevels >= 0 ? this.keyLevels : depth;
+      throw new PythonJsonSyntaxError(err.reason, t, err.at, { dto: this.dto, path: this.pointer(levels) });
     }
+  }
+
+  private tooDeep(at: number, depth: number): never {
+    throw new LimitExceededError('LIMIT_DEPTH', this.maxDepth, depth + 1, at, { dto: this.dto, path: this.pointer(depth) });
   }
 
   /** Reads `"key" :` at i (whitespace before i already skipped); returns the index of the value. */
   private key(i: number): number {
     const t = this.text;
     if (i >= this.n || t.charCodeAt(i) !== QUOTE) this.fail('Expecting property name enclosed in double quotes', i);
-    i = this.ws(this.string(i));
+    const start = i;
+    i = this.string(i);
+    if (i - start > this.maxString + 2 && this.lastString.length > this.maxString) {
+      this.tooLong(start, this.lastString.length, this.keyLevels, 'key');
+    }
+    i = this.ws(i);
     if (i >= this.n || t.charCodeAt(i) !== COLON) this.fail("Expecting ':' delimiter", i);
     return this.ws(i + 1);
   }

@@ -52,16 +52,16 @@ export class TimestampError extends ContractError {
   /** Stable reason code. */
   readonly code: TimestampErrorCode;
   /** The received value as shown to humans (JSON-quoted, one line, truncated). */
-  readonly received: string;
+  override readonly received: string;
   /** What would have been accepted. */
-  readonly expected: string;
+  override readonly expected: string;
   /** The specific reason, worded like Python's own message where there is one. */
   readonly reason: string;
 
   constructor(code: TimestampErrorCode, value: unknown, reason: string) {
     const received = describeReceived(value);
     const expected = EXPECTED[code];
-    super(`${reason}: received ${received}; expected ${expected}`);
+    super(`${reason}: received ${received}; expected ${expected}`, { expected, received });
     this.code = code;
     this.received = received;
     this.expected = expected;

@@ -1,11 +1,18 @@
-/** The data store API is reachable from the package root. */
+/**
+ * The data store API is reachable from the package root; the two backends
+ * that load optional drivers come from their own entry points, and the root
+ * never loads those drivers.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import * as root from '../../src';
+import * as sqlite from '../../src/datastore/sqlite-store';
+import * as redis from '../../src/datastore/redis';
 
 describe('package root exports the data store', () => {
   it.each([
     'ClientDataStore',
     'MemoryStore',
-    'SqliteStore',
     'encodeEventRecord',
     'encodeEventRecords',
     'decodeEventRecord',
@@ -25,27 +32,27 @@ describe('package root exports the data store', () => {
     'DeserializationError',
     'DataStoreClosedError',
     'DataStoreConfigError',
+    'DataStoreUnavailableError',
+    'RedisCommandError',
+    'RedisValueError',
   ])('%s', (name) => {
     expect((root as Record<string, unknown>)[name]).toBeDefined();
   });
 
-  it('error codes are stable', () => {
-    const codes = [
-      new root.MissingReferenceError('k', 's').code,
-      new root.CorruptReferenceError('k', 's', undefined).code,
-      new root.SerializationError('cycle', 'x', '').code,
-      new root.DeserializationError('x', undefined).code,
-      new root.DataStoreClosedError('s', 'get').code,
-      new root.DataStoreConfigError('o', 'x', 1).code,
-    ];
-    expect(codes).toEqual([
-      'DATASTORE_MISSING_REFERENCE',
-      'DATASTORE_CORRUPT_REFERENCE',
-      'DATASTORE_SERIALIZATION',
-      'DATASTORE_DESERIALIZATION',
-      'DATASTORE_CLOSED',
-      'DATASTORE_CONFIG',
-    ]);
-    expect(new root.MissingReferenceError('k', 's')).toBeInstanceOf(root.ContractError);
+  it('the driver-backed backends come from their entry points (package.json exports ./sqlite, ./redis)', () => {
+    expect(typeof sqlite.SqliteStore).toBe('function');
+    expect(typeof redis.RedisStore).toBe('function');
+    expect(redis.DataStoreUnavailableError).toBe(root.DataStoreUnavailableError);
+    const exportsMap = require('../../package.json').exports as Record<string, { require: { default: string } }>;
+    expect(exportsMap['./sqlite']!.require.default).toBe('./dist/src/datastore/sqlite-store.js');
+    expect(exportsMap['./redis']!.require.default).toBe('./dist/src/datastore/redis/index.js');
+  });
+
+  it('loading the root loads neither better-sqlite3 nor ioredis', () => {
+    const script = `require(${JSON.stringify(join(__dirname, '..', '..', 'src'))});
+      console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /node_modules\\/(better-sqlite3|ioredis)\\//.test(k))));`;
+    const run = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([]);
   });
 });

@@ -193,13 +193,14 @@ describe('parsePythonJson + stringifyPython against Python json', () => {
   });
 });
 
-test('nesting deeper than Python can read is accepted (a documented divergence), on both paths', () => {
+test('nesting deeper than Python can read is refused by default, and read with maxDepth: Infinity, on both paths', () => {
   const depth = 20000;
   const text = `${'['.repeat(depth)}1.5${']'.repeat(depth)}`;
   const [golden] = goldens([text]);
   expect(golden).toHaveProperty('error', 'RecursionError');
   for (const fastPath of [true, false]) {
-    let v = parsePythonJson(text, { fastPath });
+    expect(() => parsePythonJson(text, { fastPath })).toThrow(expect.objectContaining({ code: 'LIMIT_DEPTH', actual: 1001 }));
+    let v = parsePythonJson(text, { fastPath, maxDepth: Infinity });
     let d = 0;
     while (Array.isArray(v)) {
       v = v[0]!;
@@ -208,7 +209,7 @@ test('nesting deeper than Python can read is accepted (a documented divergence),
     expect([d, v]).toEqual([depth, 1.5]);
   }
   // Writing that deep exhausts the JS stack: a typed error, not a RangeError.
-  expect(() => stringifyPython(parsePythonJson(text))).toThrow(PythonJsonWriteError);
+  expect(() => stringifyPython(parsePythonJson(text, { maxDepth: Infinity }))).toThrow(PythonJsonWriteError);
 });
 
 describe('value model', () => {

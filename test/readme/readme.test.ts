@@ -28,6 +28,21 @@ export function shownOutput(code: string): string[] {
   return shown;
 }
 
+/** The package's entry points (package.json `exports`), mapped to their sources in this checkout. */
+function entryPoints(): Record<string, string[]> {
+  const { name, exports } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    name: string;
+    exports: Record<string, { require?: { default: string } }>;
+  };
+  const paths: Record<string, string[]> = {};
+  for (const [subpath, target] of Object.entries(exports)) {
+    const compiled = target.require?.default;
+    if (!compiled) continue;
+    paths[name + subpath.slice(1)] = [compiled.replace(/^\.\/dist\//, '').replace(/\.js$/, '.ts')];
+  }
+  return paths;
+}
+
 describe('README examples', () => {
   let dir: string;
   let redis: RedisServer;
@@ -41,7 +56,7 @@ describe('README examples', () => {
         strict: true,
         esModuleInterop: true,
         baseUrl: ROOT,
-        paths: { 'pynenc-monitoring-contract': ['src/index.ts'] },
+        paths: entryPoints(),
       },
     };
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));

@@ -45,8 +45,8 @@ export abstract class RedisStoreError extends ContractError {
   /** Full Redis keys of the batch (`__pynenc__:<app>:client_data_store:client_data_store:<reference>`). */
   readonly keys: readonly string[];
 
-  protected constructor(message: string, context: RedisErrorContext, cause?: unknown) {
-    super(message, { cause });
+  protected constructor(message: string, context: RedisErrorContext, cause?: unknown, shown?: { expected: string; received: string }) {
+    super(message, { cause, ...shown });
     this.server = context.server;
     this.operation = context.operation;
     this.keys = context.keys;
@@ -68,6 +68,7 @@ export class DataStoreUnavailableError extends RedisStoreError {
       `Redis ${context.server} unavailable (${reason}) during ${context.operation} of ${describeKeys(context.keys)}${detail}${outcome}`,
       context,
       cause,
+      { expected: `a reply from ${context.server} within the timeouts`, received: `${reason}${detail}` },
     );
     this.reason = reason;
   }
@@ -80,7 +81,10 @@ export class RedisCommandError extends RedisStoreError {
   readonly reply: string;
 
   constructor(reply: string, context: RedisErrorContext, cause?: unknown) {
-    super(`Redis ${context.server} rejected ${context.operation} of ${describeKeys(context.keys)}: ${reply}`, context, cause);
+    super(`Redis ${context.server} rejected ${context.operation} of ${describeKeys(context.keys)}: ${reply}`, context, cause, {
+      expected: 'a successful reply',
+      received: reply,
+    });
     this.reply = reply;
   }
 }
@@ -95,6 +99,9 @@ export class RedisValueError extends RedisStoreError {
   readonly code = 'DATASTORE_REDIS_VALUE';
 
   constructor(problem: string, context: RedisErrorContext) {
-    super(`Redis ${context.server}, ${context.operation} of ${describeKeys(context.keys)}: ${problem}`, context);
+    super(`Redis ${context.server}, ${context.operation} of ${describeKeys(context.keys)}: ${problem}`, context, undefined, {
+      expected: 'text that is valid UTF-8 both ways (no lone surrogates, no invalid bytes)',
+      received: problem,
+    });
   }
 }
