@@ -9,7 +9,7 @@ import { loadContract } from './contract';
 import { typeSources } from './normalize';
 import { generateTypes } from './typescript';
 import { generateSchemasModule } from './schemas-module';
-import { generateValidatorsModule } from './validators';
+import { generateValidatorModules } from './validators';
 import { generatePythonPackage } from './python-package';
 import { banner, emit, type GeneratedFile } from './emit';
 
@@ -18,6 +18,7 @@ const ROOT = resolve(__dirname, '..');
 export async function buildGeneratedFiles(root = ROOT): Promise<GeneratedFile[]> {
   const contract = loadContract(join(root, 'contract'));
   const sources = ['contract/' + contract.common.file, ...contract.dtos.map((d) => 'contract/' + d.file)];
+  const validators = generateValidatorModules(contract);
   const types = await generateTypes(typeSources(contract), contract.dtos.map((d) => d.title));
   return [
     { path: join(root, 'generated/types.ts'), content: `${banner('//', sources)}\n\n${types}` },
@@ -27,7 +28,11 @@ export async function buildGeneratedFiles(root = ROOT): Promise<GeneratedFile[]>
     },
     {
       path: join(root, 'generated/validators.ts'),
-      content: `${banner('//', sources)}\n${generateValidatorsModule(contract)}`,
+      content: `${banner('//', sources)}\n${validators.checkers}`,
+    },
+    {
+      path: join(root, 'generated/diagnosers.ts'),
+      content: `${banner('//', sources)}\n${validators.diagnosers}`,
     },
     ...generatePythonPackage(contract, root, sources),
   ];

@@ -91,33 +91,38 @@ function checkAgreement(contract: Contract, checkers: Ajv2020, diagnosers: Ajv20
   }
 }
 
-export function generateValidatorsModule(contract: Contract): string {
+/**
+ * Two modules: the checkers, loaded with the package, and the diagnosers in a
+ * file of their own that the runtime loads on the first invalid document, so
+ * importing the package parses only the code a valid document needs.
+ */
+export function generateValidatorModules(contract: Contract): { checkers: string; diagnosers: string } {
   const names = contract.dtos.map((d) => d.title);
   const checkers = compile(contract, false);
   const diagnosers = compile(contract, true);
   const checkersCode = standaloneCode(contract, checkers);
   const diagnosersCode = standaloneCode(contract, diagnosers);
   checkAgreement(contract, checkers, diagnosers);
-  return [
-    '/* eslint-disable */',
-    '// @ts-nocheck — Ajv standalone output',
-    `import type { ValidateFunction } from 'ajv';`,
-    '',
-    `export type DtoValidators = Readonly<Record<${names.map((n) => `'${n}'`).join(' | ')}, ValidateFunction>>;`,
-    '',
-    '/** First-error verdicts, one per DTO. */',
-    'export const checkers: DtoValidators = (function () {',
-    scoped(checkersCode),
-    '})();',
-    '',
-    'let diagnoseSet: DtoValidators | undefined;',
-    '',
-    '/** All-errors validators with data and schemas in each error; built on first use. */',
-    'export function diagnosers(): DtoValidators {',
-    '  return (diagnoseSet ??= (function () {',
-    scoped(diagnosersCode),
-    '  })());',
-    '}',
-    '',
-  ].join('\n');
+  const header = ['/* eslint-disable */', '// @ts-nocheck — Ajv standalone output', `import type { ValidateFunction } from 'ajv';`, ''];
+  const type = `Readonly<Record<${names.map((n) => `'${n}'`).join(' | ')}, ValidateFunction>>`;
+  return {
+    checkers: [
+      ...header,
+      `export type DtoValidators = ${type};`,
+      '',
+      '/** First-error verdicts, one per DTO. */',
+      'export const checkers: DtoValidators = (function () {',
+      scoped(checkersCode),
+      '})();',
+      '',
+    ].join('\n'),
+    diagnosers: [
+      ...header,
+      '/** All-errors validators with data and schemas in each error, one per DTO. */',
+      `export const diagnosers: ${type} = (function () {`,
+      scoped(diagnosersCode),
+      '})();',
+      '',
+    ].join('\n'),
+  };
 }
