@@ -13,7 +13,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import ts from 'typescript';
+import type TypeScript from 'typescript';
 
 export interface FoundRegex {
   source: string;
@@ -50,19 +50,22 @@ function files(dir: string, suffix: string): string[] {
 
 /** Regex literals and RegExp(...) calls in src/**\/*.ts. */
 export function sourceRegexes(root: string): { found: FoundRegex[]; dynamic: DynamicSite[] } {
+  // Loaded here: the timing half of this module runs in workers that do not need the compiler.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ts = require('typescript') as typeof TypeScript;
   const byKey = new Map<string, FoundRegex>();
   const dynamic: DynamicSite[] = [];
   for (const file of files(join(root, 'src'), '.ts')) {
     const rel = relative(root, file);
     const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-    const add = (source: string, flags: string, node: ts.Node): void => {
+    const add = (source: string, flags: string, node: TypeScript.Node): void => {
       const where = `${rel}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}`;
       const k = `${flags}/${source}`;
       const entry = byKey.get(k);
       if (entry) entry.where.push(where);
       else byKey.set(k, { source, flags, where: [where], origin: 'src' });
     };
-    const visit = (node: ts.Node): void => {
+    const visit = (node: TypeScript.Node): void => {
       if (ts.isRegularExpressionLiteral(node)) {
         const text = node.text;
         const end = text.lastIndexOf('/');

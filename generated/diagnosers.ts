@@ -292,7 +292,7 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate21(data0[i0], {instancePath:instancePath+"/markers/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+if (vErrors === null) vErrors = validate21.errors.slice(); else for (const e of validate21.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -614,19 +614,19 @@ errors++;
 }
 if(data.matched_condition_ids !== undefined){
 if(!(validate26(data.matched_condition_ids, {instancePath:instancePath+"/matched_condition_ids",parentData:data,parentDataProperty:"matched_condition_ids",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if (vErrors === null) vErrors = validate26.errors.slice(); else for (const e of validate26.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
 if(data.valid_condition_ids !== undefined){
 if(!(validate26(data.valid_condition_ids, {instancePath:instancePath+"/valid_condition_ids",parentData:data,parentDataProperty:"valid_condition_ids",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if (vErrors === null) vErrors = validate26.errors.slice(); else for (const e of validate26.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
 if(data.triggered_invocation_ids !== undefined){
 if(!(validate26(data.triggered_invocation_ids, {instancePath:instancePath+"/triggered_invocation_ids",parentData:data,parentDataProperty:"triggered_invocation_ids",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if (vErrors === null) vErrors = validate26.errors.slice(); else for (const e of validate26.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -1226,7 +1226,7 @@ errors++;
 }
 if(data.context_timestamp !== undefined){
 if(!(validate31(data.context_timestamp, {instancePath:instancePath+"/context_timestamp",parentData:data,parentDataProperty:"context_timestamp",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+if (vErrors === null) vErrors = validate31.errors.slice(); else for (const e of validate31.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -1632,25 +1632,25 @@ errors++;
 }
 if(data.valid_condition_ids !== undefined){
 if(!(validate34(data.valid_condition_ids, {instancePath:instancePath+"/valid_condition_ids",parentData:data,parentDataProperty:"valid_condition_ids",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if (vErrors === null) vErrors = validate34.errors.slice(); else for (const e of validate34.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
 if(data.condition_ids !== undefined){
 if(!(validate34(data.condition_ids, {instancePath:instancePath+"/condition_ids",parentData:data,parentDataProperty:"condition_ids",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if (vErrors === null) vErrors = validate34.errors.slice(); else for (const e of validate34.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
 if(data.event_ids !== undefined){
 if(!(validate34(data.event_ids, {instancePath:instancePath+"/event_ids",parentData:data,parentDataProperty:"event_ids",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if (vErrors === null) vErrors = validate34.errors.slice(); else for (const e of validate34.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
 if(data.source_invocation_ids !== undefined){
 if(!(validate34(data.source_invocation_ids, {instancePath:instancePath+"/source_invocation_ids",parentData:data,parentDataProperty:"source_invocation_ids",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if (vErrors === null) vErrors = validate34.errors.slice(); else for (const e of validate34.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -1684,13 +1684,13 @@ errors++;
 }
 if(data.claimed_at !== undefined){
 if(!(validate39(data.claimed_at, {instancePath:instancePath+"/claimed_at",parentData:data,parentDataProperty:"claimed_at",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+if (vErrors === null) vErrors = validate39.errors.slice(); else for (const e of validate39.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
 if(data.executed_at !== undefined){
 if(!(validate39(data.executed_at, {instancePath:instancePath+"/executed_at",parentData:data,parentDataProperty:"executed_at",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+if (vErrors === null) vErrors = validate39.errors.slice(); else for (const e of validate39.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -1700,7 +1700,7 @@ if(Array.isArray(data12)){
 const len0 = data12.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate30(data12[i0], {instancePath:instancePath+"/participants/" + i0,parentData:data12,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if (vErrors === null) vErrors = validate30.errors.slice(); else for (const e of validate30.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }

@@ -23,9 +23,15 @@ export abstract class ContractError extends Error {
     this.name = new.target.name;
     this.dto = details.dto;
     this.path = details.path;
-    this.expected = details.expected;
-    this.received = details.received;
+    this.expected = details.expected === undefined ? undefined : shortText(details.expected, 500);
+    this.received = details.received === undefined ? undefined : shortText(details.received, 500);
   }
+}
+
+/** `text` on one line (line breaks become spaces), cut to `max` characters with an ellipsis. */
+export function shortText(text: string, max = 120): string {
+  const line = LINE_BREAKS.test(text) ? text.replace(LINE_BREAKS_ALL, ' ') : text;
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 const LINE_BREAKS = /[\n\v\f\r\u0085\u2028\u2029]/;

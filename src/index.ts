@@ -22,6 +22,7 @@ export {
   LimitExceededError,
   InvalidOptionError,
   DEFAULT_READ_LIMITS,
+  LIMIT_CODES,
   type ReadLimits,
   type LimitCode,
 } from './limits';

@@ -42,7 +42,10 @@ export const DEFAULT_READ_LIMITS: Readonly<Required<ReadLimits>> = Object.freeze
 /** Resolved limits (every field set). */
 export type Limits = Readonly<Required<ReadLimits>>;
 
-export type LimitCode = 'LIMIT_DEPTH' | 'LIMIT_DOCUMENT_SIZE' | 'LIMIT_STRING_LENGTH';
+/** The codes of LimitExceededError. */
+export const LIMIT_CODES = ['LIMIT_DEPTH', 'LIMIT_DOCUMENT_SIZE', 'LIMIT_STRING_LENGTH'] as const;
+
+export type LimitCode = (typeof LIMIT_CODES)[number];
 
 const OPTION_OF: Record<LimitCode, keyof ReadLimits> = {
   LIMIT_DEPTH: 'maxDepth',

@@ -1,3 +1,4 @@
+import { shortText } from '../errors';
 import { SerializationError } from './errors';
 
 /** Rejects a batch before anything is written: keys and texts must be strings Python can encode. */
@@ -8,7 +9,7 @@ export function checkEntries(entries: ReadonlyArray<readonly [string, string]>):
       throw new TypeError(`data store entry #${i} is not a [key, text] pair of strings`);
     }
     if (!(entry[1] as string & { isWellFormed(): boolean }).isWellFormed()) {
-      throw new SerializationError('unsupported-type', `text for ${entry[0]} has a lone surrogate (Python cannot encode it as UTF-8)`, '');
+      throw new SerializationError('unsupported-type', `text for ${shortText(entry[0] as string)} has a lone surrogate (Python cannot encode it as UTF-8)`, '');
     }
   }
 }

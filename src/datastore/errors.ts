@@ -2,7 +2,7 @@
  * Typed errors of the client data store. Each has a stable `code` and a
  * one-line message; the fields carry what the message names.
  */
-import { ContractError } from '../errors';
+import { ContractError, shortPath, shortText } from '../errors';
 
 /** Where a failing value sits: the payload key and the event, when known. */
 export interface PayloadLocation {
@@ -17,8 +17,8 @@ export interface PayloadLocation {
 function where(loc: PayloadLocation | undefined): string {
   if (!loc) return '';
   const parts: string[] = [];
-  if (loc.payloadKey !== undefined) parts.push(`payload ${JSON.stringify(loc.payloadKey)}`);
-  if (loc.eventId !== undefined) parts.push(`event ${JSON.stringify(loc.eventId)}`);
+  if (loc.payloadKey !== undefined) parts.push(`payload ${JSON.stringify(shortText(loc.payloadKey, 60))}`);
+  if (loc.eventId !== undefined) parts.push(`event ${JSON.stringify(shortText(loc.eventId, 60))}`);
   else if (loc.recordIndex !== undefined) parts.push(`record #${loc.recordIndex}`);
   return parts.length ? ` (${parts.join(' of ')})` : '';
 }
@@ -43,7 +43,7 @@ export class MissingReferenceError extends ContractError {
   readonly eventId: string | undefined;
 
   constructor(key: string, store: string, loc?: PayloadLocation) {
-    super(`reference ${key} not found in ${store}${where(loc)}`, {
+    super(`reference ${shortText(key)} not found in ${store}${where(loc)}`, {
       dto: loc?.payloadKey !== undefined ? 'EventRecord' : undefined,
       path: payloadPointer(loc?.payloadKey),
       expected: `a text stored under the reference in ${store}`,
@@ -71,7 +71,7 @@ export class CorruptReferenceError extends ContractError {
 
   constructor(key: string, store: string, actualKey: string | undefined, loc?: PayloadLocation, reason?: string) {
     const why = reason ?? `stored text hashes to ${actualKey ?? '?'}`;
-    super(`reference ${key} in ${store} is corrupt: ${why}${where(loc)}`, {
+    super(`reference ${shortText(key)} in ${store} is corrupt: ${why}${where(loc)}`, {
       dto: loc?.payloadKey !== undefined ? 'EventRecord' : undefined,
       path: payloadPointer(loc?.payloadKey),
       expected: 'UTF-8 text whose sha256 is the reference',
@@ -114,10 +114,11 @@ export class SerializationError extends ContractError {
   readonly detail: string;
 
   constructor(reason: SerializationFailure, detail: string, valuePath: string, loc?: PayloadLocation, cause?: unknown) {
-    const subject = loc?.payloadKey !== undefined ? `payload ${JSON.stringify(loc.payloadKey)}` : 'value';
-    const at = valuePath ? ` at ${valuePath}` : '';
-    const ev = loc?.eventId !== undefined ? ` of event ${JSON.stringify(loc.eventId)}` : loc?.recordIndex !== undefined ? ` of record #${loc.recordIndex}` : '';
-    super(`cannot serialize ${subject}${ev}${at}: ${detail}`, {
+    const subject = loc?.payloadKey !== undefined ? `payload ${JSON.stringify(shortText(loc.payloadKey, 60))}` : 'value';
+    const at = valuePath ? ` at ${shortPath(valuePath)}` : '';
+    const ev =
+      loc?.eventId !== undefined ? ` of event ${JSON.stringify(shortText(loc.eventId, 60))}` : loc?.recordIndex !== undefined ? ` of record #${loc.recordIndex}` : '';
+    super(`cannot serialize ${subject}${ev}${at}: ${shortText(detail, 300)}`, {
       dto: loc?.payloadKey !== undefined ? 'EventRecord' : undefined,
       path: loc?.payloadKey !== undefined ? payloadPointer(loc.payloadKey, valuePath) : valuePath,
       expected: "a value pynenc's serializer writes and reads back as the same value",
@@ -146,8 +147,8 @@ export class DeserializationError extends ContractError {
   readonly eventId: string | undefined;
 
   constructor(detail: string, key: string | undefined, loc?: PayloadLocation, cause?: unknown) {
-    const source = key === undefined ? 'inline text' : `text stored under ${key}`;
-    super(`cannot read ${source}${where(loc)}: ${detail}`, {
+    const source = key === undefined ? 'inline text' : `text stored under ${shortText(key)}`;
+    super(`cannot read ${source}${where(loc)}: ${shortText(detail, 300)}`, {
       dto: loc?.payloadKey !== undefined ? 'EventRecord' : undefined,
       path: payloadPointer(loc?.payloadKey),
       expected: "a text pynenc's serializer wrote (Python JSON, tags with well-formed bodies)",
@@ -164,7 +165,7 @@ const SHOWN_KEYS = 3;
 
 function listKeys(keys: readonly string[]): string {
   if (keys.length === 0) return 'none';
-  const shown = keys.slice(0, SHOWN_KEYS).map((k) => JSON.stringify(k));
+  const shown = keys.slice(0, SHOWN_KEYS).map((k) => JSON.stringify(shortText(k)));
   return keys.length > SHOWN_KEYS ? `${shown.join(', ')} and ${keys.length - SHOWN_KEYS} more` : shown.join(', ');
 }
 
@@ -215,8 +216,7 @@ export class DataStoreWriteError extends ContractError {
 }
 
 function describeReason(text: string): string {
-  const line = text.replace(/[\r\n]+/g, ' ');
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+  return shortText(text, 200);
 }
 
 /** A call on a backend after `close()`. */

@@ -11,6 +11,7 @@
  * envelopes (see ./values.ts for the mapping).
  */
 // Imported from the defining modules: hot paths skip the re-export getters of ../pyjson/index.
+import { describeReceived } from '../errors';
 import { resolveLimits, type ReadLimits } from '../limits';
 import { PythonJsonWriteError } from '../pyjson/errors';
 import { parseText } from '../pyjson/parse';
@@ -213,6 +214,7 @@ export class MalformedTagError extends Error {}
  * by the LRU cache and so re-encoding a decoded record may reuse its wire text safely.
  */
 export function deserializeText(text: string, limits?: ReadLimits): PyValue {
+  if (typeof text !== 'string') throw new TypeError(`deserializeText needs a string, got ${typeof text}`);
   const resolved = resolveLimits(limits);
   // The shortcut reads no nesting; a text it takes keeps within the limits when its length does.
   if (text.length <= resolved.maxDocumentLength && text.length <= resolved.maxStringLength + 2) {
@@ -297,7 +299,7 @@ class TagReader {
         return decodeBase85(obj[tag]);
       case 'py/id': {
         const idx = obj[tag];
-        if (typeof idx !== 'number' || !Number.isInteger(idx) || idx < 0) throw new MalformedTagError(`py/id ${String(idx)} is not an index`);
+        if (typeof idx !== 'number' || !Number.isInteger(idx) || idx < 0) throw new MalformedTagError(`py/id ${describeReceived(idx)} is not an index`);
         const target = idx < this.certainBelow ? this.objs[idx] : undefined;
         if (target === undefined || target === INSIDE_OPAQUE) return new PyOpaque('py/id', obj);
         return target as PyValue;

@@ -88,12 +88,21 @@ function tryJsonParse(text: string, limits: Limits): PyJsonValue | typeof NOT_FA
     if (typeof root === 'string') return root.length > limits.maxStringLength ? NOT_FAITHFUL : root;
     return typeof root === 'number' && ambiguous(root) ? NOT_FAITHFUL : root;
   }
-  // A text of n code units nests at most n/2 deep and holds no string longer
-  // than n-2: only a long text can break a limit, and only then is it checked.
+  // The limits hold for the text, not only for the result: a value a duplicate
+  // key replaces is gone from JSON.parse's result but was read (Python reads
+  // it too). A text of n code units nests at most n/2 deep, and no deeper than
+  // its number of brackets; it holds no string longer than n-2. Only a text
+  // that could break a limit by these counts is scanned.
   const n = text.length;
-  if (n >= 2 * limits.maxDepth + 2 || n >= limits.maxStringLength + 2) {
-    return faithfulWithinLimits(root, limits, n >= limits.maxStringLength + 2) ? root : NOT_FAITHFUL;
+  if (
+    (n >= 2 * limits.maxDepth + 2 && !fewBrackets(text, limits.maxDepth)) ||
+    n >= limits.maxStringLength + 2
+  ) {
+    if (!textWithinLimits(text, limits)) return NOT_FAITHFUL;
   }
+  // Python refuses an int of more than 4300 digits; in the result it would show as an infinite number,
+  // unless a duplicate key dropped it: look for such a digit run in the text (a few samples).
+  if (n > PYTHON_INT_MAX_STR_DIGITS && hasLongDigitRun(text)) return NOT_FAITHFUL;
   const stack: object[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -120,49 +129,64 @@ function tryJsonParse(text: string, limits: Limits): PyJsonValue | typeof NOT_FA
 }
 
 /**
- * The fast path's walk for long texts: also refuses a container nested deeper
- * than maxDepth and (when `strings`) a key or string longer than
- * maxStringLength. A refused result goes to the exact parser, which reports
- * the limit with its JSON path and offset.
+ * Whether the text holds more than PYTHON_INT_MAX_STR_DIGITS digits in a row
+ * (in a number or a string: either way the exact parser decides). Any such run
+ * covers one of the positions sampled every PYTHON_INT_MAX_STR_DIGITS + 1
+ * code units; only digits found there are followed. Linear at worst, a few
+ * dozen reads for a typical text.
  */
-function faithfulWithinLimits(root: object, limits: Limits, strings: boolean): boolean {
+function hasLongDigitRun(text: string): boolean {
+  const run = PYTHON_INT_MAX_STR_DIGITS + 1;
+  const n = text.length;
+  for (let p = run - 1; p < n; p += run) {
+    if (!isDigit(text.charCodeAt(p))) continue;
+    let a = p;
+    let b = p;
+    while (a > 0 && isDigit(text.charCodeAt(a - 1))) a--;
+    while (b + 1 < n && isDigit(text.charCodeAt(b + 1))) b++;
+    if (b - a + 1 >= run) return true;
+    p = b;
+  }
+  return false;
+}
+
+/** At most `max` brackets that open a container (`[`, `{`, counted in strings too): then no deeper than `max`. */
+function fewBrackets(text: string, max: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf('['); i !== -1; i = text.indexOf('[', i + 1)) if (++count > max) return false;
+  for (let i = text.indexOf('{'); i !== -1; i = text.indexOf('{', i + 1)) if (++count > max) return false;
+  return true;
+}
+
+/**
+ * For a text JSON.parse accepted: no container deeper than maxDepth, and no
+ * string (value or key) whose text between its quotes is longer than
+ * maxStringLength (an unescaped string is never longer than that text). A
+ * text it refuses goes to the exact parser, which decides exactly and
+ * reports the limit with its JSON path and offset.
+ */
+function textWithinLimits(text: string, limits: Limits): boolean {
   const maxDepth = limits.maxDepth;
   const maxString = limits.maxStringLength;
-  const stack: object[] = [root];
-  const depths: number[] = [1];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const depth = depths.pop()!;
-    if (Array.isArray(node)) {
-      for (let k = 0; k < node.length; k++) {
-        const v: unknown = node[k];
-        if (typeof v === 'object') {
-          if (v !== null) {
-            if (depth >= maxDepth) return false;
-            stack.push(v);
-            depths.push(depth + 1);
-          }
-        } else if (typeof v === 'number') {
-          if (ambiguous(v)) return false;
-        } else if (strings && typeof v === 'string' && v.length > maxString) return false;
+  const n = text.length;
+  let depth = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      // the closing quote: the next one not escaped (preceded by an even number of backslashes)
+      const start = i;
+      for (;;) {
+        i = text.indexOf('"', i + 1);
+        if (i === -1) return false; // cannot happen after JSON.parse; the exact parser decides
+        let b = i - 1;
+        while (text.charCodeAt(b) === BACKSLASH) b--;
+        if ((i - 1 - b) % 2 === 0) break;
       }
-    } else {
-      const obj = node as Record<string, unknown>;
-      for (const key in obj) {
-        const c = key.charCodeAt(0);
-        if (c >= 48 && c <= 57 && isArrayIndexKey(key)) return false;
-        if (strings && key.length > maxString) return false;
-        const v = obj[key];
-        if (typeof v === 'object') {
-          if (v !== null) {
-            if (depth >= maxDepth) return false;
-            stack.push(v);
-            depths.push(depth + 1);
-          }
-        } else if (typeof v === 'number') {
-          if (ambiguous(v)) return false;
-        } else if (strings && typeof v === 'string' && v.length > maxString) return false;
-      }
+      if (i - start - 1 > maxString) return false;
+    } else if (c === LBRACKET || c === LBRACE) {
+      if (++depth > maxDepth) return false;
+    } else if (c === RBRACKET || c === RBRACE) {
+      depth--;
     }
   }
   return true;

@@ -14,9 +14,7 @@ const TIMESTAMP =
 export function toIssues(errors: readonly ErrorObject[]): ValidationIssue[] {
   // Where an alternative (oneOf/anyOf) failed, its branches' errors at and below
   // the same value are noise: the alternative is reported once, as a whole.
-  const alternatives = errors
-    .filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')
-    .map((e) => e.instancePath);
+  const alternatives = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath));
   // A failing `then` is reported by its own keyword; the `if` says when it applies.
   const conditions = new Map<string, string>();
   for (const e of errors) {
@@ -27,9 +25,7 @@ export function toIssues(errors: readonly ErrorObject[]): ValidationIssue[] {
   for (const error of errors) {
     if (error.keyword === 'if') continue;
     const isAlternative = error.keyword === 'oneOf' || error.keyword === 'anyOf';
-    if (!isAlternative && alternatives.some((p) => error.instancePath === p || error.instancePath.startsWith(`${p}/`))) {
-      continue;
-    }
+    if (!isAlternative && alternatives.size > 0 && underAlternative(error.instancePath, alternatives)) continue;
     const issue = toIssue(error);
     for (const [thenPath, condition] of conditions) {
       if (error.schemaPath.startsWith(thenPath)) issue.message = issue.message.replace(', got ', ` when ${condition}, got `);
@@ -41,6 +37,15 @@ export function toIssues(errors: readonly ErrorObject[]): ValidationIssue[] {
     }
   }
   return issues;
+}
+
+/** Whether `path` or one of its ancestors is in `alternatives` (linear in the path's depth, whatever their number). */
+function underAlternative(path: string, alternatives: ReadonlySet<string>): boolean {
+  for (let at = path.length; at >= 0; at = path.lastIndexOf('/', at - 1)) {
+    if (alternatives.has(path.slice(0, at))) return true;
+    if (at === 0) return false;
+  }
+  return false;
 }
 
 /** `{properties: {context_type: {const: "event"}}}` → `context_type is "event"`. */

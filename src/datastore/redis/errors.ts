@@ -5,7 +5,7 @@
  * pending at) `close()` fail with the data store's DataStoreClosedError; a bad
  * app_id is a DataStoreConfigError (both from ../errors).
  */
-import { ContractError } from '../../errors';
+import { ContractError, shortText } from '../../errors';
 
 export type RedisStoreOperation = 'get' | 'set' | 'purge';
 
@@ -33,7 +33,7 @@ const SHOWN_KEYS = 3;
 /** `"k1", "k2", "k3" and 7 more` — enough to find the batch without flooding logs. */
 export function describeKeys(keys: readonly string[]): string {
   if (keys.length === 0) return 'no keys';
-  const shown = keys.slice(0, SHOWN_KEYS).map((k) => JSON.stringify(k));
+  const shown = keys.slice(0, SHOWN_KEYS).map((k) => JSON.stringify(shortText(k, 160)));
   const rest = keys.length - shown.length;
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
 }

@@ -1,0 +1,279 @@
+/**
+ * One case per error code of the package: how to trigger it through the
+ * public API, when it happens (the README table's prose), and which of the
+ * common fields (dto, path, expected, received) it must carry.
+ * test/hardening/errors.test.ts runs every case and writes/checks the table
+ * in notes/readme-errors.md from them.
+ */
+import {
+  ClientDataStore,
+  MemoryStore,
+  PyTimestamp,
+  TIMESTAMP_ERROR_CODES,
+  decodeEventRecord,
+  encodeEventRecord,
+  fromJson,
+  normalizeTimestamp,
+  parsePythonJson,
+  referenceKey,
+  stringifyPython,
+  type DataStoreBackend,
+} from '../../src';
+import Redis from 'ioredis';
+import { RedisStore } from '../../src/datastore/redis';
+
+export interface ErrorCase {
+  /** The exported class. */
+  className: string;
+  code: string;
+  /** When it is thrown (one line of the README table). */
+  when: string;
+  /** Runs the API call that throws it (resolves to what was thrown). */
+  trigger: (env: Env) => Promise<unknown>;
+  /** The fields that must be set on this case's error. */
+  has: ReadonlyArray<'dto' | 'path' | 'expected' | 'received'>;
+}
+
+export interface Env {
+  /** redis://… of a running server (test/support/redis-server.ts). */
+  redisUrl: string;
+  /** redis://… where nothing listens. */
+  closedUrl: string;
+}
+
+async function thrown(run: () => unknown): Promise<unknown> {
+  try {
+    await run();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected the call to throw');
+}
+
+const RECORD = {
+  event_id: 'evt-1',
+  event_code: 'order.created',
+  timestamp: '2026-05-09T10:11:12.345678+00:00',
+  payload: {},
+  matched_condition_ids: [],
+  valid_condition_ids: [],
+  triggered_invocation_ids: [],
+  emitted_by_invocation_id: null,
+  emitted_by_task_id: null,
+  emitted_by_runner_context_id: null,
+};
+
+const recordText = (payload: Record<string, string>): string => stringifyPython({ ...RECORD, payload });
+
+/** A backend whose set stores the first entry, then fails (not all-or-nothing). */
+function halfWritingBackend(): DataStoreBackend {
+  const inner = new MemoryStore('half-writing');
+  return {
+    description: 'half-writing',
+    get: (keys) => inner.get(keys),
+    set: async (entries) => {
+      await inner.set(entries.slice(0, 1));
+      throw new Error('disk full');
+    },
+    purge: () => inner.purge(),
+    close: () => inner.close(),
+  };
+}
+
+const LONG = `2026-05-09T10:11:12${'x'.repeat(10_000)}`;
+
+const TIMESTAMP_CASES: Record<(typeof TIMESTAMP_ERROR_CODES)[number], [string, () => unknown]> = {
+  TIMESTAMP_NOT_A_STRING: ['a timestamp that is not a string', () => normalizeTimestamp(5 as unknown as string)],
+  TIMESTAMP_INVALID_FORMAT: ["text Python 3.11's datetime.fromisoformat does not read", () => normalizeTimestamp(LONG)],
+  TIMESTAMP_YEAR_OUT_OF_RANGE: ['year 0', () => normalizeTimestamp('0000-01-01')],
+  TIMESTAMP_MONTH_OUT_OF_RANGE: ['month 0 or 13', () => normalizeTimestamp('2026-13-01')],
+  TIMESTAMP_DAY_OUT_OF_RANGE: ['a day the month does not have (Feb 30, Feb 29 of a common year)', () => normalizeTimestamp('2026-02-30')],
+  TIMESTAMP_HOUR_OUT_OF_RANGE: ['hour 24 or more', () => normalizeTimestamp('2026-05-09T24:00')],
+  TIMESTAMP_MINUTE_OUT_OF_RANGE: ['minute 60 or more', () => normalizeTimestamp('2026-05-09T10:60')],
+  TIMESTAMP_SECOND_OUT_OF_RANGE: ['second 60 or more (no leap seconds)', () => normalizeTimestamp('2026-05-09T10:11:60')],
+  TIMESTAMP_OFFSET_OUT_OF_RANGE: ['a UTC offset of ±24:00 or more', () => normalizeTimestamp('2026-05-09T10:11:12+24:00')],
+  TIMESTAMP_OVERFLOW: ['time math that leaves years 1..9999 (Python: OverflowError)', () => PyTimestamp.parse('9999-12-31T23:59:59.999999').plusMicros(1n)],
+};
+
+export const ERROR_CASES: readonly ErrorCase[] = [
+  {
+    className: 'ContractValidationError',
+    code: 'CONTRACT_INVALID',
+    when: 'a document is not a valid instance of its DTO (`validate`, `assertValid`, `fromJson`, `toJson`, encode); `issues` lists every problem, `path`/`expected`/`received` are the first',
+    trigger: () =>
+      thrown(() =>
+        fromJson(
+          'TriggerRunRecord',
+          stringifyPython({ trigger_run_id: 'r', trigger_id: 't', task_id_key: 'k', logic_value: 'x'.repeat(10_000), event_ids: 5 }),
+        ),
+      ),
+    has: ['dto', 'path', 'expected', 'received'],
+  },
+  {
+    className: 'UnknownDtoError',
+    code: 'UNKNOWN_DTO',
+    when: 'a DTO name the contract does not define',
+    trigger: () => thrown(() => fromJson('Nope' as 'EventRecord', '{}')),
+    has: ['expected', 'received'],
+  },
+  {
+    className: 'PythonJsonSyntaxError',
+    code: 'PYJSON_SYNTAX',
+    when: "text Python's `json.loads` rejects (Python's message and position; `path` is where reading stopped)",
+    trigger: () => thrown(() => fromJson('TriggerRunRecord', '{"arguments_preview": {"a": [1, 2 x]}}')),
+    has: ['dto', 'path', 'expected', 'received'],
+  },
+  {
+    className: 'PythonJsonWriteError',
+    code: 'PYJSON_UNWRITABLE',
+    when: '`stringifyPython` of a value JSON cannot hold (a function, undefined in an array, a cycle, a class instance, an int of more than 4300 digits)',
+    trigger: () => thrown(() => stringifyPython({ a: [() => 1] })),
+    has: ['path', 'expected', 'received'],
+  },
+  ...Object.entries(TIMESTAMP_CASES).map(
+    ([code, [when, run]]): ErrorCase => ({
+      className: 'TimestampError',
+      code,
+      when: `${when}; the codec reports it as a CONTRACT_INVALID issue at the field`,
+      trigger: () => thrown(run),
+      has: ['expected', 'received'],
+    }),
+  ),
+  {
+    className: 'LimitExceededError',
+    code: 'LIMIT_DEPTH',
+    when: 'arrays and objects nested deeper than `maxDepth` (default 1000)',
+    trigger: () => thrown(() => fromJson('TriggerRunRecord', `{"arguments_preview": {"a": ${'['.repeat(2000)}${']'.repeat(2000)}}}`)),
+    has: ['dto', 'path', 'expected', 'received'],
+  },
+  {
+    className: 'LimitExceededError',
+    code: 'LIMIT_DOCUMENT_SIZE',
+    when: 'a text longer than `maxDocumentLength` (default 64 MiB), refused before it is parsed',
+    trigger: () => thrown(() => fromJson('EventRecord', recordText({}), { maxDocumentLength: 100 })),
+    has: ['dto', 'path', 'expected', 'received'],
+  },
+  {
+    className: 'LimitExceededError',
+    code: 'LIMIT_STRING_LENGTH',
+    when: 'a string or key longer than `maxStringLength` (default 16 MiB)',
+    trigger: () => thrown(() => fromJson('EventRecord', recordText({ note: 'x'.repeat(200) }), { maxStringLength: 100 })),
+    has: ['dto', 'path', 'expected', 'received'],
+  },
+  {
+    className: 'InvalidOptionError',
+    code: 'INVALID_OPTION',
+    when: 'a read limit that is not a positive integer or Infinity',
+    trigger: () => thrown(() => parsePythonJson('[]', { maxDepth: -1 })),
+    has: ['expected', 'received'],
+  },
+  {
+    className: 'MissingReferenceError',
+    code: 'DATASTORE_MISSING_REFERENCE',
+    when: 'a payload reference the backend does not hold (Python: KeyError)',
+    trigger: () => thrown(() => decodeEventRecord(recordText({ big: referenceKey('"never stored"') }), new ClientDataStore())),
+    has: ['dto', 'path', 'expected', 'received'],
+  },
+  {
+    className: 'CorruptReferenceError',
+    code: 'DATASTORE_CORRUPT_REFERENCE',
+    when: 'the text stored under a reference does not hash to it, or is not UTF-8',
+    trigger: async () => {
+      const backend = new MemoryStore();
+      await backend.set([[referenceKey('"original"'), '"tampered"']]);
+      return thrown(() => decodeEventRecord(recordText({ big: referenceKey('"original"') }), new ClientDataStore({ backend })));
+    },
+    has: ['dto', 'path', 'expected', 'received'],
+  },
+  {
+    className: 'SerializationError',
+    code: 'DATASTORE_SERIALIZATION',
+    when: 'a payload value Python could not serialize, or that would not read back as the same value',
+    trigger: () => thrown(() => encodeEventRecord({ ...RECORD, payload: { cb: { nested: [() => 1] } } }, new ClientDataStore())),
+    has: ['dto', 'path', 'expected', 'received'],
+  },
+  {
+    className: 'DeserializationError',
+    code: 'DATASTORE_DESERIALIZATION',
+    when: "a payload text (inline or stored) Python's `json.loads` rejects, or a tag with an impossible body",
+    trigger: () => thrown(() => decodeEventRecord(recordText({ bad: '{"py/tuple": 5}' }), new ClientDataStore())),
+    has: ['dto', 'path', 'expected', 'received'],
+  },
+  {
+    className: 'DataStoreClosedError',
+    code: 'DATASTORE_CLOSED',
+    when: 'a backend used after `close()` (or a Redis call still running at `close()`)',
+    trigger: async () => {
+      const store = new ClientDataStore();
+      await store.close();
+      return thrown(() => store.serialize('x'.repeat(2000)));
+    },
+    has: ['expected', 'received'],
+  },
+  {
+    className: 'DataStoreConfigError',
+    code: 'DATASTORE_CONFIG',
+    when: 'an invalid data store option or app_id',
+    trigger: () => thrown(() => new ClientDataStore({ minSizeToCache: -1 })),
+    has: ['expected', 'received'],
+  },
+  {
+    className: 'DataStoreWriteError',
+    code: 'DATASTORE_WRITE',
+    when: 'a backend failed to store a batch; no record text is returned; `failedKeys` / `writtenKeys` say what the backend holds',
+    trigger: () =>
+      thrown(() =>
+        encodeEventRecord({ ...RECORD, payload: { a: 'a'.repeat(2000), b: 'b'.repeat(2000) } }, new ClientDataStore({ backend: halfWritingBackend() })),
+      ),
+    has: ['expected', 'received'],
+  },
+  {
+    className: 'DataStoreUnavailableError',
+    code: 'DATASTORE_UNAVAILABLE',
+    when: 'Redis refused, timed out, or dropped the connection (`reason`)',
+    trigger: async (env) => {
+      const store = new RedisStore({ appId: 'errors', connection: env.closedUrl, connectTimeoutMs: 1000 });
+      try {
+        return await thrown(() => store.get(['k']));
+      } finally {
+        await store.close();
+      }
+    },
+    has: ['expected', 'received'],
+  },
+  {
+    className: 'RedisCommandError',
+    code: 'DATASTORE_REDIS_COMMAND',
+    when: 'Redis replied with an error (OOM, NOAUTH, READONLY…); nothing was written',
+    trigger: async (env) => {
+      const store = new RedisStore({ appId: 'errors', connection: env.redisUrl });
+      const admin = new Redis(env.redisUrl);
+      try {
+        await admin.config('SET', 'maxmemory', '1');
+        return await thrown(() => store.set([['k', 'v']]));
+      } finally {
+        await admin.config('SET', 'maxmemory', '0');
+        await store.close();
+        admin.disconnect();
+      }
+    },
+    has: ['expected', 'received'],
+  },
+  {
+    className: 'RedisValueError',
+    code: 'DATASTORE_REDIS_VALUE',
+    when: 'a Redis value that is not UTF-8, or a key or text with a lone surrogate',
+    trigger: async (env) => {
+      const store = new RedisStore({ appId: 'errors', connection: env.closedUrl });
+      try {
+        return await thrown(() => store.set([['k\uD800', 'v']]));
+      } finally {
+        await store.close();
+      }
+    },
+    has: ['expected', 'received'],
+  },
+];
+
+/** Exported ContractError subclasses that are only bases (never thrown themselves). */
+export const ABSTRACT_BASES = ['ContractError', 'RedisStoreError'];
