@@ -3,7 +3,7 @@
  * public API, when it happens (the README table's prose), and which of the
  * common fields (dto, path, expected, received) it must carry.
  * test/hardening/errors.test.ts runs every case and writes/checks the table
- * in notes/readme-errors.md from them.
+ * in the README from them.
  */
 import {
   ClientDataStore,
