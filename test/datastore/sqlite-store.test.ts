@@ -84,9 +84,11 @@ describe('SqliteStore', () => {
 
   it('a batch is one transaction: a failing row writes none of it', async () => {
     const path = dbPath();
-    const store = new SqliteStore({ path });
+    await new SqliteStore({ path }).close(); // creates the table
+    // The trigger exists before the store under test opens the file, so its statements are compiled with it.
     const db = new Database(path);
-    db.exec(`CREATE TRIGGER boom BEFORE INSERT ON ${store.tableName} WHEN NEW.data_key = 'bad' BEGIN SELECT RAISE(ABORT, 'boom'); END;`);
+    db.exec(`CREATE TRIGGER boom BEFORE INSERT ON ${SqliteStore.tableNameFor('pynenc')} WHEN NEW.data_key = 'bad' BEGIN SELECT RAISE(ABORT, 'boom'); END;`);
+    const store = new SqliteStore({ path });
     await expect(store.set([['good', 'g'], ['bad', 'b']])).rejects.toThrow('boom');
     expect(await store.get(['good'])).toEqual([undefined]);
     db.close();
