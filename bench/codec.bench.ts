@@ -110,9 +110,11 @@ export default function codecBench(report: Report): void {
     ['parsePythonJson (exact parser)', () => texts.forEach((t) => (sink += parsePythonJson(t, { fastPath: false }) ? 1 : 0))],
     ['isPlainJson (JSON.parse + faithfulness walk)', () => texts.forEach((t) => (sink += isPlainJson(t) ? 1 : 0))],
   ]);
-  const [stringifyBase, write, dumps] = measureInterleaved([
+  const [stringifyBase, write, writeFlat, dumps] = measureInterleaved([
     ['JSON.stringify', () => parsed.forEach((r) => (sink += JSON.stringify(r).length))],
     ['toJson(EventRecord)', () => records.forEach((r) => (sink += toJson('EventRecord', r).length))],
+    // the rope toJson returns, copied into one flat string (what writing it out costs first)
+    ['toJson(EventRecord), text flattened', () => records.forEach((r) => (sink += toJson('EventRecord', r).charCodeAt(0)))],
     ['stringifyPython', () => parsed.forEach((r) => (sink += stringifyPython(r).length))],
   ]);
   report.plain(group, parseBase!, N);
@@ -120,6 +122,7 @@ export default function codecBench(report: Report): void {
   report.ratio(group, readSlow!, parseBase!, N);
   report.plain(group, stringifyBase!, N);
   report.ratio(group, write!, stringifyBase!, N);
+  report.ratio(group, writeFlat!, stringifyBase!, N);
 
   const pyGroup = `pyjson on the same ${N} EventRecord texts`;
   report.ratio(pyGroup, fast!, parseBase!, N);
@@ -130,7 +133,7 @@ export default function codecBench(report: Report): void {
   const runs = triggerRuns(RUNS);
   const runTexts = runs.map((r) => toJson('TriggerRunRecord', r));
   const runParsed = runTexts.map((t) => JSON.parse(t) as unknown);
-  const runGroup = `codec: ${RUNS} TriggerRunRecords, 2 participants, ints and floats in arguments_preview (${runTexts.filter(isPlainJson).length} fast)`;
+  const runGroup = `codec: ${RUNS} TriggerRunRecords, 2 participants, ints and floats in arguments_preview (${runTexts.filter(isPlainJson).length} on parsePythonJson's fast path)`;
   const [runParse, runRead, runTry, runSniff] = measureInterleaved([
     ['JSON.parse', () => runTexts.forEach((t) => (sink += JSON.parse(t) ? 1 : 0))],
     ['fromJson(TriggerRunRecord)', () => runTexts.forEach((t) => (sink += fromJson('TriggerRunRecord', t) ? 1 : 0))],

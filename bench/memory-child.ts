@@ -108,11 +108,13 @@ function makeHolder(): Holder {
   return { text: makeCase('markerPage').texts[0]!, decoded: null, keep: '' };
 }
 
-export type RetentionSubject = 'fromJson' | 'JSON.parse' | 'JSON.parse+slice';
+export type RetentionSubject = 'fromJson' | 'fromJson(exact parser)' | 'JSON.parse' | 'JSON.parse+slice';
 
 function decodeInto(holder: Holder, subject: RetentionSubject): void {
   if (subject === 'fromJson') {
     holder.decoded = fromJson('EventMarkerPage', holder.text!);
+  } else if (subject === 'fromJson(exact parser)') {
+    holder.decoded = fromJson('EventMarkerPage', holder.text!, { fastPath: false });
   } else {
     holder.decoded = JSON.parse(holder.text!);
     if (subject === 'JSON.parse+slice') holder.keep = holder.text!.slice(1000, 1100);
@@ -145,7 +147,7 @@ function main(): void {
   const [textsFile, dto, op, quicktypeFile] = process.argv.slice(2);
   if (op === 'retention') {
     // JSON.parse: calibration, must show the text released; JSON.parse+slice: control, must show it kept.
-    console.log(JSON.stringify((['JSON.parse', 'JSON.parse+slice', 'fromJson'] as const).map(retention)));
+    console.log(JSON.stringify((['JSON.parse', 'JSON.parse+slice', 'fromJson', 'fromJson(exact parser)'] as const).map(retention)));
     return;
   }
   console.log(JSON.stringify(measureOp(textsFile!, dto as DtoName, op!, quicktypeFile)));

@@ -8,13 +8,22 @@
  */
 import { DTO_NAMES, commonSchema, schemas, type DtoName } from '../../generated/schemas';
 import { pythonStringRepr } from '../pyjson/stringify';
+import { isArrayIndexKey } from '../pyjson/values';
 import type { JsonSchema } from '../spec/json-schema';
 
 export type FieldKind = 'value' | 'timestamp' | 'optionalTimestamp' | 'dto' | 'dtoArray';
 
+/**
+ * What a valid value of a field can hold, from its schema: 'scalar' only a
+ * string, boolean or null; 'list' an array of those; 'map' an object of
+ * those under keys of any name; 'any' anything else (numbers, nesting).
+ */
+export type FieldShape = 'scalar' | 'list' | 'map' | 'any';
+
 export interface FieldPlan {
   readonly name: string;
   readonly kind: FieldKind;
+  readonly shape: FieldShape;
   /** For 'dto' / 'dtoArray': the nested DTO. */
   readonly nested: DtoName | undefined;
   readonly required: boolean;
@@ -34,14 +43,20 @@ export interface FieldPlan {
 
 export interface DtoPlan {
   readonly dto: DtoName;
-  /**
-   * The schema lets the document hold numbers (an integer/number property, an
-   * object of untyped values such as arguments_preview, or such a nested DTO):
-   * fromJson then sniffs for number tokens before trying JSON.parse.
-   */
-  readonly mayHoldNumbers: boolean;
   readonly fields: readonly FieldPlan[];
   readonly byName: ReadonlyMap<string, FieldPlan>;
+  /**
+   * Whether reading a document of this DTO that the contract's validator
+   * accepts, with its keys in the schema's order, leaves it as it is (so
+   * fromJson may return JSON.parse's result after the fast checker, see
+   * read.ts): every property is required and no other is allowed (nothing
+   * to default, no unknown key), a null the schema accepts reads as null
+   * (its default, if any, is null; no "now"), no property name is an array
+   * index (JavaScript keeps the text's key order), and the same holds for
+   * the nested DTOs. Timestamps are the one exception the reader checks
+   * itself (see isAsPythonWrites).
+   */
+  readonly readsAsIs: boolean;
 }
 
 /**
@@ -94,6 +109,7 @@ function buildPlan(dto: DtoName): DtoPlan {
     return {
       name,
       kind,
+      shape: shapeOf(prop, base),
       nested,
       required: required.has(name),
       hasDefault,
@@ -106,16 +122,60 @@ function buildPlan(dto: DtoName): DtoPlan {
   if (nowFields.size > 0) {
     throw new Error(`codec plan: ${dto} has no timestamp field(s) ${[...nowFields].join(', ')}`);
   }
-  return { dto, fields, byName: new Map(fields.map((f) => [f.name, f])), mayHoldNumbers: mayHoldNumbers(schema, base, new Set()) };
+  const closed =
+    schema.additionalProperties === false &&
+    fields.every((f) => f.required && !isArrayIndexKey(f.name)) &&
+    fields.every((f) => {
+      if (!mayBeNull(properties[f.name], base, new Set())) return true;
+      // readField turns a null into the field's default
+      return !f.defaultsToNow && (f.kind === 'optionalTimestamp' || !f.hasDefault || f.makeDefault() === null);
+    });
+  return { dto, fields, byName: new Map(fields.map((f) => [f.name, f])), readsAsIs: closed };
 }
 
-/** Whether an instance of `schema` can contain a JSON number (conservative: unknown shapes can). */
-function mayHoldNumbers(schema: JsonSchema | boolean | undefined, base: string, seen: Set<string>): boolean {
-  if (schema === undefined || schema === true) return true; // anything goes
+/** A schema node with its $ref followed (one level of the contract's documents), or undefined if unknown. */
+function deref(schema: JsonSchema, base: string): { node: JsonSchema; base: string } | undefined {
+  const ref = resolveRef(schema.$ref, base);
+  if (ref === undefined) return { node: schema, base };
+  const [doc, fragment] = ref.split('#') as [string, string | undefined];
+  const dto = DTO_BY_ID.get(doc);
+  const target = dto !== undefined ? schemas[dto] : doc === COMMON_ID ? commonSchema : undefined;
+  if (target === undefined) return undefined;
+  let node: unknown = target;
+  for (const part of (fragment ?? '').split('/').filter(Boolean)) node = (node as Record<string, unknown>)[part];
+  return node !== null && typeof node === 'object' ? { node: node as JsonSchema, base: doc } : undefined;
+}
+
+/** FieldShape of a property's schema (conservative: 'any' unless the schema's types say otherwise). */
+function shapeOf(schema: JsonSchema, base: string): FieldShape {
+  const scalar = (s: unknown, b: string): boolean => {
+    if (s === null || typeof s !== 'object') return false;
+    const d = deref(s as JsonSchema, b);
+    if (d === undefined) return false;
+    const { node } = d;
+    const alternatives = [node.oneOf, node.anyOf].filter(Array.isArray) as JsonSchema[][];
+    if (node.type === undefined) return alternatives.length > 0 && alternatives.some((list) => list.every((x) => scalar(x, d.base)));
+    return ([] as unknown[]).concat(node.type).every((t) => t === 'string' || t === 'boolean' || t === 'null');
+  };
+  if (scalar(schema, base)) return 'scalar';
+  const d = deref(schema, base);
+  if (d === undefined) return 'any';
+  const { node } = d;
+  if (node.type === 'array' && scalar(node.items, d.base)) return 'list';
+  if (node.type === 'object' && node.properties === undefined && node.patternProperties === undefined && scalar(node.additionalProperties, d.base)) return 'map';
+  return 'any';
+}
+
+/** Whether `schema` may accept null (conservative: an unknown shape may). */
+function mayBeNull(schema: JsonSchema | boolean | undefined, base: string, seen: Set<string>): boolean {
+  if (schema === undefined || schema === true) return true;
   if (schema === false) return false;
+  if (schema.type !== undefined) return ([] as unknown[]).concat(schema.type).includes('null');
+  if (Array.isArray(schema.enum)) return schema.enum.includes(null);
+  if ('const' in schema) return schema.const === null;
   const ref = resolveRef(schema.$ref, base);
   if (ref !== undefined) {
-    if (seen.has(ref)) return false;
+    if (seen.has(ref)) return true;
     seen.add(ref);
     const [doc, fragment] = ref.split('#') as [string, string | undefined];
     const dto = DTO_BY_ID.get(doc);
@@ -123,27 +183,25 @@ function mayHoldNumbers(schema: JsonSchema | boolean | undefined, base: string, 
     if (target === undefined) return true;
     let node: unknown = target;
     for (const part of (fragment ?? '').split('/').filter(Boolean)) node = (node as Record<string, unknown>)[part];
-    return mayHoldNumbers(node as JsonSchema, doc, seen);
+    return mayBeNull(node as JsonSchema, doc, seen);
   }
-  // allOf / if-then only narrow what the rest of the schema allows; alternatives widen it.
   const alternatives = [schema.oneOf, schema.anyOf].filter(Array.isArray) as JsonSchema[][];
-  if (alternatives.length > 0) return alternatives.some((list) => list.some((s) => mayHoldNumbers(s, base, seen)));
-  const types = schema.type === undefined ? undefined : ([] as unknown[]).concat(schema.type);
-  if (types === undefined && schema.properties === undefined && schema.items === undefined) return true;
-  if (types?.some((t) => t === 'number' || t === 'integer')) return true;
-  if (types === undefined || types.includes('object')) {
-    const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
-    if (Object.values(props).some((p) => mayHoldNumbers(p, base, seen))) return true;
-    const extra = schema.additionalProperties as JsonSchema | boolean | undefined;
-    if (extra !== false && mayHoldNumbers(extra, base, seen)) return true;
-  }
-  if (types === undefined || types.includes('array')) {
-    if (schema.items !== undefined && mayHoldNumbers(schema.items as JsonSchema, base, seen)) return true;
-  }
-  return false;
+  if (alternatives.length > 0) return alternatives.every((list) => list.some((s) => mayBeNull(s, base, seen)));
+  return true;
 }
 
 /** DTO name → plan, built once. */
 export const PLANS: Readonly<Record<DtoName, DtoPlan>> = Object.fromEntries(
   DTO_NAMES.map((name) => [name, buildPlan(name)]),
 ) as Record<DtoName, DtoPlan>;
+
+// A DTO reads as it is only when its nested DTOs do too (the contract's DTOs do not nest in cycles).
+for (let changed = true; changed; ) {
+  changed = false;
+  for (const plan of Object.values(PLANS) as { readsAsIs: boolean; fields: readonly FieldPlan[] }[]) {
+    if (plan.readsAsIs && plan.fields.some((f) => f.nested !== undefined && !PLANS[f.nested].readsAsIs)) {
+      plan.readsAsIs = false;
+      changed = true;
+    }
+  }
+}

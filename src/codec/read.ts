@@ -1,14 +1,23 @@
 /**
  * fromJson: what Python's from_json reads, checked against the contract.
  */
-import type { DtoName } from '../../generated/schemas';
+import { DTO_NAMES, type DtoName } from '../../generated/schemas';
 import type { DtoTypes } from '../../generated/types';
 import { describeReceived } from '../errors';
 // Imported from the defining modules: hot paths skip the re-export getters of the index modules.
-import { resolveLimits, type ReadLimits } from '../limits';
-import { parseText } from '../pyjson/parse';
-import { PyFloat, pythonKeyOrder, withPythonKeyOrder } from '../pyjson/values';
+import { resolveLimits, type Limits, type ReadLimits } from '../limits';
+import {
+  isFaithful,
+  isPlainIntToken,
+  jsonWithinLimits,
+  numberTokensUnambiguous,
+  parseExact,
+  parseText,
+  trailingMembers,
+} from '../pyjson/parse';
+import { PyFloat, isArrayIndexKey, pythonKeyOrder, withPythonKeyOrder, type PyJsonValue } from '../pyjson/values';
 import { TimestampError } from '../timestamps/errors';
+import { checkers } from '../validation/compiled';
 import { ContractValidationError, requireDtoName, validate, type ValidationIssue } from '../validation';
 import { PLANS, type DtoPlan, type FieldPlan } from './plan';
 import { nowText, pythonTimestamp, type Clock } from './timestamps';
@@ -38,8 +47,9 @@ export interface FromJsonOptions extends ReadLimits {
   /** 'ignore' (default, as Python) drops unknown keys; 'reject' makes them a ContractValidationError. */
   unknownKeys?: 'ignore' | 'reject';
   /**
-   * Passed to parsePythonJson. Default: 'sniff' for DTOs whose schema allows
-   * numbers (TriggerRunRecord, EventMarkerPage), true for the others.
+   * Which parser reads the text; the result is the same in every mode, only the speed changes.
+   * Default (or true): JSON.parse first, kept when it provably read what Python reads (see
+   * readAsIs). 'sniff' and false are passed to parsePythonJson (false: always the exact parser).
    */
   fastPath?: boolean | 'sniff';
 }
@@ -72,10 +82,13 @@ interface Context {
  * returns it typed. Throws PythonJsonSyntaxError for text json.loads rejects,
  * ContractValidationError (DTO, JSON path, expectation) for everything else.
  */
-export function fromJson<D extends DtoName>(dto: D, text: string, options: FromJsonOptions = {}): DtoTypes[D] {
-  return read(dto, parse(dto, text, options), options, false, null, null);
+export function fromJson<D extends DtoName>(dto: D, text: string, options: FromJsonOptions = NO_OPTIONS): DtoTypes[D] {
+  const data = parse(dto, text, options);
+  return parsedAsIs ? (data as unknown as DtoTypes[D]) : read(dto, data, options, false, null, null);
 }
 
+/** The options of a call that passes none (shared: nothing to allocate per call). */
+const NO_OPTIONS: FromJsonOptions = Object.freeze({});
 
 /** fromJson, also returning the unknown keys and defaulted fields it met. */
 export function fromJsonWithReport<D extends DtoName>(
@@ -85,7 +98,8 @@ export function fromJsonWithReport<D extends DtoName>(
 ): ReadReport<DtoTypes[D]> {
   const unknownKeys: UnknownKey[] = [];
   const defaulted: string[] = [];
-  const value = read(dto, parse(dto, text, options), options, false, unknownKeys, defaulted);
+  const data = parse(dto, text, options);
+  const value = parsedAsIs ? (data as unknown as DtoTypes[D]) : read(dto, data, options, false, unknownKeys, defaulted);
   return { value, unknownKeys, defaulted };
 }
 
@@ -97,11 +111,261 @@ export function fromDict<D extends DtoName>(dto: D, data: unknown, options: From
   return read(dto, data, options, true, null, null);
 }
 
-function parse(dto: DtoName, text: string, options: FromJsonOptions): unknown {
-  requireDtoName(dto);
+// Bound once: hot paths skip the getters of the modules' export objects (as tsx and other
+// CommonJS transforms compile imports).
+const PY_FLOAT = PyFloat;
+const faithful = isFaithful;
+const exact = parseExact;
+const withinLimits = jsonWithinLimits;
+const unambiguous = numberTokensUnambiguous;
+const isIndexKey = isArrayIndexKey;
+
+/** Per DTO: the fast checker, and the walk plan when the DTO reads as it is (see readAsIs). */
+interface FastRead {
+  readonly check: (data: unknown) => boolean;
+  readonly walk: WalkPlan | null;
+}
+
+/** Set by parse(): its result is the record, as JSON.parse read it (see readAsIs). */
+let parsedAsIs = false;
+
+/** The DTO of the previous call and its FastRead (most callers read one DTO many times). */
+let lastDto: unknown = Symbol('no call yet');
+let lastFast: FastRead | undefined;
+
+function parse(dto: DtoName, text: string, options: FromJsonOptions): PyJsonValue {
+  parsedAsIs = false;
+  let fast: FastRead | undefined;
+  if (dto === lastDto) fast = lastFast;
+  else {
+    fast = typeof dto === 'string' ? FAST[dto] : undefined;
+    if (fast === undefined) requireDtoName(dto); // throws UnknownDtoError
+    lastDto = dto;
+    lastFast = fast;
+  }
   if (typeof text !== 'string') throw new TypeError(`fromJson(${dto}) needs the JSON text as a string, got ${typeof text}`);
+  const mode = options.fastPath;
+  const limits = resolveLimits(options);
   // Errors (PythonJsonSyntaxError, LimitExceededError) name the DTO and the JSON path.
-  return parseText(text, options.fastPath ?? (PLANS[dto].mayHoldNumbers ? 'sniff' : true), resolveLimits(options), dto);
+  if (mode === false || mode === 'sniff' || text.length > limits.maxDocumentLength) return parseText(text, mode ?? true, limits, dto);
+  let root: PyJsonValue;
+  try {
+    root = JSON.parse(text) as PyJsonValue;
+  } catch {
+    return exact(text, limits, dto); // the exact parser reports the error the way Python does
+  }
+  const walk = fast!.walk;
+  if (walk !== null && fast!.check(root)) {
+    const verdict = readAsIs(walk, root as Record<string, unknown>, text, limits);
+    if (verdict === AS_IS) {
+      parsedAsIs = true;
+      return root;
+    }
+    if (verdict === EXACT) return exact(text, limits, dto);
+  }
+  // Python's leniency has work to do (or the document is invalid): read JSON.parse's result
+  // when it is what Python reads, as parsePythonJson's fast path does.
+  return faithful(root, text, limits, true) ? root : exact(text, limits, dto);
+}
+
+const AS_IS = 0;
+/** JSON.parse's result is valid, but may not be what the exact parser reads (numbers) or the text breaks a limit. */
+const EXACT = 1;
+/** Valid, but reading changes it (key order, a timestamp to normalize, an array-index key). */
+const LENIENT = 2;
+
+/** What a walk over a valid document found. */
+interface Scan {
+  /** Deepest nesting; the record is level 1. */
+  depth: number;
+  /** Arrays and objects. */
+  containers: number;
+  /** Root properties holding an integral or infinite number (JSON.parse may have read `1.0`, `-0`, `1e2`…). */
+  rootNumbers: string[] | null;
+  /** Such a number anywhere else. */
+  otherNumbers: boolean;
+}
+
+// What the walk checks of each property (from the plan: kind and shape).
+const CHECK_NOTHING = 0;
+const CHECK_TIMESTAMP = 1;
+const CHECK_DTO = 2;
+const CHECK_DTO_ARRAY = 3;
+const CHECK_LIST = 4;
+const CHECK_MAP = 5;
+const CHECK_ANY = 6;
+
+/** A plan as the walk reads it: property names in the schema's order and what to check of each. */
+interface WalkPlan {
+  readonly names: readonly string[];
+  readonly checks: Uint8Array;
+  /** For CHECK_DTO / CHECK_DTO_ARRAY: the nested DTO's walk plan. */
+  readonly nested: (WalkPlan | null)[];
+}
+
+const WALK_PLANS = new Map<DtoName, WalkPlan>();
+
+function walkPlan(dto: DtoName): WalkPlan {
+  let walk = WALK_PLANS.get(dto);
+  if (walk !== undefined) return walk;
+  const fields = PLANS[dto].fields;
+  const nested: (WalkPlan | null)[] = [];
+  walk = { names: fields.map((f) => f.name), checks: new Uint8Array(fields.map(checkOf)), nested };
+  WALK_PLANS.set(dto, walk);
+  for (const f of fields) nested.push(f.nested !== undefined ? walkPlan(f.nested) : null);
+  return walk;
+}
+
+/** DTO name → FastRead (a null-prototype table: no inherited names). */
+const FAST: Readonly<Record<string, FastRead | undefined>> = Object.assign(
+  Object.create(null) as Record<string, FastRead>,
+  Object.fromEntries(
+    DTO_NAMES.map((dto): [string, FastRead] => [dto, { check: checkers[dto] as (data: unknown) => boolean, walk: PLANS[dto].readsAsIs ? walkPlan(dto) : null }]),
+  ),
+);
+
+function checkOf(field: FieldPlan): number {
+  switch (field.kind) {
+    case 'timestamp':
+    case 'optionalTimestamp':
+      return CHECK_TIMESTAMP;
+    case 'dto':
+      return CHECK_DTO;
+    case 'dtoArray':
+      return CHECK_DTO_ARRAY;
+    default:
+      return field.shape === 'scalar' ? CHECK_NOTHING : field.shape === 'list' ? CHECK_LIST : field.shape === 'map' ? CHECK_MAP : CHECK_ANY;
+  }
+}
+
+/**
+ * For a document the DTO's fast checker accepted (so every property is
+ * present, no other is, every value has its type and every timestamp is
+ * text the contract's pattern accepts): whether fromJson may return
+ * JSON.parse's result as it is. It may when reading would change nothing
+ * (plan.readsAsIs, keys in the schema's order, no timestamp Python writes
+ * differently, no array-index key whose order JavaScript would lose), the
+ * exact parser would read the same numbers, and the text keeps within the
+ * read limits (a value dropped by a duplicate key is in the text only).
+ */
+/** The walk's findings; one object, reset by every walk (a walk calls out to nothing that reads). */
+const scan: Scan = { depth: 1, containers: 1, rootNumbers: null, otherNumbers: false };
+
+function readAsIs(walk: WalkPlan, root: Record<string, unknown>, text: string, limits: Limits): number {
+  scan.depth = 1;
+  scan.containers = 1;
+  scan.rootNumbers = null;
+  scan.otherNumbers = false;
+  if (!dtoAsIs(walk, root, 1, scan)) return LENIENT;
+  const rootNumbers = scan.rootNumbers as string[] | null;
+  if (scan.otherNumbers) {
+    if (!unambiguous(text)) return EXACT;
+  } else if (rootNumbers !== null) {
+    // Typically one integer at the end of a long document (EventMarkerPage.total): its token is
+    // read backwards from the end of the text rather than scanning all of it.
+    const tokens = trailingMembers(text);
+    const plain = rootNumbers.every((name) => {
+      const token = tokens.get(name);
+      return token !== undefined && isPlainIntToken(token);
+    });
+    if (!plain && !unambiguous(text)) return EXACT;
+  }
+  return withinLimits(text, limits, scan.depth, scan.containers) ? AS_IS : EXACT;
+}
+
+/** One valid DTO object at `depth` (counted by the caller). */
+function dtoAsIs(walk: WalkPlan, obj: Record<string, unknown>, depth: number, scan: Scan): boolean {
+  const names = walk.names;
+  const checks = walk.checks;
+  let k = 0;
+  for (const key in obj) {
+    if (key !== names[k]) return false; // not in the schema's order (the validator saw the same keys)
+    const check = checks[k++]!;
+    if (check === CHECK_NOTHING) continue; // a string, boolean or null
+    const v = obj[key];
+    switch (check) {
+      case CHECK_TIMESTAMP:
+        // Of the texts the pattern accepts, only an offset with seconds and a fraction
+        // (…+00:00:00.500000) may be written differently by Python: left to the reader.
+        if (typeof v === 'string' && v.charCodeAt(v.length - 7) === 46 /* . */) return false;
+        break;
+      case CHECK_DTO:
+        scan.containers++;
+        if (depth + 1 > scan.depth) scan.depth = depth + 1;
+        if (!dtoAsIs(walk.nested[k - 1]!, v as Record<string, unknown>, depth + 1, scan)) return false;
+        break;
+      case CHECK_DTO_ARRAY: {
+        const list = v as Record<string, unknown>[];
+        const nested = walk.nested[k - 1]!;
+        scan.containers += 1 + list.length;
+        const level = depth + (list.length > 0 ? 2 : 1);
+        if (level > scan.depth) scan.depth = level;
+        for (let i = 0; i < list.length; i++) if (!dtoAsIs(nested, list[i]!, depth + 2, scan)) return false;
+        break;
+      }
+      case CHECK_LIST: // an array of strings, booleans or nulls
+        scan.containers++;
+        if (depth + 1 > scan.depth) scan.depth = depth + 1;
+        break;
+      case CHECK_MAP: // an object of those: only its keys matter
+        scan.containers++;
+        if (depth + 1 > scan.depth) scan.depth = depth + 1;
+        for (const name in v as object) {
+          const c = name.charCodeAt(0);
+          if (c >= 48 && c <= 57 && isIndexKey(name)) return false;
+        }
+        break;
+      default:
+        if (typeof v === 'object') {
+          if (v !== null && !valueAsIs(v, depth + 1, scan)) return false;
+        } else if (typeof v === 'number' && ambiguous(v)) {
+          if (depth === 1) (scan.rootNumbers ??= []).push(key);
+          else scan.otherNumbers = true;
+        }
+    }
+  }
+  return true;
+}
+
+/**
+ * A JSON value of any shape (arguments_preview, payload, id lists): no array-index key
+ * (JavaScript would lose Python's key order), numbers noted. Containers inside it are
+ * walked without recursion.
+ */
+function valueAsIs(root: object, depth: number, scan: Scan): boolean {
+  let stack: (object | number)[] | null = null;
+  let node = root;
+  let level = depth;
+  for (;;) {
+    scan.containers++;
+    if (level > scan.depth) scan.depth = level;
+    if (Array.isArray(node)) {
+      for (let k = 0; k < node.length; k++) {
+        const v: unknown = node[k];
+        if (typeof v === 'object') {
+          if (v !== null) (stack ??= []).push(v, level + 1);
+        } else if (typeof v === 'number' && ambiguous(v)) scan.otherNumbers = true;
+      }
+    } else {
+      const obj = node as Record<string, unknown>;
+      for (const key in obj) {
+        const c = key.charCodeAt(0);
+        if (c >= 48 && c <= 57 && isIndexKey(key)) return false;
+        const v = obj[key];
+        if (typeof v === 'object') {
+          if (v !== null) (stack ??= []).push(v, level + 1);
+        } else if (typeof v === 'number' && ambiguous(v)) scan.otherNumbers = true;
+      }
+    }
+    if (stack === null || stack.length === 0) return true;
+    level = stack.pop() as number;
+    node = stack.pop() as object;
+  }
+}
+
+/** A number JSON.parse may have read differently from Python: integral or infinite. */
+function ambiguous(v: number): boolean {
+  return Number.isInteger(v) || !Number.isFinite(v);
 }
 
 function read<D extends DtoName>(
@@ -139,7 +403,7 @@ function read<D extends DtoName>(
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof PyFloat);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof PY_FLOAT);
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;

@@ -20,7 +20,10 @@ const NOT_AS_PYTHON_WRITES = /\.000000[+-]|[+-]00:00:00(?:\.\d{6})?$|-00:00$|:\d
  * the full fromisoformat port on the common path).
  */
 export function isAsPythonWrites(text: string): boolean {
-  return isCanonicalTimestamp(text) && !NOT_AS_PYTHON_WRITES.test(text);
+  // Of the texts the pattern accepts, NOT_AS_PYTHON_WRITES can only match one whose offset has
+  // seconds and a fraction (`+00:00:00.500000`: its `.` is the 7th character from the end); the
+  // pattern itself rules out the other forms. Most texts are spared the second regex.
+  return isCanonicalTimestamp(text) && (text.charCodeAt(text.length - 7) !== 46 /* . */ || !NOT_AS_PYTHON_WRITES.test(text));
 }
 
 /** Python's `fromisoformat(text)` (naive → UTC) then `isoformat()`; throws TimestampError where Python raises. */

@@ -72,37 +72,41 @@ const PYTHON_NUMBER_TOKEN = /(?:: |, |\[)(?:-?\d|NaN|Infinity)/;
  * when nothing was lost. JSON.parse rejects NaN/Infinity (and everything else
  * Python rejects); what it accepts but reads differently from Python always
  * shows in the result as an integral number (`1.0`, `1e2`, `-0`, ints beyond
- * 2^53, which may also have been plain ints: the exact parser decides), an
- * infinite one (an int too long for a double) or a key JavaScript enumerates
- * out of order (an array index). Non-integral floats
- * are rounded identically by both. Cost: one walk over the parsed values.
+ * 2^53, which may also have been plain ints), an infinite one (an int too
+ * long for a double) or a key JavaScript enumerates out of order (an array
+ * index). Non-integral floats are rounded identically by both. Cost: one
+ * walk over the parsed values.
  */
 function tryJsonParse(text: string, limits: Limits): PyJsonValue | typeof NOT_FAITHFUL {
-  let root: PyJsonValue;
+  const root = jsonParse(text);
+  if (root === NOT_FAITHFUL) return NOT_FAITHFUL; // the exact parser reports the error the way Python does
+  return isFaithful(root, text, limits, false) ? root : NOT_FAITHFUL;
+}
+
+/** `JSON.parse(text)`, or NOT_FAITHFUL when it throws (the exact parser then reports Python's error). */
+function jsonParse(text: string): PyJsonValue | typeof NOT_FAITHFUL {
   try {
-    root = JSON.parse(text) as PyJsonValue;
+    return JSON.parse(text) as PyJsonValue;
   } catch {
-    return NOT_FAITHFUL; // the exact parser reports the error the way Python does
+    return NOT_FAITHFUL;
   }
+}
+
+/**
+ * Whether `root`, JSON.parse's reading of `text`, is what the exact parser
+ * reads (see tryJsonParse) and `text` keeps within the limits. With
+ * `scanNumbers`, an integral or infinite number in `root` is accepted when no
+ * number token of the text could have been read differently
+ * (numberTokensUnambiguous); without, it is refused (parsePythonJson's fast
+ * path, and isPlainJson, promise no integral number).
+ */
+export function isFaithful(root: PyJsonValue, text: string, limits: Limits, scanNumbers: boolean): boolean {
   if (typeof root !== 'object' || root === null) {
-    if (typeof root === 'string') return root.length > limits.maxStringLength ? NOT_FAITHFUL : root;
-    return typeof root === 'number' && ambiguous(root) ? NOT_FAITHFUL : root;
+    if (typeof root === 'string') return root.length <= limits.maxStringLength;
+    return !(typeof root === 'number' && ambiguous(root));
   }
-  // The limits hold for the text, not only for the result: a value a duplicate
-  // key replaces is gone from JSON.parse's result but was read (Python reads
-  // it too). A text of n code units nests at most n/2 deep, and no deeper than
-  // its number of brackets; it holds no string longer than n-2. Only a text
-  // that could break a limit by these counts is scanned.
-  const n = text.length;
-  if (
-    (n >= 2 * limits.maxDepth + 2 && !fewBrackets(text, limits.maxDepth)) ||
-    n >= limits.maxStringLength + 2
-  ) {
-    if (!textWithinLimits(text, limits)) return NOT_FAITHFUL;
-  }
-  // Python refuses an int of more than 4300 digits; in the result it would show as an infinite number,
-  // unless a duplicate key dropped it: look for such a digit run in the text (a few samples).
-  if (n > PYTHON_INT_MAX_STR_DIGITS && hasLongDigitRun(text)) return NOT_FAITHFUL;
+  if (!textWithinLimitsCheap(text, limits)) return false;
+  let numbers = false;
   const stack: object[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -111,21 +115,187 @@ function tryJsonParse(text: string, limits: Limits): PyJsonValue | typeof NOT_FA
         const v: unknown = node[k];
         if (typeof v === 'object') {
           if (v !== null) stack.push(v);
-        } else if (typeof v === 'number' && ambiguous(v)) return NOT_FAITHFUL;
+        } else if (typeof v === 'number' && !numbers && ambiguous(v)) {
+          if (!scanNumbers) return false;
+          numbers = true;
+        }
       }
     } else {
       const obj = node as Record<string, unknown>;
       for (const key in obj) {
         const c = key.charCodeAt(0);
-        if (c >= 48 && c <= 57 && isArrayIndexKey(key)) return NOT_FAITHFUL;
+        if (c >= 48 && c <= 57 && isArrayIndexKey(key)) return false;
         const v = obj[key];
         if (typeof v === 'object') {
           if (v !== null) stack.push(v);
-        } else if (typeof v === 'number' && ambiguous(v)) return NOT_FAITHFUL;
+        } else if (typeof v === 'number' && !numbers && ambiguous(v)) {
+          if (!scanNumbers) return false;
+          numbers = true;
+        }
       }
     }
   }
-  return root;
+  return !numbers || numberTokensUnambiguous(text);
+}
+
+/**
+ * The limits hold for the text, not only for JSON.parse's result: a value a
+ * duplicate key replaces is gone from the result but was read (Python reads
+ * it too). A text of n code units nests at most n/2 deep, and no deeper than
+ * its number of brackets; it holds no string longer than n-2. Only a text
+ * that could break a limit by these counts is scanned. Python refuses an int
+ * of more than 4300 digits; in the result it would show as an infinite
+ * number, unless a duplicate key dropped it: such a digit run is looked for
+ * in the text (a few samples).
+ */
+function textWithinLimitsCheap(text: string, limits: Limits): boolean {
+  const n = text.length;
+  if ((n >= 2 * limits.maxDepth + 2 && !fewBrackets(text, limits.maxDepth)) || n >= limits.maxStringLength + 2) {
+    if (!textWithinLimits(text, limits)) return false;
+  }
+  return !(n > PYTHON_INT_MAX_STR_DIGITS && hasLongDigitRun(text));
+}
+
+/**
+ * For a text JSON.parse read into a value of `depth` levels holding
+ * `containers` arrays and objects: whether the text itself keeps within the
+ * limits (the check textWithinLimitsCheap makes, with a bound that needs no
+ * scan of a long text). Any container of the text that is not in the value
+ * was dropped with a duplicate key; each has an opening bracket of its own,
+ * so there are at most (brackets in the text − containers) of them, and the
+ * text nests at most depth + that many levels. Brackets inside strings only
+ * make the bound looser. When the bound fails, the text is scanned exactly.
+ */
+export function jsonWithinLimits(text: string, limits: Limits, depth: number, containers: number): boolean {
+  const n = text.length;
+  if (n >= limits.maxStringLength + 2 || depth > limits.maxDepth) return textWithinLimitsCheap(text, limits);
+  if (n >= 2 * limits.maxDepth + 2) {
+    const hidden = countChar(text, '{') + countChar(text, '[') - containers;
+    if (depth + hidden > limits.maxDepth && !textWithinLimits(text, limits)) return false;
+  }
+  return !(n > PYTHON_INT_MAX_STR_DIGITS && hasLongDigitRun(text));
+}
+
+function countChar(text: string, c: string): number {
+  let count = 0;
+  for (let i = text.indexOf(c); i !== -1; i = text.indexOf(c, i + 1)) count++;
+  return count;
+}
+
+/**
+ * A number token JSON.parse may read differently from Python (so from the
+ * exact parser), after the separator that precedes every number token but a
+ * top-level one (`:`, `,` or `[`, then whitespace):
+ * - the int `-0` (Python: 0);
+ * - 16 or more digits before any fraction (an int beyond 2^53 is a bigint);
+ * - an exponent, or a fraction of zeros (a float with an integral value is a
+ *   PyFloat);
+ * - a fraction starting with 0 or 9 in a token of 16 or more digits (it may
+ *   round to an integral double).
+ * Any other float is never integral as a double: with at most 15 digits and
+ * a non-zero fraction digit it is at least 10^-15 from an integer, more than
+ * its rounding; with at most 15 digits before a fraction starting with 1 to 8
+ * it is at least 0.1 from one and rounds by at most 1/16. An int of at most
+ * 15 digits is the same number either way. Inside strings the same characters
+ * may match too: that only sends the text to the exact parser. Linear: each
+ * attempt reads one run of whitespace and number characters after its
+ * separator.
+ */
+const AMBIGUOUS_NUMBER_TOKEN = /[:,[][ \t\n\r]*(?:-0(?![\d.eE])|-?\d(?:\d{15}|[\d.]*[eE]|\d*\.0+(?!\d)|(?=[\d.]{16})\d*\.[09]))/;
+
+/**
+ * True when every number token of `text` (a text JSON.parse accepted, whose
+ * root is an array or object) is read by JSON.parse exactly as the exact
+ * parser reads it, so JSON.parse's integral numbers are Python's ints.
+ * False may also mean "could not tell".
+ */
+export function numberTokensUnambiguous(text: string): boolean {
+  return !AMBIGUOUS_NUMBER_TOKEN.test(text);
+}
+
+/** An int token both parsers read as the same number: at most 15 digits, not `-0`. */
+const PLAIN_INT_TOKEN = /^(?:0|-?[1-9]\d{0,14})$/;
+
+/** Whether `token` (a number token's text) is an int both parsers read as the same safe number. */
+export function isPlainIntToken(token: string): boolean {
+  return PLAIN_INT_TOKEN.test(token);
+}
+
+/**
+ * The root object's last members whose values are not containers, read
+ * backwards from the end of `text` (a text JSON.parse accepted): key → the
+ * value token's text, the last member of a key only (the one whose value
+ * JSON.parse and Python keep). Stops, keeping what it found, at the first
+ * container value, at a key with an escape, after `max` members, or at
+ * anything else it does not expect. Strings are crossed backwards: the
+ * opening quote is the nearest quote preceded by an even number of
+ * backslashes (every quote inside a string is escaped).
+ */
+export function trailingMembers(text: string, max = 8): Map<string, string> {
+  const found = new Map<string, string>();
+  let i = wsBack(text, text.length - 1);
+  if (i < 0 || text.charCodeAt(i) !== RBRACE) return found;
+  i = wsBack(text, i - 1);
+  for (let members = 0; members < max && i >= 0; members++) {
+    // the value, ending at i
+    const c = text.charCodeAt(i);
+    let start: number;
+    if (c === QUOTE) {
+      start = openingQuote(text, i);
+    } else if (c === RBRACKET || c === RBRACE) {
+      return found; // a container
+    } else {
+      start = i;
+      while (start > 0 && isTokenChar(text.charCodeAt(start - 1))) start--;
+      if (!isTokenChar(c)) return found;
+    }
+    if (start < 0) return found;
+    const token = text.slice(start, i + 1);
+    i = wsBack(text, start - 1);
+    if (i < 0 || text.charCodeAt(i) !== COLON) return found;
+    i = wsBack(text, i - 1);
+    if (i < 0 || text.charCodeAt(i) !== QUOTE) return found;
+    const open = openingQuote(text, i);
+    if (open < 0) return found;
+    const key = text.slice(open + 1, i);
+    if (key.indexOf('\\') !== -1) return found;
+    if (!found.has(key)) found.set(key, token);
+    i = wsBack(text, open - 1);
+    if (i < 0 || text.charCodeAt(i) !== COMMA) return found;
+    i = wsBack(text, i - 1);
+  }
+  return found;
+}
+
+function wsBack(text: string, i: number): number {
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && c !== LF && c !== CR && c !== TAB) break;
+    i--;
+  }
+  return i;
+}
+
+/** Index of the quote that opens the string whose closing quote is at `close`; -1 if none. */
+function openingQuote(text: string, close: number): number {
+  let j = close;
+  for (;;) {
+    j = text.lastIndexOf('"', j - 1);
+    if (j < 0) return -1;
+    let b = j - 1;
+    while (b >= 0 && text.charCodeAt(b) === BACKSLASH) b--;
+    if ((j - 1 - b) % 2 === 0) return j;
+  }
+}
+
+/** Characters of number tokens and of true/false/null/NaN/Infinity. */
+function isTokenChar(c: number): boolean {
+  return (c >= D0 && c <= D9) || c === MINUS || c === 43 /* + */ || c === DOT || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
+}
+
+/** The exact parser on a text whose size limit was checked; errors name `dto`. */
+export function parseExact(text: string, limits: Limits, dto: string | undefined): PyJsonValue {
+  return new ExactParser(text, limits, dto).parse();
 }
 
 /**
@@ -202,6 +372,12 @@ function ambiguous(v: number): boolean {
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * V8 makes `slice` results of this length and more sliced strings that point
+ * into the source (SlicedString::kMinLength); shorter ones are copies.
+ */
+const MIN_SLICE_LENGTH = 13;
 
 // char codes
 const TAB = 9, LF = 10, CR = 13, SPACE = 32, QUOTE = 34, COMMA = 44, MINUS = 45, DOT = 46;
@@ -426,13 +602,19 @@ class ExactParser {
   private lastString = '';
   private lastNumber: number | bigint | PyFloat = 0;
 
-  /** Reads the string whose opening quote is at `begin` into lastString; returns the index after the closing quote. */
+  /**
+   * Reads the string whose opening quote is at `begin` into lastString; returns the index after the closing quote.
+   * The scan checks the string as Python does (its errors, its positions); the value is then decoded by
+   * JSON.parse of the quoted text, whose escapes mean what Python's mean (lone surrogates included), and
+   * which copies the characters: a slice of the source would be a V8 sliced string keeping the whole
+   * source text alive as long as the value lives. Strings shorter than V8's minimum slice length are
+   * copied by `slice` itself.
+   */
   private string(begin: number): number {
     const t = this.text;
     const n = this.n;
     let i = begin + 1;
-    let chunkStart = i;
-    let out = '';
+    let escaped = false;
     for (;;) {
       // a run of ordinary characters
       let c = -1;
@@ -444,41 +626,37 @@ class ExactParser {
       }
       if (i >= n) this.fail('Unterminated string starting at', begin);
       if (c === QUOTE) {
-        this.lastString = out === '' ? t.slice(chunkStart, i) : out + t.slice(chunkStart, i);
+        this.lastString =
+          !escaped && i - begin - 1 < MIN_SLICE_LENGTH ? t.slice(begin + 1, i) : (JSON.parse(t.slice(begin, i + 1)) as string);
         return i + 1;
       }
       // backslash at i
-      out += t.slice(chunkStart, i);
+      escaped = true;
       if (i + 1 >= n) this.fail('Unterminated string starting at', begin);
       const e = t.charCodeAt(i + 1);
       if (e === 117 /* u */) {
         const end = i + 6; // index after the four hex digits
         if (end >= n) this.fail('Invalid \\uXXXX escape', i + 1);
-        let code = 0;
         for (let k = i + 2; k < end; k++) {
-          const h = hexValue(t.charCodeAt(k));
-          if (h < 0) this.fail('Invalid \\uXXXX escape', i + 1);
-          code = (code << 4) | h;
+          if (hexValue(t.charCodeAt(k)) < 0) this.fail('Invalid \\uXXXX escape', i + 1);
         }
-        out += String.fromCharCode(code); // surrogates are code units: pairs join, lone ones stay
         i = end;
       } else {
-        let ch: string;
         switch (e) {
-          case QUOTE: ch = '"'; break;
-          case BACKSLASH: ch = '\\'; break;
-          case 47: ch = '/'; break;
-          case 98: ch = '\b'; break;
-          case 102: ch = '\f'; break;
-          case 110: ch = '\n'; break;
-          case 114: ch = '\r'; break;
-          case 116: ch = '\t'; break;
-          default: this.fail('Invalid \\escape', i);
+          case QUOTE:
+          case BACKSLASH:
+          case 47: // '/'
+          case 98: // b
+          case 102: // f
+          case 110: // n
+          case 114: // r
+          case 116: // t
+            break;
+          default:
+            this.fail('Invalid \\escape', i);
         }
-        out += ch;
         i += 2;
       }
-      chunkStart = i;
     }
   }
 

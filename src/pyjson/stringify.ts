@@ -6,6 +6,11 @@ import { PythonJsonWriteError } from './errors';
 import { PYTHON_INT_MAX_STR_DIGITS } from './parse';
 import { PY_KEY_ORDER, PyFloat } from './values';
 
+// Bound once: hot paths skip the getters of the modules' export objects (as tsx and other
+// CommonJS transforms compile imports).
+const KEY_ORDER = PY_KEY_ORDER;
+const PY_FLOAT = PyFloat;
+
 /**
  * Writes `value` as Python's `json.dumps(value)` would. Numbers: an integer in
  * the safe range is an int, any other number a float (Python repr), bigint an
@@ -48,18 +53,33 @@ export function pythonFloatRepr(x: number): string {
 
 /** Python's `json.dumps(str)` with ensure_ascii: every character outside printable ASCII as \uXXXX (lowercase hex). */
 export function pythonStringRepr(s: string): string {
-  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
+  if (!STRING_NEEDS_ESCAPE.test(s)) return `"${s}"`;
   // JSON.stringify already writes \" \\ \b \f \n \r \t, \u00XX for other controls and
   // \udXXX for lone surrogates (all as Python does); what it leaves raw is DEL and non-ASCII.
-  return JSON.stringify(s).replace(NON_ASCII, escapeUnit);
+  const json = JSON.stringify(s);
+  const first = json.search(NON_ASCII);
+  return first === -1 ? json : escapeNonAscii(json, first);
 }
 
-const NEEDS_ESCAPE = /[\u0000-\u001f"\\\u007f-\uffff]/;
-const NON_ASCII = /[\u007f-\uffff]/g;
+/** A character json.dumps escapes (ensure_ascii): controls, `"`, `\\`, DEL and everything beyond ASCII. */
+export const STRING_NEEDS_ESCAPE = /[\u0000-\u001f"\\\u007f-\uffff]/;
+const NON_ASCII = /[\u007f-\uffff]/;
 
-function escapeUnit(c: string): string {
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** `json` with every code unit from DEL up, starting at `i` (the first one), as \uXXXX. */
+function escapeNonAscii(json: string, i: number): string {
+  let out = '';
+  let start = 0;
+  for (; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c >= 0x7f) {
+      out += `${json.slice(start, i)}\\u${HEX[c >> 12]}${HEX[(c >> 8) & 15]}${HEX[(c >> 4) & 15]}${HEX[c & 15]}`;
+      start = i + 1;
+    }
+  }
+  return out + json.slice(start);
 }
+
+const HEX = '0123456789abcdef';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -90,7 +110,7 @@ class Writer {
       }
       case 'object':
         if (value === null) return 'null';
-        if (value instanceof PyFloat) {
+        if (value instanceof PY_FLOAT) {
           if (typeof value.value !== 'number') throw new PythonJsonWriteError('a PyFloat whose value is not a number', '');
           return pythonFloatRepr(value.value);
         }
@@ -116,9 +136,7 @@ class Writer {
       }
       out += ']';
     } else {
-      const proto = Object.getPrototypeOf(value) as unknown;
-      // Object.prototype of any realm (jest's vm contexts, worker_threads data) or none.
-      if (proto !== null && Object.getPrototypeOf(proto) !== null) {
+      if (!isPlainPrototype(value)) {
         throw new PythonJsonWriteError(`${describeType(value)} is not a plain object (json.dumps writes dicts and lists only)`, '');
       }
       const keys = objectKeys(value);
@@ -149,10 +167,16 @@ class Writer {
   }
 }
 
+/** Whether `value`'s prototype is Object.prototype of any realm (jest's vm contexts, worker_threads data) or none. */
+export function isPlainPrototype(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
 /** Own enumerable string keys, in Python's order when the parser recorded one. */
-function objectKeys(obj: object): string[] {
+export function objectKeys(obj: object): string[] {
   const keys = Object.keys(obj);
-  const order = (obj as { [PY_KEY_ORDER]?: unknown })[PY_KEY_ORDER];
+  const order = (obj as { [KEY_ORDER]?: unknown })[KEY_ORDER];
   if (!Array.isArray(order)) return keys;
   const present = new Set(keys);
   const out: string[] = [];

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..', '..');
 
 interface Outcome {
-  subject: 'JSON.parse' | 'JSON.parse+slice' | 'fromJson';
+  subject: 'JSON.parse' | 'JSON.parse+slice' | 'fromJson' | 'fromJson(exact parser)';
   textBytes: number;
   freedBytes: number;
   textReleased: boolean;
@@ -40,6 +40,12 @@ it('the measurement sees a released text (JSON.parse) and a kept one (a live sli
 
 it('fromJson(EventMarkerPage) of 10k markers lets the source text be collected', () => {
   const decoded = outcome('fromJson');
+  expect(decoded.markers).toBe(10_000);
+  expect(decoded.freedBytes).toBeGreaterThanOrEqual(decoded.textBytes);
+});
+
+it('so does the exact parser (fastPath: false): its strings are copies, not slices of the text', () => {
+  const decoded = outcome('fromJson(exact parser)');
   expect(decoded.markers).toBe(10_000);
   expect(decoded.freedBytes).toBeGreaterThanOrEqual(decoded.textBytes);
 });
