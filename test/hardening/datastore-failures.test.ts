@@ -13,6 +13,7 @@
  *   batch before writing, SqliteStore writes in one transaction, RedisStore
  *   with one MSET.
  */
+import { withDefaults } from '../support/records';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,18 +44,12 @@ jest.setTimeout(60_000);
 const silent = { warn: () => {} };
 
 function record(id: string, payload: Record<string, unknown>): EventRecordInput {
-  return {
+  return withDefaults('EventRecord', {
     event_id: id,
     event_code: 'order.created',
     timestamp: '2026-05-09T10:11:12.345678+00:00',
     payload,
-    matched_condition_ids: [],
-    valid_condition_ids: [],
-    triggered_invocation_ids: [],
-    emitted_by_invocation_id: null,
-    emitted_by_task_id: null,
-    emitted_by_runner_context_id: null,
-  };
+  });
 }
 
 /** Three records, each with a value large enough to be stored (three references). */

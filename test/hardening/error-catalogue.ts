@@ -5,6 +5,7 @@
  * test/hardening/errors.test.ts runs every case and writes/checks the table
  * in the README from them.
  */
+import { withDefaults } from '../support/records';
 import {
   ClientDataStore,
   MemoryStore,
@@ -50,18 +51,11 @@ async function thrown(run: () => unknown): Promise<unknown> {
   throw new Error('expected the call to throw');
 }
 
-const RECORD = {
+const RECORD = withDefaults('EventRecord', {
   event_id: 'evt-1',
   event_code: 'order.created',
   timestamp: '2026-05-09T10:11:12.345678+00:00',
-  payload: {},
-  matched_condition_ids: [],
-  valid_condition_ids: [],
-  triggered_invocation_ids: [],
-  emitted_by_invocation_id: null,
-  emitted_by_task_id: null,
-  emitted_by_runner_context_id: null,
-};
+});
 
 const recordText = (payload: Record<string, string>): string => stringifyPython({ ...RECORD, payload });
 

@@ -6,6 +6,7 @@
  * decodeEventRecord for the record and its payload texts, deserializeText,
  * the CLI's document reader).
  */
+import { withDefaults } from '../support/records';
 import { execFileSync } from 'node:child_process';
 import {
   ClientDataStore,
@@ -193,18 +194,7 @@ describe('fromJson and fromJsonWithReport', () => {
 
 describe('decodeEventRecord: the record and each payload text', () => {
   const RECORD = (payload: Record<string, string>): string =>
-    stringifyPython({
-      event_id: 'e',
-      event_code: 'c',
-      timestamp: '2026-05-09T10:11:12+00:00',
-      payload,
-      matched_condition_ids: [],
-      valid_condition_ids: [],
-      triggered_invocation_ids: [],
-      emitted_by_invocation_id: null,
-      emitted_by_task_id: null,
-      emitted_by_runner_context_id: null,
-    });
+    stringifyPython(withDefaults('EventRecord', { event_id: 'e', event_code: 'c', timestamp: '2026-05-09T10:11:12+00:00', payload }));
 
   test('an inline payload value nested too deep: located at /payload/<key>/…', async () => {
     const err = await decodeEventRecord(RECORD({ v: `{"a": ${'['.repeat(10)}${']'.repeat(10)}}` }), new ClientDataStore(), { maxDepth: 5 }).catch((e: unknown) => e);

@@ -3,6 +3,7 @@
  * Python writes and reads with pynenc_redis's layout
  * (scripts/python/redis_client_data.py write_records / read_records).
  */
+import { withDefaults } from '../../support/records';
 import Redis from 'ioredis';
 import { ClientDataStore } from '../../../src/datastore/client-data-store';
 import { MissingReferenceError } from '../../../src/datastore/errors';
@@ -29,7 +30,7 @@ async function calls(name: string): Promise<number> {
 const SHARED = { catalogue: Array.from({ length: 80 }, (_, i) => ({ sku: `SKU-${i}`, title: `Article ${i} — été` })) };
 
 function records(n: number): EventRecordInput[] {
-  return Array.from({ length: n }, (_, i) => ({
+  return Array.from({ length: n }, (_, i) => withDefaults('EventRecord', {
     event_id: `evt-${i}`,
     event_code: 'order.created',
     timestamp: '2026-05-09T10:11:12.345678+00:00',
@@ -39,12 +40,6 @@ function records(n: number): EventRecordInput[] {
       catalogue: SHARED,
       flag: i % 2 === 0,
     },
-    matched_condition_ids: [],
-    valid_condition_ids: [],
-    triggered_invocation_ids: [],
-    emitted_by_invocation_id: null,
-    emitted_by_task_id: null,
-    emitted_by_runner_context_id: null,
   }));
 }
 
