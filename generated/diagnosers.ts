@@ -5,8 +5,10 @@
 // @ts-nocheck — Ajv standalone output
 import type { ValidateFunction } from 'ajv';
 
+export type DtoValidators = Readonly<Record<'EventMarker' | 'EventMarkerPage' | 'EventRecord' | 'TriggerRunParticipant' | 'TriggerRunRecord', ValidateFunction>>;
+
 /** All-errors validators with data and schemas in each error, one per DTO. */
-export const diagnosers: Readonly<Record<'EventMarker' | 'EventMarkerPage' | 'EventRecord' | 'TriggerRunParticipant' | 'TriggerRunRecord', ValidateFunction>> = (function () {
+export const diagnosers: DtoValidators = (function () {
 const module = { exports: {} as Record<string, unknown> };
 const exports = module.exports;
 exports.EventMarker = validate21;

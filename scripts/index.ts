@@ -1,7 +1,8 @@
 /**
  * `npm run generate` / `npm run check:generated`.
- * load (contract.ts) → normalize (normalize.ts) → generate (typescript.ts,
- * schemas-module.ts, validators.ts, python-package.ts) → emit (emit.ts).
+ * load (contract.ts) → normalize (normalize.ts, inline-refs.ts) → generate
+ * (typescript.ts, schemas-module.ts, checkers.ts, validators.ts,
+ * python-package.ts) → emit (emit.ts).
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,7 +10,8 @@ import { loadContract } from './contract';
 import { typeSources } from './normalize';
 import { generateTypes } from './typescript';
 import { generateSchemasModule } from './schemas-module';
-import { generateValidatorModules } from './validators';
+import { assertAgreesWithAjv, generateCheckers } from './checkers';
+import { contractAjv, generateDiagnosers } from './validators';
 import { generatePythonPackage } from './python-package';
 import { banner, emit, type GeneratedFile } from './emit';
 
@@ -18,7 +20,10 @@ const ROOT = resolve(__dirname, '..');
 export async function buildGeneratedFiles(root = ROOT): Promise<GeneratedFile[]> {
   const contract = loadContract(join(root, 'contract'));
   const sources = ['contract/' + contract.common.file, ...contract.dtos.map((d) => 'contract/' + d.file)];
-  const validators = generateValidatorModules(contract);
+  const ajv = contractAjv(contract);
+  const diagnosers = generateDiagnosers(contract, ajv);
+  const checkers = generateCheckers(contract);
+  assertAgreesWithAjv(contract, checkers.load(), ajv);
   const types = await generateTypes(typeSources(contract), contract.dtos.map((d) => d.title));
   return [
     { path: join(root, 'generated/types.ts'), content: `${banner('//', sources)}\n\n${types}` },
@@ -26,14 +31,8 @@ export async function buildGeneratedFiles(root = ROOT): Promise<GeneratedFile[]>
       path: join(root, 'generated/schemas.ts'),
       content: `${banner('//', sources)}\n\n${generateSchemasModule(contract)}`,
     },
-    {
-      path: join(root, 'generated/validators.ts'),
-      content: `${banner('//', sources)}\n${validators.checkers}`,
-    },
-    {
-      path: join(root, 'generated/diagnosers.ts'),
-      content: `${banner('//', sources)}\n${validators.diagnosers}`,
-    },
+    { path: join(root, 'generated/checkers.ts'), content: `${banner('//', sources)}\n${checkers.source}` },
+    { path: join(root, 'generated/diagnosers.ts'), content: `${banner('//', sources)}\n${diagnosers}` },
     ...generatePythonPackage(contract, root, sources),
   ];
 }

@@ -1,13 +1,11 @@
 /**
- * Stage 3 — generate precompiled validators: Ajv's standalone code for every
- * DTO, so the runtime compiles nothing and never calls `new Function` (it runs
- * under a strict Content-Security-Policy). Two sets from the same schemas:
- * `checkers` stop at the first error (the fast verdict); `diagnosers` collect
- * every error with data and schema attached, built only when first needed.
- * The checkers are compiled from the DTO schemas with their `$ref`s inlined
- * (scripts/inline-refs.ts) and without error messages: a verdict needs
- * neither, and both cost time on every call. Both sets must agree on every
- * schema example and conformance vector, or generation fails.
+ * Stage 3 — generate the diagnosing validators (generated/diagnosers.ts):
+ * Ajv's standalone code for every DTO, all errors collected with data and
+ * schema attached, so the runtime compiles nothing and never calls
+ * `new Function` (it runs under a strict Content-Security-Policy). They explain
+ * a document the fast checkers (scripts/checkers.ts) rejected, and Ajv is the
+ * reference those checkers are held to: generation fails when the two
+ * disagree on any schema example or conformance vector.
  */
 import Ajv2020 from 'ajv/dist/2020';
 import standalone from 'ajv/dist/standalone';
@@ -15,14 +13,14 @@ import addFormats from 'ajv-formats';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Contract, JsonSchema } from './contract';
-import { inlineRefs } from './inline-refs';
 
-function compile(contract: Contract, diagnose: boolean): Ajv2020 {
+/** Ajv with the whole contract, as the diagnosers are compiled (the reference verdicts). */
+export function contractAjv(contract: Contract): Ajv2020 {
   const ajv = new Ajv2020({
     strict: true,
-    allErrors: diagnose,
-    verbose: diagnose,
-    messages: diagnose,
+    allErrors: true,
+    verbose: true,
+    messages: true,
     allowUnionTypes: true, // `type: ["string", "null"]` is how the contract spells nullable
     // The contract uses neither unevaluated* nor $dynamicRef (strict mode would refuse them
     // unknown); without them Ajv drops the per-call bookkeeping for evaluated properties.
@@ -32,12 +30,8 @@ function compile(contract: Contract, diagnose: boolean): Ajv2020 {
   });
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'x-reserved', schemaType: 'object', metaSchema: { type: 'object', additionalProperties: { type: 'string' } } }); // removed fields (name → why): an annotation the compat gate enforces
-  if (diagnose) {
-    ajv.addSchema(contract.common.schema);
-    for (const dto of contract.dtos) ajv.addSchema(dto.schema);
-  } else {
-    for (const schema of inlineRefs(contract)) ajv.addSchema(schema);
-  }
+  ajv.addSchema(contract.common.schema);
+  for (const dto of contract.dtos) ajv.addSchema(dto.schema);
   return ajv;
 }
 
@@ -75,8 +69,8 @@ function scoped(code: string): string {
   return `const module = { exports: {} as Record<string, unknown> };\nconst exports = module.exports;\n${body}\nreturn module.exports;`;
 }
 
-/** The documents both validator sets must judge alike: every schema example and conformance vector. */
-function agreementCases(contract: Contract): { dto: string; document: unknown; where: string }[] {
+/** The documents the fast checkers and Ajv must judge alike: every schema example and conformance vector. */
+export function agreementCases(contract: Contract): { dto: string; document: unknown; where: string }[] {
   const cases: { dto: string; document: unknown; where: string }[] = [];
   for (const dto of contract.dtos) {
     for (const [i, example] of ((dto.schema.examples as unknown[]) ?? []).entries()) {
@@ -94,49 +88,22 @@ function agreementCases(contract: Contract): { dto: string; document: unknown; w
   return cases;
 }
 
-function checkAgreement(contract: Contract, checkers: Ajv2020, diagnosers: Ajv2020): void {
-  for (const { dto, document, where } of agreementCases(contract)) {
-    const id = contract.dtos.find((d) => d.title === dto)!.id;
-    const fast = checkers.getSchema(id)!(document);
-    const full = diagnosers.getSchema(id)!(document);
-    if (fast !== full) {
-      throw new Error(`inlined checker and diagnoser disagree on ${where} (${fast} vs ${full}): see scripts/inline-refs.ts`);
-    }
-  }
-}
-
-/**
- * Two modules: the checkers, loaded with the package, and the diagnosers in a
- * file of their own that the runtime loads on the first invalid document, so
- * importing the package parses only the code a valid document needs.
- */
-export function generateValidatorModules(contract: Contract): { checkers: string; diagnosers: string } {
+/** The diagnosers module (after the banner). */
+export function generateDiagnosers(contract: Contract, ajv: Ajv2020 = contractAjv(contract)): string {
   const names = contract.dtos.map((d) => d.title);
-  const checkers = compile(contract, false);
-  const diagnosers = compile(contract, true);
-  const checkersCode = standaloneCode(contract, checkers);
-  const diagnosersCode = appendErrorsInPlace(standaloneCode(contract, diagnosers));
-  checkAgreement(contract, checkers, diagnosers);
-  const header = ['/* eslint-disable */', '// @ts-nocheck — Ajv standalone output', `import type { ValidateFunction } from 'ajv';`, ''];
+  const code = appendErrorsInPlace(standaloneCode(contract, ajv));
   const type = `Readonly<Record<${names.map((n) => `'${n}'`).join(' | ')}, ValidateFunction>>`;
-  return {
-    checkers: [
-      ...header,
-      `export type DtoValidators = ${type};`,
-      '',
-      '/** First-error verdicts, one per DTO. */',
-      'export const checkers: DtoValidators = (function () {',
-      scoped(checkersCode),
-      '})();',
-      '',
-    ].join('\n'),
-    diagnosers: [
-      ...header,
-      '/** All-errors validators with data and schemas in each error, one per DTO. */',
-      `export const diagnosers: ${type} = (function () {`,
-      scoped(diagnosersCode),
-      '})();',
-      '',
-    ].join('\n'),
-  };
+  return [
+    '/* eslint-disable */',
+    '// @ts-nocheck — Ajv standalone output',
+    `import type { ValidateFunction } from 'ajv';`,
+    '',
+    `export type DtoValidators = ${type};`,
+    '',
+    '/** All-errors validators with data and schemas in each error, one per DTO. */',
+    'export const diagnosers: DtoValidators = (function () {',
+    scoped(code),
+    '})();',
+    '',
+  ].join('\n');
 }

@@ -220,7 +220,7 @@ function walkPlan(dto: DtoName): WalkPlan {
 const FAST: Readonly<Record<string, FastRead | undefined>> = Object.assign(
   Object.create(null) as Record<string, FastRead>,
   Object.fromEntries(
-    DTO_NAMES.map((dto): [string, FastRead] => [dto, { check: checkers[dto] as (data: unknown) => boolean, walk: PLANS[dto].readsAsIs ? walkPlan(dto) : null }]),
+    DTO_NAMES.map((dto): [string, FastRead] => [dto, { check: checkers[dto], walk: PLANS[dto].readsAsIs ? walkPlan(dto) : null }]),
   ),
 );
 

@@ -123,7 +123,7 @@ function writerOf(dto: DtoName): Writer {
     }
   });
   writer = {
-    check: checkers[dto] as (data: unknown) => boolean,
+    check: checkers[dto],
     names: fields.map((f) => f.name),
     pointers: fields.map((f) => f.pointer),
     writes: new Uint8Array(fields.map(writeOf)),

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContract } from '../../scripts/contract';
 import { typeSources } from '../../scripts/normalize';
-import { generateValidatorModules } from '../../scripts/validators';
+import { generateDiagnosers } from '../../scripts/validators';
 import { ER, contractFiles, type Files } from './fixtures';
 
 function contractWith(edit: (f: Files) => void): ReturnType<typeof loadContract> {
@@ -31,15 +31,15 @@ const reserving = (f: Files): void => {
 
 describe('x-reserved', () => {
   it('compiles under Ajv strict mode', () => {
-    expect(() => generateValidatorModules(contractWith(reserving))).not.toThrow();
+    expect(() => generateDiagnosers(contractWith(reserving))).not.toThrow();
   });
 
   it('an unknown x- keyword does not (so the registration above is what makes x-reserved pass)', () => {
-    expect(() => generateValidatorModules(contractWith((f) => (f[ER]['x-retired'] = {})))).toThrow(/unknown keyword/);
+    expect(() => generateDiagnosers(contractWith((f) => (f[ER]['x-retired'] = {})))).toThrow(/unknown keyword/);
   });
 
   it('must map names to reasons', () => {
-    expect(() => generateValidatorModules(contractWith((f) => (f[ER]['x-reserved'] = { emitted_by_task_id: 2 })))).toThrow(/x-reserved/);
+    expect(() => generateDiagnosers(contractWith((f) => (f[ER]['x-reserved'] = { emitted_by_task_id: 2 })))).toThrow(/x-reserved/);
   });
 
   it('is dropped before json-schema-to-typescript', () => {

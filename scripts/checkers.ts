@@ -1,0 +1,340 @@
+/**
+ * Stage 3 — generate the fast checkers (generated/checkers.ts): one boolean
+ * function per DTO, compiled from the DTO schema with its `$ref`s inlined
+ * (scripts/inline-refs.ts). They give the verdict of every valid document —
+ * fromJson, toJson and `validate` run them first — and Ajv's diagnosers
+ * (scripts/validators.ts) explain an invalid one.
+ *
+ * Why not Ajv's own first-error code: for the contract's shapes, code that
+ * knows them is 2–3× cheaper (see BENCHMARKS.md). Each object is checked in
+ * one function that reads each property once into a local, tests its key set
+ * with one comparison per key when the keys come in the schema's order (a
+ * `switch` on the name when they do not), and evaluates `allOf`/`if`/`then`
+ * over those locals; no error objects, paths or option bags.
+ *
+ * Exactness: the compiler knows a small set of keywords and spells each as
+ * Ajv's generated code does with the options the contract is compiled with
+ * (strict, strictNumbers, unicodeRegExp): `type` (integer: finite and whole),
+ * `required` (`!== undefined`), `properties`, `additionalProperties` (over
+ * `for…in`, inherited enumerable keys included), `items`, `pattern` (the same
+ * RegExp source with the `u` flag), primitive `enum`/`const` (`===`),
+ * `minimum`/`maximum`/`exclusive*` (finite numbers only), `allOf`, `anyOf`,
+ * `oneOf`, `not`, `if`/`then`/`else`. Any other keyword stops generation, so a
+ * contract change cannot slip past it. Generation then runs every schema
+ * example and conformance vector through both the new checkers and Ajv and
+ * fails on any disagreement; test/validation/checkers.test.ts does the same
+ * over generated mutations.
+ */
+import type Ajv2020 from 'ajv/dist/2020';
+import type { Contract, JsonSchema } from './contract';
+import { inlineRefs } from './inline-refs';
+import { agreementCases } from './validators';
+
+/** Keywords a verdict does not read (inline-refs.ts drops the standard annotations already). */
+const IGNORED = new Set(['$schema', '$id', 'x-reserved']);
+const OBJECT_KEYWORDS = ['properties', 'required', 'additionalProperties'];
+const NUMBER_KEYWORDS: Readonly<Record<string, string>> = {
+  minimum: '>=',
+  maximum: '<=',
+  exclusiveMinimum: '>',
+  exclusiveMaximum: '<',
+};
+const SUPPORTED = new Set([
+  ...IGNORED,
+  ...OBJECT_KEYWORDS,
+  ...Object.keys(NUMBER_KEYWORDS),
+  'type',
+  'items',
+  'pattern',
+  'enum',
+  'const',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
+]);
+
+/** What the code evaluating a schema already knows about the value `v`. */
+interface Known {
+  /** The value's JSON type, when an earlier test established it. */
+  type?: string;
+  /** Locals holding the object's properties, inside the object's own function. */
+  props?: ReadonlyMap<string, string>;
+  /** This schema's `additionalProperties` is checked by the enclosing function's key loop. */
+  keysChecked?: boolean;
+}
+
+/** Ajv's type tests with strictNumbers (a non-finite number is neither number nor integer). */
+function typeTest(type: string, v: string): string {
+  switch (type) {
+    case 'string':
+    case 'boolean':
+      return `typeof ${v} === "${type}"`;
+    case 'null':
+      return `${v} === null`;
+    case 'object':
+      return `typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v})`;
+    case 'array':
+      return `Array.isArray(${v})`;
+    case 'number':
+      return `typeof ${v} === "number" && isFinite(${v})`;
+    case 'integer':
+      return `typeof ${v} === "number" && isFinite(${v}) && !(${v} % 1)`;
+    default:
+      throw new Error(`checkers: unknown type ${JSON.stringify(type)}`);
+  }
+}
+
+function isPrimitive(value: unknown): value is string | number | boolean | null {
+  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+function literal(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+class CheckerCompiler {
+  private readonly declarations: string[] = [];
+  private readonly patterns = new Map<string, string>();
+  /** Functions already emitted, by what they check (a subschema may recur: a DTO inside another). */
+  private readonly emitted = new Map<string, string>();
+
+  /** The module body: declarations, then one `checkX` per DTO. */
+  compile(schemas: ReadonlyArray<{ name: string; schema: JsonSchema }>): { body: string; functions: Map<string, string> } {
+    const functions = new Map<string, string>();
+    for (const { name, schema } of schemas) functions.set(name, this.objectFunction(schema, `check${name}`, name));
+    return { body: this.declarations.join('\n'), functions };
+  }
+
+  /** A boolean expression: `v` satisfies `schema`. `where` names the schema in errors and function names. */
+  private expr(schema: unknown, v: string, known: Known, where: string): string {
+    if (schema === true) return 'true';
+    if (schema === false) return 'false';
+    if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) throw new Error(`checkers: ${where} is not a schema`);
+    const s = withoutNoOps(schema as JsonSchema);
+    for (const keyword of Object.keys(s)) {
+      if (!SUPPORTED.has(keyword)) throw new Error(`checkers: keyword ${keyword} (at ${where}) is not supported; teach scripts/checkers.ts the keyword as Ajv spells it`);
+    }
+    const objectKeywords = OBJECT_KEYWORDS.some((k) => k in s);
+    if (objectKeywords && (known.props === undefined || ('additionalProperties' in s && !known.keysChecked))) {
+      return `${this.objectFunction(s, `check${where}`, where)}(${v})`;
+    }
+    const parts: string[] = [];
+    let type = known.type;
+    if (s.type !== undefined) {
+      const types = typeof s.type === 'string' ? [s.type] : (s.type as string[]);
+      const implied = type !== undefined && (types.includes(type) || (type === 'integer' && types.includes('number')));
+      if (!implied) {
+        parts.push(types.map((t) => `(${typeTest(t, v)})`).join(' || '));
+        if (types.length === 1) type = types[0];
+      }
+    }
+    const here: Known = { type, props: known.props };
+    if (s.enum !== undefined) {
+      const values = s.enum as unknown[];
+      if (!values.every(isPrimitive)) throw new Error(`checkers: enum of non-primitive values at ${where}`);
+      parts.push(values.map((x) => `${v} === ${literal(x)}`).join(' || '));
+    }
+    if ('const' in s) {
+      if (!isPrimitive(s.const)) throw new Error(`checkers: const of a non-primitive value at ${where}`);
+      parts.push(`${v} === ${literal(s.const)}`);
+    }
+    if (typeof s.pattern === 'string') {
+      const test = `${this.pattern(s.pattern)}.test(${v})`;
+      parts.push(type === 'string' ? test : `typeof ${v} !== "string" || ${test}`);
+    }
+    for (const [keyword, op] of Object.entries(NUMBER_KEYWORDS)) {
+      if (s[keyword] === undefined) continue;
+      const limit = s[keyword];
+      if (typeof limit !== 'number' || !Number.isFinite(limit)) throw new Error(`checkers: ${keyword} at ${where} is not a finite number`);
+      const test = `${v} ${op} ${literal(limit)}`;
+      parts.push(type === 'number' || type === 'integer' ? test : `!(typeof ${v} === "number" && isFinite(${v})) || ${test}`);
+    }
+    if (s.items !== undefined) {
+      const call = `${this.arrayFunction(s.items, where)}(${v})`;
+      parts.push(type === 'array' ? call : `!Array.isArray(${v}) || ${call}`);
+    }
+    if (objectKeywords) parts.push(this.objectKeywords(s, v, here, where));
+    if (s.allOf !== undefined) {
+      for (const [i, sub] of (s.allOf as unknown[]).entries()) parts.push(this.expr(sub, v, here, `${where}$allOf${i}`));
+    }
+    if (s.anyOf !== undefined) {
+      parts.push((s.anyOf as unknown[]).map((sub, i) => `(${this.expr(sub, v, here, `${where}$anyOf${i}`)})`).join(' || '));
+    }
+    if (s.oneOf !== undefined) {
+      const count = (s.oneOf as unknown[]).map((sub, i) => `((${this.expr(sub, v, here, `${where}$oneOf${i}`)}) ? 1 : 0)`).join(' + ');
+      parts.push(`${count} === 1`);
+    }
+    if (s.not !== undefined) parts.push(`!(${this.expr(s.not, v, here, `${where}$not`)})`);
+    if (s.if !== undefined && (s.then !== undefined || s.else !== undefined)) {
+      const cond = this.expr(s.if, v, here, `${where}$if`);
+      const then = s.then === undefined ? 'true' : this.expr(s.then, v, here, `${where}$then`);
+      const otherwise = s.else === undefined ? 'true' : this.expr(s.else, v, here, `${where}$else`);
+      parts.push(`(${cond}) ? (${then}) : (${otherwise})`);
+    }
+    if (parts.length === 0) return 'true';
+    return parts.length === 1 ? parts[0]! : parts.map((p) => `(${p})`).join(' && ');
+  }
+
+  /** `required` and `properties` of an object whose property locals (or accessors) are known. */
+  private objectKeywords(s: JsonSchema, v: string, known: Known, where: string): string {
+    const props = known.props!;
+    const access = (name: string): string => props.get(name) ?? `${v}[${literal(name)}]`;
+    const parts: string[] = [];
+    const required = new Set((s.required as string[] | undefined) ?? []);
+    for (const name of required) parts.push(`${access(name)} !== undefined`);
+    for (const [name, sub] of Object.entries((s.properties as JsonSchema | undefined) ?? {})) {
+      const value = access(name);
+      const test = this.expr(sub, value, {}, `${where}$${identifier(name)}`);
+      if (test === 'true') continue;
+      parts.push(required.has(name) ? test : `${value} === undefined || (${test})`);
+    }
+    // An object that is not the function's own value: `required`/`properties` apply to objects only.
+    return parts.length === 0 ? 'true' : parts.map((p) => `(${p})`).join(' && ');
+  }
+
+  /**
+   * `function name(d)`: the schema over one object, each property read once
+   * into a local. A value that is not an object gets the schema's other
+   * keywords (object keywords do not apply to it, as in Ajv).
+   */
+  private objectFunction(s: JsonSchema, name: string, where: string): string {
+    const signature = `object ${JSON.stringify(Object.fromEntries(Object.entries(s).filter(([k]) => !IGNORED.has(k))))}`;
+    const existing = this.emitted.get(signature);
+    if (existing !== undefined) return existing;
+    this.emitted.set(signature, name);
+    const declared = Object.keys((s.properties as JsonSchema | undefined) ?? {});
+    const names = [...new Set([...declared, ...((s.required as string[] | undefined) ?? [])])];
+    const props = new Map(names.map((n, i) => [n, `p${i}`]));
+    const withoutObjectKeywords = Object.fromEntries(Object.entries(s).filter(([k]) => !OBJECT_KEYWORDS.includes(k)));
+    const notObject = s.type === 'object' ? 'false' : this.expr(withoutObjectKeywords, 'd', {}, where);
+    const lines = [`function ${name}(d) {`, `  if (typeof d !== "object" || d === null || Array.isArray(d)) return ${notObject};`];
+    if (props.size > 0) lines.push(`  const ${[...props].map(([n, local]) => `${local} = d[${literal(n)}]`).join(', ')};`);
+    lines.push(...this.keyLoop(s, name, where), `  return ${this.expr(s, 'd', { type: 'object', props, keysChecked: true }, where)};`, '}');
+    this.declarations.push(lines.join('\n'));
+    return name;
+  }
+
+  /** `const name$keys = [...]`: the declared property names in the schema's order. */
+  private keyList(name: string, declared: string[]): string {
+    const keys = `${name}$keys`;
+    if (!this.emitted.has(`keys ${keys}`)) {
+      this.emitted.set(`keys ${keys}`, keys);
+      this.declarations.push(`const ${keys} = ${literal(declared)};`);
+    }
+    return keys;
+  }
+
+  /**
+   * The `for…in` over the object's keys that `additionalProperties` needs (none
+   * when it allows anything). A key in the schema's order (what Python writes)
+   * costs one comparison; any other goes to a `switch` on its name.
+   */
+  private keyLoop(s: JsonSchema, name: string, where: string): string[] {
+    const additional = s.additionalProperties;
+    if (additional === undefined || additional === true) return [];
+    const declared = Object.keys((s.properties as JsonSchema | undefined) ?? {});
+    const lines: string[] = [];
+    let isDeclared = 'false';
+    if (declared.length > 0) {
+      const member = `${name}$declared`;
+      this.declarations.push(
+        `function ${member}(k) {\n  switch (k) {\n${declared.map((k) => `    case ${literal(k)}:`).join('\n')}\n      return true;\n    default:\n      return false;\n  }\n}`,
+      );
+      lines.push('  let i = 0;');
+      isDeclared = `(k === ${this.keyList(name, declared)}[i++] || ${member}(k))`;
+    }
+    if (additional === false) {
+      lines.push(`  for (const k in d) if (!${isDeclared}) return false;`);
+    } else {
+      const test = this.expr(additional, 'x', {}, `${where}$additionalProperties`);
+      if (test === 'true') return [];
+      const skip = declared.length > 0 ? [`    if (${isDeclared}) continue;`] : [];
+      lines.push(`  for (const k in d) {`, ...skip, `    const x = d[k];`, `    if (!(${test})) return false;`, '  }');
+    }
+    return lines;
+  }
+
+  /** `function checkEach…(a)`: every item of the array at `where` satisfies `items`. */
+  private arrayFunction(items: unknown, where: string): string {
+    const name = `checkEach${where}`;
+    const signature = `array ${JSON.stringify(items)}`;
+    const existing = this.emitted.get(signature);
+    if (existing !== undefined) return existing;
+    this.emitted.set(signature, name);
+    const test = this.expr(items, 'x', {}, `${where}$items`);
+    this.declarations.push(`function ${name}(a) {\n  for (let i = 0; i < a.length; i++) {\n    const x = a[i];\n    if (!(${test})) return false;\n  }\n  return true;\n}`);
+    return name;
+  }
+
+  /** One RegExp per pattern source, with Ajv's `u` flag. */
+  private pattern(source: string): string {
+    let name = this.patterns.get(source);
+    if (name === undefined) {
+      name = `pattern${this.patterns.size}`;
+      new RegExp(source, 'u'); // a bad pattern fails here, at generation
+      this.patterns.set(source, name);
+      this.declarations.push(`const ${name} = new RegExp(${literal(source)}, "u");`);
+    }
+    return name;
+  }
+}
+
+/** The schema without keywords that constrain nothing (`additionalProperties: true`). */
+function withoutNoOps(s: JsonSchema): JsonSchema {
+  if (s.additionalProperties !== true) return s;
+  const { additionalProperties: _allowed, ...rest } = s;
+  return rest;
+}
+
+function identifier(name: string): string {
+  return name.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+export interface CheckerModule {
+  /** The generated/checkers.ts text (after the banner). */
+  source: string;
+  /** The same checkers, evaluated here (build time only) for the agreement check. */
+  load(): Readonly<Record<string, (value: unknown) => boolean>>;
+}
+
+export function generateCheckers(contract: Contract): CheckerModule {
+  const inlined = inlineRefs(contract);
+  const schemas = contract.dtos.map((dto, i) => ({ name: dto.title, schema: inlined[i]! }));
+  const { body, functions } = new CheckerCompiler().compile(schemas);
+  const names = [...functions.keys()];
+  const table = `{\n${names.map((n) => `  ${n}: ${functions.get(n)},`).join('\n')}\n}`;
+  const source = [
+    '/* eslint-disable */',
+    '// @ts-nocheck — generated JavaScript; its verdicts are checked against Ajv by scripts/checkers.ts and test/validation/checkers.test.ts',
+    '',
+    body,
+    '',
+    '/** A DTO\'s verdict: true when the value satisfies the contract\'s schema. */',
+    'export type Checker = (value: unknown) => boolean;',
+    '',
+    '/** One fast verdict per DTO (the diagnosers in generated/diagnosers.ts explain a false one). */',
+    `export const checkers: Readonly<Record<${names.map((n) => `'${n}'`).join(' | ')}, Checker>> = Object.freeze(${table});`,
+    '',
+  ].join('\n');
+  return {
+    source,
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- build time: the generated code, to compare with Ajv
+    load: () => new Function(`"use strict";\n${body}\nreturn ${table};`)() as Record<string, (value: unknown) => boolean>,
+  };
+}
+
+/** Fails generation when the checkers and Ajv judge any example or vector differently. */
+export function assertAgreesWithAjv(contract: Contract, checkers: Readonly<Record<string, (value: unknown) => boolean>>, ajv: Ajv2020): void {
+  const ids = new Map(contract.dtos.map((d) => [d.title, d.id]));
+  for (const { dto, document, where } of agreementCases(contract)) {
+    const fast = checkers[dto]!(document);
+    const reference = ajv.getSchema(ids.get(dto)!)!(document);
+    if (fast !== reference) {
+      throw new Error(`generated checker and Ajv disagree on ${where} (checker ${fast}, Ajv ${reference}): fix scripts/checkers.ts`);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * The generated checkers (generated/checkers.ts, scripts/checkers.ts) give the
+ * verdict of every document; Ajv, compiled here from contract/ as the
+ * diagnosers are, is the reference. They must agree on every vector, on
+ * thousands of mutated documents (as JSON.parse and as the Python-dialect
+ * parser read them), and on JavaScript values no JSON text produces.
+ */
+import fc from 'fast-check';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkers } from '../../generated/checkers';
+import { DTO_NAMES, type DtoName } from '../../generated/schemas';
+import { loadContract } from '../../scripts/contract';
+import { generateCheckers } from '../../scripts/checkers';
+import { contractAjv } from '../../scripts/validators';
+import { PyFloat, parsePythonJson } from '../../src/pyjson';
+import { validValue } from '../../fuzz/arbitraries';
+import { docCase } from '../../fuzz/mutate';
+import { contractFiles, TRP, type Files } from '../compat/fixtures';
+import { loadVectors } from '../support/vectors';
+
+const contract = loadContract(join(__dirname, '..', '..', 'contract'));
+const ajv = contractAjv(contract);
+const reference = Object.fromEntries(contract.dtos.map((d) => [d.title, ajv.getSchema(d.id)! as (v: unknown) => boolean])) as Record<DtoName, (v: unknown) => boolean>;
+
+const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Date.now() ^ (Math.random() * 0x7fffffff);
+const RUNS = Number(process.env.CHECKER_RUNS ?? 1500);
+
+function agree(dto: DtoName, value: unknown): void {
+  const fast = checkers[dto](value);
+  const ajvVerdict = reference[dto](value);
+  if (fast !== ajvVerdict) throw new Error(`${dto}: checker says ${fast}, Ajv ${ajvVerdict} for ${JSON.stringify(value)?.slice(0, 500)}`);
+}
+
+it('the committed checkers are what the generator makes from contract/', () => {
+  const generated = generateCheckers(contract).load();
+  for (const v of loadVectors()) expect(generated[v.dto]!(v.document)).toBe(checkers[v.dto as DtoName](v.document));
+});
+
+describe('every conformance vector', () => {
+  it.each(loadVectors().map((v) => [v.file, v] as const))('%s', (_file, v) => {
+    expect(checkers[v.dto as DtoName](v.document)).toBe(v.kind === 'valid');
+    agree(v.dto as DtoName, v.document);
+  });
+});
+
+describe.each(DTO_NAMES.map((d) => [d]))('%s: mutated documents', (dto) => {
+  it(`${RUNS} cases agree with Ajv (seed ${SEED}; FUZZ_SEED replays)`, () => {
+    let valid = 0;
+    fc.assert(
+      fc.property(docCase(validValue(dto)), ({ text }) => {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          parsed = undefined;
+        }
+        if (parsed !== undefined) {
+          agree(dto, parsed);
+          if (checkers[dto](parsed)) valid++;
+        }
+        let python: unknown;
+        try {
+          python = parsePythonJson(text);
+        } catch {
+          return; // text Python rejects: nothing to check
+        }
+        agree(dto, python);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+    // The cases reach both verdicts.
+    expect(valid).toBeGreaterThan(0);
+    expect(valid).toBeLessThan(RUNS);
+  });
+});
+
+describe('values no JSON text produces', () => {
+  const marker = (): Record<string, unknown> => ({ ...(contract.dtos.find((d) => d.title === 'EventMarker')!.schema.examples as object[])[0] });
+  const record = (): Record<string, unknown> => ({ ...(contract.dtos.find((d) => d.title === 'EventRecord')!.schema.examples as object[])[0] });
+  const page = (markers: unknown[], total: unknown = 3): Record<string, unknown> => ({ markers, total, truncated: false });
+  const cases: Array<[string, DtoName, () => unknown]> = [
+    ['a property holding undefined', 'EventMarker', () => ({ ...marker(), emitted_by_invocation_id: undefined })],
+    ['a required property inherited from the prototype', 'EventMarker', () => {
+      const { event_id, ...rest } = marker();
+      return Object.assign(Object.create({ event_id }), rest);
+    }],
+    ['an inherited enumerable extra key', 'EventMarker', () => Object.assign(Object.create({ extra: 1 }), marker())],
+    ['an inherited non-enumerable property', 'EventMarker', () => {
+      const proto = {};
+      Object.defineProperty(proto, 'extra', { value: 1, enumerable: false });
+      return Object.assign(Object.create(proto), marker());
+    }],
+    ['a null-prototype object', 'EventMarker', () => Object.assign(Object.create(null), marker())],
+    ['a class instance', 'EventMarker', () => Object.assign(new (class Marker {})(), marker())],
+    ['a Date', 'EventMarker', () => new Date(0)],
+    ['an array', 'EventMarker', () => [marker()]],
+    ['a string', 'EventMarker', () => 'event'],
+    ['a boxed string timestamp', 'EventMarker', () => ({ ...marker(), timestamp: new String('2026-05-09T10:11:12+00:00') })],
+    ['keys out of the schema order', 'EventMarker', () => Object.fromEntries(Object.entries(marker()).reverse())],
+    ['an id list holding undefined', 'EventRecord', () => ({ ...record(), matched_condition_ids: [undefined] })],
+    ['a sparse id list', 'EventRecord', () => ({ ...record(), valid_condition_ids: new Array(1) })],
+    ['a payload value undefined', 'EventRecord', () => ({ ...record(), payload: { a: undefined } })],
+    ['a payload inheriting an enumerable value', 'EventRecord', () => ({ ...record(), payload: Object.create({ a: 1 }) })],
+    ['a sparse markers array', 'EventMarkerPage', () => page(new Array(2))],
+    ['total Infinity', 'EventMarkerPage', () => page([], Infinity)],
+    ['total NaN', 'EventMarkerPage', () => page([], NaN)],
+    ['total -0', 'EventMarkerPage', () => page([], -0)],
+    ['total 1.5', 'EventMarkerPage', () => page([], 1.5)],
+    ['total -1', 'EventMarkerPage', () => page([], -1)],
+    ['total 2^53 + 2', 'EventMarkerPage', () => page([], 2 ** 53 + 2)],
+    ['total as a bigint', 'EventMarkerPage', () => page([], 5n)],
+    ['total as a PyFloat', 'EventMarkerPage', () => page([], new PyFloat(3))],
+    ['a marker with a symbol key', 'EventMarkerPage', () => page([{ ...marker(), [Symbol('s')]: 1 }])],
+    ['a participant with an unknown context_type', 'TriggerRunParticipant', () => ({
+      context_type: 'webhook', condition_id: null, valid_condition_id: null, event_id: 'e', source_invocation_id: 'i', context_timestamp: null, context_summary: '',
+    })],
+    ['an event participant whose event_id is undefined', 'TriggerRunParticipant', () => ({
+      context_type: 'event', condition_id: null, valid_condition_id: null, event_id: undefined, source_invocation_id: null, context_timestamp: null, context_summary: '',
+    })],
+  ];
+  it.each(cases)('%s', (_label, dto, make) => {
+    agree(dto, make());
+  });
+});
+
+describe('generation', () => {
+  function contractWith(edit: (f: Files) => void): ReturnType<typeof loadContract> {
+    const files = contractFiles();
+    edit(files);
+    const dir = mkdtempSync(join(tmpdir(), 'checkers-'));
+    try {
+      for (const [name, schema] of Object.entries(files)) writeFileSync(join(dir, name), JSON.stringify(schema));
+      return loadContract(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('refuses a keyword it does not know, naming it and where', () => {
+    expect(() => generateCheckers(contractWith((f) => (f[TRP].properties.context_summary.maxLength = 80)))).toThrow(
+      /keyword maxLength \(at TriggerRunParticipant\$context_summary\) is not supported/,
+    );
+  });
+
+  it('refuses an enum of objects (Ajv compares those deeply)', () => {
+    expect(() => generateCheckers(contractWith((f) => (f[TRP].properties.context_type.enum = [{ kind: 'event' }])))).toThrow(/enum of non-primitive/);
+  });
+
+  it('compiles a changed contract to checkers that follow it', () => {
+    const changed = generateCheckers(contractWith((f) => (f[TRP].properties.context_type.enum = ['event', 'cron']))).load();
+    const participant = { context_type: 'status', condition_id: null, valid_condition_id: null, event_id: null, source_invocation_id: 'inv', context_timestamp: null, context_summary: '' };
+    expect(checkers.TriggerRunParticipant(participant)).toBe(true);
+    expect(changed.TriggerRunParticipant!(participant)).toBe(false);
+  });
+});
