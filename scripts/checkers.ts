@@ -24,6 +24,12 @@
  * example and conformance vector through both the new checkers and Ajv and
  * fails on any disagreement; test/validation/checkers.test.ts does the same
  * over generated mutations.
+ *
+ * A second set, `inOrderCheckers`, also requires every closed object's keys
+ * to be exactly its declared ones in the schema's order, as Python writes
+ * them: fromJson returns JSON.parse's result as it is only for such a
+ * document, and this set reads each value as its `for…in` reaches it (no
+ * lookup by name, whatever shapes the function has seen before).
  */
 import type Ajv2020 from 'ajv/dist/2020';
 import type { Contract, JsonSchema } from './contract';
@@ -101,12 +107,20 @@ class CheckerCompiler {
   private readonly patterns = new Map<string, string>();
   /** Functions already emitted, by what they check (a subschema may recur: a DTO inside another). */
   private readonly emitted = new Map<string, string>();
+  /** Compiling the in-order set (see generateCheckers). */
+  private ordered = false;
 
-  /** The module body: declarations, then one `checkX` per DTO. */
-  compile(schemas: ReadonlyArray<{ name: string; schema: JsonSchema }>): { body: string; functions: Map<string, string> } {
-    const functions = new Map<string, string>();
-    for (const { name, schema } of schemas) functions.set(name, this.objectFunction(schema, `check${name}`, name));
-    return { body: this.declarations.join('\n'), functions };
+  private get prefix(): string {
+    return this.ordered ? 'inOrder' : 'check';
+  }
+
+  /** The module body: declarations, then per DTO a `checkX` and an `inOrderX`. */
+  compile(schemas: ReadonlyArray<{ name: string; schema: JsonSchema }>): { body: string; checkers: Map<string, string>; inOrder: Map<string, string> } {
+    const sets = [false, true].map((ordered) => {
+      this.ordered = ordered;
+      return new Map(schemas.map(({ name, schema }) => [name, this.objectFunction(schema, `${this.prefix}${name}`, name)]));
+    });
+    return { body: this.declarations.join('\n'), checkers: sets[0]!, inOrder: sets[1]! };
   }
 
   /** A boolean expression: `v` satisfies `schema`. `where` names the schema in errors and function names. */
@@ -120,7 +134,7 @@ class CheckerCompiler {
     }
     const objectKeywords = OBJECT_KEYWORDS.some((k) => k in s);
     if (objectKeywords && (known.props === undefined || ('additionalProperties' in s && !known.keysChecked))) {
-      return `${this.objectFunction(s, `check${where}`, where)}(${v})`;
+      return `${this.objectFunction(s, `${this.prefix}${where}`, where)}(${v})`;
     }
     const parts: string[] = [];
     let type = known.type;
@@ -202,18 +216,36 @@ class CheckerCompiler {
    * keywords (object keywords do not apply to it, as in Ajv).
    */
   private objectFunction(s: JsonSchema, name: string, where: string): string {
-    const signature = `object ${JSON.stringify(Object.fromEntries(Object.entries(s).filter(([k]) => !IGNORED.has(k))))}`;
+    const signature = `${this.prefix} object ${JSON.stringify(Object.fromEntries(Object.entries(s).filter(([k]) => !IGNORED.has(k))))}`;
     const existing = this.emitted.get(signature);
     if (existing !== undefined) return existing;
     this.emitted.set(signature, name);
     const declared = Object.keys((s.properties as JsonSchema | undefined) ?? {});
-    const names = [...new Set([...declared, ...((s.required as string[] | undefined) ?? [])])];
+    const required = new Set((s.required as string[] | undefined) ?? []);
+    const names = [...new Set([...declared, ...required])];
     const props = new Map(names.map((n, i) => [n, `p${i}`]));
     const withoutObjectKeywords = Object.fromEntries(Object.entries(s).filter(([k]) => !OBJECT_KEYWORDS.includes(k)));
     const notObject = s.type === 'object' ? 'false' : this.expr(withoutObjectKeywords, 'd', {}, where);
     const lines = [`function ${name}(d) {`, `  if (typeof d !== "object" || d === null || Array.isArray(d)) return ${notObject};`];
-    if (props.size > 0) lines.push(`  const ${[...props].map(([n, local]) => `${local} = d[${literal(n)}]`).join(', ')};`);
-    lines.push(...this.keyLoop(s, name, where), `  return ${this.expr(s, 'd', { type: 'object', props, keysChecked: true }, where)};`, '}');
+    const closed = s.additionalProperties === false && declared.length > 0 && names.length === declared.length && declared.every((n) => required.has(n));
+    if (this.ordered && closed) {
+      // Exactly the declared keys, in the schema's order: each value is taken as the `for…in` reaches it.
+      lines.push(
+        `  let ${[...props.values()].join(', ')};`,
+        '  let i = 0;',
+        '  for (const k in d) {',
+        `    if (k !== ${this.keyList(name, declared)}[i]) return false;`,
+        '    switch (i++) {',
+        ...declared.map((n, i) => `      case ${i}: ${props.get(n)} = d[k]; break;`),
+        '    }',
+        '  }',
+        `  if (i !== ${declared.length}) return false;`,
+      );
+    } else {
+      if (props.size > 0) lines.push(`  const ${[...props].map(([n, local]) => `${local} = d[${literal(n)}]`).join(', ')};`);
+      lines.push(...this.keyLoop(s, name, where));
+    }
+    lines.push(`  return ${this.expr(s, 'd', { type: 'object', props, keysChecked: true }, where)};`, '}');
     this.declarations.push(lines.join('\n'));
     return name;
   }
@@ -260,8 +292,8 @@ class CheckerCompiler {
 
   /** `function checkEach…(a)`: every item of the array at `where` satisfies `items`. */
   private arrayFunction(items: unknown, where: string): string {
-    const name = `checkEach${where}`;
-    const signature = `array ${JSON.stringify(items)}`;
+    const name = `${this.prefix}Each${where}`;
+    const signature = `${this.prefix} array ${JSON.stringify(items)}`;
     const existing = this.emitted.get(signature);
     if (existing !== undefined) return existing;
     this.emitted.set(signature, name);
@@ -294,19 +326,22 @@ function identifier(name: string): string {
   return name.replace(/[^A-Za-z0-9_]/g, '_');
 }
 
+export type CheckerTable = Readonly<Record<string, (value: unknown) => boolean>>;
+
 export interface CheckerModule {
   /** The generated/checkers.ts text (after the banner). */
   source: string;
-  /** The same checkers, evaluated here (build time only) for the agreement check. */
-  load(): Readonly<Record<string, (value: unknown) => boolean>>;
+  /** The same functions, evaluated here (build time only) for the agreement check. */
+  load(): { checkers: CheckerTable; inOrder: CheckerTable };
 }
 
 export function generateCheckers(contract: Contract): CheckerModule {
   const inlined = inlineRefs(contract);
   const schemas = contract.dtos.map((dto, i) => ({ name: dto.title, schema: inlined[i]! }));
-  const { body, functions } = new CheckerCompiler().compile(schemas);
-  const names = [...functions.keys()];
-  const table = `{\n${names.map((n) => `  ${n}: ${functions.get(n)},`).join('\n')}\n}`;
+  const { body, checkers, inOrder } = new CheckerCompiler().compile(schemas);
+  const names = [...checkers.keys()];
+  const table = (fns: Map<string, string>): string => `{\n${names.map((n) => `  ${n}: ${fns.get(n)},`).join('\n')}\n}`;
+  const type = `Readonly<Record<${names.map((n) => `'${n}'`).join(' | ')}, Checker>>`;
   const source = [
     '/* eslint-disable */',
     '// @ts-nocheck — generated JavaScript; its verdicts are checked against Ajv by scripts/checkers.ts and test/validation/checkers.test.ts',
@@ -317,24 +352,38 @@ export function generateCheckers(contract: Contract): CheckerModule {
     'export type Checker = (value: unknown) => boolean;',
     '',
     '/** One fast verdict per DTO (the diagnosers in generated/diagnosers.ts explain a false one). */',
-    `export const checkers: Readonly<Record<${names.map((n) => `'${n}'`).join(' | ')}, Checker>> = Object.freeze(${table});`,
+    `export const checkers: ${type} = Object.freeze(${table(checkers)});`,
+    '',
+    '/**',
+    ' * The verdict of `checkers`, and every closed object\'s keys exactly in the',
+    ' * schema\'s order (what Python writes). False says nothing about validity.',
+    ' */',
+    `export const inOrderCheckers: ${type} = Object.freeze(${table(inOrder)});`,
     '',
   ].join('\n');
   return {
     source,
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- build time: the generated code, to compare with Ajv
-    load: () => new Function(`"use strict";\n${body}\nreturn ${table};`)() as Record<string, (value: unknown) => boolean>,
+    load: () =>
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- build time: the generated code, to compare with Ajv
+      new Function(`"use strict";\n${body}\nreturn { checkers: ${table(checkers)}, inOrder: ${table(inOrder)} };`)() as {
+        checkers: CheckerTable;
+        inOrder: CheckerTable;
+      },
   };
 }
 
-/** Fails generation when the checkers and Ajv judge any example or vector differently. */
-export function assertAgreesWithAjv(contract: Contract, checkers: Readonly<Record<string, (value: unknown) => boolean>>, ajv: Ajv2020): void {
+/**
+ * Fails generation when the checkers and Ajv judge any example or vector
+ * differently, or the in-order set accepts a document the checkers reject.
+ */
+export function assertAgreesWithAjv(contract: Contract, loaded: { checkers: CheckerTable; inOrder: CheckerTable }, ajv: Ajv2020): void {
   const ids = new Map(contract.dtos.map((d) => [d.title, d.id]));
   for (const { dto, document, where } of agreementCases(contract)) {
-    const fast = checkers[dto]!(document);
+    const fast = loaded.checkers[dto]!(document);
     const reference = ajv.getSchema(ids.get(dto)!)!(document);
     if (fast !== reference) {
       throw new Error(`generated checker and Ajv disagree on ${where} (checker ${fast}, Ajv ${reference}): fix scripts/checkers.ts`);
     }
+    if (loaded.inOrder[dto]!(document) && !reference) throw new Error(`the in-order checker accepts ${where}, which Ajv rejects: fix scripts/checkers.ts`);
   }
 }

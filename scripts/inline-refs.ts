@@ -1,21 +1,20 @@
 /**
- * Stage 2 — normalize for the fast verdict (`checkers` in generated/validators.ts):
+ * Stage 2 — normalize for the fast verdict (scripts/checkers.ts → generated/checkers.ts):
  * each DTO schema with every `$ref` replaced by the schema it points at.
  *
- * Why: Ajv compiles a `$ref` to another schema file (or to a definition that
- * itself holds a `$ref`) as a call that allocates an options object and an
- * instance path per value — 12 calls per TriggerRunRecord. Inlined, the DTO
- * is one straight function. Verdicts are unchanged: the contract has no
- * recursive, dynamic or anchor references, so a `$ref` means exactly "this
- * value also satisfies that schema"; siblings of a `$ref` that validate are
- * kept beside it under `allOf`, annotations are dropped (a verdict does not
- * read them). A `oneOf` whose branches have pairwise disjoint `type`s (the
- * contract's "timestamp or null") becomes `anyOf`: at most one branch can hold,
- * so "exactly one" and "at least one" agree, and `anyOf` stops at the first.
+ * Why: the checker compiler then sees one self-contained schema per DTO and
+ * emits one function per object, with no call per reference. Verdicts are
+ * unchanged: the contract has no recursive, dynamic or anchor references, so a
+ * `$ref` means exactly "this value also satisfies that schema"; siblings of a
+ * `$ref` that validate are kept beside it under `allOf`, annotations are
+ * dropped (a verdict does not read them). A `oneOf` whose branches have
+ * pairwise disjoint `type`s (the contract's "timestamp or null") becomes
+ * `anyOf`: at most one branch can hold, so "exactly one" and "at least one"
+ * agree, and `anyOf` stops at the first.
  *
  * The diagnosing validators keep the schemas as written, so error paths and
- * messages still name the contract's own definitions; scripts/validators.ts
- * checks at generate time that both sets agree on every example and vector.
+ * messages still name the contract's own definitions; generation checks that
+ * the checkers and Ajv agree on every example and vector.
  */
 import type { Contract, JsonSchema } from './contract';
 

@@ -17,7 +17,7 @@ import {
 } from '../pyjson/parse';
 import { PyFloat, isArrayIndexKey, pythonKeyOrder, withPythonKeyOrder, type PyJsonValue } from '../pyjson/values';
 import { TimestampError } from '../timestamps/errors';
-import { checkers } from '../validation/compiled';
+import { inOrderCheckers } from '../validation/compiled';
 import { ContractValidationError, requireDtoName, validate, type ValidationIssue } from '../validation';
 import { PLANS, type DtoPlan, type FieldPlan } from './plan';
 import { nowText, pythonTimestamp, type Clock } from './timestamps';
@@ -120,9 +120,10 @@ const withinLimits = jsonWithinLimits;
 const unambiguous = numberTokensUnambiguous;
 const isIndexKey = isArrayIndexKey;
 
-/** Per DTO: the fast checker, and the walk plan when the DTO reads as it is (see readAsIs). */
+/** Per DTO: the in-order checker, and the walk plan when the DTO reads as it is (see readAsIs). */
 interface FastRead {
-  readonly check: (data: unknown) => boolean;
+  /** Valid, and every DTO object's keys exactly the schema's, in its order (generated/checkers.ts). */
+  readonly inOrder: (data: unknown) => boolean;
   readonly walk: WalkPlan | null;
 }
 
@@ -155,7 +156,7 @@ function parse(dto: DtoName, text: string, options: FromJsonOptions): PyJsonValu
     return exact(text, limits, dto); // the exact parser reports the error the way Python does
   }
   const walk = fast!.walk;
-  if (walk !== null && fast!.check(root)) {
+  if (walk !== null && fast!.inOrder(root)) {
     const verdict = readAsIs(walk, root as Record<string, unknown>, text, limits);
     if (verdict === AS_IS) {
       parsedAsIs = true;
@@ -195,7 +196,11 @@ const CHECK_LIST = 4;
 const CHECK_MAP = 5;
 const CHECK_ANY = 6;
 
-/** A plan as the walk reads it: property names in the schema's order and what to check of each. */
+/**
+ * A plan as the walk reads it: the properties that need a look (timestamps,
+ * nested DTOs, containers, values of any type) and what to check of each;
+ * strings, booleans and nulls need none once the in-order checker passed.
+ */
 interface WalkPlan {
   readonly names: readonly string[];
   readonly checks: Uint8Array;
@@ -208,7 +213,7 @@ const WALK_PLANS = new Map<DtoName, WalkPlan>();
 function walkPlan(dto: DtoName): WalkPlan {
   let walk = WALK_PLANS.get(dto);
   if (walk !== undefined) return walk;
-  const fields = PLANS[dto].fields;
+  const fields = PLANS[dto].fields.filter((f) => checkOf(f) !== CHECK_NOTHING);
   const nested: (WalkPlan | null)[] = [];
   walk = { names: fields.map((f) => f.name), checks: new Uint8Array(fields.map(checkOf)), nested };
   WALK_PLANS.set(dto, walk);
@@ -220,7 +225,7 @@ function walkPlan(dto: DtoName): WalkPlan {
 const FAST: Readonly<Record<string, FastRead | undefined>> = Object.assign(
   Object.create(null) as Record<string, FastRead>,
   Object.fromEntries(
-    DTO_NAMES.map((dto): [string, FastRead] => [dto, { check: checkers[dto], walk: PLANS[dto].readsAsIs ? walkPlan(dto) : null }]),
+    DTO_NAMES.map((dto): [string, FastRead] => [dto, { inOrder: inOrderCheckers[dto], walk: PLANS[dto].readsAsIs ? walkPlan(dto) : null }]),
   ),
 );
 
@@ -239,11 +244,10 @@ function checkOf(field: FieldPlan): number {
 }
 
 /**
- * For a document the DTO's fast checker accepted (so every property is
- * present, no other is, every value has its type and every timestamp is
- * text the contract's pattern accepts): whether fromJson may return
- * JSON.parse's result as it is. It may when reading would change nothing
- * (plan.readsAsIs, keys in the schema's order, no timestamp Python writes
+ * For a document the DTO's in-order checker accepted (so it is valid, and
+ * every DTO object holds exactly its schema's keys in the schema's order):
+ * whether fromJson may return JSON.parse's result as it is. It may when
+ * reading would change nothing (plan.readsAsIs, no timestamp Python writes
  * differently, no array-index key whose order JavaScript would lose), the
  * exact parser would read the same numbers, and the text keeps within the
  * read limits (a value dropped by a duplicate key is in the text only).
@@ -273,17 +277,14 @@ function readAsIs(walk: WalkPlan, root: Record<string, unknown>, text: string, l
   return withinLimits(text, limits, scan.depth, scan.containers) ? AS_IS : EXACT;
 }
 
-/** One valid DTO object at `depth` (counted by the caller). */
+/** One valid DTO object at `depth` (counted by the caller), its keys known to be in order. */
 function dtoAsIs(walk: WalkPlan, obj: Record<string, unknown>, depth: number, scan: Scan): boolean {
   const names = walk.names;
   const checks = walk.checks;
-  let k = 0;
-  for (const key in obj) {
-    if (key !== names[k]) return false; // not in the schema's order (the validator saw the same keys)
-    const check = checks[k++]!;
-    if (check === CHECK_NOTHING) continue; // a string, boolean or null
+  for (let k = 0; k < names.length; k++) {
+    const key = names[k]!;
     const v = obj[key];
-    switch (check) {
+    switch (checks[k]) {
       case CHECK_TIMESTAMP:
         // Of the texts the pattern accepts, only an offset with seconds and a fraction
         // (…+00:00:00.500000) may be written differently by Python: left to the reader.
@@ -292,11 +293,11 @@ function dtoAsIs(walk: WalkPlan, obj: Record<string, unknown>, depth: number, sc
       case CHECK_DTO:
         scan.containers++;
         if (depth + 1 > scan.depth) scan.depth = depth + 1;
-        if (!dtoAsIs(walk.nested[k - 1]!, v as Record<string, unknown>, depth + 1, scan)) return false;
+        if (!dtoAsIs(walk.nested[k]!, v as Record<string, unknown>, depth + 1, scan)) return false;
         break;
       case CHECK_DTO_ARRAY: {
         const list = v as Record<string, unknown>[];
-        const nested = walk.nested[k - 1]!;
+        const nested = walk.nested[k]!;
         scan.containers += 1 + list.length;
         const level = depth + (list.length > 0 ? 2 : 1);
         if (level > scan.depth) scan.depth = level;

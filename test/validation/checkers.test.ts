@@ -9,10 +9,11 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkers } from '../../generated/checkers';
+import { checkers, inOrderCheckers } from '../../generated/checkers';
 import { DTO_NAMES, type DtoName } from '../../generated/schemas';
 import { loadContract } from '../../scripts/contract';
 import { generateCheckers } from '../../scripts/checkers';
+import { inlineRefs } from '../../scripts/inline-refs';
 import { contractAjv } from '../../scripts/validators';
 import { PyFloat, parsePythonJson } from '../../src/pyjson';
 import { validValue } from '../../fuzz/arbitraries';
@@ -27,15 +28,41 @@ const reference = Object.fromEntries(contract.dtos.map((d) => [d.title, ajv.getS
 const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Date.now() ^ (Math.random() * 0x7fffffff);
 const RUNS = Number(process.env.CHECKER_RUNS ?? 1500);
 
+const inlined = Object.fromEntries(contract.dtos.map((d, i) => [d.title, inlineRefs(contract)[i]!]));
+
+/**
+ * Independently of the generated code: every object the schema closes
+ * (additionalProperties false) holds exactly its declared keys in the
+ * declared order, found by walking `properties`, `items` and `allOf`.
+ */
+function keysInSchemaOrder(schema: unknown, value: unknown): boolean {
+  if (schema === null || typeof schema !== 'object') return true;
+  const s = schema as Record<string, unknown>;
+  if (Array.isArray(value)) return s.items === undefined || value.every((item) => keysInSchemaOrder(s.items, item));
+  if (value === null || typeof value !== 'object') return true;
+  const props = (s.properties ?? {}) as Record<string, unknown>;
+  const keys: string[] = [];
+  for (const k in value) keys.push(k);
+  if (s.additionalProperties === false && keys.join('\u0000') !== Object.keys(props).join('\u0000')) return false;
+  return Object.entries(props).every(([k, sub]) => keysInSchemaOrder(sub, (value as Record<string, unknown>)[k]));
+}
+
 function agree(dto: DtoName, value: unknown): void {
   const fast = checkers[dto](value);
   const ajvVerdict = reference[dto](value);
-  if (fast !== ajvVerdict) throw new Error(`${dto}: checker says ${fast}, Ajv ${ajvVerdict} for ${JSON.stringify(value)?.slice(0, 500)}`);
+  const where = () => JSON.stringify(value)?.slice(0, 500);
+  if (fast !== ajvVerdict) throw new Error(`${dto}: checker says ${fast}, Ajv ${ajvVerdict} for ${where()}`);
+  const inOrder = inOrderCheckers[dto](value);
+  const expected = ajvVerdict && keysInSchemaOrder(inlined[dto], value);
+  if (inOrder !== expected) throw new Error(`${dto}: in-order checker says ${inOrder}, expected ${expected} for ${where()}`);
 }
 
 it('the committed checkers are what the generator makes from contract/', () => {
   const generated = generateCheckers(contract).load();
-  for (const v of loadVectors()) expect(generated[v.dto]!(v.document)).toBe(checkers[v.dto as DtoName](v.document));
+  for (const v of loadVectors()) {
+    expect(generated.checkers[v.dto]!(v.document)).toBe(checkers[v.dto as DtoName](v.document));
+    expect(generated.inOrder[v.dto]!(v.document)).toBe(inOrderCheckers[v.dto as DtoName](v.document));
+  }
 });
 
 describe('every conformance vector', () => {
@@ -58,6 +85,7 @@ describe.each(DTO_NAMES.map((d) => [d]))('%s: mutated documents', (dto) => {
         }
         if (parsed !== undefined) {
           agree(dto, parsed);
+          if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) agree(dto, Object.fromEntries(Object.entries(parsed).reverse()));
           if (checkers[dto](parsed)) valid++;
         }
         let python: unknown;
@@ -149,7 +177,7 @@ describe('generation', () => {
   });
 
   it('compiles a changed contract to checkers that follow it', () => {
-    const changed = generateCheckers(contractWith((f) => (f[TRP].properties.context_type.enum = ['event', 'cron']))).load();
+    const changed = generateCheckers(contractWith((f) => (f[TRP].properties.context_type.enum = ['event', 'cron']))).load().checkers;
     const participant = { context_type: 'status', condition_id: null, valid_condition_id: null, event_id: null, source_invocation_id: 'inv', context_timestamp: null, context_summary: '' };
     expect(checkers.TriggerRunParticipant(participant)).toBe(true);
     expect(changed.TriggerRunParticipant!(participant)).toBe(false);
