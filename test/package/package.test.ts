@@ -210,6 +210,25 @@ describe('installed into a consumer project', () => {
     expect(out.stdout.trim()).toBe('0');
   });
 
+  it('the validation subpath validates alone: same functions as the root, no codec or data store loaded', () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      const require = createRequire(process.cwd() + '/');
+      const esm = await import('${NAME}/validation');
+      const cjs = require('${NAME}/validation');
+      const loaded = Object.keys(require.cache).filter((k) => /[\\/]dist[\\/]src[\\/](codec|datastore|pyjson|timestamps)[\\/]/.test(k));
+      const root = require('${NAME}');
+      console.log(JSON.stringify([
+        esm.validate === cjs.validate, cjs.validate === root.validate,
+        esm.validate('EventMarkerPage', { markers: [], total: 0, truncated: false }).ok,
+        esm.validate('EventMarkerPage', { markers: [], total: -1, truncated: false }).issues.map((i) => i.path),
+        loaded,
+      ]));`;
+    const out = node(['--input-type=module', '-e', script]);
+    expect(out.stderr).toBe('');
+    expect(JSON.parse(out.stdout)).toEqual([true, true, true, ['/total'], []]);
+  });
+
   it('store subpaths say which optional peer is missing, and load once it is there', () => {
     for (const [subpath, peer] of [
       ['sqlite', 'better-sqlite3'],
