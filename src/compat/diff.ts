@@ -578,12 +578,12 @@ function compareObject(ctx: Ctx, o: Alternative, n: Alternative): void {
       compareNode(ctx, propRef(o, name), propRef(n, name), p);
       compareRequired(ctx, o, n, name, reqO, reqN, propRef(o, name), propRef(n, name));
     } else if (inO) {
-      removedProperty(ctx, o, n, name, p, mn, reqO.includes(name));
+      oneSidedProperty(ctx, 'removed', o, n, name, p, mn, reqO.includes(name));
       if (!resN.has(name)) {
         add(ctx, 'PROPERTY_REMOVED_NOT_RESERVED', p, `property "${name}" removed without listing it in x-reserved (so it cannot come back with another type)`, { baseline: propRef(o, name) });
       }
     } else {
-      addedProperty(ctx, o, n, name, p, mo, reqN.includes(name));
+      oneSidedProperty(ctx, 'added', o, n, name, p, mo, reqN.includes(name));
     }
     if (inN && (resN.has(name) || (resO.has(name) && !inO))) {
       const why = resN.get(name) ?? resO.get(name);
@@ -622,38 +622,42 @@ function compareRequired(ctx: Ctx, o: Alternative, n: Alternative, name: string,
   }
 }
 
-function removedProperty(ctx: Ctx, o: Alternative, n: Alternative, name: string, p: string, model: ContentModel, required: boolean): void {
-  const ref = propRef(o, name);
-  const where = { baseline: ref };
-  const req = required ? (hasDefault(ref) ? 'required, with a default' : 'required, no default') : 'optional';
+/**
+ * A property only one side declares: `removed` (in the baseline only) or
+ * `added` (in the current contract only). `model` is the content model of the
+ * side that lacks it, which decides what its documents may hold under that key.
+ */
+function oneSidedProperty(
+  ctx: Ctx,
+  change: 'added' | 'removed',
+  o: Alternative,
+  n: Alternative,
+  name: string,
+  p: string,
+  model: ContentModel,
+  required: boolean,
+): void {
+  const removed = change === 'removed';
+  const ref = propRef(removed ? o : n, name);
+  const where = removed ? { baseline: ref } : { current: ref };
+  const D = removed ? ('REMOVED' as const) : ('ADDED' as const);
+  const verb = removed ? 'removed from' : 'added to';
   if (model === 'open') {
-    const empty = isEmptySchema(ref);
-    add(ctx, empty ? 'PROPERTY_REMOVED_OPEN_EMPTY_SCHEMA' : 'PROPERTY_REMOVED_OPEN', p, `property "${name}" removed from an open object`, where);
-  } else if (model === 'closed') {
-    const rule: RuleId = required ? (hasDefault(ref) ? 'PROPERTY_REMOVED_CLOSED_REQUIRED_WITH_DEFAULT' : 'PROPERTY_REMOVED_CLOSED_REQUIRED') : 'PROPERTY_REMOVED_CLOSED_OPTIONAL';
-    add(ctx, rule, p, `property "${name}" (${req}) removed from a closed object`, where);
-  } else {
-    compareNode(ctx, ref, coverage(n, name, ref), p, true);
-    const rule: RuleId = required ? (hasDefault(ref) ? 'PROPERTY_REMOVED_PARTIAL_REQUIRED_WITH_DEFAULT' : 'PROPERTY_REMOVED_PARTIAL_REQUIRED') : 'PROPERTY_REMOVED_PARTIAL_OPTIONAL';
-    add(ctx, rule, p, `property "${name}" (${req}) removed from a partially open object; its key now falls to additionalProperties`, where);
+    add(ctx, isEmptySchema(ref) ? `PROPERTY_${D}_OPEN_EMPTY_SCHEMA` : `PROPERTY_${D}_OPEN`, p, `property "${name}" ${verb} an open object`, where);
+    return;
   }
-}
-
-function addedProperty(ctx: Ctx, o: Alternative, n: Alternative, name: string, p: string, model: ContentModel, required: boolean): void {
-  const ref = propRef(n, name);
-  const where = { current: ref };
-  const req = required ? (hasDefault(ref) ? 'required, with a default' : 'required, no default') : 'optional';
-  if (model === 'open') {
-    const empty = isEmptySchema(ref);
-    add(ctx, empty ? 'PROPERTY_ADDED_OPEN_EMPTY_SCHEMA' : 'PROPERTY_ADDED_OPEN', p, `property "${name}" added to an open object`, where);
-  } else if (model === 'closed') {
-    const rule: RuleId = required ? (hasDefault(ref) ? 'PROPERTY_ADDED_CLOSED_REQUIRED_WITH_DEFAULT' : 'PROPERTY_ADDED_CLOSED_REQUIRED') : 'PROPERTY_ADDED_CLOSED_OPTIONAL';
-    add(ctx, rule, p, `property "${name}" (${req}) added to a closed object`, where);
-  } else {
-    compareNode(ctx, coverage(o, name, ref), ref, p, true);
-    const rule: RuleId = required ? (hasDefault(ref) ? 'PROPERTY_ADDED_PARTIAL_REQUIRED_WITH_DEFAULT' : 'PROPERTY_ADDED_PARTIAL_REQUIRED') : 'PROPERTY_ADDED_PARTIAL_OPTIONAL';
-    add(ctx, rule, p, `property "${name}" (${req}) added to a partially open object`, where);
+  const withDefault = hasDefault(ref);
+  const req = required ? (withDefault ? 'required, with a default' : 'required, no default') : 'optional';
+  const need = required ? (withDefault ? ('REQUIRED_WITH_DEFAULT' as const) : ('REQUIRED' as const)) : ('OPTIONAL' as const);
+  if (model === 'closed') {
+    add(ctx, `PROPERTY_${D}_CLOSED_${need}`, p, `property "${name}" (${req}) ${verb} a closed object`, where);
+    return;
   }
+  // Partially open: the key now falls to (or comes from) additionalProperties, which must cover the property.
+  if (removed) compareNode(ctx, ref, coverage(n, name, ref), p, true);
+  else compareNode(ctx, coverage(o, name, ref), ref, p, true);
+  const tail = removed ? '; its key now falls to additionalProperties' : '';
+  add(ctx, `PROPERTY_${D}_PARTIAL_${need}`, p, `property "${name}" (${req}) ${verb} a partially open object${tail}`, where);
 }
 
 // ─── combinators and the rest ────────────────────────────────────────────────
