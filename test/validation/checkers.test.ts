@@ -18,7 +18,7 @@ import { contractAjv } from '../../scripts/validators';
 import { PyFloat, parsePythonJson } from '../../src/pyjson';
 import { validValue } from '../../fuzz/arbitraries';
 import { docCase } from '../../fuzz/mutate';
-import { contractFiles, TRP, type Files } from '../compat/fixtures';
+import { contractFiles, EMP, TRP, type Files } from '../compat/fixtures';
 import { loadVectors } from '../support/vectors';
 
 const contract = loadContract(join(__dirname, '..', '..', 'contract'));
@@ -174,6 +174,35 @@ describe('generation', () => {
 
   it('refuses an enum of objects (Ajv compares those deeply)', () => {
     expect(() => generateCheckers(contractWith((f) => (f[TRP].properties.context_type.enum = [{ kind: 'event' }])))).toThrow(/enum of non-primitive/);
+  });
+
+  it('keywords the contract does not use yet follow Ajv too (number limits, not, oneOf, enum of numbers, union types)', () => {
+    const changed = contractWith((f) => {
+      f[EMP].properties.total = {
+        type: ['integer', 'null'],
+        minimum: 0,
+        exclusiveMaximum: 100,
+        not: { enum: [7, 8] },
+        oneOf: [{ maximum: 50 }, { exclusiveMinimum: 40 }],
+      };
+      f[EMP].properties.truncated = { enum: [true, 0, null, 'no'] };
+    });
+    const fast = generateCheckers(changed).load();
+    const ajvChanged = contractAjv(changed);
+    const reference = ajvChanged.getSchema(changed.dtos.find((d) => d.title === 'EventMarkerPage')!.id)!;
+    const totals = [-1, 0, 7, 8, 39, 40, 41, 45, 50, 51, 99, 99.5, 100, 1.5, -0, NaN, Infinity, -Infinity, null, '5', true, undefined, 2n];
+    const truncateds = [true, false, 0, 1, null, 'no', 'No', undefined];
+    let accepted = 0;
+    for (const total of totals) {
+      for (const truncated of truncateds) {
+        const page = { markers: [], total, truncated };
+        const verdict = reference(page);
+        expect([total, truncated, fast.checkers.EventMarkerPage!(page)]).toEqual([total, truncated, verdict]);
+        expect([total, truncated, fast.inOrder.EventMarkerPage!(page)]).toEqual([total, truncated, verdict]);
+        if (verdict) accepted++;
+      }
+    }
+    expect(accepted).toBeGreaterThan(0);
   });
 
   it('compiles a changed contract to checkers that follow it', () => {
