@@ -197,12 +197,11 @@ const CHECK_MAP = 5;
 const CHECK_ANY = 6;
 
 /**
- * A plan as the walk reads it: the properties that need a look (timestamps,
- * nested DTOs, containers, values of any type) and what to check of each;
- * strings, booleans and nulls need none once the in-order checker passed.
+ * A plan as the walk reads it: what to check of each property, by position in
+ * the schema's order (strings, booleans and nulls need nothing once the
+ * in-order checker passed).
  */
 interface WalkPlan {
-  readonly names: readonly string[];
   readonly checks: Uint8Array;
   /** For CHECK_DTO / CHECK_DTO_ARRAY: the nested DTO's walk plan. */
   readonly nested: (WalkPlan | null)[];
@@ -215,10 +214,11 @@ const WALK_PLANS = new Map<DtoName, WalkPlan>();
 function walkPlan(dto: DtoName): WalkPlan {
   let walk = WALK_PLANS.get(dto);
   if (walk !== undefined) return walk;
-  const fields = PLANS[dto].fields.filter((f) => checkOf(f) !== CHECK_NOTHING);
+  const fields = PLANS[dto].fields;
   const nested: (WalkPlan | null)[] = [];
-  const onlyTimestamp = fields.length === 1 && checkOf(fields[0]!) === CHECK_TIMESTAMP ? fields[0]!.name : null;
-  walk = { names: fields.map((f) => f.name), checks: new Uint8Array(fields.map(checkOf)), nested, onlyTimestamp };
+  const looked = fields.filter((f) => checkOf(f) !== CHECK_NOTHING);
+  const onlyTimestamp = looked.length === 1 && checkOf(looked[0]!) === CHECK_TIMESTAMP ? looked[0]!.name : null;
+  walk = { checks: new Uint8Array(fields.map(checkOf)), nested, onlyTimestamp };
   WALK_PLANS.set(dto, walk);
   for (const f of fields) nested.push(f.nested !== undefined ? walkPlan(f.nested) : null);
   return walk;
@@ -282,23 +282,25 @@ function readAsIs(walk: WalkPlan, root: Record<string, unknown>, text: string, l
 
 /** One valid DTO object at `depth` (counted by the caller), its keys known to be in order. */
 function dtoAsIs(walk: WalkPlan, obj: Record<string, unknown>, depth: number, scan: Scan): boolean {
-  const names = walk.names;
   const checks = walk.checks;
-  for (let k = 0; k < names.length; k++) {
-    const key = names[k]!;
+  let k = 0;
+  // The keys are the plan's, in its order (the in-order checker said so): the k-th key is field k.
+  for (const key in obj) {
+    const check = checks[k++];
+    if (check === CHECK_NOTHING) continue; // a string, boolean or null
     const v = obj[key];
-    switch (checks[k]) {
+    switch (check) {
       case CHECK_TIMESTAMP:
         if (!timestampAsIs(v)) return false;
         break;
       case CHECK_DTO:
         scan.containers++;
         if (depth + 1 > scan.depth) scan.depth = depth + 1;
-        if (!dtoAsIs(walk.nested[k]!, v as Record<string, unknown>, depth + 1, scan)) return false;
+        if (!dtoAsIs(walk.nested[k - 1]!, v as Record<string, unknown>, depth + 1, scan)) return false;
         break;
       case CHECK_DTO_ARRAY: {
         const list = v as Record<string, unknown>[];
-        const nested = walk.nested[k]!;
+        const nested = walk.nested[k - 1]!;
         scan.containers += 1 + list.length;
         const level = depth + (list.length > 0 ? 2 : 1);
         if (level > scan.depth) scan.depth = level;

@@ -1,6 +1,6 @@
 import { DTO_NAMES, type DtoName } from '../../generated/schemas';
 import type { DtoTypes } from '../../generated/types';
-import { checkers, diagnosers, inOrderCheckers } from './compiled';
+import { checkers, diagnosers } from './compiled';
 import { ContractValidationError, UnknownDtoError, type ValidationIssue } from './errors';
 import { toIssues } from './issues';
 
@@ -21,9 +21,9 @@ export function requireDtoName(name: unknown): DtoName {
 
 /** Checks `value` against the DTO's schema; never throws for bad data, only for an unknown DTO name. */
 export function validate<D extends DtoName>(dto: D, value: unknown): ValidationResult<DtoTypes[D]> {
-  // A document in the schema's key order (what Python writes) passes the in-order checker, which
-  // reads each value as its `for…in` reaches it; any other order gets the checker that reads by name.
-  if (inOrderCheckers[requireDtoName(dto)](value) || checkers[dto](value)) return { ok: true, value: value as DtoTypes[D] };
+  // The checkers that read by name: `validate` sees values of any shape. The in-order set is
+  // fromJson's alone, so what it learns at run time is the shape of the documents it reads.
+  if (checkers[requireDtoName(dto)](value)) return { ok: true, value: value as DtoTypes[D] };
   const diagnose = diagnosers()[dto];
   // Ajv is the reference the checkers are generated to match (scripts/checkers.ts); should they
   // ever differ, its verdict stands rather than an invalid result without issues.
