@@ -154,20 +154,9 @@ function checkTriggerRunRecord(d) {
 const inOrderEventMarker$keys = ["event_id","event_code","timestamp","matched","triggered","emitted_by_invocation_id","emitted_by_runner_context_id"];
 function inOrderEventMarker(d) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
-  let p0, p1, p2, p3, p4, p5, p6;
+  const p0 = d["event_id"], p1 = d["event_code"], p2 = d["timestamp"], p3 = d["matched"], p4 = d["triggered"], p5 = d["emitted_by_invocation_id"], p6 = d["emitted_by_runner_context_id"];
   let i = 0;
-  for (const k in d) {
-    if (k !== inOrderEventMarker$keys[i]) return false;
-    switch (i++) {
-      case 0: p0 = d[k]; break;
-      case 1: p1 = d[k]; break;
-      case 2: p2 = d[k]; break;
-      case 3: p3 = d[k]; break;
-      case 4: p4 = d[k]; break;
-      case 5: p5 = d[k]; break;
-      case 6: p6 = d[k]; break;
-    }
-  }
+  for (const k in d) if (k !== inOrderEventMarker$keys[i++]) return false;
   if (i !== 7) return false;
   return (p0 !== undefined) && (p1 !== undefined) && (p2 !== undefined) && (p3 !== undefined) && (p4 !== undefined) && (p5 !== undefined) && (p6 !== undefined) && ((typeof p0 === "string")) && ((typeof p1 === "string")) && (((typeof p2 === "string")) && (pattern0.test(p2))) && ((typeof p3 === "boolean")) && ((typeof p4 === "boolean")) && ((typeof p5 === "string") || (p5 === null)) && ((typeof p6 === "string") || (p6 === null));
 }
@@ -181,16 +170,9 @@ function inOrderEachEventMarkerPage$markers(a) {
 }
 function inOrderEventMarkerPage(d) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
-  let p0, p1, p2;
+  const p0 = d["markers"], p1 = d["total"], p2 = d["truncated"];
   let i = 0;
-  for (const k in d) {
-    if (k !== inOrderEventMarkerPage$keys[i]) return false;
-    switch (i++) {
-      case 0: p0 = d[k]; break;
-      case 1: p1 = d[k]; break;
-      case 2: p2 = d[k]; break;
-    }
-  }
+  for (const k in d) if (k !== inOrderEventMarkerPage$keys[i++]) return false;
   if (i !== 3) return false;
   return (p0 !== undefined) && (p1 !== undefined) && (p2 !== undefined) && (((Array.isArray(p0))) && (inOrderEachEventMarkerPage$markers(p0))) && (((typeof p1 === "number" && isFinite(p1) && !(p1 % 1))) && (p1 >= 0)) && ((typeof p2 === "boolean"));
 }
@@ -212,43 +194,18 @@ function inOrderEachEventRecord$matched_condition_ids(a) {
 }
 function inOrderEventRecord(d) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
-  let p0, p1, p2, p3, p4, p5, p6, p7, p8, p9;
+  const p0 = d["event_id"], p1 = d["event_code"], p2 = d["timestamp"], p3 = d["payload"], p4 = d["matched_condition_ids"], p5 = d["valid_condition_ids"], p6 = d["triggered_invocation_ids"], p7 = d["emitted_by_invocation_id"], p8 = d["emitted_by_task_id"], p9 = d["emitted_by_runner_context_id"];
   let i = 0;
-  for (const k in d) {
-    if (k !== inOrderEventRecord$keys[i]) return false;
-    switch (i++) {
-      case 0: p0 = d[k]; break;
-      case 1: p1 = d[k]; break;
-      case 2: p2 = d[k]; break;
-      case 3: p3 = d[k]; break;
-      case 4: p4 = d[k]; break;
-      case 5: p5 = d[k]; break;
-      case 6: p6 = d[k]; break;
-      case 7: p7 = d[k]; break;
-      case 8: p8 = d[k]; break;
-      case 9: p9 = d[k]; break;
-    }
-  }
+  for (const k in d) if (k !== inOrderEventRecord$keys[i++]) return false;
   if (i !== 10) return false;
   return (p0 !== undefined) && (p1 !== undefined) && (p2 !== undefined) && (p3 !== undefined) && (p4 !== undefined) && (p5 !== undefined) && (p6 !== undefined) && (p7 !== undefined) && (p8 !== undefined) && (p9 !== undefined) && ((typeof p0 === "string")) && ((typeof p1 === "string")) && (((typeof p2 === "string")) && (pattern0.test(p2))) && (inOrderEventRecord$payload(p3)) && (((Array.isArray(p4))) && (inOrderEachEventRecord$matched_condition_ids(p4))) && (((Array.isArray(p5))) && (inOrderEachEventRecord$matched_condition_ids(p5))) && (((Array.isArray(p6))) && (inOrderEachEventRecord$matched_condition_ids(p6))) && ((typeof p7 === "string") || (p7 === null)) && ((typeof p8 === "string") || (p8 === null)) && ((typeof p9 === "string") || (p9 === null));
 }
 const inOrderTriggerRunParticipant$keys = ["context_type","condition_id","valid_condition_id","event_id","source_invocation_id","context_timestamp","context_summary"];
 function inOrderTriggerRunParticipant(d) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
-  let p0, p1, p2, p3, p4, p5, p6;
+  const p0 = d["context_type"], p1 = d["condition_id"], p2 = d["valid_condition_id"], p3 = d["event_id"], p4 = d["source_invocation_id"], p5 = d["context_timestamp"], p6 = d["context_summary"];
   let i = 0;
-  for (const k in d) {
-    if (k !== inOrderTriggerRunParticipant$keys[i]) return false;
-    switch (i++) {
-      case 0: p0 = d[k]; break;
-      case 1: p1 = d[k]; break;
-      case 2: p2 = d[k]; break;
-      case 3: p3 = d[k]; break;
-      case 4: p4 = d[k]; break;
-      case 5: p5 = d[k]; break;
-      case 6: p6 = d[k]; break;
-    }
-  }
+  for (const k in d) if (k !== inOrderTriggerRunParticipant$keys[i++]) return false;
   if (i !== 7) return false;
   return ((p0 !== undefined) && (p1 !== undefined) && (p2 !== undefined) && (p3 !== undefined) && (p4 !== undefined) && (p5 !== undefined) && (p6 !== undefined) && ((typeof p0 === "string")) && ((typeof p1 === "string") || (p1 === null)) && ((typeof p2 === "string") || (p2 === null)) && ((typeof p3 === "string") || (p3 === null)) && ((typeof p4 === "string") || (p4 === null)) && ((((typeof p5 === "string")) && (pattern0.test(p5))) || ((p5 === null))) && ((typeof p6 === "string"))) && (((p0 !== undefined) && (p0 === "event")) ? ((p3 === undefined || ((typeof p3 === "string"))) && (p4 === undefined || ((p4 === null)))) : (true)) && (((p0 !== undefined) && (p0 === "status" || p0 === "result" || p0 === "exception")) ? ((p3 === undefined || ((p3 === null))) && (p4 === undefined || ((typeof p4 === "string")))) : (true)) && (((p0 !== undefined) && (p0 === "cron")) ? ((p3 === undefined || ((p3 === null))) && (p4 === undefined || ((p4 === null)))) : (true));
 }
@@ -262,28 +219,9 @@ function inOrderEachTriggerRunRecord$participants(a) {
 }
 function inOrderTriggerRunRecord(d) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
-  let p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14;
+  const p0 = d["trigger_run_id"], p1 = d["trigger_id"], p2 = d["task_id_key"], p3 = d["logic_value"], p4 = d["valid_condition_ids"], p5 = d["condition_ids"], p6 = d["event_ids"], p7 = d["source_invocation_ids"], p8 = d["triggered_invocation_id"], p9 = d["arguments_preview"], p10 = d["claimed_at"], p11 = d["executed_at"], p12 = d["participants"], p13 = d["atomic_service_run_id"], p14 = d["atomic_service_runner_id"];
   let i = 0;
-  for (const k in d) {
-    if (k !== inOrderTriggerRunRecord$keys[i]) return false;
-    switch (i++) {
-      case 0: p0 = d[k]; break;
-      case 1: p1 = d[k]; break;
-      case 2: p2 = d[k]; break;
-      case 3: p3 = d[k]; break;
-      case 4: p4 = d[k]; break;
-      case 5: p5 = d[k]; break;
-      case 6: p6 = d[k]; break;
-      case 7: p7 = d[k]; break;
-      case 8: p8 = d[k]; break;
-      case 9: p9 = d[k]; break;
-      case 10: p10 = d[k]; break;
-      case 11: p11 = d[k]; break;
-      case 12: p12 = d[k]; break;
-      case 13: p13 = d[k]; break;
-      case 14: p14 = d[k]; break;
-    }
-  }
+  for (const k in d) if (k !== inOrderTriggerRunRecord$keys[i++]) return false;
   if (i !== 15) return false;
   return (p0 !== undefined) && (p1 !== undefined) && (p2 !== undefined) && (p3 !== undefined) && (p4 !== undefined) && (p5 !== undefined) && (p6 !== undefined) && (p7 !== undefined) && (p8 !== undefined) && (p9 !== undefined) && (p10 !== undefined) && (p11 !== undefined) && (p12 !== undefined) && (p13 !== undefined) && (p14 !== undefined) && ((typeof p0 === "string")) && ((typeof p1 === "string")) && ((typeof p2 === "string")) && (((typeof p3 === "string")) && (p3 === "and" || p3 === "or")) && (((Array.isArray(p4))) && (inOrderEachEventRecord$matched_condition_ids(p4))) && (((Array.isArray(p5))) && (inOrderEachEventRecord$matched_condition_ids(p5))) && (((Array.isArray(p6))) && (inOrderEachEventRecord$matched_condition_ids(p6))) && (((Array.isArray(p7))) && (inOrderEachEventRecord$matched_condition_ids(p7))) && ((typeof p8 === "string") || (p8 === null)) && ((typeof p9 === "object" && p9 !== null && !Array.isArray(p9))) && ((((typeof p10 === "string")) && (pattern0.test(p10))) || ((p10 === null))) && ((((typeof p11 === "string")) && (pattern0.test(p11))) || ((p11 === null))) && (((Array.isArray(p12))) && (inOrderEachTriggerRunRecord$participants(p12))) && ((typeof p13 === "string") || (p13 === null)) && ((typeof p14 === "string") || (p14 === null));
 }

@@ -28,8 +28,8 @@
  * A second set, `inOrderCheckers`, also requires every closed object's keys
  * to be exactly its declared ones in the schema's order, as Python writes
  * them: fromJson returns JSON.parse's result as it is only for such a
- * document, and this set reads each value as its `for…in` reaches it (no
- * lookup by name, whatever shapes the function has seen before).
+ * document. It is fromJson's alone (`validate` keeps the first set), so what
+ * V8 learns while running it is the shape of the documents fromJson reads.
  */
 import type Ajv2020 from 'ajv/dist/2020';
 import type { Contract, JsonSchema } from './contract';
@@ -228,21 +228,11 @@ class CheckerCompiler {
     const notObject = s.type === 'object' ? 'false' : this.expr(withoutObjectKeywords, 'd', {}, where);
     const lines = [`function ${name}(d) {`, `  if (typeof d !== "object" || d === null || Array.isArray(d)) return ${notObject};`];
     const closed = s.additionalProperties === false && declared.length > 0 && names.length === declared.length && declared.every((n) => required.has(n));
+    if (props.size > 0) lines.push(`  const ${[...props].map(([n, local]) => `${local} = d[${literal(n)}]`).join(', ')};`);
     if (this.ordered && closed) {
-      // Exactly the declared keys, in the schema's order: each value is taken as the `for…in` reaches it.
-      lines.push(
-        `  let ${[...props.values()].join(', ')};`,
-        '  let i = 0;',
-        '  for (const k in d) {',
-        `    if (k !== ${this.keyList(name, declared)}[i]) return false;`,
-        '    switch (i++) {',
-        ...declared.map((n, i) => `      case ${i}: ${props.get(n)} = d[k]; break;`),
-        '    }',
-        '  }',
-        `  if (i !== ${declared.length}) return false;`,
-      );
+      // Exactly the declared keys, in the schema's order.
+      lines.push('  let i = 0;', `  for (const k in d) if (k !== ${this.keyList(name, declared)}[i++]) return false;`, `  if (i !== ${declared.length}) return false;`);
     } else {
-      if (props.size > 0) lines.push(`  const ${[...props].map(([n, local]) => `${local} = d[${literal(n)}]`).join(', ')};`);
       lines.push(...this.keyLoop(s, name, where));
     }
     lines.push(`  return ${this.expr(s, 'd', { type: 'object', props, keysChecked: true }, where)};`, '}');
