@@ -6,7 +6,7 @@
  * (scripts/validators.ts) explain an invalid one.
  *
  * Why not Ajv's own first-error code: for the contract's shapes, code that
- * knows them is 2–3× cheaper (see BENCHMARKS.md). Each object is checked in
+ * knows them costs less than half (see BENCHMARKS.md). Each object is checked in
  * one function that reads each property once into a local, tests its key set
  * with one comparison per key when the keys come in the schema's order (a
  * `switch` on the name when they do not), and evaluates `allOf`/`if`/`then`
