@@ -8,8 +8,10 @@
  * implementation: backward = a reader on the new schema reads every document
  * the old one accepted; forward = the reverse.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadContract, type Contract } from '../../scripts/contract';
 import type { CompatMode, RuleId } from '../../src/compat';
 
 export const CONTRACT_DIR = join(__dirname, '..', '..', 'contract');
@@ -29,6 +31,19 @@ export function contractFiles(): Files {
     files[name] = JSON.parse(readFileSync(join(CONTRACT_DIR, name), 'utf8'));
   }
   return files;
+}
+
+/** The contract after `edit`, loaded as the build loads contract/ (through a temporary folder). */
+export function editedContract(edit: (f: Files) => void): Contract {
+  const files = contractFiles();
+  edit(files);
+  const dir = mkdtempSync(join(tmpdir(), 'contract-edit-'));
+  try {
+    for (const [name, schema] of Object.entries(files)) writeFileSync(join(dir, name), JSON.stringify(schema));
+    return loadContract(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export type Expected = [rule: RuleId, dto: string, pointer: string];

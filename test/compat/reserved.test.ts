@@ -3,25 +3,9 @@
  * as the build compiles the validators) accepts it as an annotation and checks
  * its shape; the TypeScript generator never sees it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadContract } from '../../scripts/contract';
 import { typeSources } from '../../scripts/normalize';
 import { generateDiagnosers } from '../../scripts/validators';
-import { ER, contractFiles, type Files } from './fixtures';
-
-function contractWith(edit: (f: Files) => void): ReturnType<typeof loadContract> {
-  const files = contractFiles();
-  edit(files);
-  const dir = mkdtempSync(join(tmpdir(), 'reserved-'));
-  try {
-    for (const [name, schema] of Object.entries(files)) writeFileSync(join(dir, name), JSON.stringify(schema));
-    return loadContract(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { ER, editedContract, type Files } from './fixtures';
 
 const reserving = (f: Files): void => {
   delete f[ER].properties.emitted_by_task_id;
@@ -31,19 +15,19 @@ const reserving = (f: Files): void => {
 
 describe('x-reserved', () => {
   it('compiles under Ajv strict mode', () => {
-    expect(() => generateDiagnosers(contractWith(reserving))).not.toThrow();
+    expect(() => generateDiagnosers(editedContract(reserving))).not.toThrow();
   });
 
   it('an unknown x- keyword does not (so the registration above is what makes x-reserved pass)', () => {
-    expect(() => generateDiagnosers(contractWith((f) => (f[ER]['x-retired'] = {})))).toThrow(/unknown keyword/);
+    expect(() => generateDiagnosers(editedContract((f) => (f[ER]['x-retired'] = {})))).toThrow(/unknown keyword/);
   });
 
   it('must map names to reasons', () => {
-    expect(() => generateDiagnosers(contractWith((f) => (f[ER]['x-reserved'] = { emitted_by_task_id: 2 })))).toThrow(/x-reserved/);
+    expect(() => generateDiagnosers(editedContract((f) => (f[ER]['x-reserved'] = { emitted_by_task_id: 2 })))).toThrow(/x-reserved/);
   });
 
   it('is dropped before json-schema-to-typescript', () => {
-    const sources = typeSources(contractWith(reserving));
+    const sources = typeSources(editedContract(reserving));
     expect(JSON.stringify(sources)).not.toContain('x-reserved');
     expect(sources.find((s) => s.name === 'EventRecord')).toBeDefined();
   });

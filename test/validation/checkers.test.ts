@@ -6,8 +6,6 @@
  * parser read them), and on JavaScript values no JSON text produces.
  */
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkers, inOrderCheckers } from '../../generated/checkers';
 import { DTO_NAMES, type DtoName } from '../../generated/schemas';
@@ -18,7 +16,8 @@ import { contractAjv } from '../../scripts/validators';
 import { PyFloat, parsePythonJson } from '../../src/pyjson';
 import { validValue } from '../../fuzz/arbitraries';
 import { docCase } from '../../fuzz/mutate';
-import { contractFiles, EMP, TRP, type Files } from '../compat/fixtures';
+import { EMP, TRP, editedContract } from '../compat/fixtures';
+import { withDefaults } from '../support/records';
 import { loadVectors } from '../support/vectors';
 
 const contract = loadContract(join(__dirname, '..', '..', 'contract'));
@@ -107,7 +106,7 @@ describe.each(DTO_NAMES.map((d) => [d]))('%s: mutated documents', (dto) => {
 describe('values no JSON text produces', () => {
   const marker = (): Record<string, unknown> => ({ ...(contract.dtos.find((d) => d.title === 'EventMarker')!.schema.examples as object[])[0] });
   const record = (): Record<string, unknown> => ({ ...(contract.dtos.find((d) => d.title === 'EventRecord')!.schema.examples as object[])[0] });
-  const page = (markers: unknown[], total: unknown = 3): Record<string, unknown> => ({ markers, total, truncated: false });
+  const page = (markers: unknown[], total: unknown = 3): Record<string, unknown> => withDefaults('EventMarkerPage', { markers, total, truncated: false });
   const cases: Array<[string, DtoName, () => unknown]> = [
     ['a property holding undefined', 'EventMarker', () => ({ ...marker(), emitted_by_invocation_id: undefined })],
     ['a required property inherited from the prototype', 'EventMarker', () => {
@@ -141,12 +140,10 @@ describe('values no JSON text produces', () => {
     ['total as a bigint', 'EventMarkerPage', () => page([], 5n)],
     ['total as a PyFloat', 'EventMarkerPage', () => page([], new PyFloat(3))],
     ['a marker with a symbol key', 'EventMarkerPage', () => page([{ ...marker(), [Symbol('s')]: 1 }])],
-    ['a participant with an unknown context_type', 'TriggerRunParticipant', () => ({
-      context_type: 'webhook', condition_id: null, valid_condition_id: null, event_id: 'e', source_invocation_id: 'i', context_timestamp: null, context_summary: '',
-    })],
-    ['an event participant whose event_id is undefined', 'TriggerRunParticipant', () => ({
-      context_type: 'event', condition_id: null, valid_condition_id: null, event_id: undefined, source_invocation_id: null, context_timestamp: null, context_summary: '',
-    })],
+    ['a participant with an unknown context_type', 'TriggerRunParticipant', () =>
+      withDefaults('TriggerRunParticipant', { context_type: 'webhook', event_id: 'e', source_invocation_id: 'i' })],
+    ['an event participant whose event_id is undefined', 'TriggerRunParticipant', () =>
+      withDefaults('TriggerRunParticipant', { context_type: 'event', event_id: undefined })],
   ];
   it.each(cases)('%s', (_label, dto, make) => {
     agree(dto, make());
@@ -154,30 +151,18 @@ describe('values no JSON text produces', () => {
 });
 
 describe('generation', () => {
-  function contractWith(edit: (f: Files) => void): ReturnType<typeof loadContract> {
-    const files = contractFiles();
-    edit(files);
-    const dir = mkdtempSync(join(tmpdir(), 'checkers-'));
-    try {
-      for (const [name, schema] of Object.entries(files)) writeFileSync(join(dir, name), JSON.stringify(schema));
-      return loadContract(dir);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-
   it('refuses a keyword it does not know, naming it and where', () => {
-    expect(() => generateCheckers(contractWith((f) => (f[TRP].properties.context_summary.maxLength = 80)))).toThrow(
+    expect(() => generateCheckers(editedContract((f) => (f[TRP].properties.context_summary.maxLength = 80)))).toThrow(
       /keyword maxLength \(at TriggerRunParticipant\$context_summary\) is not supported/,
     );
   });
 
   it('refuses an enum of objects (Ajv compares those deeply)', () => {
-    expect(() => generateCheckers(contractWith((f) => (f[TRP].properties.context_type.enum = [{ kind: 'event' }])))).toThrow(/enum of non-primitive/);
+    expect(() => generateCheckers(editedContract((f) => (f[TRP].properties.context_type.enum = [{ kind: 'event' }])))).toThrow(/enum of non-primitive/);
   });
 
   it('keywords the contract does not use yet follow Ajv too (number limits, not, oneOf, enum of numbers, union types)', () => {
-    const changed = contractWith((f) => {
+    const changed = editedContract((f) => {
       f[EMP].properties.total = {
         type: ['integer', 'null'],
         minimum: 0,
@@ -195,7 +180,7 @@ describe('generation', () => {
     let accepted = 0;
     for (const total of totals) {
       for (const truncated of truncateds) {
-        const page = { markers: [], total, truncated };
+        const page = withDefaults('EventMarkerPage', { markers: [], total, truncated });
         const verdict = reference(page);
         expect([total, truncated, fast.checkers.EventMarkerPage!(page)]).toEqual([total, truncated, verdict]);
         expect([total, truncated, fast.inOrder.EventMarkerPage!(page)]).toEqual([total, truncated, verdict]);
@@ -206,8 +191,8 @@ describe('generation', () => {
   });
 
   it('compiles a changed contract to checkers that follow it', () => {
-    const changed = generateCheckers(contractWith((f) => (f[TRP].properties.context_type.enum = ['event', 'cron']))).load().checkers;
-    const participant = { context_type: 'status', condition_id: null, valid_condition_id: null, event_id: null, source_invocation_id: 'inv', context_timestamp: null, context_summary: '' };
+    const changed = generateCheckers(editedContract((f) => (f[TRP].properties.context_type.enum = ['event', 'cron']))).load().checkers;
+    const participant = withDefaults('TriggerRunParticipant', { context_type: 'status', source_invocation_id: 'inv' });
     expect(checkers.TriggerRunParticipant(participant)).toBe(true);
     expect(changed.TriggerRunParticipant!(participant)).toBe(false);
   });
