@@ -133,17 +133,24 @@ function buildPlan(dto: DtoName): DtoPlan {
   return { dto, fields, byName: new Map(fields.map((f) => [f.name, f])), readsAsIs: closed };
 }
 
-/** A schema node with its $ref followed (one level of the contract's documents), or undefined if unknown. */
-function deref(schema: JsonSchema, base: string): { node: JsonSchema; base: string } | undefined {
-  const ref = resolveRef(schema.$ref, base);
-  if (ref === undefined) return { node: schema, base };
+/** What an absolute $ref points at in the contract's documents (and that document's $id), or undefined if unknown. */
+function refTarget(ref: string): { node: unknown; base: string } | undefined {
   const [doc, fragment] = ref.split('#') as [string, string | undefined];
   const dto = DTO_BY_ID.get(doc);
   const target = dto !== undefined ? schemas[dto] : doc === COMMON_ID ? commonSchema : undefined;
   if (target === undefined) return undefined;
   let node: unknown = target;
   for (const part of (fragment ?? '').split('/').filter(Boolean)) node = (node as Record<string, unknown>)[part];
-  return node !== null && typeof node === 'object' ? { node: node as JsonSchema, base: doc } : undefined;
+  return { node, base: doc };
+}
+
+/** A schema node with its $ref followed (one level of the contract's documents), or undefined if unknown. */
+function deref(schema: JsonSchema, base: string): { node: JsonSchema; base: string } | undefined {
+  const ref = resolveRef(schema.$ref, base);
+  if (ref === undefined) return { node: schema, base };
+  const target = refTarget(ref);
+  if (target === undefined) return undefined;
+  return target.node !== null && typeof target.node === 'object' ? { node: target.node as JsonSchema, base: target.base } : undefined;
 }
 
 /** FieldShape of a property's schema (conservative: 'any' unless the schema's types say otherwise). */
@@ -177,13 +184,8 @@ function mayBeNull(schema: JsonSchema | boolean | undefined, base: string, seen:
   if (ref !== undefined) {
     if (seen.has(ref)) return true;
     seen.add(ref);
-    const [doc, fragment] = ref.split('#') as [string, string | undefined];
-    const dto = DTO_BY_ID.get(doc);
-    const target = dto !== undefined ? schemas[dto] : doc === COMMON_ID ? commonSchema : undefined;
-    if (target === undefined) return true;
-    let node: unknown = target;
-    for (const part of (fragment ?? '').split('/').filter(Boolean)) node = (node as Record<string, unknown>)[part];
-    return mayBeNull(node as JsonSchema, doc, seen);
+    const target = refTarget(ref);
+    return target === undefined || mayBeNull(target.node as JsonSchema, target.base, seen);
   }
   const alternatives = [schema.oneOf, schema.anyOf].filter(Array.isArray) as JsonSchema[][];
   if (alternatives.length > 0) return alternatives.every((list) => list.some((s) => mayBeNull(s, base, seen)));

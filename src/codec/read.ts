@@ -20,7 +20,7 @@ import { TimestampError } from '../timestamps/errors';
 import { inOrderCheckers } from '../validation/compiled';
 import { ContractValidationError, requireDtoName, validate, type ValidationIssue } from '../validation';
 import { PLANS, type DtoPlan, type FieldPlan } from './plan';
-import { nowText, pythonTimestamp, type Clock } from './timestamps';
+import { mayBeRewritten, nowText, pythonTimestamp, type Clock } from './timestamps';
 
 /** A key the contract does not define, found while reading (a newer producer, or a typo). */
 export interface UnknownKey {
@@ -119,6 +119,7 @@ const exact = parseExact;
 const withinLimits = jsonWithinLimits;
 const unambiguous = numberTokensUnambiguous;
 const isIndexKey = isArrayIndexKey;
+const rewritten = mayBeRewritten;
 
 /** Per DTO: the in-order checker, and the walk plan when the DTO reads as it is (see readAsIs). */
 interface FastRead {
@@ -337,13 +338,9 @@ function dtoAsIs(walk: WalkPlan, obj: Record<string, unknown>, depth: number, sc
   return true;
 }
 
-/**
- * A timestamp (or null) the checker accepted is as Python writes it, unless its
- * offset has seconds and a fraction (…+00:00:00.500000): of the texts the
- * pattern accepts, only that form may be written differently. Left to the reader.
- */
+/** A timestamp (or null) the checker accepted that Python writes back as it is (else: left to the reader). */
 function timestampAsIs(v: unknown): boolean {
-  return typeof v !== 'string' || v.charCodeAt(v.length - 7) !== 46 /* . */;
+  return typeof v !== 'string' || !rewritten(v);
 }
 
 /**

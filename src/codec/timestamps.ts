@@ -20,10 +20,19 @@ const NOT_AS_PYTHON_WRITES = /\.000000[+-]|[+-]00:00:00(?:\.\d{6})?$|-00:00$|:\d
  * the full fromisoformat port on the common path).
  */
 export function isAsPythonWrites(text: string): boolean {
-  // Of the texts the pattern accepts, NOT_AS_PYTHON_WRITES can only match one whose offset has
-  // seconds and a fraction (`+00:00:00.500000`: its `.` is the 7th character from the end); the
-  // pattern itself rules out the other forms. Most texts are spared the second regex.
-  return isCanonicalTimestamp(text) && (text.charCodeAt(text.length - 7) !== 46 /* . */ || !NOT_AS_PYTHON_WRITES.test(text));
+  // Most texts are spared the second regex.
+  return isCanonicalTimestamp(text) && (!mayBeRewritten(text) || !NOT_AS_PYTHON_WRITES.test(text));
+}
+
+/**
+ * For a text the contract's pattern accepts: whether Python might write the
+ * datetime it reads from it differently. Of those texts, NOT_AS_PYTHON_WRITES
+ * can only match one whose offset has seconds and a fraction
+ * (`+00:00:00.500000`: its `.` is the 7th character from the end); the
+ * pattern rules out the other forms. False means "written back as it is".
+ */
+export function mayBeRewritten(canonical: string): boolean {
+  return canonical.charCodeAt(canonical.length - 7) === 46 /* . */;
 }
 
 /** Python's `fromisoformat(text)` (naive → UTC) then `isoformat()`; throws TimestampError where Python raises. */
