@@ -1,30 +1,12 @@
-/** fast-check arbitraries for the pyjson value model, shared by the pyjson and codec property tests. */
+/**
+ * fast-check arbitraries for the pyjson value model, shared by the pyjson and codec property tests:
+ * the fuzz run's values (fuzz/arbitraries.ts: hostile leaves, keys JavaScript treats specially).
+ */
 import fc from 'fast-check';
-import { PyFloat, type PyJsonValue } from '../../src/pyjson';
+import { key, objectOf, pyValue } from '../../fuzz/arbitraries';
+import type { PyJsonValue } from '../../src/pyjson';
 
-/** Object keys: any UTF-16 (lone surrogates too), plus keys JS treats specially. */
-export const pyKey = fc.oneof(
-  fc.string(),
-  fc.string({ unit: 'binary' }),
-  fc.constantFrom('__proto__', 'constructor', 'prototype', '0', '1', '10', '4294967294', '4294967295'),
-);
-
-export const pyJsonValue: fc.Arbitrary<PyJsonValue> = fc.letrec<{ value: PyJsonValue }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc.constant(null),
-    fc.boolean(),
-    fc.integer(),
-    fc.maxSafeInteger(),
-    fc.double(),
-    fc.bigInt().filter((b) => b > BigInt(Number.MAX_SAFE_INTEGER) || b < -BigInt(Number.MAX_SAFE_INTEGER)),
-    fc.integer({ min: -1e6, max: 1e6 }).map((n) => new PyFloat(n)),
-    fc.string({ unit: 'binary' }),
-    fc.string({ unit: 'grapheme' }),
-    fc.array(tie('value'), { maxLength: 5 }),
-    fc.dictionary(pyKey, tie('value'), { maxKeys: 5, noNullPrototype: true }),
-  ),
-})).value;
+export const pyJsonValue: fc.Arbitrary<PyJsonValue> = pyValue;
 
 /** A JSON object of any values (arguments_preview). */
-export const pyJsonObject = fc.dictionary(pyKey, pyJsonValue, { maxKeys: 6, noNullPrototype: true });
+export const pyJsonObject = fc.array(fc.tuple(key, pyValue), { maxLength: 6 }).map((e) => objectOf(e) as Record<string, PyJsonValue>);
