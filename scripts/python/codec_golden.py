@@ -13,9 +13,10 @@ Reply on stdout: [{"ok": to_json(from_json(text))} | {"error": "<type>", "msg": 
 """
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import datetime
 
-UTC = timezone.utc
+from pynenc_model import read_timestamp
+
 NOW = None  # set from the request: the fixed clock of _now_utc()
 
 
@@ -26,10 +27,7 @@ def _now_utc():
 def _parse_timestamp(value):
     if not value:
         return _now_utc()
-    parsed = datetime.fromisoformat(value)
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed
+    return read_timestamp(value)
 
 
 def _parse_timestamp_optional(value):
@@ -40,10 +38,7 @@ def _parse_timestamp_optional(value):
 
 def _parse_timestamp_required(value):
     # EventMarker.timestamp: required, no "now" default.
-    parsed = datetime.fromisoformat(value)
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed
+    return read_timestamp(value)
 
 
 def _iso_or_none(value):

@@ -23,6 +23,8 @@ import json
 import sys
 from datetime import datetime, timedelta, timezone
 
+from pynenc_model import read_timestamp
+
 UTC = timezone.utc
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 EPOCH_NAIVE = datetime(1970, 1, 1)
@@ -59,12 +61,7 @@ def micros(delta):
     return (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 
-def read(value):
-    """pynenc's reader for a truthy value."""
-    parsed = datetime.fromisoformat(value)
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed
+read = read_timestamp  # pynenc's reader for a truthy value
 
 
 def describe_read(value):

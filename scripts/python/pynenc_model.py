@@ -2,9 +2,11 @@
 
 pynenc itself is not installed here; these few facts are written from the wire-format reference
 (shared/reference/python-wire-format.md) and shared by the oracles that emulate a pynenc app
-(datastore_oracle.py, redis_client_data.py). json, jsonpickle and hashlib are the real thing.
+(datastore_oracle.py, redis_client_data.py, codec_golden.py, isoformat_oracle.py). json, jsonpickle,
+hashlib and datetime are the real thing.
 """
 import hashlib
+from datetime import datetime, timezone
 
 PREFIX = "__pynenc__client_data__"
 
@@ -38,3 +40,11 @@ def serialize_for_store(value, stored, min_size, dumps):
     key = key_of(text)
     stored[key] = text
     return key
+
+
+def read_timestamp(value):
+    """pynenc's reader of a non-empty timestamp text: datetime.fromisoformat, a naive result taken as UTC."""
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed
