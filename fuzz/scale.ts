@@ -39,7 +39,7 @@ export const SCALE_CASES: readonly ScaleCase[] = [
     name: 'TriggerRunRecord: n participants, each invalid (oneOf, if/then, pattern)',
     n: 4000,
     run: (n) => {
-      const items = Array.from({ length: n }, (_, i) => `{"context_type": "event", "event_id": null, "context_timestamp": "bad${i}", "x": 1}`);
+      const items = Array.from({ length: n }, (_, i) => `{"context_type": "EventContext", "event_id": null, "context_timestamp": "bad${i}", "x": 1}`);
       return swallow(() => fromJson('TriggerRunRecord', `${RUN_HEAD}, "participants": [${items.join(', ')}]}`, { unknownKeys: 'reject' }));
     },
   },

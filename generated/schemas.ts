@@ -291,7 +291,7 @@ export const schemas: Readonly<Record<DtoName, JsonSchema>> = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://schemas.pynenc.org/monitoring/v1/trigger-run-participant.schema.json",
     "title": "TriggerRunParticipant",
-    "description": "One per-condition row of a trigger run: which valid condition was satisfied, and by which event or source invocation. Python writes it only inside TriggerRunRecord.participants. Event contexts carry an event_id; status, result and exception contexts carry a source_invocation_id; cron contexts carry neither.",
+    "description": "One per-condition row of a trigger run: which valid condition was satisfied, and by which event or source invocation. Python writes it only inside TriggerRunRecord.participants (BaseTrigger._build_run_participants). An EventContext carries an event_id; a StatusContext, ResultContext or ExceptionContext (the last two subclass StatusContext) carries a source_invocation_id; a CronContext carries neither. A user's own context class gets no rule.",
     "type": "object",
     "additionalProperties": false,
     "required": [
@@ -306,13 +306,13 @@ export const schemas: Readonly<Record<DtoName, JsonSchema>> = {
     "properties": {
       "context_type": {
         "type": "string",
-        "description": "Kind of trigger context that satisfied the condition: event, status, result, exception or cron (other kinds without a discrete source may appear).",
+        "description": "The Python class name of the trigger context that satisfied the condition (type(context).__name__): EventContext, StatusContext, ResultContext, ExceptionContext or CronContext for pynenc's own contexts; a user's own ConditionContext subclass writes its own class name.",
         "examples": [
-          "event",
-          "status",
-          "result",
-          "exception",
-          "cron"
+          "EventContext",
+          "StatusContext",
+          "ResultContext",
+          "ExceptionContext",
+          "CronContext"
         ]
       },
       "condition_id": {
@@ -327,12 +327,12 @@ export const schemas: Readonly<Record<DtoName, JsonSchema>> = {
       },
       "event_id": {
         "$ref": "common.schema.json#/$defs/optionalId",
-        "description": "The event that satisfied the condition; set for event contexts only.",
+        "description": "The event that satisfied the condition; set for an EventContext only.",
         "default": null
       },
       "source_invocation_id": {
         "$ref": "common.schema.json#/$defs/optionalId",
-        "description": "The invocation whose status, result or exception satisfied the condition; set for those contexts only.",
+        "description": "The invocation whose status, result or exception satisfied the condition; set for a StatusContext, ResultContext or ExceptionContext only.",
         "default": null
       },
       "context_timestamp": {
@@ -354,7 +354,7 @@ export const schemas: Readonly<Record<DtoName, JsonSchema>> = {
           ],
           "properties": {
             "context_type": {
-              "const": "event"
+              "const": "EventContext"
             }
           }
         },
@@ -377,9 +377,9 @@ export const schemas: Readonly<Record<DtoName, JsonSchema>> = {
           "properties": {
             "context_type": {
               "enum": [
-                "status",
-                "result",
-                "exception"
+                "StatusContext",
+                "ResultContext",
+                "ExceptionContext"
               ]
             }
           }
@@ -402,7 +402,7 @@ export const schemas: Readonly<Record<DtoName, JsonSchema>> = {
           ],
           "properties": {
             "context_type": {
-              "const": "cron"
+              "const": "CronContext"
             }
           }
         },
@@ -420,7 +420,7 @@ export const schemas: Readonly<Record<DtoName, JsonSchema>> = {
     ],
     "examples": [
       {
-        "context_type": "event",
+        "context_type": "EventContext",
         "condition_id": "cond-event-order",
         "valid_condition_id": "vc-1",
         "event_id": "evt-7f3a",
@@ -429,7 +429,7 @@ export const schemas: Readonly<Record<DtoName, JsonSchema>> = {
         "context_summary": "code:order.created"
       },
       {
-        "context_type": "cron",
+        "context_type": "CronContext",
         "condition_id": "cond-cron-hourly",
         "valid_condition_id": "vc-2",
         "event_id": null,
@@ -573,7 +573,7 @@ export const schemas: Readonly<Record<DtoName, JsonSchema>> = {
         "executed_at": "2026-05-09T10:11:13.500000+00:00",
         "participants": [
           {
-            "context_type": "event",
+            "context_type": "EventContext",
             "condition_id": "cond-event-order",
             "valid_condition_id": "vc-1",
             "event_id": "evt-7f3a",
@@ -582,7 +582,7 @@ export const schemas: Readonly<Record<DtoName, JsonSchema>> = {
             "context_summary": "code:order.created"
           },
           {
-            "context_type": "status",
+            "context_type": "StatusContext",
             "condition_id": "cond-status-pay",
             "valid_condition_id": "vc-3",
             "event_id": null,

@@ -48,7 +48,7 @@ function underAlternative(path: string, alternatives: ReadonlySet<string>): bool
   return false;
 }
 
-/** `{properties: {context_type: {const: "event"}}}` → `context_type is "event"`. */
+/** `{properties: {context_type: {const: "EventContext"}}}` → `context_type is "EventContext"`. */
 function describeCondition(error: ErrorObject): string {
   const condition = error.schema as JsonSchema | undefined; // the `if` subschema itself
   const properties = (condition?.properties ?? {}) as Record<string, JsonSchema>;

@@ -34,14 +34,14 @@ describe('format', () => {
 
   it('--jsonl from stdin: one line out per line in; unknown keys are dropped and reported; unreadable lines are reported, not written (exit 1)', async () => {
     const a = JSON.stringify({ ...example('TriggerRunParticipant', 0), weight: 3 });
-    const b = JSON.stringify({ ...example('TriggerRunParticipant', 1), context_type: 'event' }); // event context without event_id
+    const b = JSON.stringify({ ...example('TriggerRunParticipant', 1), context_type: 'EventContext' }); // event context without event_id
     const c = JSON.stringify(example('TriggerRunParticipant', 1));
     const r = await runCli(['format', '--jsonl', 'TriggerRunParticipant', '-'], { input: [a, b, '', c].join('\n') + '\n' });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(`${toJson('TriggerRunParticipant', fromJson('TriggerRunParticipant', a))}\n${toJson('TriggerRunParticipant', fromJson('TriggerRunParticipant', c))}\n`);
     const err = r.stderr.trimEnd().split('\n');
     expect(err[0]).toBe("<stdin>:1 /weight: unknown key of TriggerRunParticipant, dropped as Python's reader drops it");
-    expect(err).toContain('<stdin>:2 /event_id: must be a string when context_type is "event", got null');
+    expect(err).toContain('<stdin>:2 /event_id: must be a string when context_type is "EventContext", got null');
     expect(err[err.length - 1]).toBe('TriggerRunParticipant: 1 of 3 documents could not be read; not written');
   });
 

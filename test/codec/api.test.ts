@@ -21,7 +21,7 @@ import { firstDifference } from '../pyjson/same-value';
 type Golden = { ok: string } | { error: string; msg: string };
 
 const RUN_TEXT =
-  '{"trigger_run_id": "run-1", "trigger_id": "t", "task_id_key": "m.f", "logic_value": "or", "arguments_preview": {"b": 1.0, "2": [NaN, 18446744073709551616], "1": {}}, "claimed_at": "2026-05-09 10:11:12", "participants": [{"context_type": "cron"}], "extra": true}';
+  '{"trigger_run_id": "run-1", "trigger_id": "t", "task_id_key": "m.f", "logic_value": "or", "arguments_preview": {"b": 1.0, "2": [NaN, 18446744073709551616], "1": {}}, "claimed_at": "2026-05-09 10:11:12", "participants": [{"context_type": "CronContext"}], "extra": true}';
 
 describe('fromDict', () => {
   test('reads a parsed document like fromJson, without touching it', () => {

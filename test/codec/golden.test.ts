@@ -59,7 +59,7 @@ const EVENT = {
 };
 
 const P_EVENT = {
-  context_type: 'event',
+  context_type: 'EventContext',
   condition_id: 'cond-event-order',
   valid_condition_id: 'vc-1',
   event_id: 'evt-7f3a',
@@ -68,7 +68,7 @@ const P_EVENT = {
   context_summary: 'code:order.created',
 };
 const P_STATUS = {
-  context_type: 'status',
+  context_type: 'StatusContext',
   condition_id: 'cond-status-pay',
   valid_condition_id: 'vc-3',
   event_id: null,
@@ -77,7 +77,7 @@ const P_STATUS = {
   context_summary: 'status:SUCCESS task:shop.tasks.pay',
 };
 const P_RESULT = {
-  context_type: 'result',
+  context_type: 'ResultContext',
   condition_id: 'cond-result-score',
   valid_condition_id: 'vc-4',
   event_id: null,
@@ -86,7 +86,7 @@ const P_RESULT = {
   context_summary: 'result task:shop.tasks.score',
 };
 const P_CRON = {
-  context_type: 'cron',
+  context_type: 'CronContext',
   condition_id: 'cond-cron-hourly',
   valid_condition_id: 'vc-2',
   event_id: null,
@@ -231,10 +231,10 @@ function cases(): Case[] {
   add('ok', 'TriggerRunRecord with only its required keys', 'TriggerRunRecord', doc({ trigger_run_id: 'r', trigger_id: 't', task_id_key: 'k', logic_value: 'or' }));
   add('ok', 'TriggerRunRecord all nulls', 'TriggerRunRecord', doc({ ...RUN_AND3, valid_condition_ids: null, condition_ids: null, event_ids: null, source_invocation_ids: null, triggered_invocation_id: null, arguments_preview: null, claimed_at: null, executed_at: null, participants: null }));
   add('ok', 'TriggerRunRecord empty timestamps (= null)', 'TriggerRunRecord', doc({ ...RUN_AND3, claimed_at: '', executed_at: '' }));
-  add('ok', 'participant with only context_type', 'TriggerRunParticipant', doc({ context_type: 'cron' }));
+  add('ok', 'participant with only context_type', 'TriggerRunParticipant', doc({ context_type: 'CronContext' }));
   add('ok', 'participant nulls and empty summary', 'TriggerRunParticipant', doc({ ...P_CRON, context_timestamp: null, context_summary: null }));
   add('ok', 'participant empty context_timestamp and summary', 'TriggerRunParticipant', doc({ ...P_CRON, context_timestamp: '', context_summary: '' }));
-  add('ok', 'participants inside a run with missing keys', 'TriggerRunRecord', doc({ ...RUN_CRON, participants: [{ context_type: 'cron' }, without(P_EVENT, 'context_summary', 'condition_id')] }));
+  add('ok', 'participants inside a run with missing keys', 'TriggerRunRecord', doc({ ...RUN_CRON, participants: [{ context_type: 'CronContext' }, without(P_EVENT, 'context_summary', 'condition_id')] }));
 
   // ---- unknown keys (ignored, as Python does) and duplicate keys (last wins)
   add('ok', 'EventRecord with unknown keys', 'EventRecord', doc({ ...EVENT, future_field: { nested: [1, 2] }, matched: true }));
@@ -354,7 +354,7 @@ describe('isAsPythonWrites is exact: true only where Python writes the text back
     texts.push('0001-01-01T00:00:00+00:00', '9999-12-31T23:59:59.999999+00:00', '2024-02-29T00:00:00+00:00');
     const golden = runPython<Golden[]>('codec_golden.py', {
       now: NOW_ISO,
-      cases: texts.map((t) => ({ dto: 'TriggerRunParticipant', text: stringifyPython({ context_type: 'cron', context_timestamp: t }) })),
+      cases: texts.map((t) => ({ dto: 'TriggerRunParticipant', text: stringifyPython({ context_type: 'CronContext', context_timestamp: t }) })),
     });
     const wrong = texts.filter((t, k) => {
       const g = golden[k]!;

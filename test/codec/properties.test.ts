@@ -59,7 +59,7 @@ const eventRecord: fc.Arbitrary<DtoTypes['EventRecord']> = fc.record({
 
 const participant: fc.Arbitrary<DtoTypes['TriggerRunParticipant']> = fc
   .record({
-    context_type: fc.constantFrom('event', 'status', 'result', 'exception', 'cron', 'custom'),
+    context_type: fc.constantFrom('EventContext', 'StatusContext', 'ResultContext', 'ExceptionContext', 'CronContext', 'MyContext'),
     condition_id: optionalId,
     valid_condition_id: optionalId,
     event_id: id,
@@ -70,8 +70,8 @@ const participant: fc.Arbitrary<DtoTypes['TriggerRunParticipant']> = fc
   }, PLAIN)
   .map(({ pick, ...p }) => {
     const kind = p.context_type;
-    const hasEvent = kind === 'event' || (kind === 'custom' && pick === 'event');
-    const hasSource = ['status', 'result', 'exception'].includes(kind) || (kind === 'custom' && pick === 'source');
+    const hasEvent = kind === 'EventContext' || (kind === 'MyContext' && pick === 'event');
+    const hasSource = ['StatusContext', 'ResultContext', 'ExceptionContext'].includes(kind) || (kind === 'MyContext' && pick === 'source');
     return {
       context_type: p.context_type,
       condition_id: p.condition_id,
@@ -190,7 +190,7 @@ test('isAsPythonWrites agrees with Python on random pattern-valid timestamps', (
     );
   const golden = runPython<({ ok: string } | { error: string; msg: string })[]>('codec_golden.py', {
     now: '2026-01-01T00:00:00+00:00',
-    cases: texts.map((t) => ({ dto: 'TriggerRunParticipant', text: stringifyPython({ context_type: 'cron', context_timestamp: t }) })),
+    cases: texts.map((t) => ({ dto: 'TriggerRunParticipant', text: stringifyPython({ context_type: 'CronContext', context_timestamp: t }) })),
   });
   const wrong = texts.filter((t, k) => {
     const g = golden[k]!;

@@ -290,7 +290,7 @@ export const CASES: Case[] = [
   {
     rule: 'ENUM_ADDED',
     name: 'context_type restricted to the five known kinds',
-    edit: (f) => (f[TRP].properties.context_type.enum = ['event', 'status', 'result', 'exception', 'cron']),
+    edit: (f) => (f[TRP].properties.context_type.enum = ['EventContext', 'StatusContext', 'ResultContext', 'ExceptionContext', 'CronContext']),
     findings: [
       ['ENUM_ADDED', 'TriggerRunParticipant', '/properties/context_type/enum'],
       ['ENUM_ADDED', 'TriggerRunRecord', '/properties/participants/items/properties/context_type/enum'],

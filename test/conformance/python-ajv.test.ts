@@ -86,7 +86,7 @@ describe('Python helper and Ajv on mutated documents', () => {
   const value = fc.oneof(
     fc.jsonValue({ maxDepth: 2 }),
     fc.constantFrom(...TIMESTAMP_FORMS.map((f) => f.value)),
-    fc.constantFrom(null, '', 'event', 'status', 'exception', 'cron', 'and', 'or', -1, 0, 2.5, 3, true, [], {}, ['x', 1]),
+    fc.constantFrom(null, '', 'EventContext', 'StatusContext', 'ExceptionContext', 'CronContext', 'event', 'and', 'or', -1, 0, 2.5, 3, true, [], {}, ['x', 1]),
   );
   const op = fc.record({ kind: fc.constantFrom('delete', 'set', 'add', 'nested'), pick: fc.nat(), key, value });
   const mutation = fc.record({ base: fc.nat({ max: bases.length - 1 }), ops: fc.array(op, { minLength: 1, maxLength: 3 }) });

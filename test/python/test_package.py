@@ -202,7 +202,7 @@ class Helpers(unittest.TestCase):
         participant = dict(DTOS["TriggerRunParticipant"]["examples"][0], source_invocation_id="inv-1")
         [issue] = iter_errors("TriggerRunParticipant", participant)
         self.assertEqual(issue.path, "/source_invocation_id")
-        self.assertEqual(issue.message, 'must be null when context_type is "event", got the string "inv-1"')
+        self.assertEqual(issue.message, 'must be null when context_type is "EventContext", got the string "inv-1"')
 
     def test_the_whole_document_and_nested_values(self) -> None:
         self.assertEqual([i.path for i in iter_errors("EventRecord", [])], [""])

@@ -143,7 +143,7 @@ describe('values no JSON text produces', () => {
     ['a participant with an unknown context_type', 'TriggerRunParticipant', () =>
       withDefaults('TriggerRunParticipant', { context_type: 'webhook', event_id: 'e', source_invocation_id: 'i' })],
     ['an event participant whose event_id is undefined', 'TriggerRunParticipant', () =>
-      withDefaults('TriggerRunParticipant', { context_type: 'event', event_id: undefined })],
+      withDefaults('TriggerRunParticipant', { context_type: 'EventContext', event_id: undefined })],
   ];
   it.each(cases)('%s', (_label, dto, make) => {
     agree(dto, make());
@@ -191,8 +191,8 @@ describe('generation', () => {
   });
 
   it('compiles a changed contract to checkers that follow it', () => {
-    const changed = generateCheckers(editedContract((f) => (f[TRP].properties.context_type.enum = ['event', 'cron']))).load().checkers;
-    const participant = withDefaults('TriggerRunParticipant', { context_type: 'status', source_invocation_id: 'inv' });
+    const changed = generateCheckers(editedContract((f) => (f[TRP].properties.context_type.enum = ['EventContext', 'CronContext']))).load().checkers;
+    const participant = withDefaults('TriggerRunParticipant', { context_type: 'StatusContext', source_invocation_id: 'inv' });
     expect(checkers.TriggerRunParticipant(participant)).toBe(true);
     expect(changed.TriggerRunParticipant!(participant)).toBe(false);
   });

@@ -92,7 +92,7 @@ describe('validate', () => {
     const result = validate('TriggerRunParticipant', doc);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues).toEqual([
-      { path: '/event_id', message: 'must be a string when context_type is "event", got null', keyword: 'type' },
+      { path: '/event_id', message: 'must be a string when context_type is "EventContext", got null', keyword: 'type' },
     ]);
   });
 

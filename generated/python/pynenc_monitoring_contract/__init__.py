@@ -189,13 +189,16 @@ class EventRecord(TypedDict):
 
 class TriggerRunParticipant(TypedDict):
     """One per-condition row of a trigger run: which valid condition was satisfied, and by which event or source
-    invocation. Python writes it only inside TriggerRunRecord.participants. Event contexts carry an event_id;
-    status, result and exception contexts carry a source_invocation_id; cron contexts carry neither.
+    invocation. Python writes it only inside TriggerRunRecord.participants
+    (BaseTrigger._build_run_participants). An EventContext carries an event_id; a StatusContext, ResultContext
+    or ExceptionContext (the last two subclass StatusContext) carries a source_invocation_id; a CronContext
+    carries neither. A user's own context class gets no rule.
     """
 
     context_type: str
-    """Kind of trigger context that satisfied the condition: event, status, result, exception or cron (other
-    kinds without a discrete source may appear).
+    """The Python class name of the trigger context that satisfied the condition (type(context).__name__):
+    EventContext, StatusContext, ResultContext, ExceptionContext or CronContext for pynenc's own contexts; a
+    user's own ConditionContext subclass writes its own class name.
     """
     condition_id: OptionalId
     """The trigger condition this row satisfied, or null.
@@ -208,12 +211,13 @@ class TriggerRunParticipant(TypedDict):
     Readers substitute None when the key is missing or null.
     """
     event_id: OptionalId
-    """The event that satisfied the condition; set for event contexts only.
+    """The event that satisfied the condition; set for an EventContext only.
 
     Readers substitute None when the key is missing or null.
     """
     source_invocation_id: OptionalId
-    """The invocation whose status, result or exception satisfied the condition; set for those contexts only.
+    """The invocation whose status, result or exception satisfied the condition; set for a StatusContext,
+    ResultContext or ExceptionContext only.
 
     Readers substitute None when the key is missing or null.
     """

@@ -1,0 +1,136 @@
+/**
+ * The monitoring read API: BaseTrigger's "Monitoring API" (pynenc/trigger/base_trigger.py) in TypeScript naming,
+ * read-only, for the stores a TypeScript process can reach (SQLite file, Redis). Each method returns what the
+ * Python method of the same backend returns on the same store (see docs/monitoring.md for the name table and
+ * the differences between backends).
+ *
+ * Results are the contract's DTOs, validated and with exact timestamps; EventRecords carry
+ * `triggered_invocation_ids` from the backend's link index, not the stale copy in the stored JSON.
+ */
+import type { EventMarkerPage, EventRecord, TriggerRunRecord } from '../../generated/types';
+import type { ClientDataStore } from '../datastore/client-data-store';
+import type { DecodedEventRecord } from '../datastore/event-record';
+
+/** A time bound: a Date (milliseconds) or an ISO text as `datetime.fromisoformat` reads it (microseconds kept). */
+export type TimeBound = Date | string;
+
+/** `get_event_markers_in_timerange(state=…)`. */
+export type MarkerState = 'all' | 'matched' | 'unmatched' | 'triggered' | 'untriggered';
+export const MARKER_STATES: readonly MarkerState[] = ['all', 'matched', 'unmatched', 'triggered', 'untriggered'];
+
+/** The filters of `get_events` / `count_events` (both time bounds inclusive). */
+export interface EventFilters {
+  eventCode?: string;
+  startTime?: TimeBound;
+  endTime?: TimeBound;
+  matched?: boolean;
+  triggered?: boolean;
+  emittedByInvocationId?: string;
+  emittedByTaskId?: string;
+}
+
+/**
+ * Order of a result whose order differs between pynenc's backends. `'backend'` (the default) is what that
+ * backend's Python method returns; the others give one answer on every backend.
+ * - marker pages of a busy window: SQLite holds the oldest `limit` markers, Redis the newest;
+ *   `'oldest'` / `'newest'` choose explicitly (markers are always listed oldest first within the page).
+ * - trigger runs: see docs/monitoring.md; `'oldest'` / `'newest'` sort by executed_at (then claimed_at, then id).
+ */
+export type ResultOrder = 'backend' | 'oldest' | 'newest';
+
+/** What a list method does with a stored row it cannot read (bad JSON, contract violation, dangling reference). */
+export type OnError =
+  | { onError?: 'throw' }
+  | { onError: 'skip' }
+  | { onError: 'collect'; errors: MonitoringReadError[] };
+
+/** How EventRecord payloads come back: as stored (wire text, the contract's form) or resolved to values. */
+export interface PayloadOption {
+  /** Resolve every payload through this store, with one batched backend read per call. */
+  resolvePayloads?: ClientDataStore;
+}
+
+export type ReadOptions = OnError & { order?: ResultOrder };
+
+export interface EventsQuery extends EventFilters {
+  limit?: number; // default 100, as Python
+  offset?: number; // default 0
+}
+
+export interface MarkersQuery {
+  startTime: TimeBound;
+  endTime: TimeBound;
+  eventCode?: string;
+  state?: MarkerState; // default 'all'
+  limit?: number; // default 1000
+  offset?: number; // default 0
+}
+
+export interface RunsInRangeQuery {
+  startTime: TimeBound;
+  endTime: TimeBound;
+  eventCode?: string;
+  taskIdKey?: string;
+  limit?: number; // default: none
+}
+
+/** An EventRecord as stored (payload values are wire texts) or with its payload resolved. */
+export type EventResult<P extends PayloadOption> = P extends { resolvePayloads: ClientDataStore }
+  ? DecodedEventRecord
+  : EventRecord;
+
+/**
+ * A row or key the reader could not turn into a DTO. `code` is stable; `backend`, `location` (table or key) and
+ * `id` name the row; `cause` is the underlying typed error (ContractValidationError, PythonJsonSyntaxError, …).
+ * Declared here as an interface; the class lives in ./errors.ts.
+ */
+export interface MonitoringReadError extends Error {
+  readonly code: string;
+  readonly backend: 'sqlite' | 'redis';
+  readonly location: string;
+  readonly id: string | undefined;
+}
+
+export interface MonitoringReader {
+  /** `get_event(event_id)`. */
+  getEvent<P extends PayloadOption = {}>(eventId: string, options?: P): Promise<EventResult<P> | null>;
+  /** `get_events(...)`: newest first. */
+  getEvents<P extends PayloadOption = {}>(query?: EventsQuery, options?: P & ReadOptions): Promise<EventResult<P>[]>;
+  /** `count_events(...)`. */
+  countEvents(filters?: EventFilters): Promise<number>;
+  /** `get_event_markers_in_timerange(start, end, ...)`. */
+  getEventMarkers(query: MarkersQuery, options?: ReadOptions): Promise<EventMarkerPage>;
+  /** `get_invocations_triggered_by_event(event_id)`: link order. */
+  getInvocationsTriggeredByEvent(eventId: string): Promise<string[]>;
+  /** `list_event_codes()`: sorted. */
+  listEventCodes(): Promise<string[]>;
+  /** `get_events_emitted_by_invocation(invocation_id, limit=200, offset=0)`. */
+  getEventsEmittedByInvocation<P extends PayloadOption = {}>(
+    invocationId: string,
+    page?: { limit?: number; offset?: number },
+    options?: P & ReadOptions,
+  ): Promise<EventResult<P>[]>;
+  /** `get_events_batch(ids)`: a Map in the order of `ids`, null for an id not stored. */
+  getEventsBatch<P extends PayloadOption = {}>(
+    eventIds: readonly string[],
+    options?: P & ReadOptions,
+  ): Promise<Map<string, EventResult<P> | null>>;
+
+  /** `get_trigger_run(id)`. */
+  getTriggerRun(triggerRunId: string): Promise<TriggerRunRecord | null>;
+  /** `get_trigger_runs_for_event(event_id)`. */
+  getTriggerRunsForEvent(eventId: string, options?: ReadOptions): Promise<TriggerRunRecord[]>;
+  /** `get_trigger_runs_for_invocation(invocation_id)`: the runs that produced it. */
+  getTriggerRunsForInvocation(invocationId: string, options?: ReadOptions): Promise<TriggerRunRecord[]>;
+  /** `get_trigger_runs_sourced_by_invocation(invocation_id)`. */
+  getTriggerRunsSourcedByInvocation(invocationId: string, options?: ReadOptions): Promise<TriggerRunRecord[]>;
+  /** `get_trigger_runs_for_valid_condition(valid_condition_id)`. */
+  getTriggerRunsForValidCondition(validConditionId: string, options?: ReadOptions): Promise<TriggerRunRecord[]>;
+  /** `get_trigger_runs_in_timerange(start, end, ...)`. */
+  getTriggerRunsInRange(query: RunsInRangeQuery, options?: ReadOptions): Promise<TriggerRunRecord[]>;
+  /** `get_trigger_runs_batch(ids)`. */
+  getTriggerRunsBatch(triggerRunIds: readonly string[], options?: ReadOptions): Promise<Map<string, TriggerRunRecord | null>>;
+
+  /** Releases the connection (a reader made from a caller's connection leaves it open). */
+  close(): Promise<void>;
+}
