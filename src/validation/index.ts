@@ -3,6 +3,7 @@ import type { DtoTypes } from '../../generated/types';
 import { checkers, diagnosers } from './compiled';
 import { ContractValidationError, UnknownDtoError, type ValidationIssue } from './errors';
 import { toIssues } from './issues';
+import { schemaView } from './schema-view';
 
 export { ContractValidationError, UnknownDtoError, type ValidationIssue } from './errors';
 
@@ -24,10 +25,13 @@ export function validate<D extends DtoName>(dto: D, value: unknown): ValidationR
   // The checkers that read by name: `validate` sees values of any shape. The in-order set is
   // fromJson's alone, so what it learns at run time is the shape of the documents it reads.
   if (checkers[requireDtoName(dto)](value)) return { ok: true, value: value as DtoTypes[D] };
+  // Python-dialect numbers (PyFloat, bigint) are judged as the numbers they are (see schema-view.ts).
+  const seen = schemaView(value);
+  if (seen !== value && checkers[dto](seen)) return { ok: true, value: value as DtoTypes[D] };
   const diagnose = diagnosers()[dto];
   // Ajv is the reference the checkers are generated to match (scripts/checkers.ts); should they
   // ever differ, its verdict stands rather than an invalid result without issues.
-  if (diagnose(value)) return { ok: true, value: value as DtoTypes[D] };
+  if (diagnose(seen)) return { ok: true, value: value as DtoTypes[D] };
   return { ok: false, issues: toIssues(diagnose.errors ?? []) };
 }
 

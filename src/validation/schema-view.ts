@@ -1,0 +1,49 @@
+/**
+ * What JSON Schema sees of a Python-dialect value (src/pyjson): a `PyFloat` is the number it holds and a `bigint` is
+ * a number, so `2.0` and `18446744073709551616` are integers, as python-jsonschema (the generated Python package) and
+ * the CLI judge them. One verdict for one text, whichever entry reads it.
+ *
+ * The copy is made only when the value holds such a leaf; the caller's value is never modified. A bigint becomes the
+ * nearest double: the contract's only number keywords (`type: integer`, `minimum: 0`) judge it the same way.
+ */
+import { PyFloat } from '../pyjson/values';
+
+/** `value` itself when it holds no PyFloat or bigint; otherwise a copy with those leaves made numbers. */
+export function schemaView(value: unknown): unknown {
+  return holdsPythonNumber(value) ? convert(value) : value;
+}
+
+function holdsPythonNumber(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'bigint' || v instanceof PyFloat) return true;
+    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
+    if (Array.isArray(v)) for (const item of v) stack.push(item);
+    else if (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null) {
+      for (const key of Object.keys(v)) stack.push((v as Record<string, unknown>)[key]);
+    }
+  }
+  return false;
+}
+
+function convert(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof PyFloat) return value.value;
+  if (Array.isArray(value)) return value.map(convert);
+  if (value === null || typeof value !== 'object') return value;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    Object.defineProperty(out, key, {
+      value: convert((value as Record<string, unknown>)[key]),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
