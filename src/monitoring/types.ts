@@ -10,11 +10,20 @@
 import type { EventMarkerPage, EventRecord, TriggerRunRecord } from '../../generated/types';
 import type { ClientDataStore } from '../datastore/client-data-store';
 import type { DecodedEventRecord } from '../datastore/event-record';
+import type { PyTimestamp } from '../timestamps/pytimestamp';
 
-/** A time bound: a Date (milliseconds) or an ISO text as `datetime.fromisoformat` reads it (microseconds kept). */
-export type TimeBound = Date | string;
+/**
+ * A time bound: a Date (milliseconds), a PyTimestamp (microseconds), or an ISO text as `datetime.fromisoformat`
+ * reads it (microseconds kept; a text without offset is taken as UTC, as pynenc reads stored timestamps).
+ * It is turned into what Python's backend makes of the datetime: `dt.timestamp()` seconds on SQLite,
+ * `dt.timestamp() * 1000.0` on Redis (exactly, float for float).
+ */
+export type TimeBound = Date | PyTimestamp | string;
 
-/** `get_event_markers_in_timerange(state=…)`. */
+/** The two stores a TypeScript process can read. */
+export type MonitoringBackend = 'sqlite' | 'redis';
+
+/** `get_event_markers_in_timerange(state=…)`. Python reads an unknown state as 'all'; here it is refused. */
 export type MarkerState = 'all' | 'matched' | 'unmatched' | 'triggered' | 'untriggered';
 export const MARKER_STATES: readonly MarkerState[] = ['all', 'matched', 'unmatched', 'triggered', 'untriggered'];
 
@@ -31,14 +40,21 @@ export interface EventFilters {
 
 /**
  * Order of a result whose order differs between pynenc's backends. `'backend'` (the default) is what that
- * backend's Python method returns; the others give one answer on every backend.
- * - marker pages of a busy window: SQLite holds the oldest `limit` markers, Redis the newest;
- *   `'oldest'` / `'newest'` choose explicitly (markers are always listed oldest first within the page).
- * - trigger runs: see docs/monitoring.md; `'oldest'` / `'newest'` sort by executed_at (then claimed_at, then id).
+ * backend's Python method returns; `'oldest'` / `'newest'` give one answer on every backend.
+ * - marker pages of a busy window: SQLite pages from the oldest marker, Redis from the newest; `'oldest'` /
+ *   `'newest'` choose where paging starts, by (timestamp, event_id). Markers are listed oldest first in a page.
+ * - trigger-run lists: SQLite sorts by executed_at ascending, Redis returns the runs of a time window newest
+ *   first and the runs of an index set in the set's (arbitrary) order. `'oldest'` / `'newest'` sort by
+ *   executed_at (else claimed_at), then trigger_run_id; with `limit` the oldest / newest `limit` runs are kept.
+ * - events (`getEvents`) are newest first on both backends; `order` does not apply.
  */
 export type ResultOrder = 'backend' | 'oldest' | 'newest';
 
-/** What a list method does with a stored row it cannot read (bad JSON, contract violation, dangling reference). */
+/**
+ * What a list method does with a stored row it cannot read (bad JSON, contract violation, dangling payload
+ * reference): throw the MonitoringReadError (default, as Python raises), leave the row out (the page is shorter,
+ * totals are unchanged), or leave it out and push the error onto `errors`.
+ */
 export type OnError =
   | { onError?: 'throw' }
   | { onError: 'skip' }
@@ -52,6 +68,7 @@ export interface PayloadOption {
 
 export type ReadOptions = OnError & { order?: ResultOrder };
 
+/** limit / offset: non-negative integers (a negative one means something else on each backend: refused). */
 export interface EventsQuery extends EventFilters {
   limit?: number; // default 100, as Python
   offset?: number; // default 0
@@ -86,13 +103,15 @@ export type EventResult<P extends PayloadOption> = P extends { resolvePayloads: 
  */
 export interface MonitoringReadError extends Error {
   readonly code: string;
-  readonly backend: 'sqlite' | 'redis';
+  readonly backend: MonitoringBackend;
   readonly location: string;
   readonly id: string | undefined;
 }
 
 export interface MonitoringReader {
-  /** `get_event(event_id)`. */
+  /** Which store this reader reads. */
+  readonly backend: MonitoringBackend;
+  /** `get_event(event_id)`. A stored row that cannot be read throws (a MonitoringReadError). */
   getEvent<P extends PayloadOption = {}>(eventId: string, options?: P): Promise<EventResult<P> | null>;
   /** `get_events(...)`: newest first. */
   getEvents<P extends PayloadOption = {}>(query?: EventsQuery, options?: P & ReadOptions): Promise<EventResult<P>[]>;
@@ -116,7 +135,7 @@ export interface MonitoringReader {
     options?: P & ReadOptions,
   ): Promise<Map<string, EventResult<P> | null>>;
 
-  /** `get_trigger_run(id)`. */
+  /** `get_trigger_run(id)`. A stored row that cannot be read throws (a MonitoringReadError). */
   getTriggerRun(triggerRunId: string): Promise<TriggerRunRecord | null>;
   /** `get_trigger_runs_for_event(event_id)`. */
   getTriggerRunsForEvent(eventId: string, options?: ReadOptions): Promise<TriggerRunRecord[]>;
@@ -129,7 +148,10 @@ export interface MonitoringReader {
   /** `get_trigger_runs_in_timerange(start, end, ...)`. */
   getTriggerRunsInRange(query: RunsInRangeQuery, options?: ReadOptions): Promise<TriggerRunRecord[]>;
   /** `get_trigger_runs_batch(ids)`. */
-  getTriggerRunsBatch(triggerRunIds: readonly string[], options?: ReadOptions): Promise<Map<string, TriggerRunRecord | null>>;
+  getTriggerRunsBatch(
+    triggerRunIds: readonly string[],
+    options?: ReadOptions,
+  ): Promise<Map<string, TriggerRunRecord | null>>;
 
   /** Releases the connection (a reader made from a caller's connection leaves it open). */
   close(): Promise<void>;
