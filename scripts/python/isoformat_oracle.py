@@ -1,14 +1,19 @@
-"""Oracle for src/timestamps: what Python (the interpreter running this, /usr/bin/python3 = 3.11) does.
+"""Oracle for src/timestamps: pynenc's own timestamp reader, on the Python pynenc runs on (.venv, 3.12+).
 
+Run with the venv's Python (test/support/pynenc-python.ts): `pynenc.trigger.monitoring._parse_timestamp`
+is the reader every pynenc timestamp field goes through (`datetime.fromisoformat`, naive -> UTC).
 Request on stdin (JSON), reply on stdout (JSON, ASCII-escaped so lone surrogates survive).
 
   {"mode": "read", "values": [...]}
-      For each value, what pynenc's reader (pynenc/trigger/monitoring.py `_parse_timestamp` for a
-      non-empty value) does: `datetime.fromisoformat(value)`, a naive result gets tzinfo=UTC, then
-      `isoformat()`. Reply per value:
+      For each value, what pynenc's `_parse_timestamp(value)` does, then `isoformat()`. Reply per value:
         {"ok": true, "iso": ..., "fields": [y, m, d, H, M, S, us], "offset_micros": int,
          "epoch_micros": "<int>", "epoch_millis_floor": "<int>"}
       or {"ok": false, "category": ..., "error": "<type>: <message>"}.
+      A falsy value ("", None, 0, False, [], {}) never reaches fromisoformat in pynenc: `_parse_timestamp`
+      gives "now" and `_parse_timestamp_optional` None (that rule is src/codec's; the oracle checks that pynenc
+      still does it). src/timestamps reads only the text, so for such a value the verdict is that of
+      `datetime.fromisoformat` itself, the function pynenc's reader calls, and the reply says
+      "pynenc_default": true.
   {"mode": "sort", "lists": [[...], ...]}
       For each list, the indices of `sorted()` of its parsed datetimes (Python's stable sort,
       aware comparison).
@@ -23,7 +28,7 @@ import json
 import sys
 from datetime import datetime, timedelta, timezone
 
-from pynenc_model import read_timestamp
+from pynenc.trigger import monitoring
 
 UTC = timezone.utc
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -61,14 +66,38 @@ def micros(delta):
     return (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 
-read = read_timestamp  # pynenc's reader for a truthy value
+class PynencDefault(Exception):
+    """Raised by the patched clock: pynenc's reader took its "now" default instead of parsing."""
+
+
+def _no_clock():
+    raise PynencDefault()
+
+
+# pynenc's `_parse_timestamp` calls the module's `_now_utc()` for a falsy value; patched here so such a value is
+# seen (PynencDefault) rather than turned into the time of the run.
+monitoring._now_utc = _no_clock
+
+
+def read(value):
+    """pynenc's reader. For a falsy value it checks pynenc's default rule, then raises fromisoformat's error."""
+    try:
+        return monitoring._parse_timestamp(value)
+    except PynencDefault:
+        if monitoring._parse_timestamp_optional(value) is not None:
+            raise RuntimeError(f"pynenc's optional reader kept the falsy value {value!r}") from None
+        datetime.fromisoformat(value)
+        raise RuntimeError(f"fromisoformat read the falsy value {value!r}") from None
 
 
 def describe_read(value):
     try:
         dt = read(value)
     except Exception as exc:  # noqa: BLE001 - every failure is reported, classified
-        return {"ok": False, "category": category(exc), "error": f"{type(exc).__name__}: {exc}"}
+        reply = {"ok": False, "category": category(exc), "error": f"{type(exc).__name__}: {exc}"}
+        if not value:
+            reply["pynenc_default"] = True
+        return reply
     epoch = micros(dt - EPOCH)
     return {
         "ok": True,

@@ -6,6 +6,7 @@
  * decodeEventRecord for the record and its payload texts, deserializeText,
  * the CLI's document reader).
  */
+import { ensurePynenc } from '../support/pynenc-python';
 import { withDefaults } from '../support/records';
 import { execFileSync } from 'node:child_process';
 import {
@@ -83,7 +84,7 @@ describe('maxDepth', () => {
 
   test("the default reads everything Python's json.loads reads (Python gives up at 996 levels)", () => {
     const python = (depth: number): string =>
-      execFileSync('/usr/bin/python3', ['-c', 'import json,sys\ntry:\n  json.loads(sys.stdin.read()); print("ok")\nexcept RecursionError: print("RecursionError")'], {
+      execFileSync(ensurePynenc(), ['-c', 'import json,sys\ntry:\n  json.loads(sys.stdin.read()); print("ok")\nexcept RecursionError: print("RecursionError")'], {
         input: nested(depth, '[', ']'),
         encoding: 'utf8',
       }).trim();

@@ -8,6 +8,7 @@
  * means identical to what Python writes.
  */
 import { execFileSync } from 'node:child_process';
+import { ensurePynenc } from '../support/pynenc-python';
 import {
   ClientDataStore,
   MemoryStore,
@@ -25,9 +26,9 @@ import {
 
 const HOSTILE = ['__proto__', 'constructor', 'prototype'] as const;
 
-/** json.dumps(json.loads(text)) by /usr/bin/python3: Python's bytes for the document. */
+/** json.dumps(json.loads(text)) by the Python pynenc runs on (the venv's): Python's bytes for the document. */
 function pythonDumps(text: string): string {
-  return execFileSync('/usr/bin/python3', ['-c', 'import json,sys; sys.stdout.write(json.dumps(json.loads(sys.stdin.read())))'], {
+  return execFileSync(ensurePynenc(), ['-c', 'import json,sys; sys.stdout.write(json.dumps(json.loads(sys.stdin.read())))'], {
     input: text,
     encoding: 'utf8',
   });

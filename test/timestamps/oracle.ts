@@ -1,20 +1,11 @@
-/** Runs scripts/python/isoformat_oracle.py with /usr/bin/python3 (JSON request on stdin, JSON reply on stdout). */
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+/**
+ * Runs scripts/python/isoformat_oracle.py with the real pynenc (test/support/pynenc-python.ts: the venv's Python,
+ * 3.12+, the one pynenc runs on): pynenc's `_parse_timestamp` decides every verdict.
+ */
 import type { TimestampErrorCode } from '../../src/timestamps';
+import { runPynenc } from '../support/pynenc-python';
 
-export const PYTHON = '/usr/bin/python3';
-const ORACLE = join(__dirname, '..', '..', 'scripts', 'python', 'isoformat_oracle.py');
-
-function run<T>(request: unknown): T {
-  const out = execFileSync(PYTHON, [ORACLE], {
-    input: JSON.stringify(request),
-    encoding: 'utf8',
-    env: { ...process.env, PYTHONUTF8: '1', PYTHONIOENCODING: 'utf-8' },
-    maxBuffer: 512 * 1024 * 1024,
-  });
-  return JSON.parse(out) as T;
-}
+const run = <T>(request: unknown): T => runPynenc<T>('isoformat_oracle.py', request, { timeoutMs: 300_000 });
 
 export type PyCategory =
   | 'not_a_string'
@@ -42,7 +33,8 @@ export const CODE_FOR_CATEGORY: Record<PyCategory, TimestampErrorCode> = {
   overflow: 'TIMESTAMP_OVERFLOW',
 };
 
-export type PyFailure = { ok: false; category: PyCategory; error: string };
+/** `pynenc_default`: the value is falsy; pynenc reads it as "now" / None, and the verdict is fromisoformat's. */
+export type PyFailure = { ok: false; category: PyCategory; error: string; pynenc_default?: true };
 export type PyRead =
   | {
       ok: true;
