@@ -65,6 +65,18 @@ export function resolveLimits(options: ReadLimits | undefined): Limits {
   };
 }
 
+/** `value` when it is undefined or one of `allowed`; else InvalidOptionError naming the option. */
+export function checkChoice<T>(option: string, value: unknown, allowed: readonly T[]): T | undefined {
+  if (value === undefined || allowed.includes(value as T)) return value as T | undefined;
+  throw new InvalidOptionError(option, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, value);
+}
+
+/** `value` when it is undefined or a function; else InvalidOptionError naming the option. */
+export function checkFunction<F extends (...args: never[]) => unknown>(option: string, value: unknown): F | undefined {
+  if (value === undefined || typeof value === 'function') return value as F | undefined;
+  throw new InvalidOptionError(option, 'a function', value);
+}
+
 function checkLimit(option: keyof ReadLimits, value: unknown, min: number): number {
   if (value === undefined) return DEFAULT_READ_LIMITS[option];
   if (value === Infinity || (typeof value === 'number' && Number.isSafeInteger(value) && value >= min)) return value as number;

@@ -5,8 +5,9 @@ import { DTO_NAMES, type DtoName } from '../../generated/schemas';
 import type { DtoTypes } from '../../generated/types';
 import { describeReceived } from '../errors';
 // Imported from the defining modules: hot paths skip the re-export getters of the index modules.
-import { resolveLimits, type Limits, type ReadLimits } from '../limits';
+import { InvalidOptionError, checkChoice, checkFunction, resolveLimits, type Limits, type ReadLimits } from '../limits';
 import {
+  FAST_PATH_MODES,
   isFaithful,
   isPlainIntToken,
   jsonWithinLimits,
@@ -87,6 +88,19 @@ export function fromJson<D extends DtoName>(dto: D, text: string, options: FromJ
   return parsedAsIs ? (data as unknown as DtoTypes[D]) : read(dto, data, options, false, null, null);
 }
 
+/** Throws InvalidOptionError for an option of the wrong kind (the limits are checked by resolveLimits). */
+function checkOptions(options: FromJsonOptions): void {
+  if (options === null || typeof options !== 'object') throw new InvalidOptionError('options', 'an object', options);
+  checkChoice('fastPath', options.fastPath, FAST_PATH_MODES);
+  checkChoice('unknownKeys', options.unknownKeys, UNKNOWN_KEYS_MODES);
+  checkFunction('onUnknownKey', options.onUnknownKey);
+  if (options.now !== undefined && typeof options.now !== 'function') {
+    throw new InvalidOptionError('now', 'a function returning a Date, epoch microseconds (bigint) or a PyTimestamp', options.now);
+  }
+}
+
+const UNKNOWN_KEYS_MODES: readonly ('ignore' | 'reject')[] = ['ignore', 'reject'];
+
 /** The options of a call that passes none (shared: nothing to allocate per call). */
 const NO_OPTIONS: FromJsonOptions = Object.freeze({});
 
@@ -146,6 +160,7 @@ function parse(dto: DtoName, text: string, options: FromJsonOptions): PyJsonValu
     lastFast = fast;
   }
   if (typeof text !== 'string') throw new TypeError(`fromJson(${dto}) needs the JSON text as a string, got ${typeof text}`);
+  if (options !== NO_OPTIONS) checkOptions(options);
   const mode = options.fastPath;
   const limits = resolveLimits(options);
   // Errors (PythonJsonSyntaxError, LimitExceededError) name the DTO and the JSON path.
@@ -393,6 +408,12 @@ function read<D extends DtoName>(
   defaulted: string[] | null,
 ): DtoTypes[D] {
   requireDtoName(dto);
+  if (copy) {
+    // fromDict: fromJson checked its options in parse(). The limits do not apply here (no text), but a bad one is
+    // still a mistake to report.
+    checkOptions(options);
+    resolveLimits(options);
+  }
   const ctx: Context = {
     dto,
     clock: options.now,

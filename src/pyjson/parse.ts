@@ -3,7 +3,7 @@
  * (standard JSON plus the bare tokens NaN, Infinity, -Infinity), read into the
  * value model of ./values.ts so nothing Python wrote is lost on a round trip.
  */
-import { DEFAULT_READ_LIMITS, LimitExceededError, resolveLimits, type Limits, type ReadLimits } from '../limits';
+import { DEFAULT_READ_LIMITS, LimitExceededError, checkChoice, resolveLimits, type Limits, type ReadLimits } from '../limits';
 import { PythonJsonSyntaxError } from './errors';
 import { PY_KEY_ORDER, PyFloat, isArrayIndexKey, type PyJsonObject, type PyJsonValue } from './values';
 
@@ -38,8 +38,11 @@ export const PYTHON_INT_MAX_STR_DIGITS = 4300;
  */
 export function parsePythonJson(text: string, options?: ParseOptions): PyJsonValue {
   if (typeof text !== 'string') throw new TypeError(`parsePythonJson needs a string, got ${typeof text}`);
-  return parseText(text, options?.fastPath ?? true, resolveLimits(options), undefined);
+  return parseText(text, checkChoice('fastPath', options?.fastPath, FAST_PATH_MODES) ?? true, resolveLimits(options), undefined);
 }
+
+/** The values of the `fastPath` option (parsePythonJson, fromJson). */
+export const FAST_PATH_MODES: readonly (boolean | 'sniff')[] = [true, false, 'sniff'];
 
 /** parsePythonJson with resolved limits; errors name `dto` (the codec's entry point). */
 export function parseText(text: string, mode: boolean | 'sniff', limits: Limits, dto: string | undefined): PyJsonValue {
