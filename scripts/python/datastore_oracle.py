@@ -1,50 +1,52 @@
-"""Python oracle for the client data store tests (test/datastore).
+"""Python oracle for the client data store tests (test/datastore): a real pynenc app answers.
 
-Reads one JSON request on stdin, writes one JSON answer on stdout. Uses only
-what a pynenc app uses underneath: json, jsonpickle, hashlib, sqlite3. pynenc
-itself is not installed here, so its JsonSerializer envelopes and its SQLite
-table naming are written below from the wire-format reference
-(shared/reference/python-wire-format.md); jsonpickle, json.dumps and
-hashlib are the real thing.
+Runs with the Python of .venv (pynenc 0.4.0, pinned in requirements.txt). Every text, key, table name,
+stored value and EventRecord JSON below comes from a real `Pynenc` app (pynenc_app.build_app) with its own
+client data store (MemClientDataStore or SQLiteClientDataStore) and serializer (JsonPickleSerializer or
+JsonSerializer). Nothing of pynenc is modelled here. Reads one JSON request on stdin, writes one JSON answer.
 
 Requests ("op"):
   texts        {"cases": [{"id", "expr", "jsonpickle_options"?}]}
-               -> per case: jsonpickle text (jsonpickle.encode with the options,
-                  default none = pynenc's jsonpickle.dumps), JsonSerializer text
-                  (or its error), their reference keys and lengths.
-  table_names  {"app_ids": [...]} -> SQLite client-data table per app_id.
+               -> per case: app.serializer.serialize(value) for each serializer (JsonSerializer: or its
+                  error), the reference app.client_data_store.serialize(value, False) stores it under, and
+                  len(text). With jsonpickle_options the "jsonpickle" text is jsonpickle.encode(value, **options)
+                  itself (pynenc never passes options; used to get py/b85, which jsonpickle writes, not pynenc).
+  table_names  {"app_ids": [...]} -> SQLiteClientDataStore(app).tables.STORE per app_id.
   sqlite_store {"path", "app_id", "cases": [{"id", "expr"}]}
-               -> stores jsonpickle.dumps(value) under its key, as pynenc's
-                  SQLiteClientDataStore does; returns keys and texts.
+               -> each value through SQLiteClientDataStore.serialize(value, False) with min_size_to_cache 0.
   sqlite_read  {"path", "app_id", "keys": [...]}
-               -> per key: the stored text, whether sha256 matches the key,
-                  repr() of jsonpickle.loads(text) and json.loads(text).
-
+               -> per key: the row as sqlite3 sees it (storage type, created_at), the text
+                  SQLiteClientDataStore._retrieve returns, whether pynenc's key of it is the key, and
+                  repr(app.client_data_store.resolve(key)).
   event_to_json {"records": [{<EventRecord fields but payload>, "payload": [[key, expr], ...]}],
-                "min_size_to_cache"?}
-               -> {"texts": [EventRecord.to_json(app) per record], "stored": {key: text}}
-                  with pynenc's serialize(value) rules (jsonpickle, len >= min -> key).
+                "config"?: {min_size_to_cache, ...}, "serializer"?}
+               -> {"texts": [EventRecord(...).to_json(app)], "stored": MemClientDataStore's entries}
   event_from_json {"texts": [...], "stored": {key: text}}
-               -> per record: {payload key: repr(resolved value)} (from_json + resolve).
+               -> per record: {payload key: repr(value)} of EventRecord.from_json(text, app).payload,
+                  the entries first put in the app's MemClientDataStore (its _store).
+  session      {"config": {...}, "serializer"?, "steps": [{"op": "serialize", "expr", "disable_cache"?}
+                | {"op": "resolve", "step": i} | {"op": "resolve", "text"} | {"op": "purge"}]}
+               -> per step: wire text or repr, warnings logged, backend reads (_retrieve) and writes
+                  (_store), and the keys of the process-local LRU (oldest first) afterwards.
+  defaults     {} -> the client data store config of a Pynenc app built with no config values.
   reprs        {"cases": [{"id", "expr"}]} -> {id: repr(value)}.
 
-`expr` is a Python expression evaluated with the names in ENV (test input
-written by this repository's tests).
+`expr` is a Python expression evaluated with the names in ENV (test input written by this repository's tests).
 """
 
 import datetime
 import decimal
 import enum
-import hashlib
-import json
-import re
+import os
 import sqlite3
-import sys
+import tempfile
 import uuid
 
 import jsonpickle
+from pynenc import Pynenc
+from pynenc.trigger.monitoring import EventRecord
 
-from pynenc_model import EVENT_RECORD_FIELDS, PREFIX, key_of, serialize_for_store
+from pynenc_app import SERIALIZERS, WarningLog, build_app, reference_of, serve
 
 
 class Color(enum.Enum):
@@ -85,174 +87,182 @@ ENV = {
     "uuid": uuid,
 }
 
-
-def _envelope(obj):
-    """pynenc JsonSerializer envelopes (reference: 'Payload values and the client data store')."""
-    cls = type(obj)
-    if isinstance(obj, enum.Enum):
-        return {"__pynenc__enum__": {"module": cls.__module__, "qualname": cls.__qualname__, "value": obj.value}}
-    if isinstance(obj, Exception):
-        if cls.__module__ == "builtins":
-            return {"__pynenc__std_py_exc__": {"type": cls.__name__, "args": obj.args, "message": str(obj)}}
-        return {
-            "__pynenc__client_exception__": {
-                "module": cls.__module__,
-                "qualname": cls.__qualname__,
-                "args": obj.args,
-                "message": str(obj),
-            }
-        }
-    if hasattr(obj, "to_json") and hasattr(cls, "from_json"):
-        return {"__pynenc__json_serializable__": {"module": cls.__module__, "qualname": cls.__qualname__, "data": obj.to_json()}}
-    return None
-
-
-class EnvelopeEncoder(json.JSONEncoder):
-    def default(self, obj):
-        env = _envelope(obj)
-        if env is None:
-            return super().default(obj)
-        return env
-
-
-def _preprocess(obj):
-    # IntEnum/StrEnum are written natively by json; pynenc wraps every Enum first.
-    if isinstance(obj, enum.Enum):
-        return _envelope(obj)
-    if isinstance(obj, dict):
-        return {k: _preprocess(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [_preprocess(v) for v in obj]
-    return obj
-
-
-def json_serializer_dumps(value):
-    return json.dumps(_preprocess(value), cls=EnvelopeEncoder)
-
-
-def table_name(app_id):
-    sanitized = re.sub(r"[^a-zA-Z0-9_]", "_", app_id)
-    if sanitized and sanitized[0].isdigit():
-        sanitized = "_" + sanitized
-    sanitized = sanitized or "_default"
-    return f"{sanitized}_{hashlib.sha256(app_id.encode()).hexdigest()[:8]}__client_data"
+APP_ID = "datastore-oracle"
 
 
 def evaluate(expr):
     return eval(expr, dict(ENV))  # noqa: S307 - test input from this repository
 
 
+def error_text(exc):
+    return f"{type(exc).__name__}: {exc}"
+
+
 def op_texts(req):
+    # min_size_to_cache 0: every value is stored, so serialize returns the reference pynenc computes for it
+    apps = {name: build_app(APP_ID, serializer=name, min_size_to_cache=0) for name in SERIALIZERS}
     out = []
     for case in req["cases"]:
         value = evaluate(case["expr"])
-        pickled = jsonpickle.encode(value, **case.get("jsonpickle_options", {}))
-        entry = {"id": case["id"], "jsonpickle": pickled, "jsonpickle_key": key_of(pickled), "jsonpickle_len": len(pickled)}
-        try:
-            text = json_serializer_dumps(value)
-            entry.update(json=text, json_key=key_of(text), json_len=len(text))
-        except (TypeError, ValueError, RecursionError) as exc:
-            entry["json_error"] = f"{type(exc).__name__}: {exc}"
+        entry = {"id": case["id"]}
+        for name, field in (("JsonPickleSerializer", "jsonpickle"), ("JsonSerializer", "json")):
+            app = apps[name]
+            try:
+                if field == "jsonpickle" and "jsonpickle_options" in case:
+                    text = jsonpickle.encode(value, **case["jsonpickle_options"])
+                    key = reference_of(text)
+                else:
+                    text = app.serializer.serialize(value)
+                    key = app.client_data_store.serialize(value, False)
+            except (TypeError, ValueError, RecursionError) as exc:
+                entry[f"{field}_error"] = error_text(exc)
+                continue
+            entry.update({field: text, f"{field}_key": key, f"{field}_len": len(text)})
         out.append(entry)
     return out
 
 
-def _connect(path, app_id):
-    conn = sqlite3.connect(path)
-    table = table_name(app_id)
-    conn.execute(
-        f"CREATE TABLE IF NOT EXISTS {table} ("
-        " data_key TEXT PRIMARY KEY,"
-        " data_value BLOB NOT NULL,"
-        " created_at REAL NOT NULL DEFAULT (julianday('now')))"
-    )
-    conn.execute(f"CREATE INDEX IF NOT EXISTS idx_{table}_created ON {table}(created_at)")
-    conn.commit()
-    return conn, table
+def op_table_names(req):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "names.sqlite")
+        return [build_app(a, store="sqlite", sqlite_db_path=path).client_data_store.tables.STORE for a in req["app_ids"]]
+
+
+def sqlite_app(req, **config):
+    return build_app(req["app_id"], store="sqlite", sqlite_db_path=req["path"], **config)
 
 
 def op_sqlite_store(req):
-    conn, table = _connect(req["path"], req["app_id"])
-    out = []
-    with conn:
-        for case in req["cases"]:
-            text = jsonpickle.dumps(evaluate(case["expr"]))
-            key = key_of(text)
-            conn.execute(f"INSERT OR REPLACE INTO {table} (data_key, data_value) VALUES (?, ?)", (key, text.encode("utf-8")))
-            out.append({"id": case["id"], "key": key, "text": text})
-    conn.close()
-    return {"table": table, "entries": out}
+    app = sqlite_app(req, min_size_to_cache=0)
+    cds = app.client_data_store
+    entries = []
+    for case in req["cases"]:
+        value = evaluate(case["expr"])
+        entries.append({"id": case["id"], "key": cds.serialize(value, False), "text": app.serializer.serialize(value)})
+    return {"table": cds.tables.STORE, "entries": entries}
 
 
 def op_sqlite_read(req):
-    conn, table = _connect(req["path"], req["app_id"])
+    cds = sqlite_app(req).client_data_store
     out = []
-    for key in req["keys"]:
-        row = conn.execute(f"SELECT data_value, typeof(data_value), created_at FROM {table} WHERE data_key = ?", (key,)).fetchone()
-        if row is None:
-            out.append({"key": key, "found": False})
-            continue
-        text = row[0].decode("utf-8")
-        out.append(
-            {
-                "key": key,
-                "found": True,
-                "storage_type": row[1],
-                "created_at_is_julianday": isinstance(row[2], float) and row[2] > 2400000.0,
-                "text": text,
-                "hash_ok": key_of(text) == key,
-                "jsonpickle_repr": repr(jsonpickle.loads(text)),
-                "json_repr": repr(json.loads(text)),
-            }
-        )
-    conn.close()
+    conn = sqlite3.connect(req["path"])
+    try:
+        for key in req["keys"]:
+            row = conn.execute(
+                f"SELECT typeof(data_value), created_at FROM {cds.tables.STORE} WHERE data_key = ?", (key,)
+            ).fetchone()
+            try:
+                text = cds._retrieve(key)
+            except KeyError:
+                out.append({"key": key, "found": False})
+                continue
+            out.append(
+                {
+                    "key": key,
+                    "found": True,
+                    "storage_type": row[0],
+                    "created_at_is_julianday": isinstance(row[1], float) and row[1] > 2400000.0,
+                    "text": text,
+                    "hash_ok": reference_of(text) == key,
+                    "jsonpickle_repr": repr(cds.resolve(key)),
+                }
+            )
+    finally:
+        conn.close()
     return out
+
+
+EVENT_FIELDS = (
+    "matched_condition_ids",
+    "valid_condition_ids",
+    "triggered_invocation_ids",
+    "emitted_by_invocation_id",
+    "emitted_by_task_id",
+    "emitted_by_runner_context_id",
+)
 
 
 def op_event_to_json(req):
-    stored = {}
-    min_size = req.get("min_size_to_cache", 1024)
+    app = build_app(APP_ID, serializer=req.get("serializer", "JsonPickleSerializer"), **req.get("config", {}))
     texts = []
     for rec in req["records"]:
-        doc = {}
-        for name in EVENT_RECORD_FIELDS:
-            if name == "payload":
-                pairs = rec["payload"]  # [[key, expr], ...]: keeps the order JSON objects in JS cannot
-                doc[name] = {k: serialize_for_store(evaluate(expr), stored, min_size, jsonpickle.dumps) for k, expr in pairs}
-            elif name == "timestamp":
-                doc[name] = datetime.datetime.fromisoformat(rec[name]).isoformat()
-            else:
-                doc[name] = rec[name]
-        texts.append(json.dumps(doc))
-    return {"texts": texts, "stored": stored}
-
-
-def resolve(text, stored):
-    if text.startswith(PREFIX):
-        text = stored[text]  # KeyError when absent, as pynenc
-    return jsonpickle.loads(text)
+        record = EventRecord(
+            event_id=rec["event_id"],
+            event_code=rec["event_code"],
+            payload={k: evaluate(expr) for k, expr in rec["payload"]},  # pairs: the order JS objects cannot keep
+            timestamp=datetime.datetime.fromisoformat(rec["timestamp"]),
+            **{name: rec[name] for name in EVENT_FIELDS if name in rec},
+        )
+        texts.append(record.to_json(app))
+    return {"texts": texts, "stored": dict(app.client_data_store._storage)}
 
 
 def op_event_from_json(req):
-    out = []
-    for text in req["texts"]:
-        data = json.loads(text)
-        out.append({k: repr(resolve(v, req["stored"])) for k, v in (data.get("payload") or {}).items()})
-    return out
+    app = build_app(APP_ID, serializer=req.get("serializer", "JsonPickleSerializer"))
+    for key, text in req["stored"].items():
+        app.client_data_store._store(key, text)
+    return [{k: repr(v) for k, v in EventRecord.from_json(text, app).payload.items()} for text in req["texts"]]
+
+
+def op_session(req):
+    app = build_app(APP_ID, serializer=req.get("serializer", "JsonPickleSerializer"), **req.get("config", {}))
+    cds = app.client_data_store
+    counts = {"retrieved": 0, "stored": 0}
+    retrieve, store = cds._retrieve, cds._store
+
+    def counting_retrieve(key):
+        counts["retrieved"] += 1
+        return retrieve(key)
+
+    def counting_store(key, value):
+        counts["stored"] += 1
+        return store(key, value)
+
+    cds._retrieve, cds._store = counting_retrieve, counting_store  # counts the backend calls pynenc makes
+    results = []
+    for step in req["steps"]:
+        counts.update(retrieved=0, stored=0)
+        result = {}
+        with WarningLog(cds) as log:
+            try:
+                if step["op"] == "serialize":
+                    wire = cds.serialize(evaluate(step["expr"]), step.get("disable_cache", False))
+                    result.update(wire=wire, is_reference=cds.is_reference(wire))
+                elif step["op"] == "resolve":
+                    text = results[step["step"]]["wire"] if "step" in step else step["text"]
+                    result["repr"] = repr(cds.resolve(text))
+                elif step["op"] == "purge":
+                    cds.purge()
+                else:
+                    raise SystemExit(f"unknown step {step['op']!r}")
+            except Exception as exc:  # noqa: BLE001 - the step's outcome is what is asked
+                result["error"] = error_text(exc)
+        result.update(counts, warnings=log.messages, cache=list(cds._deserialized_cache))
+        results.append(result)
+    return results
+
+
+def op_defaults(_req):
+    app = Pynenc(config_values={"app_id": APP_ID})
+    conf = app.client_data_store.conf
+    names = ("disable_client_data_store", "min_size_to_cache", "max_size_to_cache", "local_cache_size", "warn_threshold")
+    return {
+        **{name: getattr(conf, name) for name in names},
+        "serializer_cls": app.conf.serializer_cls,
+        "client_data_store_cls": type(app.client_data_store).__name__,
+    }
 
 
 def op_reprs(req):
     return {case["id"]: repr(evaluate(case["expr"])) for case in req["cases"]}
 
 
-def op_table_names(req):
-    return [table_name(a) for a in req["app_ids"]]
-
-
 OPS = {
+    "defaults": op_defaults,
     "event_to_json": op_event_to_json,
     "event_from_json": op_event_from_json,
     "reprs": op_reprs,
+    "session": op_session,
     "texts": op_texts,
     "sqlite_store": op_sqlite_store,
     "sqlite_read": op_sqlite_read,
@@ -260,10 +270,5 @@ OPS = {
 }
 
 
-def main():
-    req = json.load(sys.stdin)
-    json.dump(OPS[req["op"]](req), sys.stdout)
-
-
 if __name__ == "__main__":
-    main()
+    serve(lambda req: OPS[req["op"]](req))

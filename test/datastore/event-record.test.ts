@@ -1,7 +1,7 @@
 /**
- * encode/decodeEventRecord against Python: the record text EventRecord.to_json
- * writes (json + jsonpickle + hashlib in /usr/bin/python3, with pynenc's
- * serialize rules), the entries it stores, and Python reading what TS wrote.
+ * encode/decodeEventRecord against the real pynenc: the text EventRecord.to_json(app)
+ * writes, the entries its MemClientDataStore stores, and EventRecord.from_json(text, app)
+ * reading what TS wrote (test/datastore/oracle.ts).
  */
 import { PyFloat, withPythonKeyOrder } from '../../src/pyjson';
 import { ClientDataStore } from '../../src/datastore/client-data-store';

@@ -1,7 +1,7 @@
 /**
  * TypeScript values serialize to exactly the text (hence the reference key)
- * Python's jsonpickle.dumps / pynenc's JsonSerializer write for the same value.
- * Expected texts and keys are computed by /usr/bin/python3 in this test.
+ * pynenc's JsonPickleSerializer / JsonSerializer write for the same value. Expected
+ * texts and keys come from a real pynenc app in this test run (test/datastore/oracle.ts).
  */
 import { PyFloat, withPythonKeyOrder } from '../../src/pyjson';
 import { ClientDataStore } from '../../src/datastore/client-data-store';

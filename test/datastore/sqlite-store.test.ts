@@ -1,6 +1,6 @@
 /**
  * SqliteStore on pynenc's table layout, and the cross-language round trip:
- * /usr/bin/python3 (stdlib sqlite3, json, jsonpickle, hashlib) and TypeScript
+ * pynenc's real SQLiteClientDataStore (test/datastore/oracle.ts) and TypeScript
  * reading and writing the same database file.
  */
 import Database from 'better-sqlite3';

@@ -1,12 +1,9 @@
 /**
- * Runs scripts/python/redis_client_data.py (the pynenc_redis side of the
- * cross-language tests) with /usr/bin/python3 and its Debian `redis` module.
+ * Runs scripts/python/redis_client_data.py (the Python side of the Redis cross-language tests) with the real
+ * pynenc and pynenc_redis (the Python of .venv, see test/support/pynenc-python.ts): a real Pynenc app with
+ * pynenc_redis's RedisClientDataStore on the test's redis-server.
  */
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-
-export const PYTHON = process.env.PYTHON_BIN ?? '/usr/bin/python3';
-const SCRIPT = join(__dirname, '..', '..', 'scripts', 'python', 'redis_client_data.py');
+import { runPynenc } from './pynenc-python';
 
 export interface PyStored {
   reference: string;
@@ -25,19 +22,7 @@ export function pyRedis(command: 'fetch', request: object): Promise<Array<PyFetc
 export function pyRedis(command: 'keys', request: object): Promise<PyKey[]>;
 export function pyRedis(command: 'write_records', request: object): Promise<{ texts: string[]; stored: number }>;
 export function pyRedis(command: 'read_records', request: object): Promise<Array<Record<string, unknown>>>;
-export function pyRedis(command: string, request: object): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(PYTHON, [SCRIPT, command], { maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) {
-        reject(new Error(`${PYTHON} ${SCRIPT} ${command} failed: ${err.message}\n${stderr}`));
-        return;
-      }
-      try {
-        resolve(JSON.parse(stdout));
-      } catch (parseErr) {
-        reject(new Error(`unparsable output of ${command}: ${String(parseErr)}\n${stdout.slice(0, 500)}`));
-      }
-    });
-    child.stdin!.end(JSON.stringify(request));
-  });
+export function pyRedis(command: 'purge', request: object): Promise<null>;
+export async function pyRedis(command: string, request: object): Promise<unknown> {
+  return runPynenc<unknown>('redis_client_data.py', request, { args: [command] });
 }

@@ -1,7 +1,7 @@
 /**
- * End to end: EventRecords through ClientDataStore + RedisStore, against what
- * Python writes and reads with pynenc_redis's layout
- * (scripts/python/redis_client_data.py write_records / read_records).
+ * End to end: EventRecords through ClientDataStore + RedisStore, against what a
+ * real pynenc app with pynenc_redis's RedisClientDataStore writes and reads
+ * (EventRecord.to_json / from_json in scripts/python/redis_client_data.py).
  */
 import { withDefaults } from '../../support/records';
 import Redis from 'ioredis';

@@ -1,8 +1,7 @@
 /**
- * Python (redis-py, as pynenc_redis uses it) and RedisStore on one Redis:
- * what Python stores under pynenc_redis's key TS resolves, and the other way
- * round. Python computes the keys and sha256 references itself
- * (scripts/python/redis_client_data.py).
+ * pynenc_redis's real RedisClientDataStore and RedisStore on one Redis: what
+ * Python stores under its key TS resolves, and the other way round. pynenc
+ * computes the keys and sha256 references (scripts/python/redis_client_data.py).
  */
 import { referenceKey } from '../../../src/datastore/keys';
 import { RedisStore } from '../../../src/datastore/redis';

@@ -1,7 +1,6 @@
 /**
- * The key layout against pynenc_redis's rules as the Python script computes
- * them (its own copy of sanitize_for_redis / Key), and the glob escaping
- * against Redis's own matcher.
+ * The key layout against pynenc_redis's own (the key a real RedisClientDataStore
+ * builds for each app_id, or the ValueError it raises), and the glob escaping.
  */
 import { DataStoreConfigError } from '../../../src/datastore/errors';
 import { clientDataKey, escapeRedisGlob, sanitizeAppId } from '../../../src/datastore/redis';
