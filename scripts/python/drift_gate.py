@@ -2,8 +2,8 @@
 
 Imports `pynenc.trigger.monitoring` (or, with `--module-file PATH` or the env PYNENC_MONITORING_FILE, a copy of
 that module loaded from PATH: how test/oracle/drift.test.ts proves the gate fails on a changed pynenc) and prints
-one JSON document on stdout. Per DTO (EventRecord, EventMarker, EventMarkerPage, TriggerRunParticipant,
-TriggerRunRecord):
+one JSON document on stdout. The DTOs are the titles of contract/*.schema.json (`--contract DIR`); `dtos` maps
+each to null when the module has no dataclass of that name, else to:
 
 - `frozen`: the dataclass's frozen flag;
 - `fields`, in dataclass order: `name`, `annotation` (the text as written), `type` (the annotation resolved by
@@ -14,6 +14,7 @@ TriggerRunRecord):
   the keys it writes, in order, called on an instance with every field set (a value built from each annotation;
   EventRecord.to_json gets a real Pynenc app with the memory client data store, as pynenc's own code needs);
 - `problems`: what could not be read (an annotation no value could be built for, a method that raised).
+`other_dataclasses` names the module's own dataclasses the contract has no schema for.
 
 The TypeScript side (test/oracle/drift.ts) compares this with the contract. Usage:
   .venv/bin/python scripts/python/drift_gate.py [--module-file PATH]
@@ -32,7 +33,8 @@ import types
 import typing
 from datetime import UTC, datetime
 
-DTO_NAMES = ("EventRecord", "EventMarker", "EventMarkerPage", "TriggerRunParticipant", "TriggerRunRecord")
+CONTRACT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "contract")
+COMMON_FILE = "common.schema.json"
 MODULE = "pynenc.trigger.monitoring"
 # The name a copy loaded from a file gets (the real module keeps its own name: the app imports it).
 COPY_MODULE = "pynenc_drift_gate_monitoring_copy"
@@ -42,6 +44,23 @@ JSON_SCALARS = (type(None), str, bool, int, float)
 
 class CannotBuild(Exception):
     """No sample value can be made for an annotation."""
+
+
+def contract_dtos(contract_dir):
+    """The DTO names the contract defines: the titles of its schemas (common.schema.json holds no DTO)."""
+    names = []
+    for file in sorted(os.listdir(contract_dir)):
+        if file.endswith(".schema.json") and file != COMMON_FILE:
+            with open(os.path.join(contract_dir, file), encoding="utf-8") as handle:
+                names.append(json.load(handle)["title"])
+    return names
+
+
+def own_dataclasses(module):
+    """The dataclasses the module defines itself (not the ones it imports)."""
+    return sorted(name for name, value in vars(module).items()
+                  if isinstance(value, type) and dataclasses.is_dataclass(value)
+                  and value.__module__ == module.__name__)
 
 
 def load_module(module_file):
@@ -138,17 +157,18 @@ def full_instance(cls, module):
     return cls(**{f.name: sample(hints[f.name], f.name, module) for f in dataclasses.fields(cls)})
 
 
-def written_keys(cls, module, app):
-    """(method name, keys in the order it writes them) for an instance with every field set."""
-    method = "to_json" if hasattr(cls, "to_json") else "to_dict" if hasattr(cls, "to_dict") else None
-    if method is None:
-        return None, None
-    instance = full_instance(cls, module)
-    bound = getattr(instance, method)
+def writer_of(cls):
+    """The method pynenc writes the DTO with: to_json, else to_dict, else None (no JSON form)."""
+    return next((name for name in ("to_json", "to_dict") if hasattr(cls, name)), None)
+
+
+def written_keys(cls, method, module, app):
+    """The keys `method` writes, in order, for an instance with every field set."""
+    bound = getattr(full_instance(cls, module), method)
     needs_app = len(inspect.signature(bound).parameters) > 0
     written = bound(app) if needs_app else bound()
     data = json.loads(written) if isinstance(written, str) else written
-    return method, list(data.keys())
+    return list(data.keys())
 
 
 def describe(cls, module, app):
@@ -167,10 +187,13 @@ def describe(cls, module, app):
         if default is not None:
             entry["default"] = default
         out["fields"].append(entry)
-    try:
-        out["json_method"], out["json_keys"] = written_keys(cls, module, app)
-    except Exception as err:  # reported, never swallowed: the TS side fails on any problem
-        out["problems"].append(f"{type(err).__name__}: {err}")
+    out["json_method"] = writer_of(cls)
+    if out["json_method"] is not None:
+        try:
+            out["json_keys"] = written_keys(cls, out["json_method"], module, app)
+        except Exception as err:  # reported, never swallowed: the TS side fails on any problem
+            out["problems"].append(f"{out['json_method']} on an instance with every field set raised "
+                                   f"{type(err).__name__}: {err}")
     return out
 
 
@@ -178,6 +201,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--module-file", default=os.environ.get("PYNENC_MONITORING_FILE") or None,
                         help="load the monitoring module from this file instead of pynenc.trigger.monitoring")
+    parser.add_argument("--contract", default=CONTRACT_DIR, help="the contract/ folder whose DTOs are described")
     options = parser.parse_args()
     # pynenc's import and app build may log; only the report goes to stdout.
     with contextlib.redirect_stdout(sys.stderr):
@@ -190,7 +214,9 @@ def main():
         "modified_copy": options.module_file is not None,
         "dtos": {},
     }
-    for name in DTO_NAMES:
+    names = contract_dtos(options.contract)
+    report["other_dataclasses"] = [name for name in own_dataclasses(module) if name not in names]
+    for name in names:
         cls = getattr(module, name, None)
         if cls is None or not dataclasses.is_dataclass(cls):
             report["dtos"][name] = None
