@@ -40,6 +40,7 @@ export {
   type ValidationIssue,
   type ValidationResult,
 } from './validation';
+export { checkConsistency, CONSISTENCY_CODES, type ConsistencyCode, type ConsistencyFinding } from './consistency';
 export {
   parsePythonJson,
   stringifyPython,
