@@ -1,212 +1,114 @@
-"""Golden oracle for src/codec: pynenc's from_json -> to_json, with Python's own json and datetime.
+"""Golden oracle for src/codec: pynenc's own from_json -> to_json (pynenc.trigger.monitoring, the installed pynenc).
 
-Mirrors pynenc/trigger/monitoring.py (see ../shared/reference/python-wire-format.md): `data.get(...) or []`,
-`datetime.fromisoformat`, naive -> UTC, `isoformat()`, json.dumps with defaults. EventMarker and
-EventMarkerPage have no JSON form in Python; they are mirrored the same way (dataclass field order,
-required fields read with data[...], the others with data.get, the same timestamp reader without a
-"now" default). EventRecord payload values are kept as the strings they are (the client data store's
-serialize(deserialize(text)) is the data store's business, not the codec's); like pynenc's
-deserialize, a non-string value raises AttributeError.
+Run with the venv's Python (test/support/pynenc-python.ts). Per DTO:
+  TriggerRunRecord       TriggerRunRecord.from_json(text).to_json()
+  TriggerRunParticipant  TriggerRunParticipant.from_dict(json.loads(text)), written with json.dumps(p.to_dict()),
+                         as TriggerRunRecord.to_json writes each participant
+  EventRecord            EventRecord.from_json(text, app).to_json(app), `app` a real Pynenc app (pynenc_app.py,
+                         default serializer, client data store disabled). Each payload value goes through that app's client data store:
+                         resolve(text) is the default serializer's (JsonPickleSerializer) jsonpickle.loads(text) (a
+                         reference is looked up in the app's empty MemClientDataStore: KeyError), serialize(value)
+                         is jsonpickle.dumps(value), inline because the store is disabled. So a payload text comes
+                         back unchanged only when it is what jsonpickle writes for its value; others are rewritten
+                         ("1.50" -> "1.5") or rejected. (jsonpickle falls back to PyYAML, a pynenc dependency,
+                         for text json.loads refuses: "abc" -> '"abc"', "" -> "null".)
+  EventMarker, EventMarkerPage
+                         MODEL: pynenc has no JSON form for them (frozen dataclasses built from backend columns).
+                         The model uses the real dataclasses (field names, order, defaults) and pynenc's timestamp
+                         reader; only the reading rule is ours: a field without a default is required (data[...]),
+                         the timestamp too (no "now" default), the others read with data.get.
+"now": pynenc's readers call `pynenc.trigger.monitoring._now_utc()` for a missing/empty EventRecord.timestamp; that
+module function is patched here to return the request's fixed instant.
 
 Request on stdin: {"now": "<isoformat of the fixed 'now'>", "cases": [{"dto": ..., "text": ...}]}
 Reply on stdout: [{"ok": to_json(from_json(text))} | {"error": "<type>", "msg": "<message>"}], ASCII.
 """
 import json
-import sys
+from dataclasses import MISSING, fields, is_dataclass
 from datetime import datetime
 
-from pynenc_model import read_timestamp
+from pynenc.trigger import monitoring
+from pynenc.trigger.monitoring import (
+    EventMarker,
+    EventMarkerPage,
+    EventRecord,
+    TriggerRunParticipant,
+    TriggerRunRecord,
+)
 
-NOW = None  # set from the request: the fixed clock of _now_utc()
+from pynenc_app import build_app, serve
 
 
-def _now_utc():
-    return NOW
+def fixed_clock(now):
+    """Patch pynenc's clock (monitoring._now_utc, looked up at call time by _parse_timestamp) to `now`."""
+    monitoring._now_utc = lambda: now
 
 
-def _parse_timestamp(value):
+def pynenc_app():
+    """A real Pynenc app (pynenc_app.build_app: memory backends, JsonPickleSerializer), client data store disabled."""
+    return build_app("codec-golden", disable_client_data_store=True)
+
+
+# --- MODEL: EventMarker / EventMarkerPage (pynenc has no JSON form for them) ---------------------------
+
+def marker_timestamp(value):
+    """MODEL: EventMarker.timestamp is required, so no "now" default; otherwise pynenc's reader."""
     if not value:
-        return _now_utc()
-    return read_timestamp(value)
+        raise ValueError(f"EventMarker.timestamp is required, got {value!r}")
+    return monitoring._parse_timestamp(value)
 
-
-def _parse_timestamp_optional(value):
-    if not value:
-        return None
-    return _parse_timestamp(value)
-
-
-def _parse_timestamp_required(value):
-    # EventMarker.timestamp: required, no "now" default.
-    return read_timestamp(value)
-
-
-def _iso_or_none(value):
-    return value.isoformat() if value is not None else None
-
-
-def _deserialize(value):
-    if not isinstance(value, str):
-        raise AttributeError("'%s' object has no attribute 'startswith'" % type(value).__name__)
-    return value
-
-
-# --- EventRecord --------------------------------------------------------------------------------
-
-def event_record_from_dict(data):
-    payload = {key: _deserialize(value) for key, value in (data.get("payload") or {}).items()}
-    return dict(
-        event_id=data["event_id"],
-        event_code=data["event_code"],
-        payload=payload,
-        timestamp=_parse_timestamp(data.get("timestamp")),
-        matched_condition_ids=list(data.get("matched_condition_ids") or []),
-        valid_condition_ids=list(data.get("valid_condition_ids") or []),
-        triggered_invocation_ids=list(data.get("triggered_invocation_ids") or []),
-        emitted_by_invocation_id=data.get("emitted_by_invocation_id"),
-        emitted_by_task_id=data.get("emitted_by_task_id"),
-        emitted_by_runner_context_id=data.get("emitted_by_runner_context_id"),
-    )
-
-
-def event_record_to_json(r):
-    return json.dumps({
-        "event_id": r["event_id"],
-        "event_code": r["event_code"],
-        "timestamp": r["timestamp"].isoformat(),
-        "payload": dict(r["payload"]),
-        "matched_condition_ids": list(r["matched_condition_ids"]),
-        "valid_condition_ids": list(r["valid_condition_ids"]),
-        "triggered_invocation_ids": list(r["triggered_invocation_ids"]),
-        "emitted_by_invocation_id": r["emitted_by_invocation_id"],
-        "emitted_by_task_id": r["emitted_by_task_id"],
-        "emitted_by_runner_context_id": r["emitted_by_runner_context_id"],
-    })
-
-
-# --- Trigger runs -------------------------------------------------------------------------------
-
-def participant_from_dict(data):
-    return dict(
-        context_type=data["context_type"],
-        condition_id=data.get("condition_id"),
-        valid_condition_id=data.get("valid_condition_id"),
-        event_id=data.get("event_id"),
-        source_invocation_id=data.get("source_invocation_id"),
-        context_timestamp=_parse_timestamp_optional(data.get("context_timestamp")),
-        context_summary=data.get("context_summary") or "",
-    )
-
-
-def participant_to_dict(p):
-    return {
-        "context_type": p["context_type"],
-        "condition_id": p["condition_id"],
-        "valid_condition_id": p["valid_condition_id"],
-        "event_id": p["event_id"],
-        "source_invocation_id": p["source_invocation_id"],
-        "context_timestamp": _iso_or_none(p["context_timestamp"]),
-        "context_summary": p["context_summary"],
-    }
-
-
-def trigger_run_from_dict(data):
-    return dict(
-        trigger_run_id=data["trigger_run_id"],
-        trigger_id=data["trigger_id"],
-        task_id_key=data["task_id_key"],
-        logic_value=data["logic_value"],
-        valid_condition_ids=list(data.get("valid_condition_ids") or []),
-        condition_ids=list(data.get("condition_ids") or []),
-        event_ids=list(data.get("event_ids") or []),
-        source_invocation_ids=list(data.get("source_invocation_ids") or []),
-        triggered_invocation_id=data.get("triggered_invocation_id"),
-        arguments_preview=dict(data.get("arguments_preview") or {}),
-        claimed_at=_parse_timestamp_optional(data.get("claimed_at")),
-        executed_at=_parse_timestamp_optional(data.get("executed_at")),
-        participants=[participant_from_dict(p) for p in data.get("participants") or []],
-        atomic_service_run_id=data.get("atomic_service_run_id"),
-        atomic_service_runner_id=data.get("atomic_service_runner_id"),
-    )
-
-
-def trigger_run_to_json(r):
-    return json.dumps({
-        "trigger_run_id": r["trigger_run_id"],
-        "trigger_id": r["trigger_id"],
-        "task_id_key": r["task_id_key"],
-        "logic_value": r["logic_value"],
-        "valid_condition_ids": list(r["valid_condition_ids"]),
-        "condition_ids": list(r["condition_ids"]),
-        "event_ids": list(r["event_ids"]),
-        "source_invocation_ids": list(r["source_invocation_ids"]),
-        "triggered_invocation_id": r["triggered_invocation_id"],
-        "arguments_preview": r["arguments_preview"],
-        "claimed_at": _iso_or_none(r["claimed_at"]),
-        "executed_at": _iso_or_none(r["executed_at"]),
-        "participants": [participant_to_dict(p) for p in r["participants"]],
-        "atomic_service_run_id": r["atomic_service_run_id"],
-        "atomic_service_runner_id": r["atomic_service_runner_id"],
-    })
-
-
-# --- Event markers (no Python JSON form; mirrored with the same rules) ------------------------
 
 def marker_from_dict(data):
-    return dict(
-        event_id=data["event_id"],
-        event_code=data["event_code"],
-        timestamp=_parse_timestamp_required(data["timestamp"]),
-        matched=data["matched"],
-        triggered=data["triggered"],
-        emitted_by_invocation_id=data.get("emitted_by_invocation_id"),
-        emitted_by_runner_context_id=data.get("emitted_by_runner_context_id"),
-    )
-
-
-def marker_to_dict(m):
-    return {
-        "event_id": m["event_id"],
-        "event_code": m["event_code"],
-        "timestamp": m["timestamp"].isoformat(),
-        "matched": m["matched"],
-        "triggered": m["triggered"],
-        "emitted_by_invocation_id": m["emitted_by_invocation_id"],
-        "emitted_by_runner_context_id": m["emitted_by_runner_context_id"],
-    }
+    kwargs = {}
+    for f in fields(EventMarker):
+        value = data[f.name] if f.default is MISSING else data.get(f.name, f.default)
+        kwargs[f.name] = marker_timestamp(value) if f.name == "timestamp" else value
+    return EventMarker(**kwargs)
 
 
 def page_from_dict(data):
-    return dict(markers=[marker_from_dict(m) for m in data["markers"]], total=data["total"], truncated=data["truncated"])
+    return EventMarkerPage(
+        markers=[marker_from_dict(m) for m in data["markers"]], total=data["total"], truncated=data["truncated"]
+    )
 
 
-def page_to_json(p):
-    return json.dumps({"markers": [marker_to_dict(m) for m in p["markers"]], "total": p["total"], "truncated": p["truncated"]})
+def plain(value):
+    """MODEL: a dataclass as JSON in field order, datetimes as isoformat() (as pynenc writes its other DTOs)."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if is_dataclass(value):
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
 
 
-CODECS = {
-    "EventRecord": (event_record_from_dict, event_record_to_json),
-    "TriggerRunRecord": (trigger_run_from_dict, trigger_run_to_json),
-    "TriggerRunParticipant": (participant_from_dict, lambda p: json.dumps(participant_to_dict(p))),
-    "EventMarker": (marker_from_dict, lambda m: json.dumps(marker_to_dict(m))),
-    "EventMarkerPage": (page_from_dict, page_to_json),
-}
+# --- the round trips ------------------------------------------------------------------------------------
+
+def round_trips(app):
+    return {
+        "EventRecord": lambda text: EventRecord.from_json(text, app).to_json(app),
+        "TriggerRunRecord": lambda text: TriggerRunRecord.from_json(text).to_json(),
+        "TriggerRunParticipant": lambda text: json.dumps(TriggerRunParticipant.from_dict(json.loads(text)).to_dict()),
+        "EventMarker": lambda text: json.dumps(plain(marker_from_dict(json.loads(text)))),
+        "EventMarkerPage": lambda text: json.dumps(plain(page_from_dict(json.loads(text)))),
+    }
 
 
-def run(case):
-    read, write = CODECS[case["dto"]]
+def run(trips, case):
     try:
-        return {"ok": write(read(json.loads(case["text"])))}
+        return {"ok": trips[case["dto"]](case["text"])}
     except Exception as e:  # the verdict is what we compare: any exception is a rejection
         return {"error": type(e).__name__, "msg": str(e)}
 
 
-def main():
-    global NOW
-    request = json.load(sys.stdin)
-    NOW = datetime.fromisoformat(request["now"])
-    json.dump([run(c) for c in request["cases"]], sys.stdout)
+def answer(request):
+    fixed_clock(datetime.fromisoformat(request["now"]))
+    app = pynenc_app()
+    assert app.client_data_store.conf.disable_client_data_store, "the payload values must stay inline"
+    trips = round_trips(app)
+    return [run(trips, c) for c in request["cases"]]
 
 
 if __name__ == "__main__":
-    main()
+    serve(answer)

@@ -1,6 +1,7 @@
 /**
  * Random differential tests (fast-check): strings from timestamp-ish alphabets, structured
- * near-timestamps with random numbers, and random mutations of them, all judged by /usr/bin/python3.
+ * near-timestamps with random numbers, and random mutations of them, all judged by pynenc's
+ * `_parse_timestamp` on the venv's Python (test/support/pynenc-python.ts).
  * The run uses a fixed seed and a fresh one; a failure names the seed and the cases
  * (rerun with TIMESTAMP_FUZZ_SEED=<seed>).
  */
@@ -77,7 +78,7 @@ const mutated = fc.tuple(structured, fc.nat(40), fc.constantFrom(...ALPHABET), f
 const soup = fc.string({ unit: fc.constantFrom(...ALPHABET, ...'0123456789-:T'), minLength: 0, maxLength: 36 });
 const inputs = fc.oneof(structured, mutated, soup);
 
-describe.each(seeds)('fast-check seed %d vs Python 3.11', (seed) => {
+describe.each(seeds)("fast-check seed %d vs pynenc's reader", (seed) => {
   const values = [...new Set(fc.sample(inputs, { numRuns: RUNS, seed }))];
   const replies = pyRead(values);
 

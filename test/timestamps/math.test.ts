@@ -133,7 +133,7 @@ describe('formatTimestamp / fromEpochMicros / withOffset / plusMicros vs Python'
     expect(wrong).toEqual([]);
 
     // Reading the formatted texts back: ours must equal Python's reading. (Not always the same
-    // instant: 3.11 reads an offset under one second, e.g. +00:00:00.000001, as UTC.)
+    // instant: 3.11 and 3.12 read an offset under one second, e.g. +00:00:00.000001, as UTC.)
     const written = expected.flatMap((r) => (r.ok ? [r.iso] : []));
     expect(checkAll(written, pyRead(written))).toEqual([]);
   });
