@@ -13,6 +13,10 @@ each to null when the module has no dataclass of that name, else to:
 - `json_method` / `json_keys`: the method pynenc writes the DTO with (`to_json`, else `to_dict`, else null) and
   the keys it writes, in order, called on an instance with every field set (a value built from each annotation;
   EventRecord.to_json gets a real Pynenc app with the memory client data store, as pynenc's own code needs);
+- `read_method` / `read_missing`: the method pynenc reads that form with (from_json / from_dict, or null) and, per
+  key written, what it does with the full instance's JSON lacking that key: {"raises": "<error>"} when the key is
+  required on read, else the value read, as the writer writes it back (`json`), its Python type and, for a
+  datetime, whether it is "now" (`near_now`);
 - `problems`: what could not be read (an annotation no value could be built for, a method that raised).
 `other_dataclasses` names the module's own dataclasses the contract has no schema for.
 
@@ -162,19 +166,47 @@ def writer_of(cls):
     return next((name for name in ("to_json", "to_dict") if hasattr(cls, name)), None)
 
 
-def written_keys(cls, method, module, app):
-    """The keys `method` writes, in order, for an instance with every field set."""
-    bound = getattr(full_instance(cls, module), method)
-    needs_app = len(inspect.signature(bound).parameters) > 0
-    written = bound(app) if needs_app else bound()
-    data = json.loads(written) if isinstance(written, str) else written
-    return list(data.keys())
+def reader_of(cls, writer):
+    """The method pynenc reads what `writer` wrote with (from_json / from_dict), or None."""
+    name = {"to_json": "from_json", "to_dict": "from_dict"}.get(writer)
+    return name if name is not None and hasattr(cls, name) else None
+
+
+def call(method, app, *args):
+    """Calls a pynenc method, passing the app when it takes one more parameter (EventRecord's to_json/from_json)."""
+    extra = len(inspect.signature(method).parameters) - len(args)
+    return method(*args, app) if extra > 0 else method(*args)
+
+
+def write(instance, writer, app):
+    """What `writer` writes for `instance`, as a dict (keys in the order written)."""
+    written = call(getattr(instance, writer), app)
+    return json.loads(written) if isinstance(written, str) else written
+
+
+def read_missing(cls, writer, reader, data, app):
+    """Per key `writer` writes: what `reader` does with `data` lacking that key. {"raises": "<error>"} or
+    {"python_type", "json": the value as `writer` writes it back, "near_now" for a datetime}."""
+    out = {}
+    for key in data:
+        doc = {k: v for k, v in data.items() if k != key}
+        try:
+            read = call(getattr(cls, reader), app, json.dumps(doc) if reader == "from_json" else doc)
+        except Exception as err:
+            out[key] = {"raises": f"{type(err).__name__}: {err}"}
+            continue
+        value = getattr(read, key, None)
+        entry = {"python_type": type(value).__name__, "json": write(read, writer, app).get(key)}
+        if isinstance(value, datetime):
+            entry["near_now"] = abs((datetime.now(UTC) - value).total_seconds()) < 60
+        out[key] = entry
+    return out
 
 
 def describe(cls, module, app):
     params = getattr(cls, "__dataclass_params__", None)
     out = {"frozen": bool(params and params.frozen), "fields": [], "json_method": None, "json_keys": None,
-           "problems": []}
+           "read_method": None, "read_missing": None, "problems": []}
     hints = typing.get_type_hints(cls, vars(module))
     for field in dataclasses.fields(cls):
         default = default_of(field)
@@ -187,12 +219,16 @@ def describe(cls, module, app):
         if default is not None:
             entry["default"] = default
         out["fields"].append(entry)
-    out["json_method"] = writer_of(cls)
-    if out["json_method"] is not None:
+    writer = out["json_method"] = writer_of(cls)
+    reader = out["read_method"] = reader_of(cls, writer)
+    if writer is not None:
         try:
-            out["json_keys"] = written_keys(cls, out["json_method"], module, app)
+            data = write(full_instance(cls, module), writer, app)
+            out["json_keys"] = list(data)
+            if reader is not None:
+                out["read_missing"] = read_missing(cls, writer, reader, data, app)
         except Exception as err:  # reported, never swallowed: the TS side fails on any problem
-            out["problems"].append(f"{out['json_method']} on an instance with every field set raised "
+            out["problems"].append(f"{writer} on an instance with every field set raised "
                                    f"{type(err).__name__}: {err}")
     return out
 

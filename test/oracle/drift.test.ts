@@ -164,6 +164,43 @@ describe('the gate names the DTO and field of each drift', () => {
     );
   });
 
+  test("the readers' required keys and defaults (from_json / from_dict)", () => {
+    const drifts = driftsOf('readers', [
+      [RECORD, 'event_code=data["event_code"],', 'event_code=data.get("event_code", ""),'],
+      [RECORD, 'timestamp=_parse_timestamp(data.get("timestamp")),', 'timestamp=_parse_timestamp(data["timestamp"]),'],
+      [
+        PARTICIPANT,
+        'context_summary=data.get("context_summary") or "",',
+        'context_summary=data.get("context_summary") or "?",',
+      ],
+      [
+        RUN,
+        'triggered_invocation_id=data.get("triggered_invocation_id"),',
+        'triggered_invocation_id=data["triggered_invocation_id"],',
+      ],
+    ]);
+    expect(drifts.map((d) => [d.dto, d.field, d.check])).toEqual([
+      ['EventRecord', 'event_code', 'read-default'],
+      ['EventRecord', 'timestamp', 'read-required'],
+      ['TriggerRunParticipant', 'context_summary', 'read-default'],
+      ['TriggerRunRecord', 'triggered_invocation_id', 'read-required'],
+    ]);
+    expect(messages(drifts)).toEqual([
+      expect.stringMatching(
+        /^EventRecord\.event_code: EventRecord\.from_json in pynenc .* reads it missing as "" but the contract has no/,
+      ),
+      expect.stringMatching(
+        /^EventRecord\.timestamp: .* \(KeyError: 'timestamp'\) but the contract defaults it to the current UTC/,
+      ),
+      expect.stringMatching(
+        /^TriggerRunParticipant\.context_summary: \S+\.from_dict .* missing as "\?" but the contract defaults it to ""/,
+      ),
+      expect.stringMatching(
+        /^TriggerRunRecord\.triggered_invocation_id: .* \(KeyError: 'triggered_invocation_id'\) but .* defaults it to null/,
+      ),
+    ]);
+  });
+
   test('reordered fields of a DTO without a JSON form (EventMarker: the dataclass order)', () => {
     const drifts = driftsOf('marker-order', [
       [MARKER, '    matched: bool\n    triggered: bool\n', '    triggered: bool\n    matched: bool\n'],

@@ -10,7 +10,7 @@
  * test, test/oracle/drift.test.ts.
  */
 import { DTO_NAMES, commonSchema, schemas, type DtoName } from '../../generated/schemas';
-import { PLANS } from '../../src/codec/plan';
+import { PLANS, type FieldPlan } from '../../src/codec/plan';
 import type { JsonSchema } from '../../src/spec/json-schema';
 import { runPynenc } from '../support/pynenc-python';
 
@@ -37,11 +37,24 @@ export interface PyField {
   default?: PyDefault;
 }
 
+/** What pynenc's reader does with a written document lacking one key. */
+export interface PyReadMissing {
+  /** The error, when the key is required on read. */
+  raises?: string;
+  python_type?: string;
+  /** The value read, as pynenc's writer writes it back. */
+  json?: unknown;
+  /** For a datetime: whether it is the current time. */
+  near_now?: boolean;
+}
+
 export interface PyDto {
   frozen: boolean;
   fields: PyField[];
   json_method: string | null;
   json_keys: string[] | null;
+  read_method: string | null;
+  read_missing: Record<string, PyReadMissing> | null;
   problems: string[];
 }
 
@@ -63,6 +76,8 @@ export type DriftCheck =
   | 'always-written'
   | 'required'
   | 'default'
+  | 'read-required'
+  | 'read-default'
   | 'nullability'
   | 'type'
   | 'unreadable';
@@ -299,6 +314,9 @@ function compareDto(dto: DtoName, py: PyDto, pynenc: string): Drift[] {
       add(field.name, 'always-written', `${writer} in ${pynenc} always writes it; list it in "required" in ${file}`);
     }
     drifts.push(...compareDefault(dto, field, fieldPlan, pynenc, file));
+    const probe = py.read_missing?.[field.name];
+    if (probe !== undefined)
+      drifts.push(...compareRead(dto, field.name, probe, `${dto}.${py.read_method}`, fieldPlan, pynenc, file));
     const pyFamily = pythonFamily(field.type);
     const contractFamily = schemaFamily(prop, base);
     if (allowsNull(pyFamily) !== allowsNull(contractFamily)) {
@@ -323,13 +341,7 @@ function compareDto(dto: DtoName, py: PyDto, pynenc: string): Drift[] {
 }
 
 /** Required-on-read (no default) and the default values: pynenc's dataclass against the contract's `default`. */
-function compareDefault(
-  dto: DtoName,
-  field: PyField,
-  plan: (typeof PLANS)[DtoName]['fields'][number],
-  pynenc: string,
-  file: string,
-): Drift[] {
+function compareDefault(dto: DtoName, field: PyField, plan: FieldPlan, pynenc: string, file: string): Drift[] {
   const drift = (check: DriftCheck, text: string): Drift[] => [
     { dto, field: field.name, check, message: `${dto}.${field.name}: ${text}` },
   ];
@@ -380,6 +392,42 @@ function compareDefault(
   return [];
 }
 
+/** Required-on-read and the defaults a reader fills in: pynenc's from_json / from_dict against the contract. */
+function compareRead(
+  dto: DtoName,
+  field: string,
+  probe: PyReadMissing,
+  reader: string,
+  plan: FieldPlan,
+  pynenc: string,
+  file: string,
+): Drift[] {
+  const drift = (check: DriftCheck, text: string): Drift[] => [
+    { dto, field, check, message: `${dto}.${field}: ${reader} in ${pynenc} ${text}` },
+  ];
+  const contractDefault = plan.defaultsToNow ? 'the current UTC time' : json(plan.makeDefault());
+  if (probe.raises !== undefined) {
+    if (!plan.hasDefault && !plan.defaultsToNow) return [];
+    return drift(
+      'read-required',
+      `fails on a document without it (${probe.raises}) but the contract defaults it to ${contractDefault} ` +
+        `(remove its "default" in ${file})`,
+    );
+  }
+  const read = probe.near_now === true ? 'the current time' : json(probe.json);
+  if (!plan.hasDefault && !plan.defaultsToNow) {
+    return drift('read-default', `reads it missing as ${read} but the contract has no default (add it to ${file})`);
+  }
+  const agrees = plan.defaultsToNow
+    ? probe.python_type === 'datetime' && probe.near_now === true
+    : json(probe.json) === json(plan.makeDefault());
+  if (agrees) return [];
+  return drift(
+    'read-default',
+    `reads it missing as ${read} but the contract defaults it to ${contractDefault} (${file})`,
+  );
+}
+
 /** One line per DTO: what was read (for the developer's run). */
 export function summary(report: PynencDtoReport): string {
   const lines = [`${report.module} (${report.module_file}), pynenc ${report.pynenc_version}`];
@@ -389,7 +437,9 @@ export function summary(report: PynencDtoReport): string {
       continue;
     }
     const writes =
-      py.json_method === null ? 'no JSON form' : `${py.json_method} writes ${py.json_keys?.length ?? 0} keys`;
+      py.json_method === null
+        ? 'no JSON form'
+        : `${py.json_method} writes ${py.json_keys?.length ?? 0} keys, ${py.read_method ?? 'nothing'} reads them`;
     lines.push(`  ${dto}: ${py.fields.length} fields, ${py.frozen ? 'frozen' : 'not frozen'}, ${writes}`);
   }
   return lines.join('\n');
