@@ -1,5 +1,8 @@
 """Golden oracle for src/pyjson: what Python's own json module does with each case.
 
+Run with the venv's Python (test/support/pynenc-python.ts): the json module of the Python pynenc runs on (3.12+),
+which is what writes and reads pynenc's monitoring records.
+
 Reads one JSON request on stdin: {"mode": ..., "cases": [...]}; writes one JSON
 array of results on stdout (ASCII, so any text survives the pipe).
 
