@@ -251,12 +251,14 @@ function compareDto(dto: DtoName, py: PyDto, pynenc: string): Drift[] {
   const base = String(schema.$id);
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   const contractKeys = Object.keys(properties);
+  const inContract = (key: string): boolean => contractKeys.includes(key);
   const required = new Set((schema.required ?? []) as string[]);
   const plan = PLANS[dto];
   const fieldNames = py.fields.map((f) => f.name);
   const method = py.json_method;
   const writer = method === null ? 'its dataclass fields (pynenc gives it no JSON form)' : `${dto}.${method}`;
-  const written = py.json_keys ?? fieldNames;
+  // What pynenc writes, in order: unknown when its writer failed (reported as a problem).
+  const written = py.json_keys ?? (method === null ? fieldNames : undefined);
 
   for (const problem of py.problems) {
     add(undefined, 'unreadable', `in ${pynenc}, ${problem} (the gate cannot read what it writes)`);
@@ -264,8 +266,9 @@ function compareDto(dto: DtoName, py: PyDto, pynenc: string): Drift[] {
 
   // Field sets.
   for (const f of fieldNames) {
-    if (!(f in properties))
+    if (!inContract(f)) {
       add(f, 'field-missing-in-contract', `in ${pynenc} but not in the contract (add it to ${file})`);
+    }
   }
   for (const k of contractKeys) {
     if (!fieldNames.includes(k)) {
@@ -278,7 +281,7 @@ function compareDto(dto: DtoName, py: PyDto, pynenc: string): Drift[] {
   }
   if (py.json_keys !== null) {
     for (const k of py.json_keys) {
-      if (!fieldNames.includes(k) && !(k in properties)) {
+      if (!fieldNames.includes(k) && !inContract(k)) {
         add(
           k,
           'field-missing-in-contract',
@@ -287,17 +290,17 @@ function compareDto(dto: DtoName, py: PyDto, pynenc: string): Drift[] {
       }
     }
     for (const f of fieldNames) {
-      if (f in properties && !py.json_keys.includes(f)) {
+      if (inContract(f) && !py.json_keys.includes(f)) {
         add(f, 'not-written', `a field of ${pynenc} that ${writer} does not write, but in the contract (${file})`);
       }
     }
   }
 
   // Key order: the contract's `properties` order is the order Python writes.
-  const pyOrder = written.filter((k) => k in properties);
+  const pyOrder = (written ?? []).filter(inContract);
   const contractOrder = contractKeys.filter((k) => pyOrder.includes(k));
   const at = pyOrder.findIndex((k, i) => contractOrder[i] !== k);
-  if (at >= 0) {
+  if (written !== undefined && at >= 0) {
     add(
       pyOrder[at],
       'key-order',
@@ -307,16 +310,17 @@ function compareDto(dto: DtoName, py: PyDto, pynenc: string): Drift[] {
   }
 
   for (const field of py.fields) {
-    const prop = properties[field.name];
     const fieldPlan = plan.byName.get(field.name);
-    if (prop === undefined || fieldPlan === undefined) continue;
-    if (written.includes(field.name) && !required.has(field.name)) {
+    if (!inContract(field.name) || fieldPlan === undefined) continue;
+    const prop = properties[field.name]!;
+    if (written?.includes(field.name) === true && !required.has(field.name)) {
       add(field.name, 'always-written', `${writer} in ${pynenc} always writes it; list it in "required" in ${file}`);
     }
     drifts.push(...compareDefault(dto, field, fieldPlan, pynenc, file));
     const probe = py.read_missing?.[field.name];
-    if (probe !== undefined)
+    if (probe !== undefined) {
       drifts.push(...compareRead(dto, field.name, probe, `${dto}.${py.read_method}`, fieldPlan, pynenc, file));
+    }
     const pyFamily = pythonFamily(field.type);
     const contractFamily = schemaFamily(prop, base);
     if (allowsNull(pyFamily) !== allowsNull(contractFamily)) {
