@@ -196,7 +196,7 @@ describe('the gate names the DTO and field of each drift', () => {
         /^TriggerRunParticipant\.context_summary: \S+\.from_dict .* missing as "\?" but the contract defaults it to ""/,
       ),
       expect.stringMatching(
-        /^TriggerRunRecord\.triggered_invocation_id: .* \(KeyError: 'triggered_invocation_id'\) but .* defaults it to null/,
+        /^TriggerRunRecord\.triggered_invocation_id: .* \(KeyError: 'triggered_invocation_id'\) but .* to null/,
       ),
     ]);
   });
