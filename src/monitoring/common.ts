@@ -1,0 +1,323 @@
+/**
+ * What both readers share: time bounds as Python's backends turn them into numbers, Python's
+ * `datetime.fromtimestamp(x, tz=UTC)`, argument checks, the onError policy and payload resolution.
+ */
+import type { EventRecord, TriggerRunRecord } from '../../generated/types';
+import { fromJson } from '../codec/read';
+import { decodeEventRecords, type DecodedEventRecord } from '../datastore/event-record';
+import { PyTimestamp } from '../timestamps/pytimestamp';
+import { MonitoringQueryError, MonitoringRowError } from './errors';
+import type {
+  MarkerState,
+  MonitoringBackend,
+  MonitoringReadError,
+  PayloadOption,
+  ReadOptions,
+  ResultOrder,
+  TimeBound,
+} from './types';
+import { MARKER_STATES } from './types';
+
+export interface Place {
+  backend: MonitoringBackend;
+  location: string;
+}
+
+// ── time ────────────────────────────────────────────────────────────
+
+/** The exact instant of a bound, in epoch microseconds. */
+export function boundMicros(place: Place, argument: string, bound: TimeBound): bigint {
+  try {
+    if (bound instanceof PyTimestamp) return bound.epochMicros;
+    if (bound instanceof Date) {
+      const ms = bound.getTime();
+      if (!Number.isFinite(ms)) throw new Error('Invalid Date');
+      return PyTimestamp.fromDate(bound).epochMicros; // also checks years 1..9999, as Python's datetime
+    }
+    if (typeof bound === 'string') return PyTimestamp.parse(bound).epochMicros;
+  } catch (err) {
+    throw new MonitoringQueryError(place, argument, 'a Date, a PyTimestamp or an ISO text Python reads', String(bound), err);
+  }
+  throw new MonitoringQueryError(place, argument, 'a Date, a PyTimestamp or an ISO text Python reads', typeof bound);
+}
+
+const MICROS = 1_000_000n;
+
+/**
+ * Python's `dt.timestamp()` for an aware datetime: `(dt - EPOCH)` in microseconds, an int, divided by 10**6
+ * with int/int true division (correctly rounded, ties to even).
+ */
+export function microsToSeconds(micros: bigint): number {
+  const n = Number(micros);
+  if (Number.isSafeInteger(n)) return n / 1e6; // both operands exact: IEEE division is the correctly rounded quotient
+  // Beyond 2^53 µs (after 2255): take a close candidate, then the nearest of its neighbours, exactly.
+  const candidate = Number(micros / MICROS) + Number(micros % MICROS) / 1e6;
+  let best = candidate;
+  for (const c of [nextDown(candidate), nextUp(candidate)]) {
+    const cmp = compareDistance(c, best, micros);
+    if (cmp < 0 || (cmp === 0 && isEvenMantissa(c))) best = c;
+  }
+  return best;
+}
+
+/** Python's Redis score for a datetime: `dt.timestamp() * 1000.0`. */
+export function microsToScore(micros: bigint): number {
+  return microsToSeconds(micros) * 1000.0;
+}
+
+/** The epoch microseconds of `datetime.min` / `datetime.max` (UTC), as BaseTrigger's fallbacks pass them. */
+export const DATETIME_MIN_MICROS = -62135596800n * MICROS;
+export const DATETIME_MAX_MICROS = 253402300799n * MICROS + 999999n;
+
+const f64 = new Float64Array(1);
+const u64 = new BigUint64Array(f64.buffer);
+
+function nextUp(x: number): number {
+  if (x === 0) return Number.MIN_VALUE;
+  f64[0] = x;
+  u64[0] = x > 0 ? u64[0]! + 1n : u64[0]! - 1n;
+  return f64[0]!;
+}
+
+function nextDown(x: number): number {
+  return -nextUp(-x);
+}
+
+function isEvenMantissa(x: number): boolean {
+  f64[0] = x;
+  return (u64[0]! & 1n) === 0n;
+}
+
+/** A finite double as an exact fraction num / 2^shift. */
+function exact(x: number): { num: bigint; shift: bigint } {
+  f64[0] = x;
+  const bits = u64[0]!;
+  const sign = bits >> 63n ? -1n : 1n;
+  const exp = Number((bits >> 52n) & 0x7ffn);
+  const frac = bits & 0xfffffffffffffn;
+  const mant = exp === 0 ? frac : frac | (1n << 52n);
+  const e = (exp === 0 ? 1 : exp) - 1075; // x = mant * 2^e
+  return e >= 0 ? { num: sign * (mant << BigInt(e)), shift: 0n } : { num: sign * mant, shift: BigInt(-e) };
+}
+
+/** Sign of |a·10^6 − micros| − |b·10^6 − micros|, computed exactly. */
+function compareDistance(a: number, b: number, micros: bigint): number {
+  const ea = exact(a);
+  const eb = exact(b);
+  const shift = ea.shift > eb.shift ? ea.shift : eb.shift;
+  const abs = (v: bigint): bigint => (v < 0n ? -v : v);
+  const da = abs(ea.num * MICROS * (1n << (shift - ea.shift)) - (micros << shift));
+  const db = abs(eb.num * MICROS * (1n << (shift - eb.shift)) - (micros << shift));
+  return da < db ? -1 : da > db ? 1 : 0;
+}
+
+/** C's round(): half away from zero. */
+function cRound(x: number): number {
+  return x < 0 ? -Math.round(-x) : Math.round(x);
+}
+
+/** CPython's `_PyTime_RoundHalfEven`. */
+function roundHalfEven(x: number): number {
+  const rounded = cRound(x);
+  return Math.abs(x - rounded) === 0.5 ? 2.0 * cRound(x / 2.0) : rounded;
+}
+
+/**
+ * Python's `datetime.fromtimestamp(seconds, tz=UTC).isoformat()`, ported from CPython
+ * (`_PyTime_ObjectToTimeval` with ROUND_HALF_EVEN: `modf`, fraction × 1e6 rounded half to even, carry).
+ */
+export function fromTimestampText(seconds: number): string {
+  return PyTimestamp.fromEpochMicros(fromTimestampMicros(seconds)).toString();
+}
+
+export function fromTimestampMicros(seconds: number): bigint {
+  if (!Number.isFinite(seconds)) throw new RangeError(`timestamp ${seconds} is not finite`);
+  let intpart = Math.trunc(seconds);
+  let floatpart = seconds - intpart; // modf: exact
+  floatpart *= 1e6;
+  floatpart = roundHalfEven(floatpart);
+  if (floatpart >= 1e6) {
+    floatpart -= 1e6;
+    intpart += 1.0;
+  } else if (floatpart < 0) {
+    floatpart += 1e6;
+    intpart -= 1.0;
+  }
+  return BigInt(intpart) * MICROS + BigInt(floatpart);
+}
+
+// ── arguments ───────────────────────────────────────────────────────
+
+export function count(place: Place, argument: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new MonitoringQueryError(place, argument, 'a non-negative integer', String(value));
+  }
+  return value;
+}
+
+export function markerState(place: Place, state: MarkerState | undefined): MarkerState {
+  if (state === undefined) return 'all';
+  if (!MARKER_STATES.includes(state)) {
+    throw new MonitoringQueryError(place, 'state', MARKER_STATES.join(' | '), String(state));
+  }
+  return state;
+}
+
+export function resultOrder(place: Place, options: { order?: ResultOrder } | undefined): ResultOrder {
+  const order = options?.order ?? 'backend';
+  if (order !== 'backend' && order !== 'oldest' && order !== 'newest') {
+    throw new MonitoringQueryError(place, 'order', "'backend' | 'oldest' | 'newest'", String(order));
+  }
+  return order;
+}
+
+export function optionalText(place: Place, argument: string, value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new MonitoringQueryError(place, argument, 'a string', typeof value);
+  return value;
+}
+
+export function optionalFlag(place: Place, argument: string, value: unknown): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') throw new MonitoringQueryError(place, argument, 'a boolean', typeof value);
+  return value;
+}
+
+// ── rows ────────────────────────────────────────────────────────────
+
+/** Applies `onError` to one unreadable row: throws, or records it and tells the caller to leave the row out. */
+export class RowErrors {
+  private readonly mode: 'throw' | 'skip' | 'collect';
+  private readonly sink: MonitoringReadError[] | undefined;
+
+  constructor(options: ReadOptions | undefined) {
+    const mode = options?.onError ?? 'throw';
+    if (mode !== 'throw' && mode !== 'skip' && mode !== 'collect') {
+      throw new TypeError(`onError must be 'throw', 'skip' or 'collect', got ${String(mode)}`);
+    }
+    this.mode = mode;
+    this.sink = mode === 'collect' ? (options as { errors: MonitoringReadError[] }).errors : undefined;
+    if (mode === 'collect' && !Array.isArray(this.sink)) {
+      throw new TypeError("onError: 'collect' needs an `errors` array to collect into");
+    }
+  }
+
+  /** Throws in 'throw' mode; otherwise records (collect) and returns so the row is left out. */
+  fail(error: MonitoringRowError): void {
+    if (this.mode === 'throw') throw error;
+    this.sink?.push(error);
+  }
+}
+
+export const THROW = new RowErrors(undefined);
+
+/** A stored EventRecord text, where it came from, and its links from the backend's index. */
+export interface EventRow {
+  id: string;
+  location: string;
+  text: string;
+  links: string[];
+}
+
+export function readEvent(place: Place, row: Omit<EventRow, 'links'>): EventRecord {
+  try {
+    return fromJson('EventRecord', row.text);
+  } catch (err) {
+    throw new MonitoringRowError({ backend: place.backend, location: row.location, id: row.id, dto: 'EventRecord' }, err);
+  }
+}
+
+export function readRun(place: Place, location: string, id: string, text: string): TriggerRunRecord {
+  try {
+    return fromJson('TriggerRunRecord', text);
+  } catch (err) {
+    throw new MonitoringRowError({ backend: place.backend, location, id, dto: 'TriggerRunRecord' }, err);
+  }
+}
+
+/** The record with `triggered_invocation_ids` from the link index (as Python's backends do on read). */
+export function withLinks<R extends { triggered_invocation_ids: string[] }>(record: R, links: string[]): R {
+  return { ...record, triggered_invocation_ids: links };
+}
+
+/**
+ * EventRecords of rows, in row order, each with its links; unreadable rows go through `errors`. With
+ * `resolvePayloads`, every payload of the call is resolved with one batched `decodeEventRecords`; when that batch
+ * fails and rows may be left out, each row is decoded alone to find the failing ones (the error path only).
+ */
+export async function eventResults(
+  place: Place,
+  rows: readonly EventRow[],
+  options: PayloadOption | undefined,
+  errors: RowErrors,
+): Promise<Array<EventRecord | DecodedEventRecord>> {
+  const store = options?.resolvePayloads;
+  if (!store) {
+    const out: EventRecord[] = [];
+    for (const row of rows) {
+      let record: EventRecord;
+      try {
+        record = readEvent(place, row);
+      } catch (err) {
+        errors.fail(err as MonitoringRowError);
+        continue;
+      }
+      out.push(withLinks(record, row.links));
+    }
+    return out;
+  }
+  try {
+    const decoded = await decodeEventRecords(rows.map((r) => r.text), store);
+    return decoded.map((record, i) => withLinks(record, rows[i]!.links));
+  } catch (batchError) {
+    if (rows.length === 1) {
+      const row = rows[0]!;
+      errors.fail(new MonitoringRowError({ ...place, location: row.location, id: row.id, dto: 'EventRecord' }, batchError));
+      return [];
+    }
+    const out: DecodedEventRecord[] = [];
+    for (const row of rows) {
+      try {
+        const [record] = await decodeEventRecords([row.text], store);
+        out.push(withLinks(record!, row.links));
+      } catch (err) {
+        errors.fail(new MonitoringRowError({ ...place, location: row.location, id: row.id, dto: 'EventRecord' }, err));
+      }
+    }
+    return out;
+  }
+}
+
+// ── order ───────────────────────────────────────────────────────────
+
+function runTime(run: TriggerRunRecord): bigint | null {
+  const text = run.executed_at ?? run.claimed_at;
+  return text ? PyTimestamp.parse(text).epochMicros : null;
+}
+
+/** Runs sorted by (executed_at, else claimed_at; none first) then trigger_run_id, oldest or newest first. */
+export function sortRuns(runs: TriggerRunRecord[], order: 'oldest' | 'newest'): TriggerRunRecord[] {
+  const keyed = runs.map((run) => ({ run, t: runTime(run) }));
+  keyed.sort((a, b) => {
+    let c = 0;
+    if (a.t === null || b.t === null) c = a.t === b.t ? 0 : a.t === null ? -1 : 1;
+    else c = a.t < b.t ? -1 : a.t > b.t ? 1 : 0;
+    if (c === 0) c = compareCodePoints(a.run.trigger_run_id, b.run.trigger_run_id);
+    return order === 'oldest' ? c : -c;
+  });
+  return keyed.map((k) => k.run);
+}
+
+/** Python's str ordering (by code point), not JavaScript's UTF-16 code unit order. */
+export function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x < y ? -1 : 1;
+    if (x > 0xffff) i++;
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}

@@ -1,0 +1,548 @@
+/**
+ * SqliteMonitoringReader: pynenc's SQLiteTrigger monitoring tables (pynenc/trigger/sqlite_trigger.py), read-only.
+ *
+ * The statements are Python's own SQL text (same filters, same ORDER BY, same LIMIT/OFFSET), so SQLite picks the
+ * same plans and rows come back in the same order, ties included. The connection is opened read-only
+ * (`readonly`, `fileMustExist`) with a busy timeout: it takes no write lock and never changes the schema, and a
+ * call that finds the database locked longer than the timeout fails with MonitoringUnavailableError('busy').
+ * Several statements of one call run in one read transaction (one WAL snapshot), so a concurrent pynenc
+ * writer never shows a call half of its write. Prepared statements are cached per reader.
+ */
+import Database from 'better-sqlite3';
+import type { EventMarker, EventMarkerPage, TriggerRunRecord } from '../../generated/types';
+import { fromDict } from '../codec/read';
+import { sqliteTablePrefix } from '../datastore/keys';
+import {
+  boundMicros,
+  count,
+  eventResults,
+  fromTimestampText,
+  markerState,
+  microsToSeconds,
+  optionalFlag,
+  optionalText,
+  readRun,
+  resultOrder,
+  RowErrors,
+  sortRuns,
+  THROW,
+  type EventRow,
+  type Place,
+} from './common';
+import {
+  MonitoringClosedError,
+  MonitoringError,
+  MonitoringQueryError,
+  MonitoringRowError,
+  MonitoringSchemaError,
+  MonitoringUnavailableError,
+} from './errors';
+import type {
+  EventFilters,
+  EventResult,
+  EventsQuery,
+  MarkersQuery,
+  MonitoringReader,
+  PayloadOption,
+  ReadOptions,
+  RunsInRangeQuery,
+} from './types';
+
+export interface SqliteMonitoringReaderOptions {
+  /** The database file pynenc's SQLiteTrigger writes (`sqlite_db_path`). It must exist. */
+  path?: string;
+  /** An open better-sqlite3 handle to read instead of opening `path`; close() leaves it open. */
+  database?: Database.Database;
+  /** The pynenc app_id (default "pynenc", pynenc's default). */
+  appId?: string;
+  /** How long a statement waits for another connection's lock before failing 'busy'. Default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+/** The schema_version rows this reader knows (SQLiteTrigger.SCHEMA_VERSION_CURRENT = 3 in pynenc 0.4.0). */
+export const SQLITE_SCHEMA_VERSIONS: readonly number[] = [3];
+
+/** pynenc's `Tables(app_id)` for the trigger component: `<sanitize_table_prefix(app_id)>__trg_<name>`. */
+export function sqliteTriggerTables(appId: string) {
+  const p = `${sqliteTablePrefix(appId)}__trg`;
+  return {
+    EVENTS: `${p}_events`,
+    EVENT_TRIGGERED_INVOCATIONS: `${p}_event_triggered_invocations`,
+    TRIGGER_RUNS: `${p}_trigger_runs`,
+    TRIGGER_RUN_CONDITIONS: `${p}_trigger_run_conditions`,
+    SCHEMA_VERSION: `${p}_schema_version`,
+  } as const;
+}
+
+/** Python's chunk size for IN (...) lists (`_load_invocations_for_events`). */
+const CHUNK = 500;
+
+type Value = string | number | bigint | null;
+
+export class SqliteMonitoringReader implements MonitoringReader {
+  readonly backend = 'sqlite' as const;
+  readonly appId: string;
+  readonly tables: ReturnType<typeof sqliteTriggerTables>;
+  private readonly db: Database.Database;
+  private readonly ownsDb: boolean;
+  private readonly place: Place;
+  private readonly statements = new Map<string, Database.Statement>();
+  private closed = false;
+
+  constructor(options: SqliteMonitoringReaderOptions) {
+    this.appId = options.appId ?? 'pynenc';
+    this.tables = sqliteTriggerTables(this.appId);
+    const timeout = options.busyTimeoutMs ?? 5000;
+    if (options.database) {
+      this.db = options.database;
+      this.ownsDb = false;
+    } else {
+      const where = { backend: 'sqlite' as const, location: String(options.path) };
+      if (typeof options.path !== 'string' || options.path === '') {
+        throw new MonitoringQueryError(where, 'path', 'a database file path', String(options.path));
+      }
+      if (!Number.isFinite(timeout) || timeout < 0) {
+        throw new MonitoringQueryError(where, 'busyTimeoutMs', 'a non-negative number', String(timeout));
+      }
+      try {
+        this.db = new Database(options.path, { readonly: true, fileMustExist: true, timeout });
+      } catch (err) {
+        throw new MonitoringUnavailableError(isBusy(err) ? 'busy' : 'failed', where, err);
+      }
+      this.ownsDb = true;
+    }
+    this.place = { backend: 'sqlite', location: this.db.name };
+    try {
+      this.checkSchema();
+    } catch (err) {
+      if (this.ownsDb) this.db.close();
+      throw err;
+    }
+  }
+
+  // ── events ─────────────────────────────────────────────────────────
+
+  async getEvent<P extends PayloadOption = {}>(eventId: string, options?: P): Promise<EventResult<P> | null> {
+    const t = this.tables;
+    const rows = this.read(() => {
+      const row = this.get<{ event_json: string }>(`SELECT event_json FROM ${t.EVENTS} WHERE event_id = ?`, [eventId]);
+      if (!row) return null;
+      const links = this.all<{ invocation_id: string }>(
+        `SELECT invocation_id FROM ${t.EVENT_TRIGGERED_INVOCATIONS} WHERE event_id = ? ORDER BY linked_at`,
+        [eventId],
+      ).map((r) => r.invocation_id);
+      return [{ id: eventId, location: t.EVENTS, text: row.event_json, links }];
+    });
+    if (!rows) return null;
+    const [record] = await eventResults(this.place, rows, options, THROW);
+    return record as EventResult<P>;
+  }
+
+  async getEvents<P extends PayloadOption = {}>(query: EventsQuery = {}, options?: P & ReadOptions): Promise<EventResult<P>[]> {
+    const errors = new RowErrors(options);
+    const limit = count(this.place, 'limit', query.limit, 100);
+    const offset = count(this.place, 'offset', query.offset, 0);
+    const { where, params } = this.eventWhere(query);
+    const rows = this.read(() => {
+      const found = this.all<{ event_id: string; event_json: string }>(
+        `SELECT event_id, event_json FROM ${this.tables.EVENTS} ${where} ORDER BY event_timestamp DESC LIMIT ? OFFSET ?`,
+        [...params, limit, offset],
+      );
+      return this.withLinks(found);
+    });
+    return (await eventResults(this.place, rows, options, errors)) as EventResult<P>[];
+  }
+
+  async countEvents(filters: EventFilters = {}): Promise<number> {
+    const { where, params } = this.eventWhere(filters);
+    const row = this.read(() => this.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${this.tables.EVENTS} ${where}`, params));
+    return row ? Number(row.n) : 0;
+  }
+
+  async getEventsEmittedByInvocation<P extends PayloadOption = {}>(
+    invocationId: string,
+    page: { limit?: number; offset?: number } = {},
+    options?: P & ReadOptions,
+  ): Promise<EventResult<P>[]> {
+    return this.getEvents({ emittedByInvocationId: invocationId, limit: page.limit ?? 200, offset: page.offset ?? 0 }, options);
+  }
+
+  async getEventsBatch<P extends PayloadOption = {}>(
+    eventIds: readonly string[],
+    options?: P & ReadOptions,
+  ): Promise<Map<string, EventResult<P> | null>> {
+    const errors = new RowErrors(options);
+    const unique = [...new Set(eventIds)];
+    const rows = this.read(() => {
+      const found: Array<{ event_id: string; event_json: string }> = [];
+      for (const chunk of chunks(unique)) {
+        found.push(
+          ...this.all<{ event_id: string; event_json: string }>(
+            `SELECT event_id, event_json FROM ${this.tables.EVENTS} WHERE event_id IN (${marks(chunk.length)})`,
+            chunk,
+          ),
+        );
+      }
+      return this.withLinks(found);
+    });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const ordered = unique.map((id) => byId.get(id)).filter((r): r is EventRow => r !== undefined);
+    const records = await eventResults(this.place, ordered, options, errors);
+    const read = new Map(records.map((r) => [r.event_id, r as EventResult<P>]));
+    const out = new Map<string, EventResult<P> | null>();
+    for (const id of unique) {
+      // A row left out by onError is absent rather than null: null means "not stored".
+      if (!byId.has(id)) out.set(id, null);
+      else if (read.has(id)) out.set(id, read.get(id)!);
+    }
+    return out;
+  }
+
+  async getEventMarkers(query: MarkersQuery, options?: ReadOptions): Promise<EventMarkerPage> {
+    const errors = new RowErrors(options);
+    const order = resultOrder(this.place, options);
+    const state = markerState(this.place, query.state);
+    const limit = count(this.place, 'limit', query.limit, 1000);
+    const offset = count(this.place, 'offset', query.offset, 0);
+    const clauses = ['event_timestamp >= ?', 'event_timestamp <= ?'];
+    const params: Value[] = [this.seconds('startTime', query.startTime), this.seconds('endTime', query.endTime)];
+    const code = optionalText(this.place, 'eventCode', query.eventCode);
+    if (code !== undefined) {
+      clauses.push('event_code = ?');
+      params.push(code);
+    }
+    if (state === 'matched') clauses.push('matched_condition_count > 0');
+    else if (state === 'unmatched') clauses.push('matched_condition_count = 0');
+    else if (state === 'triggered') clauses.push('triggered_invocation_count > 0');
+    else if (state === 'untriggered') clauses.push('triggered_invocation_count = 0');
+    const where = clauses.join(' AND ');
+    // Python: ORDER BY event_timestamp (oldest first). The explicit orders add event_id as the tie-break.
+    const orderBy =
+      order === 'backend' ? 'event_timestamp' : order === 'oldest' ? 'event_timestamp, event_id' : 'event_timestamp DESC, event_id DESC';
+    type MarkerRow = {
+      event_id: string;
+      event_code: string;
+      event_timestamp: number;
+      matched_condition_count: number;
+      triggered_invocation_count: number;
+      emitted_by_invocation_id: string | null;
+      emitted_by_runner_context_id: string | null;
+    };
+    const { total, rows } = this.read(() => {
+      const totalRow = this.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${this.tables.EVENTS} WHERE ${where}`, params);
+      const page = this.all<MarkerRow>(
+        `SELECT event_id, event_code, event_timestamp, matched_condition_count, triggered_invocation_count, ` +
+          `emitted_by_invocation_id, emitted_by_runner_context_id FROM ${this.tables.EVENTS} WHERE ${where} ` +
+          `ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+        [...params, limit, offset],
+      );
+      return { total: totalRow ? Number(totalRow.n) : 0, rows: page };
+    });
+    if (order === 'newest') rows.reverse();
+    const markers: EventMarker[] = [];
+    for (const row of rows) {
+      try {
+        markers.push(
+          fromDict('EventMarker', {
+            event_id: row.event_id,
+            event_code: row.event_code,
+            timestamp: fromTimestampText(row.event_timestamp),
+            matched: row.matched_condition_count > 0,
+            triggered: row.triggered_invocation_count > 0,
+            emitted_by_invocation_id: row.emitted_by_invocation_id,
+            emitted_by_runner_context_id: row.emitted_by_runner_context_id,
+          }),
+        );
+      } catch (err) {
+        errors.fail(new MonitoringRowError({ ...this.place, location: this.tables.EVENTS, id: String(row.event_id), dto: 'EventMarker' }, err));
+      }
+    }
+    // truncated counts the rows of the page as Python does (offset + len(markers) < total), read before any skip.
+    return { markers, total, truncated: offset + rows.length < total };
+  }
+
+  async getInvocationsTriggeredByEvent(eventId: string): Promise<string[]> {
+    return this.read(() =>
+      this.all<{ invocation_id: string }>(
+        `SELECT invocation_id FROM ${this.tables.EVENT_TRIGGERED_INVOCATIONS} WHERE event_id = ? ORDER BY linked_at`,
+        [eventId],
+      ).map((r) => r.invocation_id),
+    );
+  }
+
+  async listEventCodes(): Promise<string[]> {
+    return this.read(() =>
+      this.all<{ event_code: string }>(`SELECT DISTINCT event_code FROM ${this.tables.EVENTS} ORDER BY event_code`, []).map(
+        (r) => r.event_code,
+      ),
+    );
+  }
+
+  // ── trigger runs ───────────────────────────────────────────────────
+
+  async getTriggerRun(triggerRunId: string): Promise<TriggerRunRecord | null> {
+    const row = this.read(() =>
+      this.get<{ trigger_run_json: string }>(
+        `SELECT trigger_run_json FROM ${this.tables.TRIGGER_RUNS} WHERE trigger_run_id = ?`,
+        [triggerRunId],
+      ),
+    );
+    return row ? readRun(this.place, this.tables.TRIGGER_RUNS, triggerRunId, row.trigger_run_json) : null;
+  }
+
+  async getTriggerRunsForEvent(eventId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
+    return this.runsByParticipant('event_id', eventId, options);
+  }
+
+  async getTriggerRunsForInvocation(invocationId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
+    const order = resultOrder(this.place, options);
+    const rows = this.read(() =>
+      this.all<{ trigger_run_json: string }>(
+        `SELECT trigger_run_json FROM ${this.tables.TRIGGER_RUNS} WHERE triggered_invocation_id = ?`,
+        [invocationId],
+      ),
+    );
+    return this.runs(rows, order, new RowErrors(options));
+  }
+
+  async getTriggerRunsSourcedByInvocation(invocationId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
+    return this.runsByParticipant('source_invocation_id', invocationId, options);
+  }
+
+  async getTriggerRunsForValidCondition(validConditionId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
+    return this.runsByParticipant('valid_condition_id', validConditionId, options);
+  }
+
+  async getTriggerRunsInRange(query: RunsInRangeQuery, options?: ReadOptions): Promise<TriggerRunRecord[]> {
+    const order = resultOrder(this.place, options);
+    const limit = query.limit === undefined ? undefined : count(this.place, 'limit', query.limit, 0);
+    const clauses = ['t.executed_at IS NOT NULL', 't.executed_at >= ? AND t.executed_at <= ?'];
+    const params: Value[] = [this.seconds('startTime', query.startTime), this.seconds('endTime', query.endTime)];
+    let join = '';
+    const task = optionalText(this.place, 'taskIdKey', query.taskIdKey);
+    if (task !== undefined) {
+      clauses.push('t.task_id_key = ?');
+      params.push(task);
+    }
+    const code = optionalText(this.place, 'eventCode', query.eventCode);
+    if (code !== undefined) {
+      join =
+        ` JOIN ${this.tables.TRIGGER_RUN_CONDITIONS} c ON c.trigger_run_id = t.trigger_run_id` +
+        ` JOIN ${this.tables.EVENTS} e ON e.event_id = c.event_id`;
+      clauses.push('e.event_code = ?');
+      params.push(code);
+    }
+    let sql = `SELECT DISTINCT t.trigger_run_json FROM ${this.tables.TRIGGER_RUNS} t${join} WHERE ${clauses.join(' AND ')}`;
+    if (order === 'backend') {
+      sql += ' ORDER BY t.executed_at';
+      if (limit !== undefined) {
+        sql += ' LIMIT ?';
+        params.push(limit);
+      }
+    }
+    const rows = this.read(() => this.all<{ trigger_run_json: string }>(sql, params));
+    const runs = this.runs(rows, order, new RowErrors(options));
+    return order === 'backend' || limit === undefined ? runs : runs.slice(0, limit);
+  }
+
+  async getTriggerRunsBatch(triggerRunIds: readonly string[], options?: ReadOptions): Promise<Map<string, TriggerRunRecord | null>> {
+    const errors = new RowErrors(options);
+    const unique = [...new Set(triggerRunIds)];
+    const found = this.read(() => {
+      const all: Array<{ trigger_run_id: string; trigger_run_json: string }> = [];
+      for (const chunk of chunks(unique)) {
+        all.push(
+          ...this.all<{ trigger_run_id: string; trigger_run_json: string }>(
+            `SELECT trigger_run_id, trigger_run_json FROM ${this.tables.TRIGGER_RUNS} WHERE trigger_run_id IN (${marks(chunk.length)})`,
+            chunk,
+          ),
+        );
+      }
+      return new Map(all.map((r) => [r.trigger_run_id, r.trigger_run_json]));
+    });
+    const out = new Map<string, TriggerRunRecord | null>();
+    for (const id of unique) {
+      const text = found.get(id);
+      if (text === undefined) {
+        out.set(id, null);
+        continue;
+      }
+      try {
+        out.set(id, readRun(this.place, this.tables.TRIGGER_RUNS, id, text));
+      } catch (err) {
+        errors.fail(err as MonitoringRowError);
+      }
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.statements.clear();
+    if (this.ownsDb) this.db.close();
+  }
+
+  // ── internals ──────────────────────────────────────────────────────
+
+  private checkSchema(): void {
+    const t = this.tables;
+    const present = new Set(
+      this.all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`, []).map((r) => r.name),
+    );
+    for (const table of Object.values(t)) {
+      if (!present.has(table)) {
+        throw new MonitoringSchemaError(
+          { ...this.place, location: table },
+          `the table of pynenc's SQLiteTrigger for app_id ${JSON.stringify(this.appId)}`,
+          'no such table (another app_id, or a store written by another pynenc version)',
+        );
+      }
+    }
+    const row = this.get<{ value: unknown }>(`SELECT value FROM ${t.SCHEMA_VERSION} WHERE key = 'version'`, []);
+    const version = row?.value;
+    if (typeof version !== 'number' || !SQLITE_SCHEMA_VERSIONS.includes(version)) {
+      throw new MonitoringSchemaError(
+        { ...this.place, location: t.SCHEMA_VERSION },
+        `schema_version ${SQLITE_SCHEMA_VERSIONS.join(' or ')} (pynenc 0.4)`,
+        row ? `version ${String(version)}` : 'no version row',
+      );
+    }
+  }
+
+  private runsByParticipant(column: string, value: string, options: ReadOptions | undefined): TriggerRunRecord[] {
+    const order = resultOrder(this.place, options);
+    const rows = this.read(() =>
+      this.all<{ trigger_run_json: string }>(
+        `SELECT DISTINCT t.trigger_run_json FROM ${this.tables.TRIGGER_RUNS} t ` +
+          `JOIN ${this.tables.TRIGGER_RUN_CONDITIONS} c ON c.trigger_run_id = t.trigger_run_id ` +
+          `WHERE c.${column} = ? ORDER BY t.executed_at`,
+        [value],
+      ),
+    );
+    return this.runs(rows, order, new RowErrors(options));
+  }
+
+  private runs(rows: Array<{ trigger_run_json: string }>, order: string, errors: RowErrors): TriggerRunRecord[] {
+    const out: TriggerRunRecord[] = [];
+    for (const row of rows) {
+      try {
+        out.push(readRun(this.place, this.tables.TRIGGER_RUNS, runIdOf(row.trigger_run_json), row.trigger_run_json));
+      } catch (err) {
+        errors.fail(err as MonitoringRowError);
+      }
+    }
+    return order === 'oldest' || order === 'newest' ? sortRuns(out, order) : out;
+  }
+
+  private eventWhere(filters: EventFilters): { where: string; params: Value[] } {
+    const clauses: string[] = [];
+    const params: Value[] = [];
+    const code = optionalText(this.place, 'eventCode', filters.eventCode);
+    if (code !== undefined) {
+      clauses.push('event_code = ?');
+      params.push(code);
+    }
+    if (filters.startTime !== undefined && filters.startTime !== null) {
+      clauses.push('event_timestamp >= ?');
+      params.push(this.seconds('startTime', filters.startTime));
+    }
+    if (filters.endTime !== undefined && filters.endTime !== null) {
+      clauses.push('event_timestamp <= ?');
+      params.push(this.seconds('endTime', filters.endTime));
+    }
+    const matched = optionalFlag(this.place, 'matched', filters.matched);
+    if (matched === true) clauses.push('matched_condition_count > 0');
+    else if (matched === false) clauses.push('matched_condition_count = 0');
+    const triggered = optionalFlag(this.place, 'triggered', filters.triggered);
+    if (triggered === true) clauses.push('triggered_invocation_count > 0');
+    else if (triggered === false) clauses.push('triggered_invocation_count = 0');
+    const inv = optionalText(this.place, 'emittedByInvocationId', filters.emittedByInvocationId);
+    if (inv !== undefined) {
+      clauses.push('emitted_by_invocation_id = ?');
+      params.push(inv);
+    }
+    const task = optionalText(this.place, 'emittedByTaskId', filters.emittedByTaskId);
+    if (task !== undefined) {
+      clauses.push('emitted_by_task_id = ?');
+      params.push(task);
+    }
+    return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  }
+
+  private seconds(argument: string, bound: unknown): number {
+    if (bound === undefined || bound === null) {
+      throw new MonitoringQueryError(this.place, argument, 'a time bound', String(bound));
+    }
+    return microsToSeconds(boundMicros(this.place, argument, bound as never));
+  }
+
+  /** Rows of `found` with their links, loaded in chunks of 500 as Python's `_load_invocations_for_events`. */
+  private withLinks(found: Array<{ event_id: string; event_json: string }>): EventRow[] {
+    const links = new Map<string, string[]>(found.map((r) => [r.event_id, []]));
+    const ids = [...links.keys()];
+    for (const chunk of chunks(ids)) {
+      const rows = this.all<{ event_id: string; invocation_id: string }>(
+        `SELECT event_id, invocation_id FROM ${this.tables.EVENT_TRIGGERED_INVOCATIONS} ` +
+          `WHERE event_id IN (${marks(chunk.length)}) ORDER BY linked_at`,
+        chunk,
+      );
+      for (const row of rows) links.get(row.event_id)!.push(row.invocation_id);
+    }
+    return found.map((r) => ({ id: r.event_id, location: this.tables.EVENTS, text: r.event_json, links: links.get(r.event_id)! }));
+  }
+
+  /** Runs `work` in one read transaction (one snapshot); a lock or I/O failure becomes a typed error. */
+  private read<T>(work: () => T): T {
+    if (this.closed) throw new MonitoringClosedError(this.place, 'read');
+    try {
+      return this.db.inTransaction ? work() : this.db.transaction(work).deferred();
+    } catch (err) {
+      if (err instanceof MonitoringError) throw err;
+      if (isBusy(err)) throw new MonitoringUnavailableError('busy', this.place, err);
+      if (isSqliteError(err)) throw new MonitoringUnavailableError('failed', this.place, err);
+      throw err;
+    }
+  }
+
+  private statement(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  private all<R>(sql: string, params: readonly Value[]): R[] {
+    return this.statement(sql).all(...params) as R[];
+  }
+
+  private get<R>(sql: string, params: readonly Value[]): R | undefined {
+    return this.statement(sql).get(...params) as R | undefined;
+  }
+}
+
+/** The trigger_run_id of a stored run, for error messages when the JSON cannot be read. */
+function runIdOf(text: string): string {
+  const m = /"trigger_run_id":\s*"((?:[^"\\]|\\.)*)"/.exec(text);
+  return m ? m[1]! : '?';
+}
+
+function* chunks<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += CHUNK) yield items.slice(i, i + CHUNK);
+}
+
+function marks(n: number): string {
+  return new Array<string>(n).fill('?').join(',');
+}
+
+function isSqliteError(err: unknown): err is Error & { code: string } {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof err === 'object' && err !== null && typeof code === 'string' && code.startsWith('SQLITE_');
+}
+
+function isBusy(err: unknown): boolean {
+  return isSqliteError(err) && /^SQLITE_(BUSY|LOCKED)/.test(err.code);
+}
+
