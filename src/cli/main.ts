@@ -14,7 +14,7 @@ import { runCompat } from './compat';
 import { runFormat } from './format';
 import { packageVersion, runGenerate } from './generate';
 import { EXIT_USAGE, InputError, UsageError } from './io';
-import { runValidate } from './validate';
+import { runValidate, type ValidateOptions } from './validate';
 
 const DTO_HELP = `DTO: one of ${DTO_NAMES.join(', ')}`;
 
@@ -40,6 +40,7 @@ export function buildProgram(): Command {
     .argument('<DTO>', DTO_HELP)
     .argument('[files...]', 'files to check; - for stdin')
     .option('--jsonl', 'inputs are JSON Lines, streamed in constant memory', false)
+    .option('--consistency', "also warn where a valid document breaks an invariant pynenc's writers keep (exit code unchanged)")
     .addOption(formatOption())
     .option('--progress', 'show a progress line on stderr (default: when stderr is a terminal)')
     .option('--no-progress', 'never show a progress line')
@@ -49,7 +50,7 @@ export function buildProgram(): Command {
         '{"kind":"problem",file,line,path,message,keyword} for each problem, {"kind":"error",message} for an unreadable input,\n' +
         'and a last {"kind":"summary",...}.\n\nExamples:\n  pynenc-contract validate EventRecord event.json\n  pynenc-contract validate --jsonl TriggerRunRecord runs.jsonl\n  cat events.jsonl | pynenc-contract validate --jsonl --format json EventRecord -',
     )
-    .action(async (dto: string, files: string[], opts: { jsonl: boolean; format: 'text' | 'json'; progress?: boolean }) => {
+    .action(async (dto: string, files: string[], opts: ValidateOptions) => {
       process.exitCode = await runValidate(dto, files, opts);
     });
 

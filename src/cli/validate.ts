@@ -3,9 +3,13 @@
  * file) or JSON Lines (one per line) against a DTO schema. Text is read in
  * Python's JSON dialect (NaN and Infinity are values, as json.loads reads them).
  * JSON Lines are streamed line by line, so memory stays flat however long the input.
+ * With --consistency, a valid document is also checked against the invariants pynenc's writers keep
+ * (src/consistency); what it breaks is printed as warnings, which leave the exit code alone.
  */
 import { createInterface } from 'node:readline';
 import { DTO_NAMES, type DtoName } from '../../generated/schemas';
+import { checkValidRecord, type ConsistencyFinding } from '../consistency';
+import { shortText } from '../errors';
 import { LimitExceededError } from '../limits';
 import { PyFloat, PythonJsonSyntaxError, isPlainJson, parsePythonJson } from '../pyjson';
 import { isDtoName, validate } from '../validation';
@@ -31,6 +35,8 @@ export interface ValidateOptions {
   format: 'text' | 'json';
   /** undefined: show progress when stderr is a terminal. */
   progress?: boolean;
+  /** Also check each valid document's consistency (warnings, exit code unchanged). */
+  consistency?: boolean;
 }
 
 /** One reason a document is not a valid instance (or not JSON at all). */
@@ -42,6 +48,14 @@ export interface Problem {
   message: string;
   /** The failing JSON Schema keyword, or `json` when the text is not JSON. */
   keyword: string;
+}
+
+/** An invariant a valid document breaks (checkConsistency's finding, located). */
+export type Warning = { file: string; line: number } & ConsistencyFinding;
+
+export interface Checked {
+  problems: Problem[];
+  warnings: Warning[];
 }
 
 export function requireDto(name: string): DtoName {
@@ -85,22 +99,42 @@ export function parseDocument(text: string): Parsed {
 }
 
 /**
- * Problems of one document. `firstLine` is the line the text starts on;
- * `locate` finds the line of each problem inside multi-line text.
+ * Problems (and, with `consistency`, warnings) of one document. `firstLine` is the line the text
+ * starts on; `locate` finds the line of each problem inside multi-line text.
  */
-export function checkText(dto: DtoName, file: string, text: string, firstLine: number, locate: boolean): Problem[] {
+export function checkText(
+  dto: DtoName,
+  file: string,
+  text: string,
+  firstLine: number,
+  locate: boolean,
+  consistency = false,
+): Checked {
   const parsed = parseDocument(text);
-  if (!parsed.ok) return [{ file, line: firstLine + parsed.line - 1, path: '', message: parsed.message, keyword: 'json' }];
+  if (!parsed.ok) {
+    const line = firstLine + parsed.line - 1;
+    return { problems: [{ file, line, path: '', message: parsed.message, keyword: 'json' }], warnings: [] };
+  }
+  const at = (path: string): number => (locate ? firstLine + lineOf(text, path) - 1 : firstLine);
   const result = validate(dto, parsed.value);
-  if (result.ok) return [];
+  if (result.ok) {
+    if (!consistency) return { problems: [], warnings: [] };
+    const warnings = checkValidRecord(dto, result.value).map((f) => ({ file, line: at(f.path), ...f }));
+    return { problems: [], warnings: locate ? warnings.sort((a, b) => a.line - b.line) : warnings };
+  }
   const problems = result.issues.map((issue) => ({
     file,
-    line: locate ? firstLine + lineOf(text, issue.path) - 1 : firstLine,
+    line: at(issue.path),
     path: issue.path,
     message: issue.message,
     keyword: issue.keyword,
   }));
-  return locate ? problems.sort((a, b) => a.line - b.line) : problems;
+  return { problems: locate ? problems.sort((a, b) => a.line - b.line) : problems, warnings: [] };
+}
+
+/** A finding's value as shown on one line. */
+function shown(value: unknown): string {
+  return shortText(typeof value === 'string' && /^<.*>$/s.test(value) ? value.slice(1, -1) : JSON.stringify(value));
 }
 
 interface Tally {
@@ -109,6 +143,8 @@ interface Tally {
   invalid: number;
   problems: number;
   ioErrors: number;
+  /** Counted only with --consistency. */
+  warnings?: number;
 }
 
 export async function runValidate(dtoName: string, files: string[], options: ValidateOptions): Promise<number> {
@@ -118,9 +154,21 @@ export async function runValidate(dtoName: string, files: string[], options: Val
   const out = new LineWriter(process.stdout);
   const err = new LineWriter(process.stderr);
   const tally: Tally = { files: 0, documents: 0, invalid: 0, problems: 0, ioErrors: 0 };
+  if (options.consistency) tally.warnings = 0;
   let progress: Progress | undefined;
-  const report = async (problems: Problem[]): Promise<void> => {
+  const report = async ({ problems, warnings }: Checked): Promise<void> => {
     tally.documents++;
+    if (warnings.length > 0) {
+      progress?.clear();
+      tally.warnings = (tally.warnings ?? 0) + warnings.length;
+      for (const w of warnings) {
+        if (options.format === 'json') await out.line(JSON.stringify({ kind: 'warning', ...w }));
+        else {
+          const detail = `expected ${shown(w.expected)}, received ${shown(w.received)}`;
+          await err.line(`${w.file}:${w.line} ${w.path || '/'}: warning ${w.code}: ${w.message}; ${detail}`);
+        }
+      }
+    }
     if (problems.length === 0) return;
     progress?.clear();
     tally.invalid++;
@@ -140,7 +188,7 @@ export async function runValidate(dtoName: string, files: string[], options: Val
     const label = labelOf(file);
     try {
       if (options.jsonl) await validateLines(dto, file, options, report, (p) => (progress = p));
-      else await report(checkText(dto, label, stripBom(await readText(file)), 1, true));
+      else await report(checkText(dto, label, stripBom(await readText(file)), 1, true, options.consistency));
       tally.files++;
     } catch (e) {
       if (e instanceof InputError) await ioError(e.message);
@@ -148,10 +196,15 @@ export async function runValidate(dtoName: string, files: string[], options: Val
     }
   }
 
-  const summary = `${dto}: ${tally.documents} document${tally.documents === 1 ? '' : 's'} in ${tally.files} input${tally.files === 1 ? '' : 's'}, ${tally.invalid} invalid (${tally.problems} problem${tally.problems === 1 ? '' : 's'})${tally.ioErrors ? `, ${tally.ioErrors} unreadable` : ''}`;
+  const summary = `${dto}: ${tally.documents} document${tally.documents === 1 ? '' : 's'} in ${tally.files} input${tally.files === 1 ? '' : 's'}, ${tally.invalid} invalid (${tally.problems} problem${tally.problems === 1 ? '' : 's'})${tally.ioErrors ? `, ${tally.ioErrors} unreadable` : ''}${warningCount(tally.warnings)}`;
   if (options.format === 'json') await out.line(JSON.stringify({ kind: 'summary', dto, ...tally }));
   else await err.line(summary);
   return tally.ioErrors > 0 ? EXIT_USAGE : tally.invalid > 0 ? EXIT_INVALID : EXIT_OK;
+}
+
+/** The summary's tail with --consistency: ', N consistency warnings'. */
+function warningCount(warnings: number | undefined): string {
+  return warnings === undefined ? '' : `, ${warnings} consistency warning${warnings === 1 ? '' : 's'}`;
 }
 
 function stripBom(text: string): string {
@@ -162,7 +215,7 @@ async function validateLines(
   dto: DtoName,
   file: string,
   options: ValidateOptions,
-  report: (problems: Problem[]) => Promise<void>,
+  report: (checked: Checked) => Promise<void>,
   onProgress: (progress: Progress) => void,
 ): Promise<void> {
   const label = labelOf(file);
@@ -185,7 +238,7 @@ async function validateLines(
       lineNo++;
       const line = lineNo === 1 ? stripBom(raw) : raw;
       if (line.trim() === '') continue; // a blank line holds no document (a trailing newline, a separator)
-      await report(checkText(dto, label, line, lineNo, false));
+      await report(checkText(dto, label, line, lineNo, false, options.consistency));
     }
   } finally {
     progress.stop();

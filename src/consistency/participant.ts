@@ -128,7 +128,7 @@ export function checkParticipant(p: TriggerRunParticipant, base: string, out: Co
     out.push({
       code: 'PARTICIPANT_VALID_CONDITION_ID',
       path: pointer(base, 'valid_condition_id'),
-      message: `valid_condition_id is not "valid_condition_<condition_id>_context_<context id>" for this ${p.context_type}`,
+      message: `a ${p.context_type}'s valid_condition_id is "valid_condition_<condition_id>_context_<context_id>"`,
       expected,
       received: p.valid_condition_id,
     });
@@ -136,7 +136,8 @@ export function checkParticipant(p: TriggerRunParticipant, base: string, out: Co
 }
 
 export function unset(path: string, why: string): ConsistencyFinding {
-  return { code: 'UNSET', path, message: `pynenc always sets this (${why}); found null`, expected: '<set>', received: null };
+  const message = `pynenc always sets this (${why}); found null`;
+  return { code: 'UNSET', path, message, expected: '<set>', received: null };
 }
 
 /** A NOT_UTC finding unless `text` has a +00:00 offset (text that is not a timestamp is the schema's business). */
@@ -148,6 +149,7 @@ export function checkUtc(text: string, path: string, what: string, out: Consiste
     return;
   }
   if (offset !== 0) {
-    out.push({ code: 'NOT_UTC', path, message: `${what} is datetime.now(UTC): its offset is +00:00`, expected: '<+00:00>', received: text });
+    const message = `${what} is datetime.now(UTC): its offset is +00:00`;
+    out.push({ code: 'NOT_UTC', path, message, expected: '<+00:00>', received: text });
   }
 }

@@ -47,7 +47,7 @@ export function checkTriggerRun(run: TriggerRunRecord, out: ConsistencyFinding[]
     out.push({
       code: 'RUN_PARTICIPANT_COUNT',
       path: '/participants',
-      message: `an "${run.logic_value}" run has ${run.logic_value === 'or' ? 'exactly one participant' : 'participants'}`,
+      message: `an "${run.logic_value}" run has ${run.logic_value === 'or' ? 'exactly one participant' : 'some'}`,
       expected: run.logic_value === 'or' ? '<1 participant>' : '<1 or more participants>',
       received: `<${count} participant${count === 1 ? '' : 's'}>`,
     });
@@ -192,5 +192,6 @@ function sameList(
     return;
   }
   const i = actual.findIndex((id, j) => id !== expected[j]);
-  if (i !== -1) out.push({ code, path: pointer('', key, i), message, expected: expected[i] ?? null, received: actual[i] ?? null });
+  if (i === -1) return;
+  out.push({ code, path: pointer('', key, i), message, expected: expected[i] ?? null, received: actual[i] ?? null });
 }
