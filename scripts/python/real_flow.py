@@ -195,7 +195,7 @@ def run_flow(app, t_produce, t_fail):
             runner.runner_loop_iteration()
             join_task_threads(runner)
             pending, valid = pending_work(app)
-            quiet = quiet + 1 if pending == 0 else 0
+            quiet = quiet + 1 if pending == 0 and valid == 0 else 0
         return {"iterations": iterations, "pending_invocations": pending, "valid_conditions_left": valid}
     finally:
         runner.on_stop()
