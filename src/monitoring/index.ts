@@ -13,3 +13,13 @@ export {
   MonitoringClosedError,
   type MonitoringUnavailableReason,
 } from './errors';
+export {
+  follow,
+  MonitoringFollower,
+  FOLLOW_DEFAULTS,
+  type FollowItem,
+  type FollowKind,
+  type FollowChange,
+  type FollowFilters,
+  type FollowOptions,
+} from './follow';
