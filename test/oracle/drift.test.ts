@@ -25,16 +25,20 @@ afterAll(() => {
 });
 
 /**
- * `text` with `find` replaced by `replace` inside the block from `from` up to `to` (the end when absent);
- * `find` must occur there exactly once, so a pynenc whose source moved on fails here, not silently.
+ * `text` with `find` replaced by `replace` inside the block from `from` up to `to`; `find` must occur there
+ * exactly once, so a pynenc whose source moved on fails here, not silently.
  */
-function edit(text: string, from: string, to: string | undefined, find: string, replace: string): string {
+function edit(text: string, from: string, to: string, find: string, replace: string): string {
   const start = text.indexOf(from);
-  expect(start).toBeGreaterThanOrEqual(0);
-  const end = to === undefined ? text.length : text.indexOf(to, start + from.length);
-  expect(end).toBeGreaterThan(start);
-  const block = text.slice(start, end);
-  expect(block.split(find).length - 1).toBe(1);
+  const end = text.indexOf(to, start + from.length);
+  const block = start < 0 || end < 0 ? '' : text.slice(start, end);
+  const count = block.split(find).length - 1;
+  if (count !== 1) {
+    throw new Error(
+      `the installed monitoring.py moved on: ${JSON.stringify(find)} occurs ${count} times between ` +
+        `${JSON.stringify(from)} and ${JSON.stringify(to)} (update this edit to the new source)`,
+    );
+  }
   return text.slice(0, start) + block.replace(find, () => replace) + text.slice(end);
 }
 
