@@ -6,7 +6,8 @@ Run with the pynenc venv (.venv/bin/python). Request on stdin (JSON):
 
 What runs (all pynenc's own code, configured through PynencBuilder as an application would):
 - the app: `.sqlite(path)` (SQLite orchestrator, broker, state backend, client data store and SQLiteTrigger) or
-  pynenc_redis's `.redis(url=...)` (RedisTrigger and the other Redis components), a ThreadRunner;
+  pynenc_redis's `.redis(url=...)` (RedisTrigger, RedisStateBackend, RedisClientDataStore; broker and orchestrator
+  in memory, see build_app for why), a ThreadRunner;
 - tasks declared with `app.task(..., triggers=TriggerBuilder()...)`: on_event (with a payload filter), on_status,
   on_result, on_exception, on_cron, an AND of event + status, an OR of event + exception, an AND of cron + event;
 - events emitted with `app.trigger.emit_event` from outside any task and from inside a running task;
@@ -17,9 +18,11 @@ What runs (all pynenc's own code, configured through PynencBuilder as an applica
   `DistributedInvocation.run` reports status, result and exception to the trigger through the orchestrator).
   The only change from a daemon runner is who calls the loop: this script, until the flow is quiet, joining the
   task threads between iterations so the run is deterministic.
-- cron: "* * * * *" with no last execution stored is due at once (CronCondition._is_satisfied_by: the previous
-  scheduled minute is < 60 s ago, the check window); `check_time_based_triggers` (inside the trigger loop
-  iteration) claims it through `store_last_cron_execution`. Nothing is patched.
+- cron: nothing is patched and no clock is moved. BaseTrigger._should_trigger_cron_condition claims a cron
+  condition that has no last execution (none cached, none stored) without evaluating its schedule, so on a fresh
+  store every cron condition fires in the first trigger-loop iteration: "* * * * *" here, and pynenc's own
+  recovery tasks ("*/5 * * * *", "*/15 * * * *"). The claim stores the last execution; later iterations (well
+  within min_interval_seconds=50) evaluate the schedule and do not fire again.
 
 Reply (stdout, JSON): every stored EventRecord and TriggerRunRecord text exactly as stored (SQLite columns
 event_json / trigger_run_json; Redis string keys), the event -> invocation link index, what `get_event`

@@ -124,7 +124,7 @@ describe.each<Backend>(['sqlite', 'redis'])('the real pynenc trigger flow, %s ba
   });
 
   it('every stored TriggerRunRecord text: fromJson reads it, valid, toJson writes it back byte for byte', () => {
-    // Every trigger the flow declares fired (pynenc's own recovery tasks fire too when their */5, */15 cron is due).
+    // Every trigger the flow declares fired (and pynenc's recovery tasks: a never-run cron fires at the first check).
     const fired = new Set(runs.map((r) => r.task_id_key));
     expect(TRIGGERED_TASKS.filter((t) => !fired.has(`real_flow.${t}`))).toEqual([]);
     reply.trigger_runs.forEach((stored, i) => {
