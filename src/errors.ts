@@ -1,3 +1,6 @@
+import { pythonFloatRepr, pythonNumberText } from './pyjson/numbers';
+import { PyFloat, pythonKeyOrder } from './pyjson/values';
+
 /**
  * Base of every error this package throws: a stable machine-readable `code`,
  * and, where the error is about a document, the DTO and the JSON path; where
@@ -38,19 +41,43 @@ const LINE_BREAKS = /[\n\v\f\r\u0085\u2028\u2029]/;
 const LINE_BREAKS_ALL = /[\n\v\f\r\u0085\u2028\u2029]+/g;
 
 /**
- * Shortens a received value for an error message: one line, at most `max`
- * characters. Bounded work for any value: a 50 MB string or a huge object is
- * never written out in full to be cut afterwards.
+ * Shortens a received value for an error message: the value as Python's `json.dumps` writes it compactly with
+ * non-ASCII kept (numbers in Python's repr, Python's key order where known), on one line, at most `max` code
+ * points. The generated Python package's `_describe` writes the same text for the same value. Bounded work for any
+ * value: a 50 MB string or a huge object is never written out in full to be cut afterwards.
  */
 export function describeReceived(value: unknown, max = 60): string {
   let text: string;
   if (value === undefined) text = 'undefined';
-  else if (typeof value === 'bigint') text = `${value}n`;
-  else if (typeof value === 'number') text = Number.isFinite(value) ? JSON.stringify(value) : String(value);
   else if (typeof value === 'function' || typeof value === 'symbol') text = typeof value;
-  else text = boundedJson(value, max + 1);
-  text = text.replace(LINE_BREAKS_ALL, ' ');
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  // Budget in code units: 2 per code point, so at least max + 1 code points are written when the value has them.
+  else text = boundedJson(value, 2 * max + 2);
+  return cutCodePoints(text.replace(LINE_SEPARATORS, escapeChar), max);
+}
+
+/**
+ * Line breaks JSON leaves raw (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR) are written as JSON escapes, so the text
+ * stays on one line and loses nothing. The generated Python package's `_describe` does the same.
+ */
+const LINE_SEPARATORS = /[\u0085\u2028\u2029]/g;
+
+function escapeChar(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/** `text` cut to `max` code points (as Python counts a str; a lone surrogate is one), the last one an ellipsis. */
+function cutCodePoints(text: string, max: number): string {
+  if (text.length <= max) return text; // at most `max` code units: at most `max` code points
+  let points = 0;
+  let units = 0;
+  let keep = 0;
+  for (const ch of text) {
+    if (points === max - 1) keep = units;
+    points += 1;
+    units += ch.length;
+    if (points > max) return `${text.slice(0, keep)}…`;
+  }
+  return text;
 }
 
 /**
@@ -65,6 +92,10 @@ function boundedJson(value: unknown, budget: number): string {
   const absent = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
   const write = (v: unknown): void => {
     if (out.length > budget) return;
+    if (v instanceof PyFloat) {
+      out += pythonFloatRepr(v.value);
+      return;
+    }
     if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
       let inner: unknown;
       try {
@@ -75,7 +106,7 @@ function boundedJson(value: unknown, budget: number): string {
       if (inner !== v) return write(inner);
     }
     if (v === null || typeof v === 'boolean') out += String(v);
-    else if (typeof v === 'number') out += Number.isFinite(v) ? JSON.stringify(v) : 'null';
+    else if (typeof v === 'number') out += pythonNumberText(v);
     else if (typeof v === 'bigint') out += `${v}`;
     else if (typeof v === 'string') out += JSON.stringify(v.length > budget ? v.slice(0, budget) : v);
     else if (typeof v !== 'object') out += 'null';
@@ -92,7 +123,8 @@ function boundedJson(value: unknown, budget: number): string {
       } else {
         out += '{';
         let first = true;
-        for (const key in v) {
+        // Python's key order where the object was read with it (parsePythonJson keeps it beside the object).
+        for (const key of pythonKeyOrder(v) ?? Object.keys(v)) {
           if (out.length > budget) break;
           if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
           const member = (v as Record<string, unknown>)[key];

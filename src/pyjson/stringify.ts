@@ -4,7 +4,10 @@
  */
 import { PythonJsonWriteError } from './errors';
 import { PYTHON_INT_MAX_STR_DIGITS } from './parse';
+import { pythonFloatRepr } from './numbers';
 import { PY_KEY_ORDER, PyFloat } from './values';
+
+export { pythonFloatRepr } from './numbers';
 
 // Bound once: hot paths skip the getters of the modules' export objects (as tsx and other
 // CommonJS transforms compile imports).
@@ -26,29 +29,6 @@ export function stringifyPython(value: unknown): string {
     if (err instanceof RangeError) throw new PythonJsonWriteError(`nesting too deep to write (${err.message})`, '');
     throw err;
   }
-}
-
-/** Python's `repr(float)` (the text json.dumps writes for a float), including NaN/Infinity/-Infinity. */
-export function pythonFloatRepr(x: number): string {
-  if (x !== x) return 'NaN';
-  if (x === Infinity) return 'Infinity';
-  if (x === -Infinity) return '-Infinity';
-  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  const ax = x < 0 ? -x : x;
-  // Both languages print the shortest round-trip digits; only the layout differs.
-  // Python uses positional notation when 1e-4 <= |x| < 1e16, where JS's
-  // String(x) is positional too and only lacks the ".0" of integral values.
-  if (ax >= 1e-4 && ax < 1e16) {
-    const s = String(x);
-    return Number.isInteger(x) ? `${s}.0` : s;
-  }
-  const exp = x.toExponential(); // shortest digits: "d.ddde±N" or "de±N"
-  const e = exp.indexOf('e');
-  const mantissa = exp.slice(0, e);
-  const power = Number(exp.slice(e + 1));
-  const sign = power < 0 ? '-' : '+';
-  const abs = power < 0 ? -power : power;
-  return `${mantissa}e${sign}${abs < 10 ? '0' : ''}${abs}`;
 }
 
 /** Python's `json.dumps(str)` with ensure_ascii: every character outside printable ASCII as \uXXXX (lowercase hex). */

@@ -32,7 +32,7 @@ export function validate<D extends DtoName>(dto: D, value: unknown): ValidationR
   // Ajv is the reference the checkers are generated to match (scripts/checkers.ts); should they
   // ever differ, its verdict stands rather than an invalid result without issues.
   if (diagnose(seen)) return { ok: true, value: value as DtoTypes[D] };
-  return { ok: false, issues: toIssues(diagnose.errors ?? []) };
+  return { ok: false, issues: toIssues(diagnose.errors ?? [], seen === value ? undefined : value) };
 }
 
 /** Returns `value` typed as the DTO, or throws ContractValidationError listing every issue. */

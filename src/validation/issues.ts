@@ -6,12 +6,17 @@
 import type { ErrorObject } from 'ajv';
 import { describeReceived } from '../errors';
 import type { JsonSchema } from '../spec/json-schema';
+import { PyFloat } from '../pyjson/values';
 import type { ValidationIssue } from './errors';
 
 const TIMESTAMP =
   "a timestamp as Python's datetime.isoformat() writes it (YYYY-MM-DDTHH:MM:SS[.ffffff]±HH:MM, a real calendar date)";
 
-export function toIssues(errors: readonly ErrorObject[]): ValidationIssue[] {
+/**
+ * `original`: the document as the caller gave it, when Ajv judged another view of it (schema-view.ts): messages
+ * quote the caller's values (`2.0`, not the `2` Ajv saw).
+ */
+export function toIssues(errors: readonly ErrorObject[], original?: unknown): ValidationIssue[] {
   // Where an alternative (oneOf/anyOf) failed, its branches' errors at and below
   // the same value are noise: the alternative is reported once, as a whole.
   const alternatives = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath));
@@ -26,7 +31,7 @@ export function toIssues(errors: readonly ErrorObject[]): ValidationIssue[] {
     if (error.keyword === 'if') continue;
     const isAlternative = error.keyword === 'oneOf' || error.keyword === 'anyOf';
     if (!isAlternative && alternatives.size > 0 && underAlternative(error.instancePath, alternatives)) continue;
-    const issue = toIssue(error);
+    const issue = toIssue(original === undefined ? error : { ...error, data: valueAt(original, error.instancePath) });
     for (const [thenPath, condition] of conditions) {
       if (error.schemaPath.startsWith(thenPath)) issue.message = issue.message.replace(', got ', ` when ${condition}, got `);
     }
@@ -119,7 +124,9 @@ function article(type: string): string {
 function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'number') return Number.isInteger(value) ? `the number ${value}` : `the number ${describeReceived(value)}`;
+  if (typeof value === 'number' || typeof value === 'bigint' || value instanceof PyFloat) {
+    return `the number ${describeReceived(value)}`;
+  }
   if (typeof value === 'string') return `the string ${describeReceived(value)}`;
   if (typeof value === 'boolean') return `${value}`;
   return article(typeof value);
@@ -127,4 +134,16 @@ function typeName(value: unknown): string {
 
 function escape(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** The value at a JSON pointer (Ajv's instancePath) of `root`; undefined when it leads nowhere. */
+function valueAt(root: unknown, pointer: string): unknown {
+  let value = root;
+  if (pointer === '') return value;
+  for (const raw of pointer.slice(1).split('/')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    value = Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  }
+  return value;
 }

@@ -2,14 +2,14 @@
  * Cross-language conformance: the generated Python helper (python-jsonschema, run by /usr/bin/python3 in one
  * child process, JSON lines out) and the TypeScript runtime (Ajv) must agree
  *   - on every shared vector: the verdict and every issue (path, keyword, message);
- *   - on documents made by mutating the valid vectors (fast-check, fixed seed): the verdict and every issue's
- *     path and keyword (messages quote numbers, which the two languages print differently).
+ *   - on documents made by mutating the valid vectors (fast-check, fixed seed; both sides read the same Python-dialect
+ *     text): the verdict and every issue's path, keyword and message.
  * A failing test is named after the vector.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { DTO_NAMES, validate, type DtoName } from '../../src';
+import { DTO_NAMES, PyFloat, parsePythonJson, stringifyPython, validate, type DtoName } from '../../src';
 import { loadVectors } from '../support/vectors';
 import { TIMESTAMP_FORMS } from '../../scripts/vectors';
 
@@ -87,29 +87,37 @@ describe('Python helper and Ajv on mutated documents', () => {
     fc.jsonValue({ maxDepth: 2 }),
     fc.constantFrom(...TIMESTAMP_FORMS.map((f) => f.value)),
     fc.constantFrom(null, '', 'EventContext', 'StatusContext', 'ExceptionContext', 'CronContext', 'event', 'and', 'or', -1, 0, 2.5, 3, true, [], {}, ['x', 1]),
+    // Values whose text the two languages used to write differently (issue 15 #12): Python's float repr, integral
+    // floats, big ints, NaN, line separators JSON leaves raw, astral and lone-surrogate text around the 60-point cut.
+    fc.constantFrom(1e-7, 5e-324, 1e300, -1.5e-300, 1e16, 123456789.125, NaN, Infinity, -Infinity, -0, new PyFloat(2), new PyFloat(-3)),
+    fc.constantFrom(2n ** 64n, -(2n ** 70n), 'a\u2028b', '\u0085\u2029', '😀'.repeat(40), 'x'.repeat(57) + '😀😀', '\ud800x', 'é'.repeat(70)),
+    fc.string({ unit: 'binary', maxLength: 80 }),
+    fc.array(fc.constantFrom('😀', 'é', '\u2028', 'x', 1.5e-9), { maxLength: 30 }),
   );
   const op = fc.record({ kind: fc.constantFrom('delete', 'set', 'add', 'nested'), pick: fc.nat(), key, value });
   const mutation = fc.record({ base: fc.nat({ max: bases.length - 1 }), ops: fc.array(op, { minLength: 1, maxLength: 3 }) });
-  const cases = fc.sample(mutation, { numRuns: 600, seed: 20260509 }).map((m, id) => {
+  const cases = fc.sample(mutation, { numRuns: 2000, seed: 20260509 }).map((m, id) => {
     const base = bases[m.base]!;
     const document = structuredClone(base.document) as Record<string, unknown>;
     for (const o of m.ops) mutate(document, o);
     return { id, base, document };
   });
 
-  it('agree on the verdict and on every issue path and keyword', () => {
-    const input = cases.map((c) => JSON.stringify({ id: c.id, dto: c.base.dto, document: c.document })).join('\n');
+  it('agree on the verdict and on every issue: path, keyword and message', () => {
+    // Both sides read the same text: Python's json.loads and parsePythonJson (NaN, big ints and 2.0 kept).
+    const texts = cases.map((c) => stringifyPython(c.document));
+    const input = cases.map((c, i) => `{"id": ${c.id}, "dto": "${c.base.dto}", "document": ${texts[i]}}`).join('\n');
     const results = runPython<Verdict & { id: number }>('stdin', input);
     expect(results.length).toBe(cases.length);
     const disagreements: string[] = [];
     let invalid = 0;
     for (const { id, ...fromPython } of results) {
       const c = cases[id]!;
-      const fromAjv = ajv(c.base.dto, c.document);
+      const fromAjv = ajv(c.base.dto, parsePythonJson(texts[id]!));
       if (fromAjv.verdict === 'invalid') invalid += 1;
-      const [p, a] = [byPath(fromPython, ['path', 'keyword']), byPath(fromAjv, ['path', 'keyword'])];
+      const [p, a] = [byPath(fromPython, ['path', 'keyword', 'message']), byPath(fromAjv, ['path', 'keyword', 'message'])];
       if (JSON.stringify(p) !== JSON.stringify(a)) {
-        disagreements.push(`${c.base.file} mutated to ${JSON.stringify(c.document)}:\n  python ${JSON.stringify(p)}\n  ajv    ${JSON.stringify(a)}`);
+        disagreements.push(`${c.base.file} mutated to ${texts[id]}:\n  python ${JSON.stringify(p)}\n  ajv    ${JSON.stringify(a)}`);
       }
     }
     expect(disagreements).toEqual([]);
@@ -138,6 +146,6 @@ function mutate(target: Record<string, unknown>, op: Op): void {
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 

@@ -323,7 +323,8 @@ def _describe(value: Any, limit: int = 60) -> str:
     text = _json(value)
     # Lone surrogates (Python reads them from \\udXXX escapes) stay escaped, so the message can be printed.
     text = re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)
-    text = re.sub(r"[\r\n]+", " ", text)
+    # Line breaks JSON leaves raw (NEL, LS, PS) as JSON escapes: one line, nothing lost (as src/errors.ts does).
+    text = re.sub("[\u0085\u2028\u2029]", lambda m: f"\\u{ord(m.group()):04x}", text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
