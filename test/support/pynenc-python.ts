@@ -4,19 +4,24 @@
  * `runPynenc(script, request)` runs one of scripts/python/*.py with it: JSON request on stdin, JSON reply on stdout.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const REPO = join(__dirname, '..', '..');
 export const PYNENC_PYTHON = process.env.PYNENC_PYTHON ?? join(REPO, '.venv', 'bin', 'python');
 export const PYTHON_SCRIPTS = join(REPO, 'scripts', 'python');
 
-/** Makes .venv when it is missing or its pins are stale (a no-op when it is current). */
+/** Makes .venv when it is missing or its pins are stale (venv.sh's own test, read here without a process). */
 export function ensurePynenc(): string {
-  if (process.env.PYNENC_PYTHON === undefined || !existsSync(PYNENC_PYTHON)) {
-    execFileSync('bash', [join(PYTHON_SCRIPTS, 'venv.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
-  }
+  if (process.env.PYNENC_PYTHON !== undefined || venvIsCurrent()) return PYNENC_PYTHON;
+  execFileSync('bash', [join(PYTHON_SCRIPTS, 'venv.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
   return PYNENC_PYTHON;
+}
+
+function venvIsCurrent(): boolean {
+  const stamp = join(REPO, '.venv', '.requirements');
+  if (!existsSync(PYNENC_PYTHON) || !existsSync(stamp)) return false;
+  return readFileSync(stamp, 'utf8') === readFileSync(join(PYTHON_SCRIPTS, 'requirements.txt'), 'utf8');
 }
 
 export interface RunOptions {
