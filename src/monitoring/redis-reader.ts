@@ -1,0 +1,729 @@
+/**
+ * RedisMonitoringReader: pynenc_redis's RedisTrigger monitoring keys (pynenc_redis/trigger/redis_trigger.py,
+ * util/redis_keys.py), read-only, batched.
+ *
+ * Keys: `__pynenc__:<app_id sanitized as pynenc_redis>:trigger:` + `evts_hash:<id>` (string: EventRecord JSON),
+ * `evts_by_time` / `evts_by_code:<code>` (zsets, score = `timestamp() * 1000.0`), `evts_codes` (set),
+ * `evts_triggered_invocations:<id>` (list: the links), `trun_hash:<id>` (string: TriggerRunRecord JSON),
+ * `truns_by_time` (zset, score of executed_at else claimed_at), `truns_for_event:<id>`, `truns_for_invocation:<id>`,
+ * `truns_sourced_by_invocation:<id>`, `truns_for_valid_condition:<id>` (sets of run ids).
+ *
+ * Python answers by loading every candidate of a window (MGET) and one LRANGE per event. This reader walks the
+ * same candidates in the same order with the same filters, but in chunks: one pipeline per chunk carries the MGET
+ * (and LLEN where a filter needs the link count), it stops once the page is full, and the links of the records it
+ * returns come in one pipelined LRANGE batch. Never one round trip per event.
+ */
+import Redis, { ReplyError, type RedisOptions } from 'ioredis';
+import type { EventMarker, EventMarkerPage, EventRecord, TriggerRunRecord } from '../../generated/types';
+import { fromDict } from '../codec/read';
+import { PYNENC_REDIS_KEY_PREFIX, sanitizeAppId } from '../datastore/redis/keys';
+import type { RedisConnectionOptions } from '../datastore/redis/redis-store';
+import { ContractError } from '../errors';
+import {
+  boundMicros,
+  compareCodePoints,
+  count,
+  DATETIME_MAX_MICROS,
+  DATETIME_MIN_MICROS,
+  eventResults,
+  markerState,
+  microsToScore,
+  optionalFlag,
+  optionalText,
+  readEvent,
+  readRun,
+  resultOrder,
+  RowErrors,
+  sortRuns,
+  THROW,
+  type EventRow,
+  type Place,
+} from './common';
+import {
+  MonitoringClosedError,
+  MonitoringQueryError,
+  MonitoringRowError,
+  MonitoringUnavailableError,
+  type MonitoringUnavailableReason,
+} from './errors';
+import type {
+  EventFilters,
+  EventResult,
+  EventsQuery,
+  MarkersQuery,
+  MarkerState,
+  MonitoringReader,
+  PayloadOption,
+  ReadOptions,
+  ResultOrder,
+  RunsInRangeQuery,
+  TimeBound,
+} from './types';
+
+export interface RedisMonitoringReaderOptions {
+  /** The pynenc app_id (default "pynenc"); sanitized as pynenc_redis's `Key` does. */
+  appId?: string;
+  /** A `redis://` URL or connection options (default `redis://localhost:6379/0`). Exclusive with `client`. */
+  connection?: string | RedisConnectionOptions;
+  /** An ioredis client to use instead; the caller owns it (close() leaves it connected unless `closeClient`). */
+  client?: Redis;
+  closeClient?: boolean;
+  /** TCP connect deadline. Default 2000 ms. */
+  connectTimeoutMs?: number;
+  /** Deadline for each round trip (one pipeline). Default 5000 ms. */
+  commandTimeoutMs?: number;
+  /** Keys per MGET and candidates per pipeline. Default 1000. */
+  batchSize?: number;
+}
+
+/** pynenc_redis `Key(app_id, "trigger")` for the monitoring keys. */
+export function redisTriggerKeys(appId: string) {
+  const p = `${PYNENC_REDIS_KEY_PREFIX}:${sanitizeAppId(appId)}:trigger:`;
+  return {
+    prefix: p,
+    event: (id: string) => `${p}evts_hash:${id}`,
+    eventsByTime: `${p}evts_by_time`,
+    eventsByCode: (code: string) => `${p}evts_by_code:${code}`,
+    eventCodes: `${p}evts_codes`,
+    eventLinks: (id: string) => `${p}evts_triggered_invocations:${id}`,
+    run: (id: string) => `${p}trun_hash:${id}`,
+    runsByTime: `${p}truns_by_time`,
+    runsForEvent: (id: string) => `${p}truns_for_event:${id}`,
+    runsForInvocation: (id: string) => `${p}truns_for_invocation:${id}`,
+    runsSourcedByInvocation: (id: string) => `${p}truns_sourced_by_invocation:${id}`,
+    runsForValidCondition: (id: string) => `${p}truns_for_valid_condition:${id}`,
+  };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A stored value as Python's `raw.decode()` sees it: text, absent (nil), or bytes that are not UTF-8. */
+type Stored = string | null | { invalid: Error };
+
+class GuardTimeout extends Error {}
+
+/** One candidate event of a window scan. */
+interface Candidate {
+  id: string;
+  text: string;
+  record: EventRecord | undefined;
+  linkCount: number | undefined;
+}
+
+export class RedisMonitoringReader implements MonitoringReader {
+  readonly backend = 'redis' as const;
+  readonly appId: string;
+  readonly keys: ReturnType<typeof redisTriggerKeys>;
+  /** `redis://host:port/db`, as errors name it. */
+  readonly server: string;
+  private readonly client: Redis;
+  private readonly owns: boolean;
+  private readonly disconnectOnClose: boolean;
+  private readonly commandTimeoutMs: number;
+  private readonly connectTimeoutMs: number;
+  private readonly batch: number;
+  private connecting: Promise<void> | undefined;
+  private lastClientError: unknown;
+  private closed = false;
+  private readonly onError = (err: unknown): void => {
+    this.lastClientError = err;
+  };
+
+  constructor(options: RedisMonitoringReaderOptions = {}) {
+    this.appId = options.appId ?? 'pynenc';
+    this.keys = redisTriggerKeys(this.appId);
+    const where = { backend: 'redis' as const, location: 'options' };
+    this.connectTimeoutMs = positive(where, 'connectTimeoutMs', options.connectTimeoutMs, 2000);
+    this.commandTimeoutMs = positive(where, 'commandTimeoutMs', options.commandTimeoutMs, 5000);
+    this.batch = positive(where, 'batchSize', options.batchSize, 1000);
+    if (options.client && options.connection !== undefined) {
+      throw new MonitoringQueryError(where, 'connection', 'either `client` or `connection`, not both', 'both');
+    }
+    if (options.client) {
+      this.client = options.client;
+      this.owns = false;
+      this.disconnectOnClose = options.closeClient === true;
+    } else {
+      const failFast: RedisOptions = {
+        lazyConnect: true,
+        enableOfflineQueue: false,
+        retryStrategy: () => null,
+        maxRetriesPerRequest: 0,
+        connectTimeout: this.connectTimeoutMs,
+        commandTimeout: this.commandTimeoutMs,
+      };
+      const conn = options.connection ?? 'redis://localhost:6379/0';
+      this.client = typeof conn === 'string' ? new Redis(conn, failFast) : new Redis({ ...conn, ...failFast });
+      this.owns = true;
+      this.disconnectOnClose = true;
+    }
+    this.client.on('error', this.onError);
+    const o = this.client.options;
+    this.server = o.path ? `redis+unix://${o.path}?db=${o.db ?? 0}` : `redis://${o.host ?? 'localhost'}:${o.port ?? 6379}/${o.db ?? 0}`;
+  }
+
+  // ── events ─────────────────────────────────────────────────────────
+
+  async getEvent<P extends PayloadOption = {}>(eventId: string, options?: P): Promise<EventResult<P> | null> {
+    const key = this.keys.event(eventId);
+    const [stored, links] = await this.run(key, async () => {
+      const replies = await this.exec(this.client.pipeline().getBuffer(key).lrange(this.keys.eventLinks(eventId), 0, -1));
+      return [decode(replies[0] as Buffer | null), replies[1] as string[]] as const;
+    });
+    if (stored === null || stored === '') return null; // Python: `if not raw: return None`
+    const text = this.text(stored, key, eventId, 'EventRecord', THROW);
+    const [record] = await eventResults(this.place(key), [{ id: eventId, location: key, text: text!, links }], options, THROW);
+    return record as EventResult<P>;
+  }
+
+  async getEvents<P extends PayloadOption = {}>(query: EventsQuery = {}, options?: P & ReadOptions): Promise<EventResult<P>[]> {
+    const errors = new RowErrors(options);
+    const limit = count(this.place(), 'limit', query.limit, 100);
+    const offset = count(this.place(), 'offset', query.offset, 0);
+    // Python appends, then stops at `len(results) >= limit`: limit 0 still returns the first matching event.
+    const size = Math.max(limit, 1);
+    const filter = this.eventFilter(query);
+    const found = await this.scanEvents(query, 'newest', filter.needsRecord, filter.needsLinks, errors, (c, taken) => {
+      if (!filter.test(c)) return 'skip';
+      return taken < offset + size ? 'take' : 'stop';
+    });
+    const page = found.slice(offset, offset + size);
+    return (await this.eventRows(page, options, errors)) as EventResult<P>[];
+  }
+
+  async countEvents(filters: EventFilters = {}): Promise<number> {
+    const filter = this.eventFilter(filters);
+    const found = await this.scanEvents(filters, 'newest', filter.needsRecord, filter.needsLinks, THROW, (c) =>
+      filter.test(c) ? 'take' : 'skip',
+    );
+    return found.length;
+  }
+
+  async getEventsEmittedByInvocation<P extends PayloadOption = {}>(
+    invocationId: string,
+    page: { limit?: number; offset?: number } = {},
+    options?: P & ReadOptions,
+  ): Promise<EventResult<P>[]> {
+    return this.getEvents({ emittedByInvocationId: invocationId, limit: page.limit ?? 200, offset: page.offset ?? 0 }, options);
+  }
+
+  async getEventsBatch<P extends PayloadOption = {}>(
+    eventIds: readonly string[],
+    options?: P & ReadOptions,
+  ): Promise<Map<string, EventResult<P> | null>> {
+    const errors = new RowErrors(options);
+    const unique = [...new Set(eventIds)];
+    const stored = await this.mget(unique.map((id) => this.keys.event(id)));
+    const rows: EventRow[] = [];
+    const present: string[] = [];
+    unique.forEach((id, i) => {
+      const s = stored[i]!;
+      if (s === null || s === '') return;
+      const key = this.keys.event(id);
+      const text = this.text(s, key, id, 'EventRecord', errors);
+      if (text !== undefined) {
+        rows.push({ id, location: key, text, links: [] });
+        present.push(id);
+      }
+    });
+    const links = await this.lranges(present.map((id) => this.keys.eventLinks(id)));
+    rows.forEach((row, i) => (row.links = links[i]!));
+    const records = await eventResults(this.place(), rows, options, errors);
+    const read = new Map(records.map((r) => [r.event_id, r as EventResult<P>]));
+    const failed = new Set(unique.filter((id, i) => stored[i] !== null && stored[i] !== ''));
+    const out = new Map<string, EventResult<P> | null>();
+    for (const id of unique) {
+      if (read.has(id)) out.set(id, read.get(id)!);
+      else if (!failed.has(id)) out.set(id, null); // left out by onError: absent, not null
+    }
+    return out;
+  }
+
+  async getEventMarkers(query: MarkersQuery, options?: ReadOptions): Promise<EventMarkerPage> {
+    const errors = new RowErrors(options);
+    const order = resultOrder(this.place(), options);
+    const state = markerState(this.place(), query.state);
+    const limit = count(this.place(), 'limit', query.limit, 1000);
+    const offset = count(this.place(), 'offset', query.offset, 0);
+    const needsRecord = state === 'matched' || state === 'unmatched';
+    const needsLinks = state === 'triggered' || state === 'untriggered';
+    const walk = order === 'oldest' ? 'oldest' : 'newest';
+    const filtered = await this.scanEvents(query, walk, needsRecord, needsLinks, errors, (c) =>
+      markerMatches(c, state) ? 'take' : 'skip',
+    );
+    const slice = filtered.slice(offset, offset + limit);
+    // The page's records and link counts (only what the scan did not read already), in one round trip each.
+    await this.complete(slice, true, true, errors);
+    const page = slice.filter((c) => c.record !== undefined);
+    if (walk === 'newest') page.reverse(); // Python: list(reversed(filtered[offset : offset + limit]))
+    const markers: EventMarker[] = [];
+    for (const c of page) {
+      const r = c.record!;
+      try {
+        markers.push(
+          fromDict('EventMarker', {
+            event_id: r.event_id,
+            event_code: r.event_code,
+            timestamp: r.timestamp,
+            matched: r.matched_condition_ids.length > 0,
+            triggered: c.linkCount! > 0,
+            emitted_by_invocation_id: r.emitted_by_invocation_id,
+            emitted_by_runner_context_id: r.emitted_by_runner_context_id,
+          }),
+        );
+      } catch (err) {
+        errors.fail(new MonitoringRowError({ ...this.place(), location: this.keys.event(c.id), id: c.id, dto: 'EventMarker' }, err));
+      }
+    }
+    const total = filtered.length;
+    return { markers, total, truncated: offset + slice.length < total };
+  }
+
+  async getInvocationsTriggeredByEvent(eventId: string): Promise<string[]> {
+    const key = this.keys.eventLinks(eventId);
+    return this.run(key, () => this.client.lrange(key, 0, -1));
+  }
+
+  async listEventCodes(): Promise<string[]> {
+    const key = this.keys.eventCodes;
+    const codes = await this.run(key, () => this.client.smembers(key));
+    return codes.sort(compareCodePoints); // Python: sorted(str)
+  }
+
+  // ── trigger runs ───────────────────────────────────────────────────
+
+  async getTriggerRun(triggerRunId: string): Promise<TriggerRunRecord | null> {
+    const key = this.keys.run(triggerRunId);
+    const [stored] = await this.mget([key]);
+    if (stored === null || stored === '' || stored === undefined) return null;
+    const text = this.text(stored, key, triggerRunId, 'TriggerRunRecord', THROW)!;
+    return readRun(this.place(), key, triggerRunId, text);
+  }
+
+  async getTriggerRunsForEvent(eventId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
+    return this.runsOfSet(this.keys.runsForEvent(eventId), options);
+  }
+
+  async getTriggerRunsForInvocation(invocationId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
+    return this.runsOfSet(this.keys.runsForInvocation(invocationId), options);
+  }
+
+  async getTriggerRunsSourcedByInvocation(invocationId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
+    return this.runsOfSet(this.keys.runsSourcedByInvocation(invocationId), options);
+  }
+
+  async getTriggerRunsForValidCondition(validConditionId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
+    const runs = await this.runsOfSet(this.keys.runsForValidCondition(validConditionId), options);
+    if (runs.length > 0) return runs;
+    // Python falls back to BaseTrigger's scan of every run (datetime.min .. datetime.max), newest first.
+    const all = await this.runsInRange(DATETIME_MIN_MICROS, DATETIME_MAX_MICROS, {}, 'backend', new RowErrors(options));
+    const matching = all.filter(
+      (run) =>
+        run.valid_condition_ids.includes(validConditionId) ||
+        (run.participants ?? []).some((p) => p.valid_condition_id === validConditionId),
+    );
+    const order = resultOrder(this.place(), options);
+    return order === 'backend' ? matching : sortRuns(matching, order);
+  }
+
+  async getTriggerRunsInRange(query: RunsInRangeQuery, options?: ReadOptions): Promise<TriggerRunRecord[]> {
+    const order = resultOrder(this.place(), options);
+    const start = this.bound('startTime', query.startTime);
+    const end = this.bound('endTime', query.endTime);
+    const limit = query.limit === undefined || query.limit === null ? undefined : count(this.place(), 'limit', query.limit, 0);
+    const filters = {
+      taskIdKey: optionalText(this.place(), 'taskIdKey', query.taskIdKey),
+      eventCode: optionalText(this.place(), 'eventCode', query.eventCode),
+      limit,
+    };
+    return this.runsInRange(start, end, filters, order, new RowErrors(options));
+  }
+
+  async getTriggerRunsBatch(triggerRunIds: readonly string[], options?: ReadOptions): Promise<Map<string, TriggerRunRecord | null>> {
+    const errors = new RowErrors(options);
+    const unique = [...new Set(triggerRunIds)];
+    const stored = await this.mget(unique.map((id) => this.keys.run(id)));
+    const out = new Map<string, TriggerRunRecord | null>();
+    unique.forEach((id, i) => {
+      const s = stored[i]!;
+      if (s === null || s === '') {
+        out.set(id, null);
+        return;
+      }
+      const key = this.keys.run(id);
+      const text = this.text(s, key, id, 'TriggerRunRecord', errors);
+      if (text === undefined) return;
+      try {
+        out.set(id, readRun(this.place(), key, id, text));
+      } catch (err) {
+        errors.fail(err as MonitoringRowError);
+      }
+    });
+    return out;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.client.off('error', this.onError);
+    if (!this.disconnectOnClose) return;
+    this.client.on('error', () => {});
+    await this.drop();
+  }
+
+  // ── scans ──────────────────────────────────────────────────────────
+
+  /**
+   * Walks the candidates of an event window (Python's `_select_event_ids`: the code's zset or evts_by_time,
+   * newest first; or oldest first for `walk: 'oldest'`) in chunks, skipping ids whose key is gone (Python's
+   * `raw is None`), and keeps those `decide` takes until it says stop. Each chunk is one pipeline: MGET of the
+   * records, plus LLEN of their links when `needsLinks`. Records are parsed when `needsRecord`.
+   */
+  private async scanEvents(
+    window: { eventCode?: string; startTime?: TimeBound; endTime?: TimeBound },
+    walk: 'newest' | 'oldest',
+    needsRecord: boolean,
+    needsLinks: boolean,
+    errors: RowErrors,
+    decide: (c: Candidate, taken: number) => 'take' | 'skip' | 'stop',
+  ): Promise<Candidate[]> {
+    const code = optionalText(this.place(), 'eventCode', window.eventCode);
+    const index = code === undefined ? this.keys.eventsByTime : this.keys.eventsByCode(code);
+    const min = window.startTime === undefined || window.startTime === null ? '-inf' : scoreText(this.bound('startTime', window.startTime));
+    const max = window.endTime === undefined || window.endTime === null ? '+inf' : scoreText(this.bound('endTime', window.endTime));
+    const ids = await this.run(index, () =>
+      walk === 'newest' ? this.client.zrevrangebyscore(index, max, min) : this.client.zrangebyscore(index, min, max),
+    );
+    const taken: Candidate[] = [];
+    for (let i = 0; i < ids.length; i += this.batch) {
+      const chunk = ids.slice(i, i + this.batch);
+      const keys = chunk.map((id) => this.keys.event(id));
+      const replies = await this.run(index, async () => {
+        const pipe = this.client.pipeline().mgetBuffer(...keys);
+        if (needsLinks) for (const id of chunk) pipe.llen(this.keys.eventLinks(id));
+        return this.exec(pipe);
+      });
+      const texts = (replies[0] as Array<Buffer | null>).map(decode);
+      for (let j = 0; j < chunk.length; j++) {
+        const stored = texts[j]!;
+        if (stored === null) continue; // deleted since the zset was read: Python skips it
+        const id = chunk[j]!;
+        const text = this.text(stored, keys[j]!, id, 'EventRecord', errors);
+        if (text === undefined) continue;
+        const c: Candidate = { id, text, record: undefined, linkCount: needsLinks ? (replies[1 + j] as number) : undefined };
+        if (needsRecord && !this.parse(c, errors)) continue;
+        const verdict = decide(c, taken.length);
+        if (verdict === 'stop') return taken;
+        if (verdict === 'take') taken.push(c);
+      }
+    }
+    return taken;
+  }
+
+  /** Parses (and counts links of) candidates the scan did not, in one pipeline for the link counts. */
+  private async complete(cands: Candidate[], record: boolean, links: boolean, errors: RowErrors): Promise<void> {
+    if (record) for (const c of cands) if (c.record === undefined) this.parse(c, errors);
+    if (!links) return;
+    const missing = cands.filter((c) => c.linkCount === undefined && c.record !== undefined);
+    if (missing.length === 0) return;
+    const counts = await this.run(this.keys.prefix, () =>
+      this.exec(missing.reduce((pipe, c) => pipe.llen(this.keys.eventLinks(c.id)), this.client.pipeline())),
+    );
+    missing.forEach((c, i) => (c.linkCount = counts[i] as number));
+  }
+
+  private parse(c: Candidate, errors: RowErrors): boolean {
+    try {
+      c.record = readEvent(this.place(), { id: c.id, location: this.keys.event(c.id), text: c.text });
+      return true;
+    } catch (err) {
+      errors.fail(err as MonitoringRowError);
+      return false;
+    }
+  }
+
+  /** EventRecords for candidates, with their links (one pipelined LRANGE batch) and payloads as asked. */
+  private async eventRows(cands: Candidate[], options: PayloadOption | undefined, errors: RowErrors) {
+    const links = await this.lranges(cands.map((c) => this.keys.eventLinks(c.id)));
+    const rows = cands.map((c, i) => ({ id: c.id, location: this.keys.event(c.id), text: c.text, links: links[i]! }));
+    return eventResults(this.place(), rows, options, errors);
+  }
+
+  private eventFilter(filters: EventFilters) {
+    const matched = optionalFlag(this.place(), 'matched', filters.matched);
+    const triggered = optionalFlag(this.place(), 'triggered', filters.triggered);
+    const inv = optionalText(this.place(), 'emittedByInvocationId', filters.emittedByInvocationId);
+    const task = optionalText(this.place(), 'emittedByTaskId', filters.emittedByTaskId);
+    return {
+      needsRecord: matched !== undefined || inv !== undefined || task !== undefined,
+      needsLinks: triggered !== undefined,
+      test: (c: Candidate): boolean => {
+        const r = c.record;
+        if (matched !== undefined && r!.matched_condition_ids.length > 0 !== matched) return false;
+        if (triggered !== undefined && c.linkCount! > 0 !== triggered) return false;
+        if (inv !== undefined && r!.emitted_by_invocation_id !== inv) return false;
+        if (task !== undefined && r!.emitted_by_task_id !== task) return false;
+        return true;
+      },
+    };
+  }
+
+  /** Python's get_trigger_runs_in_timerange: truns_by_time newest first, then task / event-code filters, limit. */
+  private async runsInRange(
+    start: bigint,
+    end: bigint,
+    filters: { taskIdKey?: string; eventCode?: string; limit?: number },
+    order: ResultOrder,
+    errors: RowErrors,
+  ): Promise<TriggerRunRecord[]> {
+    const index = this.keys.runsByTime;
+    const walk = order === 'oldest' ? 'oldest' : 'newest';
+    const [min, max] = [scoreText(start), scoreText(end)];
+    const ids = await this.run(index, () =>
+      walk === 'newest' ? this.client.zrevrangebyscore(index, max, min) : this.client.zrangebyscore(index, min, max),
+    );
+    const out: TriggerRunRecord[] = [];
+    for (let i = 0; i < ids.length; i += this.batch) {
+      const chunk = ids.slice(i, i + this.batch);
+      const runs = this.readRuns(chunk, await this.mget(chunk.map((id) => this.keys.run(id))), errors);
+      let codes: Map<string, string> | undefined;
+      if (filters.eventCode !== undefined) codes = await this.eventCodes(runs.flatMap((r) => r.event_ids), errors);
+      for (const run of runs) {
+        if (filters.taskIdKey !== undefined && run.task_id_key !== filters.taskIdKey) continue;
+        if (codes && !run.event_ids.some((id) => codes!.get(id) === filters.eventCode)) continue;
+        out.push(run);
+        if (filters.limit !== undefined && out.length >= filters.limit) return this.ordered(out, order);
+      }
+    }
+    return this.ordered(out, order);
+  }
+
+  private ordered(runs: TriggerRunRecord[], order: ResultOrder): TriggerRunRecord[] {
+    return order === 'backend' ? runs : sortRuns(runs, order);
+  }
+
+  /** The event_code of each stored event (Python's `get_event(id).event_code`), one MGET. */
+  private async eventCodes(eventIds: string[], errors: RowErrors): Promise<Map<string, string>> {
+    const unique = [...new Set(eventIds)];
+    const stored = await this.mget(unique.map((id) => this.keys.event(id)));
+    const codes = new Map<string, string>();
+    unique.forEach((id, i) => {
+      const s = stored[i]!;
+      if (s === null || s === '') return;
+      const key = this.keys.event(id);
+      const text = this.text(s, key, id, 'EventRecord', errors);
+      if (text === undefined) return;
+      try {
+        codes.set(id, readEvent(this.place(), { id, location: key, text }).event_code);
+      } catch (err) {
+        errors.fail(err as MonitoringRowError);
+      }
+    });
+    return codes;
+  }
+
+  /** Runs of an index set: SMEMBERS, then one MGET; in the set's order (Python iterates a Python set). */
+  private async runsOfSet(setKey: string, options: ReadOptions | undefined): Promise<TriggerRunRecord[]> {
+    const order = resultOrder(this.place(), options);
+    const errors = new RowErrors(options);
+    const ids = await this.run(setKey, () => this.client.smembers(setKey));
+    const runs = this.readRuns(ids, await this.mget(ids.map((id) => this.keys.run(id))), errors);
+    return this.ordered(runs, order);
+  }
+
+  private readRuns(ids: string[], stored: Stored[], errors: RowErrors): TriggerRunRecord[] {
+    const runs: TriggerRunRecord[] = [];
+    ids.forEach((id, i) => {
+      const s = stored[i]!;
+      if (s === null || s === '') return; // Python: get_trigger_run → None → skipped
+      const key = this.keys.run(id);
+      const text = this.text(s, key, id, 'TriggerRunRecord', errors);
+      if (text === undefined) return;
+      try {
+        runs.push(readRun(this.place(), key, id, text));
+      } catch (err) {
+        errors.fail(err as MonitoringRowError);
+      }
+    });
+    return runs;
+  }
+
+  // ── redis plumbing ─────────────────────────────────────────────────
+
+  private place(location: string = this.server): Place {
+    return { backend: 'redis', location };
+  }
+
+  private bound(argument: string, bound: TimeBound | undefined): bigint {
+    if (bound === undefined || bound === null) {
+      throw new MonitoringQueryError(this.place(), argument, 'a time bound', String(bound));
+    }
+    return boundMicros(this.place(), argument, bound);
+  }
+
+  /** The stored text, or the row error through `errors` (undefined) for bytes Python's `.decode()` refuses. */
+  private text(stored: Exclude<Stored, null>, key: string, id: string, dto: string, errors: RowErrors): string | undefined {
+    if (typeof stored === 'string') return stored;
+    errors.fail(new MonitoringRowError({ ...this.place(), location: key, id, dto }, stored.invalid));
+    return undefined;
+  }
+
+  /** MGET in chunks of `batchSize`, all chunks in one pipeline (one round trip). */
+  private async mget(keys: string[]): Promise<Stored[]> {
+    if (keys.length === 0) return [];
+    const replies = await this.run(keys[0]!, () => {
+      const pipe = this.client.pipeline();
+      for (let i = 0; i < keys.length; i += this.batch) pipe.mgetBuffer(...keys.slice(i, i + this.batch));
+      return this.exec(pipe);
+    });
+    return (replies as Array<Array<Buffer | null>>).flat().map(decode);
+  }
+
+  /** LRANGE 0 -1 of every key, pipelined (one round trip). */
+  private async lranges(keys: string[]): Promise<string[][]> {
+    if (keys.length === 0) return [];
+    return (await this.run(keys[0]!, () =>
+      this.exec(keys.reduce((pipe, key) => pipe.lrange(key, 0, -1), this.client.pipeline())),
+    )) as string[][];
+  }
+
+  /** Sends a pipeline; the first failed command's error is thrown (a reply error or a dead connection). */
+  private async exec(pipe: ReturnType<Redis['pipeline']>): Promise<unknown[]> {
+    const results = await deadline(pipe.exec(), this.commandTimeoutMs + 100);
+    if (!results) throw new Error('Connection is closed.');
+    return results.map(([err, value]) => {
+      if (err) throw err;
+      return value;
+    });
+  }
+
+  /** Runs one round trip: closed check, (re)connect an owned client, typed errors. */
+  private async run<T>(location: string, work: () => Promise<T>): Promise<T> {
+    if (this.closed) throw new MonitoringClosedError(this.place(location), 'read');
+    try {
+      await this.ready();
+      return await work();
+    } catch (err) {
+      throw this.translate(err, location);
+    }
+  }
+
+  private async ready(): Promise<void> {
+    if (this.client.status === 'ready' || !this.owns) return;
+    if (!this.connecting) {
+      this.lastClientError = undefined;
+      const attempt = (async () => {
+        if (this.client.status !== 'wait' && this.client.status !== 'end') await this.drop();
+        await deadline(this.client.connect(), this.connectTimeoutMs + this.commandTimeoutMs + 100).catch(async (err: unknown) => {
+          const cause = this.lastClientError ?? err;
+          await this.drop();
+          throw new ConnectFailure(cause);
+        });
+      })().finally(() => {
+        if (this.connecting === attempt) this.connecting = undefined;
+      });
+      this.connecting = attempt;
+    }
+    await this.connecting;
+  }
+
+  private drop(): Promise<void> {
+    if (this.client.status === 'end') return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 1000);
+      timer.unref();
+      this.client.once('end', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.client.disconnect();
+      this.client.stream?.destroy();
+    });
+  }
+
+  private translate(err: unknown, location: string): Error {
+    if (err instanceof ContractError) return err;
+    const where = this.place(`${this.server} ${location}`);
+    if (this.closed) return new MonitoringClosedError(where, 'read (pending)');
+    let reason: MonitoringUnavailableReason;
+    let cause = err;
+    if (err instanceof ConnectFailure) {
+      cause = err.underlying;
+      const code = (cause as { code?: unknown } | undefined)?.code;
+      reason = code === 'ECONNREFUSED' ? 'refused' : code === 'ETIMEDOUT' || cause instanceof GuardTimeout ? 'timeout' : 'failed';
+    } else if (err instanceof ReplyError) {
+      reason = 'failed';
+    } else if (err instanceof GuardTimeout || (err instanceof Error && err.message === 'Command timed out')) {
+      reason = 'timeout';
+      if (this.owns) void this.drop(); // a hung connection: the next call reconnects
+    } else if (err instanceof Error && isConnectionError(err)) {
+      reason = 'lost';
+      if (this.owns) void this.drop();
+    } else {
+      return err instanceof Error ? err : new Error(String(err));
+    }
+    return new MonitoringUnavailableError(reason, where, cause);
+  }
+}
+
+class ConnectFailure extends Error {
+  constructor(readonly underlying: unknown) {
+    super(underlying instanceof Error ? underlying.message : String(underlying));
+  }
+}
+
+function markerMatches(c: Candidate, state: MarkerState): boolean {
+  if (state === 'matched') return c.record!.matched_condition_ids.length > 0;
+  if (state === 'unmatched') return c.record!.matched_condition_ids.length === 0;
+  if (state === 'triggered') return c.linkCount! > 0;
+  if (state === 'untriggered') return c.linkCount === 0;
+  return true;
+}
+
+/** A score bound as redis-py sends a float (`repr`): the shortest text that reads back as the same double. */
+function scoreText(micros: bigint): string {
+  return String(microsToScore(micros));
+}
+
+function decode(value: Buffer | null): Stored {
+  if (value === null) return null;
+  try {
+    return utf8.decode(value);
+  } catch (err) {
+    return { invalid: err instanceof Error ? err : new Error(String(err)) };
+  }
+}
+
+function isConnectionError(err: Error): boolean {
+  const code = (err as { code?: unknown }).code;
+  return (
+    err.message === 'Connection is closed.' ||
+    err.message.startsWith("Stream isn't writeable") ||
+    err.name === 'MaxRetriesPerRequestError' ||
+    (typeof code === 'string' && /^E[A-Z]+$/.test(code))
+  );
+}
+
+function deadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new GuardTimeout('Command timed out')), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
+function positive(where: Place, name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new MonitoringQueryError(where, name, 'a positive number', String(value));
+  }
+  return value;
+}
