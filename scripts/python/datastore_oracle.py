@@ -25,7 +25,8 @@ Requests ("op"):
                -> per record: {payload key: repr(value)} of EventRecord.from_json(text, app).payload,
                   the entries first put in the app's MemClientDataStore (its _store).
   session      {"config": {...}, "serializer"?, "steps": [{"op": "serialize", "expr", "disable_cache"?}
-                | {"op": "resolve", "step": i} | {"op": "resolve", "text"} | {"op": "purge"}]}
+                | {"op": "resolve", "step": i} | {"op": "resolve", "text"} | {"op": "purge"}
+                | {"op": "put", "key", "text"}]}
                -> per step: wire text or repr, warnings logged, backend reads (_retrieve) and writes
                   (_store), and the keys of the process-local LRU (oldest first) afterwards.
   defaults     {} -> the client data store config of a Pynenc app built with no config values.
@@ -125,7 +126,8 @@ def op_texts(req):
 def op_table_names(req):
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "names.sqlite")
-        return [build_app(a, store="sqlite", sqlite_db_path=path).client_data_store.tables.STORE for a in req["app_ids"]]
+        apps = (build_app(a, store="sqlite", sqlite_db_path=path) for a in req["app_ids"])
+        return [app.client_data_store.tables.STORE for app in apps]
 
 
 def sqlite_app(req, **config):
@@ -233,6 +235,8 @@ def op_session(req):
                     result["repr"] = repr(cds.resolve(text))
                 elif step["op"] == "purge":
                     cds.purge()
+                elif step["op"] == "put":  # what another writer left in the backend, written by the store itself
+                    store(step["key"], step["text"])
                 else:
                     raise SystemExit(f"unknown step {step['op']!r}")
             except Exception as exc:  # noqa: BLE001 - the step's outcome is what is asked
@@ -245,7 +249,8 @@ def op_session(req):
 def op_defaults(_req):
     app = Pynenc(config_values={"app_id": APP_ID})
     conf = app.client_data_store.conf
-    names = ("disable_client_data_store", "min_size_to_cache", "max_size_to_cache", "local_cache_size", "warn_threshold")
+    names = ("disable_client_data_store", "min_size_to_cache", "max_size_to_cache", "local_cache_size")
+    names += ("warn_threshold",)
     return {
         **{name: getattr(conf, name) for name in names},
         "serializer_cls": app.conf.serializer_cls,

@@ -39,7 +39,7 @@ export interface ClientDataStoreConfig {
   minSizeToCache: number;
   /** `max_size_to_cache`: above this length a value stays inline with a warning; 0 = no limit. Default 0. */
   maxSizeToCache: number;
-  /** `local_cache_size`: entries in the LRU of resolved values; 0 disables it. Default 1024. */
+  /** `local_cache_size`: entries in the LRU of stored and resolved values; 0 disables it. Default 1024. */
   localCacheSize: number;
   /** `warn_threshold`: a stored value longer than this logs a warning. Default 10 MiB (10_485_760). */
   warnThreshold: number;
@@ -74,7 +74,7 @@ export type PendingEntries = Map<string, string>;
 export class ClientDataStore {
   readonly backend: DataStoreBackend;
   readonly config: Readonly<ClientDataStoreConfig>;
-  private readonly cache: LruCache<string, PyValue>;
+  private readonly cache: LruCache<string, CachedValue>;
 
   constructor(options: ClientDataStoreOptions = {}) {
     const { backend, ...rest } = options;
@@ -135,6 +135,8 @@ export class ClientDataStore {
    * failing `set` is reported as DataStoreWriteError naming every key of the
    * batch, and which of them the backend holds anyway if it broke the
    * all-or-nothing rule (checked with one `get`); DataStoreClosedError passes as it is.
+   * Once written, each entry goes into the local cache, as pynenc's `serialize`
+   * caches what it stored (its value is read from the text on first use).
    */
   async flush(pending: PendingEntries): Promise<void> {
     if (pending.size === 0) return;
@@ -146,6 +148,7 @@ export class ClientDataStore {
       const keys = entries.map(([key]) => key);
       throw new DataStoreWriteError(this.backend.description, keys, await this.storedAfterFailure(entries, err), err);
     }
+    for (const [key, text] of entries) this.cache.set(key, new CachedValue(text));
   }
 
   /**
@@ -189,8 +192,9 @@ export class ClientDataStore {
       }
       if (isReference(text)) {
         const cached = this.cache.get(text);
-        if (cached !== undefined) results[i] = cached;
-        else {
+        if (cached !== undefined) {
+          results[i] = cached.read((stored) => this.fromText(stored, text, locate, i, resolved));
+        } else {
           const at = pending.get(text);
           if (at) at.push(i);
           else pending.set(text, [i]);
@@ -210,7 +214,7 @@ export class ClientDataStore {
       const actual = referenceKey(text);
       if (actual !== key) throw new CorruptReferenceError(key, this.backend.description, actual, locate?.(indices[0]!));
       const value = this.fromText(text, key, locate, indices[0]!, resolved);
-      this.cache.set(key, value);
+      this.cache.set(key, new CachedValue(undefined, value));
       for (const i of indices) results[i] = value;
     }
     return results;
@@ -272,6 +276,22 @@ export class ClientDataStore {
 
   private sizeWarning(size: number, reason: string): void {
     this.config.logger.warn(`Value size (${size} chars) ${reason}. Consider restructuring to use smaller values.`);
+  }
+}
+
+/** A local cache entry: a resolved value, or the text just stored (read into its value on first use, once). */
+class CachedValue {
+  constructor(
+    private text: string | undefined,
+    private value?: PyValue,
+  ) {}
+
+  read(parse: (text: string) => PyValue): PyValue {
+    if (this.text !== undefined) {
+      this.value = parse(this.text);
+      this.text = undefined;
+    }
+    return this.value as PyValue;
   }
 }
 

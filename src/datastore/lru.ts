@@ -1,6 +1,8 @@
 /**
- * Least-recently-used map with a fixed capacity (0 disables caching). Used for
- * pynenc's process-local cache of resolved values.
+ * pynenc's process-local cache of resolved values (BaseClientDataStore._deserialized_cache, an OrderedDict),
+ * with pynenc's rules: a hit (`get`) marks the entry most recently used; `set` evicts the least recently used
+ * entry when the cache is full and then stores the value, an existing key keeping its place (an insertion-
+ * ordered map does exactly that). Capacity 0 holds nothing (pynenc fails there instead, see docs/datastore.md).
  */
 export class LruCache<K, V> {
   private readonly map = new Map<K, V>();
@@ -24,15 +26,14 @@ export class LruCache<K, V> {
     return value;
   }
 
-  /** Inserts or refreshes `key` as most recently used, evicting the least recently used beyond capacity. */
+  /** pynenc's `_cache_deserialized`: when full, evict the least recently used; then store (in place if present). */
   set(key: K, value: V): void {
     if (this.capacity <= 0) return;
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.capacity) {
+    if (this.map.size >= this.capacity) {
       const oldest = this.map.keys().next();
       if (!oldest.done) this.map.delete(oldest.value);
     }
+    this.map.set(key, value);
   }
 
   clear(): void {

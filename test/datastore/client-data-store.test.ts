@@ -23,17 +23,9 @@ function setup(config: ConstructorParameters<typeof ClientDataStore>[0] = {}) {
 }
 
 describe('config', () => {
-  it("has Python's defaults", () => {
+  it('defaults (their values are checked against pynenc in pynenc-semantics.test.ts): a MemoryStore, frozen', () => {
     const store = new ClientDataStore();
-    expect(store.config).toMatchObject({
-      disabled: false,
-      minSizeToCache: 1024,
-      maxSizeToCache: 0,
-      localCacheSize: 1024,
-      warnThreshold: 10 * 1024 * 1024,
-      serializer: 'JsonPickleSerializer',
-    });
-    expect(DEFAULT_CLIENT_DATA_STORE_CONFIG.minSizeToCache).toBe(1024);
+    expect(store.config).toMatchObject(DEFAULT_CLIENT_DATA_STORE_CONFIG);
     expect(store.backend).toBeInstanceOf(MemoryStore);
     expect(Object.isFrozen(store.config)).toBe(true);
   });
@@ -170,21 +162,29 @@ describe('resolve', () => {
     expect(backend.calls.filter((c) => c.op === 'get')).toEqual([{ op: 'get', size: 2 }]);
   });
 
-  it('the LRU keeps localCacheSize resolved values, least recently used evicted first', async () => {
+  // Which entries the LRU holds after each step is checked against pynenc's in pynenc-semantics.test.ts.
+  it('what serialize stored is cached as its text, read into a value once, on first use, then shared', async () => {
+    const { store, backend } = setup();
+    const [a] = await store.serializeMany([{ rows: [big(3000)] }]);
+    expect(store.cachedReferences()).toEqual([a]);
+    const first = await store.resolve(a!);
+    expect(first).toEqual({ rows: [big(3000)] });
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(await store.resolve(a!)).toBe(first);
+    expect(backend.count('get')).toBe(0);
+  });
+
+  it('a batch fetches each missing reference once and caches it; a failed write caches nothing', async () => {
     const { store, backend } = setup({ localCacheSize: 2 });
-    const [a, b, c] = await store.serializeMany([big(2001), big(2002), big(2003)]);
-    expect(store.cachedReferences()).toEqual([]); // serialize does not cache (the caller keeps its value)
-    await store.resolve(a!);
-    await store.resolve(b!);
-    expect(backend.count('get')).toBe(2);
-    await store.resolve(a!); // hit, a becomes most recent
-    expect(backend.count('get')).toBe(2);
-    await store.resolve(c!); // evicts b
-    expect(store.cachedReferences()).toEqual([a, c]);
-    await store.resolve(b!);
-    expect(backend.count('get')).toBe(4);
-    const again = await store.resolve(c!);
-    expect(again).toBe(await store.resolve(c!)); // the same frozen value is shared
+    const [a, b] = await store.serializeMany([big(2001), big(2002)]);
+    store.clearLocalCache();
+    expect(await store.resolveMany([a!, b!, a!])).toEqual([big(2001), big(2002), big(2001)]);
+    expect(backend.calls.filter((c) => c.op === 'get')).toEqual([{ op: 'get', size: 2 }]);
+    expect(store.cachedReferences()).toEqual([a, b]);
+    const down = { description: 'down', get: async () => [], set: async () => Promise.reject(new Error('down')) };
+    const failing = new ClientDataStore({ backend: { ...down, purge: async () => {}, close: async () => {} } });
+    await expect(failing.serialize(big(2003))).rejects.toThrow('down');
+    expect(failing.cachedReferences()).toEqual([]);
   });
 
   it('localCacheSize 0 disables the cache', async () => {
@@ -267,15 +267,15 @@ describe('backend entries are checked before anything is written', () => {
 });
 
 describe('LruCache', () => {
-  it('refreshes on get and on set of an existing key', () => {
+  it('get marks most recently used; an absent key is undefined; capacity 0 holds nothing', () => {
     const lru = new LruCache<string, number>(2);
     lru.set('a', 1);
     lru.set('b', 2);
-    lru.set('a', 3);
-    lru.set('c', 4);
-    expect(lru.keys()).toEqual(['a', 'c']);
-    expect(lru.get('a')).toBe(3);
-    expect(lru.keys()).toEqual(['c', 'a']);
+    expect(lru.get('a')).toBe(1);
+    expect(lru.keys()).toEqual(['b', 'a']);
     expect(lru.get('zz')).toBeUndefined();
+    const none = new LruCache<string, number>(0);
+    none.set('a', 1);
+    expect(none.size).toBe(0);
   });
 });

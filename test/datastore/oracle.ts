@@ -33,7 +33,8 @@ export type SessionStep =
   | { op: 'serialize'; expr: string; disable_cache?: boolean }
   | { op: 'resolve'; step: number }
   | { op: 'resolve'; text: string }
-  | { op: 'purge' };
+  | { op: 'purge' }
+  | { op: 'put'; key: string; text: string };
 
 export interface SessionResult {
   wire?: string;

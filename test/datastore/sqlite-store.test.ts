@@ -205,6 +205,7 @@ describe('TypeScript and Python share one SQLite file', () => {
     const db = new Database(path);
     db.prepare(`UPDATE ${sqliteTableName(APP_ID)} SET data_value = ? WHERE data_key = ?`).run(Buffer.from('"other"'), key);
     db.close();
+    store.clearLocalCache(); // serialize cached the value it stored, as pynenc does: read the row again
     const err = await store.resolve(key).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CorruptReferenceError);
     expect((err as CorruptReferenceError).actualKey).toBe(referenceKey('"other"'));
