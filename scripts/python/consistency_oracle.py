@@ -14,20 +14,23 @@ sequence of real actions on a real app (consistency_tasks.py):
     and _build_run_participants make.
 Then it reads back every trigger run, every event and a few event-marker pages from the trigger backend.
 
-Request on stdin: {"seed": int, "scenarios": int, "trigger_cls": "MemTrigger" | "SQLiteTrigger",
-                   "sqlite_db_path"?: str}
+Request on stdin: {"seed": int, "scenarios": int, "store": "memory" | "sqlite" | "redis",
+                   "sqlite_db_path"?: str, "redis_url"?: str}  (the app: pynenc_app.build_app, PynencBuilder)
 Reply on stdout: {"trigger_runs": [TriggerRunRecord.to_json()], "events": [EventRecord.to_json(app)],
-                  "marker_pages": [EventMarkerPage as JSON], "figures": {...}}
+                  "marker_pages": [EventMarkerPage as JSON], "figures": {what was covered: counts},
+                  "status_names": [every InvocationStatus name]}
 EventMarkerPage has no JSON form in pynenc; it is written here from the dataclass fields, in their order,
 timestamps by isoformat() (the contract's form).
 """
 import dataclasses
+import itertools
 import json
 import os
 import random
-import sys
 from collections import Counter
 from datetime import UTC, datetime, timedelta
+
+from pynenc_app import serve
 
 
 def page_json(page):
@@ -47,13 +50,16 @@ def page_json(page):
     return json.dumps(plain(page))
 
 
-def main():
-    request = json.loads(sys.stdin.read())
-    config = {"app_id": f"consistency-oracle-{request['seed']}", "logging_level": "critical"}
-    config["trigger_cls"] = request.get("trigger_cls", "MemTrigger")
-    if request.get("sqlite_db_path"):
-        config["sqlite_db_path"] = request["sqlite_db_path"]
-    os.environ["CONSISTENCY_ORACLE_APP_CONFIG"] = json.dumps(config)
+def play(request):
+    app_args = {"app_id": f"consistency-oracle-{request['seed']}", "store": request.get("store", "memory")}
+    for key in ("sqlite_db_path", "redis_url"):
+        if request.get(key):
+            app_args[key] = request[key]
+    if app_args["store"] == "redis":
+        # pynenc_redis 0.3.0's RedisBroker lacks methods pynenc 0.4.0's BaseBroker made abstract (as in
+        # real_flow.py): broker and orchestrator in memory; trigger, state backend, client data store Redis.
+        app_args.update(broker_cls="MemBroker", orchestrator_cls="MemOrchestrator")
+    os.environ["CONSISTENCY_ORACLE_APP"] = json.dumps({**app_args, "logging_level": "critical"})
 
     from pynenc import context as ctx_mod
     from pynenc.invocation.status import InvocationStatus
@@ -80,7 +86,7 @@ def main():
             payload_filter = rng.choice([None, None, {"x": rng.randint(0, 3)}])
             builder.on_event(rng.choice(codes), payload_filter)
         elif kind == "status":
-            builder.on_status(src, rng.sample(statuses, rng.randint(1, 4)))
+            builder.on_status(src, rng.sample(statuses, rng.randint(1, len(statuses))))
         elif kind == "result":
             if rng.random() < 0.7:
                 builder.on_any_result(src)
@@ -104,6 +110,7 @@ def main():
             trigger.register_task_triggers(target, builder)
 
     invocations = []
+    status_turn = itertools.cycle(statuses)
 
     def run_source():
         src = rng.choice(SOURCES)
@@ -123,7 +130,8 @@ def main():
 
     def report_status():
         if invocations:
-            trigger.report_tasks_status([rng.choice(invocations).invocation_id], rng.choice(statuses))
+            # every status in turn, so that each one's summary and context id are seen
+            trigger.report_tasks_status([rng.choice(invocations).invocation_id], next(status_turn))
 
     def check_cron():
         minute = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=rng.randint(0, 500_000))
@@ -136,7 +144,7 @@ def main():
     def loop():
         trigger.trigger_loop_iteration(new_service_run())
 
-    actions = [run_source, run_source, run_source, emit_outside, emit_outside, report_status, check_cron, loop]
+    actions = [run_source, run_source, run_source, emit_outside, emit_outside, report_status, report_status, check_cron, loop]
     for _ in range(request["scenarios"]):
         trigger.purge()
         invocations.clear()
@@ -154,19 +162,30 @@ def main():
             state = rng.choice(["all", "matched", "unmatched", "triggered", "untriggered"])
             page = trigger.get_event_markers_in_timerange(*window, state=state, limit=limit, offset=offset)
             pages.append(page_json(page))
+            figures["marker pages with 2+ markers"] += len(page.markers) >= 2
+            figures["truncated marker pages"] += page.truncated
         for run in scenario_runs:
             figures[f"logic:{run.logic_value}"] += 1
             figures[f"participants:{len(run.participants)}"] += 1
             for p in run.participants:
                 figures[f"context:{p.context_type}"] += 1
+                if p.context_summary.startswith("status:"):
+                    figures[f"status:{p.context_summary.split()[0][7:]}"] += 1
             if len(set(run.event_ids)) < len(run.event_ids) or len(set(run.condition_ids)) < len(run.condition_ids):
                 figures["runs with a repeated event or condition id"] += 1
     figures["trigger_runs"] = len(runs)
     figures["events"] = len(events)
     figures["matched events"] = sum(1 for e in events if json.loads(e)["matched_condition_ids"])
     figures["events emitted inside a task"] = sum(1 for e in events if json.loads(e)["emitted_by_invocation_id"])
-    json.dump({"trigger_runs": runs, "events": events, "marker_pages": pages, "figures": dict(figures)}, sys.stdout)
+    figures[f"trigger class {type(trigger).__name__}"] = 1
+    return {
+        "trigger_runs": runs,
+        "events": events,
+        "marker_pages": pages,
+        "figures": dict(figures),
+        "status_names": [s.name for s in statuses],
+    }
 
 
 if __name__ == "__main__":
-    main()
+    serve(play)

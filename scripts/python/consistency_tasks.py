@@ -2,14 +2,15 @@
 
 Source tasks run for real (DistributedInvocation.run): they emit events from inside the task body,
 raise the exception they are told to, or return their argument. Target tasks are what triggers call.
-The app's configuration comes from the oracle through CONSISTENCY_ORACLE_APP_CONFIG (JSON).
+The oracle chooses the app through CONSISTENCY_ORACLE_APP (JSON: the arguments of pynenc_app.build_app,
+whose PynencBuilder gives the whole stack of one backend: memory, sqlite or redis).
 """
 import json
 import os
 
-from pynenc import Pynenc
+from pynenc_app import build_app
 
-app = Pynenc(config_values=json.loads(os.environ.get("CONSISTENCY_ORACLE_APP_CONFIG", "{}")))
+app = build_app(**json.loads(os.environ["CONSISTENCY_ORACLE_APP"]))
 
 
 class OrderError(Exception):
