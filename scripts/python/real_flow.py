@@ -34,11 +34,14 @@ import logging
 import sys
 import threading
 import time
+from datetime import timedelta
 
 from pynenc import PynencBuilder, context
 from pynenc.invocation.status import InvocationStatus
 from pynenc.trigger.trigger_builder import TriggerBuilder
 
+# The condition of on_cron("* * * * *") (CronCondition.condition_id).
+CRON_CONDITION_ID = "cron_* * * * *"
 # Upper bound of runner loop iterations; the flow is quiet after about five.
 MAX_ITERATIONS = 30
 QUIET_ITERATIONS = 2
@@ -173,6 +176,40 @@ def pending_work(app):
     return pending, len(app.trigger.get_valid_conditions())
 
 
+def run_until_quiet(app, runner):
+    """BaseRunner.run()'s loop body, one iteration at a time, until nothing is pending twice in a row."""
+    iterations = 0
+    quiet = 0
+    pending = valid = -1
+    while iterations < MAX_ITERATIONS and quiet < QUIET_ITERATIONS:
+        iterations += 1
+        runner._report_child_runner_heartbeats()
+        runner._check_atomic_services()
+        runner.runner_loop_iteration()
+        join_task_threads(runner)
+        pending, valid = pending_work(app)
+        quiet = quiet + 1 if pending == 0 and valid == 0 else 0
+    return {"iterations": iterations, "pending_invocations": pending, "valid_conditions_left": valid}
+
+
+def make_cron_due_again(app, condition_id):
+    """Move the cron condition's last execution two minutes back, in storage and in the trigger's local cache.
+
+    Through pynenc's own optimistic write (store_last_cron_execution with the expected current value) and the
+    cache _should_trigger_cron_condition reads first. The next trigger-loop iteration then evaluates the
+    schedule (CronCondition._is_satisfied_by with last_execution): more than min_interval_seconds since the
+    last run, the next scheduled minute after it has passed, and "* * * * *" is always within the 60 s check
+    window, so the condition fires on its schedule, not as a first run.
+    """
+    trigger = app.trigger
+    stored = trigger.get_last_cron_execution(condition_id)
+    earlier = stored - timedelta(minutes=2)
+    if not trigger.store_last_cron_execution(condition_id, earlier, expected_last_execution=stored):
+        raise RuntimeError(f"could not move the last execution of {condition_id} back")
+    trigger._last_cron_execution_cache[condition_id] = earlier
+    return {"condition_id": condition_id, "last_execution": stored.isoformat(), "moved_to": earlier.isoformat()}
+
+
 def run_flow(app, t_produce, t_fail):
     from pynenc.runner.thread_runner import ThreadRunner
 
@@ -189,17 +226,18 @@ def run_flow(app, t_produce, t_fail):
         app.trigger.emit_event("deploy", {"version": "1.2.3"})
         t_produce(3)
         t_fail(1)
-        iterations = 0
-        quiet = 0
-        while iterations < MAX_ITERATIONS and quiet < QUIET_ITERATIONS:
-            iterations += 1
-            runner._report_child_runner_heartbeats()
-            runner._check_atomic_services()
-            runner.runner_loop_iteration()
-            join_task_threads(runner)
-            pending, valid = pending_work(app)
-            quiet = quiet + 1 if pending == 0 and valid == 0 else 0
-        return {"iterations": iterations, "pending_invocations": pending, "valid_conditions_left": valid}
+        first = run_until_quiet(app, runner)
+        # Second phase: the "* * * * *" condition fires again on its schedule (see make_cron_due_again), with a
+        # new "deploy" event for the cron AND event trigger.
+        cron = make_cron_due_again(app, CRON_CONDITION_ID)
+        app.trigger.emit_event("deploy", {"version": "1.2.4"})
+        second = run_until_quiet(app, runner)
+        return {
+            "iterations": first["iterations"] + second["iterations"],
+            "pending_invocations": second["pending_invocations"],
+            "valid_conditions_left": second["valid_conditions_left"],
+            "cron_rewound": cron,
+        }
     finally:
         runner.on_stop()
         context.clear_current_runner(app.app_id)

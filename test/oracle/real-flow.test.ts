@@ -192,6 +192,22 @@ describe.each<Backend>(['sqlite', 'redis'])('the real pynenc trigger flow, %s ba
     expect(rejectionPaths('TriggerRunRecord', found.run)).toEqual([]);
   });
 
+  it('cron fires as a never-run condition, then again on its schedule once its last execution is moved back', () => {
+    const cron = reply.summary.cron_rewound;
+    const at = (r: TriggerRunRecord) => Date.parse(r.executed_at!);
+    // Redis hands the runs back in key order (trun_hash:<id>): order them by execution.
+    const ticks = runs.filter((r) => r.task_id_key === 'real_flow.tick').sort((a, b) => at(a) - at(b));
+    expect(ticks).toHaveLength(2);
+    const [first, second] = ticks.map((r) => r.participants.find((p) => p.context_type === 'CronContext')!);
+    expect(first!.condition_id).toBe(cron.condition_id);
+    expect(second!.condition_id).toBe(cron.condition_id);
+    // The first firing is the claim that stored the last execution; the second one is later, on the schedule.
+    expect(first!.context_timestamp).toBe(cron.last_execution);
+    expect(Date.parse(second!.context_timestamp!)).toBeGreaterThan(Date.parse(cron.last_execution));
+    expect(second!.valid_condition_id).not.toBe(first!.valid_condition_id);
+    expect(runs.filter((r) => r.task_id_key === 'real_flow.cron_and_deploy')).toHaveLength(2);
+  });
+
   it("get_event rehydrates triggered_invocation_ids from the link index; the stored JSON's list is stale", () => {
     const linked = new Map<string, string[]>();
     for (const link of reply.links) {
@@ -213,6 +229,24 @@ describe.each<Backend>(['sqlite', 'redis'])('the real pynenc trigger flow, %s ba
     // Every event a trigger run linked is stale in storage (pynenc never rewrites the event JSON).
     expect(stale).toBe(linked.size);
   });
+
+  if (backend === 'sqlite') {
+    it("the SQLite participant rows (<prefix>__trg_trigger_run_conditions) are the JSON's participants", () => {
+      const rows = reply.storage.participant_rows as Record<string, string | null>[];
+      const fromJsonText = runs.flatMap((run) =>
+        run.participants.map((p) => ({
+          trigger_run_id: run.trigger_run_id,
+          context_type: p.context_type,
+          condition_id: p.condition_id,
+          valid_condition_id: p.valid_condition_id,
+          event_id: p.event_id,
+          source_invocation_id: p.source_invocation_id,
+        })),
+      );
+      const key = (r: Record<string, unknown>) => JSON.stringify(r);
+      expect(rows.map(key).sort()).toEqual(fromJsonText.map(key).sort());
+    });
+  }
 
   it('each trigger run that names events is in the link index for each of them', () => {
     for (const run of runs) {

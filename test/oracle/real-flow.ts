@@ -47,6 +47,8 @@ export interface RealFlowReply {
     pending_invocations: number;
     valid_conditions_left: number;
     seconds: number;
+    /** Where make_cron_due_again moved the "* * * * *" condition's last execution from and to. */
+    cron_rewound: { condition_id: string; last_execution: string; moved_to: string };
     errors_logged: LoggedError[];
     threads_alive: string[];
   };
