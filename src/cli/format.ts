@@ -12,7 +12,7 @@ import { LimitExceededError } from '../limits';
 import { PythonJsonSyntaxError } from '../pyjson';
 import { ContractValidationError } from '../validation';
 import { EXIT_INVALID, EXIT_OK, InputError, LineWriter, STDIN, describeIoError, labelOf, openInput, readText } from './io';
-import { lineAt, lineOf } from './locate';
+import { lineAt, locator } from './locate';
 import { requireDto } from './validate';
 
 export interface FormatOptions {
@@ -34,7 +34,8 @@ export async function runFormat(dtoName: string, file: string | undefined, optio
 
   const one = async (text: string, firstLine: number, multiLine: boolean): Promise<void> => {
     counts.documents++;
-    const where = (path: string): number => (multiLine ? firstLine + lineOf(text, path) - 1 : firstLine);
+    let line: ((path: string) => number) | undefined; // one parse of the text, made on the first problem
+    const where = (path: string): number => (multiLine ? firstLine + (line ??= locator(text))(path) - 1 : firstLine);
     try {
       const { value, unknownKeys } = fromJsonWithReport(dto, text);
       for (const u of unknownKeys) {

@@ -1,4 +1,4 @@
-import { lineOf, offsetOf } from '../../src/cli/locate';
+import { lineAt, lineOf, locator, offsetOf } from '../../src/cli/locate';
 
 describe('lineOf', () => {
   const text = '{\n "a": NaN,\n "b": [1,\n  Infinity,\n  -Infinity, {"c": 2}],\n "a": 3,\n "d/e~f": "x"\n}';
@@ -29,3 +29,19 @@ describe('lineOf', () => {
     expect(withBom.slice(offsetOf(withBom, '/t'), offsetOf(withBom, '/t') + 3)).toBe('"t"');
   });
 });
+
+describe('locator (issue 15 #1: one parse for all the problems of a document)', () => {
+  it('gives every pointer the line lineOf gives, on a document of thousands of members', () => {
+    const n = 3000;
+    const members = Array.from({ length: n }, (_, i) => `  "k${i % 1000}": [${i},\n   {"x${i}": NaN}]`);
+    const text = `{\n${members.join(',\n')}\n}`;
+    const line = locator(text);
+    // Each key's line found independently: the last place its quoted name is written.
+    for (let i = 0; i < 1000; i++) expect([i, line(`/k${i}`)]).toEqual([i, lineAt(text, text.lastIndexOf(`"k${i}":`))]);
+    for (const p of ['', '/missing', '/k999/0', '/k3/5', '/k3/1/x2003']) expect([p, line(p)]).toEqual([p, lineOf(text, p)]);
+    // The last of duplicate keys: k5 is written three times; member 2005 is the last, on line 2 + 2 * 2005.
+    expect(line('/k5')).toBe(2 + 2 * 2005);
+    expect(line('/k7/1/x2007')).toBe(lineAt(text, text.indexOf('"x2007"')));
+  });
+});
+
