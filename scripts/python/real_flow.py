@@ -51,7 +51,8 @@ QUIET_ITERATIONS = 2
 
 def produce(x: int) -> int:
     """A source task: emits an event from inside a running invocation, returns 2x."""
-    APP[0].trigger.emit_event("produce.done", {"x": x})
+    # DistributedInvocation.run sets the running app in pynenc's context.
+    context.get_current_app().trigger.emit_event("produce.done", {"x": x})
     return x * 2
 
 
@@ -92,10 +93,6 @@ def cron_and_deploy() -> str:
     return "cron and deploy"
 
 
-# The app of this process (the task bodies need it); set once by build_app.
-APP: list = []
-
-
 def build_app(request):
     builder = PynencBuilder().app_id(request["app_id"])
     if request["backend"] == "sqlite":
@@ -124,7 +121,6 @@ def build_app(request):
         )
         .build()
     )
-    APP.append(app)
     t_produce = app.task(produce)
     t_fail = app.task(fail)
     app.task(on_order, triggers=TriggerBuilder().on_event("order.created", {"region": "eu"}))
