@@ -271,6 +271,13 @@ def read_sqlite(app):
                 f"source_invocation_id FROM {t.TRIGGER_RUN_CONDITIONS} ORDER BY rowid"
             )
         ]
+        event_rows = [
+            dict(zip(("event_id", "event_timestamp", "matched_condition_count", "triggered_invocation_count"), row))
+            for row in conn.execute(
+                f"SELECT event_id, event_timestamp, matched_condition_count, triggered_invocation_count "
+                f"FROM {t.EVENTS} ORDER BY event_timestamp, event_id"
+            )
+        ]
         schema_version = [list(row) for row in conn.execute(f"SELECT key, value FROM {t.SCHEMA_VERSION}")]
         tables = sorted(
             row[0] for row in conn.execute(
@@ -287,6 +294,7 @@ def read_sqlite(app):
         "columns": columns,
         "schema_version": schema_version,
         "participant_rows": participant_rows,
+        "event_rows": event_rows,
     }
     return events, runs, links, storage
 

@@ -248,6 +248,26 @@ describe.each<Backend>(['sqlite', 'redis'])('the real pynenc trigger flow, %s ba
     });
   }
 
+  if (backend === 'sqlite') {
+    it("the SQLite event columns: the counts follow the link index, not the event JSON; the time is the record's", () => {
+      const rows = reply.storage.event_rows as {
+        event_id: string;
+        event_timestamp: number;
+        matched_condition_count: number;
+        triggered_invocation_count: number;
+      }[];
+      expect(rows.map((r) => r.event_id)).toEqual(events.map((e) => e.event_id));
+      rows.forEach((row, i) => {
+        const event = events[i]!;
+        expect(row.matched_condition_count).toBe(event.matched_condition_ids.length);
+        const linked = reply.links.filter((l) => l.event_id === event.event_id);
+        expect(row.triggered_invocation_count).toBe(linked.length);
+        // REAL epoch seconds of timestamp.timestamp(): the microseconds survive within a float's precision.
+        expect(Math.abs(row.event_timestamp * 1000 - Date.parse(event.timestamp))).toBeLessThan(1);
+      });
+    });
+  }
+
   it('each trigger run that names events is in the link index for each of them', () => {
     for (const run of runs) {
       for (const eventId of run.event_ids) {
