@@ -5,8 +5,8 @@ Run with the venv's Python (test/support/pynenc-python.ts). Per DTO:
   TriggerRunParticipant  TriggerRunParticipant.from_dict(json.loads(text)), written with json.dumps(p.to_dict()),
                          as TriggerRunRecord.to_json writes each participant
   EventRecord            EventRecord.from_json(text, app).to_json(app), `app` a real Pynenc app (pynenc_app.py,
-                         default serializer, client data store disabled). Each payload value goes through that app's client data store:
-                         resolve(text) is the default serializer's (JsonPickleSerializer) jsonpickle.loads(text) (a
+                         default serializer, client data store disabled). Each payload value goes through that
+                         app's client data store: resolve(text) is the default serializer's (JsonPickleSerializer) jsonpickle.loads(text) (a
                          reference is looked up in the app's empty MemClientDataStore: KeyError), serialize(value)
                          is jsonpickle.dumps(value), inline because the store is disabled. So a payload text comes
                          back unchanged only when it is what jsonpickle writes for its value; others are rewritten

@@ -261,7 +261,10 @@ function cases(): Case[] {
   add('ok', 'payload keys JS would reorder', 'EventRecord', doc({ ...EVENT, payload: '@raw:p' }, { p: '{"b": "1", "10": "2", "2": "3"}' }));
 
   // ---- payload texts: what jsonpickle writes comes back unchanged; other texts are the serializer's business
-  add('ok', 'payload texts as jsonpickle writes them', 'EventRecord', doc({ ...EVENT, payload: { n: '1.5', big: BIG100, f: '-0.0', nan: 'NaN', t: '{"py/tuple": [1, "a"]}', s: '{"py/set": [1, 2]}', l: '[{"a": null}, true]', e: '""' } }));
+  const asJsonpickleWrites = {
+    n: '1.5', big: BIG100, f: '-0.0', nan: 'NaN', t: '{"py/tuple": [1, "a"]}', s: '{"py/set": [1, 2]}', l: '[{"a": null}, true]', e: '""',
+  };
+  add('ok', 'payload texts as jsonpickle writes them', 'EventRecord', doc({ ...EVENT, payload: asJsonpickleWrites }));
   const PAYLOAD_TEXTS: [string, string][] = [
     ['a number spelling jsonpickle writes otherwise', '1.50'],
     ['1e400', '1e400'],
@@ -273,7 +276,9 @@ function cases(): Case[] {
     ['text neither JSON nor YAML reads', '"x"*'],
     ['a reference the (empty) store does not hold', `__pynenc__client_data__:${'0'.repeat(64)}`],
   ];
-  for (const [name, value] of PAYLOAD_TEXTS) add('payload', `payload: ${name}`, 'EventRecord', doc({ ...EVENT, payload: { ...EVENT.payload, v: value } }));
+  for (const [name, value] of PAYLOAD_TEXTS) {
+    add('payload', `payload: ${name}`, 'EventRecord', doc({ ...EVENT, payload: { ...EVENT.payload, v: value } }));
+  }
 
   // ---- numbers in arguments_preview
   add('ok', 'floats, NaN/Infinity and big ints in arguments_preview', 'TriggerRunRecord', doc({ ...RUN_AND3, arguments_preview: '@raw:n' }, { n: PREVIEW_NUMBERS }));
@@ -343,7 +348,8 @@ describe('golden: fromJson → toJson equals Python from_json → to_json', () =
     if (kind === 'payload') {
       // The case is EVENT (Python reads it unchanged, case "EventRecord canonical") with one more payload text.
       if ('error' in ours) throw ours.error;
-      const read = (t: string) => parsePythonJson(t) as Record<string, PyJsonValue> & { payload: Record<string, string> };
+      type Doc = Record<string, PyJsonValue> & { payload: Record<string, string> };
+      const read = (t: string) => parsePythonJson(t) as Doc;
       const input = read(text);
       const written = read(ours.ok);
       expect(Object.keys(written.payload)).toEqual(Object.keys(input.payload));

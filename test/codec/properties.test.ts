@@ -60,7 +60,10 @@ const eventRecordWith = (payloadText: fc.Arbitrary<string>): fc.Arbitrary<DtoTyp
   event_id: id,
   event_code: text,
   timestamp,
-  payload: fc.dictionary(fc.string({ unit: 'binary', maxLength: 8 }), payloadText, { maxKeys: 4, noNullPrototype: true }),
+  payload: fc.dictionary(fc.string({ unit: 'binary', maxLength: 8 }), payloadText, {
+    maxKeys: 4,
+    noNullPrototype: true,
+  }),
   matched_condition_ids: idList,
   valid_condition_ids: idList,
   triggered_invocation_ids: idList,
@@ -139,7 +142,10 @@ const ARBITRARIES: { [D in DtoName]: fc.Arbitrary<DtoTypes[D]> } = {
 };
 
 /** The records the Python comparison uses: where they differ, as pynenc writes them. */
-const AS_PYNENC_WRITES: { [D in DtoName]: fc.Arbitrary<DtoTypes[D]> } = { ...ARBITRARIES, EventRecord: eventRecordWith(pynencPayloadText) };
+const AS_PYNENC_WRITES: { [D in DtoName]: fc.Arbitrary<DtoTypes[D]> } = {
+  ...ARBITRARIES,
+  EventRecord: eventRecordWith(pynencPayloadText),
+};
 
 const DTOS = Object.keys(ARBITRARIES) as DtoName[];
 
