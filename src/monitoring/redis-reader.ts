@@ -489,6 +489,8 @@ export class RedisMonitoringReader implements MonitoringReader {
       let codes: Map<string, string> | undefined;
       if (filters.eventCode !== undefined) codes = await this.eventCodes(runs.flatMap((r) => r.event_ids), errors);
       for (const run of runs) {
+        // An explicit order gives SQLite's window: runs by executed_at (a never-executed run is not in it).
+        if (order !== 'backend' && run.executed_at === null) continue;
         if (filters.taskIdKey !== undefined && run.task_id_key !== filters.taskIdKey) continue;
         if (codes && !run.event_ids.some((id) => codes!.get(id) === filters.eventCode)) continue;
         out.push(run);

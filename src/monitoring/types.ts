@@ -46,6 +46,8 @@ export interface EventFilters {
  * - trigger-run lists: SQLite sorts by executed_at ascending, Redis returns the runs of a time window newest
  *   first and the runs of an index set in the set's (arbitrary) order. `'oldest'` / `'newest'` sort by
  *   executed_at (else claimed_at), then trigger_run_id; with `limit` the oldest / newest `limit` runs are kept.
+ *   A time window then holds runs by executed_at on both (SQLite's rule; Redis alone also windows never-executed
+ *   runs by claimed_at).
  * - events (`getEvents`) are newest first on both backends; `order` does not apply.
  */
 export type ResultOrder = 'backend' | 'oldest' | 'newest';
