@@ -249,7 +249,7 @@ describe.each<Backend>(['sqlite', 'redis'])('the real pynenc trigger flow, %s ba
   }
 
   if (backend === 'sqlite') {
-    it('the SQLite event columns: counts follow the link index, not the event JSON; the time is the record time', () => {
+    it('the SQLite event columns: counts follow the link index, not the event JSON; time is the record time', () => {
       const rows = reply.storage.event_rows as {
         event_id: string;
         event_timestamp: number;
