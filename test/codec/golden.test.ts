@@ -517,7 +517,7 @@ describe('toJson rejects before writing', () => {
   });
 
   test("a valid timestamp is written as it is; reading it back applies Python's reader", () => {
-    // isoformat() writes this for a datetime whose offset is 1µs; 3.11's fromisoformat reads it as UTC.
+    // isoformat() writes this for a datetime whose offset is 1µs; fromisoformat (3.11 to 3.13) reads it as UTC.
     const odd = '2026-05-09T10:11:12+00:00:00.000001';
     const written = toJson('EventRecord', { ...record, timestamp: odd });
     expect(written).toBe(doc({ ...EVENT, timestamp: odd }));

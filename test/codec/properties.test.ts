@@ -21,7 +21,7 @@ const MAX_EPOCH = 253402300799999999n - DAY; // 9999-12-30T23:59:59.999999Z
 
 /**
  * Offsets as Python keeps them after fromisoformat: whole minutes mostly, some with seconds or
- * microseconds, never an offset of only microseconds (3.11 reads "+00:00:00.5" as UTC).
+ * microseconds, never an offset of only microseconds (3.11 and 3.12 read "+00:00:00.5" as UTC).
  */
 const offsetMicros = fc.oneof(
   fc.constant(0),
