@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { RedisMonitoringReader } from '../../src/monitoring/redis-reader';
 import { SqliteMonitoringReader } from '../../src/monitoring/sqlite-reader';
 import type { MonitoringReader } from '../../src/monitoring/types';
+import { PyTimestamp } from '../../src/timestamps';
 import { runPynenc } from '../support/pynenc-python';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 import { replay, type OracleQuery } from './oracle';
@@ -38,6 +39,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+type Page = { markers: Array<{ timestamp: string }> };
+
 async function both(q: OracleQuery, order?: 'oldest' | 'newest') {
   return Promise.all([replay(sqlite as MonitoringReader, q, order), replay(redis as MonitoringReader, q, order)]);
 }
@@ -50,11 +53,11 @@ test('marker pages: the backends differ by default on a busy window, agree with 
     const [s, r] = await both(q);
     if (JSON.stringify(s) !== JSON.stringify(r)) differ++;
     for (const order of ['oldest', 'newest'] as const) {
-      const [so, ro] = (await both(q, order)) as Array<{ markers: Array<{ timestamp: string }> }>;
+      const [so, ro] = (await both(q, order)) as [Page, Page];
       // SQLite's marker timestamp is rebuilt from the REAL column (+00:00); Redis keeps the record's offset.
-      const instant = (page: { markers: Array<{ timestamp: string }> }) => ({
+      const instant = (page: Page) => ({
         ...page,
-        markers: page.markers.map((m) => ({ ...m, timestamp: new Date(m.timestamp).toISOString() })),
+        markers: page.markers.map((m) => ({ ...m, timestamp: PyTimestamp.parse(m.timestamp).toUtc().toString() })),
       });
       expect({ id: q.id, order, page: instant(ro) }).toEqual({ id: q.id, order, page: instant(so) });
     }
