@@ -5,6 +5,7 @@
  *   format <DTO> [file|-]       read as Python reads, write as Python writes
  *   generate [--check]          rebuild (or drift-check) generated/ from contract/ (in a checkout)
  *   compat --against <ref|dir>  the compatibility gate against a baseline contract
+ *   events | markers | runs | tail  pynenc's monitoring records in a SQLite file or Redis (src/cli/monitoring.ts)
  * Exit codes: 0 ok · 1 invalid documents / incompatible change · 2 usage or I/O error.
  */
 import { Command, CommanderError, Option } from 'commander';
@@ -14,6 +15,7 @@ import { runCompat } from './compat';
 import { runFormat } from './format';
 import { packageVersion, runGenerate } from './generate';
 import { EXIT_USAGE, InputError, UsageError } from './io';
+import { registerMonitoringCommands } from './monitoring';
 import { runValidate, type ValidateOptions } from './validate';
 
 const DTO_HELP = `DTO: one of ${DTO_NAMES.join(', ')}`;
@@ -99,6 +101,8 @@ export function buildProgram(): Command {
     .action((opts: { against: string; mode: string; format: 'text' | 'json'; contract: string; generated?: string | false }) => {
       process.exitCode = runCompat(opts);
     });
+
+  registerMonitoringCommands(program);
 
   return program;
 }
