@@ -16,8 +16,10 @@ Requests ("op"):
                -> each value through SQLiteClientDataStore.serialize(value, False) with min_size_to_cache 0.
   sqlite_read  {"path", "app_id", "keys": [...]}
                -> per key: the row as sqlite3 sees it (storage type, created_at), the text
-                  SQLiteClientDataStore._retrieve returns, whether pynenc's key of it is the key, and
-                  repr(app.client_data_store.resolve(key)).
+                  SQLiteClientDataStore._retrieve returns (or the error it raises), whether pynenc's key of it
+                  is the key, and repr(app.client_data_store.resolve(key)).
+  sqlite_create {"path", "app_id"} -> the table SQLiteClientDataStore(app) created (with its index).
+  sqlite_purge {"path", "app_id"} -> null, after app.client_data_store.purge().
   event_to_json {"records": [{<EventRecord fields but payload>, "payload": [[key, expr], ...]}],
                 "config"?: {min_size_to_cache, ...}, "serializer"?}
                -> {"texts": [EventRecord(...).to_json(app)], "stored": MemClientDataStore's entries}
@@ -158,6 +160,9 @@ def op_sqlite_read(req):
             except KeyError:
                 out.append({"key": key, "found": False})
                 continue
+            except Exception as exc:  # noqa: BLE001 - what pynenc does with a row it cannot read is the answer
+                out.append({"key": key, "found": True, "storage_type": row[0], "error": error_text(exc)})
+                continue
             out.append(
                 {
                     "key": key,
@@ -172,6 +177,14 @@ def op_sqlite_read(req):
     finally:
         conn.close()
     return out
+
+
+def op_sqlite_create(req):
+    return sqlite_app(req).client_data_store.tables.STORE  # SQLiteClientDataStore creates its table and index
+
+
+def op_sqlite_purge(req):
+    sqlite_app(req).client_data_store.purge()
 
 
 EVENT_FIELDS = (
@@ -269,6 +282,8 @@ OPS = {
     "reprs": op_reprs,
     "session": op_session,
     "texts": op_texts,
+    "sqlite_create": op_sqlite_create,
+    "sqlite_purge": op_sqlite_purge,
     "sqlite_store": op_sqlite_store,
     "sqlite_read": op_sqlite_read,
     "table_names": op_table_names,

@@ -21,6 +21,7 @@ Usage: redis_client_data.py <command>, with a JSON request on stdin:
   read_records: {"host", "port", "db"?, "app_id", "texts": [EventRecord JSON]}
          -> [EventRecord.from_json(text, app).payload]
   purge: {"host", "port", "db"?, "app_id"} -> null  (app.client_data_store.purge())
+  defaults: {} -> redis_url, redis_host, redis_port, redis_db of a RedisClientDataStore's config left unset
 Answer as JSON on stdout (ASCII: json.dump escapes everything else).
 """
 
@@ -28,6 +29,7 @@ import datetime
 import json
 import sys
 
+from pynenc import Pynenc
 from pynenc.trigger.monitoring import EventRecord
 
 from pynenc_app import build_app, reference_of, serve
@@ -102,12 +104,20 @@ def read_records(req):
     return [EventRecord.from_json(text, app).payload for text in req["texts"]]
 
 
+def defaults(_req):
+    """Where a RedisClientDataStore connects when the app sets no redis_* config."""
+    app = Pynenc(config_values={"app_id": "defaults", "client_data_store_cls": "RedisClientDataStore"})
+    conf = app.client_data_store.conf
+    return {name: getattr(conf, name) for name in ("redis_url", "redis_host", "redis_port", "redis_db")}
+
+
 def purge(req):
     redis_app(req).client_data_store.purge()
     return None
 
 
 COMMANDS = {
+    "defaults": defaults,
     "fetch": fetch,
     "keys": keys,
     "purge": purge,

@@ -39,21 +39,30 @@ describe('table names are the ones pynenc derives from app_id', () => {
 });
 
 describe('SqliteStore', () => {
-  it('creates exactly pynenc\'s table and index', () => {
+  it('creates exactly the table and index pynenc\'s SQLiteClientDataStore creates', () => {
+    const schema = (path: string, table: string) => {
+      const db = new Database(path, { readonly: true });
+      try {
+        const indexes = db.prepare(`PRAGMA index_list(${table})`).all() as Array<{ name: string }>;
+        return {
+          columns: db.prepare(`PRAGMA table_info(${table})`).all(),
+          indexes: indexes.map((i) => ({ ...i, columns: db.prepare(`PRAGMA index_info(${i.name})`).all() })),
+          objects: db.prepare(`SELECT type, name, tbl_name FROM sqlite_master ORDER BY type, name`).all(),
+        };
+      } finally {
+        db.close();
+      }
+    };
+    const pyPath = dbPath();
+    const pyTable = oracle<string>({ op: 'sqlite_create', path: pyPath, app_id: 'shop' });
     const path = dbPath();
     const store = new SqliteStore({ path, appId: 'shop' });
-    const db = new Database(path, { readonly: true });
-    const columns = db.prepare(`PRAGMA table_info(${store.tableName})`).all();
-    expect(columns).toEqual([
-      { cid: 0, name: 'data_key', type: 'TEXT', notnull: 0, dflt_value: null, pk: 1 },
-      { cid: 1, name: 'data_value', type: 'BLOB', notnull: 1, dflt_value: null, pk: 0 },
-      { cid: 2, name: 'created_at', type: 'REAL', notnull: 1, dflt_value: "julianday('now')", pk: 0 },
-    ]);
-    const index = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`).all(store.tableName);
-    expect(index).toEqual([{ name: `idx_${store.tableName}_created` }]);
+    expect(store.tableName).toBe(pyTable);
+    const ours = schema(path, store.tableName);
+    expect(ours).toEqual(schema(pyPath, pyTable));
+    expect(ours.columns.map((c) => (c as { name: string }).name)).toEqual(['data_key', 'data_value', 'created_at']);
     expect(store.description).toBe(`sqlite:${path}#${store.tableName}`);
     expect(SqliteStore.tableNameFor('shop')).toBe(store.tableName);
-    db.close();
     void store.close();
   });
 
@@ -121,14 +130,23 @@ describe('SqliteStore', () => {
     await b.close();
   });
 
-  it('reads values another writer stored as TEXT; bytes that are not UTF-8 are CorruptReferenceError', async () => {
-    const db = new Database(':memory:');
+  it('reads TEXT another writer stored (pynenc cannot); bytes not UTF-8 are CorruptReferenceError', async () => {
+    const path = dbPath();
+    const db = new Database(path);
     const store = new SqliteStore({ database: db, appId: 'x' });
-    db.prepare(`INSERT INTO ${store.tableName} (data_key, data_value) VALUES (?, ?), (?, ?)`).run('t', 'as text', 'bad', Buffer.from([0xff, 0xfe]));
+    const insert = db.prepare(`INSERT INTO ${store.tableName} (data_key, data_value) VALUES (?, ?), (?, ?)`);
+    insert.run('t', 'as text', 'bad', Buffer.from([0xff, 0xfe]));
     expect(await store.get(['t'])).toEqual(['as text']);
     const err = await store.get(['bad']).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CorruptReferenceError);
     expect((err as Error).message).toBe(`reference bad in ${store.description} is corrupt: stored bytes are not valid UTF-8`);
+    // pynenc's SQLiteClientDataStore._retrieve calls .decode("utf-8") on what it reads: it fails on both rows
+    const request = { op: 'sqlite_read', path, app_id: 'x', keys: ['t', 'bad'] };
+    const py = oracle<Array<{ storage_type: string; error?: string }>>(request);
+    expect(py.map((r) => [r.storage_type, r.error?.split(':')[0]])).toEqual([
+      ['text', 'AttributeError'],
+      ['blob', 'UnicodeDecodeError'],
+    ]);
     await store.close();
     expect(db.open).toBe(true); // a handle passed in stays the caller's
     db.close();
@@ -196,6 +214,26 @@ describe('TypeScript and Python share one SQLite file', () => {
       expect(row).toMatchObject({ key: keys[i], found: true, storage_type: 'blob', created_at_is_julianday: true, hash_ok: true });
       expect([VALUES[i]!.id, row.jsonpickle_repr]).toEqual([VALUES[i]!.id, expected[VALUES[i]!.id]]);
     });
+  });
+
+  it("each language's purge empties what the other wrote for that app, and only that app", async () => {
+    const path = dbPath();
+    const open = (appId: string) => new ClientDataStore({ backend: new SqliteStore({ path, appId }) });
+    const [a, b] = [open('app-a'), open('app-b')];
+    const [keyA] = await a!.serializeMany([VALUES[0]!.value]);
+    const [keyB] = await b!.serializeMany([VALUES[0]!.value]);
+    oracle({ op: 'sqlite_purge', path, app_id: 'app-a' });
+    expect(await a!.backend.get([keyA!])).toEqual([undefined]);
+    expect(await b!.backend.get([keyB!])).toEqual([expect.any(String)]);
+    const cases = [{ id: 'x', expr: VALUES[1]!.expr }];
+    const py = oracle<{ entries: Array<{ key: string }> }>({ op: 'sqlite_store', path, app_id: 'app-a', cases });
+    await a!.purge();
+    const keys = [py.entries[0]!.key];
+    const read = oracle<Array<{ found: boolean }>>({ op: 'sqlite_read', path, app_id: 'app-a', keys });
+    expect(read).toEqual([{ key: keys[0], found: false }]);
+    expect(await b!.backend.get([keyB!])).toEqual([expect.any(String)]);
+    await a!.close();
+    await b!.close();
   });
 
   it('a row Python rewrote with other content is caught as corrupt', async () => {

@@ -23,6 +23,7 @@ export function pyRedis(command: 'keys', request: object): Promise<PyKey[]>;
 export function pyRedis(command: 'write_records', request: object): Promise<{ texts: string[]; stored: number }>;
 export function pyRedis(command: 'read_records', request: object): Promise<Array<Record<string, unknown>>>;
 export function pyRedis(command: 'purge', request: object): Promise<null>;
+export function pyRedis(command: 'defaults', request: object): Promise<Record<string, string | number>>;
 export async function pyRedis(command: string, request: object): Promise<unknown> {
   return runPynenc<unknown>('redis_client_data.py', request, { args: [command] });
 }

@@ -63,3 +63,50 @@ test('another app id does not see the values, in either language', async () => {
   const refs = [stored[0]!.reference];
   expect(await pyRedis('fetch', { host: server.host, port: server.port, app_id: 'other', references: refs })).toEqual([null]);
 });
+
+test('with no connection, RedisStore goes where a RedisClientDataStore with no redis config goes', async () => {
+  const py = await pyRedis('defaults', {});
+  expect(py.redis_url).toBe('');
+  const unconnected = new RedisStore({ appId: 'defaults' }); // never used: it does not connect
+  stores.push(unconnected);
+  expect(unconnected.description).toBe(`redis://${py.redis_host}:${py.redis_port}/${py.redis_db}`);
+});
+
+test('a database other than 0: both languages meet in it, and only there', async () => {
+  const at = { host: server.host, port: server.port };
+  const stored = await pyRedis('store', { ...at, db: 5, app_id: 'db5', texts: ['"in five"'] });
+  const five = new RedisStore({ appId: 'db5', connection: `redis://${server.host}:${server.port}/5` });
+  stores.push(five);
+  expect(await five.get([stored[0]!.reference])).toEqual(['"in five"']);
+  expect(await store('db5').get([stored[0]!.reference])).toEqual([undefined]);
+  const ref = referenceKey('"from TS in five"');
+  await five.set([[ref, '"from TS in five"']]);
+  const request = { host: server.host, port: server.port, app_id: 'db5', references: [ref] };
+  expect((await pyRedis('fetch', { ...request, db: 5 }))[0]?.text).toBe('"from TS in five"');
+  expect(await pyRedis('fetch', request)).toEqual([null]);
+});
+
+test("each language's purge removes what the other stored for that app, and only that app", async () => {
+  const [mine, other] = [store('purged'), store('purged2')];
+  const ref = referenceKey('"p"');
+  await mine.set([[ref, '"p"']]);
+  await other.set([[ref, '"p"']]);
+  await pyRedis('purge', { host: server.host, port: server.port, app_id: 'purged' });
+  expect(await mine.get([ref])).toEqual([undefined]);
+  expect(await other.get([ref])).toEqual(['"p"']);
+  const py = await pyRedis('store', { host: server.host, port: server.port, app_id: 'purged', texts: ['"q"'] });
+  await mine.purge();
+  const request = { host: server.host, port: server.port, app_id: 'purged', references: [py[0]!.reference] };
+  expect(await pyRedis('fetch', request)).toEqual([null]);
+  expect(await other.get([ref])).toEqual(['"p"']);
+});
+
+test('deliberate difference: pynenc_redis purges by an unescaped glob: app "a?c" empties app "abc" too', async () => {
+  const ref = referenceKey('"kept?"');
+  const abc = store('abc');
+  await abc.set([[ref, '"kept?"']]);
+  await store('a?c').purge();
+  expect(await abc.get([ref])).toEqual(['"kept?"']); // here: app "a?c" purges its own keys only
+  await pyRedis('purge', { host: server.host, port: server.port, app_id: 'a?c' });
+  expect(await abc.get([ref])).toEqual([undefined]); // pynenc_redis's Key.purge matched "abc" too
+});
