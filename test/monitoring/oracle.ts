@@ -4,6 +4,8 @@
  * its answers the way the oracle encodes Python's (records through our toJson, markers as fields).
  */
 import { toJson } from '../../src/codec';
+import type { ClientDataStore } from '../../src/datastore/client-data-store';
+import { encodeEventRecords, type DecodedEventRecord } from '../../src/datastore/event-record';
 import type { MonitoringReader } from '../../src/monitoring/types';
 import { runPynenc } from '../support/pynenc-python';
 
@@ -146,4 +148,53 @@ export async function compareAll(
     byMethod.set(q.method, entry);
   }
   return { byMethod, count: reply.queries.length };
+}
+
+/**
+ * `resolvePayloads`: every get_events / get_event / batch answer read with payloads resolved through `store`,
+ * written back with encodeEventRecords, is Python's to_json text again; each call reads the backend at most once.
+ */
+export async function comparePayloads(
+  reader: MonitoringReader,
+  reply: Pick<SeedReply, 'queries' | 'answers'>,
+  store: ClientDataStore,
+): Promise<{ mismatches: unknown[]; calls: number; maxGetsPerCall: number; resolvedBlobs: number }> {
+  const backend = store.backend;
+  let gets = 0;
+  const original = backend.get.bind(backend);
+  backend.get = async (keys) => {
+    gets++;
+    return original(keys);
+  };
+  const mismatches: unknown[] = [];
+  let calls = 0;
+  let maxGetsPerCall = 0;
+  let resolvedBlobs = 0;
+  try {
+    for (const q of reply.queries) {
+      const py = reply.answers[q.id] as { ok: unknown };
+      let records: Array<DecodedEventRecord | null>;
+      gets = 0;
+      const opts = { resolvePayloads: store };
+      if (q.method === 'get_events') {
+        const kw = q.kwargs;
+        records = await reader.getEvents({ ...eventFilters(kw), limit: num(kw.limit), offset: num(kw.offset) }, opts);
+      } else if (q.method === 'get_event') {
+        records = [await reader.getEvent(q.args[0] as string, opts)];
+      } else if (q.method === 'get_events_batch') {
+        records = [...(await reader.getEventsBatch(q.args[0] as string[], opts)).values()];
+      } else continue;
+      calls++;
+      maxGetsPerCall = Math.max(maxGetsPerCall, gets);
+      const present = records.filter((r): r is DecodedEventRecord => r !== null);
+      resolvedBlobs += present.filter((r) => typeof r.payload.blob === 'string' && (r.payload.blob as string).length > 1500).length;
+      const texts = await encodeEventRecords(present, store);
+      const expected = q.method === 'get_events' ? py.ok : q.method === 'get_event' ? [py.ok].filter((x) => x !== null)
+        : (py.ok as Array<[string, string | null]>).map(([, v]) => v).filter((v) => v !== null);
+      if (JSON.stringify(texts) !== JSON.stringify(expected)) mismatches.push({ id: q.id, texts, expected });
+    }
+  } finally {
+    backend.get = original;
+  }
+  return { mismatches, calls, maxGetsPerCall, resolvedBlobs };
 }

@@ -4,7 +4,9 @@
  */
 import { RedisMonitoringReader } from '../../src/monitoring/redis-reader';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
-import { compareAll, seedAndQuery, UNORDERED_ON_REDIS, type SeedReply } from './oracle';
+import { ClientDataStore } from '../../src/datastore/client-data-store';
+import { RedisStore } from '../../src/datastore/redis';
+import { compareAll, comparePayloads, seedAndQuery, UNORDERED_ON_REDIS, type SeedReply } from './oracle';
 
 const APP_ID = 'mon-redis[app]*';
 let server: RedisServer;
@@ -33,5 +35,19 @@ test('every method over the grid of filters answers what pynenc_redis answers', 
   expect(byMethod.size).toBe(15);
   for (const [method, { ts, py }] of byMethod) {
     expect({ method, answers: ts }).toEqual({ method, answers: py });
+  }
+}, 60_000);
+
+test('resolvePayloads: values from the Redis client data store, one backend read per call, to_json again', async () => {
+  const backend = new RedisStore({ appId: APP_ID, connection: server.url });
+  const store = new ClientDataStore({ backend });
+  try {
+    const result = await comparePayloads(reader, reply, store);
+    expect(result.mismatches.slice(0, 3)).toEqual([]);
+    expect(result.calls).toBeGreaterThan(50);
+    expect(result.maxGetsPerCall).toBe(1);
+    expect(result.resolvedBlobs).toBeGreaterThan(5);
+  } finally {
+    await backend.close();
   }
 }, 60_000);

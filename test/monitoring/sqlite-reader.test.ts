@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteMonitoringReader } from '../../src/monitoring/sqlite-reader';
-import { compareAll, seedAndQuery, type SeedReply } from './oracle';
+import { ClientDataStore } from '../../src/datastore/client-data-store';
+import { SqliteStore } from '../../src/datastore/sqlite-store';
+import { compareAll, comparePayloads, seedAndQuery, type SeedReply } from './oracle';
 
 const APP_ID = 'mon-sqlite.app';
 let dir: string;
@@ -55,5 +57,18 @@ test('every method over the grid of filters answers what pynenc answers', async 
   );
   for (const [method, { ts, py }] of byMethod) {
     expect({ method, answers: ts }).toEqual({ method, answers: py });
+  }
+}, 60_000);
+
+test('resolvePayloads: values from the SQLite client data store, one backend read per call, to_json again', async () => {
+  const store = new ClientDataStore({ backend: new SqliteStore({ path, appId: APP_ID }) });
+  try {
+    const result = await comparePayloads(reader, reply, store);
+    expect(result.mismatches.slice(0, 3)).toEqual([]);
+    expect(result.calls).toBeGreaterThan(50);
+    expect(result.maxGetsPerCall).toBe(1);
+    expect(result.resolvedBlobs).toBeGreaterThan(10);
+  } finally {
+    await store.backend.close();
   }
 }, 60_000);
