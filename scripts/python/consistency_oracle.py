@@ -144,7 +144,7 @@ def play(request):
     def loop():
         trigger.trigger_loop_iteration(new_service_run())
 
-    actions = [run_source, run_source, run_source, emit_outside, emit_outside, report_status, report_status, check_cron, loop]
+    actions = [run_source] * 3 + [emit_outside] * 2 + [report_status] * 2 + [check_cron, loop]
     for _ in range(request["scenarios"]):
         trigger.purge()
         invocations.clear()

@@ -43,8 +43,12 @@ function coverage(records: RealRecords): Record<string, boolean> {
       .every((t) => types.has(t)),
     'OR runs': records.runs.some((r) => r.logic_value === 'or'),
     'AND runs of several participants': records.runs.some((r) => r.logic_value === 'and' && r.participants.length > 1),
-    'runs repeating an event or condition id': records.runs.some((r) => repeated(r.event_ids) || repeated(r.condition_ids)),
-    'runs mixing events and source invocations': records.runs.some((r) => r.event_ids.length && r.source_invocation_ids.length),
+    'runs repeating an event or condition id': records.runs.some(
+      (r) => repeated(r.event_ids) || repeated(r.condition_ids),
+    ),
+    'runs mixing events and source invocations': records.runs.some(
+      (r) => r.event_ids.length > 0 && r.source_invocation_ids.length > 0,
+    ),
     'matched and unmatched events': records.events.some((e) => e.matched_condition_ids.length > 0)
       && records.events.some((e) => e.matched_condition_ids.length === 0),
     'events emitted inside and outside a task': records.events.some((e) => e.emitted_by_invocation_id !== null)
