@@ -44,7 +44,10 @@ def app_for(req):
     if req["backend"] == "sqlite":
         return build_app(req["app_id"], store="sqlite", sqlite_db_path=req["path"], **config)
     if req["backend"] == "redis":
-        return build_app(req["app_id"], store="redis", redis_url=req["redis_url"], **config)
+        # pynenc_redis 0.3.0's RedisBroker lacks the _route_invocation(s) pynenc 0.4.0's BaseBroker declares
+        # abstract (it cannot be instantiated), so the trigger loop routes its tasks through pynenc's MemBroker;
+        # the trigger (what follow() reads) is pynenc_redis's RedisTrigger.
+        return build_app(req["app_id"], store="redis", redis_url=req["redis_url"], broker_cls="MemBroker", **config)
     raise ValueError(f"unknown backend {req['backend']!r}")
 
 

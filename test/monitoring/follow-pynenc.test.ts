@@ -4,6 +4,7 @@
  * follow() reads it through a real reader. Afterwards pynenc's own reads say what the store holds; follow() must
  * have yielded every event and run exactly once as new, each later change as an update, and ended on the
  * final text of every record, with nothing torn on the way (every text it yielded is one pynenc wrote).
+ * On a SQLite file (WAL) and on a redis-server the test starts.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,10 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventRecord } from '../../src';
 import { follow, type FollowItem } from '../../src/monitoring/follow';
+import { RedisMonitoringReader } from '../../src/monitoring/redis-reader';
 import { SqliteMonitoringReader } from '../../src/monitoring/sqlite-reader';
 import type { MonitoringReader } from '../../src/monitoring/types';
 import { PyTimestamp } from '../../src/timestamps/pytimestamp';
 import { PYTHON_SCRIPTS, ensurePynenc, runPynenc } from '../support/pynenc-python';
+import { startRedisServer } from '../support/redis-server';
 
 jest.setTimeout(180_000);
 
@@ -27,7 +30,7 @@ interface WriterAnswer {
   runs: Record<string, string>;
 }
 
-type Target = { backend: 'sqlite'; path: string };
+type Target = { backend: 'sqlite'; path: string } | { backend: 'redis'; redis_url: string };
 
 /** Starts the writer; resolves with pynenc's final answer when it exits. */
 function startWriter(target: Target): Promise<WriterAnswer> {
@@ -146,6 +149,20 @@ describe('follow() beside a live pynenc writer', () => {
       check(items, python);
     } finally {
       await reader.close();
+    }
+  });
+
+  test('Redis (a redis-server of its own)', async () => {
+    const server = await startRedisServer();
+    const target: Target = { backend: 'redis', redis_url: server.url };
+    const reader = new RedisMonitoringReader({ connection: server.url, appId: APP_ID });
+    try {
+      const { items, python } = await followWhileWriting(reader, target);
+      expect(linksOutliveTheWindow(python)).toBeGreaterThan(0);
+      check(items, python);
+    } finally {
+      await reader.close();
+      await server.stop();
     }
   });
 });
