@@ -228,6 +228,57 @@ describe('decodeEventRecord reads what Python wrote', () => {
   });
 });
 
+describe('an app with JsonSerializer and its own min_size_to_cache', () => {
+  const CONFIG = { min_size_to_cache: 200 };
+  const PAYLOAD: Array<[string, string, unknown]> = [
+    ['tuple', "(1, 'a', (2.5,))", PyTuple.fromItems([1, 'a', PyTuple.fromItems([2.5])])],
+    ['text', "'ü' * 40", 'ü'.repeat(40)],
+    [
+      'rows',
+      "[{'n': i, 'ok': i % 2 == 0} for i in range(30)]",
+      Array.from({ length: 30 }, (_, n) => ({ n, ok: n % 2 === 0 })),
+    ],
+    ['none', 'None', null],
+  ];
+  const record = (): EventRecordInput => ({
+    ...BASE_RECORD,
+    event_id: 'evt-json',
+    payload: withPythonKeyOrder(Object.fromEntries(PAYLOAD.map(([k, , v]) => [k, v])), PAYLOAD.map(([k]) => k)),
+  });
+  const py = oracle<{ texts: string[]; stored: Record<string, string> }>({
+    op: 'event_to_json',
+    serializer: 'JsonSerializer',
+    config: CONFIG,
+    records: [{ ...BASE_RECORD, event_id: 'evt-json', payload: PAYLOAD.map(([k, expr]) => [k, expr]) }],
+  });
+  const tsStore = (backend = new MemoryStore()) =>
+    new ClientDataStore({ backend, serializer: 'JsonSerializer', minSizeToCache: CONFIG.min_size_to_cache });
+
+  it('the record text and the stored entries are the ones pynenc writes', async () => {
+    const backend = new MemoryStore();
+    expect([await encodeEventRecord(record(), tsStore(backend))]).toEqual(py.texts);
+    const keys = Object.keys(py.stored);
+    expect(keys.length).toBeGreaterThanOrEqual(2); // text and rows went to the store
+    expect(await backend.get(keys)).toEqual(keys.map((k) => py.stored[k]));
+  });
+
+  it('pynenc reads what TypeScript wrote as it reads what it wrote itself', async () => {
+    const backend = new MemoryStore();
+    const text = await encodeEventRecord(record(), tsStore(backend));
+    const wires = Object.values(JSON.parse(text).payload as Record<string, string>);
+    const refs = wires.filter((v) => v.startsWith('__pynenc__client_data__'));
+    const storedTexts = await backend.get(refs);
+    const stored = Object.fromEntries(refs.map((k, i) => [k, storedTexts[i]!]));
+    const read = (texts: string[], entries: Record<string, string>) => {
+      const request = { op: 'event_from_json', serializer: 'JsonSerializer', texts, stored: entries };
+      return oracle<Array<Record<string, string>>>(request);
+    };
+    expect(read([text], stored)).toEqual(read(py.texts, py.stored));
+    // JsonSerializer writes tuples as lists: TypeScript reads them as arrays
+    expect((await decodeEventRecord(py.texts[0]!, tsStore(backend))).payload.tuple).toEqual([1, 'a', [2.5]]);
+  });
+});
+
 describe('errors', () => {
   it('a missing reference names the key, the store, the payload key and the event', async () => {
     const store = new ClientDataStore({ backend: new MemoryStore('memory:empty') });
