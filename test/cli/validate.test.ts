@@ -4,6 +4,8 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { schemas } from '../../generated/schemas';
+import type { EventRecord } from '../../generated/types';
+import { checkConsistency } from '../../src/consistency';
 import { validate } from '../../src/validation';
 import { runCli } from './run-cli';
 
@@ -175,5 +177,73 @@ describe('JSON Lines', () => {
     expect(r.stderr).toContain(`EventRecord: ${TOTAL} documents in 1 input, 1 invalid (1 problem)`);
     // eslint-disable-next-line no-console
     console.log(`validate --jsonl: ${TOTAL} EventRecord lines in ${r.ms} ms (child process, including start-up)`);
+  });
+});
+
+describe('--consistency', () => {
+  // The contract's examples are valid documents that pynenc could not have written: example 0 of
+  // EventRecord names "vc-1" where pynenc writes valid_condition_<condition>_context_event_<code>_<event>.
+  const inconsistent = (): Record<string, unknown> => example('EventRecord', 0);
+  const findingsOf = (doc: unknown) => checkConsistency('EventRecord', doc as EventRecord);
+  const consistent = (): Record<string, unknown> => {
+    const doc = inconsistent();
+    const [finding] = findingsOf(doc);
+    (doc.valid_condition_ids as string[])[0] = finding!.expected as string;
+    expect(findingsOf(doc)).toEqual([]);
+    return doc;
+  };
+
+  it('a valid document that breaks an invariant: a warning on stderr at its line, exit 0', async () => {
+    const doc = inconsistent();
+    const [finding, ...more] = findingsOf(doc);
+    expect(more).toEqual([]);
+    const text = JSON.stringify(doc, null, 2);
+    const path = file('inconsistent.json', text);
+    const r = await runCli(['validate', '--consistency', 'EventRecord', path]);
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    const [warning, summary, ...rest] = r.stderr.trimEnd().split('\n');
+    expect(warning).toBe(
+      `${path}:${lineContaining(text, '"vc-1"')} /valid_condition_ids/0: warning EVENT_VALID_CONDITION_ID: ` +
+        `${finding!.message}; expected ${JSON.stringify(finding!.expected)}, received "vc-1"`,
+    );
+    expect(summary).toBe('EventRecord: 1 document in 1 input, 0 invalid (0 problems), 1 consistency warning');
+    expect(rest).toEqual([]);
+  });
+
+  it('nothing to warn about, and no check without the option', async () => {
+    const good = file('consistent.json', JSON.stringify(consistent()));
+    const checked = await runCli(['validate', '--consistency', 'EventRecord', good]);
+    expect(checked).toMatchObject({ code: 0, stdout: '' });
+    expect(checked.stderr).toBe('EventRecord: 1 document in 1 input, 0 invalid (0 problems), 0 consistency warnings\n');
+    const plain = await runCli(['validate', 'EventRecord', file('inconsistent2.json', JSON.stringify(inconsistent()))]);
+    expect(plain).toMatchObject({ code: 0, stdout: '', stderr: 'EventRecord: 1 document in 1 input, 0 invalid (0 problems)\n' });
+  });
+
+  it('--jsonl: warnings at their line; an invalid line gets problems only and sets the exit code', async () => {
+    const odd = example('EventRecord', 1); // +05:30 timestamp and no runner context: two findings
+    const lines = [consistent(), odd, { ...consistent(), event_code: 5 }].map((d) => JSON.stringify(d));
+    const path = file('mixed.jsonl', `${lines.join('\n')}\n`);
+    const r = await runCli(['validate', '--jsonl', '--consistency', 'EventRecord', path]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(`${path}:3 /event_code: must be a string, got the number 5\n`);
+    const warnings = findingsOf(odd).map((f) => `${path}:2 ${f.path}: warning ${f.code}: ${f.message}`);
+    expect(warnings).toHaveLength(2);
+    const stderr = r.stderr.trimEnd().split('\n');
+    expect(stderr.map((l) => l.replace(/; expected .*$/, ''))).toEqual([
+      ...warnings,
+      'EventRecord: 3 documents in 1 input, 1 invalid (1 problem), 2 consistency warnings',
+    ]);
+  });
+
+  it('--format json: one {"kind":"warning"} object per finding on stdout, counted in the summary', async () => {
+    const doc = inconsistent();
+    const text = JSON.stringify(doc, null, 2);
+    const path = file('inconsistent3.json', text);
+    const r = await runCli(['validate', '--consistency', '--format', 'json', 'EventRecord', path]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l))).toEqual([
+      ...findingsOf(doc).map((f) => ({ kind: 'warning', file: path, line: lineContaining(text, '"vc-1"'), ...f })),
+      { kind: 'summary', dto: 'EventRecord', files: 1, documents: 1, invalid: 0, problems: 0, ioErrors: 0, warnings: 1 },
+    ]);
   });
 });
