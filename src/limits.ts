@@ -15,8 +15,9 @@ import { ContractError, describeReceived, shortPath } from './errors';
 export interface ReadLimits {
   /**
    * Deepest nesting of arrays and objects; the outermost container is depth 1
-   * (a record is 1, its `participants` list 2, a participant 3). Default 1000:
-   * Python's own `json.loads` gives up with RecursionError at about 996.
+   * (a record is 1, its `participants` list 2, a participant 3). Default 1500: at least as deep as `json.loads`
+   * reads on Python 3.12, pynenc's minimum (it gives up with RecursionError at about 1497; 3.11 at 996, 3.13 at
+   * 9998: raise it to read what a 3.13 writer may nest deeper).
    */
   maxDepth?: number;
   /**
@@ -34,7 +35,7 @@ export interface ReadLimits {
 
 /** The limits used for every option left unset. */
 export const DEFAULT_READ_LIMITS: Readonly<Required<ReadLimits>> = Object.freeze({
-  maxDepth: 1000,
+  maxDepth: 1500,
   maxDocumentLength: 64 * 1024 * 1024,
   maxStringLength: 16 * 1024 * 1024,
 });

@@ -9,21 +9,23 @@ stamp="$venv/.requirements"
 
 if [ -x "$venv/bin/python" ] && [ -f "$stamp" ] && cmp -s "$req" "$stamp"; then exit 0; fi
 
-# The machine's python3 may be older than pynenc allows (Debian's 3.11.2, pyenv's 3.11.7): find a 3.12+.
+# The oracle runs on Python 3.12, pynenc's minimum (requires-python >= 3.12): the machine's python3 is older
+# (Debian's 3.11.2, pyenv's 3.11.7), and 3.13 words a few json/fromisoformat errors differently
+# (docs/python-oracles.md). PYNENC_BASE_PYTHON names another interpreter.
 find_python() {
   local candidate
-  for candidate in "${PYNENC_BASE_PYTHON:-}" python3.13 python3.12 python3 \
-    "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3; do
+  for candidate in "${PYNENC_BASE_PYTHON:-}" python3.12 python3 "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.12*/bin/python3; do
     [ -n "$candidate" ] || continue
     command -v "$candidate" >/dev/null 2>&1 || [ -x "$candidate" ] || continue
-    if "$candidate" -c 'import sys, venv; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1; then
+    if "$candidate" -c 'import sys, venv; sys.exit(0 if sys.version_info[:2] == (3, 12) else 1)' >/dev/null 2>&1 ||
+      [ -n "${PYNENC_BASE_PYTHON:-}" ]; then
       echo "$candidate"; return 0
     fi
   done
   return 1
 }
 base=$(find_python) || {
-  echo "scripts/python/venv.sh: no Python >= 3.12 found (pynenc 0.4 needs it); set PYNENC_BASE_PYTHON" >&2
+  echo "scripts/python/venv.sh: no Python 3.12 found (the oracle's pynenc needs >= 3.12); set PYNENC_BASE_PYTHON" >&2
   exit 2
 }
 rm -rf "$venv"

@@ -136,7 +136,7 @@ export const ERROR_CASES: readonly ErrorCase[] = [
   {
     className: 'LimitExceededError',
     code: 'LIMIT_DEPTH',
-    when: 'arrays and objects nested deeper than `maxDepth` (default 1000)',
+    when: 'arrays and objects nested deeper than `maxDepth` (default 1500)',
     trigger: () => thrown(() => fromJson('TriggerRunRecord', `{"arguments_preview": {"a": ${'['.repeat(2000)}${']'.repeat(2000)}}}`)),
     has: ['dto', 'path', 'expected', 'received'],
   },

@@ -84,8 +84,8 @@ test('the cases name what they point at', () => {
   const syntax = byCode.get('PYJSON_SYNTAX')!;
   expect([syntax.dto, syntax.path, syntax.reason, syntax.received]).toEqual(['TriggerRunRecord', '/arguments_preview/a/2', "Expecting ',' delimiter", '"x]}}"']);
   const depth = byCode.get('LIMIT_DEPTH')!;
-  expect([depth.dto, depth.path, depth.max, depth.actual]).toEqual(['TriggerRunRecord', `/arguments_preview/a${'/0'.repeat(998)}`, 1000, 1001]);
-  expect(depth.message.length).toBeLessThan(400); // the 2000-character path is shortened in the message
+  expect([depth.dto, depth.path, depth.max, depth.actual]).toEqual(['TriggerRunRecord', `/arguments_preview/a${'/0'.repeat(1498)}`, 1500, 1501]);
+  expect(depth.message.length).toBeLessThan(400); // the 3000-character path is shortened in the message
   const missing = byCode.get('DATASTORE_MISSING_REFERENCE')!;
   expect([missing.dto, missing.path]).toEqual(['EventRecord', '/payload/big']);
   const write = byCode.get('DATASTORE_WRITE')!;
