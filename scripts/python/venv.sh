@@ -7,7 +7,12 @@ req=scripts/python/requirements.txt
 venv=.venv
 stamp="$venv/.requirements"
 
-if [ -x "$venv/bin/python" ] && [ -f "$stamp" ] && cmp -s "$req" "$stamp"; then exit 0; fi
+current() { [ -x "$venv/bin/python" ] && [ -f "$stamp" ] && cmp -s "$req" "$stamp"; }
+if current; then exit 0; fi
+# One maker at a time (parallel test workers may all find .venv missing); the others wait, then find it made.
+exec 9>".venv.lock"
+flock 9
+if current; then exit 0; fi
 
 # The oracle runs on Python 3.12, pynenc's minimum (requires-python >= 3.12): the machine's python3 is older
 # (Debian's 3.11.2, pyenv's 3.11.7), and 3.13 words a few json/fromisoformat errors differently
