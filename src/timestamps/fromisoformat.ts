@@ -9,7 +9,7 @@
  * separator that is any character, fractions after hours or minutes, a fourth ":"-group read as a
  * fraction, junk after a truncated fraction when an offset follows, text after an embedded NUL).
  * Matching Python means scanning the same bytes the same way. The differential tests in
- * test/timestamps compare every verdict with /usr/bin/python3.
+ * test/timestamps compare every verdict with pynenc's own reader on Python 3.12 (.venv).
  *
  * The scanner works on a "byte string": a JS string whose char codes are the UTF-8 bytes (for ASCII
  * input, the input itself). Reading at or past the end yields 0, like reading C's terminator.
