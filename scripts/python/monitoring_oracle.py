@@ -12,7 +12,7 @@ Usage: monitoring_oracle.py, one JSON request on stdin, one JSON answer on stdou
    "seed": int, "events": int, "runs": int, "emits": int}
       -> {"queries": [{"id", "method", "args", "kwargs"}], "answers": {id: answer}, "info": {...}}
   {"op": "query", ...same target..., "queries": [...]}        -> {"answers": {...}}
-  {"op": "write", ...target..., "seed", "events", "runs", "emits"} -> {"info": {...}, "queries": [...]} (no answers)
+  {"op": "write", ...target..., "seed", "events", "runs", "emits"} -> {"info": {...}, "queries": [...] if "with_queries"} (no answers)
   {"op": "timestamps", "floats": [x...], "isos": [text...]}
       -> {"fromtimestamp": [datetime.fromtimestamp(x, tz=UTC).isoformat()],
           "seconds": [datetime.fromisoformat(t).timestamp()], "scores": [... * 1000.0]}
@@ -361,7 +361,7 @@ def handle(req):
         return {"queries": queries, "answers": answers(app, queries), "info": data.info()}
     if op == "write":
         _, data = write(req)
-        return {"info": data.info(), "queries": data.queries()}
+        return {"info": data.info(), "queries": data.queries() if req.get("with_queries") else []}
     if op == "query":
         return {"answers": answers(app_for(req), req["queries"])}
     if op == "writer":

@@ -123,6 +123,8 @@ export class RedisMonitoringReader implements MonitoringReader {
   private readonly connectTimeoutMs: number;
   private readonly batch: number;
   private connecting: Promise<void> | undefined;
+  /** A connection found dead or hung, being dropped: the next call waits for it, then reconnects. */
+  private dropping: Promise<void> | undefined;
   private lastClientError: unknown;
   private closed = false;
   private readonly onError = (err: unknown): void => {
@@ -611,6 +613,7 @@ export class RedisMonitoringReader implements MonitoringReader {
   }
 
   private async ready(): Promise<void> {
+    if (this.dropping) await this.dropping;
     if (this.client.status === 'ready' || !this.owns) return;
     if (!this.connecting) {
       this.lastClientError = undefined;
@@ -643,6 +646,14 @@ export class RedisMonitoringReader implements MonitoringReader {
     });
   }
 
+  private abandon(): void {
+    if (!this.owns || this.dropping) return;
+    const dropping: Promise<void> = this.drop().finally(() => {
+      if (this.dropping === dropping) this.dropping = undefined;
+    });
+    this.dropping = dropping;
+  }
+
   private translate(err: unknown, location: string): Error {
     if (err instanceof ContractError) return err;
     const where = this.place(`${this.server} ${location}`);
@@ -657,10 +668,10 @@ export class RedisMonitoringReader implements MonitoringReader {
       reason = 'failed';
     } else if (err instanceof GuardTimeout || (err instanceof Error && err.message === 'Command timed out')) {
       reason = 'timeout';
-      if (this.owns) void this.drop(); // a hung connection: the next call reconnects
+      this.abandon(); // a hung connection: the next call reconnects
     } else if (err instanceof Error && isConnectionError(err)) {
       reason = 'lost';
-      if (this.owns) void this.drop();
+      this.abandon();
     } else {
       return err instanceof Error ? err : new Error(String(err));
     }
@@ -691,8 +702,8 @@ function decode(value: Buffer | null): Stored {
   if (value === null) return null;
   try {
     return utf8.decode(value);
-  } catch (err) {
-    return { invalid: err instanceof Error ? err : new Error(String(err)) };
+  } catch {
+    return { invalid: new Error("stored bytes are not valid UTF-8 (Python's raw.decode() raises UnicodeDecodeError)") };
   }
 }
 
@@ -709,6 +720,7 @@ function isConnectionError(err: Error): boolean {
 function deadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new GuardTimeout('Command timed out')), ms);
+    timer.unref(); // a deadline never keeps the process alive by itself
     promise.then(
       (v) => {
         clearTimeout(timer);

@@ -15,7 +15,7 @@ import { startRedisServer, type RedisServer } from '../support/redis-server';
 import { replay, type OracleQuery } from './oracle';
 
 const APP_ID = 'mon-cross';
-const SEED = { op: 'write', app_id: APP_ID, seed: 31, events: 600, runs: 150, emits: 0 };
+const SEED = { op: 'write', with_queries: true, app_id: APP_ID, seed: 31, events: 600, runs: 150, emits: 0 };
 let dir: string;
 let server: RedisServer;
 let sqlite: SqliteMonitoringReader;
