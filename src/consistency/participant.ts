@@ -39,7 +39,8 @@ interface ContextRule {
 const STATUS_SUMMARY = /^(?:status:([A-Z][A-Z0-9_]*) )?task:(.+)$/s;
 const EXCEPTION_SUMMARY = /^(?:status:([A-Z][A-Z0-9_]*) )?(?:exception:(\S+) )?task:(.+)$/s;
 
-const RULES: Readonly<Record<string, ContextRule>> = {
+// A Map: context_type is data, and may be any string (`__proto__`, `constructor`).
+const RULES: ReadonlyMap<string, ContextRule> = new Map(Object.entries({
   EventContext: {
     form: '"" or "code:<event_code>"',
     parse: (summary) => {
@@ -94,7 +95,7 @@ const RULES: Readonly<Record<string, ContextRule>> = {
     contextId: (_p, s) => `cron_${s.timestamp}`,
     utc: false,
   },
-};
+} satisfies Record<string, ContextRule>));
 
 /** Findings of one participant; `base` is its JSON pointer ('' when the participant is the record). */
 export function checkParticipant(p: TriggerRunParticipant, base: string, out: ConsistencyFinding[]): void {
@@ -105,7 +106,7 @@ export function checkParticipant(p: TriggerRunParticipant, base: string, out: Co
   if (p.context_timestamp === null) {
     out.push(unset(pointer(base, 'context_timestamp'), 'every ConditionContext has a timestamp'));
   }
-  const rule = RULES[p.context_type];
+  const rule = RULES.get(p.context_type);
   if (rule === undefined) return;
   if (rule.utc && p.context_timestamp !== null) {
     checkUtc(p.context_timestamp, pointer(base, 'context_timestamp'), `a ${p.context_type}'s timestamp`, out);
