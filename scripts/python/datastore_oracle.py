@@ -44,6 +44,7 @@ import os
 import sqlite3
 import tempfile
 import uuid
+import warnings
 
 import jsonpickle
 from pynenc import Pynenc
@@ -112,7 +113,9 @@ def op_texts(req):
             app = apps[name]
             try:
                 if field == "jsonpickle" and "jsonpickle_options" in case:
-                    text = jsonpickle.encode(value, **case["jsonpickle_options"])
+                    with warnings.catch_warnings():  # jsonpickle 4 warns that `keys` will default to True in 5
+                        warnings.simplefilter("ignore", DeprecationWarning)
+                        text = jsonpickle.encode(value, **case["jsonpickle_options"])
                     key = reference_of(text)
                 else:
                     text = app.serializer.serialize(value)

@@ -38,7 +38,7 @@ type Id = keyof typeof CASES;
 
 const py = pythonTexts([
   ...Object.entries(CASES).map(([id, expr]) => ({ id, expr })),
-  { id: 'b85', expr: "b'\\x00\\xffabc hello world'", jsonpickle_options: { use_base85: true, keys: false } },
+  { id: 'b85', expr: "b'\\x00\\xffabc hello world'", jsonpickle_options: { use_base85: true } },
 ]);
 const pickled = (id: Id): string => py.get(id)!.jsonpickle;
 const jsonText = (id: Id): string => {
