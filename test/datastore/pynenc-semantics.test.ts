@@ -9,7 +9,7 @@ import {
   DEFAULT_CLIENT_DATA_STORE_CONFIG,
   type ClientDataStoreConfig,
 } from '../../src/datastore/client-data-store';
-import { CorruptReferenceError, MissingReferenceError } from '../../src/datastore/errors';
+import { CorruptReferenceError, DeserializationError, MissingReferenceError } from '../../src/datastore/errors';
 import { REFERENCE_PREFIX, referenceKey } from '../../src/datastore/keys';
 import { CountingBackend } from './helpers';
 import { oracle, pythonSession, type SessionResult, type SessionStep } from './oracle';
@@ -207,6 +207,14 @@ describe('where this port deliberately differs (each checked against pynenc, so 
     expect(py!.stored).toBe(1); // it wrote the entry, then failed while caching the value
     const [ts] = await tsSession([A], { local_cache_size: 0 });
     expect(ts).toMatchObject({ is_reference: true, stored: 1, cache: [] });
+  });
+
+  it('a text that is not JSON: pynenc (jsonpickle) falls back to YAML; here it is DeserializationError', async () => {
+    const texts = ['', 'abc', 'key: [1, 2]', 'yes', '{"a": '];
+    const py = pythonSession(texts.map((text) => ({ op: 'resolve', text })));
+    expect(py.filter((o) => o.repr !== undefined).length).toBeGreaterThanOrEqual(4); // pynenc reads these as values
+    const store = new ClientDataStore();
+    for (const text of texts) await expect(store.resolve(text)).rejects.toBeInstanceOf(DeserializationError);
   });
 
   it('a stored text not hashing to its reference: pynenc returns it, here it is CorruptReferenceError', async () => {
