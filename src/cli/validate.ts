@@ -11,7 +11,7 @@ import { DTO_NAMES, type DtoName } from '../../generated/schemas';
 import { checkValidRecord, type ConsistencyFinding } from '../consistency';
 import { shortText } from '../errors';
 import { LimitExceededError } from '../limits';
-import { PyFloat, PythonJsonSyntaxError, isPlainJson, parsePythonJson } from '../pyjson';
+import { PythonJsonSyntaxError, isPlainJson, parsePythonJson } from '../pyjson';
 import { isDtoName, validate } from '../validation';
 import {
   EXIT_INVALID,
@@ -28,7 +28,7 @@ import {
   openInput,
   readText,
 } from './io';
-import { lineAt, lineOf } from './locate';
+import { lineAt, locator } from './locate';
 
 export interface ValidateOptions {
   jsonl?: boolean;
@@ -63,21 +63,6 @@ export function requireDto(name: string): DtoName {
   return name;
 }
 
-/** Python dialect values → what JSON Schema sees: a float is a number (1.0 is an integer, as in python-jsonschema). */
-function plain(value: unknown): unknown {
-  if (value instanceof PyFloat) return value.value;
-  if (typeof value === 'bigint') return Number(value);
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = plain(value[i]);
-    return value;
-  }
-  if (value !== null && typeof value === 'object') {
-    const obj = value as Record<string, unknown>;
-    for (const key of Object.keys(obj)) obj[key] = plain(obj[key]);
-  }
-  return value;
-}
-
 type Parsed = { ok: true; value: unknown } | { ok: false; line: number; message: string };
 
 /** Parses like Python's json.loads; JSON.parse when the text holds nothing it would read differently. */
@@ -90,7 +75,8 @@ export function parseDocument(text: string): Parsed {
     }
   }
   try {
-    return { ok: true, value: plain(parsePythonJson(text, { fastPath: false })) };
+    // PyFloat and bigint values stay: validate() judges them as numbers and quotes them as Python writes them.
+    return { ok: true, value: parsePythonJson(text, { fastPath: false }) };
   } catch (err) {
     if (err instanceof PythonJsonSyntaxError) return { ok: false, line: err.line, message: `not JSON: ${err.message}` };
     if (err instanceof LimitExceededError) return { ok: false, line: lineAt(text, err.offset), message: `too large to read: ${err.message}` };
@@ -115,7 +101,8 @@ export function checkText(
     const line = firstLine + parsed.line - 1;
     return { problems: [{ file, line, path: '', message: parsed.message, keyword: 'json' }], warnings: [] };
   }
-  const at = (path: string): number => (locate ? firstLine + lineOf(text, path) - 1 : firstLine);
+  let line: ((path: string) => number) | undefined; // one parse of the text, made on the first problem
+  const at = (path: string): number => (locate ? firstLine + (line ??= locator(text))(path) - 1 : firstLine);
   const result = validate(dto, parsed.value);
   if (result.ok) {
     if (!consistency) return { problems: [], warnings: [] };
