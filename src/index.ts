@@ -23,6 +23,7 @@ export {
   InvalidOptionError,
   DEFAULT_READ_LIMITS,
   LIMIT_CODES,
+  DEFAULT_MAX_ISSUES,
   type ReadLimits,
   type LimitCode,
 } from './limits';
@@ -39,6 +40,7 @@ export {
   UnknownDtoError,
   type ValidationIssue,
   type ValidationResult,
+  type ValidateOptions,
 } from './validation';
 export { checkConsistency, CONSISTENCY_CODES, type ConsistencyCode, type ConsistencyFinding } from './consistency';
 export {
@@ -122,6 +124,9 @@ export {
   DataStoreClosedError,
   DataStoreConfigError,
   DataStoreWriteError,
+  DataStoreOpenError,
+  DataStoreBackendError,
+  type DataStoreOpenFailure,
   type DataStoreBackend,
   type ClientDataStoreConfig,
   type ClientDataStoreOptions,

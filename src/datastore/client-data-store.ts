@@ -8,6 +8,7 @@
 import type { DataStoreBackend } from './backend';
 import {
   CorruptReferenceError,
+  DataStoreBackendError,
   DataStoreClosedError,
   DataStoreConfigError,
   DataStoreWriteError,
@@ -20,9 +21,10 @@ import {
 import { isReference, referenceKey } from './keys';
 import { LruCache } from './lru';
 import { MemoryStore } from './memory-store';
-import { MalformedTagError, SERIALIZER_NAMES, deserializeText, serializeValue, type SerializerName } from './serializer';
+import { SERIALIZER_NAMES, deserializeText, serializeValue, type SerializerName } from './serializer';
 import type { PyValue } from './values';
-import { LimitExceededError, resolveLimits, type Limits, type ReadLimits } from '../limits';
+import { InvalidOptionError, LimitExceededError, resolveLimits, type Limits, type ReadLimits } from '../limits';
+import { ContractError } from '../errors';
 import { PythonJsonSyntaxError } from '../pyjson/errors';
 import { DataStoreUnavailableError } from './redis/errors';
 
@@ -77,9 +79,10 @@ export class ClientDataStore {
   private readonly cache: LruCache<string, CachedValue>;
 
   constructor(options: ClientDataStoreOptions = {}) {
+    if (options === null || typeof options !== 'object') throw new DataStoreConfigError('options', 'an options object', options);
     const { backend, ...rest } = options;
     this.config = Object.freeze(checkConfig({ ...DEFAULT_CLIENT_DATA_STORE_CONFIG, logger: console, ...stripUndefined(rest) }));
-    this.backend = backend ?? new MemoryStore();
+    this.backend = backend === undefined ? new MemoryStore() : checkBackend(backend);
     this.cache = new LruCache(this.config.localCacheSize);
   }
 
@@ -94,6 +97,7 @@ export class ClientDataStore {
    * returned as it is (unless the store is disabled or disableCache is set).
    */
   async serialize(value: unknown, options: SerializeOptions = {}): Promise<string> {
+    checkSerializeOptions(options);
     const pending: PendingEntries = new Map();
     const wire = this.serializeDeferred(value, pending, options);
     await this.flush(pending);
@@ -102,6 +106,8 @@ export class ClientDataStore {
 
   /** `serialize` for many values; everything to store is written with one backend `set`. */
   async serializeMany(values: readonly unknown[], options: SerializeOptions = {}): Promise<string[]> {
+    if (!Array.isArray(values)) throw new DataStoreConfigError('values', 'an array of values', values);
+    checkSerializeOptions(options);
     const pending: PendingEntries = new Map();
     const wires = values.map((v) => this.serializeDeferred(v, pending, options));
     await this.flush(pending);
@@ -114,6 +120,8 @@ export class ClientDataStore {
    * nothing when any value fails.
    */
   serializeDeferred(value: unknown, pending: PendingEntries, options: SerializeOptions = {}, loc?: PayloadLocation): string {
+    checkSerializeOptions(options);
+    if (!(pending instanceof Map)) throw new DataStoreConfigError('pending', 'a Map of pending entries', pending);
     const { disabled, serializer, minSizeToCache, maxSizeToCache, warnThreshold } = this.config;
     if (disabled || options.disableCache) return this.toText(value, serializer, loc);
     if (typeof value === 'string' && isReference(value)) return value;
@@ -139,6 +147,7 @@ export class ClientDataStore {
    * caches what it stored (its value is read from the text on first use).
    */
   async flush(pending: PendingEntries): Promise<void> {
+    if (!(pending instanceof Map)) throw new DataStoreConfigError('pending', 'a Map of pending entries', pending);
     if (pending.size === 0) return;
     const entries = [...pending];
     try {
@@ -182,6 +191,9 @@ export class ClientDataStore {
     locate?: (index: number) => PayloadLocation | undefined,
     limits?: ReadLimits,
   ): Promise<PyValue[]> {
+    if (!Array.isArray(texts)) throw new DataStoreConfigError('texts', 'an array of serialized texts', texts);
+    if (locate !== undefined && typeof locate !== 'function') throw new DataStoreConfigError('locate', 'a function', locate);
+    if (limits !== undefined && (limits === null || typeof limits !== 'object')) throw new InvalidOptionError('limits', 'an object of read limits', limits);
     const resolved = resolveLimits(limits);
     const results = new Array<PyValue>(texts.length);
     const pending = new Map<string, number[]>();
@@ -205,12 +217,18 @@ export class ClientDataStore {
     }
     if (pending.size === 0) return results;
     const keys = [...pending.keys()];
-    const stored = await this.backend.get(keys);
+    const stored = await this.backendCall('get', () => this.backend.get(keys));
+    if (!Array.isArray(stored) || stored.length !== keys.length) {
+      throw new DataStoreBackendError(this.backend.description, 'get', new TypeError(`get of ${keys.length} keys answered ${describeAnswer(stored)}`));
+    }
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
       const indices = pending.get(key)!;
       const text = stored[k];
       if (text === undefined || text === null) throw new MissingReferenceError(key, this.backend.description, locate?.(indices[0]!));
+      if (typeof text !== 'string') {
+        throw new CorruptReferenceError(key, this.backend.description, undefined, locate?.(indices[0]!), `the backend answered a ${typeof text}, not a text`);
+      }
       const actual = referenceKey(text);
       if (actual !== key) throw new CorruptReferenceError(key, this.backend.description, actual, locate?.(indices[0]!));
       const value = this.fromText(text, key, locate, indices[0]!, resolved);
@@ -223,7 +241,7 @@ export class ClientDataStore {
   /** Python's `purge`: clears the local cache and the backend's entries. */
   async purge(): Promise<void> {
     this.cache.clear();
-    await this.backend.purge();
+    await this.backendCall('purge', () => this.backend.purge());
   }
 
   /** Clears only the process-local cache of resolved values. */
@@ -239,7 +257,17 @@ export class ClientDataStore {
   /** Closes the backend. */
   async close(): Promise<void> {
     this.cache.clear();
-    await this.backend.close();
+    await this.backendCall('close', () => this.backend.close());
+  }
+
+  /** A backend call whose untyped failures (a caller's backend, a bug) come out as DataStoreBackendError. */
+  private async backendCall<T>(operation: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      if (err instanceof ContractError) throw err;
+      throw new DataStoreBackendError(this.backend.description, operation, err);
+    }
   }
 
   private toText(value: unknown, serializer: SerializerName, loc: PayloadLocation | undefined): string {
@@ -266,9 +294,8 @@ export class ClientDataStore {
         const prefix = payloadPointer(loc?.payloadKey) ?? '';
         throw err.within({ dto: loc?.payloadKey !== undefined ? 'EventRecord' : undefined, prefix, key });
       }
-      if (err instanceof PythonJsonSyntaxError || err instanceof MalformedTagError) {
-        throw new DeserializationError(err.message, key, locate?.(index), err);
-      }
+      if (err instanceof DeserializationError) throw new DeserializationError(err.received ?? err.message, key, locate?.(index), err);
+      if (err instanceof PythonJsonSyntaxError) throw new DeserializationError(err.message, key, locate?.(index), err);
       if (err instanceof RangeError) throw new DeserializationError('nested too deeply', key, locate?.(index), err);
       throw err;
     }
@@ -293,6 +320,27 @@ class CachedValue {
     }
     return this.value as PyValue;
   }
+}
+
+const BACKEND_METHODS = ['get', 'set', 'purge', 'close'] as const;
+
+/** A backend: an object with get, set, purge and close methods and a description. */
+function checkBackend(backend: unknown): DataStoreBackend {
+  const b = backend as Partial<Record<string, unknown>> | null;
+  if (b === null || typeof b !== 'object' || BACKEND_METHODS.some((m) => typeof b[m] !== 'function') || typeof b.description !== 'string') {
+    throw new DataStoreConfigError('backend', 'a DataStoreBackend (description, get, set, purge, close)', backend);
+  }
+  return backend as DataStoreBackend;
+}
+
+function checkSerializeOptions(options: unknown): void {
+  if (options === null || typeof options !== 'object') throw new DataStoreConfigError('options', 'an options object', options);
+  const disableCache = (options as SerializeOptions).disableCache;
+  if (disableCache !== undefined && typeof disableCache !== 'boolean') throw new DataStoreConfigError('disableCache', 'a boolean', disableCache);
+}
+
+function describeAnswer(answer: unknown): string {
+  return Array.isArray(answer) ? `${answer.length} values` : answer === null ? 'null' : typeof answer;
 }
 
 function stripUndefined<T extends object>(obj: T): Partial<T> {

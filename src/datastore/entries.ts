@@ -1,15 +1,34 @@
 import { shortText } from '../errors';
-import { SerializationError } from './errors';
+import { DataStoreConfigError, SerializationError } from './errors';
 
-/** Rejects a batch before anything is written: keys and texts must be strings Python can encode. */
+type WellFormed = string & { isWellFormed(): boolean };
+
+/**
+ * Rejects a batch before anything is written, the one rule every backend
+ * applies: a list of [key, text] pairs of strings Python can encode (UTF-8,
+ * strict: no lone surrogate in the key or the text).
+ */
 export function checkEntries(entries: ReadonlyArray<readonly [string, string]>): void {
+  if (!Array.isArray(entries)) throw new DataStoreConfigError('entries', 'an array of [key, text] pairs', entries);
   for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i];
-    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') {
-      throw new TypeError(`data store entry #${i} is not a [key, text] pair of strings`);
+    const entry: unknown = entries[i];
+    if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') {
+      throw new SerializationError('unsupported-type', `data store entry #${i} is not a [key, text] pair of strings`, '');
     }
-    if (!(entry[1] as string & { isWellFormed(): boolean }).isWellFormed()) {
-      throw new SerializationError('unsupported-type', `text for ${shortText(entry[0] as string)} has a lone surrogate (Python cannot encode it as UTF-8)`, '');
+    const [key, text] = entry as [WellFormed, WellFormed];
+    if (!key.isWellFormed()) {
+      throw new SerializationError('unsupported-type', `key of entry #${i} has a lone surrogate (Python cannot encode it as UTF-8)`, '');
     }
+    if (!text.isWellFormed()) {
+      throw new SerializationError('unsupported-type', `text for ${shortText(key)} has a lone surrogate (Python cannot encode it as UTF-8)`, '');
+    }
+  }
+}
+
+/** A batch of keys for `get`: an array of strings (else DataStoreConfigError, as for any wrong argument). */
+export function checkKeys(keys: readonly string[]): void {
+  if (!Array.isArray(keys)) throw new DataStoreConfigError('keys', 'an array of reference keys', keys);
+  for (let i = 0; i < keys.length; i++) {
+    if (typeof keys[i] !== 'string') throw new DataStoreConfigError(`keys[${i}]`, 'a reference key (string)', keys[i]);
   }
 }

@@ -251,3 +251,72 @@ function describe(value: unknown): string {
     return Object.prototype.toString.call(value);
   }
 }
+
+/** Why a backend could not be opened. */
+export type DataStoreOpenFailure =
+  /** The file cannot be opened or created: a directory, a missing parent folder, no permission. */
+  | 'cannot-open'
+  /** The file is not a database (SQLite: "file is not a database"). */
+  | 'not-a-database'
+  /** The app's table exists with another layout than pynenc's. */
+  | 'table-layout'
+  /** Anything else the driver reported while opening. */
+  | 'failed';
+
+/**
+ * A backend could not be opened (SqliteStore's constructor): the path is a
+ * directory or in a missing folder, the file is not a database, or the app's
+ * table has another layout than the one pynenc creates. Nothing was written.
+ */
+export class DataStoreOpenError extends ContractError {
+  readonly code = 'DATASTORE_OPEN';
+  readonly store: string;
+  readonly reason: DataStoreOpenFailure;
+  /** The driver's error code (e.g. `SQLITE_CANTOPEN`, `SQLITE_NOTADB`), when it gave one. */
+  readonly driverCode: string | undefined;
+
+  constructor(store: string, reason: DataStoreOpenFailure, detail: string, cause?: unknown) {
+    const expected =
+      reason === 'table-layout' ? "pynenc's client data table (data_key TEXT PRIMARY KEY, data_value BLOB, created_at REAL)" : 'a database file that can be opened or created';
+    super(`cannot open ${store} (${reason}): ${shortText(detail, 200)}`, { cause, expected, received: detail });
+    this.store = store;
+    this.reason = reason;
+    this.driverCode = driverCode(cause);
+  }
+}
+
+/**
+ * A backend failed a read, a write or a purge for a reason of its own: SQLite
+ * busy beyond `busyTimeoutMs` (another process holds the lock), an I/O error, a
+ * full disk; or a caller's backend threw something untyped. For `set`, nothing
+ * of the batch was written (SqliteStore writes a batch in one transaction).
+ * Retrying later may succeed when `busy` is true.
+ */
+export class DataStoreBackendError extends ContractError {
+  readonly code = 'DATASTORE_BACKEND';
+  readonly store: string;
+  readonly operation: string;
+  /** The driver's error code (e.g. `SQLITE_BUSY`, `SQLITE_IOERR`), when it gave one. */
+  readonly driverCode: string | undefined;
+  /** Another connection held the lock longer than the store waits (SQLITE_BUSY / SQLITE_LOCKED). */
+  readonly busy: boolean;
+
+  constructor(store: string, operation: string, cause: unknown) {
+    const code = driverCode(cause);
+    const why = cause instanceof Error ? `${code ?? cause.name}: ${cause.message}` : describe(cause);
+    super(`${operation} on ${store} failed: ${shortText(why, 200)}`, {
+      cause,
+      expected: `${operation} to succeed`,
+      received: why,
+    });
+    this.store = store;
+    this.operation = operation;
+    this.driverCode = code;
+    this.busy = code !== undefined && /^SQLITE_(BUSY|LOCKED)/.test(code);
+  }
+}
+
+function driverCode(cause: unknown): string | undefined {
+  const code = (cause as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}

@@ -30,6 +30,9 @@ export {
   DataStoreClosedError,
   DataStoreConfigError,
   DataStoreWriteError,
+  DataStoreOpenError,
+  DataStoreBackendError,
+  type DataStoreOpenFailure,
   type SerializationFailure,
   type PayloadLocation,
 } from './errors';

@@ -4,7 +4,7 @@
  */
 import type { DataStoreBackend } from './backend';
 import { DataStoreClosedError } from './errors';
-import { checkEntries } from './entries';
+import { checkEntries, checkKeys } from './entries';
 
 export class MemoryStore implements DataStoreBackend {
   readonly description: string;
@@ -22,6 +22,7 @@ export class MemoryStore implements DataStoreBackend {
 
   async get(keys: readonly string[]): Promise<Array<string | undefined>> {
     this.check('get');
+    checkKeys(keys);
     return keys.map((k) => this.entries.get(k));
   }
 

@@ -12,12 +12,12 @@
  */
 // Imported from the defining modules: hot paths skip the re-export getters of ../pyjson/index.
 import { describeReceived } from '../errors';
-import { resolveLimits, type ReadLimits } from '../limits';
+import { InvalidOptionError, resolveLimits, type ReadLimits } from '../limits';
 import { PythonJsonWriteError } from '../pyjson/errors';
 import { parseText } from '../pyjson/parse';
 import { stringifyPython } from '../pyjson/stringify';
 import { PyFloat, pythonKeyOrder, withPythonKeyOrder, type PyJsonValue } from '../pyjson/values';
-import { SerializationError, type SerializationFailure } from './errors';
+import { DataStoreConfigError, DeserializationError, SerializationError, type SerializationFailure } from './errors';
 import { PyOpaque, PySet, PyTuple, type OpaqueTag, type PyValue } from './values';
 
 /** pynenc's two JSON serializers, by their class names (pynenc's `serializer_cls`). */
@@ -48,6 +48,7 @@ const RESERVED_FOR: Record<SerializerName, ReadonlySet<string>> = {
  * Python could not write or what would not read back as the same value.
  */
 export function serializeValue(value: unknown, serializer: SerializerName = 'JsonPickleSerializer'): string {
+  if (!SERIALIZER_NAMES.includes(serializer)) throw new DataStoreConfigError('serializer', SERIALIZER_NAMES.join(' or '), serializer);
   if (value instanceof PyOpaque) return value.text;
   let tree: unknown;
   try {
@@ -202,19 +203,22 @@ function define(obj: Record<string, unknown>, key: string, value: unknown): void
 
 // ───────────────────────────── reading ─────────────────────────────
 
-/** A text whose tag bodies are malformed (Python's deserializer would raise too). */
-export class MalformedTagError extends Error {}
-
 /**
  * Deserializes a text pynenc wrote (either serializer). Throws
  * PythonJsonSyntaxError for text Python's json.loads rejects,
  * LimitExceededError for text beyond the read limits (`limits`, defaults
- * DEFAULT_READ_LIMITS) and MalformedTagError for a tag with an impossible
- * body. The result is deeply frozen (Uint8Array excepted) so it can be shared
- * by the LRU cache and so re-encoding a decoded record may reuse its wire text safely.
+ * DEFAULT_READ_LIMITS) and DeserializationError for a tag with an impossible
+ * body (`{"py/tuple": 5}`, bad base64/base85, a `py/id` that is no index) or a
+ * text that is not a string. Every walk over the value is iterative, so
+ * `maxDepth: Infinity` reads any depth the parser reads. The result is deeply
+ * frozen (Uint8Array excepted) so it can be shared by the LRU cache and so
+ * re-encoding a decoded record may reuse its wire text safely.
  */
 export function deserializeText(text: string, limits?: ReadLimits): PyValue {
-  if (typeof text !== 'string') throw new TypeError(`deserializeText needs a string, got ${typeof text}`);
+  if (typeof text !== 'string') {
+    throw new DeserializationError(`expected a serialized string, got ${text === null ? 'null' : typeof text}`, undefined);
+  }
+  if (limits !== undefined && (limits === null || typeof limits !== 'object')) throw new InvalidOptionError('limits', 'an object of read limits', limits);
   const resolved = resolveLimits(limits);
   // The shortcut reads no nesting; a text it takes keeps within the limits when its length does.
   if (text.length <= resolved.maxDocumentLength && text.length <= resolved.maxStringLength + 2) {
@@ -234,6 +238,11 @@ export function deserializeText(text: string, limits?: ReadLimits): PyValue {
   return deepFreeze(value);
 }
 
+/** A tag whose body is impossible (Python's deserializer would raise too). */
+function malformed(detail: string): DeserializationError {
+  return new DeserializationError(detail, undefined);
+}
+
 const SIMPLE_STRING = /^"[^"\\\u0000-\u001f]*"$/;
 const SMALL_INT = /^(?:0|-?[1-9][0-9]{0,14})$/; // not "-0": Python reads the int 0
 
@@ -249,57 +258,144 @@ function simpleScalar(text: string): PyValue | undefined {
 }
 
 const INSIDE_OPAQUE = Symbol('inside an opaque value');
+const NO_CHILD = Symbol('no more children');
+
+/** A container being restored: hands out its children one by one and takes their restored values back. */
+interface Frame {
+  next(): PyJsonValue | typeof NO_CHILD;
+  accept(value: PyValue): void;
+  finish(): PyValue;
+}
+
+/** A list: restored in place (a child is replaced only when its value differs). */
+class ListFrame implements Frame {
+  private i = 0;
+  private at = -1;
+  constructor(private readonly node: PyJsonValue[]) {}
+  next(): PyJsonValue | typeof NO_CHILD {
+    const node = this.node;
+    while (this.i < node.length) {
+      const child = node[this.i++]!;
+      if (child !== null && typeof child === 'object') {
+        this.at = this.i - 1;
+        return child;
+      }
+    }
+    return NO_CHILD;
+  }
+  accept(value: PyValue): void {
+    if (value !== this.node[this.at]) (this.node as unknown[])[this.at] = value;
+  }
+  finish(): PyValue {
+    return this.node as PyValue[];
+  }
+}
+
+/** A plain dict: restored in place. */
+class DictFrame implements Frame {
+  private readonly keys: string[];
+  private i = 0;
+  private at = '';
+  constructor(private readonly node: Record<string, PyJsonValue>) {
+    this.keys = Object.keys(node);
+  }
+  next(): PyJsonValue | typeof NO_CHILD {
+    while (this.i < this.keys.length) {
+      const key = this.keys[this.i++]!;
+      const child = this.node[key]!;
+      if (child !== null && typeof child === 'object') {
+        this.at = key;
+        return child;
+      }
+    }
+    return NO_CHILD;
+  }
+  accept(value: PyValue): void {
+    if (value !== this.node[this.at]) (this.node as Record<string, unknown>)[this.at] = value;
+  }
+  finish(): PyValue {
+    return this.node as PyValue;
+  }
+}
+
+/** The items of a py/tuple or py/set, collected into a new PyTuple / PySet. */
+class ItemsFrame implements Frame {
+  private i = 0;
+  private readonly out: PyValue[] = [];
+  constructor(
+    private readonly tag: 'py/tuple' | 'py/set',
+    private readonly items: PyJsonValue[],
+  ) {}
+  next(): PyJsonValue | typeof NO_CHILD {
+    return this.i < this.items.length ? this.items[this.i++]! : NO_CHILD;
+  }
+  accept(value: PyValue): void {
+    this.out.push(value);
+  }
+  finish(): PyValue {
+    return this.tag === 'py/tuple' ? PyTuple.fromItems(this.out) : PySet.fromItems(this.out);
+  }
+}
 
 /**
  * Interprets tags the way jsonpickle's Unpickler dispatches them (same order),
  * and numbers the objects it would register so `py/id` references resolve to
  * the same value. Inside a `py/object` whose class handler TS cannot know,
  * the numbering is no longer certain: later references that may point past
- * that point stay opaque rather than resolve to a wrong value.
+ * that point stay opaque rather than resolve to a wrong value. Depth-first in
+ * document order, with an explicit stack: no depth exhausts the call stack.
  */
 class TagReader {
   private readonly objs: unknown[] = [];
   /** Registrations from this index on may be numbered differently by Python. */
   private certainBelow = Infinity;
 
-  restore(node: PyJsonValue): PyValue {
+  restore(root: PyJsonValue): PyValue {
+    const first = this.enter(root);
+    if (!isFrame(first)) return first;
+    const stack: Frame[] = [first];
+    for (;;) {
+      const top = stack[stack.length - 1]!;
+      const child = top.next();
+      if (child !== NO_CHILD) {
+        const entered = this.enter(child);
+        if (isFrame(entered)) stack.push(entered);
+        else top.accept(entered);
+        continue;
+      }
+      const value = top.finish();
+      stack.pop();
+      if (stack.length === 0) return value;
+      stack[stack.length - 1]!.accept(value);
+    }
+  }
+
+  /** A node's value when it has no children to restore; else the frame that restores them (registered first, as Python does). */
+  private enter(node: PyJsonValue): PyValue | Frame {
     if (node === null || typeof node !== 'object' || node instanceof PyFloat) return node;
     if (Array.isArray(node)) {
       this.objs.push(node);
-      for (let i = 0; i < node.length; i++) {
-        const child = node[i]!;
-        if (child !== null && typeof child === 'object') {
-          const v = this.restore(child);
-          if (v !== child) (node as unknown[])[i] = v;
-        }
-      }
-      return node as PyValue[];
+      return new ListFrame(node);
     }
     const obj = node as Record<string, PyJsonValue>;
     const tag = dispatchTag(obj);
     switch (tag) {
-      case undefined: {
+      case undefined:
         this.objs.push(obj);
-        for (const key of Object.keys(obj)) {
-          const child = obj[key]!;
-          if (child !== null && typeof child === 'object') {
-            const v = this.restore(child);
-            if (v !== child) (obj as Record<string, unknown>)[key] = v;
-          }
-        }
-        return obj as PyValue;
-      }
+        return new DictFrame(obj);
       case 'py/tuple':
-        return PyTuple.fromItems(this.restoreItems(obj, tag));
-      case 'py/set':
-        return PySet.fromItems(this.restoreItems(obj, tag));
+      case 'py/set': {
+        const items = obj[tag];
+        if (!Array.isArray(items)) throw malformed(`${tag} body is not a list`);
+        return new ItemsFrame(tag, items);
+      }
       case 'py/b64':
         return decodeBase64(obj[tag]);
       case 'py/b85':
         return decodeBase85(obj[tag]);
       case 'py/id': {
         const idx = obj[tag];
-        if (typeof idx !== 'number' || !Number.isInteger(idx) || idx < 0) throw new MalformedTagError(`py/id ${describeReceived(idx)} is not an index`);
+        if (typeof idx !== 'number' || !Number.isInteger(idx) || idx < 0) throw malformed(`py/id ${describeReceived(idx)} is not an index`);
         const target = idx < this.certainBelow ? this.objs[idx] : undefined;
         if (target === undefined || target === INSIDE_OPAQUE) return new PyOpaque('py/id', obj);
         return target as PyValue;
@@ -307,11 +403,8 @@ class TagReader {
       case 'py/type':
       case 'py/function':
         return new PyOpaque(tag, obj);
-      case 'py/repr':
-      case 'py/object':
-      case 'py/reduce':
-      case 'py/iterator':
       default: {
+        // py/repr, py/object, py/reduce, py/iterator, pynenc's envelopes
         const opaque = new PyOpaque(tag as OpaqueTag, obj);
         this.countOpaque(tag as OpaqueTag, obj, opaque);
         return opaque;
@@ -319,22 +412,16 @@ class TagReader {
     }
   }
 
-  private restoreItems(obj: Record<string, PyJsonValue>, tag: string): PyValue[] {
-    const items = obj[tag];
-    if (!Array.isArray(items)) throw new MalformedTagError(`${tag} body is not a list`);
-    return items.map((item) => this.restore(item));
-  }
-
   /** Registers what Python registers for an opaque node and inside it. */
-  private countOpaque(tag: OpaqueTag, obj: Record<string, PyJsonValue>, opaque: PyOpaque): void {
+  private countOpaque(tag: OpaqueTag, obj: Record<string, PyJsonValue>, opaque: unknown): void {
     switch (tag) {
       case 'py/iterator': // restored as a list: the list registers, then its items
-        this.count(obj[tag]!, opaque);
+        this.count([obj[tag]!], opaque);
         return;
       case 'py/reduce': {
         this.objs.push(opaque);
         const parts = obj[tag];
-        if (Array.isArray(parts)) for (const part of parts) this.count(part, INSIDE_OPAQUE);
+        if (Array.isArray(parts)) this.count(parts, INSIDE_OPAQUE);
         return;
       }
       case 'py/repr':
@@ -352,57 +439,86 @@ class TagReader {
       default:
         // Envelopes: jsonpickle reads them as plain dicts.
         this.objs.push(opaque);
-        for (const key of Object.keys(obj)) this.count(obj[key]!, INSIDE_OPAQUE);
+        this.count(Object.values(obj), INSIDE_OPAQUE);
     }
   }
 
-  /** Registration walk without building values (inside opaque nodes). */
-  private count(node: PyJsonValue, self: unknown): void {
-    if (node === null || typeof node !== 'object' || node instanceof PyFloat) return;
-    if (Array.isArray(node)) {
-      this.objs.push(self);
-      for (const item of node) this.count(item, INSIDE_OPAQUE);
-      return;
-    }
-    const obj = node as Record<string, PyJsonValue>;
-    const tag = dispatchTag(obj);
-    switch (tag) {
-      case 'py/tuple':
-      case 'py/set': {
-        const items = obj[tag];
-        if (Array.isArray(items)) for (const item of items) this.count(item, INSIDE_OPAQUE);
-        return;
+  /**
+   * Registration walk without building values (inside opaque nodes), over
+   * `nodes` in order, each registered as `self` where it registers itself;
+   * depth-first in document order with an explicit stack.
+   */
+  private count(nodes: readonly PyJsonValue[], self: unknown): void {
+    const stack: Array<[PyJsonValue, unknown]> = [];
+    const pushAll = (children: readonly PyJsonValue[], as: unknown): void => {
+      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, as]);
+    };
+    pushAll(nodes, self);
+    while (stack.length > 0) {
+      const [node, as] = stack.pop()!;
+      if (node === null || typeof node !== 'object' || node instanceof PyFloat) continue;
+      if (Array.isArray(node)) {
+        this.objs.push(as);
+        pushAll(node, INSIDE_OPAQUE);
+        continue;
       }
-      case 'py/b64':
-      case 'py/b85':
-      case 'py/id':
-      case 'py/type':
-      case 'py/function':
-        return;
-      case 'py/iterator':
-      case 'py/reduce':
-      case 'py/repr':
-      case 'py/object':
-        this.countOpaque(tag, obj, INSIDE_OPAQUE as unknown as PyOpaque);
-        return;
-      default:
-        this.objs.push(self);
-        for (const key of Object.keys(obj)) this.count(obj[key]!, INSIDE_OPAQUE);
+      const obj = node as Record<string, PyJsonValue>;
+      const tag = dispatchTag(obj);
+      switch (tag) {
+        case 'py/tuple':
+        case 'py/set': {
+          const items = obj[tag];
+          if (Array.isArray(items)) pushAll(items, INSIDE_OPAQUE);
+          break;
+        }
+        case 'py/b64':
+        case 'py/b85':
+        case 'py/id':
+        case 'py/type':
+        case 'py/function':
+          break;
+        case 'py/iterator':
+          stack.push([obj[tag]!, INSIDE_OPAQUE]);
+          break;
+        case 'py/reduce': {
+          this.objs.push(INSIDE_OPAQUE);
+          const parts = obj[tag];
+          if (Array.isArray(parts)) pushAll(parts, INSIDE_OPAQUE);
+          break;
+        }
+        case 'py/repr':
+        case 'py/object':
+          this.countOpaque(tag, obj, INSIDE_OPAQUE);
+          break;
+        default:
+          this.objs.push(as);
+          pushAll(Object.values(obj), INSIDE_OPAQUE);
+      }
     }
   }
 }
 
-/** Whether restoring `node` may register objects (lists, dicts, objects). */
-function registers(node: PyJsonValue): boolean {
-  if (node === null || typeof node !== 'object' || node instanceof PyFloat) return false;
-  if (Array.isArray(node)) return true;
-  const obj = node as Record<string, PyJsonValue>;
-  const tag = dispatchTag(obj);
-  if (tag === 'py/tuple' || tag === 'py/set') {
-    const items = obj[tag];
-    return Array.isArray(items) && items.some(registers);
+function isFrame(value: PyValue | Frame): value is Frame {
+  return value instanceof ListFrame || value instanceof DictFrame || value instanceof ItemsFrame;
+}
+
+/** Whether restoring `node` may register objects (lists, dicts, objects); iterative through tuple and set bodies. */
+function registers(root: PyJsonValue): boolean {
+  const stack: PyJsonValue[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === null || typeof node !== 'object' || node instanceof PyFloat) continue;
+    if (Array.isArray(node)) return true;
+    const obj = node as Record<string, PyJsonValue>;
+    const tag = dispatchTag(obj);
+    if (tag === 'py/tuple' || tag === 'py/set') {
+      const items = obj[tag];
+      if (Array.isArray(items)) for (const item of items) stack.push(item);
+      continue;
+    }
+    if (!(tag === 'py/b64' || tag === 'py/b85' || tag === 'py/id' || tag === 'py/type' || tag === 'py/function')) return true;
   }
-  return !(tag === 'py/b64' || tag === 'py/b85' || tag === 'py/id' || tag === 'py/type' || tag === 'py/function');
+  return false;
 }
 
 type DispatchTag = (typeof READ_TAGS)[number] | (typeof ENVELOPES)[number];
@@ -428,7 +544,7 @@ function pyTruthy(v: PyJsonValue): boolean {
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 function decodeBase64(body: PyJsonValue | undefined): Uint8Array {
-  if (typeof body !== 'string' || !BASE64.test(body)) throw new MalformedTagError('py/b64 body is not base64 text');
+  if (typeof body !== 'string' || !BASE64.test(body)) throw malformed('py/b64 body is not base64 text');
   const buf = Buffer.from(body, 'base64');
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
@@ -439,7 +555,7 @@ for (let i = 0; i < B85_ALPHABET.length; i++) B85_VALUE[B85_ALPHABET.charCodeAt(
 
 /** Python's base64.b85decode (RFC 1924 alphabet; a short last group is padded with '~'). */
 function decodeBase85(body: PyJsonValue | undefined): Uint8Array {
-  if (typeof body !== 'string') throw new MalformedTagError('py/b85 body is not a string');
+  if (typeof body !== 'string') throw malformed('py/b85 body is not a string');
   const padding = (5 - (body.length % 5)) % 5;
   const padded = body + '~'.repeat(padding);
   const out = new Uint8Array((padded.length / 5) * 4);
@@ -448,10 +564,10 @@ function decodeBase85(body: PyJsonValue | undefined): Uint8Array {
     for (let k = 0; k < 5; k++) {
       const c = padded.charCodeAt(g + k);
       const v = c < 128 ? B85_VALUE[c]! : -1;
-      if (v < 0) throw new MalformedTagError(`py/b85 body has a character outside base85 at ${g + k}`);
+      if (v < 0) throw malformed(`py/b85 body has a character outside base85 at ${g + k}`);
       acc = acc * 85 + v;
     }
-    if (acc > 0xffffffff) throw new MalformedTagError(`py/b85 group at ${g} overflows`);
+    if (acc > 0xffffffff) throw malformed(`py/b85 group at ${g} overflows`);
     out[o] = acc >>> 24;
     out[o + 1] = (acc >>> 16) & 0xff;
     out[o + 2] = (acc >>> 8) & 0xff;
@@ -460,16 +576,20 @@ function decodeBase85(body: PyJsonValue | undefined): Uint8Array {
   return padding ? out.subarray(0, out.length - padding) : out;
 }
 
-/** Freezes arrays, objects, tuples, sets and opaque values all the way down (cycles from py/id included). */
+/** Freezes arrays, objects, tuples, sets and opaque values all the way down (cycles from py/id included); iterative. */
 export function deepFreeze<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value) || ArrayBuffer.isView(value)) return value;
-  Object.freeze(value);
-  if (Array.isArray(value)) {
-    for (const item of value) deepFreeze(item);
-  } else if (value instanceof PyOpaque) {
-    deepFreeze(value.raw);
-  } else {
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object' || Object.isFrozen(v) || ArrayBuffer.isView(v)) continue;
+    Object.freeze(v);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) stack.push(v[i]);
+    } else if (v instanceof PyOpaque) {
+      stack.push(v.raw);
+    } else {
+      for (const key of Object.keys(v)) stack.push((v as Record<string, unknown>)[key]);
+    }
   }
   return value;
 }

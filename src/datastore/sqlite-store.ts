@@ -12,8 +12,15 @@
  */
 import Database from 'better-sqlite3';
 import type { DataStoreBackend } from './backend';
-import { CorruptReferenceError, DataStoreClosedError, DataStoreConfigError } from './errors';
-import { checkEntries } from './entries';
+import {
+  CorruptReferenceError,
+  DataStoreBackendError,
+  DataStoreClosedError,
+  DataStoreConfigError,
+  DataStoreOpenError,
+  type DataStoreOpenFailure,
+} from './errors';
+import { checkEntries, checkKeys } from './entries';
 import { sqliteTableName } from './keys';
 
 export interface SqliteStoreOptions {
@@ -45,35 +52,53 @@ export class SqliteStore implements DataStoreBackend {
   private closed = false;
 
   constructor(options: SqliteStoreOptions) {
+    if (options === null || typeof options !== 'object') throw new DataStoreConfigError('options', 'an options object', options);
     const appId = options.appId ?? 'pynenc';
+    this.tableName = sqliteTableName(appId); // checks the app_id (DataStoreConfigError)
     this.appId = appId;
-    this.tableName = sqliteTableName(appId);
     const timeout = options.busyTimeoutMs ?? 5000;
-    if (!Number.isFinite(timeout) || timeout < 0) throw new DataStoreConfigError('busyTimeoutMs', 'a non-negative number', timeout);
-    if (options.database) {
+    if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout < 0) {
+      throw new DataStoreConfigError('busyTimeoutMs', 'a non-negative number', timeout);
+    }
+    if (options.database !== undefined) {
+      // Duck-typed: better-sqlite3 may be loaded twice (two copies, or test module registries).
+      if (!isDatabase(options.database) || !options.database.open) {
+        throw new DataStoreConfigError('database', 'an open better-sqlite3 Database', options.database);
+      }
       this.db = options.database;
       this.ownsDb = false;
     } else {
       if (typeof options.path !== 'string' || options.path === '') throw new DataStoreConfigError('path', 'a database file path', options.path);
-      this.db = new Database(options.path, { timeout });
+      try {
+        this.db = new Database(options.path, { timeout });
+      } catch (err) {
+        throw new DataStoreOpenError(`sqlite:${options.path}#${this.tableName}`, openFailure(err), describeError(err), err);
+      }
       this.ownsDb = true;
     }
     this.description = `sqlite:${this.db.name}#${this.tableName}`;
-    const t = this.tableName; // [A-Za-z0-9_] only: safe to splice, as pynenc does
-    this.db.exec(
-      `CREATE TABLE IF NOT EXISTS ${t} (
-        data_key TEXT PRIMARY KEY,
-        data_value BLOB NOT NULL,
-        created_at REAL NOT NULL DEFAULT (julianday('now'))
+    try {
+      const t = this.tableName; // [A-Za-z0-9_] only: safe to splice, as pynenc does
+      this.db.exec(
+        `CREATE TABLE IF NOT EXISTS ${t} (
+          data_key TEXT PRIMARY KEY,
+          data_value BLOB NOT NULL,
+          created_at REAL NOT NULL DEFAULT (julianday('now'))
+        );`,
       );
-      CREATE INDEX IF NOT EXISTS idx_${t}_created ON ${t}(created_at);`,
-    );
-    this.selectMany = this.db.prepare(`SELECT data_key, data_value FROM ${t} WHERE data_key IN (SELECT value FROM json_each(?))`);
-    this.insert = this.db.prepare(`INSERT OR REPLACE INTO ${t} (data_key, data_value) VALUES (?, ?)`);
-    this.deleteAll = this.db.prepare(`DELETE FROM ${t}`);
-    this.writeBatch = this.db.transaction((entries: ReadonlyArray<readonly [string, string]>) => {
-      for (const [key, text] of entries) this.insert.run(key, Buffer.from(text, 'utf8'));
-    });
+      checkLayout(this.db, t, this.description);
+      this.db.exec(`CREATE INDEX IF NOT EXISTS idx_${t}_created ON ${t}(created_at);`);
+      this.selectMany = this.db.prepare(`SELECT data_key, data_value FROM ${t} WHERE data_key IN (SELECT value FROM json_each(?))`);
+      this.insert = this.db.prepare(`INSERT OR REPLACE INTO ${t} (data_key, data_value) VALUES (?, ?)`);
+      this.deleteAll = this.db.prepare(`DELETE FROM ${t}`);
+      this.writeBatch = this.db.transaction((entries: ReadonlyArray<readonly [string, string]>) => {
+        for (const [key, text] of entries) this.insert.run(key, Buffer.from(text, 'utf8'));
+      });
+    } catch (err) {
+      if (this.ownsDb) this.db.close();
+      if (err instanceof DataStoreOpenError) throw err;
+      throw new DataStoreOpenError(this.description, openFailure(err), describeError(err), err);
+    }
   }
 
   /** The table name pynenc uses for an app_id. */
@@ -83,23 +108,23 @@ export class SqliteStore implements DataStoreBackend {
 
   async get(keys: readonly string[]): Promise<Array<string | undefined>> {
     this.check('get');
+    checkKeys(keys);
     if (keys.length === 0) return [];
+    const rows = this.driver('get', () => this.selectMany.all(JSON.stringify(keys)));
     const found = new Map<string, string>();
-    for (const row of this.selectMany.all(JSON.stringify(keys))) {
-      found.set(row.data_key, this.decode(row));
-    }
+    for (const row of rows) found.set(row.data_key, this.decode(row));
     return keys.map((k) => found.get(k));
   }
 
   async set(entries: ReadonlyArray<readonly [key: string, text: string]>): Promise<void> {
     this.check('set');
     checkEntries(entries);
-    if (entries.length > 0) this.writeBatch(entries);
+    if (entries.length > 0) this.driver('set', () => this.writeBatch(entries));
   }
 
   async purge(): Promise<void> {
     this.check('purge');
-    this.deleteAll.run();
+    this.driver('purge', () => this.deleteAll.run());
   }
 
   async close(): Promise<void> {
@@ -120,5 +145,57 @@ export class SqliteStore implements DataStoreBackend {
 
   private check(operation: string): void {
     if (this.closed) throw new DataStoreClosedError(this.description, operation);
+    if (!this.db.open) throw new DataStoreClosedError(this.description, `${operation} (its better-sqlite3 connection was closed)`);
   }
+
+  /** Runs a driver call; its failures (busy beyond busyTimeoutMs, I/O, a connection closed meanwhile) come out typed. */
+  private driver<T>(operation: string, call: () => T): T {
+    try {
+      return call();
+    } catch (err) {
+      if (!this.db.open) throw new DataStoreClosedError(this.description, `${operation} (its better-sqlite3 connection was closed)`);
+      throw new DataStoreBackendError(this.description, operation, err);
+    }
+  }
+}
+
+function isDatabase(value: unknown): value is Database.Database {
+  const db = value as Partial<Record<string, unknown>> | null;
+  return (
+    db !== null &&
+    typeof db === 'object' &&
+    typeof db.open === 'boolean' &&
+    typeof db.name === 'string' &&
+    ['prepare', 'exec', 'transaction', 'close'].every((m) => typeof db[m] === 'function')
+  );
+}
+
+type ColumnInfo = { name: string; type: string; notnull: number; pk: number };
+
+/** pynenc's layout: data_key the primary key, data_value and created_at present (CREATE TABLE IF NOT EXISTS keeps any other table). */
+function checkLayout(db: Database.Database, table: string, store: string): void {
+  const columns = db.prepare(`PRAGMA table_info(${table})`).all() as ColumnInfo[];
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const key = byName.get('data_key');
+  const problems: string[] = [];
+  if (!key || key.pk !== 1 || columns.some((c) => c.pk > 1)) problems.push('data_key is not the primary key');
+  if (!byName.has('data_value')) problems.push('no data_value column');
+  if (!byName.has('created_at')) problems.push('no created_at column');
+  if (problems.length > 0) {
+    const found = columns.map((c) => `${c.name} ${c.type}${c.pk ? ' PK' : ''}`).join(', ');
+    throw new DataStoreOpenError(store, 'table-layout', `table ${table} has columns (${found}): ${problems.join('; ')}`);
+  }
+}
+
+function openFailure(err: unknown): DataStoreOpenFailure {
+  const code = (err as { code?: unknown } | null | undefined)?.code;
+  if (code === 'SQLITE_NOTADB') return 'not-a-database';
+  if (code === 'SQLITE_CANTOPEN' || (err instanceof TypeError && /directory/.test(err.message))) return 'cannot-open';
+  return 'failed';
+}
+
+function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const code = (err as { code?: unknown }).code;
+  return `${typeof code === 'string' ? code : err.name}: ${err.message}`;
 }

@@ -253,9 +253,9 @@ describe('backend entries are checked before anything is written', () => {
   it.each([
     ['not a pair', [['k']]],
     ['non-string text', [['k', 5]]],
-  ])('%s → TypeError', async (_name, entries) => {
+  ])('%s → SerializationError (a typed error, issue 15: only ContractErrors)', async (_name, entries) => {
     const mem = new MemoryStore();
-    await expect(mem.set(entries as unknown as Array<[string, string]>)).rejects.toThrow(TypeError);
+    await expect(mem.set(entries as unknown as Array<[string, string]>)).rejects.toThrow(SerializationError);
     expect(mem.size).toBe(0);
   });
 

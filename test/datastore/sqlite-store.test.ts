@@ -101,14 +101,16 @@ describe('SqliteStore', () => {
       data_value BLOB NOT NULL,
       created_at REAL NOT NULL DEFAULT (julianday('now')))`);
     const store = new SqliteStore({ database: db });
-    // Not `.rejects.toThrow`: better-sqlite3's native addon keeps the SqliteError constructor of the
-    // first test file that loaded it in this worker, so the error may come from another realm, where
-    // jest's toThrow does not see an Error ("did not throw"). Its code and message are the same.
+    // The driver's SqliteError comes out as DataStoreBackendError (issue 15 #7), its code kept as driverCode.
     const failure = await store.set([['good', 'g'], ['bad', 'b']]).then(
       () => undefined,
       (err: unknown) => err,
     );
-    expect(failure).toMatchObject({ code: 'SQLITE_CONSTRAINT_CHECK', message: expect.stringContaining('CHECK constraint failed') });
+    expect(failure).toMatchObject({
+      code: 'DATASTORE_BACKEND',
+      driverCode: 'SQLITE_CONSTRAINT_CHECK',
+      message: expect.stringContaining('CHECK constraint failed'),
+    });
     expect(await store.get(['good'])).toEqual([undefined]);
     expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
     await store.set([['good', 'g']]);
