@@ -66,6 +66,20 @@ export function resolveLimits(options: ReadLimits | undefined): Limits {
   };
 }
 
+/**
+ * How many issues a validation lists by default (validate, assertValid, fromJson, fromDict, the CLI): the rest are
+ * counted, not listed (ValidationResult.moreIssues, ContractValidationError.moreIssues), so a document made of
+ * problems costs bounded memory. See docs/validation.md.
+ */
+export const DEFAULT_MAX_ISSUES = 1000;
+
+/** The `maxIssues` option: DEFAULT_MAX_ISSUES when unset; else an integer >= 1, or Infinity to list every issue. */
+export function resolveMaxIssues(value: unknown): number {
+  if (value === undefined) return DEFAULT_MAX_ISSUES;
+  if (value === Infinity || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1)) return value;
+  throw new InvalidOptionError('maxIssues', 'an integer >= 1, or Infinity to list every issue', value);
+}
+
 /** `value` when it is undefined or one of `allowed`; else InvalidOptionError naming the option. */
 export function checkChoice<T>(option: string, value: unknown, allowed: readonly T[]): T | undefined {
   if (value === undefined || allowed.includes(value as T)) return value as T | undefined;

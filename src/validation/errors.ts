@@ -10,19 +10,26 @@ export interface ValidationIssue {
   keyword: string;
 }
 
-/** A document is not a valid instance of its DTO; `issues` lists every reason. */
+/**
+ * A document is not a valid instance of its DTO. `issues` lists the first reasons (at most the call's `maxIssues`,
+ * default 1,000), in order; `moreIssues` counts the others, which were not listed.
+ */
 export class ContractValidationError extends ContractError {
   readonly code = 'CONTRACT_INVALID';
   override readonly dto: string;
   readonly issues: readonly ValidationIssue[];
+  /** Issues found beyond the listed ones (0 when `issues` is complete). */
+  readonly moreIssues: number;
 
-  constructor(dto: string, issues: readonly ValidationIssue[]) {
+  constructor(dto: string, issues: readonly ValidationIssue[], moreIssues = 0) {
     const first = issues[0];
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? 's' : ''})` : '';
+    const others = issues.length - 1 + moreIssues;
+    const more = others > 0 ? ` (and ${others} more issue${others > 1 ? 's' : ''}${moreIssues > 0 ? `, ${moreIssues} not listed` : ''})` : '';
     const where = first ? `${shortPath(first.path)}: ${first.message}` : 'invalid';
     super(`${dto} ${where}${more}`, { dto, path: first?.path, ...(first ? issueParts(first) : {}) });
     this.dto = dto;
     this.issues = issues;
+    this.moreIssues = moreIssues;
   }
 }
 

@@ -1,0 +1,374 @@
+/**
+ * Diagnosing an invalid document in bounded memory, whatever its number of problems (issue 15 #2).
+ *
+ * Ajv's diagnosers run with `allErrors`: on a 64 MiB EventMarkerPage made of unknown keys they allocate millions of
+ * error objects before anything can be cut (4.7 GB, then out of memory). The document is therefore diagnosed in
+ * pieces, each small enough for Ajv to explain whole, and the issues flow into an IssueSink that keeps the first
+ * `maxIssues` and only counts the rest:
+ *
+ * - the DTO object's **skeleton**: its declared properties, its collections (an array with `items`, a map with an
+ *   `additionalProperties` schema) emptied, run through the DTO's own Ajv diagnoser. Each collection holds one
+ *   sentinel item (`null`) and the object keeps its first unknown key: their issues mark where, in Ajv's order, the
+ *   collection's items and the unknown keys belong, and are replaced there by
+ * - the **unknown keys**, found by one `for…in` scan (Ajv's own loop): every one is the same
+ *   `additionalProperties` issue as the first, which Ajv made (its message does not depend on the key);
+ * - the **items of a DTO array** (markers, participants), each judged by its DTO's fast checker and, when rejected,
+ *   diagnosed the same way (Ajv calls the item DTO's diagnoser for them: the same function, the same errors);
+ * - the **items of any other collection** (id lists, payload values), in windows of WINDOW items put in the
+ *   skeleton's place: Ajv explains each window, its paths moved to the items' real indices.
+ *
+ * Why this design rather than a bounded variant of the generated diagnosers: Ajv undoes errors of failed
+ * alternatives by truncating its error array (`vErrors.length = n`) and counts sub-validators' errors by that
+ * array's length, so a generated validator that stops storing errors would have to re-derive Ajv's bookkeeping in
+ * patched source; here Ajv's output is used unchanged, on small inputs. Measured on a 64 MiB page of markers with
+ * unknown keys: see BENCHMARKS.md ("Bounded diagnosis").
+ *
+ * What guarantees the issues are Ajv's: a piece is only cut where Ajv's own error list is contiguous and
+ * independent of the rest (checked per DTO below: a DTO whose schema judges the object as a whole, or whose
+ * conditions read a collection, is diagnosed whole, as before), a sentinel that yields no issue makes the object
+ * diagnosed whole, and test/validation/capped.test.ts compares the result with one uncapped Ajv run over thousands
+ * of mutated documents: the same issues, in the same order.
+ */
+import { DTO_NAMES, commonSchema, schemas, type DtoName } from '../../generated/schemas';
+import type { ErrorObject } from 'ajv';
+import type { DataValidationCxt } from 'ajv/dist/types';
+import type { JsonSchema } from '../spec/json-schema';
+import { checkers, diagnosers } from './compiled';
+import type { ValidationIssue } from './errors';
+import { toIssues } from './issues';
+
+/** Keeps the first `max` issues it is given and counts the others. */
+export class IssueSink {
+  readonly listed: ValidationIssue[] = [];
+  /** Issues given beyond `max` (counted, not kept). */
+  more = 0;
+
+  constructor(readonly max: number) {}
+
+  /** False once `max` issues are listed: callers may then count without building issues. */
+  get listing(): boolean {
+    return this.listed.length < this.max;
+  }
+
+  get total(): number {
+    return this.listed.length + this.more;
+  }
+
+  add(issue: ValidationIssue): void {
+    if (this.listed.length < this.max) this.listed.push(issue);
+    else this.more++;
+  }
+}
+
+/** Array items (or map values) per Ajv run in a window (see above): small enough that one run's errors stay small. */
+const WINDOW = 256;
+
+/** A property holding a collection whose items are diagnosed apart from the object. */
+interface Collection {
+  readonly name: string;
+  readonly pointer: string;
+  /** `items`: an array; `values`: an object whose every value satisfies one schema. */
+  readonly kind: 'items' | 'values';
+  /** The DTO of the items (an array of DTOs); undefined: windows. */
+  readonly itemDto: DtoName | undefined;
+}
+
+interface PiecePlan {
+  readonly dto: DtoName;
+  /** Null: the DTO is diagnosed whole (see piecePlan). */
+  readonly declared: ReadonlySet<string> | null;
+  /** Unknown keys are errors (`additionalProperties: false`). */
+  readonly closed: boolean;
+  readonly collections: readonly Collection[];
+}
+
+/** Keywords that only annotate. */
+const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description', 'default', 'examples', 'deprecated', 'readOnly', 'writeOnly', 'x-reserved']);
+/** Keywords of a DTO object the skeleton judges as the whole object would be judged. */
+const OBJECT_PIECES = new Set(['type', 'required', 'properties', 'additionalProperties']);
+/** Keywords that may sit beside them when they read no collection and no key set (see readsOnly). */
+const CONDITIONS = new Set(['allOf', 'if', 'then', 'else', 'not']);
+/** What a condition may not use: it would judge the whole key set. */
+const KEY_SET_KEYWORDS = ['additionalProperties', 'patternProperties', 'propertyNames', 'minProperties', 'maxProperties', 'unevaluatedProperties', 'dependentRequired', 'dependentSchemas'];
+
+const DTO_BY_ID = new Map<string, DtoName>(DTO_NAMES.map((name) => [String(schemas[name].$id), name]));
+
+/** The schema a `$ref` (relative to `base`) names in the contract, with its document's id; undefined if unknown. */
+function deref(schema: JsonSchema, base: string): { node: JsonSchema; base: string } {
+  if (typeof schema.$ref !== 'string') return { node: schema, base };
+  const [doc, fragment] = new URL(schema.$ref, base).href.split('#') as [string, string | undefined];
+  const dto = DTO_BY_ID.get(doc);
+  let node: unknown = dto !== undefined ? schemas[dto] : doc === String(commonSchema.$id) ? commonSchema : undefined;
+  for (const part of (fragment ?? '').split('/').filter(Boolean)) node = (node as Record<string, unknown> | undefined)?.[part];
+  if (node === undefined) throw new Error(`capped diagnosis: unknown $ref ${schema.$ref}`);
+  // The $ref's siblings apply too: they must only annotate for the target to speak for the whole.
+  const siblings = Object.keys(schema).filter((k) => k !== '$ref' && !ANNOTATIONS.has(k));
+  if (siblings.length > 0) return { node: schema, base };
+  return deref(node as JsonSchema, doc);
+}
+
+/** The property's collection, when its schema is only that (no keyword judging the collection as a whole). */
+function collectionOf(name: string, property: JsonSchema, base: string): Collection | undefined {
+  const { node, base: at } = deref(property, base);
+  const assertions = Object.keys(node).filter((k) => !ANNOTATIONS.has(k));
+  const pointer = name.replace(/~/g, '~0').replace(/\//g, '~1');
+  if (node.type === 'array' && assertions.every((k) => k === 'type' || k === 'items') && isSchema(node.items)) {
+    const items = node.items as JsonSchema;
+    const ref = typeof items.$ref === 'string' ? new URL(items.$ref, at).href : undefined;
+    const itemDto = ref !== undefined && Object.keys(items).every((k) => k === '$ref' || ANNOTATIONS.has(k)) ? DTO_BY_ID.get(ref) : undefined;
+    return { name, pointer, kind: 'items', itemDto };
+  }
+  if (node.type === 'object' && assertions.every((k) => k === 'type' || k === 'additionalProperties') && isSchema(node.additionalProperties)) {
+    return { name, pointer, kind: 'values', itemDto: undefined };
+  }
+  return undefined;
+}
+
+function isSchema(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether the conditions in `schema` read no collection and nothing of the key set. */
+function readsOnly(schema: unknown, collections: ReadonlySet<string>): boolean {
+  if (Array.isArray(schema)) return schema.every((s) => readsOnly(s, collections));
+  if (!isSchema(schema)) return true;
+  const s = schema as JsonSchema;
+  if (KEY_SET_KEYWORDS.some((k) => k in s)) return false;
+  const named = [...Object.keys((s.properties as object | undefined) ?? {}), ...((s.required as string[] | undefined) ?? [])];
+  if (named.some((n) => collections.has(n))) return false;
+  return Object.values(s).every((v) => readsOnly(v, collections));
+}
+
+function piecePlan(dto: DtoName): PiecePlan {
+  const schema = schemas[dto];
+  const base = String(schema.$id);
+  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const collections = Object.entries(properties)
+    .map(([name, prop]) => collectionOf(name, prop, base))
+    .filter((c): c is Collection => c !== undefined);
+  const names = new Set(collections.map((c) => c.name));
+  const keywords = Object.keys(schema).filter((k) => !ANNOTATIONS.has(k));
+  const piecewise =
+    schema.type === 'object' &&
+    (schema.additionalProperties === undefined || schema.additionalProperties === false) &&
+    keywords.every((k) => OBJECT_PIECES.has(k) || (CONDITIONS.has(k) && readsOnly(schema[k], names)));
+  return {
+    dto,
+    declared: piecewise ? new Set(Object.keys(properties)) : null,
+    closed: schema.additionalProperties === false,
+    collections: piecewise ? collections : [],
+  };
+}
+
+const PLANS: Readonly<Record<DtoName, PiecePlan>> = Object.fromEntries(DTO_NAMES.map((d) => [d, piecePlan(d)])) as Record<
+  DtoName,
+  PiecePlan
+>;
+
+/**
+ * Adds the issues of `value` as a `dto` to `sink`, in the order one uncapped Ajv run lists them. `original`: the
+ * caller's document when `value` is its schema view (schema-view.ts), so messages quote the caller's values.
+ */
+export function diagnoseInto(dto: DtoName, value: unknown, sink: IssueSink, original?: unknown): void {
+  diagnoseDto(PLANS[dto], value, '', sink, original);
+}
+
+/** The issues of one uncapped Ajv run over the whole document: the reference the pieces are held to (tests). */
+export function diagnoseWhole(dto: DtoName, value: unknown, original?: unknown): ValidationIssue[] {
+  const diagnose = diagnosers()[dto];
+  return diagnose(value) ? [] : toIssues(diagnose.errors ?? [], original);
+}
+
+/** Ajv's data context for a value at `path` of the document (its other fields are Ajv's defaults). */
+function context(path: string): DataValidationCxt {
+  return { instancePath: path } as DataValidationCxt;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function escapeKey(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/**
+ * Issues of `data` run whole through the DTO's diagnoser (Ajv's instancePath starting at `path`). `stand`: the
+ * object `data` stands in for (a skeleton for the caller's object), quoted instead in messages.
+ */
+function run(dto: DtoName, data: unknown, path: string, original: unknown, stand?: unknown): ValidationIssue[] {
+  const diagnose = diagnosers()[dto];
+  if (diagnose(data, context(path))) return [];
+  const errors = diagnose.errors ?? [];
+  return toIssues(stand === undefined ? errors : errors.map((e) => (e.data === data ? { ...e, data: stand } : e)), original);
+}
+
+/** Where, in the skeleton's issues, a piece's issues go: the sentinel's path and what replaces its issues. */
+interface Mark {
+  readonly at: string;
+  /** Adds the piece's issues; `first` is the sentinel's first issue. */
+  readonly emit: (first: ValidationIssue) => void;
+}
+
+function diagnoseDto(plan: PiecePlan, d: unknown, path: string, sink: IssueSink, original: unknown): void {
+  const declared = plan.declared;
+  if (declared === null || !isPlainObject(d)) {
+    for (const issue of run(plan.dto, d, path, original)) sink.add(issue);
+    return;
+  }
+  // The skeleton: declared properties as Ajv reads them (`data.name`), collections emptied; the probe: the
+  // skeleton with the sentinels.
+  const skeleton: Record<string, unknown> = {};
+  for (const name of declared) if (d[name] !== undefined) define(skeleton, name, d[name]);
+  const sentinels = new Map<string, unknown>();
+  const marks: Mark[] = [];
+  for (const c of plan.collections) {
+    const v = skeleton[c.name];
+    const at = `${path}/${c.pointer}`;
+    if (c.kind === 'items' && Array.isArray(v)) {
+      define(skeleton, c.name, []);
+      if (v.length === 0) continue;
+      sentinels.set(c.name, [null]);
+      marks.push({ at: `${at}/0`, emit: () => items(plan, c, skeleton, v, at, path, sink, original) });
+    } else if (c.kind === 'values' && isObjectValue(v)) {
+      define(skeleton, c.name, {});
+      const first = firstKey(v);
+      if (first === undefined) continue;
+      const sentinel: Record<string, unknown> = {};
+      define(sentinel, first, null);
+      sentinels.set(c.name, sentinel);
+      marks.push({ at: `${at}/${escapeKey(first)}`, emit: () => values(plan, c, skeleton, v, at, path, sink, original) });
+    }
+  }
+  const probe: Record<string, unknown> = {};
+  for (const name of Object.keys(skeleton)) define(probe, name, sentinels.has(name) ? sentinels.get(name) : skeleton[name]);
+  const unknown = plan.closed ? firstUnknown(d, declared) : undefined;
+  if (unknown !== undefined) {
+    define(probe, unknown, d[unknown]);
+    marks.push({ at: `${path}/${escapeKey(unknown)}`, emit: (first) => unknownKeys(d, declared, path, first, sink) });
+  }
+  const base = run(plan.dto, probe, path, original, d);
+  // Where each mark's issues are. A mark without issues (a schema accepting the sentinel) or whose issues are not
+  // contiguous: the object is explained whole (correct; memory as before this module).
+  const spans = marks.map((m) => span(base, m.at));
+  if (spans.some((s) => s === undefined)) {
+    for (const issue of run(plan.dto, d, path, original)) sink.add(issue);
+    return;
+  }
+  for (let i = 0; i < base.length; ) {
+    const k = spans.findIndex((s) => s![0] === i);
+    if (k < 0) sink.add(base[i++]!);
+    else {
+      marks[k]!.emit(base[i]!);
+      i = spans[k]![1];
+    }
+  }
+}
+
+function isObjectValue(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function firstKey(v: object): string | undefined {
+  for (const k in v) return k;
+  return undefined;
+}
+
+function firstUnknown(d: Record<string, unknown>, declared: ReadonlySet<string>): string | undefined {
+  for (const k in d) if (!declared.has(k)) return k;
+  return undefined;
+}
+
+/** [start, end) of the issues at or below `at`, when they are contiguous and there is at least one. */
+function span(issues: readonly ValidationIssue[], at: string): [number, number] | undefined {
+  const under = (p: string): boolean => p === at || p.startsWith(`${at}/`);
+  const start = issues.findIndex((i) => under(i.path));
+  if (start < 0) return undefined;
+  let end = start;
+  while (end < issues.length && under(issues[end]!.path)) end++;
+  for (let i = end; i < issues.length; i++) if (under(issues[i]!.path)) return undefined;
+  return [start, end];
+}
+
+/** Every unknown key, in Ajv's `for…in` order: the issue Ajv made for the first, at each key's path. */
+function unknownKeys(d: Record<string, unknown>, declared: ReadonlySet<string>, path: string, template: ValidationIssue, sink: IssueSink): void {
+  for (const k in d) {
+    if (declared.has(k)) continue;
+    if (sink.listing) sink.add({ path: `${path}/${escapeKey(k)}`, message: template.message, keyword: template.keyword });
+    else sink.more++;
+  }
+}
+
+function items(
+  plan: PiecePlan,
+  c: Collection,
+  skeleton: Record<string, unknown>,
+  list: readonly unknown[],
+  at: string,
+  path: string,
+  sink: IssueSink,
+  original: unknown,
+): void {
+  if (c.itemDto !== undefined) {
+    const check = checkers[c.itemDto];
+    const nested = PLANS[c.itemDto];
+    for (let i = 0; i < list.length; i++) if (!check(list[i])) diagnoseDto(nested, list[i], `${at}/${i}`, sink, original);
+    return;
+  }
+  for (let from = 0; from < list.length; from += WINDOW) {
+    const window: Record<string, unknown> = { ...skeleton };
+    define(window, c.name, list.slice(from, from + WINDOW));
+    const diagnose = diagnosers()[plan.dto];
+    if (diagnose(window, context(path))) continue;
+    const errors = (diagnose.errors ?? []).flatMap((e) => {
+      const moved = moveIndex(e.instancePath, at, from);
+      return moved === undefined ? [] : [{ ...e, instancePath: moved }];
+    });
+    for (const issue of toIssues(errors, original)) sink.add(issue);
+  }
+}
+
+/** `at/j/rest` → `at/(j+offset)/rest`; undefined for a path not below an item of `at`. */
+function moveIndex(instancePath: string, at: string, offset: number): string | undefined {
+  if (!instancePath.startsWith(`${at}/`)) return undefined;
+  const rest = instancePath.slice(at.length + 1);
+  const slash = rest.indexOf('/');
+  const index = Number(slash < 0 ? rest : rest.slice(0, slash));
+  return `${at}/${index + offset}${slash < 0 ? '' : rest.slice(slash)}`;
+}
+
+function values(
+  plan: PiecePlan,
+  c: Collection,
+  skeleton: Record<string, unknown>,
+  map: Record<string, unknown>,
+  at: string,
+  path: string,
+  sink: IssueSink,
+  original: unknown,
+): void {
+  const diagnose = diagnosers()[plan.dto];
+  let window: Record<string, unknown> = {};
+  let size = 0;
+  const flush = (): void => {
+    const probe: Record<string, unknown> = { ...skeleton };
+    define(probe, c.name, window);
+    if (!diagnose(probe, context(path))) {
+      const errors = (diagnose.errors ?? []).filter((e: ErrorObject) => e.instancePath.startsWith(`${at}/`));
+      for (const issue of toIssues(errors, original)) sink.add(issue);
+    }
+    window = {};
+    size = 0;
+  };
+  for (const k in map) {
+    define(window, k, map[k]);
+    if (++size === WINDOW) flush();
+  }
+  if (size > 0) flush();
+}
