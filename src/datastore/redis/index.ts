@@ -1,4 +1,4 @@
-export { RedisStore, type RedisStoreOptions, type RedisConnectionOptions } from './redis-store';
+export { RedisStore, REDIS_BATCH_CHUNK, type RedisStoreOptions, type RedisConnectionOptions } from './redis-store';
 export {
   RedisStoreError,
   DataStoreUnavailableError,

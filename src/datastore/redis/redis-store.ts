@@ -7,7 +7,7 @@
 import Redis, { ReplyError, type RedisOptions } from 'ioredis';
 import type { DataStoreBackend } from '../backend';
 import { ContractError } from '../../errors';
-import { checkEntries } from '../entries';
+import { checkEntries, checkKeys } from '../entries';
 import { DataStoreClosedError, DataStoreConfigError } from '../errors';
 import {
   DataStoreUnavailableError,
@@ -56,7 +56,14 @@ export interface RedisStoreOptions {
   scanCount?: number;
 }
 
+/**
+ * Keys per MGET and entries per MSET: one command never carries more, so no batch size reaches a call-stack or
+ * argument limit (70,000 spread arguments overflowed V8's stack). A set of more entries is one MULTI/EXEC
+ * transaction of MSETs: still all-or-nothing, and no other client sees part of it.
+ */
+export const REDIS_BATCH_CHUNK = 10_000;
 const DEFAULT_CONNECT_TIMEOUT_MS = 2000;
+const NOT_CHECKED = Symbol('no socket checked yet');
 const DEFAULT_COMMAND_TIMEOUT_MS = 5000;
 const CONNECTION_CLOSED = 'Connection is closed.';
 
@@ -92,6 +99,9 @@ export class RedisStore implements DataStoreBackend {
   private readonly prefixBytes: Buffer;
   private closed = false;
   private connecting: Promise<void> | undefined;
+  /** The socket whose database was checked with SELECT (ioredis swallows a failed SELECT of its own). */
+  private checkedStream: unknown = NOT_CHECKED;
+  private readonly db: number;
   private abandoning: Promise<void> | undefined;
   private lastClientError: unknown;
   private readonly inflight = new Set<() => void>();
@@ -102,6 +112,7 @@ export class RedisStore implements DataStoreBackend {
   };
 
   constructor(options: RedisStoreOptions) {
+    if (options === null || typeof options !== 'object') throw new DataStoreConfigError('options', 'an options object', options);
     this.appId = options.appId;
     this.sanitizedAppId = sanitizeAppId(options.appId);
     this.keyPrefix = clientDataKeyPrefix(options.appId);
@@ -112,7 +123,11 @@ export class RedisStore implements DataStoreBackend {
     if (options.client && options.connection !== undefined) {
       throw new DataStoreConfigError('connection', 'either `client` or `connection`, not both', options.connection);
     }
-    if (options.client) {
+    if (options.closeClient !== undefined && typeof options.closeClient !== 'boolean') {
+      throw new DataStoreConfigError('closeClient', 'a boolean', options.closeClient);
+    }
+    if (options.client !== undefined) {
+      if (!isRedisClient(options.client)) throw new DataStoreConfigError('client', 'an ioredis client', options.client);
       this.client = options.client;
       this.managesConnection = false;
       this.disconnectOnClose = options.closeClient === true;
@@ -126,11 +141,11 @@ export class RedisStore implements DataStoreBackend {
         connectTimeout: this.connectTimeoutMs,
         commandTimeout: this.commandTimeoutMs,
       };
-      const conn = options.connection ?? 'redis://localhost:6379/0';
-      this.client = typeof conn === 'string' ? new Redis(conn, failFast) : new Redis({ ...conn, ...failFast });
+      this.client = connect(options.connection === undefined ? 'redis://localhost:6379/0' : options.connection, failFast);
       this.managesConnection = true;
       this.disconnectOnClose = true;
     }
+    this.db = checkDb(this.client.options.db);
     this.client.on('error', this.onClientError);
     this.description = describeServer(this.client.options);
   }
@@ -141,21 +156,30 @@ export class RedisStore implements DataStoreBackend {
   }
 
   async get(keys: readonly string[]): Promise<Array<string | undefined>> {
+    if (this.closed) return Promise.reject(this.closedError('get', [], false));
+    checkKeys(keys);
     const redisKeys = keys.map((k) => this.redisKey(k));
     return this.run('get', redisKeys, async () => {
       checkWellFormed(keys, 'reference', (problem) => new RedisValueError(problem, this.context('get', redisKeys)));
       if (redisKeys.length === 0) return [];
       await this.ready();
-      // One MGET per batch: one round trip however many references.
-      const values = await this.command(this.client.mgetBuffer(...redisKeys));
-      return values.map((value, i) => {
-        if (value === null) return undefined;
-        try {
-          return utf8.decode(value);
-        } catch {
-          throw new RedisValueError('stored value is not valid UTF-8', this.context('get', [redisKeys[i]!]));
+      // One MGET per chunk of REDIS_BATCH_CHUNK keys (one round trip for most batches). Entries are
+      // content-addressed and checked on read, so chunks need not be one snapshot.
+      const out = new Array<string | undefined>(redisKeys.length);
+      for (let from = 0; from < redisKeys.length; from += REDIS_BATCH_CHUNK) {
+        const chunk = redisKeys.slice(from, from + REDIS_BATCH_CHUNK);
+        const values = await this.command(this.client.mgetBuffer(chunk));
+        for (let i = 0; i < values.length; i++) {
+          const value = values[i];
+          if (value === null || value === undefined) continue;
+          try {
+            out[from + i] = utf8.decode(value);
+          } catch {
+            throw new RedisValueError('stored value is not valid UTF-8', this.context('get', [chunk[i]!]));
+          }
         }
-      });
+      }
+      return out;
     });
   }
 
@@ -171,10 +195,25 @@ export class RedisStore implements DataStoreBackend {
       );
       if (entries.length === 0) return;
       await this.ready();
+      const chunks: string[][] = [];
+      for (let from = 0; from < entries.length; from += REDIS_BATCH_CHUNK) {
+        const args: string[] = [];
+        const to = Math.min(entries.length, from + REDIS_BATCH_CHUNK);
+        for (let i = from; i < to; i++) args.push(redisKeys[i]!, entries[i]![1]);
+        chunks.push(args);
+      }
       // MSET is one atomic command: every key is written, or (error reply) none.
-      const args: string[] = [];
-      entries.forEach(([, text], i) => args.push(redisKeys[i]!, text));
-      await this.command(this.client.mset(...args));
+      if (chunks.length === 1) {
+        await this.command(this.client.mset(chunks[0]!));
+        return;
+      }
+      // More: MSETs in one MULTI/EXEC. A command refused while queued (OOM, …) discards the whole
+      // transaction (EXECABORT); MSET cannot fail once executed; EXEC runs them with no other client between.
+      const transaction = this.client.multi();
+      for (const args of chunks) transaction.mset(args);
+      const results = await this.command(transaction.exec(), chunks.length);
+      const failed = results?.find(([err]) => err);
+      if (!results || failed) throw failed?.[0] ?? new ReplyError('EXEC aborted');
     });
   }
 
@@ -278,6 +317,22 @@ export class RedisStore implements DataStoreBackend {
 
   /** Connects an owned client when it is not ready (first use, or after the server went away). */
   private async ready(): Promise<void> {
+    await this.connected();
+    // ioredis sends SELECT <db> on connecting but only emits its failure as an 'error' event: the commands
+    // would then run on db 0. SELECT again, once per socket, and refuse the store when the server has no such db.
+    if (this.checkedStream === this.client.stream) return;
+    try {
+      await this.command(this.client.select(this.db));
+    } catch (err) {
+      if (err instanceof ReplyError) {
+        throw new DataStoreConfigError('db', `a database ${this.description.replace(/\/\d+$/, '')} has (0 to its \`databases\` setting - 1): ${(err as Error).message}`, this.db);
+      }
+      throw err;
+    }
+    this.checkedStream = this.client.stream;
+  }
+
+  private async connected(): Promise<void> {
     if (this.abandoning) await this.abandoning;
     const status = this.client.status;
     if (status === 'ready') return;
@@ -305,9 +360,9 @@ export class RedisStore implements DataStoreBackend {
     });
   }
 
-  /** Bounds a command by commandTimeoutMs even when a supplied client has no timeout. */
-  private command<T>(promise: Promise<T>): Promise<T> {
-    return guard(promise, this.commandTimeoutMs + 100, () => new GuardTimeout('Command timed out'));
+  /** Bounds a command (`commands` of them in a transaction) by commandTimeoutMs each, even when a supplied client has no timeout. */
+  private command<T>(promise: Promise<T>, commands = 1): Promise<T> {
+    return guard(promise, this.commandTimeoutMs * commands + 100, () => new GuardTimeout('Command timed out'));
   }
 
   private translate(err: unknown, operation: RedisStoreOperation, redisKeys: readonly string[]): Error {
@@ -317,7 +372,7 @@ export class RedisStore implements DataStoreBackend {
     if (err instanceof ConnectFailure) {
       return new DataStoreUnavailableError(connectReason(err.underlying), context, err.underlying);
     }
-    if (err instanceof ReplyError) return new RedisCommandError((err as Error).message, context, err);
+    if (err instanceof ReplyError) return new RedisCommandError(replyText(err as Error), context, err);
     if (err instanceof GuardTimeout || (err instanceof Error && err.message === 'Command timed out')) {
       return new DataStoreUnavailableError('timeout', context, err);
     }
@@ -329,6 +384,47 @@ export class RedisStore implements DataStoreBackend {
     this.abandonConnection();
     return new DataStoreUnavailableError('lost', context, err);
   }
+}
+
+/** The reply, with the error that made a transaction abort (EXECABORT carries it in previousErrors). */
+function replyText(err: Error): string {
+  const previous = (err as { previousErrors?: unknown }).previousErrors;
+  const first = Array.isArray(previous) && previous[0] instanceof Error ? (previous[0] as Error).message : undefined;
+  return first !== undefined ? `${first} (${err.message})` : err.message;
+}
+
+/** A client this store creates; a connection ioredis cannot parse is a DataStoreConfigError, not its TypeError. */
+function connect(conn: string | RedisConnectionOptions, failFast: RedisOptions): Redis {
+  const expected = 'a redis:// or rediss:// URL, or connection options (host, port, path, db, …)';
+  if (typeof conn === 'string') {
+    if (!/^rediss?:\/\//i.test(conn)) throw new DataStoreConfigError('connection', expected, conn);
+  } else if (conn === null || typeof conn !== 'object' || Array.isArray(conn)) {
+    throw new DataStoreConfigError('connection', expected, conn);
+  } else if (conn.port !== undefined && !(Number.isInteger(conn.port) && conn.port >= 0 && conn.port <= 65535)) {
+    throw new DataStoreConfigError('connection.port', 'a TCP port (0 to 65535)', conn.port);
+  }
+  try {
+    return typeof conn === 'string' ? new Redis(conn, failFast) : new Redis({ ...conn, ...failFast });
+  } catch (err) {
+    throw new DataStoreConfigError('connection', `${expected} (${err instanceof Error ? err.message : String(err)})`, conn);
+  }
+}
+
+/** The database index: a non-negative integer (whether the server has it is checked on connecting). */
+function checkDb(db: unknown): number {
+  if (db === undefined || db === null) return 0;
+  if (typeof db !== 'number' || !Number.isSafeInteger(db) || db < 0) throw new DataStoreConfigError('db', 'a database index (a non-negative integer)', db);
+  return db;
+}
+
+function isRedisClient(value: unknown): value is Redis {
+  const c = value as Partial<Record<string, unknown>> | null;
+  return (
+    c !== null &&
+    typeof c === 'object' &&
+    typeof c.options === 'object' &&
+    ['mgetBuffer', 'mset', 'multi', 'select', 'scanBuffer', 'del', 'on', 'off'].every((m) => typeof c[m] === 'function')
+  );
 }
 
 function connectReason(err: unknown): RedisUnavailableReason {

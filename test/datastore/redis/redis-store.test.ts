@@ -116,9 +116,10 @@ describe('get / set', () => {
     const s = store('app');
     const textErr = await s.set([['ok', 'fine'], ['bad', 'x\uD800y']]).catch((e: unknown) => e);
     expect(textErr).toBeInstanceOf(SerializationError); // as every backend does
+    // The key rule is every backend's (src/datastore/entries.ts, issue 15 #13): SerializationError as on SQLite.
     const keyErr = await s.set([['ok', 'fine'], ['bad\uDC00', 'y']]).catch((e: unknown) => e);
-    expect(keyErr).toBeInstanceOf(RedisValueError);
-    expect((keyErr as RedisValueError).code).toBe('DATASTORE_REDIS_VALUE');
+    expect(keyErr).toBeInstanceOf(SerializationError);
+    expect((keyErr as SerializationError).code).toBe('DATASTORE_SERIALIZATION');
     expect(await s.get(['ok\uD800']).catch((e: unknown) => e)).toBeInstanceOf(RedisValueError);
     expect(await admin.dbsize()).toBe(0);
   });
