@@ -4,19 +4,20 @@
  * unknown keys dropped — and reported here) and writes it as Python's to_json
  * writes it (toJson). A document that cannot be read is reported, not written.
  */
-import { createInterface } from 'node:readline';
-
 import { fromJsonWithReport, toJson } from '../codec';
 import { shortPath } from '../errors';
-import { LimitExceededError } from '../limits';
+import { LimitExceededError, type ReadLimits } from '../limits';
 import { PythonJsonSyntaxError } from '../pyjson';
 import { ContractValidationError } from '../validation';
-import { EXIT_INVALID, EXIT_OK, InputError, LineWriter, STDIN, describeIoError, labelOf, openInput, readText } from './io';
+import { openSource, readDocument, readLines, type TextRead } from './input';
+import { EXIT_INVALID, EXIT_OK, LineWriter, STDIN, processStreams, type CliStreams } from './io';
 import { lineAt, locator } from './locate';
-import { requireDto } from './validate';
+import { requireDto, unreadable } from './validate';
 
 export interface FormatOptions {
   jsonl?: boolean;
+  /** Read limits (default DEFAULT_READ_LIMITS), kept while reading and while parsing; not a command-line option. */
+  limits?: ReadLimits;
 }
 
 interface Counts {
@@ -24,20 +25,32 @@ interface Counts {
   invalid: number;
 }
 
-export async function runFormat(dtoName: string, file: string | undefined, options: FormatOptions): Promise<number> {
+export async function runFormat(
+  dtoName: string,
+  file: string | undefined,
+  options: FormatOptions,
+  streams: CliStreams = processStreams(),
+): Promise<number> {
   const dto = requireDto(dtoName);
-  const input = file ?? STDIN;
-  const label = labelOf(input);
-  const out = new LineWriter(process.stdout);
-  const err = new LineWriter(process.stderr);
+  const source = await openSource(file ?? STDIN, streams.stdin);
+  const label = source.label;
+  const out = new LineWriter(streams.stdout);
+  const err = new LineWriter(streams.stderr);
   const counts: Counts = { documents: 0, invalid: 0 };
 
-  const one = async (text: string, firstLine: number, multiLine: boolean): Promise<void> => {
+  const one = async (read: TextRead, multiLine: boolean): Promise<void> => {
     counts.documents++;
+    if (!read.ok) {
+      counts.invalid++;
+      const p = unreadable(label, read, !multiLine);
+      await err.line(`${label}:${p.line} /: ${p.message}`);
+      return;
+    }
+    const { text, line: firstLine } = read;
     let line: ((path: string) => number) | undefined; // one parse of the text, made on the first problem
     const where = (path: string): number => (multiLine ? firstLine + (line ??= locator(text))(path) - 1 : firstLine);
     try {
-      const { value, unknownKeys } = fromJsonWithReport(dto, text);
+      const { value, unknownKeys } = fromJsonWithReport(dto, text, options.limits);
       for (const u of unknownKeys) {
         await err.line(`${label}:${where(u.path)} ${u.path}: unknown key of ${u.dto}, dropped as Python's reader drops it`);
       }
@@ -57,28 +70,15 @@ export async function runFormat(dtoName: string, file: string | undefined, optio
   };
 
   if (options.jsonl) {
-    const opened = await openInput(input);
-    let failure: unknown;
-    const lines = createInterface({ input: opened.stream, crlfDelay: Infinity });
-    opened.stream.on('error', (e) => {
-      failure = e;
-      lines.close();
-    });
-    let lineNo = 0;
-    for await (const raw of lines) {
-      lineNo++;
-      const line = lineNo === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-      if (line.trim() === '') continue;
-      await one(line, lineNo, false);
+    for await (const read of readLines(source, options.limits)) {
+      if (read.ok && read.text.trim() === '') continue;
+      await one(read, false);
     }
-    if (failure) throw new InputError(`${label}: cannot read: ${describeIoError(failure)}`);
   } else {
-    const text = await readText(input);
-    await one(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, 1, true);
+    await one(await readDocument(source, options.limits), true);
   }
   if (counts.invalid > 0) {
     await err.line(`${dto}: ${counts.invalid} of ${counts.documents} document${counts.documents === 1 ? '' : 's'} could not be read; not written`);
   }
   return counts.invalid > 0 ? EXIT_INVALID : EXIT_OK;
 }
-

@@ -1,30 +1,101 @@
-/** What every command shares: exit codes, errors, output with back-pressure, reading inputs. */
+/**
+ * What every command shares: exit codes, the CLI's typed errors, the streams it reads and writes, output with
+ * back-pressure. Reading inputs (bytes, strict UTF-8, limits) is src/cli/input.ts.
+ */
 import { once } from 'node:events';
-import { open, stat } from 'node:fs/promises';
+import { fstatSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
+import { ContractError } from '../errors';
 
 /** 0: all good · 1: invalid input / incompatible change · 2: usage or I/O error. */
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_USAGE = 2;
 
+/** An error of the command line itself (exit 2): one line, no stack trace. */
+export abstract class CliError extends ContractError {
+  constructor(message: string, cause?: unknown) {
+    super(message, cause === undefined ? {} : { cause });
+  }
+}
+
 /** A command line that cannot be run as given (exit 2). */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
+export class UsageError extends CliError {
+  readonly code = 'CLI_USAGE';
 }
 
-/** A file or stream that cannot be read or written (exit 2). */
-export class InputError extends Error {
-  override readonly name = 'InputError';
+/** A file or stream that cannot be read (exit 2). */
+export class InputError extends CliError {
+  readonly code = 'CLI_INPUT';
 }
 
-/** Writes lines to a stream, waiting for 'drain' when its buffer is full (constant memory on big outputs). */
+/** A stream that cannot be written: a full disk, a closed pipe (exit 2). */
+export class OutputError extends CliError {
+  readonly code = 'CLI_OUTPUT';
+  /** `<stdout>`, `<stderr>`, or the name given to the LineWriter. */
+  readonly stream: string;
+
+  constructor(stream: string, cause: unknown) {
+    super(`cannot write ${stream}: ${describeIoError(cause)}`, cause);
+    this.stream = stream;
+  }
+}
+
+/** The streams a command reads and writes: the process's, or others (tests, the fuzz target run in-process). */
+export interface CliStreams {
+  /** Opened on first use: a process whose stdin is a folder or closed fails here, as a file would. */
+  stdin(): Readable;
+  stdout: Writable;
+  stderr: Writable;
+  /** Whether stderr is a terminal (progress lines are shown by default then). */
+  stderrIsTTY: boolean;
+}
+
+export function processStreams(): CliStreams {
+  return {
+    stdin: () => {
+      let folder: boolean;
+      try {
+        folder = fstatSync(0).isDirectory();
+      } catch (err) {
+        throw new InputError(`${labelOf(STDIN)}: cannot read: ${describeIoError(err)}`, err);
+      }
+      // Node reads a folder on fd 0 as an empty stream: refuse it, as a folder named on the command line is.
+      if (folder) throw new InputError(`${labelOf(STDIN)}: cannot read: is a folder`);
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stderrIsTTY: process.stderr.isTTY === true,
+  };
+}
+
+/**
+ * Writes lines to a stream, waiting for 'drain' when its buffer is full (constant memory on big outputs). A stream
+ * that has failed (ENOSPC, EPIPE, closed) makes the next line an OutputError.
+ */
 export class LineWriter {
-  constructor(private readonly stream: Writable) {}
+  constructor(
+    private readonly stream: Writable,
+    private readonly name = nameOf(stream),
+  ) {}
 
   async line(text: string): Promise<void> {
-    if (!this.stream.write(`${text}\n`)) await once(this.stream, 'drain');
+    const failed = this.stream.errored ?? (this.stream.destroyed || this.stream.writableEnded ? 'the stream is closed' : null);
+    if (failed !== null) throw new OutputError(this.name, failed);
+    if (this.stream.write(`${text}\n`)) return;
+    try {
+      await once(this.stream, 'drain');
+    } catch (err) {
+      throw new OutputError(this.name, err);
+    }
   }
+}
+
+function nameOf(stream: Writable): string {
+  if (stream === process.stdout) return '<stdout>';
+  if (stream === process.stderr) return '<stderr>';
+  return 'the output';
 }
 
 export const STDIN = '-';
@@ -34,59 +105,28 @@ export function labelOf(file: string): string {
   return file === STDIN ? '<stdin>' : file;
 }
 
-export interface OpenedInput {
-  stream: Readable;
-  /** Size in bytes when known (regular files), for progress. */
-  size: number | undefined;
-  /** Bytes read so far. */
-  bytesRead(): number;
-}
-
-/** Opens a file (or stdin for `-`) for streaming; InputError when it cannot be read. */
-export async function openInput(file: string): Promise<OpenedInput> {
-  if (file === STDIN) {
-    let read = 0;
-    process.stdin.on('data', (chunk: Buffer | string) => {
-      read += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-    });
-    return { stream: process.stdin, size: undefined, bytesRead: () => read };
-  }
-  let info;
-  try {
-    info = await stat(file);
-  } catch (err) {
-    throw new InputError(`${file}: cannot read: ${describeIoError(err)}`);
-  }
-  if (info.isDirectory()) throw new InputError(`${file}: cannot read: is a folder`);
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch (err) {
-    throw new InputError(`${file}: cannot read: ${describeIoError(err)}`);
-  }
-  const stream = handle.createReadStream({ highWaterMark: 1 << 16 });
-  return { stream, size: info.isFile() ? info.size : undefined, bytesRead: () => stream.bytesRead };
-}
-
-/** Reads a whole file (or stdin) as UTF-8 text. */
-export async function readText(file: string): Promise<string> {
-  const input = await openInput(file);
-  input.stream.setEncoding('utf8');
-  let text = '';
-  try {
-    for await (const chunk of input.stream) text += chunk as string;
-  } catch (err) {
-    throw new InputError(`${labelOf(file)}: cannot read: ${describeIoError(err)}`);
-  }
-  return text;
-}
-
+/** An I/O failure in a few words (the errno code kept for the rare ones). */
 export function describeIoError(err: unknown): string {
+  if (typeof err === 'string') return err;
   const e = err as NodeJS.ErrnoException;
-  if (e?.code === 'ENOENT') return 'no such file';
-  if (e?.code === 'EACCES') return 'permission denied';
-  if (e?.code === 'EISDIR') return 'is a folder';
-  return e?.message ?? String(err);
+  switch (e?.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder';
+    case 'ENOSPC':
+      return 'no space left on device (ENOSPC)';
+    case 'EPIPE':
+      return 'the reader closed the pipe (EPIPE)';
+    case 'EBADF':
+      return 'not open (EBADF)';
+    case 'EIO':
+      return 'input/output error (EIO)';
+    default:
+      return e?.message ?? String(err);
+  }
 }
 
 /** A progress line on stderr, redrawn in place at most twice a second, shown only once the input has taken a second. */
@@ -98,6 +138,7 @@ export class Progress {
   constructor(
     private readonly enabled: boolean,
     private readonly render: () => string,
+    private readonly stream: Writable = process.stderr,
   ) {
     if (enabled) {
       this.timer = setInterval(() => this.tick(), 500);
@@ -108,18 +149,18 @@ export class Progress {
   private tick(): void {
     if (Date.now() - this.started < 1000) return;
     this.shown = true;
-    process.stderr.write(`\r\x1b[K${this.render()}`);
+    this.stream.write(`\r\x1b[K${this.render()}`);
   }
 
   /** Erases the line (before other output); the next tick draws it again. */
   clear(): void {
-    if (this.shown) process.stderr.write('\r\x1b[K');
+    if (this.shown) this.stream.write('\r\x1b[K');
     this.shown = false;
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
-    if (this.shown) process.stderr.write('\r\x1b[K');
+    if (this.shown) this.stream.write('\r\x1b[K');
   }
 }
 

@@ -11,10 +11,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DTO_NAMES } from '../../generated/schemas';
 import { CompatInputError, COMPAT_MODES, RULE_IDS } from '../compat';
+import { ContractError } from '../errors';
 import { runCompat } from './compat';
 import { runFormat } from './format';
 import { packageVersion, runGenerate } from './generate';
-import { EXIT_USAGE, InputError, UsageError } from './io';
+import { CliError, EXIT_USAGE, OutputError } from './io';
 import { registerMonitoringCommands } from './monitoring';
 import { runValidate, type ValidateOptions } from './validate';
 
@@ -108,10 +109,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[] = process.argv): Promise<void> {
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0); // reader went away (| head)
-    throw err;
-  });
+  guardOutput();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
@@ -121,14 +119,28 @@ export async function main(argv: string[] = process.argv): Promise<void> {
       process.exitCode = err.exitCode === 0 ? 0 : EXIT_USAGE;
       return;
     }
-    if (err instanceof UsageError || err instanceof InputError || err instanceof CompatInputError) {
-      process.stderr.write(`pynenc-contract: ${err.message}\n`);
-      process.exitCode = EXIT_USAGE;
-      return;
-    }
-    process.stderr.write(`pynenc-contract: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exitCode = EXIT_USAGE;
+    // The CLI's own errors (usage, input, output) and any typed error of the package: one line, no stack trace.
+    if (err instanceof OutputError && err.stream === '<stderr>') return; // nowhere left to say it
+    if (err instanceof CliError || err instanceof CompatInputError) process.stderr.write(`pynenc-contract: ${err.message}\n`);
+    else if (err instanceof ContractError) process.stderr.write(`pynenc-contract: ${err.code}: ${err.message}\n`);
+    else process.stderr.write(`pynenc-contract: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   }
+}
+
+/**
+ * A write to stdout or stderr that fails (a full disk, a reader that closed the pipe: `| head`) ends the command:
+ * one line on stderr (when stdout failed and stderr still works), exit 2. The failure reaches the stream's
+ * 'error' event whoever wrote (a LineWriter turns it into an OutputError on its next line; other writers may
+ * never write again), so the process ends here, at once, instead of running on with nowhere to write.
+ */
+function guardOutput(): void {
+  const fail = (stream: string, err: unknown): void => {
+    if (stream === '<stdout>') process.stderr.write(`pynenc-contract: ${new OutputError(stream, err).message}\n`);
+    process.exit(EXIT_USAGE);
+  };
+  process.stdout.on('error', (err) => fail('<stdout>', err));
+  process.stderr.on('error', (err) => fail('<stderr>', err));
 }
 
 if (require.main === module) void main();

@@ -6,13 +6,13 @@
  * With --consistency, a valid document is also checked against the invariants pynenc's writers keep
  * (src/consistency); what it breaks is printed as warnings, which leave the exit code alone.
  */
-import { createInterface } from 'node:readline';
 import { DTO_NAMES, type DtoName } from '../../generated/schemas';
 import { checkValidRecord, type ConsistencyFinding } from '../consistency';
 import { shortText } from '../errors';
-import { LimitExceededError } from '../limits';
+import { LimitExceededError, type ReadLimits } from '../limits';
 import { PythonJsonSyntaxError, isPlainJson, parsePythonJson } from '../pyjson';
 import { isDtoName, validate } from '../validation';
+import { InvalidUtf8Error, openSource, readDocument, readLines, type Source, type TextRead } from './input';
 import {
   EXIT_INVALID,
   EXIT_OK,
@@ -22,11 +22,9 @@ import {
   Progress,
   STDIN,
   UsageError,
-  describeIoError,
   formatBytes,
-  labelOf,
-  openInput,
-  readText,
+  processStreams,
+  type CliStreams,
 } from './io';
 import { lineAt, locator } from './locate';
 
@@ -37,6 +35,8 @@ export interface ValidateOptions {
   progress?: boolean;
   /** Also check each valid document's consistency (warnings, exit code unchanged). */
   consistency?: boolean;
+  /** Read limits (default DEFAULT_READ_LIMITS), kept while reading and while parsing; not a command-line option. */
+  limits?: ReadLimits;
 }
 
 /** One reason a document is not a valid instance (or not JSON at all). */
@@ -46,7 +46,10 @@ export interface Problem {
   /** JSON pointer into the document; '' is the whole document. */
   path: string;
   message: string;
-  /** The failing JSON Schema keyword, or `json` when the text is not JSON. */
+  /**
+   * The failing JSON Schema keyword; `json` when the text is not JSON, `utf8` when its bytes are not UTF-8,
+   * `limit` when it is beyond a read limit (maxDocumentLength, maxDepth, maxStringLength).
+   */
   keyword: string;
 }
 
@@ -63,11 +66,11 @@ export function requireDto(name: string): DtoName {
   return name;
 }
 
-type Parsed = { ok: true; value: unknown } | { ok: false; line: number; message: string };
+type Parsed = { ok: true; value: unknown } | { ok: false; line: number; message: string; keyword: 'json' | 'limit' };
 
 /** Parses like Python's json.loads; JSON.parse when the text holds nothing it would read differently. */
-export function parseDocument(text: string): Parsed {
-  if (isPlainJson(text)) {
+export function parseDocument(text: string, limits?: ReadLimits): Parsed {
+  if (limits === undefined && isPlainJson(text)) {
     try {
       return { ok: true, value: JSON.parse(text) };
     } catch {
@@ -76,12 +79,25 @@ export function parseDocument(text: string): Parsed {
   }
   try {
     // PyFloat and bigint values stay: validate() judges them as numbers and quotes them as Python writes them.
-    return { ok: true, value: parsePythonJson(text, { fastPath: false }) };
+    return { ok: true, value: parsePythonJson(text, { ...limits, fastPath: false }) };
   } catch (err) {
-    if (err instanceof PythonJsonSyntaxError) return { ok: false, line: err.line, message: `not JSON: ${err.message}` };
-    if (err instanceof LimitExceededError) return { ok: false, line: lineAt(text, err.offset), message: `too large to read: ${err.message}` };
+    if (err instanceof PythonJsonSyntaxError) return { ok: false, line: err.line, message: `not JSON: ${err.message}`, keyword: 'json' };
+    if (err instanceof LimitExceededError) {
+      return { ok: false, line: lineAt(text, err.offset), message: `too large to read: ${err.message}`, keyword: 'limit' };
+    }
     throw err;
   }
+}
+
+/** The problem of a text that could not be read at all: bytes that are not UTF-8, or beyond maxDocumentLength. */
+export function unreadable(file: string, read: Extract<TextRead, { ok: false }>, line: boolean): Problem {
+  const { error } = read;
+  if (error instanceof InvalidUtf8Error) {
+    return { file, line: read.line, path: '', message: `not UTF-8: ${error.message}`, keyword: 'utf8' };
+  }
+  const rest = line ? 'the rest of the line is skipped' : 'reading stopped there';
+  const message = `too large to read: longer than maxDocumentLength (${error.max} UTF-16 code units); ${rest}`;
+  return { file, line: read.line, path: '', message, keyword: 'limit' };
 }
 
 /**
@@ -95,11 +111,12 @@ export function checkText(
   firstLine: number,
   locate: boolean,
   consistency = false,
+  limits?: ReadLimits,
 ): Checked {
-  const parsed = parseDocument(text);
+  const parsed = parseDocument(text, limits);
   if (!parsed.ok) {
     const line = firstLine + parsed.line - 1;
-    return { problems: [{ file, line, path: '', message: parsed.message, keyword: 'json' }], warnings: [] };
+    return { problems: [{ file, line, path: '', message: parsed.message, keyword: parsed.keyword }], warnings: [] };
   }
   let line: ((path: string) => number) | undefined; // one parse of the text, made on the first problem
   const at = (path: string): number => (locate ? firstLine + (line ??= locator(text))(path) - 1 : firstLine);
@@ -134,12 +151,17 @@ interface Tally {
   warnings?: number;
 }
 
-export async function runValidate(dtoName: string, files: string[], options: ValidateOptions): Promise<number> {
+export async function runValidate(
+  dtoName: string,
+  files: string[],
+  options: ValidateOptions,
+  streams: CliStreams = processStreams(),
+): Promise<number> {
   const dto = requireDto(dtoName);
   const inputs = files.length === 0 ? [STDIN] : files;
   if (inputs.filter((f) => f === STDIN).length > 1) throw new UsageError('stdin (-) can be read only once');
-  const out = new LineWriter(process.stdout);
-  const err = new LineWriter(process.stderr);
+  const out = new LineWriter(streams.stdout);
+  const err = new LineWriter(streams.stderr);
   const tally: Tally = { files: 0, documents: 0, invalid: 0, problems: 0, ioErrors: 0 };
   if (options.consistency) tally.warnings = 0;
   let progress: Progress | undefined;
@@ -172,10 +194,21 @@ export async function runValidate(dtoName: string, files: string[], options: Val
   };
 
   for (const file of inputs) {
-    const label = labelOf(file);
     try {
-      if (options.jsonl) await validateLines(dto, file, options, report, (p) => (progress = p));
-      else await report(checkText(dto, label, stripBom(await readText(file)), 1, true, options.consistency));
+      const source = await openSource(file, streams.stdin);
+      if (options.jsonl) {
+        const at = { line: 0 };
+        progress = lineProgress(source, at, options.progress ?? streams.stderrIsTTY, streams);
+        try {
+          await validateLines(dto, source, options, report, at);
+        } finally {
+          progress.stop();
+        }
+      } else {
+        const read = await readDocument(source, options.limits);
+        if (read.ok) await report(checkText(dto, source.label, read.text, 1, true, options.consistency, options.limits));
+        else await report({ problems: [unreadable(source.label, read, false)], warnings: [] });
+      }
       tally.files++;
     } catch (e) {
       if (e instanceof InputError) await ioError(e.message);
@@ -194,41 +227,33 @@ function warningCount(warnings: number | undefined): string {
   return warnings === undefined ? '' : `, ${warnings} consistency warning${warnings === 1 ? '' : 's'}`;
 }
 
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** A progress line for a JSON Lines input: the line number and the bytes read (of the size, when known). */
+function lineProgress(source: Source, at: { line: number }, enabled: boolean, streams: CliStreams): Progress {
+  return new Progress(
+    enabled,
+    () => {
+      const read = source.bytesRead();
+      const pct = source.size ? ` (${Math.floor((100 * read) / source.size)}%)` : '';
+      const of = source.size ? ` of ${formatBytes(source.size)}` : '';
+      return `${source.label}: line ${at.line.toLocaleString('en-US')}, ${formatBytes(read)}${of}${pct}`;
+    },
+    streams.stderr,
+  );
 }
 
 async function validateLines(
   dto: DtoName,
-  file: string,
+  source: Source,
   options: ValidateOptions,
   report: (checked: Checked) => Promise<void>,
-  onProgress: (progress: Progress) => void,
+  at: { line: number },
 ): Promise<void> {
-  const label = labelOf(file);
-  const input = await openInput(file);
-  let failure: unknown;
-  input.stream.on('error', (e) => {
-    failure = e;
-  });
-  const lines = createInterface({ input: input.stream, crlfDelay: Infinity });
-  input.stream.on('error', () => lines.close());
-  let lineNo = 0;
-  const progress = new Progress(options.progress ?? process.stderr.isTTY === true, () => {
-    const read = input.bytesRead();
-    const pct = input.size ? ` (${Math.floor((100 * read) / input.size)}%)` : '';
-    return `${label}: line ${lineNo.toLocaleString('en-US')}, ${formatBytes(read)}${input.size ? ` of ${formatBytes(input.size)}` : ''}${pct}`;
-  });
-  onProgress(progress);
-  try {
-    for await (const raw of lines) {
-      lineNo++;
-      const line = lineNo === 1 ? stripBom(raw) : raw;
-      if (line.trim() === '') continue; // a blank line holds no document (a trailing newline, a separator)
-      await report(checkText(dto, label, line, lineNo, false, options.consistency));
+  for await (const read of readLines(source, options.limits)) {
+    at.line = read.line;
+    if (!read.ok) await report({ problems: [unreadable(source.label, read, true)], warnings: [] });
+    else if (read.text.trim() !== '') {
+      // a blank line holds no document (a trailing newline, a separator)
+      await report(checkText(dto, source.label, read.text, read.line, false, options.consistency, options.limits));
     }
-  } finally {
-    progress.stop();
   }
-  if (failure) throw new InputError(`${label}: cannot read: ${describeIoError(failure)}`);
 }
