@@ -81,7 +81,7 @@ class DataSet:
 
     def write_events(self, n, emits):
         rnd = self.rnd
-        for i in range(n):
+        for i in range(len(self.events), len(self.events) + n):
             code = rnd.choice(CODES)
             matched = rnd.random() < 0.4
             conds = rnd.sample(self.conditions, rnd.randint(1, 3)) if matched else []
@@ -113,7 +113,7 @@ class DataSet:
 
     def write_runs(self, n):
         rnd = self.rnd
-        for i in range(n):
+        for i in range(len(self.runs), len(self.runs) + n):
             events = rnd.sample(self.events, rnd.randint(0, 3)) if self.events else []
             sources = rnd.sample(self.invocations, rnd.randint(0, 2))
             claimed = T0 + timedelta(microseconds=rnd.randrange(0, 2 * 3600 * 10**6))
@@ -336,7 +336,6 @@ def writer(req):
         start = len(data.events)
         data.write_events(req["batch"], 0)
         ids = [e.event_id for e in data.events[start:]]
-        data.events = data.events[:start] + [e for e in data.events[start:]]
         for e in data.events[start:]:  # the double write of a matched event, as emit_event does
             if not e.matched_condition_ids:
                 e.matched_condition_ids = ["late-cond"]
