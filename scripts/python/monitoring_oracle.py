@@ -12,7 +12,8 @@ Usage: monitoring_oracle.py, one JSON request on stdin, one JSON answer on stdou
    "seed": int, "events": int, "runs": int, "emits": int}
       -> {"queries": [{"id", "method", "args", "kwargs"}], "answers": {id: answer}, "info": {...}}
   {"op": "query", ...same target..., "queries": [...]}        -> {"answers": {...}}
-  {"op": "write", ...target..., "seed", "events", "runs", "emits"} -> {"info": {...}, "queries": [...] if "with_queries"} (no answers)
+  {"op": "write", ...target..., "seed", "events", "runs", "emits", "with_queries"?}
+      -> {"info": {...}, "queries": [...] (when with_queries, else [])} (no answers)
   {"op": "timestamps", "floats": [x...], "isos": [text...]}
       -> {"fromtimestamp": [datetime.fromtimestamp(x, tz=UTC).isoformat()],
           "seconds": [datetime.fromisoformat(t).timestamp()], "scores": [... * 1000.0]}
@@ -164,7 +165,9 @@ class DataSet:
             )
             self.t.store_trigger_run(run)
             if triggered and events:
-                self.t.link_trigger_run_to_events([e.event_id for e in events], triggered, trigger_run_id=run.trigger_run_id)
+                self.t.link_trigger_run_to_events(
+                    [e.event_id for e in events], triggered, trigger_run_id=run.trigger_run_id
+                )
             self.runs.append(run)
 
     def info(self):
@@ -217,10 +220,11 @@ class DataSet:
                 q("get_events", limit=1000, **kw)
                 q("count_events", **kw)
                 for state in ["all", "matched", "unmatched", "triggered", "untriggered"]:
-                    q("get_event_markers_in_timerange", iso(start), iso(end), state=state, **({"event_code": code} if code else {}))
+                    extra = {"event_code": code} if code else {}
+                    q("get_event_markers_in_timerange", iso(start), iso(end), state=state, **extra)
                 for limit, offset in [(1, 0), (7, 3), (100, 0), (50, 40), (10, 100000), (0, 0)]:
                     q("get_event_markers_in_timerange", iso(start), iso(end), limit=limit, offset=offset)
-        q("get_event_markers_in_timerange", iso(first), None and 0 or iso(last), limit=100000)
+        q("get_event_markers_in_timerange", iso(first), iso(last), limit=100000)
         for flag in [True, False]:
             q("get_events", matched=flag, limit=60)
             q("count_events", matched=flag)

@@ -36,7 +36,13 @@ export function boundMicros(place: Place, argument: string, bound: TimeBound): b
     }
     if (typeof bound === 'string') return PyTimestamp.parse(bound).epochMicros;
   } catch (err) {
-    throw new MonitoringQueryError(place, argument, 'a Date, a PyTimestamp or an ISO text Python reads', String(bound), err);
+    throw new MonitoringQueryError(
+      place,
+      argument,
+      'a Date, a PyTimestamp or an ISO text Python reads',
+      String(bound),
+      err,
+    );
   }
   throw new MonitoringQueryError(place, argument, 'a Date, a PyTimestamp or an ISO text Python reads', typeof bound);
 }
@@ -224,7 +230,10 @@ export function readEvent(place: Place, row: Omit<EventRow, 'links'>): EventReco
   try {
     return fromJson('EventRecord', row.text);
   } catch (err) {
-    throw new MonitoringRowError({ backend: place.backend, location: row.location, id: row.id, dto: 'EventRecord' }, err);
+    throw new MonitoringRowError(
+      { backend: place.backend, location: row.location, id: row.id, dto: 'EventRecord' },
+      err,
+    );
   }
 }
 
@@ -268,12 +277,17 @@ export async function eventResults(
     return out;
   }
   try {
-    const decoded = await decodeEventRecords(rows.map((r) => r.text), store);
+    const decoded = await decodeEventRecords(
+      rows.map((r) => r.text),
+      store,
+    );
     return decoded.map((record, i) => withLinks(record, rows[i]!.links));
   } catch (batchError) {
     if (rows.length === 1) {
       const row = rows[0]!;
-      errors.fail(new MonitoringRowError({ ...place, location: row.location, id: row.id, dto: 'EventRecord' }, batchError));
+      errors.fail(
+        new MonitoringRowError({ ...place, location: row.location, id: row.id, dto: 'EventRecord' }, batchError),
+      );
       return [];
     }
     const out: DecodedEventRecord[] = [];

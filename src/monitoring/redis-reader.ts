@@ -161,7 +161,9 @@ export class RedisMonitoringReader implements MonitoringReader {
     }
     this.client.on('error', this.onError);
     const o = this.client.options;
-    this.server = o.path ? `redis+unix://${o.path}?db=${o.db ?? 0}` : `redis://${o.host ?? 'localhost'}:${o.port ?? 6379}/${o.db ?? 0}`;
+    this.server = o.path
+      ? `redis+unix://${o.path}?db=${o.db ?? 0}`
+      : `redis://${o.host ?? 'localhost'}:${o.port ?? 6379}/${o.db ?? 0}`;
   }
 
   // ── events ─────────────────────────────────────────────────────────
@@ -169,16 +171,26 @@ export class RedisMonitoringReader implements MonitoringReader {
   async getEvent<P extends PayloadOption = {}>(eventId: string, options?: P): Promise<EventResult<P> | null> {
     const key = this.keys.event(eventId);
     const [stored, links] = await this.run(key, async () => {
-      const replies = await this.exec(this.client.pipeline().getBuffer(key).lrange(this.keys.eventLinks(eventId), 0, -1));
+      const replies = await this.exec(
+        this.client.pipeline().getBuffer(key).lrange(this.keys.eventLinks(eventId), 0, -1),
+      );
       return [decode(replies[0] as Buffer | null), replies[1] as string[]] as const;
     });
     if (stored === null || stored === '') return null; // Python: `if not raw: return None`
     const text = this.text(stored, key, eventId, 'EventRecord', THROW);
-    const [record] = await eventResults(this.place(key), [{ id: eventId, location: key, text: text!, links }], options, THROW);
+    const [record] = await eventResults(
+      this.place(key),
+      [{ id: eventId, location: key, text: text!, links }],
+      options,
+      THROW,
+    );
     return record as EventResult<P>;
   }
 
-  async getEvents<P extends PayloadOption = {}>(query: EventsQuery = {}, options?: P & ReadOptions): Promise<EventResult<P>[]> {
+  async getEvents<P extends PayloadOption = {}>(
+    query: EventsQuery = {},
+    options?: P & ReadOptions,
+  ): Promise<EventResult<P>[]> {
     const errors = new RowErrors(options);
     const limit = count(this.place(), 'limit', query.limit, 100);
     const offset = count(this.place(), 'offset', query.offset, 0);
@@ -206,7 +218,10 @@ export class RedisMonitoringReader implements MonitoringReader {
     page: { limit?: number; offset?: number } = {},
     options?: P & ReadOptions,
   ): Promise<EventResult<P>[]> {
-    return this.getEvents({ emittedByInvocationId: invocationId, limit: page.limit ?? 200, offset: page.offset ?? 0 }, options);
+    return this.getEvents(
+      { emittedByInvocationId: invocationId, limit: page.limit ?? 200, offset: page.offset ?? 0 },
+      options,
+    );
   }
 
   async getEventsBatch<P extends PayloadOption = {}>(
@@ -274,7 +289,12 @@ export class RedisMonitoringReader implements MonitoringReader {
           }),
         );
       } catch (err) {
-        errors.fail(new MonitoringRowError({ ...this.place(), location: this.keys.event(c.id), id: c.id, dto: 'EventMarker' }, err));
+        errors.fail(
+          new MonitoringRowError(
+            { ...this.place(), location: this.keys.event(c.id), id: c.id, dto: 'EventMarker' },
+            err,
+          ),
+        );
       }
     }
     const total = filtered.length;
@@ -332,7 +352,8 @@ export class RedisMonitoringReader implements MonitoringReader {
     const order = resultOrder(this.place(), options);
     const start = this.bound('startTime', query.startTime);
     const end = this.bound('endTime', query.endTime);
-    const limit = query.limit === undefined || query.limit === null ? undefined : count(this.place(), 'limit', query.limit, 0);
+    const limit =
+      query.limit === undefined || query.limit === null ? undefined : count(this.place(), 'limit', query.limit, 0);
     const filters = {
       taskIdKey: optionalText(this.place(), 'taskIdKey', query.taskIdKey),
       eventCode: optionalText(this.place(), 'eventCode', query.eventCode),
@@ -341,7 +362,10 @@ export class RedisMonitoringReader implements MonitoringReader {
     return this.runsInRange(start, end, filters, order, new RowErrors(options));
   }
 
-  async getTriggerRunsBatch(triggerRunIds: readonly string[], options?: ReadOptions): Promise<Map<string, TriggerRunRecord | null>> {
+  async getTriggerRunsBatch(
+    triggerRunIds: readonly string[],
+    options?: ReadOptions,
+  ): Promise<Map<string, TriggerRunRecord | null>> {
     const errors = new RowErrors(options);
     const unique = [...new Set(triggerRunIds)];
     const stored = await this.mget(unique.map((id) => this.keys.run(id)));
@@ -391,8 +415,14 @@ export class RedisMonitoringReader implements MonitoringReader {
   ): Promise<Candidate[]> {
     const code = optionalText(this.place(), 'eventCode', window.eventCode);
     const index = code === undefined ? this.keys.eventsByTime : this.keys.eventsByCode(code);
-    const min = window.startTime === undefined || window.startTime === null ? '-inf' : scoreText(this.bound('startTime', window.startTime));
-    const max = window.endTime === undefined || window.endTime === null ? '+inf' : scoreText(this.bound('endTime', window.endTime));
+    const min =
+      window.startTime === undefined || window.startTime === null
+        ? '-inf'
+        : scoreText(this.bound('startTime', window.startTime));
+    const max =
+      window.endTime === undefined || window.endTime === null
+        ? '+inf'
+        : scoreText(this.bound('endTime', window.endTime));
     const ids = await this.run(index, () =>
       walk === 'newest' ? this.client.zrevrangebyscore(index, max, min) : this.client.zrangebyscore(index, min, max),
     );
@@ -412,7 +442,12 @@ export class RedisMonitoringReader implements MonitoringReader {
         const id = chunk[j]!;
         const text = this.text(stored, keys[j]!, id, 'EventRecord', errors);
         if (text === undefined) continue;
-        const c: Candidate = { id, text, record: undefined, linkCount: needsLinks ? (replies[1 + j] as number) : undefined };
+        const c: Candidate = {
+          id,
+          text,
+          record: undefined,
+          linkCount: needsLinks ? (replies[1 + j] as number) : undefined,
+        };
         if (needsRecord && !this.parse(c, errors)) continue;
         const verdict = decide(c, taken.length);
         if (verdict === 'stop') return taken;
@@ -489,7 +524,11 @@ export class RedisMonitoringReader implements MonitoringReader {
       const chunk = ids.slice(i, i + this.batch);
       const runs = this.readRuns(chunk, await this.mget(chunk.map((id) => this.keys.run(id))), errors);
       let codes: Map<string, string> | undefined;
-      if (filters.eventCode !== undefined) codes = await this.eventCodes(runs.flatMap((r) => r.event_ids), errors);
+      if (filters.eventCode !== undefined)
+        codes = await this.eventCodes(
+          runs.flatMap((r) => r.event_ids),
+          errors,
+        );
       for (const run of runs) {
         // An explicit order gives SQLite's window: runs by executed_at (a never-executed run is not in it).
         if (order !== 'backend' && run.executed_at === null) continue;
@@ -566,7 +605,13 @@ export class RedisMonitoringReader implements MonitoringReader {
   }
 
   /** The stored text, or the row error through `errors` (undefined) for bytes Python's `.decode()` refuses. */
-  private text(stored: Exclude<Stored, null>, key: string, id: string, dto: string, errors: RowErrors): string | undefined {
+  private text(
+    stored: Exclude<Stored, null>,
+    key: string,
+    id: string,
+    dto: string,
+    errors: RowErrors,
+  ): string | undefined {
     if (typeof stored === 'string') return stored;
     errors.fail(new MonitoringRowError({ ...this.place(), location: key, id, dto }, stored.invalid));
     return undefined;
@@ -619,11 +664,13 @@ export class RedisMonitoringReader implements MonitoringReader {
       this.lastClientError = undefined;
       const attempt = (async () => {
         if (this.client.status !== 'wait' && this.client.status !== 'end') await this.drop();
-        await deadline(this.client.connect(), this.connectTimeoutMs + this.commandTimeoutMs + 100).catch(async (err: unknown) => {
-          const cause = this.lastClientError ?? err;
-          await this.drop();
-          throw new ConnectFailure(cause);
-        });
+        await deadline(this.client.connect(), this.connectTimeoutMs + this.commandTimeoutMs + 100).catch(
+          async (err: unknown) => {
+            const cause = this.lastClientError ?? err;
+            await this.drop();
+            throw new ConnectFailure(cause);
+          },
+        );
       })().finally(() => {
         if (this.connecting === attempt) this.connecting = undefined;
       });
@@ -663,7 +710,12 @@ export class RedisMonitoringReader implements MonitoringReader {
     if (err instanceof ConnectFailure) {
       cause = err.underlying;
       const code = (cause as { code?: unknown } | undefined)?.code;
-      reason = code === 'ECONNREFUSED' ? 'refused' : code === 'ETIMEDOUT' || cause instanceof GuardTimeout ? 'timeout' : 'failed';
+      reason =
+        code === 'ECONNREFUSED'
+          ? 'refused'
+          : code === 'ETIMEDOUT' || cause instanceof GuardTimeout
+            ? 'timeout'
+            : 'failed';
     } else if (err instanceof ReplyError) {
       reason = 'failed';
     } else if (err instanceof GuardTimeout || (err instanceof Error && err.message === 'Command timed out')) {

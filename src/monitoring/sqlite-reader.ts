@@ -138,14 +138,18 @@ export class SqliteMonitoringReader implements MonitoringReader {
     return record as EventResult<P>;
   }
 
-  async getEvents<P extends PayloadOption = {}>(query: EventsQuery = {}, options?: P & ReadOptions): Promise<EventResult<P>[]> {
+  async getEvents<P extends PayloadOption = {}>(
+    query: EventsQuery = {},
+    options?: P & ReadOptions,
+  ): Promise<EventResult<P>[]> {
     const errors = new RowErrors(options);
     const limit = count(this.place, 'limit', query.limit, 100);
     const offset = count(this.place, 'offset', query.offset, 0);
     const { where, params } = this.eventWhere(query);
     const rows = this.read(() => {
       const found = this.all<{ event_id: string; event_json: string }>(
-        `SELECT event_id, event_json FROM ${this.tables.EVENTS} ${where} ORDER BY event_timestamp DESC LIMIT ? OFFSET ?`,
+        `SELECT event_id, event_json FROM ${this.tables.EVENTS} ${where} ` +
+          'ORDER BY event_timestamp DESC LIMIT ? OFFSET ?',
         [...params, limit, offset],
       );
       return this.withLinks(found);
@@ -155,7 +159,9 @@ export class SqliteMonitoringReader implements MonitoringReader {
 
   async countEvents(filters: EventFilters = {}): Promise<number> {
     const { where, params } = this.eventWhere(filters);
-    const row = this.read(() => this.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${this.tables.EVENTS} ${where}`, params));
+    const row = this.read(() =>
+      this.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${this.tables.EVENTS} ${where}`, params),
+    );
     return row ? Number(row.n) : 0;
   }
 
@@ -164,7 +170,10 @@ export class SqliteMonitoringReader implements MonitoringReader {
     page: { limit?: number; offset?: number } = {},
     options?: P & ReadOptions,
   ): Promise<EventResult<P>[]> {
-    return this.getEvents({ emittedByInvocationId: invocationId, limit: page.limit ?? 200, offset: page.offset ?? 0 }, options);
+    return this.getEvents(
+      { emittedByInvocationId: invocationId, limit: page.limit ?? 200, offset: page.offset ?? 0 },
+      options,
+    );
   }
 
   async getEventsBatch<P extends PayloadOption = {}>(
@@ -218,7 +227,11 @@ export class SqliteMonitoringReader implements MonitoringReader {
     const where = clauses.join(' AND ');
     // Python: ORDER BY event_timestamp (oldest first). The explicit orders add event_id as the tie-break.
     const orderBy =
-      order === 'backend' ? 'event_timestamp' : order === 'oldest' ? 'event_timestamp, event_id' : 'event_timestamp DESC, event_id DESC';
+      order === 'backend'
+        ? 'event_timestamp'
+        : order === 'oldest'
+          ? 'event_timestamp, event_id'
+          : 'event_timestamp DESC, event_id DESC';
     type MarkerRow = {
       event_id: string;
       event_code: string;
@@ -229,7 +242,10 @@ export class SqliteMonitoringReader implements MonitoringReader {
       emitted_by_runner_context_id: string | null;
     };
     const { total, rows } = this.read(() => {
-      const totalRow = this.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${this.tables.EVENTS} WHERE ${where}`, params);
+      const totalRow = this.get<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM ${this.tables.EVENTS} WHERE ${where}`,
+        params,
+      );
       const page = this.all<MarkerRow>(
         `SELECT event_id, event_code, event_timestamp, matched_condition_count, triggered_invocation_count, ` +
           `emitted_by_invocation_id, emitted_by_runner_context_id FROM ${this.tables.EVENTS} WHERE ${where} ` +
@@ -254,7 +270,12 @@ export class SqliteMonitoringReader implements MonitoringReader {
           }),
         );
       } catch (err) {
-        errors.fail(new MonitoringRowError({ ...this.place, location: this.tables.EVENTS, id: String(row.event_id), dto: 'EventMarker' }, err));
+        errors.fail(
+          new MonitoringRowError(
+            { ...this.place, location: this.tables.EVENTS, id: String(row.event_id), dto: 'EventMarker' },
+            err,
+          ),
+        );
       }
     }
     // truncated counts the rows of the page as Python does (offset + len(markers) < total), read before any skip.
@@ -272,9 +293,10 @@ export class SqliteMonitoringReader implements MonitoringReader {
 
   async listEventCodes(): Promise<string[]> {
     return this.read(() =>
-      this.all<{ event_code: string }>(`SELECT DISTINCT event_code FROM ${this.tables.EVENTS} ORDER BY event_code`, []).map(
-        (r) => r.event_code,
-      ),
+      this.all<{ event_code: string }>(
+        `SELECT DISTINCT event_code FROM ${this.tables.EVENTS} ORDER BY event_code`,
+        [],
+      ).map((r) => r.event_code),
     );
   }
 
@@ -332,7 +354,8 @@ export class SqliteMonitoringReader implements MonitoringReader {
       clauses.push('e.event_code = ?');
       params.push(code);
     }
-    let sql = `SELECT DISTINCT t.trigger_run_json FROM ${this.tables.TRIGGER_RUNS} t${join} WHERE ${clauses.join(' AND ')}`;
+    const from = `${this.tables.TRIGGER_RUNS} t${join}`;
+    let sql = `SELECT DISTINCT t.trigger_run_json FROM ${from} WHERE ${clauses.join(' AND ')}`;
     if (order === 'backend') {
       sql += ' ORDER BY t.executed_at';
       if (limit !== undefined) {
@@ -345,7 +368,10 @@ export class SqliteMonitoringReader implements MonitoringReader {
     return order === 'backend' || limit === undefined ? runs : runs.slice(0, limit);
   }
 
-  async getTriggerRunsBatch(triggerRunIds: readonly string[], options?: ReadOptions): Promise<Map<string, TriggerRunRecord | null>> {
+  async getTriggerRunsBatch(
+    triggerRunIds: readonly string[],
+    options?: ReadOptions,
+  ): Promise<Map<string, TriggerRunRecord | null>> {
     const errors = new RowErrors(options);
     const unique = [...new Set(triggerRunIds)];
     const found = this.read(() => {
@@ -353,7 +379,8 @@ export class SqliteMonitoringReader implements MonitoringReader {
       for (const chunk of chunks(unique)) {
         all.push(
           ...this.all<{ trigger_run_id: string; trigger_run_json: string }>(
-            `SELECT trigger_run_id, trigger_run_json FROM ${this.tables.TRIGGER_RUNS} WHERE trigger_run_id IN (${marks(chunk.length)})`,
+            `SELECT trigger_run_id, trigger_run_json FROM ${this.tables.TRIGGER_RUNS} ` +
+              `WHERE trigger_run_id IN (${marks(chunk.length)})`,
             chunk,
           ),
         );
@@ -489,7 +516,12 @@ export class SqliteMonitoringReader implements MonitoringReader {
       );
       for (const row of rows) links.get(row.event_id)!.push(row.invocation_id);
     }
-    return found.map((r) => ({ id: r.event_id, location: this.tables.EVENTS, text: r.event_json, links: links.get(r.event_id)! }));
+    return found.map((r) => ({
+      id: r.event_id,
+      location: this.tables.EVENTS,
+      text: r.event_json,
+      links: links.get(r.event_id)!,
+    }));
   }
 
   /** Runs `work` in one read transaction (one snapshot); a lock or I/O failure becomes a typed error. */
@@ -545,4 +577,3 @@ function isSqliteError(err: unknown): err is Error & { code: string } {
 function isBusy(err: unknown): boolean {
   return isSqliteError(err) && /^SQLITE_(BUSY|LOCKED)/.test(err.code);
 }
-

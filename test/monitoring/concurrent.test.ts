@@ -22,7 +22,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 test('reads while pynenc writes: nothing missed, nothing torn, one snapshot per call', async () => {
   const path = join(dir, 'pynenc.db');
   // Tables first (an empty data set), so the reader can open while the writer runs.
-  runPynenc('monitoring_oracle.py', { op: 'write', backend: 'sqlite', path, app_id: APP_ID, seed: 1, events: 0, runs: 0 });
+  runPynenc('monitoring_oracle.py', {
+    op: 'write',
+    backend: 'sqlite',
+    path,
+    app_id: APP_ID,
+    seed: 1,
+    events: 0,
+    runs: 0,
+  });
   const reader = new SqliteMonitoringReader({ path, appId: APP_ID, busyTimeoutMs: 10_000 });
   const BATCHES = 40;
   const BATCH = 10;
@@ -45,7 +53,9 @@ test('reads while pynenc writes: nothing missed, nothing torn, one snapshot per 
   const exited = new Promise<number | null>((resolve) => writer.once('exit', resolve));
   let running = true;
   void exited.then(() => (running = false));
-  writer.stdin.end(JSON.stringify({ op: 'writer', backend: 'sqlite', path, app_id: APP_ID, seed: 2, batches: BATCHES, batch: BATCH }));
+  writer.stdin.end(
+    JSON.stringify({ op: 'writer', backend: 'sqlite', path, app_id: APP_ID, seed: 2, batches: BATCHES, batch: BATCH }),
+  );
 
   let reads = 0;
   let sawPartial = false;
@@ -60,7 +70,8 @@ test('reads while pynenc writes: nothing missed, nothing torn, one snapshot per 
       for (const id of before) if (!ids.has(id)) problems.push(`read ${reads}: committed ${id} missing`);
       if (ids.size !== events.length) problems.push(`read ${reads}: an event listed twice`);
       const page = await reader.getEventMarkers({ startTime: '2000-01-01', endTime: '2100-01-01', limit: 100_000 });
-      if (page.total !== page.markers.length) problems.push(`read ${reads}: total ${page.total} ≠ ${page.markers.length} markers`);
+      if (page.total !== page.markers.length)
+        problems.push(`read ${reads}: total ${page.total} ≠ ${page.markers.length} markers`);
       if (page.total < before.size) problems.push(`read ${reads}: total ${page.total} < ${before.size} committed`);
       const runs = await reader.getTriggerRunsInRange({ startTime: '2000-01-01', endTime: '2100-01-01' });
       for (const run of runs) await reader.getTriggerRunsForEvent(run.event_ids[0] ?? 'none');

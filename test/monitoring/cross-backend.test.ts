@@ -26,7 +26,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mon-cross-'));
   server = await startRedisServer();
   const path = join(dir, 'pynenc.db');
-  queries = runPynenc<{ queries: OracleQuery[] }>('monitoring_oracle.py', { ...SEED, backend: 'sqlite', path }, { timeoutMs: 300_000 }).queries;
+  queries = runPynenc<{ queries: OracleQuery[] }>(
+    'monitoring_oracle.py',
+    { ...SEED, backend: 'sqlite', path },
+    { timeoutMs: 300_000 },
+  ).queries;
   runPynenc('monitoring_oracle.py', { ...SEED, backend: 'redis', redis_url: server.url }, { timeoutMs: 300_000 });
   sqlite = new SqliteMonitoringReader({ path, appId: APP_ID });
   redis = new RedisMonitoringReader({ connection: server.url, appId: APP_ID });

@@ -69,9 +69,7 @@ async function checkOnError(
   const collected = await reader.getEvents({ limit: 1000 }, { onError: 'collect', errors });
   expect(collected).toHaveLength(60 - badIds.length);
   expect(errors.map((e) => e.id).sort()).toEqual([...badIds].sort());
-  expect(errors.map((e) => (e as MonitoringRowError).cause?.constructor)).toEqual(
-    expect.arrayContaining(causes),
-  );
+  expect(errors.map((e) => (e as MonitoringRowError).cause?.constructor)).toEqual(expect.arrayContaining(causes));
   for (const m of messages) expect(errors.some((e) => m.test(e.message))).toBe(true);
   // the good rows are still readable one by one, the bad ones throw the same typed error
   await expect(reader.getEvent(badIds[0]!)).rejects.toBeInstanceOf(MonitoringRowError);
@@ -82,11 +80,13 @@ describe('SQLite', () => {
     const path = copy('corrupt.db');
     const t = sqliteTriggerTables(APP_ID);
     const db = new Database(path);
-    const ids = (db.prepare(`SELECT event_id FROM ${t.EVENTS} ORDER BY event_id LIMIT 2`).all() as Array<{ event_id: string }>).map(
-      (r) => r.event_id,
-    );
+    const ids = (
+      db.prepare(`SELECT event_id FROM ${t.EVENTS} ORDER BY event_id LIMIT 2`).all() as Array<{ event_id: string }>
+    ).map((r) => r.event_id);
     db.prepare(`UPDATE ${t.EVENTS} SET event_json = ? WHERE event_id = ?`).run('{"event_id": "x", oops', ids[0]);
-    db.prepare(`UPDATE ${t.EVENTS} SET event_json = json_set(event_json, '$.event_code', 5) WHERE event_id = ?`).run(ids[1]);
+    db.prepare(`UPDATE ${t.EVENTS} SET event_json = json_set(event_json, '$.event_code', 5) WHERE event_id = ?`).run(
+      ids[1],
+    );
     const run = db.prepare(`SELECT trigger_run_id FROM ${t.TRIGGER_RUNS} LIMIT 1`).get() as { trigger_run_id: string };
     db.prepare(`UPDATE ${t.TRIGGER_RUNS} SET trigger_run_json = '[]' WHERE trigger_run_id = ?`).run(run.trigger_run_id);
     db.close();
@@ -95,7 +95,12 @@ describe('SQLite', () => {
       await checkOnError(reader, ids, () => t.EVENTS, [PythonJsonSyntaxError, ContractValidationError]);
       const err = (await reader.getTriggerRun(run.trigger_run_id).catch((e: unknown) => e)) as MonitoringRowError;
       expect(err).toBeInstanceOf(MonitoringRowError);
-      expect([err.backend, err.location, err.id, err.dto]).toEqual(['sqlite', t.TRIGGER_RUNS, run.trigger_run_id, 'TriggerRunRecord']);
+      expect([err.backend, err.location, err.id, err.dto]).toEqual([
+        'sqlite',
+        t.TRIGGER_RUNS,
+        run.trigger_run_id,
+        'TriggerRunRecord',
+      ]);
       const errors: MonitoringReadError[] = [];
       const runs = await reader.getTriggerRunsBatch([run.trigger_run_id, 'missing'], { onError: 'collect', errors });
       expect([...runs.entries()]).toEqual([['missing', null]]);
@@ -109,14 +114,21 @@ describe('SQLite', () => {
     const path = copy('dangling.db');
     const t = sqliteTriggerTables(APP_ID);
     const db = new Database(path);
-    const { event_id: id } = db.prepare(`SELECT event_id FROM ${t.EVENTS} ORDER BY event_id LIMIT 1`).get() as { event_id: string };
-    db.prepare(`UPDATE ${t.EVENTS} SET event_json = json_set(event_json, '$.payload.n', ?) WHERE event_id = ?`).run(DANGLING, id);
+    const { event_id: id } = db.prepare(`SELECT event_id FROM ${t.EVENTS} ORDER BY event_id LIMIT 1`).get() as {
+      event_id: string;
+    };
+    db.prepare(`UPDATE ${t.EVENTS} SET event_json = json_set(event_json, '$.payload.n', ?) WHERE event_id = ?`).run(
+      DANGLING,
+      id,
+    );
     db.close();
     const reader = new SqliteMonitoringReader({ path, appId: APP_ID });
     const store = new ClientDataStore({ backend: new SqliteStore({ path, appId: APP_ID }) });
     try {
       expect((await reader.getEvent(id))!.payload.n).toBe(DANGLING);
-      const err = (await reader.getEvent(id, { resolvePayloads: store }).catch((e: unknown) => e)) as MonitoringRowError;
+      const err = (await reader
+        .getEvent(id, { resolvePayloads: store })
+        .catch((e: unknown) => e)) as MonitoringRowError;
       expect(err).toBeInstanceOf(MonitoringRowError);
       expect(err.cause).toBeInstanceOf(MissingReferenceError);
       expect([err.backend, err.location, err.id]).toEqual(['sqlite', t.EVENTS, id]);
@@ -154,7 +166,7 @@ describe('SQLite', () => {
     expect(() => new SqliteMonitoringReader({ path, appId: APP_ID })).toThrow(/_trigger_run_conditions/);
   });
 
-  test('busy: a connection holding an exclusive lock gives a typed error after the busy timeout, then reads resume', async () => {
+  test('busy: an exclusive lock held elsewhere gives a typed error after the busy timeout, then reads resume', async () => {
     const path = copy('busy.db');
     // A WAL database lets readers through any writer; a rollback-journal one (or a WAL checkpoint/recovery) does not.
     const convert = new Database(path);
@@ -189,7 +201,9 @@ describe('SQLite', () => {
     void reader.close();
     expect(db.open).toBe(true);
     db.close();
-    expect(() => new SqliteMonitoringReader({ path: join(dir, 'nope.db'), appId: APP_ID })).toThrow(MonitoringUnavailableError);
+    expect(() => new SqliteMonitoringReader({ path: join(dir, 'nope.db'), appId: APP_ID })).toThrow(
+      MonitoringUnavailableError,
+    );
   });
 });
 
@@ -209,7 +223,7 @@ describe('Redis', () => {
     await server?.stop();
   });
 
-  test('corrupt keys: bad JSON, bytes that are not UTF-8, a contract violation; onError throw / skip / collect', async () => {
+  test('corrupt keys: bad JSON, bytes not UTF-8, a contract violation; onError throw / skip / collect', async () => {
     const ids = (await raw.zrange(keys.eventsByTime, 0, -1)).sort().slice(0, 3);
     const originals = await raw.mgetBuffer(...ids.map((id) => keys.event(id)));
     await raw.set(keys.event(ids[0]!), '{"event_id": oops');
@@ -218,10 +232,17 @@ describe('Redis', () => {
     await raw.set(keys.event(ids[2]!), JSON.stringify({ ...good, matched_condition_ids: 'nope' }));
     const reader = new RedisMonitoringReader({ connection: server.url, appId: APP_ID });
     try {
-      await checkOnError(reader, ids, (id) => keys.event(id), [PythonJsonSyntaxError, ContractValidationError], [
-        /not valid UTF-8/,
-      ]);
-      const page = await reader.getEventMarkers({ startTime: '2000-01-01', endTime: '2100-01-01', state: 'matched' }, { onError: 'skip' });
+      await checkOnError(
+        reader,
+        ids,
+        (id) => keys.event(id),
+        [PythonJsonSyntaxError, ContractValidationError],
+        [/not valid UTF-8/],
+      );
+      const page = await reader.getEventMarkers(
+        { startTime: '2000-01-01', endTime: '2100-01-01', state: 'matched' },
+        { onError: 'skip' },
+      );
       expect(page.total).toBe(page.markers.length);
       await expect(
         reader.getEventMarkers({ startTime: '2000-01-01', endTime: '2100-01-01', state: 'matched' }),
@@ -233,7 +254,12 @@ describe('Redis', () => {
   });
 
   test('server stopped mid-call: typed error; hung server: timeout; the reader works again afterwards', async () => {
-    const reader = new RedisMonitoringReader({ connection: server.url, appId: APP_ID, commandTimeoutMs: 400, batchSize: 5 });
+    const reader = new RedisMonitoringReader({
+      connection: server.url,
+      appId: APP_ID,
+      commandTimeoutMs: 400,
+      batchSize: 5,
+    });
     try {
       expect(await reader.listEventCodes()).not.toHaveLength(0);
       server.pause();

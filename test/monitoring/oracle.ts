@@ -35,12 +35,20 @@ export interface SeedRequest {
 }
 
 export function seedAndQuery(target: Target, request: SeedRequest): SeedReply {
-  return runPynenc<SeedReply>('monitoring_oracle.py', { op: 'seed_and_query', ...target, ...request }, { timeoutMs: 300_000 });
+  return runPynenc<SeedReply>(
+    'monitoring_oracle.py',
+    { op: 'seed_and_query', ...target, ...request },
+    { timeoutMs: 300_000 },
+  );
 }
 
 export function pythonQuery(target: Target, appId: string, queries: OracleQuery[]): Record<string, OracleAnswer> {
-  return runPynenc<{ answers: Record<string, OracleAnswer> }>('monitoring_oracle.py', { op: 'query', ...target, app_id: appId, queries })
-    .answers;
+  return runPynenc<{ answers: Record<string, OracleAnswer> }>('monitoring_oracle.py', {
+    op: 'query',
+    ...target,
+    app_id: appId,
+    queries,
+  }).answers;
 }
 
 const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : (v as string));
@@ -91,7 +99,9 @@ export async function replay(reader: MonitoringReader, q: OracleQuery, order?: '
     case 'list_event_codes':
       return reader.listEventCodes();
     case 'get_events_emitted_by_invocation':
-      return (await reader.getEventsEmittedByInvocation(a0 as string, { limit: num(kw.limit), offset: num(kw.offset) })).map(event);
+      return (
+        await reader.getEventsEmittedByInvocation(a0 as string, { limit: num(kw.limit), offset: num(kw.offset) })
+      ).map(event);
     case 'get_events_batch':
       return [...(await reader.getEventsBatch(a0 as string[])).entries()].map(([k, v]) => [k, event(v)]);
     case 'get_trigger_run':
@@ -107,7 +117,13 @@ export async function replay(reader: MonitoringReader, q: OracleQuery, order?: '
     case 'get_trigger_runs_in_timerange':
       return (
         await reader.getTriggerRunsInRange(
-          { startTime: a0 as string, endTime: a1 as string, eventCode: str(kw.event_code), taskIdKey: str(kw.task_id_key), limit: num(kw.limit) },
+          {
+            startTime: a0 as string,
+            endTime: a1 as string,
+            eventCode: str(kw.event_code),
+            taskIdKey: str(kw.task_id_key),
+            limit: num(kw.limit),
+          },
           opts,
         )
       ).map(run);
@@ -187,10 +203,16 @@ export async function comparePayloads(
       calls++;
       maxGetsPerCall = Math.max(maxGetsPerCall, gets);
       const present = records.filter((r): r is DecodedEventRecord => r !== null);
-      resolvedBlobs += present.filter((r) => typeof r.payload.blob === 'string' && (r.payload.blob as string).length > 1500).length;
+      resolvedBlobs += present.filter(
+        (r) => typeof r.payload.blob === 'string' && (r.payload.blob as string).length > 1500,
+      ).length;
       const texts = await encodeEventRecords(present, store);
-      const expected = q.method === 'get_events' ? py.ok : q.method === 'get_event' ? [py.ok].filter((x) => x !== null)
-        : (py.ok as Array<[string, string | null]>).map(([, v]) => v).filter((v) => v !== null);
+      const expected =
+        q.method === 'get_events'
+          ? py.ok
+          : q.method === 'get_event'
+            ? [py.ok].filter((x) => x !== null)
+            : (py.ok as Array<[string, string | null]>).map(([, v]) => v).filter((v) => v !== null);
       if (JSON.stringify(texts) !== JSON.stringify(expected)) mismatches.push({ id: q.id, texts, expected });
     }
   } finally {

@@ -15,7 +15,10 @@ let reader: RedisMonitoringReader;
 
 beforeAll(async () => {
   server = await startRedisServer();
-  reply = seedAndQuery({ backend: 'redis', redis_url: server.url }, { app_id: APP_ID, seed: 23, events: 700, runs: 200, emits: 10 });
+  reply = seedAndQuery(
+    { backend: 'redis', redis_url: server.url },
+    { app_id: APP_ID, seed: 23, events: 700, runs: 200, emits: 10 },
+  );
   reader = new RedisMonitoringReader({ connection: server.url, appId: APP_ID });
 }, 300_000);
 

@@ -60,7 +60,7 @@ test('every method over the grid of filters answers what pynenc answers', async 
   }
 }, 60_000);
 
-test('resolvePayloads: values from the SQLite client data store, one backend read per call, to_json again', async () => {
+test('resolvePayloads: values from the SQLite client data store, one read per call, to_json again', async () => {
   const store = new ClientDataStore({ backend: new SqliteStore({ path, appId: APP_ID }) });
   try {
     const result = await comparePayloads(reader, reply, store);

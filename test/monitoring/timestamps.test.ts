@@ -30,8 +30,14 @@ function floats(): number[] {
 }
 
 function isoTexts(): string[] {
-  const micros = fc.sample(fc.bigInt({ min: -62135596800_000000n, max: 253402300799_999999n }), { numRuns: 3000, seed: 8 });
-  const near = fc.sample(fc.bigInt({ min: 1_700_000_000_000000n, max: 1_800_000_000_000000n }), { numRuns: 2000, seed: 9 });
+  const micros = fc.sample(fc.bigInt({ min: -62135596800_000000n, max: 253402300799_999999n }), {
+    numRuns: 3000,
+    seed: 8,
+  });
+  const near = fc.sample(fc.bigInt({ min: 1_700_000_000_000000n, max: 1_800_000_000_000000n }), {
+    numRuns: 2000,
+    seed: 9,
+  });
   const texts = [...micros, ...near].map((m) => PyTimestamp.fromEpochMicros(m).toString());
   // other offsets, and the extremes BaseTrigger's fallbacks pass (datetime.min / datetime.max)
   texts.push('2026-01-01T05:30:00.000001+05:30', '0001-01-01T00:00:00+00:00', '9999-12-31T23:59:59.999999+00:00');
