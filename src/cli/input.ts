@@ -122,10 +122,10 @@ export async function readDocument(source: Source, limits?: ReadLimits): Promise
   const texts = new TextAssembler(maxUnits(limits));
   texts.begin(0, 1, true, true);
   for await (const chunk of source.chunks()) {
-    texts.push(chunk, false, false);
+    texts.push(chunk, false);
     if (texts.failed) break; // the rest is not read: a document too large, or not UTF-8, is one problem
   }
-  if (!texts.failed) texts.push(EMPTY, true, true);
+  if (!texts.failed) texts.push(EMPTY, true);
   return texts.finish();
 }
 
@@ -153,10 +153,10 @@ export async function* readLines(source: Source, limits?: ReadLimits): AsyncGene
         open = true;
       }
       if (end === -1) {
-        texts.push(chunk.subarray(pos), false, false);
+        texts.push(chunk.subarray(pos), false);
         break;
       }
-      texts.push(chunk.subarray(pos, end), true, false);
+      texts.push(chunk.subarray(pos, end), true);
       yield texts.finish();
       open = false;
       line++;
@@ -169,7 +169,7 @@ export async function* readLines(source: Source, limits?: ReadLimits): AsyncGene
     offset += chunk.length;
   }
   if (open) {
-    texts.push(EMPTY, true, true);
+    texts.push(EMPTY, true);
     yield texts.finish();
   }
 }
@@ -222,14 +222,14 @@ class TextAssembler {
     this.failure = undefined;
   }
 
-  /** `last`: the text ends with this part; `endOfInput`: so does the input. */
-  push(part: Buffer, last: boolean, endOfInput: boolean): void {
+  /** `last`: the text ends with this part. */
+  push(part: Buffer, last: boolean): void {
     if (this.failure !== undefined) return;
     let piece: string;
     try {
       piece = this.decoder.decode(part, { stream: !last });
     } catch {
-      this.failure = this.locate(part, last, endOfInput);
+      this.failure = this.locate(part, last);
       this.decoder = strictDecoder(); // its state after an error is not the start of a text
       this.pieces = [];
       return;
@@ -240,8 +240,7 @@ class TextAssembler {
     if (piece.length === 0) return;
     this.units += piece.length;
     if (this.units - this.bom > this.max) {
-      // Reading stops here: the limit plus one is what was read (as maxDepth's error says max + 1).
-      this.failure = new LimitExceededError('LIMIT_DOCUMENT_SIZE', this.max, this.max + 1, 0);
+      this.failure = this.tooLarge();
       if (!last) this.decoder = strictDecoder();
       this.pieces = [];
       return;
@@ -261,13 +260,19 @@ class TextAssembler {
     return { ok: true, text: this.bom ? text.slice(1) : text, line };
   }
 
+  /** Reading stops here: the limit plus one is what was read (as maxDepth's error says max + 1). */
+  private tooLarge(): LimitExceededError {
+    return new LimitExceededError('LIMIT_DOCUMENT_SIZE', this.max, this.max + 1, 0);
+  }
+
   /**
    * Where the decoder found bytes that are not UTF-8. The bytes it decoded before this part re-encode to what
    * was read (valid UTF-8 has one encoding), so the unfinished sequence it holds is the last `pending` bytes fed;
    * decoding those and this part with replacement, the first U+FFFD that the input did not spell (EF BF BD) is
-   * the sequence the strict decoder refused.
+   * the sequence the strict decoder refused. When the text before it is already beyond the limit, the limit is
+   * what reading met first, whatever the chunks the bytes came in.
    */
-  private locate(part: Buffer, last: boolean, endOfInput: boolean): InvalidUtf8Error {
+  private locate(part: Buffer, last: boolean): InvalidUtf8Error | LimitExceededError {
     const decoded = this.pieces.join('');
     const before = Buffer.byteLength(decoded); // a BOM is in the pieces too, as its 3 bytes are in the input
     const pending = this.fed - before;
@@ -288,12 +293,14 @@ class TextAssembler {
       break;
     }
     if (at === -1) at = 0; // not reached: the strict decoder refused these bytes, so the lax one replaced some
+    const bom = this.units === 0 && this.dropBom && lax.charCodeAt(0) === 0xfeff ? 1 : this.bom;
+    if (this.units - bom + charPos > this.max) return this.tooLarge();
     let line = this.line;
     if (this.multiLine) {
       for (let i = decoded.indexOf('\n'); i !== -1; i = decoded.indexOf('\n', i + 1)) line++;
       for (let i = window.indexOf(LF); i !== -1 && i < at; i = window.indexOf(LF, i + 1)) line++;
     }
-    const { reason, length } = explain(window, at, endOfInput);
+    const { reason, length } = explain(window, at);
     return new InvalidUtf8Error(this.start + before + at, line, reason, [...window.subarray(at, at + length)]);
   }
 }
@@ -309,13 +316,13 @@ function strictDecoder(): TextDecoder {
  * byte and the continuation bytes that fit it before the one that does not (or before the end). The decoder has
  * already refused the bytes; this only words its verdict (the ranges are Unicode's table 3-7).
  */
-function explain(bytes: Buffer, at: number, endOfInput: boolean): { reason: Utf8Reason; length: number } {
+function explain(bytes: Buffer, at: number): { reason: Utf8Reason; length: number } {
   const lead = bytes[at]!;
   if (lead < 0xc2 || lead > 0xf4) return { reason: 'invalid start byte', length: 1 };
   const need = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
   for (let k = 1; k <= need; k++) {
-    // Cut by the end of the input; cut by a line break, it is that break that cannot continue it.
-    if (at + k >= bytes.length) return { reason: endOfInput ? 'unexpected end of data' : 'invalid continuation byte', length: k };
+    // Cut by the end of the text (of the input, or of its line in JSON Lines: each line is decoded on its own).
+    if (at + k >= bytes.length) return { reason: 'unexpected end of data', length: k };
     const b = bytes[at + k]!;
     const [lo, hi] = k > 1 ? [0x80, 0xbf] : (SECOND_BYTE[lead] ?? [0x80, 0xbf]);
     if (b < lo || b > hi) return { reason: 'invalid continuation byte', length: k };
