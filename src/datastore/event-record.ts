@@ -18,8 +18,9 @@ import { toJson } from '../codec/write';
 import { pythonKeyOrder, withPythonKeyOrder } from '../pyjson/values';
 import { ContractValidationError } from '../validation';
 import type { DataStoreBackend } from './backend';
-import type { ClientDataStore, PendingEntries } from './client-data-store';
-import { SerializationError } from './errors';
+import { ClientDataStore, type PendingEntries } from './client-data-store';
+import { DataStoreConfigError, SerializationError } from './errors';
+import { InvalidOptionError } from '../limits';
 import type { PyValue } from './values';
 
 /** An EventRecord whose payload holds values (not yet serialized), as Python's EventRecord holds them. */
@@ -42,6 +43,7 @@ interface WireForm {
  * was read from, while `payload[key]` is still that value; undefined otherwise.
  */
 export function payloadWireText(payload: Record<string, unknown>, key: string): string | undefined {
+  if (payload === null || typeof payload !== 'object') return undefined;
   const form = (payload as { [WIRE]?: WireForm })[WIRE];
   const entry = form?.entries.get(key);
   return entry && Object.prototype.hasOwnProperty.call(payload, key) && Object.is(payload[key], entry.value) ? entry.wire : undefined;
@@ -49,6 +51,7 @@ export function payloadWireText(payload: Record<string, unknown>, key: string): 
 
 /** Writes `record` as Python's `EventRecord.to_json(app)` does, storing large payload values in `store`. */
 export async function encodeEventRecord(record: EventRecordInput | DecodedEventRecord, store: ClientDataStore): Promise<string> {
+  checkStore(store);
   const pending: PendingEntries = new Map();
   const text = encodeInto(record, store, pending, undefined);
   await store.flush(pending);
@@ -60,6 +63,8 @@ export async function encodeEventRecords(
   records: ReadonlyArray<EventRecordInput | DecodedEventRecord>,
   store: ClientDataStore,
 ): Promise<string[]> {
+  checkStore(store);
+  if (!Array.isArray(records)) throw new DataStoreConfigError('records', 'an array of EventRecords', records);
   const pending: PendingEntries = new Map();
   const texts = records.map((record, i) => encodeInto(record, store, pending, i));
   await store.flush(pending);
@@ -80,7 +85,15 @@ export async function decodeEventRecords(
   store: ClientDataStore,
   options?: FromJsonOptions,
 ): Promise<DecodedEventRecord[]> {
-  const records = texts.map((text) => fromJson('EventRecord', text, options));
+  checkStore(store);
+  if (!Array.isArray(texts)) throw new DataStoreConfigError('texts', 'an array of EventRecord JSON texts', texts);
+  if (options !== undefined && (options === null || typeof options !== 'object')) throw new InvalidOptionError('options', 'an options object', options);
+  const records = texts.map((text) => {
+    if (typeof text !== 'string') {
+      throw new ContractValidationError('EventRecord', [{ path: '', message: `must be the record's JSON text (a string), got ${text === null ? 'null' : typeof text}`, keyword: 'type' }]);
+    }
+    return fromJson('EventRecord', text, options);
+  });
   const wires: string[] = [];
   const keys: string[] = [];
   const recordOf: number[] = [];
@@ -147,6 +160,10 @@ function encodeInto(
   const order = pythonKeyOrder(payload);
   if (order) withPythonKeyOrder(wire, order);
   return toJson('EventRecord', { ...record, payload: wire } as EventRecord);
+}
+
+function checkStore(store: unknown): void {
+  if (!(store instanceof ClientDataStore)) throw new DataStoreConfigError('store', 'a ClientDataStore', store);
 }
 
 function define(obj: Record<string, unknown>, key: string, value: unknown): void {

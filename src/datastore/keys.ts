@@ -17,6 +17,7 @@ export function isReference(text: string): boolean {
 
 /** `__pynenc__client_data__:` + sha256 hex of the text's UTF-8 bytes (pynenc's `_generate_key`). */
 export function referenceKey(serialized: string): string {
+  if (typeof serialized !== 'string') throw new DataStoreConfigError('serialized', 'the serialized text (a string)', serialized);
   return `${REFERENCE_PREFIX}:${createHash('sha256').update(serialized, 'utf8').digest('hex')}`;
 }
 

@@ -15,6 +15,7 @@
  * byte-for-byte, so nothing TypeScript cannot rebuild is ever dropped.
  */
 import { stringifyPython } from '../pyjson/stringify';
+import { DataStoreConfigError, SerializationError } from './errors';
 import { PyFloat, type PyJsonValue } from '../pyjson/values';
 
 /** A Python tuple. Array methods that build new arrays (map, filter, slice) return plain arrays. */
@@ -25,6 +26,7 @@ export class PyTuple<T = PyValue> extends Array<T> {
 
   /** A tuple of these items (use this, not `new PyTuple(n)`, which makes n holes like `new Array(n)`). */
   static fromItems<T>(items: Iterable<T>): PyTuple<T> {
+    checkIterable(items);
     const tuple = new PyTuple<T>();
     for (const item of items) tuple.push(item);
     return tuple;
@@ -41,6 +43,7 @@ export class PySet<T = PyValue> extends Array<T> {
   }
 
   static fromItems<T>(items: Iterable<T>): PySet<T> {
+    checkIterable(items);
     const set = new PySet<T>();
     for (const item of items) set.push(item);
     return set;
@@ -78,6 +81,8 @@ export class PyOpaque {
   readonly raw: PyJsonValue;
 
   constructor(tag: OpaqueTag, raw: PyJsonValue, text?: string) {
+    if (typeof tag !== 'string') throw new DataStoreConfigError('tag', 'a jsonpickle tag or pynenc envelope key (string)', tag);
+    if (text !== undefined && typeof text !== 'string') throw new DataStoreConfigError('text', 'the serialized text (a string)', text);
     this.tag = tag;
     this.raw = raw;
     this.pyType = opaqueType(tag, raw);
@@ -88,7 +93,12 @@ export class PyOpaque {
   get text(): string {
     let text = opaqueTexts.get(this);
     if (text === undefined) {
-      text = stringifyPython(this.raw);
+      try {
+        text = stringifyPython(this.raw);
+      } catch (err) {
+        if (err instanceof RangeError) throw new SerializationError('too-deep', 'nested too deeply to serialize', '', undefined, err);
+        throw err;
+      }
       opaqueTexts.set(this, text);
     }
     return text;
@@ -117,6 +127,12 @@ export type PyValue =
 /** A Python dict with string keys; `__proto__` and `constructor` are ordinary own keys. */
 export interface PyObject {
   [key: string]: PyValue;
+}
+
+function checkIterable(items: unknown): void {
+  if (items === null || items === undefined || typeof (items as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') {
+    throw new DataStoreConfigError('items', 'an iterable of values', items);
+  }
 }
 
 function str(v: unknown): string | undefined {

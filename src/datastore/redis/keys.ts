@@ -26,6 +26,7 @@ const SANITIZE_REPLACEMENTS: ReadonlyArray<readonly [string, string]> = [
 
 /** pynenc_redis `sanitize_for_redis`: the same replacements, in the same order. */
 export function sanitizeForRedis(value: string): string {
+  if (typeof value !== 'string') throw new DataStoreConfigError('value', 'a string', value);
   let out = value;
   for (const [from, to] of SANITIZE_REPLACEMENTS) out = out.split(from).join(to);
   return out;
@@ -55,6 +56,7 @@ export function clientDataKeyPrefix(appId: string): string {
 
 /** The Redis key pynenc_redis uses for `reference` in app `appId`. */
 export function clientDataKey(appId: string, reference: string): string {
+  if (typeof reference !== 'string') throw new DataStoreConfigError('reference', 'a reference key (string)', reference);
   return clientDataKeyPrefix(appId) + reference;
 }
 
@@ -64,5 +66,6 @@ export function clientDataKey(appId: string, reference: string): string {
  * so there `?` in an app_id matches other apps' keys; we do not repeat that.
  */
 export function escapeRedisGlob(text: string): string {
+  if (typeof text !== 'string') throw new DataStoreConfigError('text', 'a string', text);
   return text.replace(/[\\*?[\]]/g, (ch) => `\\${ch}`);
 }

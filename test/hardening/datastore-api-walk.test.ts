@@ -1,0 +1,287 @@
+/**
+ * Every public function of the client data store throws only ContractErrors (issue 15: "a test walks the public
+ * API with hostile arguments"). The walk covers each export of src/datastore/index.ts and the data store's exports
+ * of the ./sqlite and ./redis entries (package.json `exports`; the monitoring readers those entries also carry are
+ * walked by their own tests): every function and static method, every constructor, and every method of instances
+ * in each state a caller can reach — open, closed, a SQLite connection the caller closed, a Redis server that is
+ * gone, a database the server lacks, a backend that answers garbage or throws strings. Each is called with a
+ * hostile value at each argument position (the others valid, and all hostile at once). Whatever it does, when it
+ * throws or rejects, the error must be a ContractError with a string code and a one-line message.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as datastore from '../../src/datastore';
+import * as sqliteEntry from '../../src/entries/sqlite';
+import * as redisEntry from '../../src/entries/redis';
+import * as sqliteModule from '../../src/datastore/sqlite-store';
+import * as redisModule from '../../src/datastore/redis';
+import { ContractError } from '../../src/errors';
+import { freePort, startRedisServer, type RedisServer } from '../support/redis-server';
+import { BASE_RECORD } from '../datastore/helpers';
+
+jest.setTimeout(300_000);
+
+const { ClientDataStore, MemoryStore, PyTuple, PySet, PyOpaque } = datastore;
+const { SqliteStore } = sqliteModule;
+const { RedisStore } = redisModule;
+
+let server: RedisServer;
+let closedUrl: string;
+let dir: string;
+const cleanup: Array<() => Promise<unknown> | unknown> = [];
+
+beforeAll(async () => {
+  server = await startRedisServer();
+  closedUrl = `redis://127.0.0.1:${await freePort()}/0`;
+  dir = mkdtempSync(join(tmpdir(), 'api-walk-'));
+});
+
+afterAll(async () => {
+  for (const c of cleanup.reverse()) await Promise.resolve(c()).catch(() => undefined);
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const cyclic: Record<string, unknown> = { a: 1 };
+cyclic.self = cyclic;
+
+/** Values no caller should pass, of every kind. */
+function hostileValues(): Array<[string, unknown]> {
+  return [
+    ['undefined', undefined],
+    ['null', null],
+    ['0', 0],
+    ['-1', -1],
+    ['NaN', NaN],
+    ['Infinity', Infinity],
+    ['1.5', 1.5],
+    ['bigint', 2n ** 70n],
+    ["''", ''],
+    ["'x'", 'x'],
+    ['lone surrogate', 'a\uD800'],
+    ["'::::'", '::::'],
+    ['a reference', datastore.referenceKey('"never stored"')],
+    ['true', true],
+    ['symbol', Symbol('s')],
+    ['function', () => 1],
+    ['{}', {}],
+    ['[]', []],
+    ['[null]', [null]],
+    ['[[1, 2]]', [[1, 2]]],
+    ['[5]', [5]],
+    ["[['k']]", [['k']]],
+    ['null-prototype object', Object.create(null)],
+    ['Date', new Date(0)],
+    ['Map', new Map([[1, 2]])],
+    ['cycle', cyclic],
+    ['{ maxDepth: -1 }', { maxDepth: -1 }],
+    ['{ backend: {} }', { backend: {} }],
+    ['{ connection: "::::" }', { appId: 'a', connection: '::::' }],
+    ['a closed memory store', closedMemory()],
+    ['{ database: a MemoryStore }', { database: new MemoryStore() }],
+    ['{ client: a MemoryStore }', { appId: 'a', client: new MemoryStore() }],
+    ['{ backend: a Database-like }', { backend: { description: 'x', prepare: () => 1 } }],
+    ['a deep array', JSON.parse(`${'['.repeat(5000)}${']'.repeat(5000)}`)],
+    ['a huge string', 'x'.repeat(1_000_000)],
+  ];
+}
+
+function closedMemory(): InstanceType<typeof MemoryStore> {
+  const m = new MemoryStore();
+  void m.close();
+  return m;
+}
+
+/** A backend that answers nonsense: get gives a number, set throws a string, purge a plain Error, close a TypeError. */
+function garbageBackend(): datastore.DataStoreBackend {
+  return {
+    description: 'garbage',
+    get: async () => 5 as unknown as string[],
+    set: async () => {
+      throw 'a string';
+    },
+    purge: async () => {
+      throw new Error('plain');
+    },
+    close: async () => {
+      throw new TypeError('type');
+    },
+  };
+}
+
+/** A backend whose get answers values that are not texts. */
+function wrongValuesBackend(): datastore.DataStoreBackend {
+  return {
+    description: 'wrong-values',
+    get: async (keys) => keys.map(() => 42 as unknown as string),
+    set: async () => undefined,
+    purge: async () => undefined,
+    close: async () => undefined,
+  };
+}
+
+let nth = 0;
+const dbPath = (): string => join(dir, `db${++nth}.sqlite`);
+
+/** Backends in every state a caller can reach. */
+async function backends(): Promise<Array<[string, datastore.DataStoreBackend]>> {
+  const open = new SqliteStore({ path: dbPath() });
+  const closed = new SqliteStore({ path: dbPath() });
+  await closed.close();
+  const ownedDb = new Database(dbPath());
+  const callerClosed = new SqliteStore({ database: ownedDb });
+  ownedDb.close();
+  const redis = new RedisStore({ appId: 'walk', connection: server.url });
+  const redisClosed = new RedisStore({ appId: 'walk', connection: server.url });
+  await redisClosed.close();
+  const redisGone = new RedisStore({ appId: 'walk', connection: closedUrl, connectTimeoutMs: 500 });
+  const redisNoDb = new RedisStore({ appId: 'walk', connection: `${server.url.replace(/\/\d+$/, '')}/77` });
+  const list: Array<[string, datastore.DataStoreBackend]> = [
+    ['memory', new MemoryStore()],
+    ['memory closed', closedMemory()],
+    ['sqlite', open],
+    ['sqlite closed', closed],
+    ['sqlite, caller closed its connection', callerClosed],
+    ['redis', redis],
+    ['redis closed', redisClosed],
+    ['redis unreachable', redisGone],
+    ['redis db out of range', redisNoDb],
+    ['garbage backend', garbageBackend()],
+    ['wrong values backend', wrongValuesBackend()],
+  ];
+  for (const [, b] of list) cleanup.push(() => b.close());
+  return list;
+}
+
+interface Failure {
+  call: string;
+  error: string;
+}
+
+/** Runs `run`; records it when it throws or rejects with anything but a ContractError carrying a code and one line. */
+async function check(call: string, run: () => unknown, failures: Failure[]): Promise<unknown> {
+  let result: unknown;
+  try {
+    result = await run();
+  } catch (err) {
+    const ok =
+      err instanceof ContractError && typeof err.code === 'string' && err.code !== '' && !/[\n\r]/.test(err.message);
+    if (!ok) failures.push({ call, error: err instanceof Error ? `${err.name}: ${err.message.slice(0, 160)}` : String(err) });
+    return undefined;
+  }
+  return result;
+}
+
+/** Calls `fn` with each hostile value at each position (others from `valid`), and with all positions hostile. */
+async function walkArgs(name: string, valid: unknown[], fn: (...args: unknown[]) => unknown, failures: Failure[]): Promise<number> {
+  let calls = 0;
+  const positions = Math.max(valid.length, 1);
+  for (const [label, value] of hostileValues()) {
+    for (let p = 0; p < positions; p++) {
+      const args = [...valid];
+      args[p] = value;
+      await check(`${name}(arg ${p} = ${label})`, () => fn(...args), failures);
+      calls++;
+    }
+    await check(`${name}(all = ${label})`, () => fn(...valid.map(() => value)), failures);
+    calls++;
+  }
+  return calls;
+}
+
+function recordText(): string {
+  return JSON.stringify({ ...BASE_RECORD, event_id: 'e1', payload: { a: '1' } });
+}
+
+test('every datastore export is walked (nothing new escapes the list)', () => {
+  const walked = new Set([
+    'ClientDataStore', 'MemoryStore', 'encodeEventRecord', 'encodeEventRecords', 'decodeEventRecord',
+    'decodeEventRecords', 'payloadWireText', 'serializeValue', 'deserializeText', 'PyTuple', 'PySet', 'PyOpaque',
+    'isReference', 'referenceKey', 'sqliteTablePrefix', 'sqliteTableName',
+    // values, not functions
+    'DEFAULT_CLIENT_DATA_STORE_CONFIG', 'SERIALIZER_NAMES', 'REFERENCE_PREFIX',
+  ]);
+  const errors = Object.keys(datastore).filter((k) => /Error$/.test(k));
+  expect(Object.keys(datastore).filter((k) => !walked.has(k) && !errors.includes(k))).toEqual([]);
+  // The entries carry the data store's backends as the modules define them.
+  expect(sqliteEntry.SqliteStore).toBe(SqliteStore);
+  expect(redisEntry.RedisStore).toBe(RedisStore);
+  const redisWalked = new Set(['RedisStore', 'REDIS_BATCH_CHUNK', 'PYNENC_REDIS_KEY_PREFIX', 'sanitizeForRedis', 'sanitizeAppId', 'clientDataKeyPrefix', 'clientDataKey', 'escapeRedisGlob']);
+  expect(Object.keys(redisModule).filter((k) => !redisWalked.has(k) && !/Error$/.test(k))).toEqual([]);
+  expect(Object.keys(sqliteModule)).toEqual(['SqliteStore']);
+});
+
+test('hostile arguments to every function, constructor and method: only ContractErrors', async () => {
+  const failures: Failure[] = [];
+  let calls = 0;
+  const fns: Array<[string, unknown[], (...a: unknown[]) => unknown]> = [
+    ['serializeValue', [{ a: 1 }, 'JsonPickleSerializer'], datastore.serializeValue as never],
+    ['deserializeText', ['[1]', { maxDepth: 10 }], datastore.deserializeText as never],
+    ['isReference', ['x'], datastore.isReference as never],
+    ['referenceKey', ['"x"'], datastore.referenceKey as never],
+    ['sqliteTablePrefix', ['app'], datastore.sqliteTablePrefix as never],
+    ['sqliteTableName', ['app'], datastore.sqliteTableName as never],
+    ['payloadWireText', [{ a: 1 }, 'a'], datastore.payloadWireText as never],
+    ['PyTuple.fromItems', [[1, 2]], (i) => PyTuple.fromItems(i as never)],
+    ['PySet.fromItems', [[1, 2]], (i) => PySet.fromItems(i as never)],
+    ['new PyOpaque(…).text', ['py/object', { 'py/object': 'm.C' }], (t, r, x) => new PyOpaque(t as never, r as never, x as never).text],
+    ['new MemoryStore', ['memory'], (n) => new MemoryStore(n as never)],
+    ['new ClientDataStore', [{}], (o) => cleanupLater(new ClientDataStore(o as never))],
+    ['new SqliteStore', [{ path: ':memory:' }], (o) => cleanupLater(new SqliteStore(o as never))],
+    ['SqliteStore.tableNameFor', ['app'], (a) => SqliteStore.tableNameFor(a as never)],
+    ['new RedisStore', [{ appId: 'a', connection: server.url }], (o) => cleanupLater(new RedisStore(o as never))],
+    ['sanitizeForRedis', ['a[b]*'], redisModule.sanitizeForRedis as never],
+    ['sanitizeAppId', ['app'], redisModule.sanitizeAppId as never],
+    ['clientDataKeyPrefix', ['app'], redisModule.clientDataKeyPrefix as never],
+    ['clientDataKey', ['app', 'ref'], redisModule.clientDataKey as never],
+    ['escapeRedisGlob', ['a*'], redisModule.escapeRedisGlob as never],
+  ];
+  for (const [name, valid, fn] of fns) calls += await walkArgs(name, valid, fn, failures);
+
+  for (const [state, backend] of await backends()) {
+    // The backend's own methods (the package's backends; the two caller-made ones only behind a ClientDataStore).
+    if (!state.endsWith('backend')) {
+      calls += await walkArgs(`${state}.get`, [['k']], (k) => backend.get(k as never), failures);
+      calls += await walkArgs(`${state}.set`, [[['k', 'v']]], (e) => backend.set(e as never), failures);
+      await check(`${state}.purge()`, () => backend.purge(), failures);
+    }
+    // A ClientDataStore over it, and the record functions with it.
+    const store = new ClientDataStore({ backend, minSizeToCache: 4 });
+    const methods: Array<[string, unknown[], (...a: unknown[]) => unknown]> = [
+      ['serialize', ['a long enough value', { disableCache: false }], (v, o) => store.serialize(v, o as never)],
+      ['serializeMany', [['a long enough value'], {}], (v, o) => store.serializeMany(v as never, o as never)],
+      ['serializeDeferred', ['a long enough value', new Map(), {}, { payloadKey: 'k' }], (v, p, o, l) => store.serializeDeferred(v, p as never, o as never, l as never)],
+      ['flush', [new Map([['k', 'v']])], (p) => store.flush(p as never)],
+      ['resolve', [datastore.referenceKey('"x"')], (t) => store.resolve(t as never)],
+      ['resolveMany', [['1', datastore.referenceKey('"y"')], () => undefined, { maxDepth: 5 }], (t, l, m) => store.resolveMany(t as never, l as never, m as never)],
+      ['isReference', ['x'], (t) => store.isReference(t as never)],
+      ['encodeEventRecord', [{ ...BASE_RECORD, event_id: 'e', payload: { a: 'a long enough value' } }, store], (r, s) => datastore.encodeEventRecord(r as never, s as never)],
+      ['encodeEventRecords', [[{ ...BASE_RECORD, event_id: 'e', payload: { a: 'a long enough value' } }], store], (r, s) => datastore.encodeEventRecords(r as never, s as never)],
+      ['decodeEventRecord', [recordText(), store, {}], (t, s, o) => datastore.decodeEventRecord(t as never, s as never, o as never)],
+      ['decodeEventRecords', [[recordText()], store, {}], (t, s, o) => datastore.decodeEventRecords(t as never, s as never, o as never)],
+    ];
+    for (const [name, valid, fn] of methods) calls += await walkArgs(`${state}: ${name}`, valid, fn, failures);
+    for (const name of ['purge', 'clearLocalCache', 'cachedReferences', 'close'] as const) {
+      await check(`${state}: ${name}()`, () => store[name](), failures);
+    }
+    // Everything again once closed.
+    calls += await walkArgs(`${state} closed: serialize`, ['a long enough value'], (v) => store.serialize(v), failures);
+    calls += await walkArgs(`${state} closed: resolve`, [datastore.referenceKey('"x"')], (t) => store.resolve(t as never), failures);
+    await check(`${state} closed: purge()`, () => store.purge(), failures);
+  }
+  expect(calls).toBeGreaterThan(5000);
+  // One line per function and kind of error (the first call that showed it), so a regression reads at a glance.
+  const seen = new Map<string, string>();
+  for (const f of failures) {
+    const key = `${f.call.replace(/\(.*$/, '')} → ${f.error.replace(/[0-9]+/g, 'N').slice(0, 90)}`;
+    if (!seen.has(key)) seen.set(key, f.call);
+  }
+  expect([...seen].map(([key, call]) => `${key}  [e.g. ${call}]`)).toEqual([]);
+});
+
+function cleanupLater<T extends { close(): Promise<void> }>(store: T): T {
+  cleanup.push(() => store.close());
+  return store;
+}
