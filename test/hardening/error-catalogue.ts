@@ -21,7 +21,11 @@ import {
   type DataStoreBackend,
 } from '../../src';
 import Redis from 'ioredis';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { RedisStore } from '../../src/datastore/redis';
+import { SqliteStore } from '../../src/datastore/sqlite-store';
 
 export interface ErrorCase {
   /** The exported class. */
@@ -207,7 +211,7 @@ export const ERROR_CASES: readonly ErrorCase[] = [
   {
     className: 'DataStoreConfigError',
     code: 'DATASTORE_CONFIG',
-    when: 'an invalid data store option or app_id',
+    when: 'an invalid data store option, argument or app_id; a Redis db the server does not have',
     trigger: () => thrown(() => new ClientDataStore({ minSizeToCache: -1 })),
     has: ['expected', 'received'],
   },
@@ -219,6 +223,38 @@ export const ERROR_CASES: readonly ErrorCase[] = [
       thrown(() =>
         encodeEventRecord({ ...RECORD, payload: { a: 'a'.repeat(2000), b: 'b'.repeat(2000) } }, new ClientDataStore({ backend: halfWritingBackend() })),
       ),
+    has: ['expected', 'received'],
+  },
+  {
+    className: 'DataStoreOpenError',
+    code: 'DATASTORE_OPEN',
+    when: 'a SQLite store that cannot be opened (`reason`): a directory, a missing folder, not a database, a table of another layout',
+    trigger: async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'errors-open-'));
+      try {
+        return await thrown(() => new SqliteStore({ path: join(dir, 'missing', 'x.db') }));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    has: ['expected', 'received'],
+  },
+  {
+    className: 'DataStoreBackendError',
+    code: 'DATASTORE_BACKEND',
+    when: 'a backend failed a read, write or purge: SQLite busy beyond `busyTimeoutMs` (`busy`), I/O; a caller\'s backend threw something untyped',
+    trigger: async () => {
+      const backend: DataStoreBackend = {
+        description: 'failing',
+        get: async () => {
+          throw new Error('disk on fire');
+        },
+        set: async () => undefined,
+        purge: async () => undefined,
+        close: async () => undefined,
+      };
+      return thrown(() => decodeEventRecord(recordText({ big: referenceKey('"x"') }), new ClientDataStore({ backend })));
+    },
     has: ['expected', 'received'],
   },
   {
@@ -256,11 +292,11 @@ export const ERROR_CASES: readonly ErrorCase[] = [
   {
     className: 'RedisValueError',
     code: 'DATASTORE_REDIS_VALUE',
-    when: 'a Redis value that is not UTF-8, or a key or text with a lone surrogate',
+    when: 'a Redis value that is not UTF-8, or a reference to read with a lone surrogate',
     trigger: async (env) => {
       const store = new RedisStore({ appId: 'errors', connection: env.closedUrl });
       try {
-        return await thrown(() => store.set([['k\uD800', 'v']]));
+        return await thrown(() => store.get(['k\uD800']));
       } finally {
         await store.close();
       }
