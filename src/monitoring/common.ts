@@ -5,6 +5,7 @@
 import type { EventRecord, TriggerRunRecord } from '../../generated/types';
 import { fromJson } from '../codec/read';
 import { decodeEventRecords, type DecodedEventRecord } from '../datastore/event-record';
+import { EPOCH_ORDINAL, MAX_YEAR, MIN_YEAR, ordinalToYmd } from '../timestamps/calendar';
 import { PyTimestamp } from '../timestamps/pytimestamp';
 import { MonitoringQueryError, MonitoringRowError } from './errors';
 import type {
@@ -130,26 +131,53 @@ function roundHalfEven(x: number): number {
 
 /**
  * Python's `datetime.fromtimestamp(seconds, tz=UTC).isoformat()`, ported from CPython
- * (`_PyTime_ObjectToTimeval` with ROUND_HALF_EVEN: `modf`, fraction × 1e6 rounded half to even, carry).
+ * (`_PyTime_ObjectToTimeval` with ROUND_HALF_EVEN: `modf`, fraction × 1e6 rounded half to even, carry), then
+ * the text `isoformat()` writes. Throws RangeError where Python raises (a date outside years 1..9999).
  */
 export function fromTimestampText(seconds: number): string {
-  return PyTimestamp.fromEpochMicros(fromTimestampMicros(seconds)).toString();
+  return new UtcTimestampTexts().text(seconds);
 }
 
-export function fromTimestampMicros(seconds: number): bigint {
-  if (!Number.isFinite(seconds)) throw new RangeError(`timestamp ${seconds} is not finite`);
-  let intpart = Math.trunc(seconds);
-  let floatpart = seconds - intpart; // modf: exact
-  floatpart *= 1e6;
-  floatpart = roundHalfEven(floatpart);
-  if (floatpart >= 1e6) {
-    floatpart -= 1e6;
-    intpart += 1.0;
-  } else if (floatpart < 0) {
-    floatpart += 1e6;
-    intpart -= 1.0;
+/**
+ * fromTimestampText for many values (a marker page): plain number arithmetic, and the date part computed once
+ * per day (the markers of a page share a few days).
+ */
+export class UtcTimestampTexts {
+  private day = Number.NaN;
+  private date = '';
+
+  text(seconds: number): string {
+    if (!Number.isFinite(seconds)) throw new RangeError(`timestamp ${seconds} is not finite`);
+    let intpart = Math.trunc(seconds);
+    let micros = roundHalfEven((seconds - intpart) * 1e6); // modf is exact; the product rounds as in C
+    if (micros >= 1e6) {
+      micros -= 1e6;
+      intpart += 1.0;
+    } else if (micros < 0) {
+      micros += 1e6;
+      intpart -= 1.0;
+    }
+    const day = Math.floor(intpart / 86400);
+    if (day !== this.day) {
+      const ordinal = day + EPOCH_ORDINAL;
+      const ymd = ordinal >= 1 ? ordinalToYmd(ordinal) : null;
+      if (ymd === null || ymd.year < MIN_YEAR || ymd.year > MAX_YEAR) {
+        throw new RangeError(`timestamp ${seconds} is outside years ${MIN_YEAR}..${MAX_YEAR} (Python raises)`);
+      }
+      this.date = `${String(ymd.year).padStart(4, '0')}-${two(ymd.month)}-${two(ymd.day)}T`;
+      this.day = day;
+    }
+    const inDay = intpart - day * 86400;
+    const second = inDay % 60;
+    const minutes = (inDay - second) / 60;
+    let out = `${this.date}${two(Math.floor(minutes / 60))}:${two(minutes % 60)}:${two(second)}`;
+    if (micros !== 0) out += `.${String(micros).padStart(6, '0')}`;
+    return `${out}+00:00`;
   }
-  return BigInt(intpart) * MICROS + BigInt(floatpart);
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }
 
 // ── arguments ───────────────────────────────────────────────────────

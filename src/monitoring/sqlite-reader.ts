@@ -10,13 +10,11 @@
  */
 import Database from 'better-sqlite3';
 import type { EventMarker, EventMarkerPage, TriggerRunRecord } from '../../generated/types';
-import { fromDict } from '../codec/read';
 import { sqliteTablePrefix } from '../datastore/keys';
 import {
   boundMicros,
   count,
   eventResults,
-  fromTimestampText,
   markerState,
   microsToSeconds,
   optionalFlag,
@@ -28,6 +26,7 @@ import {
   THROW,
   type EventRow,
   type Place,
+  UtcTimestampTexts,
 } from './common';
 import {
   MonitoringClosedError,
@@ -232,21 +231,15 @@ export class SqliteMonitoringReader implements MonitoringReader {
         : order === 'oldest'
           ? 'event_timestamp, event_id'
           : 'event_timestamp DESC, event_id DESC';
-    type MarkerRow = {
-      event_id: string;
-      event_code: string;
-      event_timestamp: number;
-      matched_condition_count: number;
-      triggered_invocation_count: number;
-      emitted_by_invocation_id: string | null;
-      emitted_by_runner_context_id: string | null;
-    };
+    // [event_id, event_code, event_timestamp, matched_condition_count, triggered_invocation_count,
+    //  emitted_by_invocation_id, emitted_by_runner_context_id]: rows as arrays (no object per row).
+    type MarkerRow = [unknown, unknown, unknown, unknown, unknown, unknown, unknown];
     const { total, rows } = this.read(() => {
       const totalRow = this.get<{ n: number }>(
         `SELECT COUNT(*) AS n FROM ${this.tables.EVENTS} WHERE ${where}`,
         params,
       );
-      const page = this.all<MarkerRow>(
+      const page = this.allRaw<MarkerRow>(
         `SELECT event_id, event_code, event_timestamp, matched_condition_count, triggered_invocation_count, ` +
           `emitted_by_invocation_id, emitted_by_runner_context_id FROM ${this.tables.EVENTS} WHERE ${where} ` +
           `ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
@@ -256,27 +249,40 @@ export class SqliteMonitoringReader implements MonitoringReader {
     });
     if (order === 'newest') rows.reverse();
     const markers: EventMarker[] = [];
+    const texts = new UtcTimestampTexts();
     for (const row of rows) {
-      try {
-        markers.push(
-          fromDict('EventMarker', {
-            event_id: row.event_id,
-            event_code: row.event_code,
-            timestamp: fromTimestampText(row.event_timestamp),
-            matched: row.matched_condition_count > 0,
-            triggered: row.triggered_invocation_count > 0,
-            emitted_by_invocation_id: row.emitted_by_invocation_id,
-            emitted_by_runner_context_id: row.emitted_by_runner_context_id,
-          }),
-        );
-      } catch (err) {
-        errors.fail(
-          new MonitoringRowError(
-            { ...this.place, location: this.tables.EVENTS, id: String(row.event_id), dto: 'EventMarker' },
-            err,
-          ),
-        );
+      // The contract's EventMarker, checked field by field (every field is a column here, the timestamp is ours).
+      const [id, code, ts, matched, triggered, inv, runner] = row;
+      let problem: string | undefined;
+      let timestamp = '';
+      if (typeof id !== 'string') problem = `event_id is ${typeof id}, not a string`;
+      else if (typeof code !== 'string') problem = `event_code is ${typeof code}, not a string`;
+      else if (typeof matched !== 'number' || typeof triggered !== 'number') problem = 'a count column is not a number';
+      else if (inv !== null && typeof inv !== 'string') problem = 'emitted_by_invocation_id is not text or NULL';
+      else if (runner !== null && typeof runner !== 'string')
+        problem = 'emitted_by_runner_context_id is not text or NULL';
+      else if (typeof ts !== 'number') problem = `event_timestamp is ${typeof ts}, not a REAL`;
+      else {
+        try {
+          timestamp = texts.text(ts);
+        } catch (err) {
+          problem = (err as Error).message;
+        }
       }
+      if (problem !== undefined) {
+        const where = { ...this.place, location: this.tables.EVENTS, id: String(id), dto: 'EventMarker' };
+        errors.fail(new MonitoringRowError(where, new RangeError(problem)));
+        continue;
+      }
+      markers.push({
+        event_id: id as string,
+        event_code: code as string,
+        timestamp,
+        matched: (matched as number) > 0,
+        triggered: (triggered as number) > 0,
+        emitted_by_invocation_id: inv as string | null,
+        emitted_by_runner_context_id: runner as string | null,
+      });
     }
     // truncated counts the rows of the page as Python does (offset + len(markers) < total), read before any skip.
     return { markers, total, truncated: offset + rows.length < total };
@@ -548,6 +554,17 @@ export class SqliteMonitoringReader implements MonitoringReader {
 
   private all<R>(sql: string, params: readonly Value[]): R[] {
     return this.statement(sql).all(...params) as R[];
+  }
+
+  /** Rows as arrays (better-sqlite3 `raw`), on a statement of their own. */
+  private allRaw<R>(sql: string, params: readonly Value[]): R[] {
+    const key = `raw:${sql}`;
+    let stmt = this.statements.get(key);
+    if (!stmt) {
+      stmt = this.db.prepare(sql).raw(true);
+      this.statements.set(key, stmt);
+    }
+    return stmt.all(...params) as R[];
   }
 
   private get<R>(sql: string, params: readonly Value[]): R | undefined {
