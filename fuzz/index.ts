@@ -8,6 +8,7 @@
  * 2. regex: every regex of contract/ and src/ on adversarial 100k-char strings.
  * 3. scale: big hostile documents timed at n and 4n items (superlinear work fails).
  * 4. memory: a 50 MB EventMarkerPage read in a child process with a capped heap.
+ * 5. stores: random batches up to 200,000 entries and random values on every data store backend (fuzz/stores.ts).
  *
  * Options:
  *   --seed <n>        seed (default: random; always printed)
@@ -16,7 +17,7 @@
  *   --path <p>        replay one case: with --seed and --target, as printed on a failure
  *   --budget <ms>     per-case time budget, a failure when exceeded (default 2000)
  *   --hang <ms>       a case running this long is stopped (default 30000)
- *   --only <parts>    comma-separated: cases, regex, scale, memory (default all four)
+ *   --only <parts>    comma-separated: cases, regex, scale, memory, stores (default all)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,6 +28,7 @@ import { TARGETS, plan } from './targets';
 import type { WorkerInput, WorkerResult } from './worker';
 import { contractPatterns, sampleStrings, sourceRegexes, type FoundRegex, type RegexTiming } from './regex';
 import { MAX_GROWTH, SCALE_CASES, measure } from './scale';
+import { stores } from './stores';
 
 const ROOT = join(__dirname, '..');
 
@@ -60,7 +62,7 @@ function parseArgs(argv: string[]): Args {
     path,
     budgetMs: Number(get('budget') ?? 2000),
     hangMs: Number(get('hang') ?? 30_000),
-    only: new Set((get('only') ?? (path !== undefined ? 'cases' : 'cases,regex,scale,memory')).split(',')),
+    only: new Set((get('only') ?? (path !== undefined ? 'cases' : 'cases,regex,scale,memory,stores')).split(',')),
   };
 }
 
@@ -285,6 +287,7 @@ async function main(): Promise<void> {
   if (args.only.has('regex')) ok = (await regexes(args)) && ok;
   if (args.only.has('scale')) ok = (await scale()) && ok;
   if (args.only.has('memory')) ok = memory() && ok;
+  if (args.only.has('stores')) ok = (await stores(args)) && ok;
   console.log(`\n${ok ? 'PASS' : 'FAIL'} in ${((performance.now() - t0) / 1000).toFixed(0)} s, seed ${args.seed}`);
   process.exitCode = ok ? 0 : 1;
 }
