@@ -1,11 +1,11 @@
 /**
  * fromJson: what Python's from_json reads, checked against the contract.
  */
-import { DTO_NAMES, type DtoName } from '../../generated/schemas';
+import { DTO_NAMES, commonSchema, type DtoName } from '../../generated/schemas';
 import type { DtoTypes } from '../../generated/types';
 import { describeReceived } from '../errors';
 // Imported from the defining modules: hot paths skip the re-export getters of the index modules.
-import { InvalidOptionError, checkChoice, checkFunction, resolveLimits, type Limits, type ReadLimits } from '../limits';
+import { InvalidOptionError, checkChoice, checkFunction, resolveLimits, resolveMaxIssues, type Limits, type ReadLimits } from '../limits';
 import {
   FAST_PATH_MODES,
   isFaithful,
@@ -19,7 +19,8 @@ import {
 import { PyFloat, isArrayIndexKey, pythonKeyOrder, withPythonKeyOrder, type PyJsonValue } from '../pyjson/values';
 import { TimestampError } from '../timestamps/errors';
 import { inOrderCheckers } from '../validation/compiled';
-import { ContractValidationError, requireDtoName, validate, type ValidationIssue } from '../validation';
+import { ContractValidationError, requireDtoName, validate } from '../validation';
+import { IssueSink } from '../validation/capped';
 import { PLANS, type DtoPlan, type FieldPlan } from './plan';
 import { mayBeRewritten, nowText, pythonTimestamp, type Clock } from './timestamps';
 
@@ -53,6 +54,11 @@ export interface FromJsonOptions extends ReadLimits {
    * readAsIs). 'sniff' and false are passed to parsePythonJson (false: always the exact parser).
    */
   fastPath?: boolean | 'sniff';
+  /**
+   * How many issues a ContractValidationError lists (an integer >= 1, or Infinity); the others are counted in its
+   * `moreIssues`. Default DEFAULT_MAX_ISSUES (1,000). See validate's ValidateOptions and docs/validation.md.
+   */
+  maxIssues?: number;
 }
 
 /** What fromJsonWithReport returns: the record and what the reader noticed on the way. */
@@ -74,7 +80,9 @@ interface Context {
   /** Copy arrays and objects taken from the input (fromDict: the caller keeps its data). */
   readonly copy: boolean;
   now: string | undefined;
-  issues: ValidationIssue[] | null;
+  /** The reader's own findings (unreadable timestamps, rejected unknown keys), capped at maxIssues. */
+  issues: IssueSink | null;
+  readonly maxIssues: number;
 }
 
 /**
@@ -94,6 +102,7 @@ function checkOptions(options: FromJsonOptions): void {
   checkChoice('fastPath', options.fastPath, FAST_PATH_MODES);
   checkChoice('unknownKeys', options.unknownKeys, UNKNOWN_KEYS_MODES);
   checkFunction('onUnknownKey', options.onUnknownKey);
+  resolveMaxIssues(options.maxIssues);
   if (options.now !== undefined && typeof options.now !== 'function') {
     throw new InvalidOptionError('now', 'a function returning a Date, epoch microseconds (bigint) or a PyTimestamp', options.now);
   }
@@ -424,19 +433,24 @@ function read<D extends DtoName>(
     copy,
     now: undefined,
     issues: null,
+    maxIssues: resolveMaxIssues(options.maxIssues),
   };
   const value = readDto(PLANS[dto], data, '', ctx);
-  const result = validate(dto, value);
-  if (ctx.issues === null) {
-    if (!result.ok) throw new ContractValidationError(dto, result.issues);
+  const ours = ctx.issues;
+  if (ours === null) {
+    const result = validate(dto, value, { maxIssues: ctx.maxIssues });
+    if (!result.ok) throw new ContractValidationError(dto, result.issues, result.moreIssues);
     return result.value;
   }
-  // Our own findings (timestamps Python cannot read, rejected unknown keys) replace what the
-  // validator says at the same paths; the rest of the validator's findings follow.
-  const ours = ctx.issues;
-  const taken = new Set(ours.map((i) => i.path));
-  const rest = result.ok ? [] : result.issues.filter((i) => !taken.has(i.path));
-  throw new ContractValidationError(dto, [...ours, ...rest]);
+  // Our own findings (timestamps Python cannot read, rejected unknown keys) come first; the validator's follow.
+  // The validator sees none of their paths (unknown keys were dropped, an unreadable timestamp was replaced by a
+  // valid one, see readTimestamp), so each issue is listed once; the cap covers both.
+  const result = validate(dto, value, { maxIssues: Math.max(1, ctx.maxIssues - ours.listed.length) });
+  if (!result.ok) {
+    for (const issue of result.issues) ours.add(issue);
+    ours.more += result.moreIssues;
+  }
+  throw new ContractValidationError(dto, ours.listed, ours.more);
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -516,14 +530,20 @@ function readTimestamp(text: string, parent: string, field: FieldPlan, ctx: Cont
     return pythonTimestamp(text);
   } catch (err) {
     if (!(err instanceof TimestampError)) throw err;
-    (ctx.issues ??= []).push({
+    (ctx.issues ??= new IssueSink(ctx.maxIssues)).add({
       path: `${parent}/${field.pointer}`,
       message: `must be a timestamp Python's datetime.fromisoformat reads (${err.reason}), got ${describeReceived(text)}`,
       keyword: 'pattern',
     });
-    return text;
+    // The document is refused (read() throws): the validator, which runs next, is given a valid timestamp here
+    // (the contract's own example), so this field's issue is ours alone and no set of paths is kept to drop the
+    // validator's.
+    return VALID_TIMESTAMP;
   }
 }
+
+/** A timestamp the contract accepts: its Timestamp definition's first example. */
+const VALID_TIMESTAMP = String(((commonSchema.$defs as Record<string, { examples: unknown[] }>).timestamp!).examples[0]);
 
 function reportUnknown(plan: DtoPlan, data: Record<string, unknown>, path: string, ctx: Context): void {
   for (const key of Object.keys(data)) {
@@ -532,7 +552,7 @@ function reportUnknown(plan: DtoPlan, data: Record<string, unknown>, path: strin
     ctx.unknownKeys?.push(unknown);
     ctx.onUnknownKey?.(unknown);
     if (ctx.reject) {
-      (ctx.issues ??= []).push({
+      (ctx.issues ??= new IssueSink(ctx.maxIssues)).add({
         path: unknown.path,
         message: 'is not a property of this DTO (unknown key)',
         keyword: 'additionalProperties',

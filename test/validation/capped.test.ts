@@ -11,7 +11,7 @@ import { docCase } from '../../fuzz/mutate';
 import { DEFAULT_MAX_ISSUES, InvalidOptionError } from '../../src/limits';
 import { parsePythonJson } from '../../src/pyjson';
 import { ContractValidationError, assertValid, validate, type ValidationIssue } from '../../src/validation';
-import { diagnoseWhole } from '../../src/validation/capped';
+import { WINDOW, diagnoseWhole } from '../../src/validation/capped';
 import { schemaView } from '../../src/validation/schema-view';
 
 const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Date.now() ^ (Math.random() * 0x7fffffff);
@@ -69,7 +69,7 @@ describe.each(DTO_NAMES.map((d) => [d]))('%s: mutated documents', (dto) => {
 
 const example = <D extends DtoName>(dto: D): Record<string, unknown> => structuredClone((schemas[dto].examples as Record<string, unknown>[])[0]!);
 
-/** Documents made of many problems, across the pieces' windows (256 items) and at every level. */
+/** Documents made of many problems, across the pieces' windows (WINDOW items) and at every level. */
 function manyProblems(): Array<[string, DtoName, unknown]> {
   const marker = example('EventMarker');
   const participant = example('TriggerRunParticipant');
@@ -79,8 +79,8 @@ function manyProblems(): Array<[string, DtoName, unknown]> {
     i % 5 === 0 ? { ...marker, [`extra${i}`]: i, ['a/b~' + i]: null } : i % 5 === 1 ? { ...marker, matched: 'yes', timestamp: 'x' } : i % 5 === 2 ? null : i % 5 === 3 ? { ...marker } : { event_id: 1 };
   const badParticipant = (i: number): unknown =>
     i % 4 === 0 ? { ...participant, context_type: 'CronContext', event_id: 'e' } : i % 4 === 1 ? { ...participant, extra: 1, context_timestamp: 5 } : i % 4 === 2 ? 'p' : { ...participant };
-  const ids = Array.from({ length: 700 }, (_, i) => (i % 3 === 0 ? i : i % 3 === 1 ? `id${i}` : null));
-  const payload = Object.fromEntries(Array.from({ length: 700 }, (_, i) => [i % 7 === 0 ? String(i) : `k${i}`, i % 2 === 0 ? i : 'v']));
+  const ids = Array.from({ length: 2 * WINDOW + 300 }, (_, i) => (i % 3 === 0 ? i : i % 3 === 1 ? `id${i}` : null));
+  const payload = Object.fromEntries(Array.from({ length: 2 * WINDOW + 300 }, (_, i) => [i % 7 === 0 ? String(i) : `k${i}`, i % 2 === 0 ? i : 'v']));
   const unknownKeys = Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`u${i}`, i]));
   return [
     ['markers of every kind of problem', 'EventMarkerPage', { markers: Array.from({ length: 900 }, (_, i) => badMarker(i)), total: -1, extra: 1 }],
