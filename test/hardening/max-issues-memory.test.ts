@@ -10,7 +10,7 @@ import { DEFAULT_MAX_ISSUES } from '../../src/limits';
 const CHILD = join(__dirname, 'max-issues-child.ts');
 const HEAP_MIB = 512;
 
-function child(...args: string[]): { status: number | null; signal: string | null; out?: Record<string, number>; stderr: string } {
+function child(...args: string[]): { status: number | null; signal: string | null; out?: { length: number; items: number; listed: number; more: number; ms: number; peakRssMiB: number }; stderr: string } {
   const run = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MIB}`, '--require', 'tsx/cjs', CHILD, ...args], {
     cwd: join(__dirname, '..', '..'),
     encoding: 'utf8',
