@@ -123,6 +123,8 @@ export class RedisMonitoringReader implements MonitoringReader {
   private readonly connectTimeoutMs: number;
   private readonly batch: number;
   private connecting: Promise<void> | undefined;
+  /** Whether the server has SORT_RO (Redis ≥ 7): unknown until the first set read. */
+  private sortRo: boolean | undefined;
   /** A connection found dead or hung, being dropped: the next call waits for it, then reconnects. */
   private dropping: Promise<void> | undefined;
   private lastClientError: unknown;
@@ -569,9 +571,52 @@ export class RedisMonitoringReader implements MonitoringReader {
   private async runsOfSet(setKey: string, options: ReadOptions | undefined): Promise<TriggerRunRecord[]> {
     const order = resultOrder(this.place(), options);
     const errors = new RowErrors(options);
-    const ids = await this.run(setKey, () => this.client.smembers(setKey));
-    const runs = this.readRuns(ids, await this.mget(ids.map((id) => this.keys.run(id))), errors);
+    const { ids, stored } = await this.setMembersWithRuns(setKey);
+    const runs = this.readRuns(ids, stored, errors);
     return this.ordered(runs, order);
+  }
+
+  /**
+   * The members of a run-id set and their stored runs. On Redis ≥ 7 one round trip: the read-only
+   * `SORT_RO <set> BY nosort GET # GET <prefix>trun_hash:*` (the member, then the value of its key; the prefix has
+   * no `*`, pynenc_redis's sanitizing replaces it). Older servers: SMEMBERS, then one MGET.
+   */
+  private async setMembersWithRuns(setKey: string): Promise<{ ids: string[]; stored: Stored[] }> {
+    if (this.sortRo !== false) {
+      try {
+        const reply = await this.run(setKey, () =>
+          this.client.callBuffer(
+            'SORT_RO',
+            setKey,
+            'BY',
+            'nosort',
+            'GET',
+            '#',
+            'GET',
+            `${this.keys.prefix}trun_hash:*`,
+          ),
+        );
+        this.sortRo = true;
+        const flat = reply as Array<Buffer | null>;
+        const ids: string[] = [];
+        const stored: Stored[] = [];
+        for (let i = 0; i < flat.length; i += 2) {
+          const id = decode(flat[i]!);
+          if (typeof id !== 'string') {
+            throw new MonitoringRowError({ ...this.place(), location: setKey, dto: 'TriggerRunRecord' }, id!.invalid);
+          }
+          ids.push(id);
+          stored.push(decode(flat[i + 1] ?? null));
+        }
+        return { ids, stored };
+      } catch (err) {
+        const unknown = err instanceof MonitoringUnavailableError && /unknown command/i.test(String(err.message));
+        if (!unknown || this.sortRo === true) throw err;
+        this.sortRo = false; // a server before 7.0
+      }
+    }
+    const ids = await this.run(setKey, () => this.client.smembers(setKey));
+    return { ids, stored: await this.mget(ids.map((id) => this.keys.run(id))) };
   }
 
   private readRuns(ids: string[], stored: Stored[], errors: RowErrors): TriggerRunRecord[] {
