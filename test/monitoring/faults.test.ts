@@ -293,3 +293,33 @@ describe('Redis', () => {
     }
   }, 60_000);
 });
+
+test('a Redis without SORT_RO (before 7.0): the run sets are read with SMEMBERS and MGET, same runs', async () => {
+  const modern = await startRedisServer();
+  const old = await startRedisServer({ args: ['--rename-command', 'SORT_RO', ''] });
+  const readers: RedisMonitoringReader[] = [];
+  try {
+    for (const server of [modern, old]) {
+      runPynenc('monitoring_oracle.py', { ...WRITE, backend: 'redis', redis_url: server.url }, { timeoutMs: 120_000 });
+      readers.push(new RedisMonitoringReader({ connection: server.url, appId: APP_ID }));
+    }
+    const [a, b] = readers as [RedisMonitoringReader, RedisMonitoringReader];
+    const ids = Array.from({ length: 60 }, (_, i) => `evt-41-${String(i).padStart(5, '0')}`);
+    let runs = 0;
+    for (const id of ids) {
+      const [x, y] = await Promise.all([
+        a.getTriggerRunsForEvent(id, { order: 'oldest' }),
+        b.getTriggerRunsForEvent(id, { order: 'oldest' }),
+      ]);
+      expect(y).toEqual(x);
+      runs += x.length;
+    }
+    expect(runs).toBeGreaterThan(10);
+    expect((a as unknown as { sortRo?: boolean }).sortRo).toBe(true);
+    expect((b as unknown as { sortRo?: boolean }).sortRo).toBe(false);
+  } finally {
+    for (const r of readers) await r.close();
+    await modern.stop();
+    await old.stop();
+  }
+}, 60_000);
