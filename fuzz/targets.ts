@@ -20,6 +20,7 @@ import { validate } from '../src/validation';
 import { pyValue, validValue, key, objectOf } from './arbitraries';
 import { FuzzFailure, checkError, checkPrototypes, checkShape, checkTime, sameOutcome, type Outcome } from './checks';
 import { docCase, rawToken, writeDoc, type DocCase } from './mutate';
+import { cliTarget } from './cli-target';
 
 /** What a target reports per case, so the runner can say what the cases covered. */
 export interface Stats {
@@ -300,7 +301,7 @@ const decodeTarget: FuzzTarget = {
     ) as unknown as fc.IRawProperty<[unknown]>,
 };
 
-export const TARGETS: readonly FuzzTarget[] = [...DTO_NAMES.map(fromJsonTarget), parseTarget, decodeTarget];
+export const TARGETS: readonly FuzzTarget[] = [...DTO_NAMES.map(fromJsonTarget), parseTarget, decodeTarget, cliTarget];
 
 /** Case counts per target for a total (by weight). */
 export function plan(total: number, targets: readonly FuzzTarget[] = TARGETS): Array<{ target: FuzzTarget; runs: number }> {

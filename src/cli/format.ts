@@ -5,12 +5,11 @@
  * writes it (toJson). A document that cannot be read is reported, not written.
  */
 import { fromJsonWithReport, toJson } from '../codec';
-import { shortPath } from '../errors';
 import { LimitExceededError, type ReadLimits } from '../limits';
 import { PythonJsonSyntaxError } from '../pyjson';
 import { ContractValidationError } from '../validation';
 import { openSource, readDocument, readLines, type TextRead } from './input';
-import { EXIT_INVALID, EXIT_OK, LineWriter, STDIN, processStreams, type CliStreams } from './io';
+import { EXIT_INVALID, EXIT_OK, LineWriter, STDIN, pathText, processStreams, type CliStreams } from './io';
 import { lineAt, locator } from './locate';
 import { requireDto, unreadable } from './validate';
 
@@ -52,7 +51,7 @@ export async function runFormat(
     try {
       const { value, unknownKeys } = fromJsonWithReport(dto, text, options.limits);
       for (const u of unknownKeys) {
-        await err.line(`${label}:${where(u.path)} ${u.path}: unknown key of ${u.dto}, dropped as Python's reader drops it`);
+        await err.line(`${label}:${where(u.path)} ${pathText(u.path)}: unknown key of ${u.dto}, dropped as Python's reader drops it`);
       }
       await out.line(toJson(dto, value));
     } catch (e) {
@@ -60,9 +59,9 @@ export async function runFormat(
       if (e instanceof PythonJsonSyntaxError) {
         await err.line(`${label}:${firstLine + e.line - 1} /: not JSON: ${e.message}`);
       } else if (e instanceof LimitExceededError) {
-        await err.line(`${label}:${firstLine + lineAt(text, e.offset) - 1} ${shortPath(e.path)}: too large to read: ${e.message}`);
+        await err.line(`${label}:${firstLine + lineAt(text, e.offset) - 1} ${pathText(e.path)}: too large to read: ${e.message}`);
       } else if (e instanceof ContractValidationError) {
-        for (const issue of e.issues) await err.line(`${label}:${where(issue.path)} ${issue.path || '/'}: ${issue.message}`);
+        for (const issue of e.issues) await err.line(`${label}:${where(issue.path)} ${pathText(issue.path)}: ${issue.message}`);
       } else {
         throw e;
       }
@@ -80,5 +79,7 @@ export async function runFormat(
   if (counts.invalid > 0) {
     await err.line(`${dto}: ${counts.invalid} of ${counts.documents} document${counts.documents === 1 ? '' : 's'} could not be read; not written`);
   }
+  await out.flush();
+  await err.flush();
   return counts.invalid > 0 ? EXIT_INVALID : EXIT_OK;
 }

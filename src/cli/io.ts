@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { fstatSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import { ContractError } from '../errors';
+import { ContractError, shortPath } from '../errors';
 
 /** 0: all good · 1: invalid input / incompatible change · 2: usage or I/O error. */
 export const EXIT_OK = 0;
@@ -78,11 +78,14 @@ export class LineWriter {
   constructor(
     private readonly stream: Writable,
     private readonly name = nameOf(stream),
-  ) {}
+  ) {
+    // The failure is read from `stream.errored` at the next line; an 'error' event nobody listens to would
+    // otherwise end the process with a stack trace.
+    if (!stream.listeners('error').includes(seenLater)) stream.on('error', seenLater);
+  }
 
   async line(text: string): Promise<void> {
-    const failed = this.stream.errored ?? (this.stream.destroyed || this.stream.writableEnded ? 'the stream is closed' : null);
-    if (failed !== null) throw new OutputError(this.name, failed);
+    this.check();
     if (this.stream.write(`${text}\n`)) return;
     try {
       await once(this.stream, 'drain');
@@ -90,13 +93,42 @@ export class LineWriter {
       throw new OutputError(this.name, err);
     }
   }
+
+  /** Waits until every line written so far is handed on; OutputError when one could not be (the last ones too). */
+  async flush(): Promise<void> {
+    this.check();
+    await new Promise<void>((resolve) => this.stream.write('', () => resolve()));
+    this.check();
+  }
+
+  private check(): void {
+    const failed = this.stream.errored ?? (this.stream.destroyed || this.stream.writableEnded ? 'the stream is closed' : null);
+    if (failed !== null) throw new OutputError(this.name, failed);
+  }
 }
+
+/** The 'error' listener of the streams LineWriters write to: the error is kept by the stream (`errored`). */
+function seenLater(): void {}
 
 function nameOf(stream: Writable): string {
   if (stream === process.stdout) return '<stdout>';
   if (stream === process.stderr) return '<stderr>';
   return 'the output';
 }
+
+/**
+ * A JSON pointer as text output shows it, on one line: `/` for the whole document, a long pointer shortened
+ * (`--format json` has it whole), line breaks a key may hold written as escapes (`\n`, `\u2028`).
+ */
+export function pathText(path: string | undefined): string {
+  const short = shortPath(path);
+  return LINE_BREAKS.test(short) ? short.replace(LINE_BREAKS_ALL, escapeBreak) : short;
+}
+
+const LINE_BREAKS = /[\n\r\v\f\u0085\u2028\u2029]/;
+const LINE_BREAKS_ALL = /[\n\r\v\f\u0085\u2028\u2029]/g;
+const escapeBreak = (c: string): string =>
+  c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 export const STDIN = '-';
 

@@ -23,6 +23,7 @@ import {
   STDIN,
   UsageError,
   formatBytes,
+  pathText,
   processStreams,
   type CliStreams,
 } from './io';
@@ -174,7 +175,7 @@ export async function runValidate(
         if (options.format === 'json') await out.line(JSON.stringify({ kind: 'warning', ...w }));
         else {
           const detail = `expected ${shown(w.expected)}, received ${shown(w.received)}`;
-          await err.line(`${w.file}:${w.line} ${w.path || '/'}: warning ${w.code}: ${w.message}; ${detail}`);
+          await err.line(`${w.file}:${w.line} ${pathText(w.path)}: warning ${w.code}: ${w.message}; ${detail}`);
         }
       }
     }
@@ -184,7 +185,7 @@ export async function runValidate(
     tally.problems += problems.length;
     for (const p of problems) {
       if (options.format === 'json') await out.line(JSON.stringify({ kind: 'problem', ...p }));
-      else await out.line(`${p.file}:${p.line} ${p.path || '/'}: ${p.message}`);
+      else await out.line(`${p.file}:${p.line} ${pathText(p.path)}: ${p.message}`);
     }
   };
   const ioError = async (message: string): Promise<void> => {
@@ -219,6 +220,8 @@ export async function runValidate(
   const summary = `${dto}: ${tally.documents} document${tally.documents === 1 ? '' : 's'} in ${tally.files} input${tally.files === 1 ? '' : 's'}, ${tally.invalid} invalid (${tally.problems} problem${tally.problems === 1 ? '' : 's'})${tally.ioErrors ? `, ${tally.ioErrors} unreadable` : ''}${warningCount(tally.warnings)}`;
   if (options.format === 'json') await out.line(JSON.stringify({ kind: 'summary', dto, ...tally }));
   else await err.line(summary);
+  await out.flush();
+  await err.flush();
   return tally.ioErrors > 0 ? EXIT_USAGE : tally.invalid > 0 ? EXIT_INVALID : EXIT_OK;
 }
 
