@@ -17,6 +17,8 @@ export interface FormatOptions {
   jsonl?: boolean;
   /** Read limits (default DEFAULT_READ_LIMITS), kept while reading and while parsing; not a command-line option. */
   limits?: ReadLimits;
+  /** Problems listed per document (--max-issues; default DEFAULT_MAX_ISSUES); the rest are counted. */
+  maxIssues?: number;
 }
 
 interface Counts {
@@ -49,7 +51,7 @@ export async function runFormat(
     let line: ((path: string) => number) | undefined; // one parse of the text, made on the first problem
     const where = (path: string): number => (multiLine ? firstLine + (line ??= locator(text))(path) - 1 : firstLine);
     try {
-      const { value, unknownKeys } = fromJsonWithReport(dto, text, options.limits);
+      const { value, unknownKeys } = fromJsonWithReport(dto, text, { ...options.limits, maxIssues: options.maxIssues });
       for (const u of unknownKeys) {
         await err.line(`${label}:${where(u.path)} ${pathText(u.path)}: unknown key of ${u.dto}, dropped as Python's reader drops it`);
       }
@@ -62,6 +64,7 @@ export async function runFormat(
         await err.line(`${label}:${firstLine + lineAt(text, e.offset) - 1} ${pathText(e.path)}: too large to read: ${e.message}`);
       } else if (e instanceof ContractValidationError) {
         for (const issue of e.issues) await err.line(`${label}:${where(issue.path)} ${pathText(issue.path)}: ${issue.message}`);
+        if (e.moreIssues > 0) await err.line(`${label}:${firstLine} ${e.moreIssues} more problem${e.moreIssues === 1 ? '' : 's'} not listed (--max-issues)`);
       } else {
         throw e;
       }

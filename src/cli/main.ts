@@ -8,8 +8,9 @@
  *   events | markers | runs | tail  pynenc's monitoring records in a SQLite file or Redis (src/cli/monitoring.ts)
  * Exit codes: 0 ok · 1 invalid documents / incompatible change · 2 usage or I/O error.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DTO_NAMES } from '../../generated/schemas';
+import { DEFAULT_MAX_ISSUES } from '../limits';
 import { CompatInputError, COMPAT_MODES, RULE_IDS } from '../compat';
 import { ContractError } from '../errors';
 import { runCompat } from './compat';
@@ -20,6 +21,17 @@ import { registerMonitoringCommands } from './monitoring';
 import { runValidate, type ValidateOptions } from './validate';
 
 const DTO_HELP = `DTO: one of ${DTO_NAMES.join(', ')}`;
+
+/** --max-issues N: problems listed per document (the rest are counted: "N more problems not listed"). */
+function maxIssuesOption(): Option {
+  return new Option('--max-issues <n>', `problems listed per document; the rest are counted (default ${DEFAULT_MAX_ISSUES})`).argParser(
+    (value: string): number => {
+      const n = Number(value);
+      if (!/^[0-9]+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected an integer >= 1');
+      return n;
+    },
+  );
+}
 
 function formatOption(): Option {
   return new Option('--format <format>', 'output for people (text) or machines (json)').choices(['text', 'json']).default('text');
@@ -43,6 +55,7 @@ export function buildProgram(): Command {
     .argument('<DTO>', DTO_HELP)
     .argument('[files...]', 'files to check; - for stdin')
     .option('--jsonl', 'inputs are JSON Lines, streamed in constant memory', false)
+    .addOption(maxIssuesOption())
     .option('--consistency', "also warn where a valid document breaks an invariant pynenc's writers keep (exit code unchanged)")
     .addOption(formatOption())
     .option('--progress', 'show a progress line on stderr (default: when stderr is a terminal)')
@@ -50,7 +63,8 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       '\nText output: problems on stdout, a summary on stderr. --format json: one JSON object per line on stdout,\n' +
-        '{"kind":"problem",file,line,path,message,keyword} for each problem, {"kind":"error",message} for an unreadable input,\n' +
+        '{"kind":"problem",file,line,path,message,keyword} for each problem, {"kind":"more",file,line,count} for the problems\n' +
+        'of a document beyond --max-issues, {"kind":"error",message} for an unreadable input,\n' +
         'and a last {"kind":"summary",...}.\n\nExamples:\n  pynenc-contract validate EventRecord event.json\n  pynenc-contract validate --jsonl TriggerRunRecord runs.jsonl\n  cat events.jsonl | pynenc-contract validate --jsonl --format json EventRecord -',
     )
     .action(async (dto: string, files: string[], opts: ValidateOptions) => {
@@ -67,8 +81,9 @@ export function buildProgram(): Command {
     .argument('<DTO>', DTO_HELP)
     .argument('[file]', 'file to read; - or nothing for stdin')
     .option('--jsonl', 'input is JSON Lines: one document per line in, one per line out', false)
+    .addOption(maxIssuesOption())
     .addHelpText('after', '\nA document that cannot be read is reported on stderr (file:line path: message), not written; exit 1.\n\nExample:\n  pynenc-contract format --jsonl EventRecord events.jsonl > canonical.jsonl')
-    .action(async (dto: string, file: string | undefined, opts: { jsonl: boolean }) => {
+    .action(async (dto: string, file: string | undefined, opts: { jsonl: boolean; maxIssues?: number }) => {
       process.exitCode = await runFormat(dto, file, opts);
     });
 

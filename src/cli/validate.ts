@@ -38,6 +38,8 @@ export interface ValidateOptions {
   consistency?: boolean;
   /** Read limits (default DEFAULT_READ_LIMITS), kept while reading and while parsing; not a command-line option. */
   limits?: ReadLimits;
+  /** Problems listed per document (--max-issues; default DEFAULT_MAX_ISSUES); the rest are counted. */
+  maxIssues?: number;
 }
 
 /** One reason a document is not a valid instance (or not JSON at all). */
@@ -60,6 +62,8 @@ export type Warning = { file: string; line: number } & ConsistencyFinding;
 export interface Checked {
   problems: Problem[];
   warnings: Warning[];
+  /** Problems beyond maxIssues: counted, not listed. */
+  moreProblems?: number;
 }
 
 export function requireDto(name: string): DtoName {
@@ -113,6 +117,7 @@ export function checkText(
   locate: boolean,
   consistency = false,
   limits?: ReadLimits,
+  maxIssues?: number,
 ): Checked {
   const parsed = parseDocument(text, limits);
   if (!parsed.ok) {
@@ -121,7 +126,7 @@ export function checkText(
   }
   let line: ((path: string) => number) | undefined; // one parse of the text, made on the first problem
   const at = (path: string): number => (locate ? firstLine + (line ??= locator(text))(path) - 1 : firstLine);
-  const result = validate(dto, parsed.value);
+  const result = validate(dto, parsed.value, { maxIssues });
   if (result.ok) {
     if (!consistency) return { problems: [], warnings: [] };
     const warnings = checkValidRecord(dto, result.value).map((f) => ({ file, line: at(f.path), ...f }));
@@ -134,7 +139,7 @@ export function checkText(
     message: issue.message,
     keyword: issue.keyword,
   }));
-  return { problems: locate ? problems.sort((a, b) => a.line - b.line) : problems, warnings: [] };
+  return { problems: locate ? problems.sort((a, b) => a.line - b.line) : problems, warnings: [], moreProblems: result.moreIssues };
 }
 
 /** A finding's value as shown on one line. */
@@ -166,7 +171,7 @@ export async function runValidate(
   const tally: Tally = { files: 0, documents: 0, invalid: 0, problems: 0, ioErrors: 0 };
   if (options.consistency) tally.warnings = 0;
   let progress: Progress | undefined;
-  const report = async ({ problems, warnings }: Checked): Promise<void> => {
+  const report = async ({ problems, warnings, moreProblems = 0 }: Checked): Promise<void> => {
     tally.documents++;
     if (warnings.length > 0) {
       progress?.clear();
@@ -182,10 +187,15 @@ export async function runValidate(
     if (problems.length === 0) return;
     progress?.clear();
     tally.invalid++;
-    tally.problems += problems.length;
+    tally.problems += problems.length + moreProblems;
     for (const p of problems) {
       if (options.format === 'json') await out.line(JSON.stringify({ kind: 'problem', ...p }));
       else await out.line(`${p.file}:${p.line} ${pathText(p.path)}: ${p.message}`);
+    }
+    if (moreProblems > 0) {
+      const { file, line } = problems[problems.length - 1]!;
+      if (options.format === 'json') await out.line(JSON.stringify({ kind: 'more', file, line, count: moreProblems }));
+      else await out.line(`${file}:${line} ${moreProblems} more problem${moreProblems === 1 ? '' : 's'} not listed (--max-issues)`);
     }
   };
   const ioError = async (message: string): Promise<void> => {
@@ -207,7 +217,7 @@ export async function runValidate(
         }
       } else {
         const read = await readDocument(source, options.limits);
-        if (read.ok) await report(checkText(dto, source.label, read.text, 1, true, options.consistency, options.limits));
+        if (read.ok) await report(checkText(dto, source.label, read.text, 1, true, options.consistency, options.limits, options.maxIssues));
         else await report({ problems: [unreadable(source.label, read, false)], warnings: [] });
       }
       tally.files++;
@@ -256,7 +266,7 @@ async function validateLines(
     if (!read.ok) await report({ problems: [unreadable(source.label, read, true)], warnings: [] });
     else if (read.text.trim() !== '') {
       // a blank line holds no document (a trailing newline, a separator)
-      await report(checkText(dto, source.label, read.text, read.line, false, options.consistency, options.limits));
+      await report(checkText(dto, source.label, read.text, read.line, false, options.consistency, options.limits, options.maxIssues));
     }
   }
 }
