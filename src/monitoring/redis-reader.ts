@@ -15,7 +15,6 @@
  */
 import Redis, { ReplyError, type RedisOptions } from 'ioredis';
 import type { EventMarker, EventMarkerPage, EventRecord, TriggerRunRecord } from '../../generated/types';
-import { fromDict } from '../codec/read';
 import { PYNENC_REDIS_KEY_PREFIX, sanitizeAppId } from '../datastore/redis/keys';
 import type { RedisConnectionOptions } from '../datastore/redis/redis-store';
 import { ContractError } from '../errors';
@@ -105,7 +104,8 @@ class GuardTimeout extends Error {}
 /** One candidate event of a window scan. */
 interface Candidate {
   id: string;
-  text: string;
+  /** The stored JSON; undefined while only its existence is known (EXISTS), loaded for the page. */
+  text: string | undefined;
   record: EventRecord | undefined;
   linkCount: number | undefined;
 }
@@ -199,20 +199,14 @@ export class RedisMonitoringReader implements MonitoringReader {
     // Python appends, then stops at `len(results) >= limit`: limit 0 still returns the first matching event.
     const size = Math.max(limit, 1);
     const filter = this.eventFilter(query);
-    const found = await this.scanEvents(query, 'newest', filter.needsRecord, filter.needsLinks, errors, (c, taken) => {
-      if (!filter.test(c)) return 'skip';
-      return taken < offset + size ? 'take' : 'stop';
-    });
-    const page = found.slice(offset, offset + size);
+    const { kept } = await this.scanEvents(query, 'newest', filter, errors, { from: offset, to: offset + size });
+    const page = await this.loadTexts(kept, errors);
     return (await this.eventRows(page, options, errors)) as EventResult<P>[];
   }
 
   async countEvents(filters: EventFilters = {}): Promise<number> {
     const filter = this.eventFilter(filters);
-    const found = await this.scanEvents(filters, 'newest', filter.needsRecord, filter.needsLinks, THROW, (c) =>
-      filter.test(c) ? 'take' : 'skip',
-    );
-    return found.length;
+    return (await this.scanEvents(filters, 'newest', filter, THROW, { from: 0, to: 0 }, false)).total;
   }
 
   async getEventsEmittedByInvocation<P extends PayloadOption = {}>(
@@ -267,40 +261,25 @@ export class RedisMonitoringReader implements MonitoringReader {
     const needsRecord = state === 'matched' || state === 'unmatched';
     const needsLinks = state === 'triggered' || state === 'untriggered';
     const walk = order === 'oldest' ? 'oldest' : 'newest';
-    const filtered = await this.scanEvents(query, walk, needsRecord, needsLinks, errors, (c) =>
-      markerMatches(c, state) ? 'take' : 'skip',
-    );
-    const slice = filtered.slice(offset, offset + limit);
+    const filter = { needsRecord, needsLinks, test: (c: Candidate) => markerMatches(c, state) };
+    const scan = await this.scanEvents(query, walk, filter, errors, { from: offset, to: offset + limit }, false);
+    const slice = await this.loadTexts(scan.kept, errors);
     // The page's records and link counts (only what the scan did not read already), in one round trip each.
     await this.complete(slice, true, true, errors);
     const page = slice.filter((c) => c.record !== undefined);
     if (walk === 'newest') page.reverse(); // Python: list(reversed(filtered[offset : offset + limit]))
-    const markers: EventMarker[] = [];
-    for (const c of page) {
-      const r = c.record!;
-      try {
-        markers.push(
-          fromDict('EventMarker', {
-            event_id: r.event_id,
-            event_code: r.event_code,
-            timestamp: r.timestamp,
-            matched: r.matched_condition_ids.length > 0,
-            triggered: c.linkCount! > 0,
-            emitted_by_invocation_id: r.emitted_by_invocation_id,
-            emitted_by_runner_context_id: r.emitted_by_runner_context_id,
-          }),
-        );
-      } catch (err) {
-        errors.fail(
-          new MonitoringRowError(
-            { ...this.place(), location: this.keys.event(c.id), id: c.id, dto: 'EventMarker' },
-            err,
-          ),
-        );
-      }
-    }
-    const total = filtered.length;
-    return { markers, total, truncated: offset + slice.length < total };
+    // The fields of a validated EventRecord (the timestamp as Python writes it back): a contract EventMarker.
+    const markers: EventMarker[] = page.map(({ record: r, linkCount }) => ({
+      event_id: r!.event_id,
+      event_code: r!.event_code,
+      timestamp: r!.timestamp,
+      matched: r!.matched_condition_ids.length > 0,
+      triggered: linkCount! > 0,
+      emitted_by_invocation_id: r!.emitted_by_invocation_id,
+      emitted_by_runner_context_id: r!.emitted_by_runner_context_id,
+    }));
+    const total = scan.total;
+    return { markers, total, truncated: offset + scan.kept.length < total }; // Python: offset + len(page) < total
   }
 
   async getInvocationsTriggeredByEvent(eventId: string): Promise<string[]> {
@@ -404,59 +383,79 @@ export class RedisMonitoringReader implements MonitoringReader {
   /**
    * Walks the candidates of an event window (Python's `_select_event_ids`: the code's zset or evts_by_time,
    * newest first; or oldest first for `walk: 'oldest'`) in chunks, skipping ids whose key is gone (Python's
-   * `raw is None`), and keeps those `decide` takes until it says stop. Each chunk is one pipeline: MGET of the
-   * records, plus LLEN of their links when `needsLinks`. Records are parsed when `needsRecord`.
+   * `raw is None`), and counts those `filter` accepts. Only the accepted candidates numbered within `keep`
+   * are kept (memory: one chunk and the page), and with `stop` the walk ends once `keep.to` are accepted.
+   * Each chunk is one round trip: MGET of the records (plus LLEN of their links) when the filter needs them,
+   * else a multi-key EXISTS (a count; MGET only for a chunk where some key is gone).
    */
   private async scanEvents(
     window: { eventCode?: string; startTime?: TimeBound; endTime?: TimeBound },
     walk: 'newest' | 'oldest',
-    needsRecord: boolean,
-    needsLinks: boolean,
+    filter: { needsRecord: boolean; needsLinks: boolean; test: (c: Candidate) => boolean },
     errors: RowErrors,
-    decide: (c: Candidate, taken: number) => 'take' | 'skip' | 'stop',
-  ): Promise<Candidate[]> {
+    keep: { from: number; to: number },
+    stop = true,
+  ): Promise<{ total: number; kept: Candidate[] }> {
     const code = optionalText(this.place(), 'eventCode', window.eventCode);
     const index = code === undefined ? this.keys.eventsByTime : this.keys.eventsByCode(code);
-    const min =
-      window.startTime === undefined || window.startTime === null
-        ? '-inf'
-        : scoreText(this.bound('startTime', window.startTime));
-    const max =
-      window.endTime === undefined || window.endTime === null
-        ? '+inf'
-        : scoreText(this.bound('endTime', window.endTime));
+    const min = isBound(window.startTime) ? scoreText(this.bound('startTime', window.startTime)) : '-inf';
+    const max = isBound(window.endTime) ? scoreText(this.bound('endTime', window.endTime)) : '+inf';
     const ids = await this.run(index, () =>
       walk === 'newest' ? this.client.zrevrangebyscore(index, max, min) : this.client.zrangebyscore(index, min, max),
     );
-    const taken: Candidate[] = [];
+    const kept: Candidate[] = [];
+    let total = 0;
+    const { needsRecord, needsLinks } = filter;
     for (let i = 0; i < ids.length; i += this.batch) {
       const chunk = ids.slice(i, i + this.batch);
       const keys = chunk.map((id) => this.keys.event(id));
-      const replies = await this.run(index, async () => {
-        const pipe = this.client.pipeline().mgetBuffer(...keys);
-        if (needsLinks) for (const id of chunk) pipe.llen(this.keys.eventLinks(id));
-        return this.exec(pipe);
-      });
-      const texts = (replies[0] as Array<Buffer | null>).map(decode);
+      let texts: Stored[] | undefined;
+      let counts: unknown[] = [];
+      if (needsRecord || needsLinks) {
+        const replies = await this.run(index, async () => {
+          const pipe = this.client.pipeline().mgetBuffer(...keys);
+          if (needsLinks) for (const id of chunk) pipe.llen(this.keys.eventLinks(id));
+          return this.exec(pipe);
+        });
+        texts = (replies[0] as Array<Buffer | null>).map(decode);
+        counts = replies.slice(1);
+      } else {
+        const present = await this.run(index, () => this.client.exists(...keys));
+        if (present !== chunk.length) texts = await this.mget(keys); // some key is gone: find which
+      }
       for (let j = 0; j < chunk.length; j++) {
-        const stored = texts[j]!;
+        const stored = texts ? texts[j]! : undefined;
         if (stored === null) continue; // deleted since the zset was read: Python skips it
         const id = chunk[j]!;
-        const text = this.text(stored, keys[j]!, id, 'EventRecord', errors);
-        if (text === undefined) continue;
-        const c: Candidate = {
-          id,
-          text,
-          record: undefined,
-          linkCount: needsLinks ? (replies[1 + j] as number) : undefined,
-        };
+        let text: string | undefined;
+        if (stored !== undefined) {
+          text = this.text(stored, keys[j]!, id, 'EventRecord', errors);
+          if (text === undefined) continue;
+        }
+        const c: Candidate = { id, text, record: undefined, linkCount: needsLinks ? (counts[j] as number) : undefined };
         if (needsRecord && !this.parse(c, errors)) continue;
-        const verdict = decide(c, taken.length);
-        if (verdict === 'stop') return taken;
-        if (verdict === 'take') taken.push(c);
+        if (!filter.test(c)) continue;
+        if (total >= keep.from && total < keep.to) kept.push(c);
+        total++;
+        if (stop && total >= keep.to) return { total, kept };
       }
     }
-    return taken;
+    return { total, kept };
+  }
+
+  /** Loads the texts a scan did not read (EXISTS chunks), one MGET; a key gone since is left out. */
+  private async loadTexts(cands: Candidate[], errors: RowErrors): Promise<Candidate[]> {
+    const missing = cands.filter((c) => c.text === undefined);
+    if (missing.length === 0) return cands;
+    const stored = await this.mget(missing.map((c) => this.keys.event(c.id)));
+    const gone = new Set<Candidate>();
+    missing.forEach((c, i) => {
+      const s = stored[i]!;
+      const text = s === null ? undefined : this.text(s, this.keys.event(c.id), c.id, 'EventRecord', errors);
+      if (text === undefined) gone.add(c);
+      else c.text = text;
+    });
+    return gone.size === 0 ? cands : cands.filter((c) => !gone.has(c));
   }
 
   /** Parses (and counts links of) candidates the scan did not, in one pipeline for the link counts. */
@@ -473,7 +472,7 @@ export class RedisMonitoringReader implements MonitoringReader {
 
   private parse(c: Candidate, errors: RowErrors): boolean {
     try {
-      c.record = readEvent(this.place(), { id: c.id, location: this.keys.event(c.id), text: c.text });
+      c.record = readEvent(this.place(), { id: c.id, location: this.keys.event(c.id), text: c.text! });
       return true;
     } catch (err) {
       errors.fail(err as MonitoringRowError);
@@ -484,7 +483,7 @@ export class RedisMonitoringReader implements MonitoringReader {
   /** EventRecords for candidates, with their links (one pipelined LRANGE batch) and payloads as asked. */
   private async eventRows(cands: Candidate[], options: PayloadOption | undefined, errors: RowErrors) {
     const links = await this.lranges(cands.map((c) => this.keys.eventLinks(c.id)));
-    const rows = cands.map((c, i) => ({ id: c.id, location: this.keys.event(c.id), text: c.text, links: links[i]! }));
+    const rows = cands.map((c, i) => ({ id: c.id, location: this.keys.event(c.id), text: c.text!, links: links[i]! }));
     return eventResults(this.place(), rows, options, errors);
   }
 
@@ -780,6 +779,10 @@ class ConnectFailure extends Error {
   constructor(readonly underlying: unknown) {
     super(underlying instanceof Error ? underlying.message : String(underlying));
   }
+}
+
+function isBound(bound: TimeBound | undefined | null): bound is TimeBound {
+  return bound !== undefined && bound !== null;
 }
 
 function markerMatches(c: Candidate, state: MarkerState): boolean {

@@ -17,6 +17,7 @@ import type { MonitoringReader, MonitoringReadError } from '../../src/monitoring
 import { PythonJsonSyntaxError } from '../../src/pyjson';
 import { ContractValidationError } from '../../src/validation';
 import { runPynenc } from '../support/pynenc-python';
+import { pythonQuery, replay, type OracleQuery } from './oracle';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 
 const APP_ID = 'mon-faults';
@@ -247,6 +248,35 @@ describe('Redis', () => {
       await expect(
         reader.getEventMarkers({ startTime: '2000-01-01', endTime: '2100-01-01', state: 'matched' }),
       ).rejects.toBeInstanceOf(MonitoringRowError);
+    } finally {
+      await reader.close();
+      await raw.mset(...ids.flatMap((id, i) => [keys.event(id), originals[i]!]));
+    }
+  });
+
+  test('index entries whose record is gone are skipped as pynenc_redis skips them (answers compared)', async () => {
+    const ids = (await raw.zrange(keys.eventsByTime, 0, -1)).sort().slice(10, 13);
+    const originals = await raw.mgetBuffer(...ids.map((id) => keys.event(id)));
+    await raw.del(...ids.map((id) => keys.event(id)));
+    const reader = new RedisMonitoringReader({ connection: server.url, appId: APP_ID, batchSize: 7 });
+    try {
+      const window = ['2000-01-01T00:00:00+00:00', '2100-01-01T00:00:00+00:00'];
+      const queries: OracleQuery[] = [
+        { id: 'a', method: 'get_events', args: [], kwargs: { limit: 1000 } },
+        { id: 'b', method: 'get_events', args: [], kwargs: { limit: 5, offset: 8 } },
+        { id: 'c', method: 'count_events', args: [], kwargs: {} },
+        { id: 'd', method: 'get_event_markers_in_timerange', args: window, kwargs: {} },
+        { id: 'e', method: 'get_event_markers_in_timerange', args: window, kwargs: { limit: 9, offset: 20 } },
+        { id: 'f', method: 'get_events_batch', args: [ids], kwargs: {} },
+      ];
+      const py = pythonQuery({ backend: 'redis', redis_url: server.url }, APP_ID, queries);
+      for (const q of queries) {
+        expect({ id: q.id, answer: await replay(reader, q) }).toEqual({
+          id: q.id,
+          answer: (py[q.id] as { ok: unknown }).ok,
+        });
+      }
+      expect(await reader.countEvents()).toBe(57);
     } finally {
       await reader.close();
       await raw.mset(...ids.flatMap((id, i) => [keys.event(id), originals[i]!]));
