@@ -73,8 +73,8 @@ export function sqliteTriggerTables(appId: string) {
   } as const;
 }
 
-/** Python's chunk size for IN (...) lists (`_load_invocations_for_events`). */
-const CHUNK = 500;
+/** IN (...) lists: Python's 500 ids, rounded up to a power of two for the statement cache. */
+const CHUNK = 512;
 
 type Value = string | number | bigint | null;
 
@@ -510,7 +510,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
     return microsToSeconds(boundMicros(this.place, argument, bound as never));
   }
 
-  /** Rows of `found` with their links, loaded in chunks of 500 as Python's `_load_invocations_for_events`. */
+  /** Rows of `found` with their links, loaded in IN (…) chunks as Python's `_load_invocations_for_events`. */
   private withLinks(found: Array<{ event_id: string; event_json: string }>): EventRow[] {
     const links = new Map<string, string[]>(found.map((r) => [r.event_id, []]));
     const ids = [...links.keys()];
@@ -578,8 +578,19 @@ function runIdOf(text: string): string {
   return m ? m[1]! : '?';
 }
 
-function* chunks<T>(items: readonly T[]): Generator<T[]> {
-  for (let i = 0; i < items.length; i += CHUNK) yield items.slice(i, i + CHUNK);
+/**
+ * Chunks of at most 500 ids (Python's batch), each padded to a power of two by repeating its last id: `IN (…)`
+ * is set membership, so the rows are the same, and at most 10 statement shapes are prepared and cached.
+ */
+function* chunks(items: readonly string[]): Generator<string[]> {
+  for (let i = 0; i < items.length; i += CHUNK) {
+    const chunk = items.slice(i, i + CHUNK);
+    let size = 1;
+    while (size < chunk.length) size *= 2;
+    const last = chunk[chunk.length - 1]!;
+    while (chunk.length < size) chunk.push(last);
+    yield chunk;
+  }
 }
 
 function marks(n: number): string {
