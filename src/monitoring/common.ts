@@ -225,15 +225,21 @@ export class RowErrors {
   private readonly mode: 'throw' | 'skip' | 'collect';
   private readonly sink: MonitoringReadError[] | undefined;
 
-  constructor(options: ReadOptions | undefined) {
+  constructor(options: ReadOptions | undefined, place?: Place) {
     const mode = options?.onError ?? 'throw';
+    const where = place ?? { backend: 'sqlite', location: 'options' };
     if (mode !== 'throw' && mode !== 'skip' && mode !== 'collect') {
-      throw new TypeError(`onError must be 'throw', 'skip' or 'collect', got ${String(mode)}`);
+      throw new MonitoringQueryError(where, 'onError', "'throw' | 'skip' | 'collect'", String(mode));
     }
     this.mode = mode;
     this.sink = mode === 'collect' ? (options as { errors: MonitoringReadError[] }).errors : undefined;
     if (mode === 'collect' && !Array.isArray(this.sink)) {
-      throw new TypeError("onError: 'collect' needs an `errors` array to collect into");
+      throw new MonitoringQueryError(
+        where,
+        'errors',
+        "an array to collect into (onError: 'collect')",
+        typeof this.sink,
+      );
     }
   }
 

@@ -193,7 +193,7 @@ export class RedisMonitoringReader implements MonitoringReader {
     query: EventsQuery = {},
     options?: P & ReadOptions,
   ): Promise<EventResult<P>[]> {
-    const errors = new RowErrors(options);
+    const errors = new RowErrors(options, this.place());
     const limit = count(this.place(), 'limit', query.limit, 100);
     const offset = count(this.place(), 'offset', query.offset, 0);
     // Python appends, then stops at `len(results) >= limit`: limit 0 still returns the first matching event.
@@ -224,7 +224,7 @@ export class RedisMonitoringReader implements MonitoringReader {
     eventIds: readonly string[],
     options?: P & ReadOptions,
   ): Promise<Map<string, EventResult<P> | null>> {
-    const errors = new RowErrors(options);
+    const errors = new RowErrors(options, this.place());
     const unique = [...new Set(eventIds)];
     const stored = await this.mget(unique.map((id) => this.keys.event(id)));
     const rows: EventRow[] = [];
@@ -253,7 +253,7 @@ export class RedisMonitoringReader implements MonitoringReader {
   }
 
   async getEventMarkers(query: MarkersQuery, options?: ReadOptions): Promise<EventMarkerPage> {
-    const errors = new RowErrors(options);
+    const errors = new RowErrors(options, this.place());
     const order = resultOrder(this.place(), options);
     const state = markerState(this.place(), query.state);
     const limit = count(this.place(), 'limit', query.limit, 1000);
@@ -319,7 +319,13 @@ export class RedisMonitoringReader implements MonitoringReader {
     const runs = await this.runsOfSet(this.keys.runsForValidCondition(validConditionId), options);
     if (runs.length > 0) return runs;
     // Python falls back to BaseTrigger's scan of every run (datetime.min .. datetime.max), newest first.
-    const all = await this.runsInRange(DATETIME_MIN_MICROS, DATETIME_MAX_MICROS, {}, 'backend', new RowErrors(options));
+    const all = await this.runsInRange(
+      DATETIME_MIN_MICROS,
+      DATETIME_MAX_MICROS,
+      {},
+      'backend',
+      new RowErrors(options, this.place()),
+    );
     const matching = all.filter(
       (run) =>
         run.valid_condition_ids.includes(validConditionId) ||
@@ -340,14 +346,14 @@ export class RedisMonitoringReader implements MonitoringReader {
       eventCode: optionalText(this.place(), 'eventCode', query.eventCode),
       limit,
     };
-    return this.runsInRange(start, end, filters, order, new RowErrors(options));
+    return this.runsInRange(start, end, filters, order, new RowErrors(options, this.place()));
   }
 
   async getTriggerRunsBatch(
     triggerRunIds: readonly string[],
     options?: ReadOptions,
   ): Promise<Map<string, TriggerRunRecord | null>> {
-    const errors = new RowErrors(options);
+    const errors = new RowErrors(options, this.place());
     const unique = [...new Set(triggerRunIds)];
     const stored = await this.mget(unique.map((id) => this.keys.run(id)));
     const out = new Map<string, TriggerRunRecord | null>();
@@ -569,7 +575,7 @@ export class RedisMonitoringReader implements MonitoringReader {
   /** Runs of an index set: SMEMBERS, then one MGET; in the set's order (Python iterates a Python set). */
   private async runsOfSet(setKey: string, options: ReadOptions | undefined): Promise<TriggerRunRecord[]> {
     const order = resultOrder(this.place(), options);
-    const errors = new RowErrors(options);
+    const errors = new RowErrors(options, this.place());
     const { ids, stored } = await this.setMembersWithRuns(setKey);
     const runs = this.readRuns(ids, stored, errors);
     return this.ordered(runs, order);

@@ -141,7 +141,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
     query: EventsQuery = {},
     options?: P & ReadOptions,
   ): Promise<EventResult<P>[]> {
-    const errors = new RowErrors(options);
+    const errors = new RowErrors(options, this.place);
     const limit = count(this.place, 'limit', query.limit, 100);
     const offset = count(this.place, 'offset', query.offset, 0);
     const { where, params } = this.eventWhere(query);
@@ -179,7 +179,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
     eventIds: readonly string[],
     options?: P & ReadOptions,
   ): Promise<Map<string, EventResult<P> | null>> {
-    const errors = new RowErrors(options);
+    const errors = new RowErrors(options, this.place);
     const unique = [...new Set(eventIds)];
     const rows = this.read(() => {
       const found: Array<{ event_id: string; event_json: string }> = [];
@@ -207,7 +207,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
   }
 
   async getEventMarkers(query: MarkersQuery, options?: ReadOptions): Promise<EventMarkerPage> {
-    const errors = new RowErrors(options);
+    const errors = new RowErrors(options, this.place);
     const order = resultOrder(this.place, options);
     const state = markerState(this.place, query.state);
     const limit = count(this.place, 'limit', query.limit, 1000);
@@ -330,7 +330,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
         [invocationId],
       ),
     );
-    return this.runs(rows, order, new RowErrors(options));
+    return this.runs(rows, order, new RowErrors(options, this.place));
   }
 
   async getTriggerRunsSourcedByInvocation(invocationId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
@@ -370,7 +370,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
       }
     }
     const rows = this.read(() => this.all<{ trigger_run_json: string }>(sql, params));
-    const runs = this.runs(rows, order, new RowErrors(options));
+    const runs = this.runs(rows, order, new RowErrors(options, this.place));
     return order === 'backend' || limit === undefined ? runs : runs.slice(0, limit);
   }
 
@@ -378,7 +378,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
     triggerRunIds: readonly string[],
     options?: ReadOptions,
   ): Promise<Map<string, TriggerRunRecord | null>> {
-    const errors = new RowErrors(options);
+    const errors = new RowErrors(options, this.place);
     const unique = [...new Set(triggerRunIds)];
     const found = this.read(() => {
       const all: Array<{ trigger_run_id: string; trigger_run_json: string }> = [];
@@ -453,7 +453,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
         [value],
       ),
     );
-    return this.runs(rows, order, new RowErrors(options));
+    return this.runs(rows, order, new RowErrors(options, this.place));
   }
 
   private runs(rows: Array<{ trigger_run_json: string }>, order: string, errors: RowErrors): TriggerRunRecord[] {

@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import { ClientDataStore } from '../../src/datastore/client-data-store';
 import { MissingReferenceError } from '../../src/datastore/errors';
 import { SqliteStore } from '../../src/datastore/sqlite-store';
-import { MonitoringRowError, MonitoringSchemaError, MonitoringUnavailableError } from '../../src/monitoring/errors';
+import {
+  MonitoringClosedError,
+  MonitoringQueryError,
+  MonitoringRowError,
+  MonitoringSchemaError,
+  MonitoringUnavailableError,
+} from '../../src/monitoring/errors';
 import { RedisMonitoringReader, redisTriggerKeys } from '../../src/monitoring/redis-reader';
 import { SqliteMonitoringReader, sqliteTriggerTables } from '../../src/monitoring/sqlite-reader';
 import type { MonitoringReader, MonitoringReadError } from '../../src/monitoring/types';
@@ -190,6 +196,33 @@ describe('SQLite', () => {
       expect(await reader.countEvents()).toBe(60);
     } finally {
       holder.close();
+      await reader.close();
+    }
+  });
+
+  test('arguments pynenc would misread are refused with MonitoringQueryError', async () => {
+    const reader = new SqliteMonitoringReader({ path: copy('args.db'), appId: APP_ID });
+    const window = { startTime: '2026-01-01T00:00:00+00:00', endTime: '2026-01-02T00:00:00+00:00' };
+    try {
+      const cases: Array<[string, () => Promise<unknown>]> = [
+        ['limit', () => reader.getEvents({ limit: -1 })],
+        ['offset', () => reader.getEvents({ offset: 1.5 })],
+        ['state', () => reader.getEventMarkers({ ...window, state: 'everything' as never })],
+        ['startTime', () => reader.countEvents({ startTime: 'yesterday' })],
+        ['endTime', () => reader.getEventMarkers({ ...window, endTime: new Date(Number.NaN) })],
+        ['order', () => reader.getTriggerRunsForEvent('x', { order: 'random' as never })],
+        ['onError', () => reader.getEvents({}, { onError: 'ignore' as never })],
+        ['errors', () => reader.getEvents({}, { onError: 'collect' } as never)],
+        ['matched', () => reader.getEvents({ matched: 'yes' as never })],
+      ];
+      for (const [argument, call] of cases) {
+        const err = (await call().catch((e: unknown) => e)) as MonitoringQueryError;
+        expect([argument, err]).toEqual([argument, expect.any(MonitoringQueryError)]);
+        expect([argument, err.argument, err.code]).toEqual([argument, argument, 'MONITORING_BAD_QUERY']);
+      }
+      await reader.close();
+      await expect(reader.countEvents()).rejects.toBeInstanceOf(MonitoringClosedError);
+    } finally {
       await reader.close();
     }
   });
