@@ -72,9 +72,8 @@ export async function runFormat(
   };
 
   if (options.jsonl) {
-    for await (const read of readLines(source, options.limits)) {
-      if (read.ok && read.text.trim() === '') continue;
-      await one(read, false);
+    for await (const batch of readLines(source, options.limits)) {
+      for (const read of batch) if (!read.ok || read.text.trim() !== '') await one(read, false);
     }
   } else {
     await one(await readDocument(source, options.limits), true);

@@ -130,20 +130,37 @@ export async function readDocument(source: Source, limits?: ReadLimits): Promise
 }
 
 /**
- * Reads the input line by line (the line numbers count every line, blank ones too). Each line is a document;
- * one that is not UTF-8 or too long is yielded as an error, and reading goes on with the next line.
+ * Reads the input line by line (the line numbers count every line, blank ones too), in batches: the lines that
+ * end in each chunk read. Each line is a document; one that is not UTF-8 or too long is an error in its place,
+ * and reading goes on with the next line.
  */
-export async function* readLines(source: Source, limits?: ReadLimits): AsyncGenerator<TextRead> {
+export async function* readLines(source: Source, limits?: ReadLimits): AsyncGenerator<TextRead[]> {
   const texts = new TextAssembler(maxUnits(limits));
   let line = 1;
   let offset = 0; // of the chunk, in the input
   let open = false; // a line has begun and not ended
   let afterCR = false; // the last chunk ended with CR: an LF starting this one belongs to it
   for await (const chunk of source.chunks()) {
+    const batch: TextRead[] = [];
     let pos = afterCR && chunk[0] === LF ? 1 : 0;
     afterCR = false;
     let nextLF = -2; // -2: not looked for yet; -1: none in the rest of the chunk
     let nextCR = -2;
+    // The whole lines of the chunk decoded at once (the common case: no line open, all UTF-8, none too long);
+    // else, and from the first line that is not, line by line on the bytes.
+    const last = open ? -1 : Math.max(chunk.lastIndexOf(LF), chunk.lastIndexOf(CR));
+    const whole = last >= pos ? texts.wholeLines(chunk.subarray(pos, last + 1)) : undefined;
+    if (whole !== undefined) {
+      for (const text of whole) {
+        batch.push({ ok: true, text: line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, line });
+        line++;
+      }
+      pos = last + 1;
+      if (chunk[last] === CR) {
+        if (pos === chunk.length) afterCR = true;
+        else if (chunk[pos] === LF) pos++;
+      }
+    }
     while (pos < chunk.length) {
       if (nextLF !== -1 && nextLF < pos) nextLF = chunk.indexOf(LF, pos);
       if (nextCR !== -1 && nextCR < pos) nextCR = chunk.indexOf(CR, pos);
@@ -157,7 +174,7 @@ export async function* readLines(source: Source, limits?: ReadLimits): AsyncGene
         break;
       }
       texts.push(chunk.subarray(pos, end), true);
-      yield texts.finish();
+      batch.push(texts.finish());
       open = false;
       line++;
       pos = end + 1;
@@ -167,10 +184,11 @@ export async function* readLines(source: Source, limits?: ReadLimits): AsyncGene
       }
     }
     offset += chunk.length;
+    if (batch.length > 0) yield batch;
   }
   if (open) {
     texts.push(EMPTY, true);
-    yield texts.finish();
+    yield [texts.finish()];
   }
 }
 
@@ -220,6 +238,33 @@ class TextAssembler {
     this.dropBom = dropBom;
     this.multiLine = multiLine;
     this.failure = undefined;
+  }
+
+  /**
+   * The lines of `bytes` (which end with a line break), when all are UTF-8 and none is longer than the limit;
+   * else undefined, and nothing is read (the caller reads them one by one, which finds and locates the failure).
+   */
+  wholeLines(bytes: Buffer): string[] | undefined {
+    let text: string;
+    try {
+      text = this.decoder.decode(bytes);
+    } catch {
+      this.decoder = strictDecoder();
+      return undefined;
+    }
+    if (text.length - 1 > this.max) return undefined; // some line may be too long: line by line finds which
+    const lines: string[] = [];
+    let from = 0;
+    let lf = -2;
+    let cr = -2;
+    while (from < text.length) {
+      if (lf !== -1 && lf < from) lf = text.indexOf('\n', from);
+      if (cr !== -1 && cr < from) cr = text.indexOf('\r', from);
+      const end = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+      lines.push(text.slice(from, end));
+      from = end + (text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? 2 : 1);
+    }
+    return lines;
   }
 
   /** `last`: the text ends with this part. */

@@ -94,10 +94,21 @@ export class LineWriter {
     }
   }
 
-  /** Waits until every line written so far is handed on; OutputError when one could not be (the last ones too). */
+  /**
+   * OutputError when a line written so far could not be handed on, the last ones too: waits for a full buffer to
+   * drain, then a turn of the event loop, which delivers the failure of a write the stream has done. (Nothing is
+   * written to find out: an empty write to /dev/full fails too.)
+   */
   async flush(): Promise<void> {
     this.check();
-    await new Promise<void>((resolve) => this.stream.write('', () => resolve()));
+    if (this.stream.writableNeedDrain) {
+      try {
+        await once(this.stream, 'drain');
+      } catch (err) {
+        throw new OutputError(this.name, err);
+      }
+    }
+    await new Promise<void>((resolve) => setImmediate(resolve));
     this.check();
   }
 

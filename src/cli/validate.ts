@@ -261,12 +261,15 @@ async function validateLines(
   report: (checked: Checked) => Promise<void>,
   at: { line: number },
 ): Promise<void> {
-  for await (const read of readLines(source, options.limits)) {
-    at.line = read.line;
-    if (!read.ok) await report({ problems: [unreadable(source.label, read, true)], warnings: [] });
-    else if (read.text.trim() !== '') {
-      // a blank line holds no document (a trailing newline, a separator)
-      await report(checkText(dto, source.label, read.text, read.line, false, options.consistency, options.limits, options.maxIssues));
+  for await (const batch of readLines(source, options.limits)) {
+    for (const read of batch) {
+      at.line = read.line;
+      if (!read.ok) await report({ problems: [unreadable(source.label, read, true)], warnings: [] });
+      else if (read.text.trim() !== '') {
+        // a blank line holds no document (a trailing newline, a separator)
+        const { consistency, limits, maxIssues } = options;
+        await report(checkText(dto, source.label, read.text, read.line, false, consistency, limits, maxIssues));
+      }
     }
   }
 }

@@ -123,7 +123,9 @@ describe('issue 15 #4: strict UTF-8, as Python decodes it, whatever the chunks',
     for (const [k, c] of cases.entries()) {
       const cuts = c.oneByte ? [...Array(c.bytes.length).keys()] : c.cuts;
       const reads: string[] = [];
-      for await (const read of readLines(source(c.bytes, cuts), { maxDocumentLength: c.max })) reads.push(`${read.line}: ${actual(read)}`);
+      for await (const batch of readLines(source(c.bytes, cuts), { maxDocumentLength: c.max })) {
+        for (const read of batch) reads.push(`${read.line}: ${actual(read)}`);
+      }
       const want = py[k]!.lines.map((l, i) => `${i + 1}: ${expected(l, c.max)}`);
       expect([k, c.bytes.toString('hex'), reads]).toEqual([k, c.bytes.toString('hex'), want]);
     }
@@ -134,7 +136,7 @@ describe('issue 15 #6: limits kept while reading', () => {
   test('a line beyond maxDocumentLength is skipped to its end and the next line is read', async () => {
     const text = Buffer.from(`"ok"\n${'x'.repeat(100_000)}\r\n"next"\n`);
     const reads: TextRead[] = [];
-    for await (const read of readLines(source(text, [3, 5, 70_000, 100_006]), { maxDocumentLength: 10 })) reads.push(read);
+    for await (const batch of readLines(source(text, [3, 5, 70_000, 100_006]), { maxDocumentLength: 10 })) reads.push(...batch);
     expect(reads.map(actual)).toEqual(['text "\\"ok\\""', 'LIMIT_DOCUMENT_SIZE', 'text "\\"next\\""']);
     expect(reads.map((r) => r.line)).toEqual([1, 2, 3]);
   });
