@@ -4,13 +4,14 @@
  * unknown keys dropped — and reported here) and writes it as Python's to_json
  * writes it (toJson). A document that cannot be read is reported, not written.
  */
-import { fromJsonWithReport, toJson } from '../codec';
-import { LimitExceededError, type ReadLimits } from '../limits';
+import { fromJson, toJson, type UnknownKey } from '../codec';
+import { LimitExceededError, resolveMaxIssues, type ReadLimits } from '../limits';
 import { PythonJsonSyntaxError } from '../pyjson';
 import { ContractValidationError } from '../validation';
 import { openSource, readDocument, readLines, type TextRead } from './input';
 import { EXIT_INVALID, EXIT_OK, LineWriter, STDIN, pathText, processStreams, type CliStreams } from './io';
-import { lineAt, locator } from './locate';
+import { lineAt } from './locate';
+import { linesOf } from './locate-lines';
 import { requireDto, unreadable } from './validate';
 
 export interface FormatOptions {
@@ -48,13 +49,28 @@ export async function runFormat(
       return;
     }
     const { text, line: firstLine } = read;
-    let line: ((path: string) => number) | undefined; // one parse of the text, made on the first problem
-    const where = (path: string): number => (multiLine ? firstLine + (line ??= locator(text))(path) - 1 : firstLine);
+    // The lines of the paths listed, from one walk of the text that keeps only what leads to them (locate-lines.ts).
+    const lines = (paths: string[]): ((path: string) => number) => {
+      if (!multiLine) return () => firstLine;
+      const found = linesOf(text, paths);
+      return (path) => firstLine + found.get(path)! - 1;
+    };
+    // Unknown keys are listed up to --max-issues too, and the rest counted: a document of millions of them stays
+    // in bounded memory (fromJsonWithReport would keep every one).
+    const max = resolveMaxIssues(options.maxIssues);
+    const unknownKeys: UnknownKey[] = [];
+    let moreUnknown = 0;
+    const onUnknownKey = (u: UnknownKey): void => {
+      if (unknownKeys.length < max) unknownKeys.push(u);
+      else moreUnknown++;
+    };
     try {
-      const { value, unknownKeys } = fromJsonWithReport(dto, text, { ...options.limits, maxIssues: options.maxIssues });
+      const value = fromJson(dto, text, { ...options.limits, maxIssues: options.maxIssues, onUnknownKey });
+      const where = lines(unknownKeys.map((u) => u.path));
       for (const u of unknownKeys) {
         await err.line(`${label}:${where(u.path)} ${pathText(u.path)}: unknown key of ${u.dto}, dropped as Python's reader drops it`);
       }
+      if (moreUnknown > 0) await err.line(`${label}:${firstLine} ${moreUnknown} more unknown key${moreUnknown === 1 ? '' : 's'} not listed (--max-issues)`);
       await out.line(toJson(dto, value));
     } catch (e) {
       counts.invalid++;
@@ -63,6 +79,7 @@ export async function runFormat(
       } else if (e instanceof LimitExceededError) {
         await err.line(`${label}:${firstLine + lineAt(text, e.offset) - 1} ${pathText(e.path)}: too large to read: ${e.message}`);
       } else if (e instanceof ContractValidationError) {
+        const where = lines(e.issues.map((i) => i.path));
         for (const issue of e.issues) await err.line(`${label}:${where(issue.path)} ${pathText(issue.path)}: ${issue.message}`);
         if (e.moreIssues > 0) await err.line(`${label}:${firstLine} ${e.moreIssues} more problem${e.moreIssues === 1 ? '' : 's'} not listed (--max-issues)`);
       } else {

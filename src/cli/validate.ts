@@ -27,7 +27,8 @@ import {
   processStreams,
   type CliStreams,
 } from './io';
-import { lineAt, locator } from './locate';
+import { lineAt } from './locate';
+import { linesOf } from './locate-lines';
 
 export interface ValidateOptions {
   jsonl?: boolean;
@@ -124,14 +125,21 @@ export function checkText(
     const line = firstLine + parsed.line - 1;
     return { problems: [{ file, line, path: '', message: parsed.message, keyword: parsed.keyword }], warnings: [] };
   }
-  let line: ((path: string) => number) | undefined; // one parse of the text, made on the first problem
-  const at = (path: string): number => (locate ? firstLine + (line ??= locator(text))(path) - 1 : firstLine);
+  // The lines of the paths listed, from one walk of the text that keeps only what leads to them (locate-lines.ts).
+  const lines = (paths: string[]): ((path: string) => number) => {
+    if (!locate) return () => firstLine;
+    const found = linesOf(text, paths);
+    return (path) => firstLine + found.get(path)! - 1;
+  };
   const result = validate(dto, parsed.value, { maxIssues });
   if (result.ok) {
     if (!consistency) return { problems: [], warnings: [] };
-    const warnings = checkValidRecord(dto, result.value).map((f) => ({ file, line: at(f.path), ...f }));
+    const findings = checkValidRecord(dto, result.value);
+    const at = lines(findings.map((f) => f.path));
+    const warnings = findings.map((f) => ({ file, line: at(f.path), ...f }));
     return { problems: [], warnings: locate ? warnings.sort((a, b) => a.line - b.line) : warnings };
   }
+  const at = lines(result.issues.map((i) => i.path));
   const problems = result.issues.map((issue) => ({
     file,
     line: at(issue.path),
