@@ -529,18 +529,22 @@ export class RedisMonitoringReader implements MonitoringReader {
     const out: TriggerRunRecord[] = [];
     for (let i = 0; i < ids.length; i += this.batch) {
       const chunk = ids.slice(i, i + this.batch);
-      const runs = this.readRuns(chunk, await this.mget(chunk.map((id) => this.keys.run(id))), errors);
-      let codes: Map<string, string> | undefined;
-      if (filters.eventCode !== undefined)
-        codes = await this.eventCodes(
-          runs.flatMap((r) => r.event_ids),
-          errors,
-        );
+      const runs = this.readRuns(chunk, await this.mget(chunk.map((id) => this.keys.run(id))), errors).filter(
+        (run) =>
+          // An explicit order gives SQLite's window: runs by executed_at (a never-executed run is not in it).
+          !(order !== 'backend' && run.executed_at === null) &&
+          (filters.taskIdKey === undefined || run.task_id_key === filters.taskIdKey),
+      );
+      // Python reads each candidate run's events (get_event) to test the code: here one MGET per chunk.
+      const codes =
+        filters.eventCode === undefined
+          ? undefined
+          : await this.eventCodes(
+              runs.flatMap((r) => r.event_ids),
+              errors,
+            );
       for (const run of runs) {
-        // An explicit order gives SQLite's window: runs by executed_at (a never-executed run is not in it).
-        if (order !== 'backend' && run.executed_at === null) continue;
-        if (filters.taskIdKey !== undefined && run.task_id_key !== filters.taskIdKey) continue;
-        if (codes && !run.event_ids.some((id) => codes!.get(id) === filters.eventCode)) continue;
+        if (codes && !run.event_ids.some((id) => codes.get(id) === filters.eventCode)) continue;
         out.push(run);
         if (filters.limit !== undefined && out.length >= filters.limit) return this.ordered(out, order);
       }
