@@ -4,7 +4,7 @@
  * `dt.timestamp() * 1000.0` for Redis scores.
  */
 import fc from 'fast-check';
-import { fromTimestampText, microsToScore, microsToSeconds } from '../../src/monitoring/common';
+import { boundMicros, fromTimestampText, microsToScore, microsToSeconds } from '../../src/monitoring/common';
 import { PyTimestamp } from '../../src/timestamps';
 import { runPynenc } from '../support/pynenc-python';
 
@@ -62,3 +62,17 @@ test('bounds: dt.timestamp() and dt.timestamp() * 1000.0, float for float', () =
   const bad = texts.filter((t, i) => !Object.is(seconds[i], py.seconds[i]) || !Object.is(scores[i], py.scores[i]));
   expect(bad.slice(0, 10)).toEqual([]);
 }, 60_000);
+
+test('a Date, a PyTimestamp and an ISO text of the same instant are the same bound', () => {
+  const place = { backend: 'sqlite' as const, location: 'test' };
+  for (const ms of fc.sample(fc.integer({ min: -62135596800000, max: 253402300799999 }), { numRuns: 500, seed: 10 })) {
+    const date = new Date(ms);
+    const micros = boundMicros(place, 'startTime', date);
+    expect(micros).toBe(BigInt(ms) * 1000n);
+    expect(boundMicros(place, 'startTime', PyTimestamp.fromEpochMicros(micros))).toBe(micros);
+    expect(boundMicros(place, 'startTime', PyTimestamp.fromEpochMicros(micros).toString())).toBe(micros);
+  }
+  // a naive text is UTC, as pynenc reads stored timestamps; an offset is honoured
+  expect(boundMicros(place, 'endTime', '2026-01-01T00:00:00')).toBe(1767225600_000000n);
+  expect(boundMicros(place, 'endTime', '2026-01-01T02:00:00.000001+02:00')).toBe(1767225600_000001n);
+});
