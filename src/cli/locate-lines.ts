@@ -13,7 +13,8 @@ import { asStandardJson } from './locate';
 /** One segment of a wanted pointer; `line` is valid while `parentVisit` equals its parent's `visit`. */
 interface Step {
   readonly children: Map<string, Step>;
-  line: number;
+  /** Offset of the member's key or the element's start (lines are counted at the end, by '\n' as locator does). */
+  offset: number;
   /** Counter value when this member/element was last entered (a later duplicate key enters it again). */
   visit: number;
   /** The parent's `visit` when this was entered: a mark left by an earlier duplicate of the parent is stale. */
@@ -29,7 +30,7 @@ interface Frame {
 }
 
 function newStep(): Step {
-  return { children: new Map(), line: 0, visit: -1, parentVisit: -2 };
+  return { children: new Map(), offset: 0, visit: -1, parentVisit: -2 };
 }
 
 /** Pointer → 1-based line in `text` (which parsed as JSON, Python's NaN/Infinity allowed) for each of `pointers`. */
@@ -48,31 +49,31 @@ export function linesOf(text: string, pointers: Iterable<string>): Map<string, n
     }
   }
   let counter = 0;
-  const enter = (step: Step, parent: Step, line: number): void => {
-    step.line = line;
+  const enter = (step: Step, parent: Step, offset: number): void => {
+    step.offset = offset;
     step.visit = ++counter;
     step.parentVisit = parent.visit;
   };
   const stack: Frame[] = [];
   let rootSeen = false;
-  /** The step of a value starting at `line` (undefined: nothing wanted below it). */
-  const valueStep = (line: number): Step | undefined => {
+  /** The step of a value starting at `offset` (undefined: nothing wanted below it). */
+  const valueStep = (offset: number): Step | undefined => {
     const frame = stack[stack.length - 1];
     if (frame === undefined) {
       if (rootSeen) return undefined;
       rootSeen = true;
-      root.line = line;
+      root.offset = offset;
       root.visit = ++counter;
       return root;
     }
     if (!frame.array) return frame.next;
     const index = frame.index++;
     const step = frame.step?.children.get(String(index));
-    if (step !== undefined) enter(step, frame.step!, line);
+    if (step !== undefined) enter(step, frame.step!, offset);
     return step;
   };
-  const begin = (array: boolean) => (_offset: number, _length: number, startLine: number): boolean => {
-    const step = valueStep(startLine + 1);
+  const begin = (array: boolean) => (offset: number): boolean => {
+    const step = valueStep(offset);
     stack.push({ step, array, index: 0, next: undefined });
     return step !== undefined && step.children.size > 0;
   };
@@ -85,27 +86,43 @@ export function linesOf(text: string, pointers: Iterable<string>): Map<string, n
     onArrayBegin: begin(true),
     onObjectEnd: end,
     onArrayEnd: end,
-    onObjectProperty: (property: string, _offset: number, _length: number, startLine: number) => {
+    onObjectProperty: (property: string, offset: number) => {
       const frame = stack[stack.length - 1]!;
       const step = frame.step?.children.get(property);
-      if (step !== undefined) enter(step, frame.step!, startLine + 1);
+      if (step !== undefined) enter(step, frame.step!, offset);
       frame.next = step;
     },
-    onLiteralValue: (_value: unknown, _offset: number, _length: number, startLine: number) => {
-      valueStep(startLine + 1);
+    onLiteralValue: (_value: unknown, offset: number) => {
+      valueStep(offset);
     },
   }, { allowTrailingComma: false, disallowComments: true });
-  const lines = new Map<string, number>();
+  const offsets = new Map<string, number>();
   for (const [pointer, tokens] of wanted) {
     let step = root;
-    let line = root.visit >= 0 ? root.line : 1;
+    let offset = root.visit >= 0 ? root.offset : 0;
     for (const token of tokens) {
       const child = step.children.get(token);
       if (child === undefined || child.visit < 0 || child.parentVisit !== step.visit) break;
-      line = child.line;
+      offset = child.offset;
       step = child;
     }
-    lines.set(pointer, line);
+    offsets.set(pointer, offset + bom);
   }
-  return lines;
+  return linesAt(text, offsets);
+}
+
+/** The 1-based line of each offset ('\n' ends a line, as locator counts), from one scan of the text. */
+function linesAt(text: string, offsets: Map<string, number>): Map<string, number> {
+  const sorted = [...new Set(offsets.values())].sort((a, b) => a - b);
+  const lineOf = new Map<number, number>();
+  let line = 1;
+  let newline = text.indexOf('\n');
+  for (const offset of sorted) {
+    while (newline !== -1 && newline < offset) {
+      line++;
+      newline = text.indexOf('\n', newline + 1);
+    }
+    lineOf.set(offset, line);
+  }
+  return new Map([...offsets].map(([pointer, offset]) => [pointer, lineOf.get(offset)!]));
 }
