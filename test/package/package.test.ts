@@ -210,13 +210,17 @@ describe('installed into a consumer project', () => {
     expect(out.stdout.trim()).toBe('0');
   });
 
+  // The value model (pyjson/values, pyjson/numbers: no imports) is validation's own: it judges and quotes
+  // Python-dialect numbers (PyFloat, bigint) as python-jsonschema does. The parser and writer are not loaded.
   it('the validation subpath validates alone: same functions as the root, no codec or data store loaded', () => {
     const script = `
       import { createRequire } from 'node:module';
       const require = createRequire(process.cwd() + '/');
       const esm = await import('${NAME}/validation');
       const cjs = require('${NAME}/validation');
-      const loaded = Object.keys(require.cache).filter((k) => /[\\/]dist[\\/]src[\\/](codec|datastore|pyjson|timestamps)[\\/]/.test(k));
+      const loaded = Object.keys(require.cache)
+        .filter((k) => /[\\/]dist[\\/]src[\\/](codec|datastore|pyjson|timestamps|monitoring)[\\/]/.test(k))
+        .filter((k) => !/[\\/]pyjson[\\/](values|numbers)\\.js$/.test(k));
       const root = require('${NAME}');
       console.log(JSON.stringify([
         esm.validate === cjs.validate, cjs.validate === root.validate,
