@@ -30,20 +30,37 @@ const HEAP_BUDGET = 256 * 1024 * 1024;
 const OUTPUT_BUDGET = 16 * 1024 * 1024;
 
 const HOSTILE_BYTES = [
-  [0xff], [0xfe, 0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xf0, 0x9f, 0x98],
-  [0x80], [0xef, 0xbb, 0xbf], [0xef, 0xbf, 0xbd], [0x00], [0x0d], [0x0a], [0x0d, 0x0a],
+  [0xff],
+  [0xfe, 0xff],
+  [0xc0, 0xaf],
+  [0xed, 0xa0, 0x80],
+  [0xf4, 0x90, 0x80, 0x80],
+  [0xe2, 0x82],
+  [0xf0, 0x9f, 0x98],
+  [0x80],
+  [0xef, 0xbb, 0xbf],
+  [0xef, 0xbf, 0xbd],
+  [0x00],
+  [0x0d],
+  [0x0a],
+  [0x0d, 0x0a],
 ];
 
 /** A document with many problems: an EventMarkerPage of mutated markers, or a record with many unknown keys. */
 const manyProblems: fc.Arbitrary<string> = fc.oneof(
   fc
-    .array(fc.record({ marker: validValue('EventMarker'), mutations: fc.array(valueMutation, { maxLength: 3 }) }), { maxLength: 150 })
+    .array(fc.record({ marker: validValue('EventMarker'), mutations: fc.array(valueMutation, { maxLength: 3 }) }), {
+      maxLength: 150,
+    })
     .map((markers) => {
       const written = markers.map(({ marker, mutations }) => writeDoc(applyValueMutations(marker, mutations)));
       return `{"markers": [\n${written.join(',\n')}\n], "total": ${markers.length}, "truncated": false}`;
     }),
   fc
-    .tuple(fc.constantFrom(...DTO_NAMES).chain((dto) => validValue(dto)), fc.array(fc.string({ maxLength: 6 }), { maxLength: 200 }))
+    .tuple(
+      fc.constantFrom(...DTO_NAMES).chain((dto) => validValue(dto)),
+      fc.array(fc.string({ maxLength: 6 }), { maxLength: 200 }),
+    )
     .map(([doc, keys]) => {
       const members = [...Object.entries(doc), ...keys.map((k, i) => [`${k}\n${i}`, i] as const)];
       return `{\n${members.map(([k, v]) => `${pythonStringRepr(k)}: ${writeDoc(v)}`).join(',\n')}\n}`;
@@ -54,7 +71,13 @@ const manyProblems: fc.Arbitrary<string> = fc.oneof(
 function documentBytes(dto: DtoName): fc.Arbitrary<Buffer> {
   return fc.oneof(
     { weight: 4, arbitrary: docCase(validValue(dto)).map((d) => Buffer.from(d.text, 'utf8')) },
-    { weight: 1, arbitrary: fc.constantFrom(...DTO_NAMES).chain((other) => docCase(validValue(other))).map((d) => Buffer.from(d.text, 'utf8')) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom(...DTO_NAMES)
+        .chain((other) => docCase(validValue(other)))
+        .map((d) => Buffer.from(d.text, 'utf8')),
+    },
     { weight: 1, arbitrary: manyProblems.map((t) => Buffer.from(t, 'utf8')) },
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)) },
   );
@@ -90,13 +113,23 @@ const fate: fc.Arbitrary<Fate> = fc.oneof(
   { weight: 8, arbitrary: fc.constant<Fate>({ kind: 'ok' }) },
   {
     weight: 1,
-    arbitrary: fc.record({ kind: fc.constantFrom('ENOSPC' as const, 'EPIPE' as const), stream: fc.constantFrom('stdout' as const, 'stderr' as const), after: fc.nat(5) }),
+    arbitrary: fc.record({
+      kind: fc.constantFrom('ENOSPC' as const, 'EPIPE' as const),
+      stream: fc.constantFrom('stdout' as const, 'stderr' as const),
+      after: fc.nat(5),
+    }),
   },
 );
 
 const limits: fc.Arbitrary<ReadLimits | undefined> = fc.oneof(
   { weight: 3, arbitrary: fc.constant(undefined) },
-  { weight: 1, arbitrary: fc.record({ maxDocumentLength: fc.constantFrom(0, 1, 10, 100, 1000, 100_000), maxDepth: fc.constantFrom(2, 5, 1500) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      maxDocumentLength: fc.constantFrom(0, 1, 10, 100, 1000, 100_000),
+      maxDepth: fc.constantFrom(2, 5, 1500),
+    }),
+  },
 );
 
 const cliCase = fc.constantFrom<DtoName>(...DTO_NAMES).chain((dto) =>
@@ -185,7 +218,18 @@ async function runCase(c: CliCase): Promise<string> {
   try {
     code =
       c.command === 'validate'
-        ? await runValidate(c.dto, [], { jsonl: c.jsonl, format: c.json ? 'json' : 'text', consistency: c.consistency, progress: false, limits: c.limits }, streams)
+        ? await runValidate(
+            c.dto,
+            [],
+            {
+              jsonl: c.jsonl,
+              format: c.json ? 'json' : 'text',
+              consistency: c.consistency,
+              progress: false,
+              limits: c.limits,
+            },
+            streams,
+          )
         : await runFormat(c.dto, undefined, { jsonl: c.jsonl, limits: c.limits }, streams);
   } catch (err) {
     if (err instanceof FuzzFailure) throw err;
@@ -207,7 +251,10 @@ function checkOutput(c: CliCase, code: number, out: string, err: string): void {
   const lines = lineCount(c.bytes);
   const checkLine = (line: string, where: string): void => {
     const m = LINE.exec(line);
-    if (!m) throw new FuzzFailure(`${where}: a line not of the form <stdin>:N /path: message: ${JSON.stringify(line.slice(0, 200))}`);
+    if (!m)
+      throw new FuzzFailure(
+        `${where}: a line not of the form <stdin>:N /path: message: ${JSON.stringify(line.slice(0, 200))}`,
+      );
     const n = Number(m[1]);
     if (n < 1 || n > lines) throw new FuzzFailure(`${where}: line ${n} of an input of ${lines} lines`);
   };
@@ -218,15 +265,18 @@ function checkOutput(c: CliCase, code: number, out: string, err: string): void {
       const summary = objects.pop();
       if (summary?.kind !== 'summary') throw new FuzzFailure('json output does not end in a summary');
       const problems = objects.filter((o) => o.kind === 'problem');
-      if ((problems.length > 0) !== (code === 1) || (summary.invalid! > 0) !== (code === 1)) {
+      if (problems.length > 0 !== (code === 1) || summary.invalid! > 0 !== (code === 1)) {
         throw new FuzzFailure(`exit ${code} with ${problems.length} problems, ${summary.invalid} invalid`);
       }
-      for (const o of objects) if (o.line! < 1 || o.line! > lines) throw new FuzzFailure(`json output: line ${o.line} of ${lines}`);
+      for (const o of objects)
+        if (o.line! < 1 || o.line! > lines) throw new FuzzFailure(`json output: line ${o.line} of ${lines}`);
     } else {
       for (const l of outLines) checkLine(l, 'stdout');
-      if ((outLines.length > 0) !== (code === 1)) throw new FuzzFailure(`exit ${code} with ${outLines.length} problem lines`);
+      if (outLines.length > 0 !== (code === 1))
+        throw new FuzzFailure(`exit ${code} with ${outLines.length} problem lines`);
       const errLines = err.slice(0, -1).split('\n');
-      if (!/^[A-Za-z]+: \d+ documents? in 1 input, \d+ invalid/.test(errLines.pop() ?? '')) throw new FuzzFailure('no summary on stderr');
+      if (!/^[A-Za-z]+: \d+ documents? in 1 input, \d+ invalid/.test(errLines.pop() ?? ''))
+        throw new FuzzFailure('no summary on stderr');
       for (const l of errLines) checkLine(l, 'stderr');
     }
     return;
@@ -234,7 +284,8 @@ function checkOutput(c: CliCase, code: number, out: string, err: string): void {
   // format
   const errLines = err === '' ? [] : err.slice(0, -1).split('\n');
   if (code === 1) {
-    if (!/could not be read; not written$/.test(errLines.pop() ?? '')) throw new FuzzFailure('format exit 1 without its last line');
+    if (!/could not be read; not written$/.test(errLines.pop() ?? ''))
+      throw new FuzzFailure('format exit 1 without its last line');
   }
   for (const l of errLines) checkLine(l, 'stderr');
   if (out.includes('\ufffd') && !c.bytes.includes(Buffer.from([0xef, 0xbf, 0xbd]))) {
@@ -254,7 +305,8 @@ export const cliTarget: FuzzTarget = {
         const heapBefore = getHeapStatistics().used_heap_size;
         const outcome = await runCase(c);
         const grown = getHeapStatistics().used_heap_size - heapBefore;
-        if (grown > HEAP_BUDGET) throw new FuzzFailure(`the case left ${(grown / 2 ** 20).toFixed(0)} MiB more heap in use`);
+        if (grown > HEAP_BUDGET)
+          throw new FuzzFailure(`the case left ${(grown / 2 ** 20).toFixed(0)} MiB more heap in use`);
         checkPrototypes();
         hooks.stats.cases++;
         hooks.stats.outcomes.set(outcome, (hooks.stats.outcomes.get(outcome) ?? 0) + 1);

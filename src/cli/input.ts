@@ -114,8 +114,7 @@ const MAX_STRING = bufferConstants.MAX_STRING_LENGTH;
 
 /** One text read from an input: a document, or a line of JSON Lines. */
 export type TextRead =
-  | { ok: true; text: string; line: number }
-  | { ok: false; error: InvalidUtf8Error | LimitExceededError; line: number };
+  { ok: true; text: string; line: number } | { ok: false; error: InvalidUtf8Error | LimitExceededError; line: number };
 
 /** Reads the whole input as one document. */
 export async function readDocument(source: Source, limits?: ReadLimits): Promise<TextRead> {

@@ -113,7 +113,8 @@ export class LineWriter {
   }
 
   private check(): void {
-    const failed = this.stream.errored ?? (this.stream.destroyed || this.stream.writableEnded ? 'the stream is closed' : null);
+    const closed = this.stream.destroyed || this.stream.writableEnded;
+    const failed = this.stream.errored ?? (closed ? 'the stream is closed' : null);
     if (failed !== null) throw new OutputError(this.name, failed);
   }
 }

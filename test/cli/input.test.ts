@@ -21,8 +21,9 @@ def one(b, start, line, drop_bom):
     try:
         s = b.decode('utf-8')
     except UnicodeDecodeError as e:
-        return {'error': [start + e.start, e.reason, list(b[e.start:e.end]), line + b[:e.start].count(b'\\n'),
-                          len(b[:e.start].decode('utf-8').encode('utf-16-le')) // 2 - (1 if drop_bom and b.startswith(b'\\xef\\xbb\\xbf') else 0)]}
+        bom = 1 if drop_bom and b.startswith(b'\\xef\\xbb\\xbf') else 0
+        units = len(b[:e.start].decode('utf-8').encode('utf-16-le')) // 2 - bom
+        return {'error': [start + e.start, e.reason, list(b[e.start:e.end]), line + b[:e.start].count(b'\\n'), units]}
     if drop_bom and s.startswith('\\ufeff'):
         s = s[1:]
     return {'text': s, 'units': len(s.encode('utf-16-le', 'surrogatepass')) // 2}
@@ -89,15 +90,37 @@ function source(bytes: Buffer, cuts: number[]): ReturnType<typeof sourceOf> {
 }
 
 const HOSTILE = [
-  [0xff], [0xfe], [0xff, 0xfe], [0x80], [0xbf], [0xc0, 0x80], [0xc1, 0xbf], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80],
-  [0xed, 0xbf, 0xbf], [0xf4, 0x90, 0x80, 0x80], [0xf5, 0x80], [0xf0, 0x80, 0x80, 0x80], [0xe2, 0x82], [0xf0, 0x9f, 0x98],
-  [0xc3], [0xef, 0xbb, 0xbf], [0xef, 0xbf, 0xbd], [0x0a], [0x0d], [0x0d, 0x0a], [0xe2, 0x80, 0xa8],
+  [0xff],
+  [0xfe],
+  [0xff, 0xfe],
+  [0x80],
+  [0xbf],
+  [0xc0, 0x80],
+  [0xc1, 0xbf],
+  [0xe0, 0x80, 0x80],
+  [0xed, 0xa0, 0x80],
+  [0xed, 0xbf, 0xbf],
+  [0xf4, 0x90, 0x80, 0x80],
+  [0xf5, 0x80],
+  [0xf0, 0x80, 0x80, 0x80],
+  [0xe2, 0x82],
+  [0xf0, 0x9f, 0x98],
+  [0xc3],
+  [0xef, 0xbb, 0xbf],
+  [0xef, 0xbf, 0xbd],
+  [0x0a],
+  [0x0d],
+  [0x0d, 0x0a],
+  [0xe2, 0x80, 0xa8],
 ].map((b) => Buffer.from(b));
 
 const piece: fc.Arbitrary<Buffer> = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }).map((s) => Buffer.from(s, 'utf8')) },
   { weight: 2, arbitrary: fc.constantFrom(...HOSTILE) },
-  { weight: 1, arbitrary: fc.constantFrom('{"a": 1}', '"x"', '\ufeff', 'é', '😀').map((s) => Buffer.from(s, 'utf8')) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('{"a": 1}', '"x"', '\ufeff', 'é', '😀').map((s) => Buffer.from(s, 'utf8')),
+  },
 );
 
 const caseArb = fc.record({
@@ -111,11 +134,15 @@ describe('issue 15 #4: strict UTF-8, as Python decodes it, whatever the chunks',
   const cases = fc.sample(caseArb, { numRuns: 1500, seed: 15_4 });
   const py = python(cases.map((c) => c.bytes));
 
-  test('a document: the text, or the first undecodable bytes at their offset and line (or the limit met first)', async () => {
+  test('a document: the text, or the first bytes not UTF-8 at their offset and line (or the limit first)', async () => {
     for (const [k, c] of cases.entries()) {
       const cuts = c.oneByte ? [...Array(c.bytes.length).keys()] : c.cuts;
       const read = await readDocument(source(c.bytes, cuts), { maxDocumentLength: c.max });
-      expect([k, c.bytes.toString('hex'), actual(read)]).toEqual([k, c.bytes.toString('hex'), expected(py[k]!.document, c.max)]);
+      expect([k, c.bytes.toString('hex'), actual(read)]).toEqual([
+        k,
+        c.bytes.toString('hex'),
+        expected(py[k]!.document, c.max),
+      ]);
     }
   });
 
@@ -136,12 +163,13 @@ describe('issue 15 #6: limits kept while reading', () => {
   test('a line beyond maxDocumentLength is skipped to its end and the next line is read', async () => {
     const text = Buffer.from(`"ok"\n${'x'.repeat(100_000)}\r\n"next"\n`);
     const reads: TextRead[] = [];
-    for await (const batch of readLines(source(text, [3, 5, 70_000, 100_006]), { maxDocumentLength: 10 })) reads.push(...batch);
+    for await (const batch of readLines(source(text, [3, 5, 70_000, 100_006]), { maxDocumentLength: 10 }))
+      reads.push(...batch);
     expect(reads.map(actual)).toEqual(['text "\\"ok\\""', 'LIMIT_DOCUMENT_SIZE', 'text "\\"next\\""']);
     expect(reads.map((r) => r.line)).toEqual([1, 2, 3]);
   });
 
-  test('a document stops being read once beyond the limit: the rest of an endless input is never asked for', async () => {
+  test('a document stops being read beyond the limit: the rest of an endless input is never asked for', async () => {
     let served = 0;
     const endless = new Readable({
       read() {
@@ -155,9 +183,10 @@ describe('issue 15 #6: limits kept while reading', () => {
     expect(endless.destroyed).toBe(true);
   });
 
-  test('maxDocumentLength counts UTF-16 code units, not bytes: 3-byte characters up to the limit are read', async () => {
+  test('maxDocumentLength counts UTF-16 code units, not bytes: 3-byte characters up to it are read', async () => {
     const text = '€'.repeat(10);
-    const at = (max: number): Promise<TextRead> => readDocument(source(Buffer.from(text), [1, 2, 4, 7, 11]), { maxDocumentLength: max });
+    const at = (max: number): Promise<TextRead> =>
+      readDocument(source(Buffer.from(text), [1, 2, 4, 7, 11]), { maxDocumentLength: max });
     expect(actual(await at(10))).toBe(`text ${JSON.stringify(text)}`);
     expect(actual(await at(9))).toBe('LIMIT_DOCUMENT_SIZE');
   });

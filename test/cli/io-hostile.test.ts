@@ -22,6 +22,7 @@ const example = (dto: keyof typeof schemas, i = 0): Record<string, unknown> =>
 const GOOD = JSON.stringify(example('EventMarker'));
 const BAD = JSON.stringify({ ...example('EventMarker'), matched: 'yes' });
 const BAD_PROBLEM = '/matched: must be a boolean, got the string "yes"';
+const MAX = DEFAULT_READ_LIMITS.maxDocumentLength;
 
 function file(name: string, content: string | Buffer): string {
   const path = join(dir, name);
@@ -58,7 +59,7 @@ function runWithFds(args: string[], fds: { stdin?: string; stdout?: string; stde
 }
 
 describe('issue 15 #3: stdin that cannot be read is an I/O error (exit 2), the other inputs are still checked', () => {
-  test('--jsonl with stdin a folder: exit 2, the summary counts it unreadable, the file after it is checked', async () => {
+  test('--jsonl with stdin a folder: exit 2, counted unreadable, the file after it is checked', async () => {
     const bad = file('bad.jsonl', `${GOOD}\n${BAD}\n`);
     const r = await runWithFds(['validate', '--jsonl', 'EventMarker', '-', bad], { stdin: dir });
     expect(r.code).toBe(2);
@@ -74,20 +75,34 @@ describe('issue 15 #3: stdin that cannot be read is an I/O error (exit 2), the o
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'pynenc-contract validate: <stdin>: cannot read: is a folder\nEventMarker: 0 documents in 0 inputs, 0 invalid (0 problems), 1 unreadable\n',
+      'pynenc-contract validate: <stdin>: cannot read: is a folder\n' +
+        'EventMarker: 0 documents in 0 inputs, 0 invalid (0 problems), 1 unreadable\n',
     );
     const json = await runWithFds(['validate', '--format', 'json', 'EventMarker', '-'], { stdin: dir });
     expect(json.code).toBe(2);
-    expect(json.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown)[0]).toEqual({
+    expect(
+      json.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown)[0],
+    ).toEqual({
       kind: 'error',
       message: '<stdin>: cannot read: is a folder',
     });
   });
 
   test('format with stdin a folder: exit 2, one line', async () => {
-    for (const args of [['format', 'EventMarker'], ['format', '--jsonl', 'EventMarker', '-']]) {
+    for (const args of [
+      ['format', 'EventMarker'],
+      ['format', '--jsonl', 'EventMarker', '-'],
+    ]) {
       const r = await runWithFds(args, { stdin: dir });
-      expect([args, r.code, r.stdout, r.stderr]).toEqual([args, 2, '', 'pynenc-contract: <stdin>: cannot read: is a folder\n']);
+      expect([args, r.code, r.stdout, r.stderr]).toEqual([
+        args,
+        2,
+        '',
+        'pynenc-contract: <stdin>: cannot read: is a folder\n',
+      ]);
     }
   });
 });
@@ -101,7 +116,11 @@ describe('issue 15 #4: bytes that are not UTF-8 are a problem of their document 
     ['FF FE', [0xff, 0xfe], `byte 0xff at byte offset ${at} (line 1): invalid start byte`],
     ['an overlong "/"', [0xc0, 0xaf], `byte 0xc0 at byte offset ${at} (line 1): invalid start byte`],
     ['an encoded surrogate', [0xed, 0xa0, 0x80], `byte 0xed at byte offset ${at} (line 1): invalid continuation byte`],
-    ['a 4-byte sequence past U+10FFFF', [0xf4, 0x90, 0x80, 0x80], `byte 0xf4 at byte offset ${at} (line 1): invalid continuation byte`],
+    [
+      'a 4-byte sequence past U+10FFFF',
+      [0xf4, 0x90, 0x80, 0x80],
+      `byte 0xf4 at byte offset ${at} (line 1): invalid continuation byte`,
+    ],
     ['a lone continuation byte', [0x80], `byte 0x80 at byte offset ${at} (line 1): invalid start byte`],
   ];
 
@@ -111,7 +130,9 @@ describe('issue 15 #4: bytes that are not UTF-8 are a problem of their document 
     expect([v.code, v.stdout]).toEqual([1, `${path}:1 /: not UTF-8: cannot decode ${where}\n`]);
     const f = await runCli(['format', 'EventMarker', path]);
     expect([f.code, f.stdout]).toEqual([1, '']);
-    expect(f.stderr).toBe(`${path}:1 /: not UTF-8: cannot decode ${where}\nEventMarker: 1 of 1 document could not be read; not written\n`);
+    expect(f.stderr).toBe(
+      `${path}:1 /: not UTF-8: cannot decode ${where}\nEventMarker: 1 of 1 document could not be read; not written\n`,
+    );
   });
 
   test('in JSON Lines: the offset in the input, the line of the file; the lines around it are read', async () => {
@@ -122,7 +143,9 @@ describe('issue 15 #4: bytes that are not UTF-8 are a problem of their document 
     const v = await runCli(['validate', '--jsonl', 'EventMarker', path]);
     expect(v.code).toBe(1);
     expect(v.stdout).toBe(
-      `${path}:1 ${BAD_PROBLEM}\n${path}:2 /: not UTF-8: cannot decode byte 0xed at byte offset ${offset} (line 2): invalid continuation byte\n`,
+      `${path}:1 ${BAD_PROBLEM}\n` +
+        `${path}:2 /: not UTF-8: cannot decode byte 0xed at byte offset ${offset} (line 2): ` +
+        'invalid continuation byte\n',
     );
     expect(v.stderr).toBe('EventMarker: 3 documents in 1 input, 2 invalid (2 problems)\n');
   });
@@ -135,7 +158,10 @@ describe('issue 15 #4: bytes that are not UTF-8 are a problem of their document 
     const offset = Buffer.byteLength(`${GOOD}\n`) + at;
     const v = await runCli(['validate', '--jsonl', 'EventMarker', '-'], { input: feed });
     expect(v.code).toBe(1);
-    expect(v.stdout).toBe(`<stdin>:2 /: not UTF-8: cannot decode bytes 0xf0 0x9f 0x98 at byte offset ${offset} (line 2): unexpected end of data\n`);
+    expect(v.stdout).toBe(
+      `<stdin>:2 /: not UTF-8: cannot decode bytes 0xf0 0x9f 0x98 at byte offset ${offset} (line 2): ` +
+        'unexpected end of data\n',
+    );
     const f = await runCli(['format', '--jsonl', 'EventMarker', '-'], { input: feed });
     expect(f.code).toBe(1);
     expect(f.stdout).toBe(`${toJson('EventMarker', fromJson('EventMarker', GOOD))}\n`);
@@ -147,9 +173,16 @@ describe('issue 15 #5: output that cannot be written is an I/O error: exit 2, on
   const good = (): string => file('good.json', GOOD);
 
   test('stdout on a full disk (/dev/full): validate --format json, format', async () => {
-    for (const args of [['validate', '--format', 'json', 'EventMarker', good()], ['format', 'EventMarker', good()]]) {
+    for (const args of [
+      ['validate', '--format', 'json', 'EventMarker', good()],
+      ['format', 'EventMarker', good()],
+    ]) {
       const r = await runWithFds(args, { stdout: '/dev/full' });
-      expect([args, r.code, r.stderr]).toEqual([args, 2, 'pynenc-contract: cannot write <stdout>: no space left on device (ENOSPC)\n']);
+      expect([args, r.code, r.stderr]).toEqual([
+        args,
+        2,
+        'pynenc-contract: cannot write <stdout>: no space left on device (ENOSPC)\n',
+      ]);
     }
   });
 
@@ -169,10 +202,15 @@ describe('issue 15 #5: output that cannot be written is an I/O error: exit 2, on
   test('EPIPE: the reader closes the pipe (| head -1): exit 2, one line on stderr, no stack trace', async () => {
     const many = file('many.jsonl', `${BAD}\n`.repeat(200_000));
     const [cmd, ...pre] = cliCommand();
-    const child = spawn(cmd!, [...pre, 'validate', '--jsonl', 'EventMarker', many], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd!, [...pre, 'validate', '--jsonl', 'EventMarker', many], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString('utf8'))));
+    const first = await new Promise<string>((resolve) =>
+      child.stdout.once('data', (d: Buffer) => resolve(d.toString('utf8'))),
+    );
     child.stdout.destroy(); // as head does after its line
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(first.startsWith(`${many}:1 ${BAD_PROBLEM}`)).toBe(true);
@@ -182,7 +220,7 @@ describe('issue 15 #5: output that cannot be written is an I/O error: exit 2, on
 });
 
 describe('issue 15 #6: limits kept while reading', () => {
-  test('a JSON Lines line beyond maxDocumentLength between two lines: reported, skipped, both others checked', async () => {
+  test('a JSON Lines line beyond maxDocumentLength between two: reported, skipped, both others checked', async () => {
     const path = join(dir, 'long-line.jsonl');
     const fd = openSync(path, 'w');
     try {
@@ -196,24 +234,32 @@ describe('issue 15 #6: limits kept while reading', () => {
     for (const command of ['validate', 'format']) {
       const r = await runCli([command, '--jsonl', 'EventMarker', path]);
       expect(r.code).toBe(1);
-      const tooLarge = `${path}:2 /: too large to read: longer than maxDocumentLength (${DEFAULT_READ_LIMITS.maxDocumentLength} UTF-16 code units); the rest of the line is skipped`;
+      const tooLarge =
+        `${path}:2 /: too large to read: longer than maxDocumentLength (${MAX} UTF-16 code units); ` +
+        'the rest of the line is skipped';
       if (command === 'validate') {
         expect(r.stdout).toBe(`${tooLarge}\n${path}:3 ${BAD_PROBLEM}\n`);
         expect(r.stderr).toBe('EventMarker: 3 documents in 1 input, 2 invalid (2 problems)\n');
       } else {
         expect(r.stdout).toBe(`${toJson('EventMarker', fromJson('EventMarker', GOOD))}\n`);
-        expect(r.stderr).toBe(`${tooLarge}\n${path}:3 ${BAD_PROBLEM}\nEventMarker: 2 of 3 documents could not be read; not written\n`);
+        expect(r.stderr).toBe(
+          `${tooLarge}\n${path}:3 ${BAD_PROBLEM}\nEventMarker: 2 of 3 documents could not be read; not written\n`,
+        );
       }
       expect(r.stderr).not.toMatch(STACK);
     }
   });
 
   test('/dev/zero as a document: refused once past the limit (it never ends, so reading must stop)', async () => {
-    for (const args of [['validate', 'EventMarker', '/dev/zero'], ['format', 'EventMarker', '/dev/zero']]) {
+    for (const args of [
+      ['validate', 'EventMarker', '/dev/zero'],
+      ['format', 'EventMarker', '/dev/zero'],
+    ]) {
       const r = await runCli(args);
       expect([args, r.code]).toEqual([args, 1]);
       expect(r.stdout + r.stderr).toContain(
-        `/dev/zero:1 /: too large to read: longer than maxDocumentLength (${DEFAULT_READ_LIMITS.maxDocumentLength} UTF-16 code units); reading stopped there`,
+        `/dev/zero:1 /: too large to read: longer than maxDocumentLength (${MAX} UTF-16 code units); ` +
+          'reading stopped there',
       );
     }
   });
