@@ -2,7 +2,8 @@
  * The CLI fuzz target: `validate` and `format` (document and --jsonl modes, text and json output, --consistency)
  * run in-process on their own streams (src/cli/io.ts CliStreams), fed random bytes, documents of random shapes
  * with many problems, hostile byte sequences, random line ends, random chunking, small read limits, and now and
- * then an output that fails (ENOSPC) or goes away (EPIPE).
+ * then an output that fails (ENOSPC) or goes away (EPIPE), or an input named before stdin that cannot be read (a
+ * missing file, a folder: validate reports it, checks stdin and exits 2; format refuses with an InputError).
  *
  * Every case: the command returns exit 0 or 1 — or, when an output failed, throws an OutputError naming that
  * stream; never another error, never an untyped one. Text output is one line per problem, each `<stdin>:N ` at a
@@ -11,11 +12,13 @@
  * input did not hold. Budgets per case: time (the runner's --budget), heap growth (HEAP_BUDGET) and output size.
  */
 import fc from 'fast-check';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { getHeapStatistics } from 'node:v8';
 import { DTO_NAMES, type DtoName } from '../generated/schemas';
 import { runFormat } from '../src/cli/format';
-import { OutputError, type CliStreams } from '../src/cli/io';
+import { InputError, OutputError, type CliStreams } from '../src/cli/io';
 import { runValidate } from '../src/cli/validate';
 import type { ReadLimits } from '../src/limits';
 import { pythonStringRepr } from '../src/pyjson';
@@ -143,6 +146,15 @@ const cliCase = fc.constantFrom<DtoName>(...DTO_NAMES).chain((dto) =>
     cuts: fc.array(fc.nat(), { maxLength: 6 }),
     limits,
     fate,
+    unreadable: fc.constantFrom(
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'missing' as const,
+      'folder' as const,
+    ),
   }),
 );
 
@@ -214,13 +226,15 @@ async function runCase(c: CliCase): Promise<string> {
     stderr,
     stderrIsTTY: false,
   };
+  // An input named before stdin that cannot be read: validate reports it and goes on (exit 2); format stops.
+  const unreadable = c.unreadable === 'missing' ? join(tmpdir(), 'pynenc-fuzz-no-such-file') : c.unreadable && tmpdir();
   let code: number;
   try {
     code =
       c.command === 'validate'
         ? await runValidate(
             c.dto,
-            [],
+            unreadable === undefined ? [] : [unreadable, '-'],
             {
               jsonl: c.jsonl,
               format: c.json ? 'json' : 'text',
@@ -230,10 +244,11 @@ async function runCase(c: CliCase): Promise<string> {
             },
             streams,
           )
-        : await runFormat(c.dto, undefined, { jsonl: c.jsonl, limits: c.limits }, streams);
+        : await runFormat(c.dto, unreadable, { jsonl: c.jsonl, limits: c.limits }, streams);
   } catch (err) {
     if (err instanceof FuzzFailure) throw err;
     const typed = checkError(err);
+    if (typed instanceof InputError && c.command === 'format' && unreadable !== undefined) return 'input refused';
     if (!(typed instanceof OutputError)) throw new FuzzFailure(`the CLI threw ${typed.code}: ${typed.message}`);
     if (failing === undefined) throw new FuzzFailure(`an OutputError with every output working: ${typed.message}`);
     if (typed.stream !== 'the output') throw new FuzzFailure(`OutputError names ${typed.stream}`);
@@ -242,7 +257,10 @@ async function runCase(c: CliCase): Promise<string> {
   if (stdout.failed || stderr.failed) throw new FuzzFailure('a write failed and the command returned as if not');
   if (stdout.overflow || stderr.overflow) throw new FuzzFailure(`output over ${OUTPUT_BUDGET} chars`);
   if (stdinTaken !== 1) throw new FuzzFailure(`stdin opened ${stdinTaken} times`);
-  if (code !== 0 && code !== 1) throw new FuzzFailure(`exit ${code} for input that was read`);
+  if (unreadable !== undefined) {
+    if (code !== 2) throw new FuzzFailure(`exit ${code} with an input that cannot be read`);
+    code = stdout.text.includes('"kind":"problem"') || /^<stdin>:/m.test(stdout.text) ? 1 : 0; // the rest as usual
+  } else if (code !== 0 && code !== 1) throw new FuzzFailure(`exit ${code} for input that was read`);
   checkOutput(c, code, stdout.text, stderr.text);
   return code === 0 ? 'ok' : `exit ${code}`;
 }
@@ -264,12 +282,16 @@ function checkOutput(c: CliCase, code: number, out: string, err: string): void {
       const objects = outLines.map((l) => JSON.parse(l) as { kind: string; line?: number; invalid?: number });
       const summary = objects.pop();
       if (summary?.kind !== 'summary') throw new FuzzFailure('json output does not end in a summary');
+      const errors = objects.filter((o) => o.kind === 'error').length;
+      if (errors !== (c.unreadable === undefined ? 0 : 1))
+        throw new FuzzFailure(`${errors} unreadable inputs reported`);
       const problems = objects.filter((o) => o.kind === 'problem');
       if (problems.length > 0 !== (code === 1) || summary.invalid! > 0 !== (code === 1)) {
         throw new FuzzFailure(`exit ${code} with ${problems.length} problems, ${summary.invalid} invalid`);
       }
       for (const o of objects)
-        if (o.line! < 1 || o.line! > lines) throw new FuzzFailure(`json output: line ${o.line} of ${lines}`);
+        if (o.kind !== 'error' && (o.line! < 1 || o.line! > lines))
+          throw new FuzzFailure(`json output: line ${o.line} of ${lines}`);
     } else {
       for (const l of outLines) checkLine(l, 'stdout');
       if (outLines.length > 0 !== (code === 1))
@@ -277,6 +299,9 @@ function checkOutput(c: CliCase, code: number, out: string, err: string): void {
       const errLines = err.slice(0, -1).split('\n');
       if (!/^[A-Za-z]+: \d+ documents? in 1 input, \d+ invalid/.test(errLines.pop() ?? ''))
         throw new FuzzFailure('no summary on stderr');
+      if (c.unreadable !== undefined && !/^pynenc-contract validate: .*: cannot read: /.test(errLines.shift() ?? '')) {
+        throw new FuzzFailure('the unreadable input is not reported first');
+      }
       for (const l of errLines) checkLine(l, 'stderr');
     }
     return;
