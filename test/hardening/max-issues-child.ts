@@ -2,7 +2,8 @@
  * Child of max-issues-memory.test.ts and bench/bounded.bench.ts: one entry over one 64 MiB many-problem document
  * (bench/problem-documents.ts), run under the heap limit the parent gives node. Prints one JSON line: the issues
  * listed and counted, the time and the process's peak RSS (from the kernel: VmHWM).
- * argv: <document> <validate|fromJson|fromJsonReject|whole> [maxIssues]
+ * argv: <document> <parse|validate|fromJson|fromJsonReject|whole> [maxIssues]
+ * (`parse`: JSON.parse alone, the floor)
  * (`whole`: one uncapped Ajv run, the behaviour before the cap: the control that must run out of memory)
  */
 import { readFileSync } from 'node:fs';
@@ -23,7 +24,10 @@ const text = problemDocument(name);
 const started = process.hrtime.bigint();
 let listed = 0;
 let more = 0;
-if (entry === 'whole') {
+let kept: unknown;
+if (entry === 'parse') {
+  kept = JSON.parse(text);
+} else if (entry === 'whole') {
   listed = diagnoseWhole(dto, JSON.parse(text)).length;
 } else if (entry === 'validate') {
   const result = validate(dto, JSON.parse(text), { maxIssues });
@@ -37,5 +41,6 @@ if (entry === 'whole') {
   }
 }
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
+void kept;
 const items = text.split(name === 'payload-bad-values' ? '"k' : name === 'markers-unknown-keys' ? '"x0"' : '"context_type"').length - 1;
 process.stdout.write(`${JSON.stringify({ name, entry, length: text.length, items, listed, more, ms, peakRssMiB: peakRssMiB() })}\n`);
