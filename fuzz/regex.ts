@@ -34,7 +34,7 @@ export interface DynamicSite {
 export const DYNAMIC_SOURCES: Record<string, string> = {
   'src/timestamps/canonical.ts CANONICAL_TIMESTAMP_PATTERN':
     "the contract's timestamp pattern (common.schema.json $defs.timestamp.pattern), checked below as a contract pattern",
-  'src/compat/diff.ts pattern':
+  'src/compat/compare.ts pattern':
     'patternProperties keys of the schemas the compatibility gate compares (contract/ and its baselines), checked below as contract patterns',
 };
 

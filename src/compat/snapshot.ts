@@ -7,14 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { ContractError } from '../errors';
-
-export type SchemaObject = { [keyword: string]: unknown };
+import type { JsonSchema } from '../spec/json-schema';
 
 export interface ContractSnapshot {
   /** Where it came from, for messages: a folder path or `<ref>:<path>`. */
   source: string;
   /** File name (`event-record.schema.json`) → parsed schema, sorted by name. */
-  files: ReadonlyMap<string, SchemaObject>;
+  files: ReadonlyMap<string, JsonSchema>;
 }
 
 /** A baseline or contract that cannot be read (missing folder, unknown ref, bad JSON). */
@@ -29,7 +28,7 @@ export const SCHEMA_SUFFIX = '.schema.json';
 
 /** Builds a snapshot from file name → JSON text. */
 export function snapshotFromTexts(source: string, texts: ReadonlyMap<string, string>): ContractSnapshot {
-  const files = new Map<string, SchemaObject>();
+  const files = new Map<string, JsonSchema>();
   for (const name of [...texts.keys()].sort()) {
     let parsed: unknown;
     try {
@@ -40,7 +39,7 @@ export function snapshotFromTexts(source: string, texts: ReadonlyMap<string, str
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new CompatInputError(`${source}/${name}: a schema file must hold a JSON object`);
     }
-    files.set(name, parsed as SchemaObject);
+    files.set(name, parsed as JsonSchema);
   }
   if (files.size === 0) throw new CompatInputError(`${source}: no *${SCHEMA_SUFFIX} files`);
   return { source, files };
@@ -57,7 +56,12 @@ export function loadSnapshotFromFolder(dir: string): ContractSnapshot {
 }
 
 function git(args: string[], cwd: string): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** True when `ref` names a commit in the repository around `cwd`. */
@@ -84,7 +88,8 @@ export function loadSnapshotFromGit(ref: string, contractDir: string): ContractS
     throw new CompatInputError(`${contractDir}: not inside a git work tree, so git ref ${ref} cannot be read`, err);
   }
   const rel = relative(top, dir).split('\\').join('/');
-  if (rel.startsWith('..') || isAbsolute(rel)) throw new CompatInputError(`${contractDir}: outside the git work tree ${top}`);
+  if (rel.startsWith('..') || isAbsolute(rel))
+    throw new CompatInputError(`${contractDir}: outside the git work tree ${top}`);
   const prefix = rel === '' ? '' : `${rel}/`;
   let listing: string;
   try {
@@ -119,5 +124,7 @@ export function loadBaseline(against: string, contractDir: string, cwd = process
   if (existsSync(asPath) && statSync(asPath).isDirectory()) return loadSnapshotFromFolder(asPath);
   const probe = existsSync(contractDir) ? contractDir : cwd;
   if (isGitRef(against, probe)) return loadSnapshotFromGit(against, contractDir);
-  throw new CompatInputError(`--against ${against}: neither a folder nor a git ref (commit, branch or tag) of this repository`);
+  throw new CompatInputError(
+    `--against ${against}: neither a folder nor a git ref (commit, branch or tag) of this repository`,
+  );
 }
