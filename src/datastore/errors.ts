@@ -303,7 +303,7 @@ export class DataStoreBackendError extends ContractError {
 
   constructor(store: string, operation: string, cause: unknown) {
     const code = driverCode(cause);
-    const why = cause instanceof Error ? `${code ?? cause.name}: ${cause.message}` : describe(cause);
+    const why = errorText(cause) ?? describe(cause);
     super(`${operation} on ${store} failed: ${shortText(why, 200)}`, {
       cause,
       expected: `${operation} to succeed`,
@@ -314,6 +314,16 @@ export class DataStoreBackendError extends ContractError {
     this.driverCode = code;
     this.busy = code !== undefined && /^SQLITE_(BUSY|LOCKED)/.test(code);
   }
+}
+
+/**
+ * `CODE: message` (or `Name: message`) of an error-like value. Duck-typed: a driver's native addon may hand out
+ * errors from another realm (better-sqlite3's SqliteError under jest), where `instanceof Error` is false.
+ */
+export function errorText(cause: unknown): string | undefined {
+  const e = cause as { message?: unknown; name?: unknown } | null | undefined;
+  if (e === null || typeof e !== 'object' || typeof e.message !== 'string') return undefined;
+  return `${driverCode(cause) ?? (typeof e.name === 'string' ? e.name : 'Error')}: ${e.message}`;
 }
 
 function driverCode(cause: unknown): string | undefined {
