@@ -16,7 +16,7 @@ import { loadContract } from './contract';
 
 const ROOT = resolve(__dirname, '..');
 
-export function freezeBaseline(root: string, force: boolean): string {
+function freezeBaseline(root: string, force: boolean): string {
   const dir = join(root, 'contract');
   const contract = loadContract(dir);
   const target = join(dir, 'baselines', `v${contract.version}`);

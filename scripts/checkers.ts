@@ -32,7 +32,8 @@
  * V8 learns while running it is the shape of the documents fromJson reads.
  */
 import type Ajv2020 from 'ajv/dist/2020';
-import type { Contract, JsonSchema } from './contract';
+import type { JsonSchema } from '../src/spec/json-schema';
+import type { Contract } from './contract';
 import { inlineRefs } from './inline-refs';
 import { agreementCases } from './validators';
 

@@ -4,8 +4,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-export type JsonSchema = { [keyword: string]: unknown };
+import type { JsonSchema } from '../src/spec/json-schema';
+import { documentsById, resolveRef } from '../src/spec/refs';
 
 export interface SchemaFile {
   /** File name inside contract/, e.g. `event-record.schema.json`. */
@@ -61,4 +61,23 @@ function versionOf(s: SchemaFile): number {
   const match = /\/v(\d+)\//.exec(s.id);
   if (!match) throw new Error(`contract/${s.file}: $id must carry the major version as /v<N>/`);
   return Number(match[1]);
+}
+
+/** The declared type name a `$ref` (held by the document whose `$id` is `base`) names, if any. */
+export type RefTitles = (ref: string, base: string) => string | undefined;
+
+/**
+ * Names of what `$ref`s point at: a DTO schema is named by its title, a common.schema.json `$defs` entry by its
+ * title, else its key. The `$ref` is followed (src/spec/refs.ts), so any spelling of the same target names it.
+ */
+export function refTitles(contract: Contract): RefTitles {
+  const names = new Map<unknown, string>();
+  for (const dto of contract.dtos) names.set(dto.schema, dto.title);
+  const defs = (contract.common.schema.$defs ?? {}) as Record<string, JsonSchema>;
+  for (const [key, def] of Object.entries(defs)) names.set(def, String(def.title ?? key));
+  const documents = documentsById([contract.common, ...contract.dtos].map((file) => file.schema));
+  return (ref, base) => {
+    const target = resolveRef(ref, base, documents);
+    return target === undefined ? undefined : names.get(target.node);
+  };
 }

@@ -17,7 +17,7 @@ import { banner, emit, type GeneratedFile } from './emit';
 
 const ROOT = resolve(__dirname, '..');
 
-export async function buildGeneratedFiles(root = ROOT): Promise<GeneratedFile[]> {
+async function buildGeneratedFiles(root = ROOT): Promise<GeneratedFile[]> {
   const contract = loadContract(join(root, 'contract'));
   const sources = ['contract/' + contract.common.file, ...contract.dtos.map((d) => 'contract/' + d.file)];
   const ajv = contractAjv(contract);

@@ -16,27 +16,26 @@
  * messages still name the contract's own definitions; generation checks that
  * the checkers and Ajv agree on every example and vector.
  */
-import type { Contract, JsonSchema } from './contract';
+import type { JsonSchema } from '../src/spec/json-schema';
+import { documentsById, parseRef, resolveRef } from '../src/spec/refs';
+import type { Contract } from './contract';
 
 const ANNOTATIONS = new Set(['title', 'description', 'default', 'examples', '$comment', 'deprecated', 'readOnly', 'writeOnly']);
 const UNSUPPORTED = ['$dynamicRef', '$dynamicAnchor', '$anchor', '$recursiveRef', 'unevaluatedProperties', 'unevaluatedItems'];
 
 export function inlineRefs(contract: Contract): JsonSchema[] {
-  const documents = new Map<string, JsonSchema>();
-  for (const file of [contract.common, ...contract.dtos]) documents.set(file.id, file.schema);
+  const documents = documentsById([contract.common, ...contract.dtos].map((file) => file.schema));
 
   const resolve = (ref: string, base: string): { schema: unknown; base: string; href: string } => {
-    const url = new URL(ref, base);
-    const docId = url.href.replace(/#.*$/, '');
-    const document = documents.get(docId);
-    if (!document) throw new Error(`$ref ${ref} (from ${base}): no contract schema has $id ${docId}`);
-    let node: unknown = document;
-    for (const segment of url.hash.replace(/^#\/?/, '').split('/').filter(Boolean)) {
-      const key = decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
-      node = (node as JsonSchema | undefined)?.[key];
+    const target = resolveRef(ref, base, documents);
+    if (target === undefined) {
+      const document = parseRef(ref, base)?.document;
+      if (document !== undefined && !documents.has(document)) {
+        throw new Error(`$ref ${ref} (from ${base}): no contract schema has $id ${document}`);
+      }
+      throw new Error(`$ref ${ref} (from ${base}) points at nothing`);
     }
-    if (node === undefined) throw new Error(`$ref ${ref} (from ${base}) points at nothing`);
-    return { schema: node, base: docId, href: url.href };
+    return { schema: target.node, base: target.document, href: target.href };
   };
 
   const inline = (node: unknown, base: string, trail: readonly string[]): unknown => {
@@ -56,7 +55,7 @@ export function inlineRefs(contract: Contract): JsonSchema[] {
       const rest = inline(Object.fromEntries(validating.map((k) => [k, siblings[k]])), base, trail) as JsonSchema;
       return { ...rest, allOf: [...((rest.allOf as unknown[]) ?? []), inlined] };
     }
-    const out: JsonSchema = {};
+    const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(schema)) {
       if (ANNOTATIONS.has(key) || key === '$defs' || key === '$id' || key === '$schema') continue;
       out[key] = isSchemaMap(key) ? mapValues(value, (v) => inline(v, base, trail)) : inline(value, base, trail);

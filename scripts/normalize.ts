@@ -7,7 +7,8 @@
  * Conditionals (`if`/`then`) constrain values, not shapes; they are dropped here
  * (they stay in the contract and in validation).
  */
-import type { Contract, JsonSchema, SchemaFile } from './contract';
+import type { JsonSchema } from '../src/spec/json-schema';
+import { refTitles, type Contract, type RefTitles, type SchemaFile } from './contract';
 
 export interface TypeSource {
   /** Name of the declared TypeScript type. */
@@ -17,7 +18,7 @@ export interface TypeSource {
 }
 
 export function typeSources(contract: Contract): TypeSource[] {
-  const titles = titleIndex(contract);
+  const titles = refTitles(contract);
   const defs = (contract.common.schema.$defs ?? {}) as Record<string, JsonSchema>;
   const shared = Object.entries(defs).map(([key, def]) => {
     const name = String(def.title ?? key);
@@ -30,38 +31,26 @@ export function typeSources(contract: Contract): TypeSource[] {
   return [...shared, ...dtos];
 }
 
-/** Absolute $ref target (`<$id>` or `<$id>#/$defs/x`) → declared type name. */
-function titleIndex(contract: Contract): Map<string, string> {
-  const index = new Map<string, string>();
-  for (const dto of contract.dtos) index.set(dto.id, dto.title);
-  const defs = (contract.common.schema.$defs ?? {}) as Record<string, JsonSchema>;
-  for (const [key, def] of Object.entries(defs)) {
-    index.set(`${contract.common.id}#/$defs/${key}`, String(def.title ?? key));
-  }
-  return index;
-}
-
 function withoutAnnotations(schema: JsonSchema): JsonSchema {
   const { $schema: _s, $id: _i, examples: _e, ...rest } = schema;
   return rest;
 }
 
-function rewrite(node: unknown, owner: SchemaFile, titles: Map<string, string>): JsonSchema {
+function rewrite(node: unknown, owner: SchemaFile, titles: RefTitles): JsonSchema {
   return rewriteNode(node, owner, titles) as JsonSchema;
 }
 
-function rewriteNode(node: unknown, owner: SchemaFile, titles: Map<string, string>): unknown {
+function rewriteNode(node: unknown, owner: SchemaFile, titles: RefTitles): unknown {
   if (Array.isArray(node)) return node.map((n) => rewriteNode(n, owner, titles));
   if (node === null || typeof node !== 'object') return node;
   const obj = node as JsonSchema;
   if (typeof obj.$ref === 'string') {
-    const target = new URL(obj.$ref, owner.id).href;
-    const name = titles.get(target);
+    const name = titles(obj.$ref, owner.id);
     if (!name) throw new Error(`contract/${owner.file}: cannot name the type of $ref ${obj.$ref}`);
     const { $ref: _r, default: _d, ...siblings } = obj;
     return { ...siblings, tsType: name };
   }
-  const out: JsonSchema = {};
+  const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(obj)) {
     if (key === 'allOf' && Array.isArray(value) && value.every(isConditional)) continue;
     if (key === 'examples' || key === 'default' || key === 'x-reserved') continue;
@@ -70,8 +59,8 @@ function rewriteNode(node: unknown, owner: SchemaFile, titles: Map<string, strin
   return out;
 }
 
-function mapValues(value: unknown, owner: SchemaFile, titles: Map<string, string>): JsonSchema {
-  const out: JsonSchema = {};
+function mapValues(value: unknown, owner: SchemaFile, titles: RefTitles): JsonSchema {
+  const out: Record<string, unknown> = {};
   for (const [key, sub] of Object.entries(value as JsonSchema)) out[key] = rewriteNode(sub, owner, titles);
   return out;
 }

@@ -12,10 +12,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Contract, JsonSchema, SchemaFile } from './contract';
+import type { JsonSchema } from '../src/spec/json-schema';
+import { refTitles, type Contract, type RefTitles, type SchemaFile } from './contract';
 import { banner, type GeneratedFile } from './emit';
 
-export const PYTHON_PACKAGE = 'pynenc_monitoring_contract';
+const PYTHON_PACKAGE = 'pynenc_monitoring_contract';
 const RUNTIME_DIR = join(__dirname, 'python-runtime');
 const RUNTIME_MODULE = '_validation.py';
 const WIDTH = 110;
@@ -77,7 +78,7 @@ interface Declaration {
 }
 
 function initModule(contract: Contract): string {
-  const titles = titleIndex(contract);
+  const titles = refTitles(contract);
   const names = contract.dtos.map((d) => d.title);
   const aliases = aliasDeclarations(contract, titles);
   const classes = contract.dtos.map((dto) => typedDict(dto, titles));
@@ -193,7 +194,7 @@ function wrapCall(head: string, items: string[], tail: string): string[] {
   return [head, ...items.map((i) => `    ${i},`), tail];
 }
 
-function aliasDeclarations(contract: Contract, titles: Map<string, string>): Declaration[] {
+function aliasDeclarations(contract: Contract, titles: RefTitles): Declaration[] {
   const defs = (contract.common.schema.$defs ?? {}) as Record<string, JsonSchema>;
   return Object.entries(defs).map(([key, def]) => {
     const name = String(def.title ?? key);
@@ -224,7 +225,7 @@ function orderAliases(aliases: Declaration[]): Declaration[] {
   return out;
 }
 
-function typedDict(dto: SchemaFile, titles: Map<string, string>): string {
+function typedDict(dto: SchemaFile, titles: RefTitles): string {
   const properties = (dto.schema.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((dto.schema.required ?? []) as string[]);
   const lines = [`class ${dto.title}(TypedDict):`];
@@ -255,7 +256,7 @@ function defaultNote(schema: JsonSchema): string {
 interface TypeContext {
   owner: SchemaFile;
   pointer: string;
-  titles: Map<string, string>;
+  titles: RefTitles;
   /** Collects the titled names the type refers to. */
   uses: Set<string>;
 }
@@ -267,8 +268,7 @@ function pyType(schema: JsonSchema, ctx: TypeContext): string {
     throw new Error(`contract/${ctx.owner.file}: cannot map ${ctx.pointer || '/'} to a Python type (${why})`);
   };
   if (typeof schema.$ref === 'string') {
-    const target = new URL(schema.$ref, ctx.owner.id).href;
-    const name = ctx.titles.get(target) ?? ctx.titles.get(target.replace(/#$/, ''));
+    const name = ctx.titles(schema.$ref, ctx.owner.id);
     if (!name) return fail(`$ref ${schema.$ref} does not name a titled schema`);
     ctx.uses.add(name);
     return name;
@@ -307,15 +307,6 @@ function pyType(schema: JsonSchema, ctx: TypeContext): string {
 function union(types: string[]): string {
   const unique = [...new Set(types)];
   return unique.join(' | ');
-}
-
-/** Absolute $ref target → the declared name: DTO titles and the titles of common $defs. */
-function titleIndex(contract: Contract): Map<string, string> {
-  const index = new Map<string, string>();
-  for (const dto of contract.dtos) index.set(dto.id, dto.title);
-  const defs = (contract.common.schema.$defs ?? {}) as Record<string, JsonSchema>;
-  for (const [key, def] of Object.entries(defs)) index.set(`${contract.common.id}#/$defs/${key}`, String(def.title ?? key));
-  return index;
 }
 
 // ---------------------------------------------------------------- Python text

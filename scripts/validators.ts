@@ -12,7 +12,8 @@ import standalone from 'ajv/dist/standalone';
 import addFormats from 'ajv-formats';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Contract, JsonSchema } from './contract';
+import type { JsonSchema } from '../src/spec/json-schema';
+import type { Contract } from './contract';
 
 /** Ajv with the whole contract, as the diagnosers are compiled (the reference verdicts). */
 export function contractAjv(contract: Contract): Ajv2020 {

@@ -143,10 +143,5 @@ function boundedJson(value: unknown, budget: number): string {
   return out;
 }
 
-/** A JSON pointer shortened for a message (the full pointer stays on the error's `path`). */
-export function shortPath(path: string | undefined, max = 120): string {
-  if (!path) return '/';
-  if (path.length <= max) return path;
-  const half = Math.floor((max - 1) / 2);
-  return `${path.slice(0, half)}…${path.slice(path.length - half)}`;
-}
+/** A JSON pointer shortened for a message: its home is src/spec/json-pointer.ts, kept here for errors' users. */
+export { shortPath } from './spec/json-pointer';

@@ -9,7 +9,9 @@
 import { DTO_NAMES, commonSchema, schemas, type DtoName } from '../../generated/schemas';
 import { pythonStringRepr } from '../pyjson/stringify';
 import { isArrayIndexKey } from '../pyjson/values';
+import { escapePointerToken, valueAtTokens } from '../spec/json-pointer';
 import type { JsonSchema } from '../spec/json-schema';
+import { documentsById, resolveRef } from '../spec/refs';
 
 export type FieldKind = 'value' | 'timestamp' | 'optionalTimestamp' | 'dto' | 'dtoArray';
 
@@ -66,14 +68,18 @@ export interface DtoPlan {
  */
 const NOW_DEFAULTS: Readonly<Partial<Record<DtoName, readonly string[]>>> = { EventRecord: ['timestamp'] };
 
-const COMMON_ID = String(commonSchema.$id);
-const TIMESTAMP_REF = `${COMMON_ID}#/$defs/timestamp`;
-const OPTIONAL_TIMESTAMP_REF = `${COMMON_ID}#/$defs/optionalTimestamp`;
+/** The contract's documents by `$id`, for following `$ref`s. */
+const DOCUMENTS = documentsById<JsonSchema>([commonSchema, ...DTO_NAMES.map((name) => schemas[name])]);
+const DTO_BY_SCHEMA = new Map<unknown, DtoName>(DTO_NAMES.map((name) => [schemas[name], name]));
+const TIMESTAMP = valueAtTokens(commonSchema, ['$defs', 'timestamp']);
+const OPTIONAL_TIMESTAMP = valueAtTokens(commonSchema, ['$defs', 'optionalTimestamp']);
 
-const DTO_BY_ID = new Map<string, DtoName>(DTO_NAMES.map((name) => [String(schemas[name].$id), name]));
-
-function resolveRef(ref: unknown, base: string): string | undefined {
-  return typeof ref === 'string' ? new URL(ref, base).href : undefined;
+/** What `schema.$ref` (read against `base`) leads to, or undefined when it has none or it leads nowhere. */
+function refTarget(schema: unknown, base: string): { node: unknown; base: string } | undefined {
+  const ref = (schema as JsonSchema | undefined)?.$ref;
+  if (typeof ref !== 'string') return undefined;
+  const target = resolveRef(ref, base, DOCUMENTS);
+  return target === undefined ? undefined : { node: target.node, base: target.document };
 }
 
 function buildPlan(dto: DtoName): DtoPlan {
@@ -83,18 +89,18 @@ function buildPlan(dto: DtoName): DtoPlan {
   const required = new Set((schema.required ?? []) as string[]);
   const nowFields = new Set(NOW_DEFAULTS[dto] ?? []);
   const fields: FieldPlan[] = Object.entries(properties).map(([name, prop]) => {
-    const ref = resolveRef(prop.$ref, base);
-    const itemsRef = resolveRef((prop.items as JsonSchema | undefined)?.$ref, base);
+    const target = refTarget(prop, base)?.node;
+    const itemsTarget = refTarget(prop.items, base)?.node;
     let kind: FieldKind = 'value';
     let nested: DtoName | undefined;
-    if (ref === TIMESTAMP_REF) kind = 'timestamp';
-    else if (ref === OPTIONAL_TIMESTAMP_REF) kind = 'optionalTimestamp';
-    else if (ref !== undefined && DTO_BY_ID.has(ref)) {
+    if (target === TIMESTAMP) kind = 'timestamp';
+    else if (target === OPTIONAL_TIMESTAMP) kind = 'optionalTimestamp';
+    else if (DTO_BY_SCHEMA.has(target)) {
       kind = 'dto';
-      nested = DTO_BY_ID.get(ref);
-    } else if (prop.type === 'array' && itemsRef !== undefined && DTO_BY_ID.has(itemsRef)) {
+      nested = DTO_BY_SCHEMA.get(target);
+    } else if (prop.type === 'array' && DTO_BY_SCHEMA.has(itemsTarget)) {
       kind = 'dtoArray';
-      nested = DTO_BY_ID.get(itemsRef);
+      nested = DTO_BY_SCHEMA.get(itemsTarget);
     }
     const hasDefault = Object.prototype.hasOwnProperty.call(prop, 'default');
     const defaultValue = prop.default;
@@ -116,7 +122,7 @@ function buildPlan(dto: DtoName): DtoPlan {
       makeDefault,
       defaultsToNow,
       keyText: `${pythonStringRepr(name)}: `,
-      pointer: name.replace(/~/g, '~0').replace(/\//g, '~1'),
+      pointer: escapePointerToken(name),
     };
   });
   if (nowFields.size > 0) {
@@ -133,24 +139,13 @@ function buildPlan(dto: DtoName): DtoPlan {
   return { dto, fields, byName: new Map(fields.map((f) => [f.name, f])), readsAsIs: closed };
 }
 
-/** What an absolute $ref points at in the contract's documents (and that document's $id), or undefined if unknown. */
-function refTarget(ref: string): { node: unknown; base: string } | undefined {
-  const [doc, fragment] = ref.split('#') as [string, string | undefined];
-  const dto = DTO_BY_ID.get(doc);
-  const target = dto !== undefined ? schemas[dto] : doc === COMMON_ID ? commonSchema : undefined;
-  if (target === undefined) return undefined;
-  let node: unknown = target;
-  for (const part of (fragment ?? '').split('/').filter(Boolean)) node = (node as Record<string, unknown>)[part];
-  return { node, base: doc };
-}
-
 /** A schema node with its $ref followed (one level of the contract's documents), or undefined if unknown. */
 function deref(schema: JsonSchema, base: string): { node: JsonSchema; base: string } | undefined {
-  const ref = resolveRef(schema.$ref, base);
-  if (ref === undefined) return { node: schema, base };
-  const target = refTarget(ref);
+  if (typeof schema.$ref !== 'string') return { node: schema, base };
+  const target = refTarget(schema, base);
   if (target === undefined) return undefined;
-  return target.node !== null && typeof target.node === 'object' ? { node: target.node as JsonSchema, base: target.base } : undefined;
+  const { node } = target;
+  return node !== null && typeof node === 'object' ? { node: node as JsonSchema, base: target.base } : undefined;
 }
 
 /** FieldShape of a property's schema (conservative: 'any' unless the schema's types say otherwise). */
@@ -180,12 +175,11 @@ function mayBeNull(schema: JsonSchema | boolean | undefined, base: string, seen:
   if (schema.type !== undefined) return ([] as unknown[]).concat(schema.type).includes('null');
   if (Array.isArray(schema.enum)) return schema.enum.includes(null);
   if ('const' in schema) return schema.const === null;
-  const ref = resolveRef(schema.$ref, base);
-  if (ref !== undefined) {
-    if (seen.has(ref)) return true;
-    seen.add(ref);
-    const target = refTarget(ref);
-    return target === undefined || mayBeNull(target.node as JsonSchema, target.base, seen);
+  if (typeof schema.$ref === 'string') {
+    const target = resolveRef(schema.$ref, base, DOCUMENTS);
+    if (target === undefined || seen.has(target.href)) return true;
+    seen.add(target.href);
+    return mayBeNull(target.node as JsonSchema, target.document, seen);
   }
   const alternatives = [schema.oneOf, schema.anyOf].filter(Array.isArray) as JsonSchema[][];
   if (alternatives.length > 0) return alternatives.every((list) => list.some((s) => mayBeNull(s, base, seen)));

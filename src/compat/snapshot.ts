@@ -24,7 +24,7 @@ export class CompatInputError extends ContractError {
   }
 }
 
-export const SCHEMA_SUFFIX = '.schema.json';
+const SCHEMA_SUFFIX = '.schema.json';
 
 /** Builds a snapshot from file name → JSON text. */
 export function snapshotFromTexts(source: string, texts: ReadonlyMap<string, string>): ContractSnapshot {

@@ -19,10 +19,10 @@ export const CONTRACT_DIR = join(__dirname, '..', '..', 'contract');
 export type Files = Record<string, any>; // file name → schema (mutable JSON)
 
 export const ER = 'event-record.schema.json';
-export const EM = 'event-marker.schema.json';
+const EM = 'event-marker.schema.json';
 export const EMP = 'event-marker-page.schema.json';
 export const TRP = 'trigger-run-participant.schema.json';
-export const TRR = 'trigger-run-record.schema.json';
+const TRR = 'trigger-run-record.schema.json';
 export const COMMON = 'common.schema.json';
 
 export function contractFiles(): Files {

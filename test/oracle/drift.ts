@@ -11,7 +11,9 @@
  */
 import { DTO_NAMES, commonSchema, schemas, type DtoName } from '../../generated/schemas';
 import { PLANS, type FieldPlan } from '../../src/codec/plan';
+import { valueAtTokens } from '../../src/spec/json-pointer';
 import type { JsonSchema } from '../../src/spec/json-schema';
+import { documentsById, resolveRef } from '../../src/spec/refs';
 import { runPynenc } from '../support/pynenc-python';
 
 /** A resolved Python annotation, as drift_gate.py writes it. */
@@ -129,30 +131,23 @@ function pythonFamily(t: PyType): Family[] {
   return [{ kind: 'unknown', name: t.name }];
 }
 
-const COMMON_ID = String(commonSchema.$id);
-const TIMESTAMP_REF = `${COMMON_ID}#/$defs/timestamp`;
-const DTO_BY_ID = new Map<string, DtoName>(DTO_NAMES.map((name) => [String(schemas[name].$id), name]));
-
-/** The schema a $ref points at in the contract's documents, with that document's $id as its base. */
-function refTarget(ref: string): { node: JsonSchema; base: string } {
-  const [doc, fragment] = ref.split('#') as [string, string | undefined];
-  const dto = DTO_BY_ID.get(doc);
-  let node: unknown = dto !== undefined ? schemas[dto] : doc === COMMON_ID ? commonSchema : undefined;
-  for (const part of (fragment ?? '').split('/').filter(Boolean)) node = (node as Record<string, unknown>)?.[part];
-  if (node === null || typeof node !== 'object') throw new Error(`drift gate: $ref ${ref} points at nothing`);
-  return { node: node as JsonSchema, base: doc };
-}
+const DOCUMENTS = documentsById<JsonSchema>([commonSchema, ...DTO_NAMES.map((name) => schemas[name])]);
+const DTO_BY_SCHEMA = new Map<unknown, DtoName>(DTO_NAMES.map((name) => [schemas[name], name]));
+const TIMESTAMP = valueAtTokens(commonSchema, ['$defs', 'timestamp']);
 
 function schemaFamily(schema: JsonSchema | boolean | undefined, base: string): Family[] {
   if (schema === undefined || schema === true) return [{ kind: 'any' }];
   if (schema === false) return [];
   if (typeof schema.$ref === 'string') {
-    const ref = new URL(schema.$ref, base).href;
-    if (ref === TIMESTAMP_REF) return [{ kind: 'timestamp' }];
-    const dto = DTO_BY_ID.get(ref);
+    const target = resolveRef(schema.$ref, base, DOCUMENTS);
+    const node = target?.node;
+    if (target === undefined || node === null || typeof node !== 'object') {
+      throw new Error(`drift gate: $ref ${schema.$ref} (from ${base}) points at nothing`);
+    }
+    if (node === TIMESTAMP) return [{ kind: 'timestamp' }];
+    const dto = DTO_BY_SCHEMA.get(node);
     if (dto !== undefined) return [{ kind: 'dto', dto }];
-    const target = refTarget(ref);
-    return schemaFamily(target.node, target.base);
+    return schemaFamily(node as JsonSchema, target.document);
   }
   const alternatives = [schema.oneOf, schema.anyOf].filter(Array.isArray) as JsonSchema[][];
   if (alternatives.length > 0) return alternatives.flat().flatMap((s) => schemaFamily(s, base));
