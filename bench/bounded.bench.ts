@@ -26,17 +26,35 @@ interface Outcome {
 
 /** `node --max-old-space-size=512 --require tsx/cjs <args>` under /usr/bin/time: its peak RSS and wall time. */
 function timed(args: string[]): Outcome {
-  const run = spawnSync('/usr/bin/time', ['-f', 'H10TIME %M %e', process.execPath, `--max-old-space-size=${HEAP_MIB}`, '--require', 'tsx/cjs', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  });
+  const run = spawnSync(
+    '/usr/bin/time',
+    ['-f', 'H10TIME %M %e', process.execPath, `--max-old-space-size=${HEAP_MIB}`, '--require', 'tsx/cjs', ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    },
+  );
   const mark = /H10TIME (\d+) ([\d.]+)/.exec(run.stderr);
-  return { peakMiB: mark ? Number(mark[1]) / 1024 : NaN, seconds: mark ? Number(mark[2]) : NaN, status: run.status, out: run.stdout, err: run.stderr };
+  return {
+    peakMiB: mark ? Number(mark[1]) / 1024 : NaN,
+    seconds: mark ? Number(mark[2]) : NaN,
+    status: run.status,
+    out: run.stdout,
+    err: run.stderr,
+  };
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 function outcome(o: Outcome, what: string): string {
-  const died = /heap out of memory/.test(o.err) ? 'OUT OF MEMORY after ' : o.status !== 0 && o.status !== 1 ? `exit ${o.status}, ` : '';
+  const died = /heap out of memory/.test(o.err)
+    ? 'OUT OF MEMORY after '
+    : o.status !== 0 && o.status !== 1
+      ? `exit ${o.status}, `
+      : '';
   return `${died}peak ${o.peakMiB.toFixed(0)} MiB, ${o.seconds.toFixed(1)} s${died ? '' : `; ${what}`}`;
 }
 
@@ -57,15 +75,23 @@ export default function boundedBench(report: Report): void {
               ? 'the floor: the text and its parsed value'
               : entry === 'whole'
                 ? `${r.listed.toLocaleString('en-US')} issues`
-                : `${r.listed} listed + ${r.more.toLocaleString('en-US')} counted, the call ${(r.ms / 1000).toFixed(1)} s`;
+                : `${r.listed} listed + ${count(r.more)} counted, the call ${(r.ms / 1000).toFixed(1)} s`;
         }
-        const label = entry === 'parse' ? 'JSON.parse alone' : entry === 'whole' ? 'one uncapped Ajv run (before)' : `${entry}()`;
+        const label =
+          entry === 'parse' ? 'JSON.parse alone' : entry === 'whole' ? 'one uncapped Ajv run (before)' : `${entry}()`;
         report.note(group, label, outcome(o, what));
       }
       for (const command of ['validate', 'format'] as const) {
         const o = timed(['src/cli/main.ts', command, PROBLEM_DTO[name], file]);
         const more = /(\d+) more (problems|unknown keys) not listed/.exec(command === 'validate' ? o.out : o.err);
-        report.note(group, `CLI ${command}`, outcome(o, `exit ${o.status}, ${more ? `${Number(more[1]).toLocaleString('en-US')} more ${more[2]} not listed` : 'no "more" line'}`));
+        report.note(
+          group,
+          `CLI ${command}`,
+          outcome(
+            o,
+            `exit ${o.status}, ${more ? `${count(Number(more[1]))} more ${more[2]} not listed` : 'no "more" line'}`,
+          ),
+        );
       }
     }
   } finally {

@@ -37,9 +37,14 @@ export function problemDocument(name: ProblemDocument, size: number = DEFAULT_RE
     case 'markers-unknown-keys': {
       // A valid marker and 8 unknown keys: 8 issues per marker.
       const extra = Array.from({ length: 8 }, (_, k) => `"x${k}":${k}`).join(',');
-      return fill('{"markers":[', '],"total":1,"truncated":false}', (i) =>
-        `{"event_id":"e${i}","event_code":"c","timestamp":"${TS}","matched":true,"triggered":false,` +
-        `"emitted_by_invocation_id":null,"emitted_by_runner_context_id":null,${extra}}`, size);
+      return fill(
+        '{"markers":[',
+        '],"total":1,"truncated":false}',
+        (i) =>
+          `{"event_id":"e${i}","event_code":"c","timestamp":"${TS}","matched":true,"triggered":false,` +
+          `"emitted_by_invocation_id":null,"emitted_by_runner_context_id":null,${extra}}`,
+        size,
+      );
     }
     case 'payload-bad-values':
       // Payload values that are numbers, not the strings the contract requires: one issue each.
@@ -57,7 +62,8 @@ export function problemDocument(name: ProblemDocument, size: number = DEFAULT_RE
           '"condition_ids":[],"event_ids":[],"source_invocation_ids":[],"triggered_invocation_id":null,' +
           '"arguments_preview":{},"claimed_at":null,"executed_at":null,"participants":[',
         '],"atomic_service_run_id":null,"atomic_service_runner_id":null}',
-        (i) => `{"context_type":"CronContext","condition_id":"c${i}","valid_condition_id":null,"event_id":"e",` +
+        (i) =>
+          `{"context_type":"CronContext","condition_id":"c${i}","valid_condition_id":null,"event_id":"e",` +
           `"source_invocation_id":null,"context_timestamp":5,"context_summary":"s","w":1}`,
         size,
       );

@@ -12,7 +12,7 @@ import { openSource, readDocument, readLines, type TextRead } from './input';
 import { EXIT_INVALID, EXIT_OK, LineWriter, STDIN, pathText, processStreams, type CliStreams } from './io';
 import { lineAt } from './locate';
 import { linesOf } from './locate-lines';
-import { requireDto, unreadable } from './validate';
+import { notListed, requireDto, unreadable } from './validate';
 
 export interface FormatOptions {
   jsonl?: boolean;
@@ -70,7 +70,7 @@ export async function runFormat(
       for (const u of unknownKeys) {
         await err.line(`${label}:${where(u.path)} ${pathText(u.path)}: unknown key of ${u.dto}, dropped as Python's reader drops it`);
       }
-      if (moreUnknown > 0) await err.line(`${label}:${firstLine} ${moreUnknown} more unknown key${moreUnknown === 1 ? '' : 's'} not listed (--max-issues)`);
+      if (moreUnknown > 0) await err.line(`${label}:${firstLine} ${notListed(moreUnknown, 'unknown key')}`);
       await out.line(toJson(dto, value));
     } catch (e) {
       counts.invalid++;
@@ -81,7 +81,7 @@ export async function runFormat(
       } else if (e instanceof ContractValidationError) {
         const where = lines(e.issues.map((i) => i.path));
         for (const issue of e.issues) await err.line(`${label}:${where(issue.path)} ${pathText(issue.path)}: ${issue.message}`);
-        if (e.moreIssues > 0) await err.line(`${label}:${firstLine} ${e.moreIssues} more problem${e.moreIssues === 1 ? '' : 's'} not listed (--max-issues)`);
+        if (e.moreIssues > 0) await err.line(`${label}:${firstLine} ${notListed(e.moreIssues, 'problem')}`);
       } else {
         throw e;
       }

@@ -39,7 +39,13 @@ export function linesOf(text: string, pointers: Iterable<string>): Map<string, n
   const wanted = new Map<string, string[]>();
   for (const pointer of pointers) {
     if (wanted.has(pointer)) continue;
-    const tokens = pointer === '' ? [] : pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const tokens =
+      pointer === ''
+        ? []
+        : pointer
+            .slice(1)
+            .split('/')
+            .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
     wanted.set(pointer, tokens);
     let step = root;
     for (const token of tokens) {
@@ -72,30 +78,36 @@ export function linesOf(text: string, pointers: Iterable<string>): Map<string, n
     if (step !== undefined) enter(step, frame.step!, offset);
     return step;
   };
-  const begin = (array: boolean) => (offset: number): boolean => {
-    const step = valueStep(offset);
-    stack.push({ step, array, index: 0, next: undefined });
-    return step !== undefined && step.children.size > 0;
-  };
+  const begin =
+    (array: boolean) =>
+    (offset: number): boolean => {
+      const step = valueStep(offset);
+      stack.push({ step, array, index: 0, next: undefined });
+      return step !== undefined && step.children.size > 0;
+    };
   const end = (): void => {
     stack.pop();
   };
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  visit(asStandardJson(bom ? text.slice(1) : text), {
-    onObjectBegin: begin(false),
-    onArrayBegin: begin(true),
-    onObjectEnd: end,
-    onArrayEnd: end,
-    onObjectProperty: (property: string, offset: number) => {
-      const frame = stack[stack.length - 1]!;
-      const step = frame.step?.children.get(property);
-      if (step !== undefined) enter(step, frame.step!, offset);
-      frame.next = step;
+  visit(
+    asStandardJson(bom ? text.slice(1) : text),
+    {
+      onObjectBegin: begin(false),
+      onArrayBegin: begin(true),
+      onObjectEnd: end,
+      onArrayEnd: end,
+      onObjectProperty: (property: string, offset: number) => {
+        const frame = stack[stack.length - 1]!;
+        const step = frame.step?.children.get(property);
+        if (step !== undefined) enter(step, frame.step!, offset);
+        frame.next = step;
+      },
+      onLiteralValue: (_value: unknown, offset: number) => {
+        valueStep(offset);
+      },
     },
-    onLiteralValue: (_value: unknown, offset: number) => {
-      valueStep(offset);
-    },
-  }, { allowTrailingComma: false, disallowComments: true });
+    { allowTrailingComma: false, disallowComments: true },
+  );
   const offsets = new Map<string, number>();
   for (const [pointer, tokens] of wanted) {
     let step = root;

@@ -24,13 +24,14 @@ const DTO_HELP = `DTO: one of ${DTO_NAMES.join(', ')}`;
 
 /** --max-issues N: problems listed per document (the rest are counted: "N more problems not listed"). */
 function maxIssuesOption(): Option {
-  return new Option('--max-issues <n>', `problems listed per document; the rest are counted (default ${DEFAULT_MAX_ISSUES})`).argParser(
-    (value: string): number => {
-      const n = Number(value);
-      if (!/^[0-9]+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected an integer >= 1');
-      return n;
-    },
-  );
+  const help = `problems listed per document; the rest are counted (default ${DEFAULT_MAX_ISSUES})`;
+  return new Option('--max-issues <n>', help).argParser((value: string): number => {
+    const n = Number(value);
+    if (!/^[0-9]+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
+      throw new InvalidArgumentError('expected an integer >= 1');
+    }
+    return n;
+  });
 }
 
 function formatOption(): Option {

@@ -147,7 +147,13 @@ export function checkText(
     message: issue.message,
     keyword: issue.keyword,
   }));
-  return { problems: locate ? problems.sort((a, b) => a.line - b.line) : problems, warnings: [], moreProblems: result.moreIssues };
+  const sorted = locate ? problems.sort((a, b) => a.line - b.line) : problems;
+  return { problems: sorted, warnings: [], moreProblems: result.moreIssues };
+}
+
+/** `N more problems not listed (--max-issues)`: what a document holds beyond the cap. */
+export function notListed(count: number, what: 'problem' | 'unknown key'): string {
+  return `${count} more ${what}${count === 1 ? '' : 's'} not listed (--max-issues)`;
 }
 
 /** A finding's value as shown on one line. */
@@ -203,7 +209,7 @@ export async function runValidate(
     if (moreProblems > 0) {
       const { file, line } = problems[problems.length - 1]!;
       if (options.format === 'json') await out.line(JSON.stringify({ kind: 'more', file, line, count: moreProblems }));
-      else await out.line(`${file}:${line} ${moreProblems} more problem${moreProblems === 1 ? '' : 's'} not listed (--max-issues)`);
+      else await out.line(`${file}:${line} ${notListed(moreProblems, 'problem')}`);
     }
   };
   const ioError = async (message: string): Promise<void> => {

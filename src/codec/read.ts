@@ -5,7 +5,15 @@ import { DTO_NAMES, commonSchema, type DtoName } from '../../generated/schemas';
 import type { DtoTypes } from '../../generated/types';
 import { describeReceived } from '../errors';
 // Imported from the defining modules: hot paths skip the re-export getters of the index modules.
-import { InvalidOptionError, checkChoice, checkFunction, resolveLimits, resolveMaxIssues, type Limits, type ReadLimits } from '../limits';
+import {
+  InvalidOptionError,
+  checkChoice,
+  checkFunction,
+  resolveLimits,
+  resolveMaxIssues,
+  type Limits,
+  type ReadLimits,
+} from '../limits';
 import {
   FAST_PATH_MODES,
   isFaithful,
@@ -543,7 +551,7 @@ function readTimestamp(text: string, parent: string, field: FieldPlan, ctx: Cont
 }
 
 /** A timestamp the contract accepts: its Timestamp definition's first example. */
-const VALID_TIMESTAMP = String(((commonSchema.$defs as Record<string, { examples: unknown[] }>).timestamp!).examples[0]);
+const VALID_TIMESTAMP = String((commonSchema.$defs as Record<string, { examples: unknown[] }>).timestamp!.examples[0]);
 
 function reportUnknown(plan: DtoPlan, data: Record<string, unknown>, path: string, ctx: Context): void {
   for (const key of Object.keys(data)) {

@@ -87,13 +87,34 @@ interface PiecePlan {
 }
 
 /** Keywords that only annotate. */
-const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description', 'default', 'examples', 'deprecated', 'readOnly', 'writeOnly', 'x-reserved']);
+const ANNOTATIONS = new Set([
+  '$schema',
+  '$id',
+  '$comment',
+  'title',
+  'description',
+  'default',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'x-reserved',
+]);
 /** Keywords of a DTO object the skeleton judges as the whole object would be judged. */
 const OBJECT_PIECES = new Set(['type', 'required', 'properties', 'additionalProperties']);
 /** Keywords that may sit beside them when they read no collection and no key set (see readsOnly). */
 const CONDITIONS = new Set(['allOf', 'if', 'then', 'else', 'not']);
 /** What a condition may not use: it would judge the whole key set. */
-const KEY_SET_KEYWORDS = ['additionalProperties', 'patternProperties', 'propertyNames', 'minProperties', 'maxProperties', 'unevaluatedProperties', 'dependentRequired', 'dependentSchemas'];
+const KEY_SET_KEYWORDS = [
+  'additionalProperties',
+  'patternProperties',
+  'propertyNames',
+  'minProperties',
+  'maxProperties',
+  'unevaluatedProperties',
+  'dependentRequired',
+  'dependentSchemas',
+];
 
 const DTO_BY_ID = new Map<string, DtoName>(DTO_NAMES.map((name) => [String(schemas[name].$id), name]));
 
@@ -103,7 +124,8 @@ function deref(schema: JsonSchema, base: string): { node: JsonSchema; base: stri
   const [doc, fragment] = new URL(schema.$ref, base).href.split('#') as [string, string | undefined];
   const dto = DTO_BY_ID.get(doc);
   let node: unknown = dto !== undefined ? schemas[dto] : doc === String(commonSchema.$id) ? commonSchema : undefined;
-  for (const part of (fragment ?? '').split('/').filter(Boolean)) node = (node as Record<string, unknown> | undefined)?.[part];
+  for (const part of (fragment ?? '').split('/').filter(Boolean))
+    node = (node as Record<string, unknown> | undefined)?.[part];
   if (node === undefined) throw new Error(`capped diagnosis: unknown $ref ${schema.$ref}`);
   // The $ref's siblings apply too: they must only annotate for the target to speak for the whole.
   const siblings = Object.keys(schema).filter((k) => k !== '$ref' && !ANNOTATIONS.has(k));
@@ -119,10 +141,17 @@ function collectionOf(name: string, property: JsonSchema, base: string): Collect
   if (node.type === 'array' && assertions.every((k) => k === 'type' || k === 'items') && isSchema(node.items)) {
     const items = node.items as JsonSchema;
     const ref = typeof items.$ref === 'string' ? new URL(items.$ref, at).href : undefined;
-    const itemDto = ref !== undefined && Object.keys(items).every((k) => k === '$ref' || ANNOTATIONS.has(k)) ? DTO_BY_ID.get(ref) : undefined;
+    const itemDto =
+      ref !== undefined && Object.keys(items).every((k) => k === '$ref' || ANNOTATIONS.has(k))
+        ? DTO_BY_ID.get(ref)
+        : undefined;
     return { name, pointer, kind: 'items', itemDto };
   }
-  if (node.type === 'object' && assertions.every((k) => k === 'type' || k === 'additionalProperties') && isSchema(node.additionalProperties)) {
+  if (
+    node.type === 'object' &&
+    assertions.every((k) => k === 'type' || k === 'additionalProperties') &&
+    isSchema(node.additionalProperties)
+  ) {
     return { name, pointer, kind: 'values', itemDto: undefined };
   }
   return undefined;
@@ -138,7 +167,10 @@ function readsOnly(schema: unknown, collections: ReadonlySet<string>): boolean {
   if (!isSchema(schema)) return true;
   const s = schema as JsonSchema;
   if (KEY_SET_KEYWORDS.some((k) => k in s)) return false;
-  const named = [...Object.keys((s.properties as object | undefined) ?? {}), ...((s.required as string[] | undefined) ?? [])];
+  const named = [
+    ...Object.keys((s.properties as object | undefined) ?? {}),
+    ...((s.required as string[] | undefined) ?? []),
+  ];
   if (named.some((n) => collections.has(n))) return false;
   return Object.values(s).every((v) => readsOnly(v, collections));
 }
@@ -164,10 +196,9 @@ function piecePlan(dto: DtoName): PiecePlan {
   };
 }
 
-const PLANS: Readonly<Record<DtoName, PiecePlan>> = Object.fromEntries(DTO_NAMES.map((d) => [d, piecePlan(d)])) as Record<
-  DtoName,
-  PiecePlan
->;
+const PLANS: Readonly<Record<DtoName, PiecePlan>> = Object.fromEntries(
+  DTO_NAMES.map((d) => [d, piecePlan(d)]),
+) as Record<DtoName, PiecePlan>;
 
 /**
  * Adds the issues of `value` as a `dto` to `sink`, in the order one uncapped Ajv run lists them. `original`: the
@@ -196,7 +227,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /** `target[key] = value` as an own data property, also for `__proto__`. */
 function define(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }
 
@@ -212,7 +244,10 @@ function run(dto: DtoName, data: unknown, path: string, original: unknown, stand
   const diagnose = diagnosers()[dto];
   if (diagnose(data, context(path))) return [];
   const errors = diagnose.errors ?? [];
-  return toIssues(stand === undefined ? errors : errors.map((e) => (e.data === data ? { ...e, data: stand } : e)), original);
+  return toIssues(
+    stand === undefined ? errors : errors.map((e) => (e.data === data ? { ...e, data: stand } : e)),
+    original,
+  );
 }
 
 /** Where, in the skeleton's issues, a piece's issues go: the sentinel's path and what replaces its issues. */
@@ -249,11 +284,15 @@ function diagnoseDto(plan: PiecePlan, d: unknown, path: string, sink: IssueSink,
       const sentinel: Record<string, unknown> = {};
       define(sentinel, first, null);
       sentinels.set(c.name, sentinel);
-      marks.push({ at: `${at}/${escapeKey(first)}`, emit: () => values(plan, c, skeleton, v, at, path, sink, original) });
+      marks.push({
+        at: `${at}/${escapeKey(first)}`,
+        emit: () => values(plan, c, skeleton, v, at, path, sink, original),
+      });
     }
   }
   const probe: Record<string, unknown> = {};
-  for (const name of Object.keys(skeleton)) define(probe, name, sentinels.has(name) ? sentinels.get(name) : skeleton[name]);
+  for (const name of Object.keys(skeleton))
+    define(probe, name, sentinels.has(name) ? sentinels.get(name) : skeleton[name]);
   const unknown = plan.closed ? firstUnknown(d, declared) : undefined;
   if (unknown !== undefined) {
     define(probe, unknown, d[unknown]);
@@ -267,7 +306,7 @@ function diagnoseDto(plan: PiecePlan, d: unknown, path: string, sink: IssueSink,
     for (const issue of run(plan.dto, d, path, original)) sink.add(issue);
     return;
   }
-  for (let i = 0; i < base.length; ) {
+  for (let i = 0; i < base.length;) {
     const k = spans.findIndex((s) => s![0] === i);
     if (k < 0) sink.add(base[i++]!);
     else {
@@ -303,10 +342,17 @@ function span(issues: readonly ValidationIssue[], at: string): [number, number] 
 }
 
 /** Every unknown key, in Ajv's `for…in` order: the issue Ajv made for the first, at each key's path. */
-function unknownKeys(d: Record<string, unknown>, declared: ReadonlySet<string>, path: string, template: ValidationIssue, sink: IssueSink): void {
+function unknownKeys(
+  d: Record<string, unknown>,
+  declared: ReadonlySet<string>,
+  path: string,
+  template: ValidationIssue,
+  sink: IssueSink,
+): void {
   for (const k in d) {
     if (declared.has(k)) continue;
-    if (sink.listing) sink.add({ path: `${path}/${escapeKey(k)}`, message: template.message, keyword: template.keyword });
+    if (sink.listing)
+      sink.add({ path: `${path}/${escapeKey(k)}`, message: template.message, keyword: template.keyword });
     else sink.more++;
   }
 }
@@ -324,7 +370,8 @@ function items(
   if (c.itemDto !== undefined) {
     const check = checkers[c.itemDto];
     const nested = PLANS[c.itemDto];
-    for (let i = 0; i < list.length; i++) if (!check(list[i])) diagnoseDto(nested, list[i], `${at}/${i}`, sink, original);
+    for (let i = 0; i < list.length; i++)
+      if (!check(list[i])) diagnoseDto(nested, list[i], `${at}/${i}`, sink, original);
     return;
   }
   for (let from = 0; from < list.length; from += WINDOW) {

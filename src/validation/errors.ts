@@ -24,7 +24,8 @@ export class ContractValidationError extends ContractError {
   constructor(dto: string, issues: readonly ValidationIssue[], moreIssues = 0) {
     const first = issues[0];
     const others = issues.length - 1 + moreIssues;
-    const more = others > 0 ? ` (and ${others} more issue${others > 1 ? 's' : ''}${moreIssues > 0 ? `, ${moreIssues} not listed` : ''})` : '';
+    const unlisted = moreIssues > 0 ? `, ${moreIssues} not listed` : '';
+    const more = others > 0 ? ` (and ${others} more issue${others > 1 ? 's' : ''}${unlisted})` : '';
     const where = first ? `${shortPath(first.path)}: ${first.message}` : 'invalid';
     super(`${dto} ${where}${more}`, { dto, path: first?.path, ...(first ? issueParts(first) : {}) });
     this.dto = dto;

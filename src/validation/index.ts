@@ -35,7 +35,11 @@ export function requireDtoName(name: unknown): DtoName {
 }
 
 /** Checks `value` against the DTO's schema; never throws for bad data, only for an unknown DTO name or a bad option. */
-export function validate<D extends DtoName>(dto: D, value: unknown, options?: ValidateOptions): ValidationResult<DtoTypes[D]> {
+export function validate<D extends DtoName>(
+  dto: D,
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult<DtoTypes[D]> {
   const max = resolveMaxIssues(optionsObject(options).maxIssues);
   // The checkers that read by name: `validate` sees values of any shape. The in-order set is
   // fromJson's alone, so what it learns at run time is the shape of the documents it reads.

@@ -13,7 +13,9 @@ import { diagnoseWhole } from '../../src/validation/capped';
 import { PROBLEM_DTO, problemDocument, type ProblemDocument } from '../../bench/problem-documents';
 
 function peakRssMiB(): number {
-  const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  const line = readFileSync('/proc/self/status', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
   return line ? Number(line.replace(/\D+/g, '')) / 1024 : process.memoryUsage().rss / 2 ** 20;
 }
 
@@ -42,5 +44,9 @@ if (entry === 'parse') {
 }
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
 void kept;
-const items = text.split(name === 'payload-bad-values' ? '"k' : name === 'markers-unknown-keys' ? '"x0"' : '"context_type"').length - 1;
-process.stdout.write(`${JSON.stringify({ name, entry, length: text.length, items, listed, more, ms, peakRssMiB: peakRssMiB() })}\n`);
+const items =
+  text.split(name === 'payload-bad-values' ? '"k' : name === 'markers-unknown-keys' ? '"x0"' : '"context_type"')
+    .length - 1;
+process.stdout.write(
+  `${JSON.stringify({ name, entry, length: text.length, items, listed, more, ms, peakRssMiB: peakRssMiB() })}\n`,
+);

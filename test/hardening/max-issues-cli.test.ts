@@ -18,7 +18,8 @@ import { parsePythonJson } from '../../src/pyjson';
 import { validate } from '../../src/validation';
 
 const ROOT = join(__dirname, '..', '..');
-const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Date.now() ^ (Math.random() * 0x7fffffff);
+const SEED =
+  process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Date.now() ^ (Math.random() * 0x7fffffff);
 
 /** Every prefix of each path, and pointers to what is absent below and beside them. */
 function pointersAround(paths: string[]): string[] {
@@ -34,7 +35,9 @@ function pointersAround(paths: string[]): string[] {
 function agreesWithLocator(text: string, pointers: string[]): void {
   const expected = locator(text);
   const found = linesOf(text, pointers);
-  for (const p of pointers) if (found.get(p) !== expected(p)) throw new Error(`${JSON.stringify(p)}: linesOf ${found.get(p)}, locator ${expected(p)}\n${text.slice(0, 400)}`);
+  for (const p of pointers)
+    if (found.get(p) !== expected(p))
+      throw new Error(`${JSON.stringify(p)}: linesOf ${found.get(p)}, locator ${expected(p)}\n${text.slice(0, 400)}`);
 }
 
 describe('linesOf answers what locator answers', () => {
@@ -63,7 +66,9 @@ describe('linesOf answers what locator answers', () => {
   });
 
   it('duplicate keys (the last wins, its children only), Python tokens, a BOM, arrays of arrays', () => {
-    const text = '\ufeff{\n "a": {\n  "x": 1,\n  "y": [1,\n NaN]\n },\n "b": -Infinity,\n "a": {\n  "z": [[0,\n 1], {"k":\n 2}]\n }\n}';
+    const text =
+      '\ufeff{\n "a": {\n  "x": 1,\n  "y": [1,\n NaN]\n },\n "b": -Infinity,\n' +
+      ' "a": {\n  "z": [[0,\n 1], {"k":\n 2}]\n }\n}';
     agreesWithLocator(text, pointersAround(['/a/x', '/a/y/1', '/a/z/0/1', '/a/z/1/k', '/b', '/c']));
     expect(linesOf(text, ['/a/x', '/a/z/1/k']).get('/a/x')).toBe(8); // x is in the first "a" only: the second's line
   });
@@ -87,8 +92,20 @@ describe('--max-issues', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const page = (markers: number): string => {
-    const marker = { event_id: 'e', event_code: 'c', timestamp: '2026-05-09T10:11:12+00:00', matched: true, triggered: false, emitted_by_invocation_id: null, emitted_by_runner_context_id: null };
-    return JSON.stringify({ markers: Array.from({ length: markers }, () => ({ ...marker, a: 1, b: 2 })), total: 'x', truncated: false }, null, 1);
+    const marker = {
+      event_id: 'e',
+      event_code: 'c',
+      timestamp: '2026-05-09T10:11:12+00:00',
+      matched: true,
+      triggered: false,
+      emitted_by_invocation_id: null,
+      emitted_by_runner_context_id: null,
+    };
+    return JSON.stringify(
+      { markers: Array.from({ length: markers }, () => ({ ...marker, a: 1, b: 2 })), total: 'x', truncated: false },
+      null,
+      1,
+    );
   };
 
   it('validate lists N problems of a document and says how many more; the summary counts them all', () => {
@@ -101,7 +118,10 @@ describe('--max-issues', () => {
     expect(lines[4]).toMatch(/:\d+ 17 more problems not listed \(--max-issues\)$/);
     expect(run.stderr).toContain('(21 problems)');
     const json = cli(['validate', 'EventMarkerPage', file, '--max-issues', '4', '--format', 'json']);
-    const objects = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as { kind: string; count?: number; problems?: number });
+    const objects = json.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { kind: string; count?: number; problems?: number });
     expect(objects.filter((o) => o.kind === 'problem')).toHaveLength(4);
     expect(objects.find((o) => o.kind === 'more')?.count).toBe(17);
     expect(objects.find((o) => o.kind === 'summary')?.problems).toBe(21);
@@ -119,7 +139,9 @@ describe('--max-issues', () => {
     const bad = cli(['format', 'EventMarkerPage', badFile, '--max-issues', '1']);
     expect(bad.status).toBe(1);
     // 10 markers with a number for `matched`, and `total`: 11 problems (the unknown keys are dropped, as Python does).
-    expect(bad.stderr).toMatch(/^\S+:\d+ \/markers\/0\/matched: must be a boolean, got the number 1\n\S+:1 10 more problems not listed/);
+    expect(bad.stderr).toMatch(
+      /^\S+:\d+ \/markers\/0\/matched: must be a boolean, got the number 1\n\S+:1 10 more problems not listed/,
+    );
   });
 
   it.each([['0'], ['-1'], ['1.5'], ['x'], ['']])('--max-issues %p is a usage error (exit 2)', (n) => {

@@ -8,7 +8,8 @@ import { fromDict, fromJson, fromJsonWithReport } from '../../src/codec';
 import { DEFAULT_MAX_ISSUES, InvalidOptionError } from '../../src/limits';
 import { ContractValidationError } from '../../src/validation';
 
-const example = (dto: DtoName): Record<string, unknown> => structuredClone((schemas[dto].examples as Record<string, unknown>[])[0]!);
+const example = (dto: DtoName): Record<string, unknown> =>
+  structuredClone((schemas[dto].examples as Record<string, unknown>[])[0]!);
 
 function thrown(call: () => unknown): ContractValidationError {
   try {
@@ -24,7 +25,11 @@ function thrown(call: () => unknown): ContractValidationError {
 function page(n: number): Record<string, unknown> {
   const marker = example('EventMarker');
   const markers = Array.from({ length: n }, (_, i) =>
-    i % 3 === 0 ? { ...marker, [`extra${i}`]: 1 } : i % 3 === 1 ? { ...marker, timestamp: `2026-05-09T10:11:12+00:00x${i}`, matched: 1 } : { ...marker, timestamp: 7 },
+    i % 3 === 0
+      ? { ...marker, [`extra${i}`]: 1 }
+      : i % 3 === 1
+        ? { ...marker, timestamp: `2026-05-09T10:11:12+00:00x${i}`, matched: 1 }
+        : { ...marker, timestamp: 7 },
   );
   return { markers, total: 'many', truncated: false, zz: 1 };
 }
@@ -41,7 +46,14 @@ describe.each([
       expect(all.issues.length).toBeGreaterThan(DEFAULT_MAX_ISSUES);
       // Each path once: the reader's findings replace the validator's at the same path.
       expect(new Set(all.issues.map((i) => i.path)).size).toBe(all.issues.length);
-      for (const maxIssues of [1, 7, DEFAULT_MAX_ISSUES, all.issues.length - 1, all.issues.length, all.issues.length + 5]) {
+      for (const maxIssues of [
+        1,
+        7,
+        DEFAULT_MAX_ISSUES,
+        all.issues.length - 1,
+        all.issues.length,
+        all.issues.length + 5,
+      ]) {
         const capped = thrown(() => read({ unknownKeys, maxIssues }));
         expect(capped.issues).toEqual(all.issues.slice(0, maxIssues));
         expect(capped.moreIssues).toBe(Math.max(0, all.issues.length - maxIssues));
@@ -57,9 +69,13 @@ describe.each([
   });
 });
 
-it("the reader's own findings come first, then the validator's; a timestamp Python cannot read is reported once", () => {
+it("the reader's findings come first, then the validator's; a timestamp Python cannot read is reported once", () => {
   const marker = example('EventMarker');
-  const text = JSON.stringify({ markers: [{ ...marker, timestamp: '2026-05-09T10:11:12+00:00x', extra: 1 }], total: -1, truncated: false });
+  const text = JSON.stringify({
+    markers: [{ ...marker, timestamp: '2026-05-09T10:11:12+00:00x', extra: 1 }],
+    total: -1,
+    truncated: false,
+  });
   const error = thrown(() => fromJson('EventMarkerPage', text, { unknownKeys: 'reject', maxIssues: Infinity }));
   expect(error.issues.map((i) => i.path)).toEqual(['/markers/0/timestamp', '/markers/0/extra', '/total']);
   expect(error.issues[0]!.message).toMatch(/^must be a timestamp Python's datetime.fromisoformat reads/);

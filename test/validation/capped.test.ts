@@ -14,7 +14,8 @@ import { ContractValidationError, assertValid, validate, type ValidationIssue } 
 import { WINDOW, diagnoseWhole } from '../../src/validation/capped';
 import { schemaView } from '../../src/validation/schema-view';
 
-const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Date.now() ^ (Math.random() * 0x7fffffff);
+const SEED =
+  process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Date.now() ^ (Math.random() * 0x7fffffff);
 const RUNS = Number(process.env.CAPPED_RUNS ?? 600);
 
 /** The issues of one uncapped Ajv run, as validate() listed them before the cap (the Python view judged). */
@@ -67,7 +68,8 @@ describe.each(DTO_NAMES.map((d) => [d]))('%s: mutated documents', (dto) => {
   });
 });
 
-const example = <D extends DtoName>(dto: D): Record<string, unknown> => structuredClone((schemas[dto].examples as Record<string, unknown>[])[0]!);
+const example = <D extends DtoName>(dto: D): Record<string, unknown> =>
+  structuredClone((schemas[dto].examples as Record<string, unknown>[])[0]!);
 
 /** Documents made of many problems, across the pieces' windows (WINDOW items) and at every level. */
 function manyProblems(): Array<[string, DtoName, unknown]> {
@@ -76,19 +78,59 @@ function manyProblems(): Array<[string, DtoName, unknown]> {
   const record = example('EventRecord');
   const run = example('TriggerRunRecord');
   const badMarker = (i: number): unknown =>
-    i % 5 === 0 ? { ...marker, [`extra${i}`]: i, ['a/b~' + i]: null } : i % 5 === 1 ? { ...marker, matched: 'yes', timestamp: 'x' } : i % 5 === 2 ? null : i % 5 === 3 ? { ...marker } : { event_id: 1 };
+    i % 5 === 0
+      ? { ...marker, [`extra${i}`]: i, ['a/b~' + i]: null }
+      : i % 5 === 1
+        ? { ...marker, matched: 'yes', timestamp: 'x' }
+        : i % 5 === 2
+          ? null
+          : i % 5 === 3
+            ? { ...marker }
+            : { event_id: 1 };
   const badParticipant = (i: number): unknown =>
-    i % 4 === 0 ? { ...participant, context_type: 'CronContext', event_id: 'e' } : i % 4 === 1 ? { ...participant, extra: 1, context_timestamp: 5 } : i % 4 === 2 ? 'p' : { ...participant };
+    i % 4 === 0
+      ? { ...participant, context_type: 'CronContext', event_id: 'e' }
+      : i % 4 === 1
+        ? { ...participant, extra: 1, context_timestamp: 5 }
+        : i % 4 === 2
+          ? 'p'
+          : { ...participant };
   const ids = Array.from({ length: 2 * WINDOW + 300 }, (_, i) => (i % 3 === 0 ? i : i % 3 === 1 ? `id${i}` : null));
-  const payload = Object.fromEntries(Array.from({ length: 2 * WINDOW + 300 }, (_, i) => [i % 7 === 0 ? String(i) : `k${i}`, i % 2 === 0 ? i : 'v']));
+  const payload = Object.fromEntries(
+    Array.from({ length: 2 * WINDOW + 300 }, (_, i) => [i % 7 === 0 ? String(i) : `k${i}`, i % 2 === 0 ? i : 'v']),
+  );
   const unknownKeys = Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`u${i}`, i]));
   return [
-    ['markers of every kind of problem', 'EventMarkerPage', { markers: Array.from({ length: 900 }, (_, i) => badMarker(i)), total: -1, extra: 1 }],
-    ['unknown keys at the root, before and after the declared ones', 'EventMarkerPage', { ...unknownKeys, markers: [], total: 'x', truncated: false, z: 1 }],
-    ['a marker made of unknown keys', 'EventMarkerPage', { markers: [{ ...marker, ...unknownKeys }], total: 1, truncated: true }],
-    ['participants of every kind', 'TriggerRunRecord', { ...run, participants: Array.from({ length: 600 }, (_, i) => badParticipant(i)), logic_value: 'xor' }],
-    ['id lists and payload across windows', 'EventRecord', { ...record, payload, matched_condition_ids: ids, triggered_invocation_ids: ids, extra: 1 }],
-    ['every collection of a run', 'TriggerRunRecord', { ...run, condition_ids: ids, event_ids: 'x', source_invocation_ids: ids, ...unknownKeys }],
+    [
+      'markers of every kind of problem',
+      'EventMarkerPage',
+      { markers: Array.from({ length: 900 }, (_, i) => badMarker(i)), total: -1, extra: 1 },
+    ],
+    [
+      'unknown keys at the root, before and after the declared ones',
+      'EventMarkerPage',
+      { ...unknownKeys, markers: [], total: 'x', truncated: false, z: 1 },
+    ],
+    [
+      'a marker made of unknown keys',
+      'EventMarkerPage',
+      { markers: [{ ...marker, ...unknownKeys }], total: 1, truncated: true },
+    ],
+    [
+      'participants of every kind',
+      'TriggerRunRecord',
+      { ...run, participants: Array.from({ length: 600 }, (_, i) => badParticipant(i)), logic_value: 'xor' },
+    ],
+    [
+      'id lists and payload across windows',
+      'EventRecord',
+      { ...record, payload, matched_condition_ids: ids, triggered_invocation_ids: ids, extra: 1 },
+    ],
+    [
+      'every collection of a run',
+      'TriggerRunRecord',
+      { ...run, condition_ids: ids, event_ids: 'x', source_invocation_ids: ids, ...unknownKeys },
+    ],
     ['a record missing everything', 'EventRecord', { ...unknownKeys }],
     ['a page that is not an object', 'EventMarkerPage', Array.from({ length: 1000 }, () => ({ x: 1 }))],
   ];
@@ -104,7 +146,11 @@ describe('documents made of many problems', () => {
     const whole = reference(dto, value);
     expect(whole.length).toBeGreaterThan(DEFAULT_MAX_ISSUES);
     const result = validate(dto, value);
-    expect(result).toEqual({ ok: false, issues: whole.slice(0, DEFAULT_MAX_ISSUES), moreIssues: whole.length - DEFAULT_MAX_ISSUES });
+    expect(result).toEqual({
+      ok: false,
+      issues: whole.slice(0, DEFAULT_MAX_ISSUES),
+      moreIssues: whole.length - DEFAULT_MAX_ISSUES,
+    });
     const error = (() => {
       try {
         assertValid(dto, value, { maxIssues: 2 });
@@ -127,17 +173,23 @@ describe('documents made of many problems', () => {
 });
 
 describe('the maxIssues option', () => {
-  it.each([[0], [-1], [1.5], [NaN], ['10'], [null], [2 ** 60], [-Infinity]])('%p is an InvalidOptionError', (maxIssues) => {
-    for (const call of [() => validate('EventMarker', {}, { maxIssues } as never), () => assertValid('EventMarker', {}, { maxIssues } as never)]) {
-      expect(call).toThrow(InvalidOptionError);
-      try {
-        call();
-      } catch (e) {
-        expect((e as InvalidOptionError).option).toBe('maxIssues');
-        expect((e as InvalidOptionError).code).toBe('INVALID_OPTION');
+  it.each([[0], [-1], [1.5], [NaN], ['10'], [null], [2 ** 60], [-Infinity]])(
+    '%p is an InvalidOptionError',
+    (maxIssues) => {
+      for (const call of [
+        () => validate('EventMarker', {}, { maxIssues } as never),
+        () => assertValid('EventMarker', {}, { maxIssues } as never),
+      ]) {
+        expect(call).toThrow(InvalidOptionError);
+        try {
+          call();
+        } catch (e) {
+          expect((e as InvalidOptionError).option).toBe('maxIssues');
+          expect((e as InvalidOptionError).code).toBe('INVALID_OPTION');
+        }
       }
-    }
-  });
+    },
+  );
 
   it('is checked on valid documents too, and options must be an object', () => {
     expect(() => validate('EventMarker', example('EventMarker'), { maxIssues: 0 })).toThrow(InvalidOptionError);
