@@ -50,7 +50,11 @@ function sha(lines: Iterable<string>): string {
 /** The TypeScript side of each case, returning the fingerprint monitoring_bench.py computes for pynenc's answer. */
 function cases(reader: MonitoringReader, store: ClientDataStore, written: Written) {
   const markers = async (): Promise<Fingerprint> => {
-    const page: EventMarkerPage = await reader.getEventMarkers({ startTime: written.first, endTime: written.last, limit: 10_000 });
+    const page: EventMarkerPage = await reader.getEventMarkers({
+      startTime: written.first,
+      endTime: written.last,
+      limit: 10_000,
+    });
     return { ids: sha(page.markers.map((m) => m.event_id)), n: page.markers.length, total: page.total };
   };
   const events = async (): Promise<Fingerprint> => {
@@ -81,7 +85,9 @@ function pyMeasurement(name: string, rounds: number[]): Measurement {
 
 function same(what: string, ts: Fingerprint, py: Fingerprint): void {
   if (JSON.stringify(ts) !== JSON.stringify(py)) {
-    throw new Error(`${what}: TypeScript and pynenc answer differently: ${JSON.stringify(ts)} vs ${JSON.stringify(py)}`);
+    throw new Error(
+      `${what}: TypeScript and pynenc answer differently: ${JSON.stringify(ts)} vs ${JSON.stringify(py)}`,
+    );
   }
 }
 
@@ -96,7 +102,8 @@ async function benchBackend(
   target: Record<string, string>,
   open: () => Opened,
 ): Promise<void> {
-  const group = `monitoring (${backend}): ${EVENTS.toLocaleString('en-US')} events, ${RUNS.toLocaleString('en-US')} runs`;
+  const sizes = `${EVENTS.toLocaleString('en-US')} events, ${RUNS.toLocaleString('en-US')} runs`;
+  const group = `monitoring (${backend}): ${sizes}`;
   const started = Date.now();
   const written = runPynenc<Written>(
     'monitoring_bench.py',
@@ -117,20 +124,43 @@ async function benchBackend(
     same('runs', await c.runsSequential(), py.runs.fingerprint);
     same('runs (concurrent)', await c.runsConcurrent(), py.runs.fingerprint);
     const rows: [string, Measurement, Measurement][] = [
-      ['markers', await measureAsync('getEventMarkers: 10,000-marker page', c.markers, { rounds: ROUNDS, warmup: WARMUP }),
-        pyMeasurement('pynenc get_event_markers_in_timerange', py.markers.rounds_ms)],
-      ['events', await measureAsync('getEvents(1,000), payloads resolved', c.events, { rounds: ROUNDS, warmup: WARMUP }),
-        pyMeasurement('pynenc get_events(limit=1000)', py.events.rounds_ms)],
-      ['runs', await measureAsync('getTriggerRunsForEvent × 1,000, one by one', c.runsSequential, { rounds: ROUNDS, warmup: WARMUP }),
-        pyMeasurement('pynenc get_trigger_runs_for_event × 1,000', py.runs.rounds_ms)],
-      ['runs', await measureAsync('getTriggerRunsForEvent × 1,000, concurrent', c.runsConcurrent, { rounds: ROUNDS, warmup: WARMUP }),
-        pyMeasurement('pynenc get_trigger_runs_for_event × 1,000', py.runs.rounds_ms)],
+      [
+        'markers',
+        await measureAsync('getEventMarkers: 10,000-marker page', c.markers, { rounds: ROUNDS, warmup: WARMUP }),
+        pyMeasurement('pynenc get_event_markers_in_timerange', py.markers.rounds_ms),
+      ],
+      [
+        'events',
+        await measureAsync('getEvents(1,000), payloads resolved', c.events, { rounds: ROUNDS, warmup: WARMUP }),
+        pyMeasurement('pynenc get_events(limit=1000)', py.events.rounds_ms),
+      ],
+      [
+        'runs',
+        await measureAsync('getTriggerRunsForEvent × 1,000, one by one', c.runsSequential, {
+          rounds: ROUNDS,
+          warmup: WARMUP,
+        }),
+        pyMeasurement('pynenc get_trigger_runs_for_event × 1,000', py.runs.rounds_ms),
+      ],
+      [
+        'runs',
+        await measureAsync('getTriggerRunsForEvent × 1,000, concurrent', c.runsConcurrent, {
+          rounds: ROUNDS,
+          warmup: WARMUP,
+        }),
+        pyMeasurement('pynenc get_trigger_runs_for_event × 1,000', py.runs.rounds_ms),
+      ],
     ];
     for (const [, ts, python] of rows) {
       report.plain(group, python);
       report.ratio(group, ts, python);
     }
-    report.note(group, 'store', `written by pynenc in ${writeSeconds.toFixed(0)} s (monitoring_bench.py); pynenc timed itself (median of ${PY_ROUNDS} after ${PY_WARMUP}), TypeScript median of ${ROUNDS} after ${WARMUP}`);
+    report.note(
+      group,
+      'store',
+      `written by pynenc in ${writeSeconds.toFixed(0)} s (monitoring_bench.py); pynenc timed itself ` +
+        `(median of ${PY_ROUNDS} after ${PY_WARMUP}), TypeScript median of ${ROUNDS} after ${WARMUP}`,
+    );
   } finally {
     await reader.close();
     await store.close();
@@ -149,7 +179,10 @@ export default async function monitoringBench(report: Report): Promise<void> {
     await benchBackend(report, 'redis', { backend: 'redis', redis_url: server.url }, () => ({
       reader: new RedisMonitoringReader({ connection: server.url, appId: APP_ID, commandTimeoutMs: 120_000 }),
 
-      store: new ClientDataStore({ backend: new RedisStore({ appId: APP_ID, connection: server.url, commandTimeoutMs: 120_000 }), localCacheSize: 0 }),
+      store: new ClientDataStore({
+        backend: new RedisStore({ appId: APP_ID, connection: server.url, commandTimeoutMs: 120_000 }),
+        localCacheSize: 0,
+      }),
     }));
   } finally {
     await server.stop();

@@ -104,6 +104,8 @@ export interface TailOptions extends StoreOptions {
 const DEFAULT_APP_ID = 'pynenc';
 /** Events per read of a long `events` scan (--page-size). */
 const EVENTS_PAGE = 5000;
+/** `tail`: how often a store that keeps not answering is reported. */
+const OUTAGE_NOTE_MS = 30_000;
 /** The widest window Python's datetime holds, for `runs` without --start / --end. */
 const TIME_MIN = '0001-01-01T00:00:00+00:00';
 const TIME_MAX = '9999-12-31T23:59:59.999999+00:00';
@@ -113,7 +115,8 @@ const TIME_MAX = '9999-12-31T23:59:59.999999+00:00';
 export function registerMonitoringCommands(program: Command): void {
   storeCommand(program, 'events', 'events from the store: by filters, by id, or their count')
     .description(
-      "Events as pynenc's get_events returns them (newest first, limit 100 unless --limit/--all), or get_events_batch\n" +
+      "Events as pynenc's get_events returns them (newest first, limit 100 unless --limit/--all), " +
+        'or get_events_batch ' +
         '(--id), or count_events (--count). triggered_invocation_ids come from the link index, as pynenc reads them.',
     )
     .option('--id <event_id...>', 'these events (get_events_batch), in this order')
@@ -135,9 +138,10 @@ export function registerMonitoringCommands(program: Command): void {
       process.exitCode = await runEvents(opts);
     });
 
-  storeCommand(program, 'markers', "one page of event markers of a time window (get_event_markers_in_timerange)")
+  storeCommand(program, 'markers', 'one page of event markers of a time window (get_event_markers_in_timerange)')
     .description(
-      "The EventMarkerPage of a window, as pynenc's get_event_markers_in_timerange returns it. JSON Lines: one marker\n" +
+      "The EventMarkerPage of a window, as pynenc's get_event_markers_in_timerange returns it. " +
+        'JSON Lines: one marker ' +
         'a line and `total`/`truncated` on stderr; --format json: the page itself (EventMarkerPage.to_json).',
     )
     .requiredOption('--start <time>', 'window start (inclusive)')
@@ -153,9 +157,10 @@ export function registerMonitoringCommands(program: Command): void {
 
   storeCommand(program, 'runs', 'trigger runs: by id, event, invocation, source, valid condition, or time window')
     .description(
-      'Trigger runs as pynenc returns them: --id (get_trigger_runs_batch), --event (get_trigger_runs_for_event),\n' +
-        '--invocation (get_trigger_runs_for_invocation), --sourced-by (get_trigger_runs_sourced_by_invocation),\n' +
-        '--valid-condition (get_trigger_runs_for_valid_condition), else get_trigger_runs_in_timerange (--start/--end,\n' +
+      'Trigger runs as pynenc returns them: --id (get_trigger_runs_batch), --event (get_trigger_runs_for_event), ' +
+        '--invocation (get_trigger_runs_for_invocation), --sourced-by (get_trigger_runs_sourced_by_invocation), ' +
+        '--valid-condition (get_trigger_runs_for_valid_condition), ' +
+        'else get_trigger_runs_in_timerange (--start/--end, ' +
         'default: all time; with --code, --task, --limit).',
     )
     .option('--id <trigger_run_id...>', 'these runs, in this order')
@@ -173,11 +178,14 @@ export function registerMonitoringCommands(program: Command): void {
       process.exitCode = await runRuns(opts);
     });
 
-  storeCommand(program, 'tail', 'follow new and changed events and trigger runs until interrupted (Ctrl-C)', ['jsonl', 'table'])
+  storeCommand(program, 'tail', 'follow new and changed events and trigger runs until interrupted (Ctrl-C)', [
+    'jsonl',
+    'table',
+  ])
     .description(
-      'Polls the store and prints each new or changed event and trigger run (see docs/monitoring.md, "Following new\n' +
-        'data"): JSON Lines {"kind": "event"|"run", "change": "new"|"updated", "record": <to_json>}, or a table.\n' +
-        'Runs until SIGINT / SIGTERM (exit 0; 1 if unreadable rows were reported). A store that stops answering is\n' +
+      'Polls the store and prints each new or changed event and trigger run (see docs/monitoring.md, "Following new ' +
+        'data"): JSON Lines {"kind": "event"|"run", "change": "new"|"updated", "record": <to_json>}, or a table. ' +
+        'Runs until SIGINT / SIGTERM (exit 0; 1 if unreadable rows were reported). A store that stops answering is ' +
         'reported on stderr and polled again.',
     )
     .option('--code <event_code>', 'only events of this code, and runs with an event of this code')
@@ -197,20 +205,32 @@ export function registerMonitoringCommands(program: Command): void {
     });
 }
 
-function storeCommand(program: Command, name: string, summary: string, formats: readonly OutputFormat[] = OUTPUT_FORMATS): Command {
+function storeCommand(
+  program: Command,
+  name: string,
+  summary: string,
+  formats: readonly OutputFormat[] = OUTPUT_FORMATS,
+): Command {
   return program
     .command(name)
     .summary(summary)
     .option('--sqlite <file>', "the SQLite file of pynenc's SQLiteTrigger (sqlite_db_path)")
     .option('--redis <url>', "the Redis of pynenc_redis's RedisTrigger (redis://host:port/db)")
-    .option('--app <app_id>', "the pynenc app_id (table and key prefixes)", DEFAULT_APP_ID)
-    .addOption(new Option('--format <format>', 'JSON Lines (to_json texts), one JSON array, or a table').choices([...formats]).default('jsonl'))
+    .option('--app <app_id>', 'the pynenc app_id (table and key prefixes)', DEFAULT_APP_ID)
+    .addOption(
+      new Option('--format <format>', 'JSON Lines (to_json texts), one JSON array, or a table')
+        .choices([...formats])
+        .default('jsonl'),
+    )
     .option('--progress', 'show a progress line on stderr (default: when stderr is a terminal)')
     .option('--no-progress', 'never show a progress line');
 }
 
 function orderOption(backendOrder: string): Option {
-  return new Option('--order <order>', `backend: as pynenc's method on that backend (${backendOrder}); oldest / newest: the same on both`)
+  return new Option(
+    '--order <order>',
+    `backend: as pynenc's method on that backend (${backendOrder}); oldest / newest: the same on both`,
+  )
     .choices(['backend', 'oldest', 'newest'])
     .default('backend');
 }
@@ -240,7 +260,13 @@ export async function runEvents(opts: EventsOptions): Promise<number> {
         else if (!problems.reportedId(id)) await problems.missing(`no event ${JSON.stringify(id)}`);
       }
     } else {
-      await scanEvents(reader, filters, { limit: opts.all ? Infinity : limit, offset, pageSize, progress: opts.progress }, write, problems);
+      await scanEvents(
+        reader,
+        filters,
+        { limit: opts.all ? Infinity : limit, offset, pageSize, progress: opts.progress },
+        write,
+        problems,
+      );
     }
     await output.end();
   });
@@ -257,8 +283,15 @@ async function scanEvents(
   let read = 0;
   const long = range.limit > range.pageSize;
   const showProgress = long && (range.progress ?? process.stderr.isTTY === true);
-  const total = showProgress ? Math.min(range.limit, Math.max(0, (await reader.countEvents(filters)) - range.offset)) : undefined;
-  const progress = new Progress(showProgress, () => `events: ${read.toLocaleString('en-US')}${total === undefined ? '' : ` of ${total.toLocaleString('en-US')}`} read`);
+  const total = showProgress
+    ? Math.min(range.limit, Math.max(0, (await reader.countEvents(filters)) - range.offset))
+    : undefined;
+  const progress = new Progress(
+    showProgress,
+    () =>
+      `events: ${read.toLocaleString('en-US')}${total === undefined ? '' : ` of ${total.toLocaleString('en-US')}`}` +
+      ' read',
+  );
   try {
     let offset = range.offset;
     while (read < range.limit) {
@@ -303,11 +336,18 @@ export async function runMarkers(opts: MarkersOptions): Promise<number> {
 }
 
 export async function runRuns(opts: RunsOptions): Promise<number> {
-  const selectors = (['id', 'event', 'invocation', 'sourcedBy', 'validCondition'] as const).filter((k) => opts[k] !== undefined);
-  if (selectors.length > 1) throw new UsageError(`give one of --id, --event, --invocation, --sourced-by, --valid-condition (got ${selectors.length})`);
+  const selectors = (['id', 'event', 'invocation', 'sourcedBy', 'validCondition'] as const).filter(
+    (k) => opts[k] !== undefined,
+  );
+  if (selectors.length > 1)
+    throw new UsageError(
+      `give one of --id, --event, --invocation, --sourced-by, --valid-condition (got ${selectors.length})`,
+    );
   const windowOnly = (['start', 'end', 'code', 'task', 'limit'] as const).filter((k) => opts[k] !== undefined);
   if (selectors.length === 1 && windowOnly.length > 0) {
-    throw new UsageError(`--${windowOnly.map(kebab).join(', --')} select a time window; not with --${kebab(selectors[0]!)}`);
+    throw new UsageError(
+      `--${windowOnly.map(kebab).join(', --')} select a time window; not with --${kebab(selectors[0]!)}`,
+    );
   }
   const range = {
     startTime: timeArg(opts.start ?? TIME_MIN, '--start'),
@@ -331,8 +371,10 @@ export async function runRuns(opts: RunsOptions): Promise<number> {
     } else {
       if (opts.event !== undefined) runs = await reader.getTriggerRunsForEvent(opts.event, options);
       else if (opts.invocation !== undefined) runs = await reader.getTriggerRunsForInvocation(opts.invocation, options);
-      else if (opts.sourcedBy !== undefined) runs = await reader.getTriggerRunsSourcedByInvocation(opts.sourcedBy, options);
-      else if (opts.validCondition !== undefined) runs = await reader.getTriggerRunsForValidCondition(opts.validCondition, options);
+      else if (opts.sourcedBy !== undefined)
+        runs = await reader.getTriggerRunsSourcedByInvocation(opts.sourcedBy, options);
+      else if (opts.validCondition !== undefined)
+        runs = await reader.getTriggerRunsForValidCondition(opts.validCondition, options);
       else runs = await reader.getTriggerRunsInRange(range, options);
       problems.report();
     }
@@ -352,16 +394,26 @@ export async function runTail(opts: TailOptions): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     const err = new LineWriter(process.stderr);
+    let lastOutageNote = -Infinity;
     try {
-      const items = follow(reader, { ...filters, ...(opts.task === undefined ? {} : { taskIdKey: opts.task }) }, {
-        ...(opts.only === undefined ? {} : { kinds: [opts.only] }),
-        ...(since === undefined ? {} : { since }),
-        intervalMs,
-        trailingMs,
-        signal: controller.signal,
-        onReadError: (e) => problems.add(e),
-        onUnavailable: (e) => void err.line(`pynenc-contract tail: ${e.message}; polling again`),
-      });
+      const items = follow(
+        reader,
+        { ...filters, ...(opts.task === undefined ? {} : { taskIdKey: opts.task }) },
+        {
+          ...(opts.only === undefined ? {} : { kinds: [opts.only] }),
+          ...(since === undefined ? {} : { since }),
+          intervalMs,
+          trailingMs,
+          signal: controller.signal,
+          onReadError: (e) => problems.add(e),
+          // An outage fails every poll: say so once, then at most every OUTAGE_NOTE_MS while it lasts.
+        onUnavailable: (e) => {
+          if (Date.now() - lastOutageNote < OUTAGE_NOTE_MS) return;
+          lastOutageNote = Date.now();
+          void err.line(`pynenc-contract tail: ${e.message}; polling again`);
+        },
+        },
+      );
       for await (const item of items) {
         problems.report();
         await writeText(process.stdout, opts.format === 'table' ? tailRow(item) : tailLine(item));
@@ -382,10 +434,23 @@ function tailLine(item: FollowItem): string {
 function tailRow(item: FollowItem): string {
   const cells =
     item.kind === 'event'
-      ? [item.record.timestamp, 'event', item.change, item.record.event_id, item.record.event_code,
-        `matched=${item.record.matched_condition_ids.length} triggered=${item.record.triggered_invocation_ids.length}`]
-      : [item.record.executed_at ?? '-', 'run', item.change, item.record.trigger_run_id, item.record.task_id_key,
-        `events=${item.record.event_ids.length} invocation=${item.record.triggered_invocation_id ?? '-'}`];
+      ? [
+          item.record.timestamp,
+          'event',
+          item.change,
+          item.record.event_id,
+          item.record.event_code,
+          `matched=${item.record.matched_condition_ids.length} ` +
+            `triggered=${item.record.triggered_invocation_ids.length}`,
+        ]
+      : [
+          item.record.executed_at ?? '-',
+          'run',
+          item.change,
+          item.record.trigger_run_id,
+          item.record.task_id_key,
+          `events=${item.record.event_ids.length} invocation=${item.record.triggered_invocation_id ?? '-'}`,
+        ];
   const widths = [32, 5, 7, 36, 24];
   return `${cells.map((c, i) => (i < widths.length ? c.padEnd(widths[i]!) : c)).join('  ')}\n`;
 }
@@ -423,7 +488,11 @@ export async function openReader(opts: Pick<StoreOptions, 'sqlite' | 'redis' | '
     throw new UsageError('give one store: --sqlite FILE or --redis URL');
   }
   if (opts.sqlite !== undefined) {
-    const { SqliteMonitoringReader } = await loadDriver('better-sqlite3', '--sqlite', () => import('../monitoring/sqlite-reader'));
+    const { SqliteMonitoringReader } = await loadDriver(
+      'better-sqlite3',
+      '--sqlite',
+      () => import('../monitoring/sqlite-reader'),
+    );
     return new SqliteMonitoringReader({ path: opts.sqlite, appId: opts.app });
   }
   const { RedisMonitoringReader } = await loadDriver('ioredis', '--redis', () => import('../monitoring/redis-reader'));
@@ -502,11 +571,18 @@ function flagPair(yes: boolean | undefined, no: boolean | undefined, name: strin
 
 function countArg(text: string, option: string): number {
   const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(n)) throw new UsageError(`${option}: expected a whole number >= 0, got ${JSON.stringify(text)}`);
+  if (!Number.isSafeInteger(n))
+    throw new UsageError(`${option}: expected a whole number >= 0, got ${JSON.stringify(text)}`);
   return n;
 }
 
-const UNIT_MICROS: Record<string, bigint> = { ms: 1000n, s: 1_000_000n, m: 60_000_000n, h: 3_600_000_000n, d: 86_400_000_000n };
+const UNIT_MICROS: Record<string, bigint> = {
+  ms: 1000n,
+  s: 1_000_000n,
+  m: 60_000_000n,
+  h: 3_600_000_000n,
+  d: 86_400_000_000n,
+};
 
 /** A time argument: `now`, `-<n><ms|s|m|h|d>` before now, or an ISO text as Python's fromisoformat reads it. */
 export function timeArg(text: string, option: string, now: () => PyTimestamp = () => PyTimestamp.now()): PyTimestamp {
@@ -516,7 +592,10 @@ export function timeArg(text: string, option: string, now: () => PyTimestamp = (
   try {
     return PyTimestamp.parse(text);
   } catch (err) {
-    throw new UsageError(`${option}: expected an ISO time (as datetime.fromisoformat reads it), now, or -15m; got ${JSON.stringify(text)}: ${(err as Error).message}`);
+    throw new UsageError(
+      `${option}: expected an ISO time (as datetime.fromisoformat reads it), now, or -15m; ` +
+        `got ${JSON.stringify(text)}: ${(err as Error).message}`,
+    );
   }
 }
 

@@ -37,8 +37,9 @@
  * delay (minutes) does not need to fit: links are found through their runs (step 3). Raise it for a slow
  * writer or hosts whose clocks disagree by seconds; what is stored later than that is missed.
  *
- * Memory: the text digest of each record whose time is inside the trailing window (events, runs), and nothing
- * older; a poll's items are held until yielded (a `since` far in the past makes the first poll hold all of it).
+ * Memory: the text digest of each record whose time is inside the trailing window (events, runs) or that the last
+ * poll read, and nothing older; a poll's items are held until yielded (a `since` far in the past makes the first
+ * poll hold all of it).
  */
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -233,7 +234,8 @@ export class MonitoringFollower {
     }
     this.trailingMicros = BigInt(Math.round(trailingMs * 1000));
     this.clock = options.clock ?? Date.now;
-    this.sinceMicros = options.since === undefined ? msToMicros(this.clock()) : toPyTimestamp(options.since).epochMicros;
+    this.sinceMicros =
+      options.since === undefined ? msToMicros(this.clock()) : toPyTimestamp(options.since).epochMicros;
     this.from = this.sinceMicros;
     this.eventFilters = filters;
   }
@@ -255,10 +257,15 @@ export class MonitoringFollower {
       await this.checkLinks(state);
     }
     // Commit: what was seen, then forget what the next window cannot read again.
-    for (const [id, seen] of state.events) this.events.set(id, seen);
-    for (const [id, seen] of state.runs) this.runs.set(id, seen);
     const next = startedMicros - this.trailingMicros;
     this.from = next > this.sinceMicros ? next : this.sinceMicros;
+    // An event seen in this poll is kept through the next one even when its time leaves the window: its text may
+    // already hold the link of a run stored after step 1 read the runs; the next poll reads that run (stored less
+    // than the trailing window after its executed_at) and must find the text it yielded, not yield it again.
+    for (const [id, seen] of state.events) {
+      this.events.set(id, seen.keepUntil < this.from ? { ...seen, keepUntil: this.from } : seen);
+    }
+    for (const [id, seen] of state.runs) this.runs.set(id, seen);
     forgetBefore(this.events, this.from);
     forgetBefore(this.runs, this.from);
     state.out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq));
@@ -414,7 +421,7 @@ export class MonitoringFollower {
   private matches(event: EventRecord): boolean {
     const f = this.eventFilters;
     if (f.eventCode !== undefined && event.event_code !== f.eventCode) return false;
-    if (f.matched !== undefined && (event.matched_condition_ids.length > 0) !== f.matched) return false;
+    if (f.matched !== undefined && event.matched_condition_ids.length > 0 !== f.matched) return false;
     if (f.triggered !== undefined && isTriggered(event) !== f.triggered) return false;
     if (f.emittedByInvocationId !== undefined && event.emitted_by_invocation_id !== f.emittedByInvocationId) {
       return false;

@@ -84,11 +84,35 @@ function casesFor(info: Info, events: { event_id: string; emitted_by_task_id: st
       py: q('get_events', [], { emitted_by_task_id: withTask.emitted_by_task_id, matched: false, limit: 500 }),
       as: 'records',
     },
-    { name: 'events --count', cli: ['events', '--count', '--code', 'z', '--triggered'], py: q('count_events', [], { event_code: 'z', triggered: true }), as: 'count' },
-    { name: 'events --id (one not stored)', cli: ['events', '--id', ...ids], py: q('get_events_batch', [ids]), as: 'batch' },
+    {
+      name: 'events --count',
+      cli: ['events', '--count', '--code', 'z', '--triggered'],
+      py: q('count_events', [], { event_code: 'z', triggered: true }),
+      as: 'count',
+    },
+    {
+      name: 'events --id (one not stored)',
+      cli: ['events', '--id', ...ids],
+      py: q('get_events_batch', [ids]),
+      as: 'batch',
+    },
     {
       name: 'markers: a page (--format json is the EventMarkerPage)',
-      cli: ['markers', '--start', info.first, '--end', mid, '--state', 'triggered', '--limit', '5', '--offset', '2', '--format', 'json'],
+      cli: [
+        'markers',
+        '--start',
+        info.first,
+        '--end',
+        mid,
+        '--state',
+        'triggered',
+        '--limit',
+        '5',
+        '--offset',
+        '2',
+        '--format',
+        'json',
+      ],
       py: q('get_event_markers_in_timerange', [info.first, mid], { state: 'triggered', limit: 5, offset: 2 }),
       as: 'markers-page',
     },
@@ -98,7 +122,12 @@ function casesFor(info: Info, events: { event_id: string; emitted_by_task_id: st
       py: q('get_event_markers_in_timerange', [info.first, info.last], { event_code: 'order.created', limit: 50 }),
       as: 'markers-lines',
     },
-    { name: 'runs --event', cli: ['runs', '--event', withEvents.event_ids[0]!], py: q('get_trigger_runs_for_event', [withEvents.event_ids[0]]), as: 'records' },
+    {
+      name: 'runs --event',
+      cli: ['runs', '--event', withEvents.event_ids[0]!],
+      py: q('get_trigger_runs_for_event', [withEvents.event_ids[0]]),
+      as: 'records',
+    },
     {
       name: 'runs --invocation',
       cli: ['runs', '--invocation', withEvents.triggered_invocation_id!],
@@ -120,7 +149,10 @@ function casesFor(info: Info, events: { event_id: string; emitted_by_task_id: st
     {
       name: 'runs: a time window by task, limited',
       cli: ['runs', '--start', info.first, '--end', info.last, '--task', withEvents.task_id_key, '--limit', '9'],
-      py: q('get_trigger_runs_in_timerange', [info.first, info.last], { task_id_key: withEvents.task_id_key, limit: 9 }),
+      py: q('get_trigger_runs_in_timerange', [info.first, info.last], {
+        task_id_key: withEvents.task_id_key,
+        limit: 9,
+      }),
       as: 'records',
     },
     {
@@ -149,10 +181,16 @@ function prepare(target: Target, args: string[]): Store {
     { ...q('get_events', [], { limit: 2000 }), id: 'events' },
     { ...q('get_trigger_runs_in_timerange', [TIME_MIN, TIME_MAX]), id: 'runs' },
   ]);
-  const events = (discover.events as { ok: string[] }).ok.map((t) => JSON.parse(t) as { event_id: string; emitted_by_task_id: string | null });
+  const events = (discover.events as { ok: string[] }).ok.map(
+    (t) => JSON.parse(t) as { event_id: string; emitted_by_task_id: string | null },
+  );
   const runs = (discover.runs as { ok: string[] }).ok.map((t) => JSON.parse(t) as Run);
   const cases = casesFor(info, events, runs).map((c, i) => ({ ...c, py: { ...c.py, id: `c${i}` } }));
-  const answers = pythonQuery(target, APP_ID, cases.map((c) => c.py));
+  const answers = pythonQuery(
+    target,
+    APP_ID,
+    cases.map((c) => c.py),
+  );
   return { target, args, cases, answers, events };
 }
 
@@ -162,7 +200,8 @@ function expectLike(c: Case, backend: Backend, r: RunResult, answer: unknown): v
     case 'records': {
       expect(r.code).toBe(0);
       const texts = answer as string[];
-      if (backend === 'redis' && UNORDERED_ON_REDIS.has(c.py.method)) expect([...out].sort()).toEqual([...texts].sort());
+      if (backend === 'redis' && UNORDERED_ON_REDIS.has(c.py.method))
+        expect([...out].sort()).toEqual([...texts].sort());
       else expect(out).toEqual(texts);
       break;
     }
@@ -235,45 +274,75 @@ describe.each(BACKENDS)('on %s written by pynenc', (backend) => {
     expect(table.code).toBe(0);
     const rows = lines(table.stdout);
     expect(rows[0]).toMatch(/^timestamp +event_id +event_code +matched +triggered +emitted_by_task_id$/);
-    expect(rows.slice(1).map((row) => row.split(/ +/)[1])).toEqual(first.ok.slice(0, 3).map((t) => (JSON.parse(t) as { event_id: string }).event_id));
+    expect(rows.slice(1).map((row) => row.split(/ +/)[1])).toEqual(
+      first.ok.slice(0, 3).map((t) => (JSON.parse(t) as { event_id: string }).event_id),
+    );
   });
 
-  test('tail prints every record pynenc writes while it runs, once as new, and its later changes; SIGINT ends it (exit 0)', async () => {
+  test('tail prints every record pynenc writes, once as new, then its changes; SIGINT ends it (exit 0)', async () => {
     const appId = 'cli.tail';
     const target = store.target;
     const storeArgs = [...store.args.slice(0, 2), '--app', appId];
     runPynenc('follow_writer.py', { op: 'init', ...target, app_id: appId });
     const [cmd, ...pre] = cliCommand();
-    const tail = spawn(cmd!, [...pre, 'tail', ...storeArgs, '--interval', '50', '--trailing', '300', '--since', '-2s'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const tail = spawn(
+      cmd!,
+      [...pre, 'tail', ...storeArgs, '--interval', '50', '--trailing', '300', '--since', '-2s'],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     tail.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     tail.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => tail.on('close', resolve));
-    const python = await new Promise<{ events: Record<string, string>; runs: Record<string, string> }>((resolve, reject) => {
-      const writer = spawn(ensurePynenc(), [join(PYTHON_SCRIPTS, 'follow_writer.py')], { stdio: ['pipe', 'pipe', 'inherit'] });
-      let out = '';
-      writer.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-      writer.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`writer exit ${code}`))));
-      writer.stdin.end(JSON.stringify({ op: 'write', ...target, app_id: appId, seed: 3, rounds: 15, per_round: 5, loop_every: 5, pause_ms: 40 }));
-    });
+    const python = await new Promise<{ events: Record<string, string>; runs: Record<string, string> }>(
+      (resolve, reject) => {
+        const writer = spawn(ensurePynenc(), [join(PYTHON_SCRIPTS, 'follow_writer.py')], {
+          stdio: ['pipe', 'pipe', 'inherit'],
+        });
+        let out = '';
+        writer.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+        writer.on('close', (code) =>
+          code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`writer exit ${code}`)),
+        );
+        writer.stdin.end(
+          JSON.stringify({
+            op: 'write',
+            ...target,
+            app_id: appId,
+            seed: 3,
+            rounds: 15,
+            per_round: 5,
+            loop_every: 5,
+            pause_ms: 40,
+          }),
+        );
+      },
+    );
     await new Promise((r) => setTimeout(r, 2500));
     tail.kill('SIGINT');
     expect(await exited).toBe(0);
     const news = new Map<string, number>();
     const last = new Map<string, string>();
     for (const line of lines(stdout)) {
-      const item = JSON.parse(line) as { kind: 'event' | 'run'; change: string; record: { event_id?: string; trigger_run_id?: string } };
+      const item = JSON.parse(line) as {
+        kind: 'event' | 'run';
+        change: string;
+        record: { event_id?: string; trigger_run_id?: string };
+      };
       const key = `${item.kind}:${item.record.event_id ?? item.record.trigger_run_id}`;
       if (item.change === 'new') news.set(key, (news.get(key) ?? 0) + 1);
       const prefix = `{"kind": "${item.kind}", "change": "${item.change}", "record": `;
       expect(line.startsWith(prefix) && line.endsWith('}')).toBe(true);
       last.set(key, line.slice(prefix.length, -1));
     }
-    const expected = [...Object.keys(python.events).map((id) => `event:${id}`), ...Object.keys(python.runs).map((id) => `run:${id}`)];
+    const expected = [
+      ...Object.keys(python.events).map((id) => `event:${id}`),
+      ...Object.keys(python.runs).map((id) => `run:${id}`),
+    ];
     expect([...news.keys()].sort()).toEqual(expected.sort());
     expect([...news.values()].every((n) => n === 1)).toBe(true);
     for (const [id, text] of Object.entries(python.events)) expect(last.get(`event:${id}`)).toBe(text);
@@ -290,8 +359,19 @@ describe('problems and exit codes', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'cli-monitoring-errors-'));
     path = join(dir, 'store.db');
-    runPynenc('monitoring_oracle.py', { op: 'write', backend: 'sqlite', path, app_id: APP_ID, seed: 9, events: 300, runs: 20, emits: 0 });
-    const answers = pythonQuery({ backend: 'sqlite', path }, APP_ID, [{ ...q('get_events', [], { limit: 1000 }), id: 'all' }]);
+    runPynenc('monitoring_oracle.py', {
+      op: 'write',
+      backend: 'sqlite',
+      path,
+      app_id: APP_ID,
+      seed: 9,
+      events: 300,
+      runs: 20,
+      emits: 0,
+    });
+    const answers = pythonQuery({ backend: 'sqlite', path }, APP_ID, [
+      { ...q('get_events', [], { limit: 1000 }), id: 'all' },
+    ]);
     ids = (answers.all as { ok: string[] }).ok.map((t) => (JSON.parse(t) as { event_id: string }).event_id);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -332,21 +412,35 @@ describe('problems and exit codes', () => {
     const corrupt = join(dir, 'corrupt.db');
     copyFileSync(path, corrupt);
     const db = new Database(corrupt);
-    const table = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%__trg_events'").get() as { name: string }).name;
+    const table = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%__trg_events'").get() as {
+        name: string;
+      }
+    ).name;
     const victim = ids[150]!;
     db.prepare(`UPDATE ${table} SET event_json = ? WHERE event_id = ?`).run('{"event_id": "half', victim);
     db.close();
     const r = await runCli(['events', '--all', '--page-size', '64', '--sqlite', corrupt, '--app', APP_ID]);
     expect(r.code).toBe(1);
-    expect(lines(r.stdout).map((l) => (JSON.parse(l) as { event_id: string }).event_id)).toEqual(ids.filter((id) => id !== victim));
+    expect(lines(r.stdout).map((l) => (JSON.parse(l) as { event_id: string }).event_id)).toEqual(
+      ids.filter((id) => id !== victim),
+    );
     expect(r.stderr).toContain(`pynenc-contract events: unreadable EventRecord in sqlite ${table} id "${victim}"`);
   });
 
   test('the drivers are loaded by these commands only', async () => {
     const r = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['-r', 'tsx/cjs', '-e',
-        "require('./src/cli/main.ts').buildProgram(); console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /better-sqlite3|ioredis/.test(k))))"],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(
+        process.execPath,
+        [
+          '-r',
+          'tsx/cjs',
+          '-e',
+          "require('./src/cli/main.ts').buildProgram(); " +
+            'console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /better-sqlite3|ioredis/.test(k))))',
+        ],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+      );
       let out = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
       child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}`))));

@@ -44,20 +44,38 @@ function startWriter(target: Target): Promise<WriterAnswer> {
   child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
   child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
   child.stdin.end(
-    JSON.stringify({ op: 'write', ...target, app_id: APP_ID, seed: 7, rounds: 40, per_round: 6, loop_every: 8, pause_ms: 40 }),
+    JSON.stringify({
+      op: 'write',
+      ...target,
+      app_id: APP_ID,
+      seed: 7,
+      rounds: 40,
+      per_round: 6,
+      loop_every: 8,
+      pause_ms: 40,
+    }),
   );
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as WriterAnswer) : reject(new Error(`writer exit ${code}: ${err}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as WriterAnswer) : reject(new Error(`writer exit ${code}: ${err}`)),
+    );
   });
 }
 
-async function followWhileWriting(reader: MonitoringReader, target: Target): Promise<{ items: FollowItem[]; python: WriterAnswer }> {
+async function followWhileWriting(
+  reader: MonitoringReader,
+  target: Target,
+): Promise<{ items: FollowItem[]; python: WriterAnswer }> {
   const items: FollowItem[] = [];
   const controller = new AbortController();
   const since = new Date(Date.now() - 1000);
   const following = (async () => {
-    for await (const item of follow(reader, {}, { since, intervalMs: 20, trailingMs: TRAILING_MS, signal: controller.signal })) {
+    for await (const item of follow(
+      reader,
+      {},
+      { since, intervalMs: 20, trailingMs: TRAILING_MS, signal: controller.signal },
+    )) {
       items.push(item);
     }
   })();
@@ -94,7 +112,9 @@ function check(items: FollowItem[], python: WriterAnswer): void {
   expect(eventIds).toHaveLength(python.order.length);
   expect(runIds.length).toBeGreaterThan(0);
   // every record exactly once as new, and nothing else as new
-  expect([...newCount.keys()].sort()).toEqual([...eventIds.map((id) => `event:${id}`), ...runIds.map((id) => `run:${id}`)].sort());
+  expect([...newCount.keys()].sort()).toEqual(
+    [...eventIds.map((id) => `event:${id}`), ...runIds.map((id) => `run:${id}`)].sort(),
+  );
   expect([...newCount.values()].every((n) => n === 1)).toBe(true);
   // the last text yielded is pynenc's final text
   for (const id of eventIds) expect(lastText.get(`event:${id}`)).toBe(python.events[id]);
@@ -115,7 +135,9 @@ function notTorn(seen: EventRecord, final: string): void {
     expect(seen.matched_condition_ids).toEqual(last.matched_condition_ids);
     expect(seen.valid_condition_ids).toEqual(last.valid_condition_ids);
   } else expect(seen.valid_condition_ids).toEqual([]);
-  expect(last.triggered_invocation_ids.slice(0, seen.triggered_invocation_ids.length)).toEqual(seen.triggered_invocation_ids);
+  expect(last.triggered_invocation_ids.slice(0, seen.triggered_invocation_ids.length)).toEqual(
+    seen.triggered_invocation_ids,
+  );
 }
 
 /** The scenario holds links that land later than the trailing window: only the runs can reveal them. */
