@@ -32,6 +32,8 @@ describe('package root exports the data store', () => {
     'DeserializationError',
     'DataStoreClosedError',
     'DataStoreConfigError',
+    'DataStoreOpenError',
+    'DataStoreBackendError',
     'DataStoreUnavailableError',
     'RedisCommandError',
     'RedisValueError',

@@ -163,19 +163,22 @@ export class RedisStore implements DataStoreBackend {
       checkWellFormed(keys, 'reference', (problem) => new RedisValueError(problem, this.context('get', redisKeys)));
       if (redisKeys.length === 0) return [];
       await this.ready();
-      // One MGET per chunk of REDIS_BATCH_CHUNK keys (one round trip for most batches). Entries are
-      // content-addressed and checked on read, so chunks need not be one snapshot.
+      // One MGET per chunk of REDIS_BATCH_CHUNK keys, all sent at once (one round trip). Entries are
+      // content-addressed and checked on read, so the chunks need not be one snapshot.
+      const chunks: string[][] = [];
+      for (let from = 0; from < redisKeys.length; from += REDIS_BATCH_CHUNK) chunks.push(redisKeys.slice(from, from + REDIS_BATCH_CHUNK));
+      const replies = await this.command(Promise.all(chunks.map((chunk) => this.client.mgetBuffer(chunk))), chunks.length);
       const out = new Array<string | undefined>(redisKeys.length);
-      for (let from = 0; from < redisKeys.length; from += REDIS_BATCH_CHUNK) {
-        const chunk = redisKeys.slice(from, from + REDIS_BATCH_CHUNK);
-        const values = await this.command(this.client.mgetBuffer(chunk));
-        for (let i = 0; i < values.length; i++) {
+      let at = 0;
+      for (let c = 0; c < replies.length; c++) {
+        const values = replies[c]!;
+        for (let i = 0; i < values.length; i++, at++) {
           const value = values[i];
           if (value === null || value === undefined) continue;
           try {
-            out[from + i] = utf8.decode(value);
+            out[at] = utf8.decode(value);
           } catch {
-            throw new RedisValueError('stored value is not valid UTF-8', this.context('get', [chunk[i]!]));
+            throw new RedisValueError('stored value is not valid UTF-8', this.context('get', [chunks[c]![i]!]));
           }
         }
       }
