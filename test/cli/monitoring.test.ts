@@ -428,6 +428,55 @@ describe('problems and exit codes', () => {
     expect(r.stderr).toContain(`pynenc-contract events: unreadable EventRecord in sqlite ${table} id "${victim}"`);
   });
 
+  test('tail: Redis stops and comes back; the outage is reported once, then what is written after', async () => {
+    let server = await startRedisServer();
+    const port = server.port;
+    const appId = 'cli.outage';
+    const storeArgs = ['--redis', server.url, '--app', appId];
+    /** follow_writer.py on the server as it is now: its event ids. */
+    const write = (seed: number): string[] => {
+      const target = { backend: 'redis', redis_url: server.url, app_id: appId };
+      runPynenc('follow_writer.py', { op: 'init', ...target });
+      const request = { op: 'write', ...target, seed, rounds: 3, per_round: 3, loop_every: 1, pause_ms: 10 };
+      return Object.keys(runPynenc<{ events: Record<string, string> }>('follow_writer.py', request).events);
+    };
+    const [cmd, ...pre] = cliCommand();
+    const tail = spawn(
+      cmd!,
+      [...pre, 'tail', ...storeArgs, '--interval', '100', '--trailing', '2000', '--since', '-2s'],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    tail.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    tail.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => tail.on('close', resolve));
+    const until = async (what: string, done: () => boolean): Promise<void> => {
+      for (const started = Date.now(); !done(); await new Promise((r) => setTimeout(r, 100))) {
+        if (Date.now() - started > 30_000)
+          throw new Error(`${what}: not within 30 s\nstdout: ${stdout}\nstderr: ${stderr}`);
+      }
+    };
+    const printed = (ids: string[]) => () => ids.every((id) => stdout.includes(`"event_id": "${id}"`));
+    try {
+      const before = write(1);
+      await until('the first records', printed(before));
+      await server.kill();
+      await until('the outage on stderr', () => /pynenc-contract tail: redis .* unavailable/.test(stderr));
+      server = await startRedisServer({ port });
+      const after = write(2);
+      await until('the records written after the restart', printed(after));
+    } finally {
+      tail.kill('SIGINT');
+      await server.stop();
+    }
+    expect(await exited).toBe(0);
+    expect(stderr.match(/unavailable/g)).toHaveLength(1); // once, not once a poll
+  });
+
   test('the drivers are loaded by these commands only', async () => {
     const r = await new Promise<string>((resolve, reject) => {
       const child = spawn(
