@@ -1,5 +1,6 @@
 /**
- * maxIssues (issue 15 #2): validate() diagnoses in pieces (src/validation/capped.ts) and lists at most maxIssues
+ * maxIssues (issue 15 #2): validate() diagnoses in pieces (src/validation/capped.ts; documents of fewer than
+ * WHOLE_BELOW values in one Ajv run, and the pieces are also run alone here) and lists at most maxIssues
  * issues. Held to one uncapped Ajv run over the whole document (diagnoseWhole): the same issues in the same order,
  * on mutated documents of every DTO and on documents made of many problems; the count of the rest exact; the
  * verdict unchanged.
@@ -11,7 +12,7 @@ import { docCase } from '../../fuzz/mutate';
 import { DEFAULT_MAX_ISSUES, InvalidOptionError } from '../../src/limits';
 import { parsePythonJson } from '../../src/pyjson';
 import { ContractValidationError, assertValid, validate, type ValidationIssue } from '../../src/validation';
-import { WINDOW, diagnoseWhole } from '../../src/validation/capped';
+import { IssueSink, WINDOW, diagnoseInto, diagnoseWhole } from '../../src/validation/capped';
 import { schemaView } from '../../src/validation/schema-view';
 
 const SEED =
@@ -24,10 +25,22 @@ function reference(dto: DtoName, value: unknown): ValidationIssue[] {
   return diagnoseWhole(dto, seen, seen === value ? undefined : value);
 }
 
-/** validate() with every cap from 1 to past the end lists the reference's first issues and counts the rest. */
+/** The pieces alone (never one whole Ajv run, whatever the size): listed and counted under `max`. */
+function pieces(dto: DtoName, value: unknown, max: number): { issues: ValidationIssue[]; more: number } {
+  const seen = schemaView(value);
+  const sink = new IssueSink(max);
+  diagnoseInto(dto, seen, sink, seen === value ? undefined : value, 0);
+  return { issues: sink.listed, more: sink.more };
+}
+
+/**
+ * validate() and the pieces alone, with every cap from 1 to past the end, list the reference's first issues and
+ * count the rest.
+ */
 function holds(dto: DtoName, value: unknown): number {
   const whole = reference(dto, value);
   const all = validate(dto, value, { maxIssues: Infinity });
+  expect(pieces(dto, value, Infinity)).toEqual({ issues: whole, more: 0 });
   if (whole.length === 0) {
     expect(all.ok).toBe(true);
     return 0;
@@ -41,6 +54,7 @@ function holds(dto: DtoName, value: unknown): number {
     if (capped.ok) throw new Error('verdict changed by the cap');
     expect(capped.issues).toEqual(whole.slice(0, max));
     expect(capped.moreIssues).toBe(Math.max(0, whole.length - max));
+    expect(pieces(dto, value, max)).toEqual({ issues: whole.slice(0, max), more: Math.max(0, whole.length - max) });
   }
   return whole.length;
 }
