@@ -1,6 +1,6 @@
 /**
  * `$ref` following: the one home of turning a `$ref` into the document and the place in it that it names. Imports
- * only ./json-pointer, so src/, scripts/ and test/ can use it without loading anything else.
+ * only ./json-pointer (and a type), so src/, scripts/ and test/ can use it without loading anything else.
  *
  * A fragment is read as Ajv reads it (lib/compile/index.ts getJsonPointer): split at `/`, then each segment
  * percent-decoded and unescaped (`~1` → `/`, `~0` → `~`). RFC 6901 §6 would percent-decode the whole fragment first;
@@ -9,6 +9,7 @@
  * inline).
  */
 import { unescapePointerToken, valueAtTokens } from './json-pointer';
+import type { JsonSchema } from './json-schema';
 
 export interface ParsedRef {
   /** The `$ref` made absolute against its base (document and fragment). */
@@ -71,9 +72,7 @@ function fragmentTokens(fragment: string): string[] | undefined {
  * `$id` (as documentUri makes it) → document, for the documents `$ref`s may lead into. A document without a string
  * `$id`, or whose `$id` is not a URI, is left out.
  */
-export function documentsById<D extends { readonly [keyword: string]: unknown }>(
-  documents: Iterable<D>,
-): Map<string, D> {
+export function documentsById<D extends JsonSchema>(documents: Iterable<D>): Map<string, D> {
   const out = new Map<string, D>();
   for (const document of documents) {
     const id = typeof document.$id === 'string' ? documentUri(document.$id) : undefined;
