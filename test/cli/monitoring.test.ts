@@ -298,8 +298,9 @@ describe.each(BACKENDS)('on %s written by pynenc', (backend) => {
     tail.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     tail.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => tail.on('close', resolve));
-    const python = await new Promise<{ events: Record<string, string>; runs: Record<string, string> }>(
-      (resolve, reject) => {
+    let python: { events: Record<string, string>; runs: Record<string, string> };
+    try {
+      python = await new Promise((resolve, reject) => {
         const writer = spawn(ensurePynenc(), [join(PYTHON_SCRIPTS, 'follow_writer.py')], {
           stdio: ['pipe', 'pipe', 'inherit'],
         });
@@ -320,10 +321,11 @@ describe.each(BACKENDS)('on %s written by pynenc', (backend) => {
             pause_ms: 40,
           }),
         );
-      },
-    );
-    await new Promise((r) => setTimeout(r, 2500));
-    tail.kill('SIGINT');
+      });
+      await new Promise((r) => setTimeout(r, 2500));
+    } finally {
+      tail.kill('SIGINT');
+    }
     expect(await exited).toBe(0);
     const news = new Map<string, number>();
     const last = new Map<string, string>();
