@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ClientDataStore, MemoryStore, referenceKey, serializeValue, type DataStoreBackend } from '../src/datastore';
+import { ClientDataStore, MemoryStore, REFERENCE_PREFIX, referenceKey, serializeValue, type DataStoreBackend } from '../src/datastore';
 import { RedisStore } from '../src/datastore/redis';
 import { SqliteStore } from '../src/datastore/sqlite-store';
 import { startRedisServer } from '../test/support/redis-server';
@@ -174,7 +174,18 @@ async function valuesRoundTrip(backend: DataStoreBackend, values: unknown[], cou
     count(checkError(err).code); // a value Python could not write (e.g. a reserved key): typed, nothing else
     return;
   }
-  const resolved = await store.resolveMany(wires);
+  let resolved: unknown[];
+  try {
+    resolved = await store.resolveMany(wires);
+  } catch (err) {
+    const typed = checkError(err);
+    // pynenc's serialize returns a string that already starts with the prefix as it is, and resolve then looks
+    // it up (KeyError in Python): the one way a value does not come back, typed the same way here.
+    const isReferenceString = values.some((v) => typeof v === 'string' && v.startsWith(REFERENCE_PREFIX));
+    if (typed.code !== 'DATASTORE_MISSING_REFERENCE' || !isReferenceString) throw err;
+    count(`${typed.code} (a value that is a reference string, as in pynenc)`);
+    return;
+  }
   for (let i = 0; i < values.length; i++) {
     const before = serializeValue(values[i]);
     const after = serializeValue(resolved[i]);
@@ -229,7 +240,8 @@ export async function stores(args: { seed: number; runs: number }): Promise<bool
   const outcomes = [...r.outcomes].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
   const big = Object.entries(r.largest.ms).map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ');
   console.log(`${r.failure ? 'FAIL' : 'ok  '} ${r.cases} cases, ${r.entries} entries in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${outcomes}`);
-  console.log(`${r.failure ? 'FAIL' : 'ok  '} a batch of ${r.largest.size} set + get: ${big}`);
+  const bigDone = Object.keys(r.largest.ms).length === 3;
+  console.log(`${bigDone ? 'ok  ' : 'FAIL'} a batch of ${r.largest.size} set + get: ${big}`);
   if (r.failure) console.log(`     ${r.failure}`);
-  return r.failure === undefined;
+  return r.failure === undefined && bigDone;
 }
