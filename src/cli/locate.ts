@@ -20,13 +20,12 @@ export function asStandardJson(text: string): string {
   // a 64 MiB document has millions of strings (hundreds of MB of pieces).
   const pieces: string[] = [];
   let from = 0;
-  const scan = new RegExp(PYTHON_TOKENS.source, 'g');
-  for (let m = scan.exec(text); m !== null; m = scan.exec(text)) {
+  for (const m of text.matchAll(PYTHON_TOKENS)) {
     const token = m[1];
     if (token === undefined) continue;
     const sign = token.startsWith('-') ? '-' : '';
     pieces.push(text.slice(from, m.index), sign + '1'.padEnd(token.length - sign.length, '0'));
-    from = m.index + token.length;
+    from = m.index! + token.length;
   }
   if (pieces.length === 0) return text;
   pieces.push(text.slice(from));
