@@ -21,7 +21,10 @@ function rawIoredis(url: string): DataStoreBackend {
   const prefix = clientDataKeyPrefix('bench'); // the keys RedisStore writes, so both send the same bytes
   return {
     description: 'ioredis, one command',
-    get: async (keys) => (await client.mgetBuffer(...keys.map((k) => prefix + k))).map((b) => (b === null ? undefined : b.toString('utf8'))),
+    get: async (keys) =>
+      (await client.mgetBuffer(...keys.map((k) => prefix + k))).map((b) =>
+        b === null ? undefined : b.toString('utf8'),
+      ),
     set: async (entries) => {
       await client.mset(...entries.flatMap(([k, v]) => [prefix + k, v]));
     },
@@ -42,7 +45,10 @@ async function compare(n: number, rounds: number, url: string): Promise<void> {
   ];
   const entries = makeEntries(n);
   const keys = entries.map(([k]) => k);
-  const times: Record<string, { setMs: number[]; getMs: number[] }> = { raw: { setMs: [], getMs: [] }, store: { setMs: [], getMs: [] } };
+  const times: Record<string, { setMs: number[]; getMs: number[] }> = {
+    raw: { setMs: [], getMs: [] },
+    store: { setMs: [], getMs: [] },
+  };
   for (let r = 0; r < rounds + 2; r++) {
     for (const [name, backend] of r % 2 ? [...sides].reverse() : sides) {
       await backend.purge();

@@ -42,7 +42,8 @@ export default async function datastoreBatchBench(report: Report): Promise<void>
   const server = await startRedisServer();
   const dir = mkdtempSync(join(tmpdir(), 'bench-batch-'));
   try {
-    const group = `datastore: set + get of ${BIG.toLocaleString('en-US')} entries (~150-char texts), child process per backend`;
+    const size = BIG.toLocaleString('en-US');
+    const group = `datastore: set + get of ${size} entries (~150-char texts), child process per backend`;
     let memory: { set: Measurement; get: Measurement } | undefined;
     for (const kind of ['memory', 'sqlite', 'redis'] as const) {
       const where = kind === 'sqlite' ? join(dir, 'batch.sqlite') : kind === 'redis' ? server.url : '';
@@ -53,14 +54,22 @@ export default async function datastoreBatchBench(report: Report): Promise<void>
       memory ??= { set, get };
       report.ratio(group, set, memory.set, BIG);
       report.ratio(group, get, memory.get, BIG);
-      report.note(group, `${kind}: peak RSS`, `${r.peakRssMiB.toFixed(0)} MiB (${r.rssBeforeMiB.toFixed(0)} MiB with the entries built, before the first set)`);
+      report.note(
+        group,
+        `${kind}: peak RSS`,
+        `${r.peakRssMiB.toFixed(0)} MiB (${r.rssBeforeMiB.toFixed(0)} MiB with the entries built, before any set)`,
+      );
     }
     const cmp = `datastore: RedisStore chunks vs one raw ioredis command, ${COMPARE.toLocaleString('en-US')} entries`;
-    const run = spawnSync(process.execPath, ['--require', 'tsx/cjs', CHILD, 'compare', String(COMPARE), '7', server.url], {
-      cwd: join(__dirname, '..'),
-      encoding: 'utf8',
-      timeout: 600_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['--require', 'tsx/cjs', CHILD, 'compare', String(COMPARE), '7', server.url],
+      {
+        cwd: join(__dirname, '..'),
+        encoding: 'utf8',
+        timeout: 600_000,
+      },
+    );
     if (run.status !== 0) throw new Error(`compare: ${run.stderr}`);
     const both = JSON.parse(run.stdout) as Record<'raw' | 'store', { setMs: number[]; getMs: number[] }>;
     const rawSet = m('ioredis mset(...all) (one command)', both.raw.setMs);

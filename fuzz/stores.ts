@@ -16,7 +16,14 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ClientDataStore, MemoryStore, REFERENCE_PREFIX, referenceKey, serializeValue, type DataStoreBackend } from '../src/datastore';
+import {
+  ClientDataStore,
+  MemoryStore,
+  REFERENCE_PREFIX,
+  referenceKey,
+  serializeValue,
+  type DataStoreBackend,
+} from '../src/datastore';
 import { RedisStore } from '../src/datastore/redis';
 import { SqliteStore } from '../src/datastore/sqlite-store';
 import { startRedisServer } from '../test/support/redis-server';
@@ -53,7 +60,22 @@ interface BatchCase {
   absent: number;
 }
 
-const PIECES = ['a', 'é', '😀', '"', '\\', '\u0000', '\n', '\u2028', '{"py/tuple": [1]}', '__pynenc__client_data__:', ' ', 'ß', '\uFFFF', 'x'.repeat(300)];
+const PIECES = [
+  'a',
+  'é',
+  '😀',
+  '"',
+  '\\',
+  '\u0000',
+  '\n',
+  '\u2028',
+  '{"py/tuple": [1]}',
+  '__pynenc__client_data__:',
+  ' ',
+  'ß',
+  '\uFFFF',
+  'x'.repeat(300),
+];
 
 /** A small deterministic generator (mulberry32): 200,000 texts without 200,000 fast-check draws. */
 function rng(seed: number): () => number {
@@ -71,20 +93,32 @@ function randomText(next: () => number): string {
   const parts = Math.floor(next() * 6);
   let out = '';
   for (let i = 0; i < parts; i++) {
-    out += next() < 0.5 ? PIECES[Math.floor(next() * PIECES.length)]! : String.fromCodePoint(Math.floor(next() * 0xd7ff) + 1);
+    out +=
+      next() < 0.5
+        ? PIECES[Math.floor(next() * PIECES.length)]!
+        : String.fromCodePoint(Math.floor(next() * 0xd7ff) + 1);
   }
   return out;
 }
 
 /** The batch a case stands for; `expected` is what a store holds afterwards (the last entry per key). */
-function buildBatch(c: BatchCase): { entries: Array<[unknown, unknown]>; expected: Map<string, string>; poisoned: boolean } {
+function buildBatch(c: BatchCase): {
+  entries: Array<[unknown, unknown]>;
+  expected: Map<string, string>;
+  poisoned: boolean;
+} {
   const next = rng(c.seed);
   const entries: Array<[unknown, unknown]> = [];
   const expected = new Map<string, string>();
   const pool = Math.max(1, Math.floor(c.size / 4));
   for (let i = 0; i < c.size; i++) {
     const text = randomText(next);
-    const key = c.duplicates && next() < 0.3 ? `dup-${Math.floor(next() * pool)}` : next() < 0.5 ? referenceKey(text) : `k${i}-${randomText(next)}`;
+    const key =
+      c.duplicates && next() < 0.3
+        ? `dup-${Math.floor(next() * pool)}`
+        : next() < 0.5
+          ? referenceKey(text)
+          : `k${i}-${randomText(next)}`;
     entries.push([key, text]);
     expected.set(key, text);
   }
@@ -144,28 +178,41 @@ async function roundTrip(backend: DataStoreBackend, c: BatchCase, count: (outcom
     await backend.set(entries as Array<[string, string]>);
   } catch (err) {
     const typed = checkError(err);
-    if (!poisoned) throw new FuzzFailure(`${backend.description}: a clean batch of ${c.size} was refused: ${typed.code}: ${typed.message}`);
+    if (!poisoned)
+      throw new FuzzFailure(
+        `${backend.description}: a clean batch of ${c.size} was refused: ${typed.code}: ${typed.message}`,
+      );
     count(typed.code);
     const after = await backend.get(keys);
     const kept = after.filter((v) => v !== undefined).length;
-    if (kept > 0) throw new FuzzFailure(`${backend.description}: ${kept} entries of a refused batch of ${c.size} were written`);
+    if (kept > 0)
+      throw new FuzzFailure(`${backend.description}: ${kept} entries of a refused batch of ${c.size} were written`);
     return;
   }
-  if (poisoned) throw new FuzzFailure(`${backend.description}: a poisoned batch (${c.poison}) of ${c.size} was accepted`);
+  if (poisoned)
+    throw new FuzzFailure(`${backend.description}: a poisoned batch (${c.poison}) of ${c.size} was accepted`);
   const got = await backend.get([...keys, ...absent]);
   for (let i = 0; i < keys.length; i++) {
     if (got[i] !== expected.get(keys[i]!)) {
-      throw new FuzzFailure(`${backend.description}: ${JSON.stringify(keys[i])} read ${JSON.stringify(got[i])?.slice(0, 80)}, wrote ${JSON.stringify(expected.get(keys[i]!))?.slice(0, 80)}`);
+      throw new FuzzFailure(
+        `${backend.description}: ${JSON.stringify(keys[i])} read ${JSON.stringify(got[i])?.slice(0, 80)}, ` +
+          `wrote ${JSON.stringify(expected.get(keys[i]!))?.slice(0, 80)}`,
+      );
     }
   }
   for (let i = keys.length; i < got.length; i++) {
-    if (got[i] !== undefined) throw new FuzzFailure(`${backend.description}: an absent key read ${JSON.stringify(got[i])}`);
+    if (got[i] !== undefined)
+      throw new FuzzFailure(`${backend.description}: an absent key read ${JSON.stringify(got[i])}`);
   }
   count('ok');
 }
 
-/** Random values through ClientDataStore on a backend: every value reads back as one that serializes to the same text. */
-async function valuesRoundTrip(backend: DataStoreBackend, values: unknown[], count: (outcome: string) => void): Promise<void> {
+/** Random values through ClientDataStore on a backend: each reads back as a value serializing to the same text. */
+async function valuesRoundTrip(
+  backend: DataStoreBackend,
+  values: unknown[],
+  count: (outcome: string) => void,
+): Promise<void> {
   const store = new ClientDataStore({ backend, minSizeToCache: 16, localCacheSize: 0 });
   let wires: string[];
   try {
@@ -189,39 +236,59 @@ async function valuesRoundTrip(backend: DataStoreBackend, values: unknown[], cou
   for (let i = 0; i < values.length; i++) {
     const before = serializeValue(values[i]);
     const after = serializeValue(resolved[i]);
-    if (before !== after) throw new FuzzFailure(`${backend.description}: value #${i} changed: ${before.slice(0, 80)} → ${after.slice(0, 80)}`);
+    if (before !== after)
+      throw new FuzzFailure(
+        `${backend.description}: value #${i} changed: ${before.slice(0, 80)} → ${after.slice(0, 80)}`,
+      );
   }
   count('ok');
 }
 
 export async function fuzzStores(options: StoresOptions): Promise<StoresResult> {
-  const result: StoresResult = { cases: 0, entries: 0, outcomes: new Map(), largest: { size: options.maxBatch, ms: {} } };
+  const result: StoresResult = {
+    cases: 0,
+    entries: 0,
+    outcomes: new Map(),
+    largest: { size: options.maxBatch, ms: {} },
+  };
   const count = (outcome: string): void => {
     result.outcomes.set(outcome, (result.outcomes.get(outcome) ?? 0) + 1);
   };
   const backends = await openBackends();
   try {
     // The largest batch once on every backend, timed.
-    const biggest: BatchCase = { size: options.maxBatch, seed: options.seed, duplicates: true, poison: 'none', absent: 3 };
+    const biggest: BatchCase = {
+      size: options.maxBatch,
+      seed: options.seed,
+      duplicates: true,
+      poison: 'none',
+      absent: 3,
+    };
     for (const [name, backend] of backends.list) {
       const t0 = performance.now();
       await roundTrip(backend, biggest, count);
       result.largest.ms[name] = performance.now() - t0;
     }
     result.entries += options.maxBatch * backends.list.length;
-    const property = fc.asyncProperty(batchCase(options.maxBatch), fc.array(pyValue, { maxLength: options.maxValues }), async (c, values) => {
-      result.cases++;
-      result.entries += c.size * backends.list.length;
-      for (const [, backend] of backends.list) {
-        await roundTrip(backend, c, count);
-        await valuesRoundTrip(backend, values, count);
-      }
-    });
+    const property = fc.asyncProperty(
+      batchCase(options.maxBatch),
+      fc.array(pyValue, { maxLength: options.maxValues }),
+      async (c, values) => {
+        result.cases++;
+        result.entries += c.size * backends.list.length;
+        for (const [, backend] of backends.list) {
+          await roundTrip(backend, c, count);
+          await valuesRoundTrip(backend, values, count);
+        }
+      },
+    );
     const details = await fc.check(property, { seed: options.seed, numRuns: options.runs, endOnFailure: true });
     if (details.failed) {
-      const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+      const error =
+        details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
       const c = details.counterexample?.[0] as BatchCase | undefined;
-      result.failure = `${error} (case ${JSON.stringify(c)}; replay: npm run fuzz -- --only stores --seed ${options.seed})`;
+      const replay = `npm run fuzz -- --only stores --seed ${options.seed}`;
+      result.failure = `${error} (case ${JSON.stringify(c)}; replay: ${replay})`;
     }
   } catch (err) {
     result.failure = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
@@ -234,12 +301,23 @@ export async function fuzzStores(options: StoresOptions): Promise<StoresResult> 
 /** `npm run fuzz` part: prints one summary line per run. */
 export async function stores(args: { seed: number; runs: number }): Promise<boolean> {
   const runs = Math.max(20, Math.min(300, Math.floor(args.runs / 1000)));
-  console.log(`\n== stores: ${runs} random batches (up to 200,000 entries) and values on memory, SQLite, Redis, seed ${args.seed}`);
+  console.log(
+    `\n== stores: ${runs} random batches (up to 200,000 entries) and values on memory, SQLite, Redis, ` +
+      `seed ${args.seed}`,
+  );
   const t0 = performance.now();
   const r = await fuzzStores({ seed: args.seed, runs, maxBatch: 200_000, maxValues: 200 });
-  const outcomes = [...r.outcomes].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
-  const big = Object.entries(r.largest.ms).map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ');
-  console.log(`${r.failure ? 'FAIL' : 'ok  '} ${r.cases} cases, ${r.entries} entries in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${outcomes}`);
+  const outcomes = [...r.outcomes]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+  const big = Object.entries(r.largest.ms)
+    .map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`)
+    .join(', ');
+  console.log(
+    `${r.failure ? 'FAIL' : 'ok  '} ${r.cases} cases, ${r.entries} entries ` +
+      `in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${outcomes}`,
+  );
   const bigDone = Object.keys(r.largest.ms).length === 3;
   console.log(`${bigDone ? 'ok  ' : 'FAIL'} a batch of ${r.largest.size} set + get: ${big}`);
   if (r.failure) console.log(`     ${r.failure}`);

@@ -45,7 +45,10 @@ export interface ClientDataStoreConfig {
   localCacheSize: number;
   /** `warn_threshold`: a stored value longer than this logs a warning. Default 10 MiB (10_485_760). */
   warnThreshold: number;
-  /** pynenc's `serializer_cls` the Python app uses; decides how PyTuple, PySet, Uint8Array are written. Default JsonPickleSerializer. */
+  /**
+   * pynenc's `serializer_cls` the Python app uses; decides how PyTuple, PySet, Uint8Array are written.
+   * Default JsonPickleSerializer.
+   */
   serializer: SerializerName;
   /** Where size warnings go. Default console. */
   logger: DataStoreLogger;
@@ -79,9 +82,12 @@ export class ClientDataStore {
   private readonly cache: LruCache<string, CachedValue>;
 
   constructor(options: ClientDataStoreOptions = {}) {
-    if (options === null || typeof options !== 'object') throw new DataStoreConfigError('options', 'an options object', options);
+    if (options === null || typeof options !== 'object')
+      throw new DataStoreConfigError('options', 'an options object', options);
     const { backend, ...rest } = options;
-    this.config = Object.freeze(checkConfig({ ...DEFAULT_CLIENT_DATA_STORE_CONFIG, logger: console, ...stripUndefined(rest) }));
+    this.config = Object.freeze(
+      checkConfig({ ...DEFAULT_CLIENT_DATA_STORE_CONFIG, logger: console, ...stripUndefined(rest) }),
+    );
     this.backend = backend === undefined ? new MemoryStore() : checkBackend(backend);
     this.cache = new LruCache(this.config.localCacheSize);
   }
@@ -119,7 +125,12 @@ export class ClientDataStore {
    * (write it with `flush`). Lets a caller serialize a whole batch and write
    * nothing when any value fails.
    */
-  serializeDeferred(value: unknown, pending: PendingEntries, options: SerializeOptions = {}, loc?: PayloadLocation): string {
+  serializeDeferred(
+    value: unknown,
+    pending: PendingEntries,
+    options: SerializeOptions = {},
+    loc?: PayloadLocation,
+  ): string {
     checkSerializeOptions(options);
     if (!(pending instanceof Map)) throw new DataStoreConfigError('pending', 'a Map of pending entries', pending);
     const { disabled, serializer, minSizeToCache, maxSizeToCache, warnThreshold } = this.config;
@@ -166,7 +177,10 @@ export class ClientDataStore {
    * check fails too). Entries are content-addressed, so one that holds its
    * text is whole and correct; one holding anything else counts as not written.
    */
-  private async storedAfterFailure(entries: ReadonlyArray<readonly [string, string]>, err: unknown): Promise<string[] | undefined> {
+  private async storedAfterFailure(
+    entries: ReadonlyArray<readonly [string, string]>,
+    err: unknown,
+  ): Promise<string[] | undefined> {
     if (err instanceof DataStoreUnavailableError) return undefined;
     try {
       const found = await this.backend.get(entries.map(([key]) => key));
@@ -192,15 +206,21 @@ export class ClientDataStore {
     limits?: ReadLimits,
   ): Promise<PyValue[]> {
     if (!Array.isArray(texts)) throw new DataStoreConfigError('texts', 'an array of serialized texts', texts);
-    if (locate !== undefined && typeof locate !== 'function') throw new DataStoreConfigError('locate', 'a function', locate);
-    if (limits !== undefined && (limits === null || typeof limits !== 'object')) throw new InvalidOptionError('limits', 'an object of read limits', limits);
+    if (locate !== undefined && typeof locate !== 'function')
+      throw new DataStoreConfigError('locate', 'a function', locate);
+    if (limits !== undefined && (limits === null || typeof limits !== 'object'))
+      throw new InvalidOptionError('limits', 'an object of read limits', limits);
     const resolved = resolveLimits(limits);
     const results = new Array<PyValue>(texts.length);
     const pending = new Map<string, number[]>();
     for (let i = 0; i < texts.length; i++) {
       const text = texts[i];
       if (typeof text !== 'string') {
-        throw new DeserializationError(`expected a serialized string, got ${text === null ? 'null' : typeof text}`, undefined, locate?.(i));
+        throw new DeserializationError(
+          `expected a serialized string, got ${text === null ? 'null' : typeof text}`,
+          undefined,
+          locate?.(i),
+        );
       }
       if (isReference(text)) {
         const cached = this.cache.get(text);
@@ -219,15 +239,26 @@ export class ClientDataStore {
     const keys = [...pending.keys()];
     const stored = await this.backendCall('get', () => this.backend.get(keys));
     if (!Array.isArray(stored) || stored.length !== keys.length) {
-      throw new DataStoreBackendError(this.backend.description, 'get', new TypeError(`get of ${keys.length} keys answered ${describeAnswer(stored)}`));
+      throw new DataStoreBackendError(
+        this.backend.description,
+        'get',
+        new TypeError(`get of ${keys.length} keys answered ${describeAnswer(stored)}`),
+      );
     }
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
       const indices = pending.get(key)!;
       const text = stored[k];
-      if (text === undefined || text === null) throw new MissingReferenceError(key, this.backend.description, locate?.(indices[0]!));
+      if (text === undefined || text === null)
+        throw new MissingReferenceError(key, this.backend.description, locate?.(indices[0]!));
       if (typeof text !== 'string') {
-        throw new CorruptReferenceError(key, this.backend.description, undefined, locate?.(indices[0]!), `the backend answered a ${typeof text}, not a text`);
+        throw new CorruptReferenceError(
+          key,
+          this.backend.description,
+          undefined,
+          locate?.(indices[0]!),
+          `the backend answered a ${typeof text}, not a text`,
+        );
       }
       const actual = referenceKey(text);
       if (actual !== key) throw new CorruptReferenceError(key, this.backend.description, actual, locate?.(indices[0]!));
@@ -294,7 +325,8 @@ export class ClientDataStore {
         const prefix = payloadPointer(loc?.payloadKey) ?? '';
         throw err.within({ dto: loc?.payloadKey !== undefined ? 'EventRecord' : undefined, prefix, key });
       }
-      if (err instanceof DeserializationError) throw new DeserializationError(err.received ?? err.message, key, locate?.(index), err);
+      if (err instanceof DeserializationError)
+        throw new DeserializationError(err.received ?? err.message, key, locate?.(index), err);
       if (err instanceof PythonJsonSyntaxError) throw new DeserializationError(err.message, key, locate?.(index), err);
       if (err instanceof RangeError) throw new DeserializationError('nested too deeply', key, locate?.(index), err);
       throw err;
@@ -327,16 +359,23 @@ const BACKEND_METHODS = ['get', 'set', 'purge', 'close'] as const;
 /** A backend: an object with get, set, purge and close methods and a description. */
 function checkBackend(backend: unknown): DataStoreBackend {
   const b = backend as Partial<Record<string, unknown>> | null;
-  if (b === null || typeof b !== 'object' || BACKEND_METHODS.some((m) => typeof b[m] !== 'function') || typeof b.description !== 'string') {
+  if (
+    b === null ||
+    typeof b !== 'object' ||
+    BACKEND_METHODS.some((m) => typeof b[m] !== 'function') ||
+    typeof b.description !== 'string'
+  ) {
     throw new DataStoreConfigError('backend', 'a DataStoreBackend (description, get, set, purge, close)', backend);
   }
   return backend as DataStoreBackend;
 }
 
 function checkSerializeOptions(options: unknown): void {
-  if (options === null || typeof options !== 'object') throw new DataStoreConfigError('options', 'an options object', options);
+  if (options === null || typeof options !== 'object')
+    throw new DataStoreConfigError('options', 'an options object', options);
   const disableCache = (options as SerializeOptions).disableCache;
-  if (disableCache !== undefined && typeof disableCache !== 'boolean') throw new DataStoreConfigError('disableCache', 'a boolean', disableCache);
+  if (disableCache !== undefined && typeof disableCache !== 'boolean')
+    throw new DataStoreConfigError('disableCache', 'a boolean', disableCache);
 }
 
 function describeAnswer(answer: unknown): string {
@@ -353,11 +392,13 @@ function checkConfig(config: ClientDataStoreConfig): ClientDataStoreConfig {
   if (typeof config.disabled !== 'boolean') throw new DataStoreConfigError('disabled', 'a boolean', config.disabled);
   for (const name of ['minSizeToCache', 'maxSizeToCache', 'localCacheSize', 'warnThreshold'] as const) {
     const v = config[name];
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw new DataStoreConfigError(name, 'a non-negative integer', v);
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+      throw new DataStoreConfigError(name, 'a non-negative integer', v);
   }
   if (!SERIALIZER_NAMES.includes(config.serializer)) {
     throw new DataStoreConfigError('serializer', SERIALIZER_NAMES.join(' or '), config.serializer);
   }
-  if (!config.logger || typeof config.logger.warn !== 'function') throw new DataStoreConfigError('logger', 'an object with warn(message)', config.logger);
+  if (!config.logger || typeof config.logger.warn !== 'function')
+    throw new DataStoreConfigError('logger', 'an object with warn(message)', config.logger);
   return config;
 }

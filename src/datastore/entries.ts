@@ -13,14 +13,26 @@ export function checkEntries(entries: ReadonlyArray<readonly [string, string]>):
   for (let i = 0; i < entries.length; i++) {
     const entry: unknown = entries[i];
     if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') {
-      throw new SerializationError('unsupported-type', `data store entry #${i} is not a [key, text] pair of strings`, '');
+      throw new SerializationError(
+        'unsupported-type',
+        `data store entry #${i} is not a [key, text] pair of strings`,
+        '',
+      );
     }
     const [key, text] = entry as [WellFormed, WellFormed];
     if (!key.isWellFormed()) {
-      throw new SerializationError('unsupported-type', `key of entry #${i} has a lone surrogate (Python cannot encode it as UTF-8)`, '');
+      throw new SerializationError(
+        'unsupported-type',
+        `key of entry #${i} has a lone surrogate (Python cannot encode it as UTF-8)`,
+        '',
+      );
     }
     if (!text.isWellFormed()) {
-      throw new SerializationError('unsupported-type', `text for ${shortText(key)} has a lone surrogate (Python cannot encode it as UTF-8)`, '');
+      throw new SerializationError(
+        'unsupported-type',
+        `text for ${shortText(key)} has a lone surrogate (Python cannot encode it as UTF-8)`,
+        '',
+      );
     }
   }
 }

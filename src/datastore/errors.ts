@@ -114,10 +114,15 @@ export class SerializationError extends ContractError {
   readonly detail: string;
 
   constructor(reason: SerializationFailure, detail: string, valuePath: string, loc?: PayloadLocation, cause?: unknown) {
-    const subject = loc?.payloadKey !== undefined ? `payload ${JSON.stringify(shortText(loc.payloadKey, 60))}` : 'value';
+    const subject =
+      loc?.payloadKey !== undefined ? `payload ${JSON.stringify(shortText(loc.payloadKey, 60))}` : 'value';
     const at = valuePath ? ` at ${shortPath(valuePath)}` : '';
     const ev =
-      loc?.eventId !== undefined ? ` of event ${JSON.stringify(shortText(loc.eventId, 60))}` : loc?.recordIndex !== undefined ? ` of record #${loc.recordIndex}` : '';
+      loc?.eventId !== undefined
+        ? ` of event ${JSON.stringify(shortText(loc.eventId, 60))}`
+        : loc?.recordIndex !== undefined
+          ? ` of record #${loc.recordIndex}`
+          : '';
     super(`cannot serialize ${subject}${ev}${at}: ${shortText(detail, 300)}`, {
       dto: loc?.payloadKey !== undefined ? 'EventRecord' : undefined,
       path: loc?.payloadKey !== undefined ? payloadPointer(loc.payloadKey, valuePath) : valuePath,
@@ -193,7 +198,10 @@ export class DataStoreWriteError extends ContractError {
   constructor(store: string, keys: readonly string[], writtenKeys: readonly string[] | undefined, cause: unknown) {
     const written = new Set(writtenKeys ?? []);
     const failedKeys = keys.filter((k) => !written.has(k));
-    const why = cause instanceof Error ? `${cause instanceof ContractError ? cause.code : cause.name}: ${cause.message}` : String(cause);
+    const why =
+      cause instanceof Error
+        ? `${cause instanceof ContractError ? cause.code : cause.name}: ${cause.message}`
+        : String(cause);
     const received = describeReason(why);
     const kept =
       writtenKeys === undefined
@@ -203,7 +211,8 @@ export class DataStoreWriteError extends ContractError {
           : '';
     const expected = 'every entry of the batch stored, or none';
     super(
-      `writing ${keys.length} entr${keys.length === 1 ? 'y' : 'ies'} to ${store} failed (${received}): not stored ${listKeys(failedKeys)}${kept}`,
+      `writing ${keys.length} entr${keys.length === 1 ? 'y' : 'ies'} to ${store} failed (${received}): ` +
+        `not stored ${listKeys(failedKeys)}${kept}`,
       { cause, expected, received },
     );
     this.store = store;
@@ -225,7 +234,10 @@ export class DataStoreClosedError extends ContractError {
   readonly store: string;
 
   constructor(store: string, operation: string) {
-    super(`${operation} on ${store} after close()`, { expected: 'a store that is not closed', received: `${operation} after close()` });
+    super(`${operation} on ${store} after close()`, {
+      expected: 'a store that is not closed',
+      received: `${operation} after close()`,
+    });
     this.store = store;
   }
 }
@@ -236,7 +248,10 @@ export class DataStoreConfigError extends ContractError {
   readonly option: string;
 
   constructor(option: string, expected: string, received: unknown) {
-    super(`data store option ${option}: expected ${expected}, got ${describe(received)}`, { expected, received: describe(received) });
+    super(`data store option ${option}: expected ${expected}, got ${describe(received)}`, {
+      expected,
+      received: describe(received),
+    });
     this.option = option;
   }
 }
@@ -277,7 +292,9 @@ export class DataStoreOpenError extends ContractError {
 
   constructor(store: string, reason: DataStoreOpenFailure, detail: string, cause?: unknown) {
     const expected =
-      reason === 'table-layout' ? "pynenc's client data table (data_key TEXT PRIMARY KEY, data_value BLOB, created_at REAL)" : 'a database file that can be opened or created';
+      reason === 'table-layout'
+        ? "pynenc's client data table (data_key TEXT PRIMARY KEY, data_value BLOB, created_at REAL)"
+        : 'a database file that can be opened or created';
     super(`cannot open ${store} (${reason}): ${shortText(detail, 200)}`, { cause, expected, received: detail });
     this.store = store;
     this.reason = reason;

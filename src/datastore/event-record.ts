@@ -46,11 +46,16 @@ export function payloadWireText(payload: Record<string, unknown>, key: string): 
   if (payload === null || typeof payload !== 'object') return undefined;
   const form = (payload as { [WIRE]?: WireForm })[WIRE];
   const entry = form?.entries.get(key);
-  return entry && Object.prototype.hasOwnProperty.call(payload, key) && Object.is(payload[key], entry.value) ? entry.wire : undefined;
+  return entry && Object.prototype.hasOwnProperty.call(payload, key) && Object.is(payload[key], entry.value)
+    ? entry.wire
+    : undefined;
 }
 
 /** Writes `record` as Python's `EventRecord.to_json(app)` does, storing large payload values in `store`. */
-export async function encodeEventRecord(record: EventRecordInput | DecodedEventRecord, store: ClientDataStore): Promise<string> {
+export async function encodeEventRecord(
+  record: EventRecordInput | DecodedEventRecord,
+  store: ClientDataStore,
+): Promise<string> {
   checkStore(store);
   const pending: PendingEntries = new Map();
   const text = encodeInto(record, store, pending, undefined);
@@ -75,7 +80,11 @@ export async function encodeEventRecords(
  * Reads a record as Python's `EventRecord.from_json(text, app)` does, resolving its payload through `store`.
  * The read limits in `options` apply to the record's text and to every payload value's text (inline or stored).
  */
-export async function decodeEventRecord(text: string, store: ClientDataStore, options?: FromJsonOptions): Promise<DecodedEventRecord> {
+export async function decodeEventRecord(
+  text: string,
+  store: ClientDataStore,
+  options?: FromJsonOptions,
+): Promise<DecodedEventRecord> {
   return (await decodeEventRecords([text], store, options))[0]!;
 }
 
@@ -87,10 +96,17 @@ export async function decodeEventRecords(
 ): Promise<DecodedEventRecord[]> {
   checkStore(store);
   if (!Array.isArray(texts)) throw new DataStoreConfigError('texts', 'an array of EventRecord JSON texts', texts);
-  if (options !== undefined && (options === null || typeof options !== 'object')) throw new InvalidOptionError('options', 'an options object', options);
+  if (options !== undefined && (options === null || typeof options !== 'object'))
+    throw new InvalidOptionError('options', 'an options object', options);
   const records = texts.map((text) => {
     if (typeof text !== 'string') {
-      throw new ContractValidationError('EventRecord', [{ path: '', message: `must be the record's JSON text (a string), got ${text === null ? 'null' : typeof text}`, keyword: 'type' }]);
+      throw new ContractValidationError('EventRecord', [
+        {
+          path: '',
+          message: `must be the record's JSON text (a string), got ${text === null ? 'null' : typeof text}`,
+          keyword: 'type',
+        },
+      ]);
     }
     return fromJson('EventRecord', text, options);
   });
@@ -105,7 +121,11 @@ export async function decodeEventRecords(
       recordOf.push(r);
     }
   }
-  const values = await store.resolveMany(wires, (i) => ({ payloadKey: keys[i]!, eventId: records[recordOf[i]!]!.event_id }), options);
+  const values = await store.resolveMany(
+    wires,
+    (i) => ({ payloadKey: keys[i]!, eventId: records[recordOf[i]!]!.event_id }),
+    options,
+  );
   const out: DecodedEventRecord[] = new Array(records.length);
   let i = 0;
   for (let r = 0; r < records.length; r++) {
@@ -118,7 +138,10 @@ export async function decodeEventRecords(
     }
     const order = pythonKeyOrder(record.payload);
     if (order) withPythonKeyOrder(payload, order);
-    Object.defineProperty(payload, WIRE, { value: { backend: store.backend, entries } satisfies WireForm, enumerable: false });
+    Object.defineProperty(payload, WIRE, {
+      value: { backend: store.backend, entries } satisfies WireForm,
+      enumerable: false,
+    });
     out[r] = { ...record, payload };
   }
   return out;
@@ -167,6 +190,7 @@ function checkStore(store: unknown): void {
 }
 
 function define(obj: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
   else obj[key] = value;
 }

@@ -1,4 +1,7 @@
-/** The client data store: payload values as pynenc stores them (see the README, "Payload values and the client data store"). */
+/**
+ * The client data store: payload values as pynenc stores them (see the README, "Payload values and the client
+ * data store").
+ */
 export type { DataStoreBackend } from './backend';
 export {
   ClientDataStore,

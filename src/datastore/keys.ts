@@ -17,7 +17,8 @@ export function isReference(text: string): boolean {
 
 /** `__pynenc__client_data__:` + sha256 hex of the text's UTF-8 bytes (pynenc's `_generate_key`). */
 export function referenceKey(serialized: string): string {
-  if (typeof serialized !== 'string') throw new DataStoreConfigError('serialized', 'the serialized text (a string)', serialized);
+  if (typeof serialized !== 'string')
+    throw new DataStoreConfigError('serialized', 'the serialized text (a string)', serialized);
   return `${REFERENCE_PREFIX}:${createHash('sha256').update(serialized, 'utf8').digest('hex')}`;
 }
 
@@ -26,7 +27,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 function checkAppId(appId: unknown): string {
   if (typeof appId !== 'string') throw new DataStoreConfigError('appId', 'a string', appId);
   // Python's app_id.encode() (UTF-8, strict) raises on lone surrogates; Node would hash U+FFFD instead.
-  if (LONE_SURROGATE.test(appId)) throw new DataStoreConfigError('appId', 'text without lone surrogates (Python cannot encode it)', appId);
+  if (LONE_SURROGATE.test(appId))
+    throw new DataStoreConfigError('appId', 'text without lone surrogates (Python cannot encode it)', appId);
   return appId;
 }
 

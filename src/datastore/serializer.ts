@@ -27,13 +27,46 @@ export const SERIALIZER_NAMES: readonly SerializerName[] = ['JsonPickleSerialize
 
 // jsonpickle's tags.RESERVED: keys jsonpickle silently drops from a dict it writes.
 const JSONPICKLE_RESERVED = new Set([
-  'py/bytes', 'py/function', 'py/id', 'py/initargs', 'py/iterator', 'py/newargs', 'py/newargsex', 'py/newobj',
-  'py/object', 'py/property', 'py/reduce', 'py/ref', 'py/repr', 'py/seq', 'py/set', 'py/state', 'py/tuple', 'py/type',
+  'py/bytes',
+  'py/function',
+  'py/id',
+  'py/initargs',
+  'py/iterator',
+  'py/newargs',
+  'py/newargsex',
+  'py/newobj',
+  'py/object',
+  'py/property',
+  'py/reduce',
+  'py/ref',
+  'py/repr',
+  'py/seq',
+  'py/set',
+  'py/state',
+  'py/tuple',
+  'py/type',
 ]);
 // Keys that make a reader (jsonpickle's unpickler, this module) take a dict for something else.
-const READ_TAGS = ['py/tuple', 'py/set', 'py/b64', 'py/b85', 'py/id', 'py/iterator', 'py/object', 'py/type', 'py/reduce', 'py/function', 'py/repr'];
+const READ_TAGS = [
+  'py/tuple',
+  'py/set',
+  'py/b64',
+  'py/b85',
+  'py/id',
+  'py/iterator',
+  'py/object',
+  'py/type',
+  'py/reduce',
+  'py/function',
+  'py/repr',
+];
 // pynenc JsonSerializer envelopes, in the order its reader checks them.
-const ENVELOPES = ['__pynenc__std_py_exc__', '__pynenc__client_exception__', '__pynenc__json_serializable__', '__pynenc__enum__'] as const;
+const ENVELOPES = [
+  '__pynenc__std_py_exc__',
+  '__pynenc__client_exception__',
+  '__pynenc__json_serializable__',
+  '__pynenc__enum__',
+] as const;
 
 const RESERVED_FOR: Record<SerializerName, ReadonlySet<string>> = {
   JsonPickleSerializer: new Set([...JSONPICKLE_RESERVED, ...READ_TAGS, ...ENVELOPES]),
@@ -48,20 +81,24 @@ const RESERVED_FOR: Record<SerializerName, ReadonlySet<string>> = {
  * Python could not write or what would not read back as the same value.
  */
 export function serializeValue(value: unknown, serializer: SerializerName = 'JsonPickleSerializer'): string {
-  if (!SERIALIZER_NAMES.includes(serializer)) throw new DataStoreConfigError('serializer', SERIALIZER_NAMES.join(' or '), serializer);
+  if (!SERIALIZER_NAMES.includes(serializer))
+    throw new DataStoreConfigError('serializer', SERIALIZER_NAMES.join(' or '), serializer);
   if (value instanceof PyOpaque) return value.text;
   let tree: unknown;
   try {
     tree = new WireMapper(serializer).map(value);
   } catch (err) {
-    if (err instanceof RangeError) throw new SerializationError('too-deep', 'nested too deeply to serialize', '', undefined, err);
+    if (err instanceof RangeError)
+      throw new SerializationError('too-deep', 'nested too deeply to serialize', '', undefined, err);
     throw err;
   }
   try {
     return stringifyPython(tree);
   } catch (err) {
-    if (err instanceof PythonJsonWriteError) throw new SerializationError('unsupported-type', err.reason, err.path, undefined, err);
-    if (err instanceof RangeError) throw new SerializationError('too-deep', 'nested too deeply to serialize', '', undefined, err);
+    if (err instanceof PythonJsonWriteError)
+      throw new SerializationError('unsupported-type', err.reason, err.path, undefined, err);
+    if (err instanceof RangeError)
+      throw new SerializationError('too-deep', 'nested too deeply to serialize', '', undefined, err);
     throw err;
   }
 }
@@ -105,7 +142,10 @@ class WireMapper {
       case 'bigint':
         return value;
       case 'undefined':
-        return this.fail('undefined', this.segments.length ? 'undefined inside an array has no JSON form' : 'undefined has no JSON form');
+        return this.fail(
+          'undefined',
+          this.segments.length ? 'undefined inside an array has no JSON form' : 'undefined has no JSON form',
+        );
       case 'function':
         return this.fail('function', 'a function has no JSON form');
       case 'symbol':
@@ -138,7 +178,10 @@ class WireMapper {
     }
     const proto = Object.getPrototypeOf(obj) as unknown;
     if (proto !== null && Object.getPrototypeOf(proto) !== null) {
-      this.fail('unsupported-type', `a ${typeName(obj)} has no Python JSON form (plain objects, arrays, PyTuple, PySet, Uint8Array, PyOpaque only)`);
+      this.fail(
+        'unsupported-type',
+        `a ${typeName(obj)} has no Python JSON form (plain objects, arrays, PyTuple, PySet, Uint8Array, PyOpaque only)`,
+      );
     }
     this.ancestors.push(obj);
     const mapped = this.mapObject(obj as Record<string, unknown>);
@@ -172,7 +215,9 @@ class WireMapper {
       if (this.reserved.has(key)) {
         this.fail(
           'reserved-key',
-          `key ${JSON.stringify(key)} is reserved by ${key.startsWith('py/') ? 'jsonpickle' : "pynenc's JsonSerializer"} (Python would drop it or read the dict back as another type)`,
+          `key ${JSON.stringify(key)} is reserved by ` +
+            `${key.startsWith('py/') ? 'jsonpickle' : "pynenc's JsonSerializer"} ` +
+            '(Python would drop it or read the dict back as another type)',
           key,
         );
       }
@@ -197,7 +242,8 @@ class WireMapper {
 
 /** Own data property, also for `__proto__` (plain assignment would set the prototype). */
 function define(obj: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
   else obj[key] = value;
 }
 
@@ -216,9 +262,13 @@ function define(obj: Record<string, unknown>, key: string, value: unknown): void
  */
 export function deserializeText(text: string, limits?: ReadLimits): PyValue {
   if (typeof text !== 'string') {
-    throw new DeserializationError(`expected a serialized string, got ${text === null ? 'null' : typeof text}`, undefined);
+    throw new DeserializationError(
+      `expected a serialized string, got ${text === null ? 'null' : typeof text}`,
+      undefined,
+    );
   }
-  if (limits !== undefined && (limits === null || typeof limits !== 'object')) throw new InvalidOptionError('limits', 'an object of read limits', limits);
+  if (limits !== undefined && (limits === null || typeof limits !== 'object'))
+    throw new InvalidOptionError('limits', 'an object of read limits', limits);
   const resolved = resolveLimits(limits);
   // The shortcut reads no nesting; a text it takes keeps within the limits when its length does.
   if (text.length <= resolved.maxDocumentLength && text.length <= resolved.maxStringLength + 2) {
@@ -370,7 +420,7 @@ class TagReader {
     }
   }
 
-  /** A node's value when it has no children to restore; else the frame that restores them (registered first, as Python does). */
+  /** A node's value when it has no children to restore; else the frame restoring them (registered first, as Python). */
   private enter(node: PyJsonValue): PyValue | Frame {
     if (node === null || typeof node !== 'object' || node instanceof PyFloat) return node;
     if (Array.isArray(node)) {
@@ -395,7 +445,8 @@ class TagReader {
         return decodeBase85(obj[tag]);
       case 'py/id': {
         const idx = obj[tag];
-        if (typeof idx !== 'number' || !Number.isInteger(idx) || idx < 0) throw malformed(`py/id ${describeReceived(idx)} is not an index`);
+        if (typeof idx !== 'number' || !Number.isInteger(idx) || idx < 0)
+          throw malformed(`py/id ${describeReceived(idx)} is not an index`);
         const target = idx < this.certainBelow ? this.objs[idx] : undefined;
         if (target === undefined || target === INSIDE_OPAQUE) return new PyOpaque('py/id', obj);
         return target as PyValue;
@@ -516,7 +567,8 @@ function registers(root: PyJsonValue): boolean {
       if (Array.isArray(items)) for (const item of items) stack.push(item);
       continue;
     }
-    if (!(tag === 'py/b64' || tag === 'py/b85' || tag === 'py/id' || tag === 'py/type' || tag === 'py/function')) return true;
+    if (!(tag === 'py/b64' || tag === 'py/b85' || tag === 'py/id' || tag === 'py/type' || tag === 'py/function'))
+      return true;
   }
   return false;
 }

@@ -56,7 +56,8 @@ export class SqliteStore implements DataStoreBackend {
   private closed = false;
 
   constructor(options: SqliteStoreOptions) {
-    if (options === null || typeof options !== 'object') throw new DataStoreConfigError('options', 'an options object', options);
+    if (options === null || typeof options !== 'object')
+      throw new DataStoreConfigError('options', 'an options object', options);
     const appId = options.appId ?? 'pynenc';
     this.tableName = sqliteTableName(appId); // checks the app_id (DataStoreConfigError)
     this.appId = appId;
@@ -72,11 +73,17 @@ export class SqliteStore implements DataStoreBackend {
       this.db = options.database;
       this.ownsDb = false;
     } else {
-      if (typeof options.path !== 'string' || options.path === '') throw new DataStoreConfigError('path', 'a database file path', options.path);
+      if (typeof options.path !== 'string' || options.path === '')
+        throw new DataStoreConfigError('path', 'a database file path', options.path);
       try {
         this.db = new Database(options.path, { timeout });
       } catch (err) {
-        throw new DataStoreOpenError(`sqlite:${options.path}#${this.tableName}`, openFailure(err), describeError(err), err);
+        throw new DataStoreOpenError(
+          `sqlite:${options.path}#${this.tableName}`,
+          openFailure(err),
+          describeError(err),
+          err,
+        );
       }
       this.ownsDb = true;
     }
@@ -92,7 +99,9 @@ export class SqliteStore implements DataStoreBackend {
       );
       checkLayout(this.db, t, this.description);
       this.db.exec(`CREATE INDEX IF NOT EXISTS idx_${t}_created ON ${t}(created_at);`);
-      this.selectMany = this.db.prepare(`SELECT data_key, data_value FROM ${t} WHERE data_key IN (SELECT value FROM json_each(?))`);
+      this.selectMany = this.db.prepare(
+        `SELECT data_key, data_value FROM ${t} WHERE data_key IN (SELECT value FROM json_each(?))`,
+      );
       this.insert = this.db.prepare(`INSERT OR REPLACE INTO ${t} (data_key, data_value) VALUES (?, ?)`);
       this.deleteAll = this.db.prepare(`DELETE FROM ${t}`);
       this.writeBatch = this.db.transaction((entries: ReadonlyArray<readonly [string, string]>) => {
@@ -149,22 +158,30 @@ export class SqliteStore implements DataStoreBackend {
     try {
       return utf8.decode(value);
     } catch {
-      throw new CorruptReferenceError(row.data_key, this.description, undefined, undefined, 'stored bytes are not valid UTF-8');
+      throw new CorruptReferenceError(
+        row.data_key,
+        this.description,
+        undefined,
+        undefined,
+        'stored bytes are not valid UTF-8',
+      );
     }
   }
 
   private check(operation: string): void {
     if (this.closed) throw new DataStoreClosedError(this.description, operation);
-    if (!this.db.open) throw new DataStoreClosedError(this.description, `${operation} (its better-sqlite3 connection was closed)`);
+    if (!this.db.open)
+      throw new DataStoreClosedError(this.description, `${operation} (its better-sqlite3 connection was closed)`);
   }
 
-  /** Runs a driver call; its failures (busy beyond busyTimeoutMs, I/O, a connection closed meanwhile) come out typed. */
+  /** Runs a driver call; its failures (busy beyond busyTimeoutMs, I/O, a connection closed) typed. */
   private driver<T>(operation: string, call: () => T): T {
     try {
       return call();
     } catch (err) {
       if (err instanceof ContractError) throw err; // CorruptReferenceError of a row
-      if (!this.db.open) throw new DataStoreClosedError(this.description, `${operation} (its better-sqlite3 connection was closed)`);
+      if (!this.db.open)
+        throw new DataStoreClosedError(this.description, `${operation} (its better-sqlite3 connection was closed)`);
       throw new DataStoreBackendError(this.description, operation, err);
     }
   }
@@ -183,7 +200,7 @@ function isDatabase(value: unknown): value is Database.Database {
 
 type ColumnInfo = { name: string; type: string; notnull: number; pk: number };
 
-/** pynenc's layout: data_key the primary key, data_value and created_at present (CREATE TABLE IF NOT EXISTS keeps any other table). */
+/** pynenc's layout: data_key the primary key, data_value, created_at (CREATE TABLE IF NOT EXISTS keeps others). */
 function checkLayout(db: Database.Database, table: string, store: string): void {
   const columns = db.prepare(`PRAGMA table_info(${table})`).all() as ColumnInfo[];
   const byName = new Map(columns.map((c) => [c.name, c]));
@@ -194,7 +211,11 @@ function checkLayout(db: Database.Database, table: string, store: string): void 
   if (!byName.has('created_at')) problems.push('no created_at column');
   if (problems.length > 0) {
     const found = columns.map((c) => `${c.name} ${c.type}${c.pk ? ' PK' : ''}`).join(', ');
-    throw new DataStoreOpenError(store, 'table-layout', `table ${table} has columns (${found}): ${problems.join('; ')}`);
+    throw new DataStoreOpenError(
+      store,
+      'table-layout',
+      `table ${table} has columns (${found}): ${problems.join('; ')}`,
+    );
   }
 }
 
@@ -202,7 +223,8 @@ function openFailure(err: unknown): DataStoreOpenFailure {
   const code = (err as { code?: unknown } | null | undefined)?.code;
   if (code === 'SQLITE_NOTADB') return 'not-a-database';
   const message = (err as { message?: unknown } | null | undefined)?.message;
-  if (code === 'SQLITE_CANTOPEN' || (typeof message === 'string' && /directory does not exist/.test(message))) return 'cannot-open';
+  if (code === 'SQLITE_CANTOPEN' || (typeof message === 'string' && /directory does not exist/.test(message)))
+    return 'cannot-open';
   return 'failed';
 }
 

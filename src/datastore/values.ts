@@ -4,12 +4,14 @@
  *
  * | Python (as serialized)                             | TypeScript                          |
  * |----------------------------------------------------|-------------------------------------|
- * | dict, list, str, int, float, bool, None            | object, array, string, number/bigint/PyFloat, boolean, null (see src/pyjson) |
+ * | dict, list, str, int, float, bool, None            | object, array, string, number/bigint/PyFloat, boolean,  |
+ * |                                                    | null (see src/pyjson)                                    |
  * | tuple `{"py/tuple": […]}`                          | `PyTuple` (an Array subclass)       |
  * | set `{"py/set": […]}`                              | `PySet` (an Array subclass, Python's iteration order) |
  * | bytes `{"py/b64": "…"}` / `{"py/b85": "…"}`        | `Uint8Array`                        |
  * | `py/object`, `py/reduce`, `py/type`, `py/function`, `py/repr`, `py/iterator`, unresolvable `py/id` | `PyOpaque` |
- * | JsonSerializer envelopes `__pynenc__enum__`, `__pynenc__std_py_exc__`, `__pynenc__client_exception__`, `__pynenc__json_serializable__` | `PyOpaque` |
+ * | JsonSerializer envelopes `__pynenc__enum__`, `__pynenc__std_py_exc__`,  | `PyOpaque`                     |
+ * | `__pynenc__client_exception__`, `__pynenc__json_serializable__`           |                                |
  *
  * A `PyOpaque` keeps the exact JSON it was read from and is written back
  * byte-for-byte, so nothing TypeScript cannot rebuild is ever dropped.
@@ -81,8 +83,10 @@ export class PyOpaque {
   readonly raw: PyJsonValue;
 
   constructor(tag: OpaqueTag, raw: PyJsonValue, text?: string) {
-    if (typeof tag !== 'string') throw new DataStoreConfigError('tag', 'a jsonpickle tag or pynenc envelope key (string)', tag);
-    if (text !== undefined && typeof text !== 'string') throw new DataStoreConfigError('text', 'the serialized text (a string)', text);
+    if (typeof tag !== 'string')
+      throw new DataStoreConfigError('tag', 'a jsonpickle tag or pynenc envelope key (string)', tag);
+    if (text !== undefined && typeof text !== 'string')
+      throw new DataStoreConfigError('text', 'the serialized text (a string)', text);
     this.tag = tag;
     this.raw = raw;
     this.pyType = opaqueType(tag, raw);
@@ -96,7 +100,8 @@ export class PyOpaque {
       try {
         text = stringifyPython(this.raw);
       } catch (err) {
-        if (err instanceof RangeError) throw new SerializationError('too-deep', 'nested too deeply to serialize', '', undefined, err);
+        if (err instanceof RangeError)
+          throw new SerializationError('too-deep', 'nested too deeply to serialize', '', undefined, err);
         throw err;
       }
       opaqueTexts.set(this, text);
@@ -111,18 +116,7 @@ export class PyOpaque {
 
 /** A resolved payload value. */
 export type PyValue =
-  | null
-  | boolean
-  | number
-  | bigint
-  | string
-  | PyFloat
-  | Uint8Array
-  | PyOpaque
-  | PyValue[]
-  | PyTuple
-  | PySet
-  | PyObject;
+  null | boolean | number | bigint | string | PyFloat | Uint8Array | PyOpaque | PyValue[] | PyTuple | PySet | PyObject;
 
 /** A Python dict with string keys; `__proto__` and `constructor` are ordinary own keys. */
 export interface PyObject {
@@ -130,7 +124,11 @@ export interface PyObject {
 }
 
 function checkIterable(items: unknown): void {
-  if (items === null || items === undefined || typeof (items as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') {
+  if (
+    items === null ||
+    items === undefined ||
+    typeof (items as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function'
+  ) {
     throw new DataStoreConfigError('items', 'an iterable of values', items);
   }
 }
@@ -140,7 +138,10 @@ function str(v: unknown): string | undefined {
 }
 
 function field(node: unknown, key: string): unknown {
-  return node !== null && typeof node === 'object' && !Array.isArray(node) && Object.prototype.hasOwnProperty.call(node, key)
+  return node !== null &&
+    typeof node === 'object' &&
+    !Array.isArray(node) &&
+    Object.prototype.hasOwnProperty.call(node, key)
     ? (node as Record<string, unknown>)[key]
     : undefined;
 }

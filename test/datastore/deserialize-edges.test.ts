@@ -47,13 +47,19 @@ describe('issue 15 #10: malformed tags are DeserializationError from deserialize
     expect((err as Error).message).toMatch(message);
   });
 
-  it.each([[5], [null], [undefined], [{}], [['"x"']]])('a text that is not a string (%p) is DeserializationError', (text) => {
-    expect(caught(() => deserializeText(text as unknown as string))).toBeInstanceOf(DeserializationError);
-  });
+  it.each([[5], [null], [undefined], [{}], [['"x"']]])(
+    'a text that is not a string (%p) is DeserializationError',
+    (text) => {
+      expect(caught(() => deserializeText(text as unknown as string))).toBeInstanceOf(DeserializationError);
+    },
+  );
 
-  it.each([[null], [5], ['deep'], [{ maxDepth: -1 }], [{ maxDepth: 'x' }]])('limits %p are InvalidOptionError', (limits) => {
-    expect(caught(() => deserializeText('[1]', limits as never))).toBeInstanceOf(InvalidOptionError);
-  });
+  it.each([[null], [5], ['deep'], [{ maxDepth: -1 }], [{ maxDepth: 'x' }]])(
+    'limits %p are InvalidOptionError',
+    (limits) => {
+      expect(caught(() => deserializeText('[1]', limits as never))).toBeInstanceOf(InvalidOptionError);
+    },
+  );
 
   it('a serializer name it does not know is DataStoreConfigError', () => {
     expect(caught(() => serializeValue(1, 'PickleSerializer' as never))).toBeInstanceOf(DataStoreConfigError);

@@ -70,15 +70,19 @@ async function lockHolder(path: string): Promise<{ release: () => Promise<void> 
   };
 }
 
-describe('issue 15 #7: reads and purge under another process\'s exclusive lock', () => {
-  it('get, purge and set beyond busyTimeoutMs are DataStoreBackendError (busy), then work once the lock is gone', async () => {
+describe("issue 15 #7: reads and purge under another process's exclusive lock", () => {
+  it('get, purge, set beyond busyTimeoutMs: DataStoreBackendError (busy); fine once the lock is gone', async () => {
     const path = dbPath();
     const store = new SqliteStore({ path, busyTimeoutMs: 50 });
     const key = referenceKey('"v"');
     await store.set([[key, '"v"']]);
     const holder = await lockHolder(path);
     try {
-      for (const run of [() => store.get([key]), () => store.purge(), () => store.set([[referenceKey('"w"'), '"w"']])]) {
+      for (const run of [
+        () => store.get([key]),
+        () => store.purge(),
+        () => store.set([[referenceKey('"w"'), '"w"']]),
+      ]) {
         const err = await run().catch((e: unknown) => e);
         expect(err).toBeInstanceOf(DataStoreBackendError);
         expect(err).toMatchObject({ code: 'DATASTORE_BACKEND', driverCode: 'SQLITE_BUSY', busy: true });
@@ -161,7 +165,10 @@ describe('issue 15 #7: the constructor on what cannot be a store', () => {
   it('a caller-owned connection already closed is DataStoreConfigError', () => {
     const db = new Database(':memory:');
     db.close();
-    expect(caught(() => new SqliteStore({ database: db }))).toMatchObject({ code: 'DATASTORE_CONFIG', option: 'database' });
+    expect(caught(() => new SqliteStore({ database: db }))).toMatchObject({
+      code: 'DATASTORE_CONFIG',
+      option: 'database',
+    });
   });
 });
 
@@ -180,11 +187,17 @@ describe('issue 15 #7: a caller-owned connection closed under the store', () => 
 });
 
 describe('issue 15 #13: one key rule for every backend', () => {
-  it('a key with a lone surrogate is SerializationError on SQLite, memory (and Redis: redis-store.test.ts); nothing written', async () => {
+  // Redis: redis-store.test.ts
+  it('a key with a lone surrogate: SerializationError on SQLite and memory, none written', async () => {
     const sqlite = new SqliteStore({ path: ':memory:' });
     for (const store of [sqlite, new MemoryStore()]) {
       for (const key of ['k\uD800', '\uDC00k', `${referenceKey('x')}\uDBFF`]) {
-        const err = await store.set([['ok', 'v'], [key, 'v']]).catch((e: unknown) => e);
+        const err = await store
+          .set([
+            ['ok', 'v'],
+            [key, 'v'],
+          ])
+          .catch((e: unknown) => e);
         expect(err).toBeInstanceOf(SerializationError);
         expect((err as SerializationError).message).toMatch(/key of entry #1 has a lone surrogate/);
       }

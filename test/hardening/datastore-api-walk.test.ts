@@ -168,14 +168,20 @@ async function check(call: string, run: () => unknown, failures: Failure[]): Pro
   } catch (err) {
     const ok =
       err instanceof ContractError && typeof err.code === 'string' && err.code !== '' && !/[\n\r]/.test(err.message);
-    if (!ok) failures.push({ call, error: err instanceof Error ? `${err.name}: ${err.message.slice(0, 160)}` : String(err) });
+    if (!ok)
+      failures.push({ call, error: err instanceof Error ? `${err.name}: ${err.message.slice(0, 160)}` : String(err) });
     return undefined;
   }
   return result;
 }
 
 /** Calls `fn` with each hostile value at each position (others from `valid`), and with all positions hostile. */
-async function walkArgs(name: string, valid: unknown[], fn: (...args: unknown[]) => unknown, failures: Failure[]): Promise<number> {
+async function walkArgs(
+  name: string,
+  valid: unknown[],
+  fn: (...args: unknown[]) => unknown,
+  failures: Failure[],
+): Promise<number> {
   let calls = 0;
   const positions = Math.max(valid.length, 1);
   for (const [label, value] of hostileValues()) {
@@ -197,18 +203,42 @@ function recordText(): string {
 
 test('every datastore export is walked (nothing new escapes the list)', () => {
   const walked = new Set([
-    'ClientDataStore', 'MemoryStore', 'encodeEventRecord', 'encodeEventRecords', 'decodeEventRecord',
-    'decodeEventRecords', 'payloadWireText', 'serializeValue', 'deserializeText', 'PyTuple', 'PySet', 'PyOpaque',
-    'isReference', 'referenceKey', 'sqliteTablePrefix', 'sqliteTableName',
+    'ClientDataStore',
+    'MemoryStore',
+    'encodeEventRecord',
+    'encodeEventRecords',
+    'decodeEventRecord',
+    'decodeEventRecords',
+    'payloadWireText',
+    'serializeValue',
+    'deserializeText',
+    'PyTuple',
+    'PySet',
+    'PyOpaque',
+    'isReference',
+    'referenceKey',
+    'sqliteTablePrefix',
+    'sqliteTableName',
     // values, not functions
-    'DEFAULT_CLIENT_DATA_STORE_CONFIG', 'SERIALIZER_NAMES', 'REFERENCE_PREFIX',
+    'DEFAULT_CLIENT_DATA_STORE_CONFIG',
+    'SERIALIZER_NAMES',
+    'REFERENCE_PREFIX',
   ]);
   const errors = Object.keys(datastore).filter((k) => /Error$/.test(k));
   expect(Object.keys(datastore).filter((k) => !walked.has(k) && !errors.includes(k))).toEqual([]);
   // The entries carry the data store's backends as the modules define them.
   expect(sqliteEntry.SqliteStore).toBe(SqliteStore);
   expect(redisEntry.RedisStore).toBe(RedisStore);
-  const redisWalked = new Set(['RedisStore', 'REDIS_BATCH_CHUNK', 'PYNENC_REDIS_KEY_PREFIX', 'sanitizeForRedis', 'sanitizeAppId', 'clientDataKeyPrefix', 'clientDataKey', 'escapeRedisGlob']);
+  const redisWalked = new Set([
+    'RedisStore',
+    'REDIS_BATCH_CHUNK',
+    'PYNENC_REDIS_KEY_PREFIX',
+    'sanitizeForRedis',
+    'sanitizeAppId',
+    'clientDataKeyPrefix',
+    'clientDataKey',
+    'escapeRedisGlob',
+  ]);
   expect(Object.keys(redisModule).filter((k) => !redisWalked.has(k) && !/Error$/.test(k))).toEqual([]);
   expect(Object.keys(sqliteModule)).toEqual(['SqliteStore']);
 });
@@ -226,7 +256,11 @@ test('hostile arguments to every function, constructor and method: only Contract
     ['payloadWireText', [{ a: 1 }, 'a'], datastore.payloadWireText as never],
     ['PyTuple.fromItems', [[1, 2]], (i) => PyTuple.fromItems(i as never)],
     ['PySet.fromItems', [[1, 2]], (i) => PySet.fromItems(i as never)],
-    ['new PyOpaque(…).text', ['py/object', { 'py/object': 'm.C' }], (t, r, x) => new PyOpaque(t as never, r as never, x as never).text],
+    [
+      'new PyOpaque(…).text',
+      ['py/object', { 'py/object': 'm.C' }],
+      (t, r, x) => new PyOpaque(t as never, r as never, x as never).text,
+    ],
     ['new MemoryStore', ['memory'], (n) => new MemoryStore(n as never)],
     ['new ClientDataStore', [{}], (o) => cleanupLater(new ClientDataStore(o as never))],
     ['new SqliteStore', [{ path: ':memory:' }], (o) => cleanupLater(new SqliteStore(o as never))],
@@ -252,15 +286,39 @@ test('hostile arguments to every function, constructor and method: only Contract
     const methods: Array<[string, unknown[], (...a: unknown[]) => unknown]> = [
       ['serialize', ['a long enough value', { disableCache: false }], (v, o) => store.serialize(v, o as never)],
       ['serializeMany', [['a long enough value'], {}], (v, o) => store.serializeMany(v as never, o as never)],
-      ['serializeDeferred', ['a long enough value', new Map(), {}, { payloadKey: 'k' }], (v, p, o, l) => store.serializeDeferred(v, p as never, o as never, l as never)],
+      [
+        'serializeDeferred',
+        ['a long enough value', new Map(), {}, { payloadKey: 'k' }],
+        (v, p, o, l) => store.serializeDeferred(v, p as never, o as never, l as never),
+      ],
       ['flush', [new Map([['k', 'v']])], (p) => store.flush(p as never)],
       ['resolve', [datastore.referenceKey('"x"')], (t) => store.resolve(t as never)],
-      ['resolveMany', [['1', datastore.referenceKey('"y"')], () => undefined, { maxDepth: 5 }], (t, l, m) => store.resolveMany(t as never, l as never, m as never)],
+      [
+        'resolveMany',
+        [['1', datastore.referenceKey('"y"')], () => undefined, { maxDepth: 5 }],
+        (t, l, m) => store.resolveMany(t as never, l as never, m as never),
+      ],
       ['isReference', ['x'], (t) => store.isReference(t as never)],
-      ['encodeEventRecord', [{ ...BASE_RECORD, event_id: 'e', payload: { a: 'a long enough value' } }, store], (r, s) => datastore.encodeEventRecord(r as never, s as never)],
-      ['encodeEventRecords', [[{ ...BASE_RECORD, event_id: 'e', payload: { a: 'a long enough value' } }], store], (r, s) => datastore.encodeEventRecords(r as never, s as never)],
-      ['decodeEventRecord', [recordText(), store, {}], (t, s, o) => datastore.decodeEventRecord(t as never, s as never, o as never)],
-      ['decodeEventRecords', [[recordText()], store, {}], (t, s, o) => datastore.decodeEventRecords(t as never, s as never, o as never)],
+      [
+        'encodeEventRecord',
+        [{ ...BASE_RECORD, event_id: 'e', payload: { a: 'a long enough value' } }, store],
+        (r, s) => datastore.encodeEventRecord(r as never, s as never),
+      ],
+      [
+        'encodeEventRecords',
+        [[{ ...BASE_RECORD, event_id: 'e', payload: { a: 'a long enough value' } }], store],
+        (r, s) => datastore.encodeEventRecords(r as never, s as never),
+      ],
+      [
+        'decodeEventRecord',
+        [recordText(), store, {}],
+        (t, s, o) => datastore.decodeEventRecord(t as never, s as never, o as never),
+      ],
+      [
+        'decodeEventRecords',
+        [[recordText()], store, {}],
+        (t, s, o) => datastore.decodeEventRecords(t as never, s as never, o as never),
+      ],
     ];
     for (const [name, valid, fn] of methods) calls += await walkArgs(`${state}: ${name}`, valid, fn, failures);
     for (const name of ['purge', 'clearLocalCache', 'cachedReferences', 'close'] as const) {
@@ -268,7 +326,12 @@ test('hostile arguments to every function, constructor and method: only Contract
     }
     // Everything again once closed.
     calls += await walkArgs(`${state} closed: serialize`, ['a long enough value'], (v) => store.serialize(v), failures);
-    calls += await walkArgs(`${state} closed: resolve`, [datastore.referenceKey('"x"')], (t) => store.resolve(t as never), failures);
+    calls += await walkArgs(
+      `${state} closed: resolve`,
+      [datastore.referenceKey('"x"')],
+      (t) => store.resolve(t as never),
+      failures,
+    );
     await check(`${state} closed: purge()`, () => store.purge(), failures);
   }
   expect(calls).toBeGreaterThan(15_000); // 17,850 when written

@@ -85,24 +85,44 @@ const TIMESTAMP_CASES: Record<(typeof TIMESTAMP_ERROR_CODES)[number], [string, (
   TIMESTAMP_INVALID_FORMAT: ["text Python 3.11's datetime.fromisoformat does not read", () => normalizeTimestamp(LONG)],
   TIMESTAMP_YEAR_OUT_OF_RANGE: ['year 0', () => normalizeTimestamp('0000-01-01')],
   TIMESTAMP_MONTH_OUT_OF_RANGE: ['month 0 or 13', () => normalizeTimestamp('2026-13-01')],
-  TIMESTAMP_DAY_OUT_OF_RANGE: ['a day the month does not have (Feb 30, Feb 29 of a common year)', () => normalizeTimestamp('2026-02-30')],
+  TIMESTAMP_DAY_OUT_OF_RANGE: [
+    'a day the month does not have (Feb 30, Feb 29 of a common year)',
+    () => normalizeTimestamp('2026-02-30'),
+  ],
   TIMESTAMP_HOUR_OUT_OF_RANGE: ['hour 24 or more', () => normalizeTimestamp('2026-05-09T24:00')],
   TIMESTAMP_MINUTE_OUT_OF_RANGE: ['minute 60 or more', () => normalizeTimestamp('2026-05-09T10:60')],
-  TIMESTAMP_SECOND_OUT_OF_RANGE: ['second 60 or more (no leap seconds)', () => normalizeTimestamp('2026-05-09T10:11:60')],
-  TIMESTAMP_OFFSET_OUT_OF_RANGE: ['a UTC offset of ±24:00 or more', () => normalizeTimestamp('2026-05-09T10:11:12+24:00')],
-  TIMESTAMP_OVERFLOW: ['time math that leaves years 1..9999 (Python: OverflowError)', () => PyTimestamp.parse('9999-12-31T23:59:59.999999').plusMicros(1n)],
+  TIMESTAMP_SECOND_OUT_OF_RANGE: [
+    'second 60 or more (no leap seconds)',
+    () => normalizeTimestamp('2026-05-09T10:11:60'),
+  ],
+  TIMESTAMP_OFFSET_OUT_OF_RANGE: [
+    'a UTC offset of ±24:00 or more',
+    () => normalizeTimestamp('2026-05-09T10:11:12+24:00'),
+  ],
+  TIMESTAMP_OVERFLOW: [
+    'time math that leaves years 1..9999 (Python: OverflowError)',
+    () => PyTimestamp.parse('9999-12-31T23:59:59.999999').plusMicros(1n),
+  ],
 };
 
 export const ERROR_CASES: readonly ErrorCase[] = [
   {
     className: 'ContractValidationError',
     code: 'CONTRACT_INVALID',
-    when: 'a document is not a valid instance of its DTO (`validate`, `assertValid`, `fromJson`, `toJson`, encode); `issues` lists every problem, `path`/`expected`/`received` are the first',
+    when:
+      'a document is not a valid instance of its DTO (`validate`, `assertValid`, `fromJson`, `toJson`, encode); ' +
+      '`issues` lists every problem, `path`/`expected`/`received` are the first',
     trigger: () =>
       thrown(() =>
         fromJson(
           'TriggerRunRecord',
-          stringifyPython({ trigger_run_id: 'r', trigger_id: 't', task_id_key: 'k', logic_value: 'x'.repeat(10_000), event_ids: 5 }),
+          stringifyPython({
+            trigger_run_id: 'r',
+            trigger_id: 't',
+            task_id_key: 'k',
+            logic_value: 'x'.repeat(10_000),
+            event_ids: 5,
+          }),
         ),
       ),
     has: ['dto', 'path', 'expected', 'received'],
@@ -124,24 +144,27 @@ export const ERROR_CASES: readonly ErrorCase[] = [
   {
     className: 'PythonJsonWriteError',
     code: 'PYJSON_UNWRITABLE',
-    when: '`stringifyPython` of a value JSON cannot hold (a function, undefined in an array, a cycle, a class instance, an int of more than 4300 digits)',
+    when:
+      '`stringifyPython` of a value JSON cannot hold (a function, undefined in an array, a cycle, a class instance, ' +
+      'an int of more than 4300 digits)',
     trigger: () => thrown(() => stringifyPython({ a: [() => 1] })),
     has: ['path', 'expected', 'received'],
   },
-  ...Object.entries(TIMESTAMP_CASES).map(
-    ([code, [when, run]]): ErrorCase => ({
-      className: 'TimestampError',
-      code,
-      when: `${when}; the codec reports it as a CONTRACT_INVALID issue at the field`,
-      trigger: () => thrown(run),
-      has: ['expected', 'received'],
-    }),
-  ),
+  ...Object.entries(TIMESTAMP_CASES).map(([code, [when, run]]): ErrorCase => ({
+    className: 'TimestampError',
+    code,
+    when: `${when}; the codec reports it as a CONTRACT_INVALID issue at the field`,
+    trigger: () => thrown(run),
+    has: ['expected', 'received'],
+  })),
   {
     className: 'LimitExceededError',
     code: 'LIMIT_DEPTH',
     when: 'arrays and objects nested deeper than `maxDepth` (default 1500)',
-    trigger: () => thrown(() => fromJson('TriggerRunRecord', `{"arguments_preview": {"a": ${'['.repeat(2000)}${']'.repeat(2000)}}}`)),
+    trigger: () =>
+      thrown(() =>
+        fromJson('TriggerRunRecord', `{"arguments_preview": {"a": ${'['.repeat(2000)}${']'.repeat(2000)}}}`),
+      ),
     has: ['dto', 'path', 'expected', 'received'],
   },
   {
@@ -155,7 +178,8 @@ export const ERROR_CASES: readonly ErrorCase[] = [
     className: 'LimitExceededError',
     code: 'LIMIT_STRING_LENGTH',
     when: 'a string or key longer than `maxStringLength` (default 16 MiB)',
-    trigger: () => thrown(() => fromJson('EventRecord', recordText({ note: 'x'.repeat(200) }), { maxStringLength: 100 })),
+    trigger: () =>
+      thrown(() => fromJson('EventRecord', recordText({ note: 'x'.repeat(200) }), { maxStringLength: 100 })),
     has: ['dto', 'path', 'expected', 'received'],
   },
   {
@@ -169,7 +193,8 @@ export const ERROR_CASES: readonly ErrorCase[] = [
     className: 'MissingReferenceError',
     code: 'DATASTORE_MISSING_REFERENCE',
     when: 'a payload reference the backend does not hold (Python: KeyError)',
-    trigger: () => thrown(() => decodeEventRecord(recordText({ big: referenceKey('"never stored"') }), new ClientDataStore())),
+    trigger: () =>
+      thrown(() => decodeEventRecord(recordText({ big: referenceKey('"never stored"') }), new ClientDataStore())),
     has: ['dto', 'path', 'expected', 'received'],
   },
   {
@@ -179,7 +204,9 @@ export const ERROR_CASES: readonly ErrorCase[] = [
     trigger: async () => {
       const backend = new MemoryStore();
       await backend.set([[referenceKey('"original"'), '"tampered"']]);
-      return thrown(() => decodeEventRecord(recordText({ big: referenceKey('"original"') }), new ClientDataStore({ backend })));
+      return thrown(() =>
+        decodeEventRecord(recordText({ big: referenceKey('"original"') }), new ClientDataStore({ backend })),
+      );
     },
     has: ['dto', 'path', 'expected', 'received'],
   },
@@ -187,7 +214,8 @@ export const ERROR_CASES: readonly ErrorCase[] = [
     className: 'SerializationError',
     code: 'DATASTORE_SERIALIZATION',
     when: 'a payload value Python could not serialize, or that would not read back as the same value',
-    trigger: () => thrown(() => encodeEventRecord({ ...RECORD, payload: { cb: { nested: [() => 1] } } }, new ClientDataStore())),
+    trigger: () =>
+      thrown(() => encodeEventRecord({ ...RECORD, payload: { cb: { nested: [() => 1] } } }, new ClientDataStore())),
     has: ['dto', 'path', 'expected', 'received'],
   },
   {
@@ -218,17 +246,24 @@ export const ERROR_CASES: readonly ErrorCase[] = [
   {
     className: 'DataStoreWriteError',
     code: 'DATASTORE_WRITE',
-    when: 'a backend failed to store a batch; no record text is returned; `failedKeys` / `writtenKeys` say what the backend holds',
+    when:
+      'a backend failed to store a batch; no record text is returned; `failedKeys` / `writtenKeys` say what ' +
+      'the backend holds',
     trigger: () =>
       thrown(() =>
-        encodeEventRecord({ ...RECORD, payload: { a: 'a'.repeat(2000), b: 'b'.repeat(2000) } }, new ClientDataStore({ backend: halfWritingBackend() })),
+        encodeEventRecord(
+          { ...RECORD, payload: { a: 'a'.repeat(2000), b: 'b'.repeat(2000) } },
+          new ClientDataStore({ backend: halfWritingBackend() }),
+        ),
       ),
     has: ['expected', 'received'],
   },
   {
     className: 'DataStoreOpenError',
     code: 'DATASTORE_OPEN',
-    when: 'a SQLite store that cannot be opened (`reason`): a directory, a missing folder, not a database, a table of another layout',
+    when:
+      'a SQLite store that cannot be opened (`reason`): a directory, a missing folder, not a database, ' +
+      'a table of another layout',
     trigger: async () => {
       const dir = mkdtempSync(join(tmpdir(), 'errors-open-'));
       try {
@@ -242,7 +277,9 @@ export const ERROR_CASES: readonly ErrorCase[] = [
   {
     className: 'DataStoreBackendError',
     code: 'DATASTORE_BACKEND',
-    when: 'a backend failed a read, write or purge: SQLite busy beyond `busyTimeoutMs` (`busy`), I/O; a caller\'s backend threw something untyped',
+    when:
+      'a backend failed a read, write or purge: SQLite busy beyond `busyTimeoutMs` (`busy`), I/O; ' +
+      "a caller's backend threw something untyped",
     trigger: async () => {
       const backend: DataStoreBackend = {
         description: 'failing',
@@ -253,7 +290,9 @@ export const ERROR_CASES: readonly ErrorCase[] = [
         purge: async () => undefined,
         close: async () => undefined,
       };
-      return thrown(() => decodeEventRecord(recordText({ big: referenceKey('"x"') }), new ClientDataStore({ backend })));
+      return thrown(() =>
+        decodeEventRecord(recordText({ big: referenceKey('"x"') }), new ClientDataStore({ backend })),
+      );
     },
     has: ['expected', 'received'],
   },

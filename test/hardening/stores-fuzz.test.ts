@@ -7,7 +7,8 @@ import { fuzzStores } from '../../fuzz/stores';
 
 jest.setTimeout(120_000);
 
-const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Date.now() ^ (Math.random() * 0x7fffffff);
+const SEED =
+  process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Date.now() ^ (Math.random() * 0x7fffffff);
 
 test('random batches and values: exact round trips, typed refusals with nothing written', async () => {
   const r = await fuzzStores({ seed: SEED, runs: 12, maxBatch: 20_000, maxValues: 30 });

@@ -45,7 +45,12 @@ export abstract class RedisStoreError extends ContractError {
   /** Full Redis keys of the batch (`__pynenc__:<app>:client_data_store:client_data_store:<reference>`). */
   readonly keys: readonly string[];
 
-  protected constructor(message: string, context: RedisErrorContext, cause?: unknown, shown?: { expected: string; received: string }) {
+  protected constructor(
+    message: string,
+    context: RedisErrorContext,
+    cause?: unknown,
+    shown?: { expected: string; received: string },
+  ) {
     super(message, { cause, ...shown });
     this.server = context.server;
     this.operation = context.operation;
@@ -65,7 +70,8 @@ export class DataStoreUnavailableError extends RedisStoreError {
         ? ' (the batch is atomic: all of it or none of it was written; which is unknown)'
         : '';
     super(
-      `Redis ${context.server} unavailable (${reason}) during ${context.operation} of ${describeKeys(context.keys)}${detail}${outcome}`,
+      `Redis ${context.server} unavailable (${reason}) during ${context.operation} of ${describeKeys(context.keys)}` +
+        `${detail}${outcome}`,
       context,
       cause,
       { expected: `a reply from ${context.server} within the timeouts`, received: `${reason}${detail}` },
@@ -81,10 +87,15 @@ export class RedisCommandError extends RedisStoreError {
   readonly reply: string;
 
   constructor(reply: string, context: RedisErrorContext, cause?: unknown) {
-    super(`Redis ${context.server} rejected ${context.operation} of ${describeKeys(context.keys)}: ${reply}`, context, cause, {
-      expected: 'a successful reply',
-      received: reply,
-    });
+    super(
+      `Redis ${context.server} rejected ${context.operation} of ${describeKeys(context.keys)}: ${reply}`,
+      context,
+      cause,
+      {
+        expected: 'a successful reply',
+        received: reply,
+      },
+    );
     this.reply = reply;
   }
 }
@@ -99,9 +110,14 @@ export class RedisValueError extends RedisStoreError {
   readonly code = 'DATASTORE_REDIS_VALUE';
 
   constructor(problem: string, context: RedisErrorContext) {
-    super(`Redis ${context.server}, ${context.operation} of ${describeKeys(context.keys)}: ${problem}`, context, undefined, {
-      expected: 'text that is valid UTF-8 both ways (no lone surrogates, no invalid bytes)',
-      received: problem,
-    });
+    super(
+      `Redis ${context.server}, ${context.operation} of ${describeKeys(context.keys)}: ${problem}`,
+      context,
+      undefined,
+      {
+        expected: 'text that is valid UTF-8 both ways (no lone surrogates, no invalid bytes)',
+        received: problem,
+      },
+    );
   }
 }

@@ -41,7 +41,8 @@ export function sanitizeAppId(appId: string): string {
   const expected = "a pynenc_redis app_id (non-empty after sanitising, without ':')";
   if (typeof appId !== 'string') throw new DataStoreConfigError('appId', expected, appId);
   // redis-py encodes keys as strict UTF-8 and fails on lone surrogates; ioredis would write U+FFFD instead.
-  if (LONE_SURROGATE.test(appId)) throw new DataStoreConfigError('appId', `${expected}, without lone surrogates`, appId);
+  if (LONE_SURROGATE.test(appId))
+    throw new DataStoreConfigError('appId', `${expected}, without lone surrogates`, appId);
   const sanitized = sanitizeForRedis(appId);
   if (!sanitized) throw new DataStoreConfigError('appId', expected, appId);
   if (sanitized.includes(':')) throw new DataStoreConfigError('appId', expected, appId);

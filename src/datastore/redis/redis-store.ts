@@ -3,7 +3,9 @@
  * process and a Python pynenc app pointed at the same Redis and app_id share
  * client data (see keys.ts for the layout).
  */
-// ioredis over node-redis: connect/command timeouts, an offline-queue switch and retryStrategy let calls fail fast instead of queueing; Buffer replies (mgetBuffer/scanBuffer) allow strict UTF-8 checks; ReplyError types server errors.
+// ioredis over node-redis: connect/command timeouts, an offline-queue switch and retryStrategy let calls fail fast
+// instead of queueing; Buffer replies (mgetBuffer/scanBuffer) allow strict UTF-8 checks; ReplyError types server
+// errors.
 import Redis, { ReplyError, type RedisOptions } from 'ioredis';
 import type { DataStoreBackend } from '../backend';
 import { ContractError } from '../../errors';
@@ -112,7 +114,8 @@ export class RedisStore implements DataStoreBackend {
   };
 
   constructor(options: RedisStoreOptions) {
-    if (options === null || typeof options !== 'object') throw new DataStoreConfigError('options', 'an options object', options);
+    if (options === null || typeof options !== 'object')
+      throw new DataStoreConfigError('options', 'an options object', options);
     this.appId = options.appId;
     this.sanitizedAppId = sanitizeAppId(options.appId);
     this.keyPrefix = clientDataKeyPrefix(options.appId);
@@ -141,7 +144,10 @@ export class RedisStore implements DataStoreBackend {
         connectTimeout: this.connectTimeoutMs,
         commandTimeout: this.commandTimeoutMs,
       };
-      this.client = connect(options.connection === undefined ? 'redis://localhost:6379/0' : options.connection, failFast);
+      this.client = connect(
+        options.connection === undefined ? 'redis://localhost:6379/0' : options.connection,
+        failFast,
+      );
       this.managesConnection = true;
       this.disconnectOnClose = true;
     }
@@ -166,8 +172,12 @@ export class RedisStore implements DataStoreBackend {
       // One MGET per chunk of REDIS_BATCH_CHUNK keys, all sent at once (one round trip). Entries are
       // content-addressed and checked on read, so the chunks need not be one snapshot.
       const chunks: string[][] = [];
-      for (let from = 0; from < redisKeys.length; from += REDIS_BATCH_CHUNK) chunks.push(redisKeys.slice(from, from + REDIS_BATCH_CHUNK));
-      const replies = await this.command(Promise.all(chunks.map((chunk) => this.client.mgetBuffer(chunk))), chunks.length);
+      for (let from = 0; from < redisKeys.length; from += REDIS_BATCH_CHUNK)
+        chunks.push(redisKeys.slice(from, from + REDIS_BATCH_CHUNK));
+      const replies = await this.command(
+        Promise.all(chunks.map((chunk) => this.client.mgetBuffer(chunk))),
+        chunks.length,
+      );
       const out = new Array<string | undefined>(redisKeys.length);
       let at = 0;
       for (let c = 0; c < replies.length; c++) {
@@ -231,7 +241,10 @@ export class RedisStore implements DataStoreBackend {
         );
         cursor = next.toString();
         // The pattern is exact already; checking the prefix again costs nothing and keeps other apps safe.
-        const mine = found.filter((key) => key.length >= this.prefixBytes.length && this.prefixBytes.equals(key.subarray(0, this.prefixBytes.length)));
+        const mine = found.filter(
+          (key) =>
+            key.length >= this.prefixBytes.length && this.prefixBytes.equals(key.subarray(0, this.prefixBytes.length)),
+        );
         for (let i = 0; i < mine.length; i += this.scanCount) {
           await this.command(this.client.del(...mine.slice(i, i + this.scanCount)));
         }
@@ -292,7 +305,10 @@ export class RedisStore implements DataStoreBackend {
   }
 
   private closedError(operation: RedisStoreOperation, keys: readonly string[], pending: boolean): DataStoreClosedError {
-    return new DataStoreClosedError(this.description, `${operation} of ${describeKeys(keys)}${pending ? ' (pending)' : ''}`);
+    return new DataStoreClosedError(
+      this.description,
+      `${operation} of ${describeKeys(keys)}${pending ? ' (pending)' : ''}`,
+    );
   }
 
   /**
@@ -328,7 +344,12 @@ export class RedisStore implements DataStoreBackend {
       await this.command(this.client.select(this.db));
     } catch (err) {
       if (err instanceof ReplyError) {
-        throw new DataStoreConfigError('db', `a database ${this.description.replace(/\/\d+$/, '')} has (0 to its \`databases\` setting - 1): ${(err as Error).message}`, this.db);
+        throw new DataStoreConfigError(
+          'db',
+          `a database ${this.description.replace(/\/\d+$/, '')} has (0 to its \`databases\` setting - 1): ` +
+            (err as Error).message,
+          this.db,
+        );
       }
       throw err;
     }
@@ -363,7 +384,7 @@ export class RedisStore implements DataStoreBackend {
     });
   }
 
-  /** Bounds a command (`commands` of them in a transaction) by commandTimeoutMs each, even when a supplied client has no timeout. */
+  /** Bounds a command (`commands` of them: a transaction) by commandTimeoutMs each, whatever the client's timeouts. */
   private command<T>(promise: Promise<T>, commands = 1): Promise<T> {
     return guard(promise, this.commandTimeoutMs * commands + 100, () => new GuardTimeout('Command timed out'));
   }
@@ -409,14 +430,19 @@ function connect(conn: string | RedisConnectionOptions, failFast: RedisOptions):
   try {
     return typeof conn === 'string' ? new Redis(conn, failFast) : new Redis({ ...conn, ...failFast });
   } catch (err) {
-    throw new DataStoreConfigError('connection', `${expected} (${err instanceof Error ? err.message : String(err)})`, conn);
+    throw new DataStoreConfigError(
+      'connection',
+      `${expected} (${err instanceof Error ? err.message : String(err)})`,
+      conn,
+    );
   }
 }
 
 /** The database index: a non-negative integer (whether the server has it is checked on connecting). */
 function checkDb(db: unknown): number {
   if (db === undefined || db === null) return 0;
-  if (typeof db !== 'number' || !Number.isSafeInteger(db) || db < 0) throw new DataStoreConfigError('db', 'a database index (a non-negative integer)', db);
+  if (typeof db !== 'number' || !Number.isSafeInteger(db) || db < 0)
+    throw new DataStoreConfigError('db', 'a database index (a non-negative integer)', db);
   return db;
 }
 

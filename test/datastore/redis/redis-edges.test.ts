@@ -71,7 +71,7 @@ describe('issue 15 #8: big batches', () => {
     expect(await admin.dbsize()).toBe(1);
   });
 
-  it('encodeEventRecords and decodeEventRecords of 75,000 records with a stored value each (one set of 75,000 overflowed)', async () => {
+  it('encode/decodeEventRecords of 75,000 records, a stored value each (one set of 75,000 overflowed)', async () => {
     const data = new ClientDataStore({ backend: store('records'), minSizeToCache: 8, localCacheSize: 0 });
     const records: EventRecordInput[] = Array.from({ length: 75_000 }, (_, i) => ({
       ...BASE_RECORD,
@@ -87,7 +87,8 @@ describe('issue 15 #8: big batches', () => {
 });
 
 describe('issue 15 #9: a database the server does not have', () => {
-  it('pynenc_redis refuses it (redis-py: ResponseError "DB index is out of range"); RedisStore refuses it with DataStoreConfigError, db 0 untouched', async () => {
+  // pynenc_redis (redis-py 8.2) raises ResponseError "DB index is out of range".
+  it('pynenc_redis refuses it; RedisStore refuses it with DataStoreConfigError, db 0 untouched', async () => {
     const request = { host: server.host, port: server.port, db: 99, app_id: 'app', texts: ['"to db 99"'] };
     await expect(pyRedis('store', request)).rejects.toThrow(/ResponseError: DB index is out of range/);
     const s = store('app', `redis://${server.host}:${server.port}/99`);
@@ -105,7 +106,10 @@ describe('issue 15 #9: a database the server does not have', () => {
     client.on('error', () => {});
     const s = new RedisStore({ appId: 'app', client, closeClient: true });
     stores.push(s);
-    expect(await s.set([['k', '"v"']]).catch((e: unknown) => e)).toMatchObject({ code: 'DATASTORE_CONFIG', option: 'db' });
+    expect(await s.set([['k', '"v"']]).catch((e: unknown) => e)).toMatchObject({
+      code: 'DATASTORE_CONFIG',
+      option: 'db',
+    });
     expect(await admin.dbsize()).toBe(0);
   });
 
