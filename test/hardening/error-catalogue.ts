@@ -111,7 +111,8 @@ export const ERROR_CASES: readonly ErrorCase[] = [
     code: 'CONTRACT_INVALID',
     when:
       'a document is not a valid instance of its DTO (`validate`, `assertValid`, `fromJson`, `toJson`, encode); ' +
-      '`issues` lists every problem, `path`/`expected`/`received` are the first',
+      '`issues` lists the problems up to `maxIssues` (default 1,000) and `moreIssues` counts the rest; ' +
+      '`path`/`expected`/`received` are the first',
     trigger: () =>
       thrown(() =>
         fromJson(
