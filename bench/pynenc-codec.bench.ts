@@ -1,0 +1,78 @@
+/**
+ * Issue 16: never slower than pynenc itself. The same 10,000 TriggerRunRecord texts, written by pynenc
+ * (scripts/python/codec_bench.py), read and written back by `toJson(fromJson(text))` here and by pynenc's
+ * `TriggerRunRecord.from_json(text).to_json()` in the venv's Python, which times itself (time.perf_counter).
+ * Goals: TS / Python ≤ 1.0 on the hard shapes, ≤ 0.25 on the typical shape. Both sides' outputs are hashed
+ * and compared first, so the figures are for the same bytes.
+ *
+ * CODEC_BUILD=/tmp/dir runs the compiled package (`npx tsc -p tsconfig.build.json --outDir /tmp/dir`) instead
+ * of the sources: the shipped code, as the goals are stated. CODEC_BENCH_N sets the number of texts.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { TriggerRunRecord } from '../generated/types';
+import * as sources from '../src/codec';
+import { runPynenc } from '../test/support/pynenc-python';
+import type { Report } from './harness';
+import { interleaved } from './interleave';
+
+const N = Number(process.env.CODEC_BENCH_N ?? 10_000);
+const SHAPES = ['typical', 'hard', 'strict'] as const;
+const GOALS: Record<(typeof SHAPES)[number], number> = { typical: 0.25, hard: 1.0, strict: 1.0 };
+
+interface PyAnswer {
+  texts: string[];
+  rounds_ms: number[];
+  check: string;
+}
+
+function codec(): typeof sources {
+  const build = process.env.CODEC_BUILD;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return build ? (require(join(build, 'src', 'codec')) as typeof sources) : sources;
+}
+
+let sink = 0;
+
+export default function pynencCodecBench(report: Report): void {
+  const { fromJson, toJson } = codec();
+  const where = process.env.CODEC_BUILD ? `built (${process.env.CODEC_BUILD})` : 'sources';
+  for (const shape of SHAPES) {
+    const py = runPynenc<PyAnswer>(
+      'codec_bench.py',
+      { shape, n: N, seed: 16, rounds: 5, warmup: 1 },
+      { timeoutMs: 600_000 },
+    );
+    const texts = py.texts;
+    const roundTrip = () => texts.map((t) => toJson('TriggerRunRecord', fromJson('TriggerRunRecord', t)));
+    const check = createHash('sha1').update(roundTrip().join('\n')).digest('hex');
+    if (check !== py.check) throw new Error(`${shape}: toJson(fromJson(text)) differs from pynenc's round trip`);
+    const values: TriggerRunRecord[] = texts.map((t) => fromJson('TriggerRunRecord', t));
+    const [both, read, write, parse] = interleaved([
+      { name: 'toJson(fromJson(text))', run: () => (sink += roundTrip().length) },
+      { name: 'fromJson', run: () => texts.forEach((t) => (sink += fromJson('TriggerRunRecord', t) ? 1 : 0)) },
+      {
+        name: 'toJson → bytes',
+        run: () => values.forEach((v) => (sink += Buffer.from(toJson('TriggerRunRecord', v)).length)),
+      },
+      { name: 'JSON.parse (where it reads the text)', run: () => texts.forEach((t) => (sink += jsonParse(t))) },
+    ]);
+    const pyMs = py.rounds_ms.slice().sort((a, b) => a - b)[py.rounds_ms.length >> 1]!;
+    const group = `pynenc round trip, ${shape} shape, ${N} texts, ${where} (goal ≤ ${GOALS[shape]}× pynenc)`;
+    report.note(group, 'pynenc from_json().to_json()', `${pyMs.toFixed(1)} ms (CPython ${N} texts, median)`);
+    for (const m of [both!, read!, write!, parse!]) {
+      report.note(group, m.name, `${m.medianMs.toFixed(1)} ms  ${(m.medianMs / pyMs).toFixed(2)}× pynenc`);
+    }
+    const ratio = both!.medianMs / pyMs;
+    report.note(group, 'goal', `read+write ${ratio.toFixed(2)}× pynenc — ${ratio <= GOALS[shape] ? 'met' : 'MISSED'}`);
+  }
+  if (sink === -1) console.log(sink);
+}
+
+function jsonParse(text: string): number {
+  try {
+    return JSON.parse(text) ? 1 : 0;
+  } catch {
+    return 0;
+  }
+}
