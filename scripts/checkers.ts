@@ -96,7 +96,12 @@ function typeTest(type: string, v: string): string {
 }
 
 function isPrimitive(value: unknown): value is string | number | boolean | null {
-  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
 }
 
 function literal(value: unknown): string {
@@ -105,6 +110,13 @@ function literal(value: unknown): string {
 
 class CheckerCompiler {
   private readonly declarations: string[] = [];
+  /**
+   * Every name the module declares. Names come from schema locations through identifier(), which maps several
+   * property names to one (`a-b`, `a_b`): unique() numbers a taken one, and declare() refuses a duplicate, so no
+   * declaration can replace another (a `function` declared twice keeps the last, silently).
+   */
+  private readonly used = new Set<string>();
+  private readonly declared = new Set<string>();
   private readonly patterns = new Map<string, string>();
   /** Functions already emitted, by what they check (a subschema may recur: a DTO inside another). */
   private readonly emitted = new Map<string, string>();
@@ -116,22 +128,51 @@ class CheckerCompiler {
   }
 
   /** The module body: declarations, then per DTO a `checkX` and an `inOrderX`. */
-  compile(schemas: ReadonlyArray<{ name: string; schema: JsonSchema }>): { body: string; checkers: Map<string, string>; inOrder: Map<string, string> } {
+  compile(schemas: ReadonlyArray<{ name: string; schema: JsonSchema }>): {
+    body: string;
+    checkers: Map<string, string>;
+    inOrder: Map<string, string>;
+  } {
     const sets = [false, true].map((ordered) => {
       this.ordered = ordered;
-      return new Map(schemas.map(({ name, schema }) => [name, this.objectFunction(schema, `${this.prefix}${name}`, name)]));
+      return new Map(
+        schemas.map(({ name, schema }) => [name, this.objectFunction(schema, `${this.prefix}${name}`, name)]),
+      );
     });
     return { body: this.declarations.join('\n'), checkers: sets[0]!, inOrder: sets[1]! };
+  }
+
+  /** `base`, or `base$2`, `base$3`… when a declaration already holds it (as Ajv's Scope.name() numbers names). */
+  private unique(base: string): string {
+    let name = base;
+    for (let n = 2; this.used.has(name); n++) name = `${base}$${n}`;
+    this.used.add(name);
+    return name;
+  }
+
+  /** Adds a declaration of `name`, which unique() gave; a second declaration of one name fails generation. */
+  private declare(name: string, text: string): void {
+    const declared = /^(?:function|const) ([A-Za-z0-9_$]+)/.exec(text)?.[1];
+    if (declared !== name || !this.used.has(name)) {
+      throw new Error(`checkers: declaration of ${name} is not the name it was given (${String(declared)})`);
+    }
+    if (this.declared.has(name)) throw new Error(`checkers: ${name} is declared twice`);
+    this.declared.add(name);
+    this.declarations.push(text);
   }
 
   /** A boolean expression: `v` satisfies `schema`. `where` names the schema in errors and function names. */
   private expr(schema: unknown, v: string, known: Known, where: string): string {
     if (schema === true) return 'true';
     if (schema === false) return 'false';
-    if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) throw new Error(`checkers: ${where} is not a schema`);
+    if (typeof schema !== 'object' || schema === null || Array.isArray(schema))
+      throw new Error(`checkers: ${where} is not a schema`);
     const s = withoutNoOps(schema as JsonSchema);
     for (const keyword of Object.keys(s)) {
-      if (!SUPPORTED.has(keyword)) throw new Error(`checkers: keyword ${keyword} (at ${where}) is not supported; teach scripts/checkers.ts the keyword as Ajv spells it`);
+      if (!SUPPORTED.has(keyword))
+        throw new Error(
+          `checkers: keyword ${keyword} (at ${where}) is not supported; teach scripts/checkers.ts the keyword as Ajv spells it`,
+        );
     }
     const objectKeywords = OBJECT_KEYWORDS.some((k) => k in s);
     if (objectKeywords && (known.props === undefined || ('additionalProperties' in s && !known.keysChecked))) {
@@ -164,9 +205,12 @@ class CheckerCompiler {
     for (const [keyword, op] of Object.entries(NUMBER_KEYWORDS)) {
       if (s[keyword] === undefined) continue;
       const limit = s[keyword];
-      if (typeof limit !== 'number' || !Number.isFinite(limit)) throw new Error(`checkers: ${keyword} at ${where} is not a finite number`);
+      if (typeof limit !== 'number' || !Number.isFinite(limit))
+        throw new Error(`checkers: ${keyword} at ${where} is not a finite number`);
       const test = `${v} ${op} ${literal(limit)}`;
-      parts.push(type === 'number' || type === 'integer' ? test : `!(typeof ${v} === "number" && isFinite(${v})) || ${test}`);
+      parts.push(
+        type === 'number' || type === 'integer' ? test : `!(typeof ${v} === "number" && isFinite(${v})) || ${test}`,
+      );
     }
     if (s.items !== undefined) {
       const call = `${this.arrayFunction(s.items, where)}(${v})`;
@@ -174,13 +218,18 @@ class CheckerCompiler {
     }
     if (objectKeywords) parts.push(this.objectKeywords(s, v, here, where));
     if (s.allOf !== undefined) {
-      for (const [i, sub] of (s.allOf as unknown[]).entries()) parts.push(this.expr(sub, v, here, `${where}$allOf${i}`));
+      for (const [i, sub] of (s.allOf as unknown[]).entries())
+        parts.push(this.expr(sub, v, here, `${where}$allOf${i}`));
     }
     if (s.anyOf !== undefined) {
-      parts.push((s.anyOf as unknown[]).map((sub, i) => `(${this.expr(sub, v, here, `${where}$anyOf${i}`)})`).join(' || '));
+      parts.push(
+        (s.anyOf as unknown[]).map((sub, i) => `(${this.expr(sub, v, here, `${where}$anyOf${i}`)})`).join(' || '),
+      );
     }
     if (s.oneOf !== undefined) {
-      const count = (s.oneOf as unknown[]).map((sub, i) => `((${this.expr(sub, v, here, `${where}$oneOf${i}`)}) ? 1 : 0)`).join(' + ');
+      const count = (s.oneOf as unknown[])
+        .map((sub, i) => `((${this.expr(sub, v, here, `${where}$oneOf${i}`)}) ? 1 : 0)`)
+        .join(' + ');
       parts.push(`${count} === 1`);
     }
     if (s.not !== undefined) parts.push(`!(${this.expr(s.not, v, here, `${where}$not`)})`);
@@ -216,10 +265,11 @@ class CheckerCompiler {
    * into a local. A value that is not an object gets the schema's other
    * keywords (object keywords do not apply to it, as in Ajv).
    */
-  private objectFunction(s: JsonSchema, name: string, where: string): string {
+  private objectFunction(s: JsonSchema, base: string, where: string): string {
     const signature = `${this.prefix} object ${JSON.stringify(Object.fromEntries(Object.entries(s).filter(([k]) => !IGNORED.has(k))))}`;
     const existing = this.emitted.get(signature);
     if (existing !== undefined) return existing;
+    const name = this.unique(base);
     this.emitted.set(signature, name);
     const declared = Object.keys((s.properties as JsonSchema | undefined) ?? {});
     const required = new Set((s.required as string[] | undefined) ?? []);
@@ -227,27 +277,39 @@ class CheckerCompiler {
     const props = new Map(names.map((n, i) => [n, `p${i}`]));
     const withoutObjectKeywords = Object.fromEntries(Object.entries(s).filter(([k]) => !OBJECT_KEYWORDS.includes(k)));
     const notObject = s.type === 'object' ? 'false' : this.expr(withoutObjectKeywords, 'd', {}, where);
-    const lines = [`function ${name}(d) {`, `  if (typeof d !== "object" || d === null || Array.isArray(d)) return ${notObject};`];
-    const closed = s.additionalProperties === false && declared.length > 0 && names.length === declared.length && declared.every((n) => required.has(n));
-    if (props.size > 0) lines.push(`  const ${[...props].map(([n, local]) => `${local} = d[${literal(n)}]`).join(', ')};`);
+    const lines = [
+      `function ${name}(d) {`,
+      `  if (typeof d !== "object" || d === null || Array.isArray(d)) return ${notObject};`,
+    ];
+    const closed =
+      s.additionalProperties === false &&
+      declared.length > 0 &&
+      names.length === declared.length &&
+      declared.every((n) => required.has(n));
+    if (props.size > 0)
+      lines.push(`  const ${[...props].map(([n, local]) => `${local} = d[${literal(n)}]`).join(', ')};`);
     if (this.ordered && closed) {
       // Exactly the declared keys, in the schema's order.
-      lines.push('  let i = 0;', `  for (const k in d) if (k !== ${this.keyList(name, declared)}[i++]) return false;`, `  if (i !== ${declared.length}) return false;`);
+      lines.push(
+        '  let i = 0;',
+        `  for (const k in d) if (k !== ${this.keyList(name, declared)}[i++]) return false;`,
+        `  if (i !== ${declared.length}) return false;`,
+      );
     } else {
       lines.push(...this.keyLoop(s, name, where));
     }
     lines.push(`  return ${this.expr(s, 'd', { type: 'object', props, keysChecked: true }, where)};`, '}');
-    this.declarations.push(lines.join('\n'));
+    this.declare(name, lines.join('\n'));
     return name;
   }
 
   /** `const name$keys = [...]`: the declared property names in the schema's order. */
   private keyList(name: string, declared: string[]): string {
-    const keys = `${name}$keys`;
-    if (!this.emitted.has(`keys ${keys}`)) {
-      this.emitted.set(`keys ${keys}`, keys);
-      this.declarations.push(`const ${keys} = ${literal(declared)};`);
-    }
+    const existing = this.emitted.get(`keys of ${name}`);
+    if (existing !== undefined) return existing;
+    const keys = this.unique(`${name}$keys`);
+    this.emitted.set(`keys of ${name}`, keys);
+    this.declare(keys, `const ${keys} = ${literal(declared)};`);
     return keys;
   }
 
@@ -263,8 +325,9 @@ class CheckerCompiler {
     const lines: string[] = [];
     let isDeclared = 'false';
     if (declared.length > 0) {
-      const member = `${name}$declared`;
-      this.declarations.push(
+      const member = this.unique(`${name}$declared`);
+      this.declare(
+        member,
         `function ${member}(k) {\n  switch (k) {\n${declared.map((k) => `    case ${literal(k)}:`).join('\n')}\n      return true;\n    default:\n      return false;\n  }\n}`,
       );
       lines.push('  let i = 0;');
@@ -283,13 +346,16 @@ class CheckerCompiler {
 
   /** `function checkEach…(a)`: every item of the array at `where` satisfies `items`. */
   private arrayFunction(items: unknown, where: string): string {
-    const name = `${this.prefix}Each${where}`;
     const signature = `${this.prefix} array ${JSON.stringify(items)}`;
     const existing = this.emitted.get(signature);
     if (existing !== undefined) return existing;
+    const name = this.unique(`${this.prefix}Each${where}`);
     this.emitted.set(signature, name);
     const test = this.expr(items, 'x', {}, `${where}$items`);
-    this.declarations.push(`function ${name}(a) {\n  for (let i = 0; i < a.length; i++) {\n    const x = a[i];\n    if (!(${test})) return false;\n  }\n  return true;\n}`);
+    this.declare(
+      name,
+      `function ${name}(a) {\n  for (let i = 0; i < a.length; i++) {\n    const x = a[i];\n    if (!(${test})) return false;\n  }\n  return true;\n}`,
+    );
     return name;
   }
 
@@ -297,10 +363,10 @@ class CheckerCompiler {
   private pattern(source: string): string {
     let name = this.patterns.get(source);
     if (name === undefined) {
-      name = `pattern${this.patterns.size}`;
+      name = this.unique(`pattern${this.patterns.size}`);
       new RegExp(source, 'u'); // a bad pattern fails here, at generation
       this.patterns.set(source, name);
-      this.declarations.push(`const ${name} = new RegExp(${literal(source)}, "u");`);
+      this.declare(name, `const ${name} = new RegExp(${literal(source)}, "u");`);
     }
     return name;
   }
@@ -339,15 +405,15 @@ export function generateCheckers(contract: Contract): CheckerModule {
     '',
     body,
     '',
-    '/** A DTO\'s verdict: true when the value satisfies the contract\'s schema. */',
+    "/** A DTO's verdict: true when the value satisfies the contract's schema. */",
     'export type Checker = (value: unknown) => boolean;',
     '',
     '/** One fast verdict per DTO (the diagnosers in generated/diagnosers.ts explain a false one). */',
     `export const checkers: ${type} = Object.freeze(${table(checkers)});`,
     '',
     '/**',
-    ' * The verdict of `checkers`, and every closed object\'s keys exactly in the',
-    ' * schema\'s order (what Python writes). False says nothing about validity.',
+    " * The verdict of `checkers`, and every closed object's keys exactly in the",
+    " * schema's order (what Python writes). False says nothing about validity.",
     ' */',
     `export const inOrderCheckers: ${type} = Object.freeze(${table(inOrder)});`,
     '',
@@ -356,7 +422,9 @@ export function generateCheckers(contract: Contract): CheckerModule {
     source,
     load: () =>
       // eslint-disable-next-line @typescript-eslint/no-implied-eval -- build time: the generated code, to compare with Ajv
-      new Function(`"use strict";\n${body}\nreturn { checkers: ${table(checkers)}, inOrder: ${table(inOrder)} };`)() as {
+      new Function(
+        `"use strict";\n${body}\nreturn { checkers: ${table(checkers)}, inOrder: ${table(inOrder)} };`,
+      )() as {
         checkers: CheckerTable;
         inOrder: CheckerTable;
       },
@@ -367,14 +435,21 @@ export function generateCheckers(contract: Contract): CheckerModule {
  * Fails generation when the checkers and Ajv judge any example or vector
  * differently, or the in-order set accepts a document the checkers reject.
  */
-export function assertAgreesWithAjv(contract: Contract, loaded: { checkers: CheckerTable; inOrder: CheckerTable }, ajv: Ajv2020): void {
+export function assertAgreesWithAjv(
+  contract: Contract,
+  loaded: { checkers: CheckerTable; inOrder: CheckerTable },
+  ajv: Ajv2020,
+): void {
   const ids = new Map(contract.dtos.map((d) => [d.title, d.id]));
   for (const { dto, document, where } of agreementCases(contract)) {
     const fast = loaded.checkers[dto]!(document);
     const reference = ajv.getSchema(ids.get(dto)!)!(document);
     if (fast !== reference) {
-      throw new Error(`generated checker and Ajv disagree on ${where} (checker ${fast}, Ajv ${reference}): fix scripts/checkers.ts`);
+      throw new Error(
+        `generated checker and Ajv disagree on ${where} (checker ${fast}, Ajv ${reference}): fix scripts/checkers.ts`,
+      );
     }
-    if (loaded.inOrder[dto]!(document) && !reference) throw new Error(`the in-order checker accepts ${where}, which Ajv rejects: fix scripts/checkers.ts`);
+    if (loaded.inOrder[dto]!(document) && !reference)
+      throw new Error(`the in-order checker accepts ${where}, which Ajv rejects: fix scripts/checkers.ts`);
   }
 }

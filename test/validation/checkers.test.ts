@@ -190,6 +190,28 @@ describe('generation', () => {
     expect(accepted).toBeGreaterThan(0);
   });
 
+  it('gives two subschemas whose names map to one identifier two functions (a-b and a_b)', () => {
+    // identifier() maps both names to a_b; the second function must not replace the first.
+    const changed = editedContract((f) => {
+      f[EMP].properties['a-b'] = { type: 'object', required: ['x'], properties: { x: { type: 'string' } } };
+      f[EMP].properties.a_b = { type: 'object', required: ['y'], properties: { y: { type: 'integer' } } };
+    });
+    const fast = generateCheckers(changed).load();
+    const reference = contractAjv(changed).getSchema(changed.dtos.find((d) => d.title === 'EventMarkerPage')!.id)!;
+    const page = (extra: object): unknown => ({ ...withDefaults('EventMarkerPage', { markers: [], total: 0, truncated: false }), ...extra });
+    const documents = [
+      { 'a-b': { y: 1 } },
+      { 'a-b': { x: 's' } },
+      { a_b: { x: 's' } },
+      { a_b: { y: 1 } },
+      { 'a-b': { x: 's' }, a_b: { y: 1 } },
+    ].map(page);
+    for (const document of documents) {
+      expect([document, fast.checkers.EventMarkerPage!(document)]).toEqual([document, reference(document)]);
+      expect([document, fast.inOrder.EventMarkerPage!(document) && !reference(document)]).toEqual([document, false]);
+    }
+  });
+
   it('compiles a changed contract to checkers that follow it', () => {
     const changed = generateCheckers(editedContract((f) => (f[TRP].properties.context_type.enum = ['EventContext', 'CronContext']))).load().checkers;
     const participant = withDefaults('TriggerRunParticipant', { context_type: 'StatusContext', source_invocation_id: 'inv' });
