@@ -20,18 +20,15 @@ import {
   type RedisUnavailableReason,
 } from './errors';
 import { clientDataKeyPrefix, escapeRedisGlob, sanitizeAppId } from './keys';
+import {
+  createRedisClient,
+  describeRedisServer,
+  isRedisClient,
+  redisDbIndex,
+  type RedisConnectionOptions,
+} from './connection';
 
-/** Connection settings for a client RedisStore creates and owns. */
-export interface RedisConnectionOptions {
-  host?: string;
-  port?: number;
-  /** Unix socket path (instead of host/port). */
-  path?: string;
-  db?: number;
-  username?: string;
-  password?: string;
-  tls?: RedisOptions['tls'];
-}
+export type { RedisConnectionOptions } from './connection';
 
 export interface RedisStoreOptions {
   /** The pynenc app_id (as given to `Pynenc(app_id=…)`); sanitised like pynenc_redis. */
@@ -130,7 +127,8 @@ export class RedisStore implements DataStoreBackend {
       throw new DataStoreConfigError('closeClient', 'a boolean', options.closeClient);
     }
     if (options.client !== undefined) {
-      if (!isRedisClient(options.client)) throw new DataStoreConfigError('client', 'an ioredis client', options.client);
+      if (!isRedisClient(options.client, CLIENT_METHODS))
+        throw new DataStoreConfigError('client', 'an ioredis client', options.client);
       this.client = options.client;
       this.managesConnection = false;
       this.disconnectOnClose = options.closeClient === true;
@@ -144,16 +142,17 @@ export class RedisStore implements DataStoreBackend {
         connectTimeout: this.connectTimeoutMs,
         commandTimeout: this.commandTimeoutMs,
       };
-      this.client = connect(
+      this.client = createRedisClient(
         options.connection === undefined ? 'redis://localhost:6379/0' : options.connection,
         failFast,
+        configError,
       );
       this.managesConnection = true;
       this.disconnectOnClose = true;
     }
-    this.db = checkDb(this.client.options.db);
+    this.db = redisDbIndex(this.client.options.db, configError);
     this.client.on('error', this.onClientError);
-    this.description = describeServer(this.client.options);
+    this.description = describeRedisServer(this.client.options);
   }
 
   /** The Redis key pynenc_redis uses for `reference` in this app. */
@@ -417,44 +416,13 @@ function replyText(err: Error): string {
   return first !== undefined ? `${first} (${err.message})` : err.message;
 }
 
-/** A client this store creates; a connection ioredis cannot parse is a DataStoreConfigError, not its TypeError. */
-function connect(conn: string | RedisConnectionOptions, failFast: RedisOptions): Redis {
-  const expected = 'a redis:// or rediss:// URL, or connection options (host, port, path, db, …)';
-  if (typeof conn === 'string') {
-    if (!/^rediss?:\/\//i.test(conn)) throw new DataStoreConfigError('connection', expected, conn);
-  } else if (conn === null || typeof conn !== 'object' || Array.isArray(conn)) {
-    throw new DataStoreConfigError('connection', expected, conn);
-  } else if (conn.port !== undefined && !(Number.isInteger(conn.port) && conn.port >= 0 && conn.port <= 65535)) {
-    throw new DataStoreConfigError('connection.port', 'a TCP port (0 to 65535)', conn.port);
-  }
-  try {
-    return typeof conn === 'string' ? new Redis(conn, failFast) : new Redis({ ...conn, ...failFast });
-  } catch (err) {
-    throw new DataStoreConfigError(
-      'connection',
-      `${expected} (${err instanceof Error ? err.message : String(err)})`,
-      conn,
-    );
-  }
+/** A refused connection option, as this store reports it. */
+function configError(option: string, expected: string, received: unknown): Error {
+  return new DataStoreConfigError(option, expected, received);
 }
 
-/** The database index: a non-negative integer (whether the server has it is checked on connecting). */
-function checkDb(db: unknown): number {
-  if (db === undefined || db === null) return 0;
-  if (typeof db !== 'number' || !Number.isSafeInteger(db) || db < 0)
-    throw new DataStoreConfigError('db', 'a database index (a non-negative integer)', db);
-  return db;
-}
-
-function isRedisClient(value: unknown): value is Redis {
-  const c = value as Partial<Record<string, unknown>> | null;
-  return (
-    c !== null &&
-    typeof c === 'object' &&
-    typeof c.options === 'object' &&
-    ['mgetBuffer', 'mset', 'multi', 'select', 'scanBuffer', 'del', 'on', 'off'].every((m) => typeof c[m] === 'function')
-  );
-}
+/** The client methods this store calls. */
+const CLIENT_METHODS = ['mgetBuffer', 'mset', 'multi', 'select', 'scanBuffer', 'del', 'on', 'off'] as const;
 
 function connectReason(err: unknown): RedisUnavailableReason {
   const code = (err as { code?: unknown } | undefined)?.code;
@@ -495,14 +463,6 @@ function checkWellFormed(values: readonly string[], what: string, error: (proble
     if (typeof value !== 'string') throw error(`${what} at index ${i} is ${typeof value}, not a string`);
     if (LONE_SURROGATE.test(value)) throw error(`${what} at index ${i} has a lone surrogate (not encodable as UTF-8)`);
   }
-}
-
-function describeServer(options: RedisOptions): string {
-  const db = options.db ?? 0;
-  if (options.path) return `redis+unix://${options.path}?db=${db}`;
-  const scheme = options.tls ? 'rediss' : 'redis';
-  const host = options.host ?? 'localhost';
-  return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${options.port ?? 6379}/${db}`;
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {
