@@ -5,6 +5,8 @@ import { PyFloat, pythonKeyOrder } from './pyjson/values';
  * Base of every error this package throws: a stable machine-readable `code`,
  * and, where the error is about a document, the DTO and the JSON path; where
  * it is about a value, what was expected and what was received (truncated).
+ * Each subclass sets `name` to a fixed string, its class name (`new.target.name` would be what a minifier renamed
+ * the class to: logs and `err.name` checks would read `fe`); test/hardening/error-names.test.ts checks it.
  */
 export abstract class ContractError extends Error {
   abstract readonly code: string;
@@ -22,7 +24,11 @@ export abstract class ContractError extends Error {
     details: { dto?: string; path?: string; expected?: string; received?: string; cause?: unknown } = {},
   ) {
     // One line, whatever a detail (a backend's message, a key) holds.
-    super(LINE_BREAKS.test(message) ? message.replace(LINE_BREAKS_ALL, ' ') : message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(
+      LINE_BREAKS.test(message) ? message.replace(LINE_BREAKS_ALL, ' ') : message,
+      details.cause === undefined ? undefined : { cause: details.cause },
+    );
+    // Fallback for a subclass that does not set its own `name` yet (a field, set after this constructor).
     this.name = new.target.name;
     this.dto = details.dto;
     this.path = details.path;

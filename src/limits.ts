@@ -58,7 +58,8 @@ const OPTION_OF: Record<LimitCode, keyof ReadLimits> = {
 export function resolveLimits(options: ReadLimits | undefined): Limits {
   if (options === undefined) return DEFAULT_READ_LIMITS;
   const { maxDepth, maxDocumentLength, maxStringLength } = options;
-  if (maxDepth === undefined && maxDocumentLength === undefined && maxStringLength === undefined) return DEFAULT_READ_LIMITS;
+  if (maxDepth === undefined && maxDocumentLength === undefined && maxStringLength === undefined)
+    return DEFAULT_READ_LIMITS;
   return {
     maxDepth: checkLimit('maxDepth', maxDepth, 1),
     maxDocumentLength: checkLimit('maxDocumentLength', maxDocumentLength, 0),
@@ -94,7 +95,8 @@ export function checkFunction<F extends (...args: never[]) => unknown>(option: s
 
 function checkLimit(option: keyof ReadLimits, value: unknown, min: number): number {
   if (value === undefined) return DEFAULT_READ_LIMITS[option];
-  if (value === Infinity || (typeof value === 'number' && Number.isSafeInteger(value) && value >= min)) return value as number;
+  if (value === Infinity || (typeof value === 'number' && Number.isSafeInteger(value) && value >= min))
+    return value as number;
   throw new InvalidOptionError(option, `an integer >= ${min}, or Infinity to turn the limit off`, value);
 }
 
@@ -104,6 +106,7 @@ function checkLimit(option: keyof ReadLimits, value: unknown, min: number): numb
  * (LIMIT_STRING_LENGTH). Nothing of the document is returned.
  */
 export class LimitExceededError extends ContractError {
+  override readonly name = 'LimitExceededError';
   readonly code: LimitCode;
   /** The option that sets the limit: `maxDepth`, `maxDocumentLength` or `maxStringLength`. */
   readonly limit: keyof ReadLimits;
@@ -118,8 +121,8 @@ export class LimitExceededError extends ContractError {
   readonly offset: number;
   /** The reference the text was stored under, for a payload value read from the data store. */
   readonly key: string | undefined;
-  override readonly expected: string;
-  override readonly received: string;
+  declare readonly expected: string;
+  declare readonly received: string;
   /** For LIMIT_STRING_LENGTH: whether the string was a key or a value. */
   readonly subject: 'key' | 'value' | undefined;
 
@@ -147,8 +150,6 @@ export class LimitExceededError extends ContractError {
     this.actual = actual;
     this.offset = offset;
     this.key = details.key;
-    this.expected = expected;
-    this.received = received;
     this.subject = code === 'LIMIT_STRING_LENGTH' ? (details.subject ?? 'value') : undefined;
   }
 
@@ -175,22 +176,22 @@ const EXPECTED: Record<LimitCode, (max: number) => string> = {
 const RECEIVED: Record<LimitCode, (actual: number, subject: 'key' | 'value' | undefined) => string> = {
   LIMIT_DEPTH: (actual) => `nesting of ${actual} levels`,
   LIMIT_DOCUMENT_SIZE: (actual) => `a text of ${actual} UTF-16 code units`,
-  LIMIT_STRING_LENGTH: (actual, subject) => `${subject === 'key' ? 'a key' : 'a string'} of ${actual} UTF-16 code units`,
+  LIMIT_STRING_LENGTH: (actual, subject) =>
+    `${subject === 'key' ? 'a key' : 'a string'} of ${actual} UTF-16 code units`,
 };
 
 /** An option with a value the function cannot use (a negative limit, NaN, a string…). */
 export class InvalidOptionError extends ContractError {
+  override readonly name = 'InvalidOptionError';
   readonly code = 'INVALID_OPTION';
   /** The option's name, e.g. `maxDepth`. */
   readonly option: string;
-  override readonly expected: string;
-  override readonly received: string;
+  declare readonly expected: string;
+  declare readonly received: string;
 
   constructor(option: string, expected: string, value: unknown) {
     const received = describeReceived(value);
     super(`option ${option}: expected ${expected}, got ${received}`, { expected, received });
     this.option = option;
-    this.expected = expected;
-    this.received = received;
   }
 }

@@ -27,6 +27,7 @@ export type Utf8Reason = 'invalid start byte' | 'invalid continuation byte' | 'u
 
 /** Bytes of an input that are not UTF-8. Nothing of the document is read. */
 export class InvalidUtf8Error extends ContractError {
+  override readonly name = 'InvalidUtf8Error';
   readonly code = 'INVALID_UTF8';
   /** Offset of the first byte that cannot be decoded, from the start of the input (file or stdin). */
   readonly byteOffset: number;
@@ -35,8 +36,8 @@ export class InvalidUtf8Error extends ContractError {
   readonly reason: Utf8Reason;
   /** The bytes named in the message: the byte that cannot start or continue a sequence, or the cut sequence. */
   readonly bytes: readonly number[];
-  override readonly expected: string;
-  override readonly received: string;
+  declare readonly expected: string;
+  declare readonly received: string;
 
   constructor(byteOffset: number, line: number, reason: Utf8Reason, bytes: readonly number[]) {
     const shown = bytes.map((b) => `0x${b.toString(16).padStart(2, '0')}`).join(' ');
@@ -49,8 +50,6 @@ export class InvalidUtf8Error extends ContractError {
     this.line = line;
     this.reason = reason;
     this.bytes = bytes;
-    this.expected = 'UTF-8 text';
-    this.received = received;
   }
 }
 

@@ -21,16 +21,19 @@ export abstract class CliError extends ContractError {
 
 /** A command line that cannot be run as given (exit 2). */
 export class UsageError extends CliError {
+  override readonly name = 'UsageError';
   readonly code = 'CLI_USAGE';
 }
 
 /** A file or stream that cannot be read (exit 2). */
 export class InputError extends CliError {
+  override readonly name = 'InputError';
   readonly code = 'CLI_INPUT';
 }
 
 /** A stream that cannot be written: a full disk, a closed pipe (exit 2). */
 export class OutputError extends CliError {
+  override readonly name = 'OutputError';
   readonly code = 'CLI_OUTPUT';
   /** `<stdout>`, `<stderr>`, or the name given to the LineWriter. */
   readonly stream: string;

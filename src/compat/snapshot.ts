@@ -18,6 +18,7 @@ export interface ContractSnapshot {
 
 /** A baseline or contract that cannot be read (missing folder, unknown ref, bad JSON). */
 export class CompatInputError extends ContractError {
+  override readonly name = 'CompatInputError';
   readonly code = 'COMPAT_INPUT';
   constructor(message: string, cause?: unknown) {
     super(message, { cause });

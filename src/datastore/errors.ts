@@ -34,6 +34,7 @@ export function payloadPointer(payloadKey: string | undefined, valuePath = ''): 
 
 /** A reference key the backend does not hold (Python raises KeyError here). */
 export class MissingReferenceError extends ContractError {
+  override readonly name = 'MissingReferenceError';
   readonly code = 'DATASTORE_MISSING_REFERENCE';
   /** The full reference, `__pynenc__client_data__:<sha256>`. */
   readonly key: string;
@@ -61,6 +62,7 @@ export class MissingReferenceError extends ContractError {
  * does not check this and would return whatever is stored; this package does.
  */
 export class CorruptReferenceError extends ContractError {
+  override readonly name = 'CorruptReferenceError';
   readonly code = 'DATASTORE_CORRUPT_REFERENCE';
   readonly key: string;
   readonly store: string;
@@ -104,6 +106,7 @@ export type SerializationFailure =
  * serializer rejects (JsonSerializer has no set or bytes).
  */
 export class SerializationError extends ContractError {
+  override readonly name = 'SerializationError';
   readonly code = 'DATASTORE_SERIALIZATION';
   readonly reason: SerializationFailure;
   readonly payloadKey: string | undefined;
@@ -145,6 +148,7 @@ export class SerializationError extends ContractError {
 
 /** A serialized text (inline, or stored under a reference) that is not Python JSON. */
 export class DeserializationError extends ContractError {
+  override readonly name = 'DeserializationError';
   readonly code = 'DATASTORE_DESERIALIZATION';
   /** The reference the text was stored under, when it came from the store. */
   readonly key: string | undefined;
@@ -184,6 +188,7 @@ function listKeys(keys: readonly string[]): string {
  * not be checked, every key counts as failed and `writtenKeys` is undefined.
  */
 export class DataStoreWriteError extends ContractError {
+  override readonly name = 'DataStoreWriteError';
   readonly code = 'DATASTORE_WRITE';
   readonly store: string;
   /** Every reference key of the batch. */
@@ -192,8 +197,8 @@ export class DataStoreWriteError extends ContractError {
   readonly failedKeys: readonly string[];
   /** Keys the backend holds anyway; undefined when unknown. */
   readonly writtenKeys: readonly string[] | undefined;
-  override readonly expected: string;
-  override readonly received: string;
+  declare readonly expected: string;
+  declare readonly received: string;
 
   constructor(store: string, keys: readonly string[], writtenKeys: readonly string[] | undefined, cause: unknown) {
     const written = new Set(writtenKeys ?? []);
@@ -219,8 +224,6 @@ export class DataStoreWriteError extends ContractError {
     this.keys = keys;
     this.failedKeys = failedKeys;
     this.writtenKeys = writtenKeys;
-    this.expected = expected;
-    this.received = received;
   }
 }
 
@@ -230,6 +233,7 @@ function describeReason(text: string): string {
 
 /** A call on a backend after `close()`. */
 export class DataStoreClosedError extends ContractError {
+  override readonly name = 'DataStoreClosedError';
   readonly code = 'DATASTORE_CLOSED';
   readonly store: string;
 
@@ -244,6 +248,7 @@ export class DataStoreClosedError extends ContractError {
 
 /** A configuration value outside what Python accepts or this store supports. */
 export class DataStoreConfigError extends ContractError {
+  override readonly name = 'DataStoreConfigError';
   readonly code = 'DATASTORE_CONFIG';
   readonly option: string;
 
@@ -284,6 +289,7 @@ export type DataStoreOpenFailure =
  * table has another layout than the one pynenc creates. Nothing was written.
  */
 export class DataStoreOpenError extends ContractError {
+  override readonly name = 'DataStoreOpenError';
   readonly code = 'DATASTORE_OPEN';
   readonly store: string;
   readonly reason: DataStoreOpenFailure;
@@ -310,6 +316,7 @@ export class DataStoreOpenError extends ContractError {
  * Retrying later may succeed when `busy` is true.
  */
 export class DataStoreBackendError extends ContractError {
+  override readonly name = 'DataStoreBackendError';
   readonly code = 'DATASTORE_BACKEND';
   readonly store: string;
   readonly operation: string;

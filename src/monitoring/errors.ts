@@ -40,6 +40,7 @@ function describe(where: Where): string {
  * (PythonJsonSyntaxError, ContractValidationError, MissingReferenceError, …); `dto`/`path` are copied from it.
  */
 export class MonitoringRowError extends MonitoringError {
+  override readonly name = 'MonitoringRowError';
   readonly code = 'MONITORING_CORRUPT_ROW';
 
   constructor(where: Where & { dto: string }, cause: unknown) {
@@ -57,6 +58,7 @@ export class MonitoringRowError extends MonitoringError {
 
 /** A store this reader must not read: an unknown schema_version, a missing table (written by another pynenc). */
 export class MonitoringSchemaError extends MonitoringError {
+  override readonly name = 'MonitoringSchemaError';
   readonly code = 'MONITORING_UNSUPPORTED_SCHEMA';
 
   constructor(where: Where, expected: string, received: string) {
@@ -79,6 +81,7 @@ export type MonitoringUnavailableReason =
 
 /** The store did not answer (locked, stopped, unreachable). The reader stays usable: the next call tries again. */
 export class MonitoringUnavailableError extends MonitoringError {
+  override readonly name = 'MonitoringUnavailableError';
   readonly code = 'MONITORING_UNAVAILABLE';
   readonly reason: MonitoringUnavailableReason;
 
@@ -95,6 +98,7 @@ export class MonitoringUnavailableError extends MonitoringError {
 
 /** A query argument the reader refuses (a negative limit, an unknown state, a time bound Python cannot hold). */
 export class MonitoringQueryError extends MonitoringError {
+  override readonly name = 'MonitoringQueryError';
   readonly code = 'MONITORING_BAD_QUERY';
   /** The argument, e.g. `limit`, `startTime`. */
   readonly argument: string;
@@ -107,6 +111,7 @@ export class MonitoringQueryError extends MonitoringError {
 
 /** A call after `close()`. */
 export class MonitoringClosedError extends MonitoringError {
+  override readonly name = 'MonitoringClosedError';
   readonly code = 'MONITORING_CLOSED';
 
   constructor(where: Where, operation: string) {

@@ -5,6 +5,7 @@ import { ContractError, describeReceived } from '../errors';
  * layout: `Expecting value: line 1 column 4 (char 3)`.
  */
 export class PythonJsonSyntaxError extends ContractError {
+  override readonly name = 'PythonJsonSyntaxError';
   readonly code = 'PYJSON_SYNTAX';
   /** What went wrong, without the position (Python's JSONDecodeError.msg). */
   readonly reason: string;
@@ -15,9 +16,9 @@ export class PythonJsonSyntaxError extends ContractError {
   /** 1-based column, in UTF-16 code units. */
   readonly column: number;
   /** What the reader expected at `offset`. */
-  override readonly expected: string;
+  declare readonly expected: string;
   /** The text found at `offset` (JSON-quoted, truncated), or `end of text`. */
-  override readonly received: string;
+  declare readonly received: string;
 
   /**
    * `path` is the JSON pointer of the value being read when the text went
@@ -28,13 +29,16 @@ export class PythonJsonSyntaxError extends ContractError {
     const column = offset - (offset > 0 ? text.lastIndexOf('\n', offset - 1) : -1);
     const expected = expectedFor(reason);
     const received = offset >= text.length ? 'end of text' : describeReceived(text.slice(offset, offset + 40), 40);
-    super(`${reason}: line ${line} column ${column} (char ${offset})`, { dto: details.dto, path: details.path, expected, received });
+    super(`${reason}: line ${line} column ${column} (char ${offset})`, {
+      dto: details.dto,
+      path: details.path,
+      expected,
+      received,
+    });
     this.reason = reason;
     this.offset = offset;
     this.line = line;
     this.column = column;
-    this.expected = expected;
-    this.received = received;
   }
 }
 
@@ -44,7 +48,7 @@ function expectedFor(reason: string): string {
   if (reason === "Expecting ',' delimiter") return "',' or the end of the array or object";
   if (reason === "Expecting ':' delimiter") return "':' after the key";
   if (reason === 'Expecting property name enclosed in double quotes') return 'a key in double quotes';
-  if (reason === 'Unterminated string starting at') return 'a closing \'"\' for the string starting here';
+  if (reason === 'Unterminated string starting at') return "a closing '\"' for the string starting here";
   if (reason === 'Invalid control character at') return 'no raw control character (U+0000 to U+001F) inside a string';
   if (reason === 'Invalid \\uXXXX escape') return 'four hex digits after \\u';
   if (reason === 'Invalid \\escape') return 'an escape Python knows: \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX';
@@ -56,16 +60,20 @@ function expectedFor(reason: string): string {
 
 /** A value `stringifyPython` cannot write as JSON (Python's json.dumps would raise too, or JSON has no form for it). */
 export class PythonJsonWriteError extends ContractError {
+  override readonly name = 'PythonJsonWriteError';
   readonly code = 'PYJSON_UNWRITABLE';
   /** JSON pointer of the offending value ('' is the value itself). */
-  override readonly path: string;
+  declare readonly path: string;
   /** Why it cannot be written. */
   readonly reason: string;
 
   constructor(reason: string, path: string) {
-    super(`cannot write ${path || '/'} as JSON: ${reason}`, { path, expected: 'a value json.dumps can write', received: reason });
+    super(`cannot write ${path || '/'} as JSON: ${reason}`, {
+      path,
+      expected: 'a value json.dumps can write',
+      received: reason,
+    });
     this.reason = reason;
-    this.path = path;
   }
 }
 

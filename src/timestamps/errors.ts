@@ -49,12 +49,13 @@ const EXPECTED: Record<TimestampErrorCode, string> = {
 };
 
 export class TimestampError extends ContractError {
+  override readonly name = 'TimestampError';
   /** Stable reason code. */
   readonly code: TimestampErrorCode;
   /** The received value as shown to humans (JSON-quoted, one line, truncated). */
-  override readonly received: string;
+  declare readonly received: string;
   /** What would have been accepted. */
-  override readonly expected: string;
+  declare readonly expected: string;
   /** The specific reason, worded like Python's own message where there is one. */
   readonly reason: string;
 
@@ -63,8 +64,6 @@ export class TimestampError extends ContractError {
     const expected = EXPECTED[code];
     super(`${reason}: received ${received}; expected ${expected}`, { expected, received });
     this.code = code;
-    this.received = received;
-    this.expected = expected;
     this.reason = reason;
   }
 }

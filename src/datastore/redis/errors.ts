@@ -60,6 +60,7 @@ export abstract class RedisStoreError extends ContractError {
 
 /** Connection refused, lost, or timed out. Retrying later may succeed. */
 export class DataStoreUnavailableError extends RedisStoreError {
+  override readonly name = 'DataStoreUnavailableError';
   readonly code = 'DATASTORE_UNAVAILABLE';
   readonly reason: RedisUnavailableReason;
 
@@ -82,6 +83,7 @@ export class DataStoreUnavailableError extends RedisStoreError {
 
 /** The server answered with an error reply (OOM, NOAUTH, READONLY, …). A failed `set` wrote nothing. */
 export class RedisCommandError extends RedisStoreError {
+  override readonly name = 'RedisCommandError';
   readonly code = 'DATASTORE_REDIS_COMMAND';
   /** Redis's error reply, e.g. `OOM command not allowed when used memory > 'maxmemory'.` */
   readonly reply: string;
@@ -107,6 +109,7 @@ export class RedisCommandError extends RedisStoreError {
  * Nothing is sent to the server for a batch that has one.
  */
 export class RedisValueError extends RedisStoreError {
+  override readonly name = 'RedisValueError';
   readonly code = 'DATASTORE_REDIS_VALUE';
 
   constructor(problem: string, context: RedisErrorContext) {
