@@ -1,9 +1,9 @@
 /**
  * One case per error code of the package: how to trigger it through the
- * public API, when it happens (the README table's prose), and which of the
+ * public API, when it happens (the docs/errors.md table's prose), and which of the
  * common fields (dto, path, expected, received) it must carry.
  * test/hardening/errors.test.ts runs every case and writes/checks the table
- * in the README from them.
+ * in docs/errors.md from them.
  */
 import { withDefaults } from '../support/records';
 import {
@@ -31,7 +31,7 @@ export interface ErrorCase {
   /** The exported class. */
   className: string;
   code: string;
-  /** When it is thrown (one line of the README table). */
+  /** When it is thrown (one line of the docs/errors.md table). */
   when: string;
   /** Runs the API call that throws it (resolves to what was thrown). */
   trigger: (env: Env) => Promise<unknown>;
@@ -82,7 +82,7 @@ const LONG = `2026-05-09T10:11:12${'x'.repeat(10_000)}`;
 
 const TIMESTAMP_CASES: Record<(typeof TIMESTAMP_ERROR_CODES)[number], [string, () => unknown]> = {
   TIMESTAMP_NOT_A_STRING: ['a timestamp that is not a string', () => normalizeTimestamp(5 as unknown as string)],
-  TIMESTAMP_INVALID_FORMAT: ["text Python 3.11's datetime.fromisoformat does not read", () => normalizeTimestamp(LONG)],
+  TIMESTAMP_INVALID_FORMAT: ["text Python's datetime.fromisoformat (3.11, 3.12) does not read", () => normalizeTimestamp(LONG)],
   TIMESTAMP_YEAR_OUT_OF_RANGE: ['year 0', () => normalizeTimestamp('0000-01-01')],
   TIMESTAMP_MONTH_OUT_OF_RANGE: ['month 0 or 13', () => normalizeTimestamp('2026-13-01')],
   TIMESTAMP_DAY_OUT_OF_RANGE: [

@@ -1,4 +1,4 @@
-"""The README's Python snippets run as written, and the README shows them unchanged.
+"""The Python snippets of docs/python.md run as written, and the page shows them unchanged.
 
 readme_example.py is "Using the contract from Python"; readme_ci.sh is "In a CI pipeline": it is run with
 bash in a scratch folder that holds a copy of generated/python where a checkout would be, `python3` on
@@ -22,8 +22,8 @@ import _support
 HERE = Path(__file__).resolve().parent
 EXAMPLE = HERE / "readme_example.py"
 CI_SNIPPET = HERE / "readme_ci.sh"
-# Where the README text lives until the lead merges it into README.md (then: _support.ROOT / "README.md").
-README = _support.ROOT / "README.md"
+# The page that shows them (the README links to it).
+README = _support.ROOT / "docs" / "python.md"
 
 
 def run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:

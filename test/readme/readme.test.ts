@@ -1,19 +1,35 @@
 /**
- * The README's TypeScript examples must run as written: each ```ts block is run
- * with tsx in a child process, the package name resolving to this checkout, and
- * a private redis-server behind REDIS_URL for the examples that use one.
- * Output shown in the README — comment lines right after a console.log line
- * (closing brackets may stand between) — must appear in what the block prints;
- * `…` elides.
+ * The TypeScript examples of README.md, CONTRIBUTING.md, ARCHITECTURE.md and docs/*.md must run as written: each
+ * ```ts and ```js block is run with tsx in a child process, the package name resolving to this checkout, with a private
+ * redis-server behind REDIS_URL and a SQLite file the real pynenc wrote (its SQLiteTrigger, through
+ * scripts/python/monitoring_oracle.py) behind PYNENC_SQLITE / PYNENC_APP_ID for the examples that read one.
+ * Output shown — comment lines right after a console.log line (closing brackets may stand between) — must appear in
+ * what the block prints; `…` elides.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runPynenc } from '../support/pynenc-python';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 
 const ROOT = join(__dirname, '..', '..');
-const blocks = [...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+const PAGES = [
+  'README.md',
+  'CONTRIBUTING.md',
+  'ARCHITECTURE.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/${f}`),
+].filter((page) => existsSync(join(ROOT, page)));
+const blocks = PAGES.flatMap((page) =>
+  [...readFileSync(join(ROOT, page), 'utf8').matchAll(/```(?:ts|js)\n([\s\S]*?)```/g)].map((m, i) => ({
+    name: `${page} #${i + 1}`,
+    code: m[1]!,
+  })),
+);
+const APP_ID = 'shop';
 
 /** The output a block claims to print. */
 export function shownOutput(code: string): string[] {
@@ -46,9 +62,13 @@ function entryPoints(): Record<string, string[]> {
 describe('README examples', () => {
   let dir: string;
   let redis: RedisServer;
+  let sqlite: string;
   beforeAll(async () => {
     redis = await startRedisServer();
     dir = mkdtempSync(join(tmpdir(), 'readme-'));
+    sqlite = join(dir, 'pynenc.db');
+    const store = { backend: 'sqlite', path: sqlite, app_id: APP_ID, seed: 7, events: 300, runs: 40, emits: 6 };
+    runPynenc('monitoring_oracle.py', { op: 'write', ...store }, { timeoutMs: 120_000 });
     const tsconfig = {
       compilerOptions: {
         module: 'commonjs',
@@ -60,7 +80,7 @@ describe('README examples', () => {
       },
     };
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
-  }, 30_000);
+  }, 150_000);
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
     await redis.stop();
@@ -68,15 +88,15 @@ describe('README examples', () => {
 
   it('has examples', () => expect(blocks.length).toBeGreaterThan(3));
 
-  it.each(blocks.map((code, i) => [i + 1, code.split('\n')[0], code] as const))(
-    'example %d (%s) runs as written and prints what it shows',
-    (i, _first, code) => {
+  it.each(blocks.map(({ name, code }, i) => [name, i + 1, code] as const))(
+    '%s runs as written and prints what it shows',
+    (_name, i, code) => {
       const file = join(dir, `example-${i}.ts`);
       writeFileSync(file, code);
       const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['--tsconfig', join(dir, 'tsconfig.json'), file], {
         encoding: 'utf8',
         cwd: dir,
-        env: { ...process.env, REDIS_URL: redis.url },
+        env: { ...process.env, REDIS_URL: redis.url, PYNENC_SQLITE: sqlite, PYNENC_APP_ID: APP_ID },
         timeout: 60_000,
       });
       expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
