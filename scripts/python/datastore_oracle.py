@@ -26,6 +26,8 @@ Requests ("op"):
   event_from_json {"texts": [...], "stored": {key: text}}
                -> per record: {payload key: repr(value)} of EventRecord.from_json(text, app).payload,
                   the entries first put in the app's MemClientDataStore (its _store).
+  event_roundtrip {"texts": [...], "stored": {key: text}, "config"?, "serializer"?}
+               -> {"texts": [EventRecord.from_json(text, app).to_json(app)], "stored": the store's entries after}.
   session      {"config": {...}, "serializer"?, "steps": [{"op": "serialize", "expr", "disable_cache"?}
                 | {"op": "resolve", "step": i} | {"op": "resolve", "text"} | {"op": "purge"}
                 | {"op": "put", "key", "text"}]}
@@ -222,6 +224,14 @@ def op_event_from_json(req):
     return [{k: repr(v) for k, v in EventRecord.from_json(text, app).payload.items()} for text in req["texts"]]
 
 
+def op_event_roundtrip(req):
+    app = build_app(APP_ID, serializer=req.get("serializer", "JsonPickleSerializer"), **req.get("config", {}))
+    for key, text in req["stored"].items():
+        app.client_data_store._store(key, text)
+    texts = [EventRecord.from_json(text, app).to_json(app) for text in req["texts"]]
+    return {"texts": texts, "stored": dict(app.client_data_store._storage)}
+
+
 def op_session(req):
     app = build_app(APP_ID, serializer=req.get("serializer", "JsonPickleSerializer"), **req.get("config", {}))
     cds = app.client_data_store
@@ -287,6 +297,7 @@ OPS = {
     "texts": op_texts,
     "sqlite_create": op_sqlite_create,
     "sqlite_purge": op_sqlite_purge,
+    "event_roundtrip": op_event_roundtrip,
     "sqlite_store": op_sqlite_store,
     "sqlite_read": op_sqlite_read,
     "table_names": op_table_names,

@@ -10,7 +10,11 @@
  *   is resolved; all references of the call are fetched with ONE backend `get`.
  *   The decoded record remembers each value's wire text: encoding it again
  *   reuses that text for every value that is still the same (values are
- *   frozen, so "the same" means identical), without re-serializing or writing.
+ *   frozen, so "the same" means identical) when it is exactly what Python
+ *   writes for that value, without writing the stored text again. A text
+ *   another writer produced (raw UTF-8 `"ü"`, compact `{"a":1}`) is written
+ *   as Python writes the value (`"\u00fc"`, `{"a": 1}`): pynenc deserializes
+ *   and serializes every payload value.
  */
 import type { EventRecord } from '../../generated/types';
 import { fromJson, type FromJsonOptions } from '../codec/read';
@@ -22,6 +26,10 @@ import { ClientDataStore, type PendingEntries } from './client-data-store';
 import { DataStoreConfigError, SerializationError } from './errors';
 import { InvalidOptionError } from '../limits';
 import type { PyValue } from './values';
+import { defineOwn } from '../spec/json-value';
+import { parsePythonJson } from '../pyjson/parse';
+import { stringifyPython } from '../pyjson/stringify';
+import { isReference } from './keys';
 
 /** An EventRecord whose payload holds values (not yet serialized), as Python's EventRecord holds them. */
 export type EventRecordInput = Omit<EventRecord, 'payload'> & { payload: Record<string, unknown> };
@@ -133,7 +141,7 @@ export async function decodeEventRecords(
     const payload: Record<string, PyValue> = {};
     const entries = new Map<string, { value: PyValue; wire: string }>();
     for (; i < wires.length && recordOf[i] === r; i++) {
-      define(payload, keys[i]!, values[i]!);
+      defineOwn(payload, keys[i]!, values[i]!);
       entries.set(keys[i]!, { value: values[i]!, wire: wires[i]! });
     }
     const order = pythonKeyOrder(record.payload);
@@ -167,30 +175,37 @@ function encodeInto(
     const value = payload[key];
     if (value === undefined) continue; // an absent value, as for any object property (JSON.stringify drops it too)
     const known = reuse?.get(key);
-    if (known !== undefined && Object.is(known.value, value) && !(value instanceof Uint8Array)) {
-      define(wire, key, known.wire);
-    } else {
-      let text: string;
-      try {
-        text = store.serializeDeferred(value, pending);
-      } catch (err) {
-        if (err instanceof SerializationError) throw err.at({ payloadKey: key, eventId, recordIndex });
-        throw err;
-      }
-      define(wire, key, text);
+    const unchanged = known !== undefined && Object.is(known.value, value) && !(value instanceof Uint8Array);
+    // An unchanged value's stored text is in the backend already: what serializing it would store is kept apart.
+    const collect = unchanged ? new Map<string, string>() : pending;
+    let text: string;
+    try {
+      text = store.serializeDeferred(value, collect);
+    } catch (err) {
+      if (err instanceof SerializationError) throw err.at({ payloadKey: key, eventId, recordIndex });
+      throw err;
     }
+    if (collect !== pending) {
+      // The wire text read is reused (nothing written) only when it is what Python writes for the value.
+      if (text !== known!.wire && isPythonsSharedText(known!.wire)) text = known!.wire;
+      else if (text !== known!.wire) for (const [ref, stored] of collect) pending.set(ref, stored);
+    }
+    defineOwn(wire, key, text);
   }
   const order = pythonKeyOrder(payload);
   if (order) withPythonKeyOrder(wire, order);
   return toJson('EventRecord', { ...record, payload: wire } as EventRecord);
 }
 
-function checkStore(store: unknown): void {
-  if (!(store instanceof ClientDataStore)) throw new DataStoreConfigError('store', 'a ClientDataStore', store);
+/**
+ * jsonpickle writes a sub-object it meets twice as `{"py/id": n}`; serializeValue writes it out in full (a value
+ * built in JS has no shared objects). An inline text with `py/id` is Python's when `json.dumps(json.loads(text))`
+ * gives it back: Python's separators, escapes and numbers throughout.
+ */
+function isPythonsSharedText(text: string): boolean {
+  return text.includes('"py/id"') && !isReference(text) && stringifyPython(parsePythonJson(text)) === text;
 }
 
-function define(obj: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__')
-    Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
-  else obj[key] = value;
+function checkStore(store: unknown): void {
+  if (!(store instanceof ClientDataStore)) throw new DataStoreConfigError('store', 'a ClientDataStore', store);
 }

@@ -28,7 +28,12 @@ interface PayloadCase {
 }
 
 const protoPayload: Record<string, PayloadCase> = {};
-Object.defineProperty(protoPayload, '__proto__', { value: { expr: "{'k': 1}", value: { k: 1 } }, enumerable: true, writable: true, configurable: true });
+Object.defineProperty(protoPayload, '__proto__', {
+  value: { expr: "{'k': 1}", value: { k: 1 } },
+  enumerable: true,
+  writable: true,
+  configurable: true,
+});
 
 const RECORDS: Array<{ event_id: string; payload: Record<string, PayloadCase> }> = [
   {
@@ -47,7 +52,14 @@ const RECORDS: Array<{ event_id: string; payload: Record<string, PayloadCase> }>
       below: { expr: "'x' * 1021", value: 'x'.repeat(1021) },
       at: { expr: "'x' * 1022", value: 'x'.repeat(1022) },
       accents: { expr: "'é' * 200", value: 'é'.repeat(200) },
-      lines: { expr: "[{'sku': f'S{i}', 'qty': i, 'price': i / 3} for i in range(60)]", value: Array.from({ length: 60 }, (_, i) => ({ sku: `S${i}`, qty: i, price: i % 3 === 0 ? new PyFloat(i / 3) : i / 3 })) },
+      lines: {
+        expr: "[{'sku': f'S{i}', 'qty': i, 'price': i / 3} for i in range(60)]",
+        value: Array.from({ length: 60 }, (_, i) => ({
+          sku: `S${i}`,
+          qty: i,
+          price: i % 3 === 0 ? new PyFloat(i / 3) : i / 3,
+        })),
+      },
       ids: { expr: '{1, 2, 3}', value: PySet.fromItems([1, 2, 3]) },
     },
   },
@@ -58,7 +70,7 @@ const RECORDS: Array<{ event_id: string; payload: Record<string, PayloadCase> }>
         zeta: { expr: 'None', value: null },
         '10': { expr: "'ten'", value: 'ten' },
         '2': { expr: "'two'", value: 'two' },
-        'ключ': { expr: '[True, -0.0, 2**64]', value: [true, -0, 2n ** 64n] },
+        ключ: { expr: '[True, -0.0, 2**64]', value: [true, -0, 2n ** 64n] },
       },
       ['zeta', '10', '2', 'ключ'],
     ),
@@ -70,7 +82,12 @@ const RECORDS: Array<{ event_id: string; payload: Record<string, PayloadCase> }>
 function tsRecord(r: (typeof RECORDS)[number]): EventRecordInput {
   const payload: Record<string, unknown> = {};
   for (const key of Object.keys(r.payload)) {
-    Object.defineProperty(payload, key, { value: r.payload[key]!.value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(payload, key, {
+      value: r.payload[key]!.value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   const order = orderedKeys(r.payload);
   return { ...BASE_RECORD, event_id: r.event_id, payload: withPythonKeyOrder(payload, order) };
@@ -121,10 +138,13 @@ describe('encodeEventRecord writes what EventRecord.to_json(app) writes', () => 
     const read = oracle<Array<Record<string, string>>>({ op: 'event_from_json', texts, stored });
     const expected = oracle<Record<string, string>>({
       op: 'reprs',
-      cases: RECORDS.flatMap((r) => Object.keys(r.payload).map((k) => ({ id: `${r.event_id}/${k}`, expr: r.payload[k]!.expr }))),
+      cases: RECORDS.flatMap((r) =>
+        Object.keys(r.payload).map((k) => ({ id: `${r.event_id}/${k}`, expr: r.payload[k]!.expr })),
+      ),
     });
     RECORDS.forEach((r, i) => {
-      for (const k of Object.keys(r.payload)) expect([r.event_id, k, read[i]![k]]).toEqual([r.event_id, k, expected[`${r.event_id}/${k}`]]);
+      for (const k of Object.keys(r.payload))
+        expect([r.event_id, k, read[i]![k]]).toEqual([r.event_id, k, expected[`${r.event_id}/${k}`]]);
     });
   });
 
@@ -207,7 +227,10 @@ describe('decodeEventRecord reads what Python wrote', () => {
   });
 
   it('a value shared by py/id stays byte-identical when untouched', async () => {
-    const shared = oracle<Array<{ jsonpickle: string }>>({ op: 'texts', cases: [{ id: 's', expr: "(lambda x: [x, x])({'a': [1]})" }] })[0]!.jsonpickle;
+    const shared = oracle<Array<{ jsonpickle: string }>>({
+      op: 'texts',
+      cases: [{ id: 's', expr: "(lambda x: [x, x])({'a': [1]})" }],
+    })[0]!.jsonpickle;
     const text = toJson('EventRecord', { ...BASE_RECORD, event_id: 'e', payload: { s: shared } });
     const store = new ClientDataStore();
     const rec = await decodeEventRecord(text, store);
@@ -217,7 +240,10 @@ describe('decodeEventRecord reads what Python wrote', () => {
   });
 
   it('an opaque payload value is kept and written back unchanged', async () => {
-    const exc = oracle<Array<{ jsonpickle: string }>>({ op: 'texts', cases: [{ id: 'e', expr: "ValueError('bad')" }] })[0]!.jsonpickle;
+    const exc = oracle<Array<{ jsonpickle: string }>>({
+      op: 'texts',
+      cases: [{ id: 'e', expr: "ValueError('bad')" }],
+    })[0]!.jsonpickle;
     const store = new ClientDataStore();
     const text = toJson('EventRecord', { ...BASE_RECORD, event_id: 'e', payload: { err: exc } });
     const rec = await decodeEventRecord(text, store);
@@ -225,6 +251,46 @@ describe('decodeEventRecord reads what Python wrote', () => {
     // even in a brand-new record, the opaque value writes its exact text
     const copy = await encodeEventRecord({ ...BASE_RECORD, event_id: 'f', payload: { err: rec.payload.err } }, store);
     expect(JSON.parse(copy).payload.err).toBe(exc);
+  });
+});
+
+describe('payload text another writer produced is written as Python writes its value', () => {
+  // Raw UTF-8, compact separators, an exponent: what a non-Python writer may leave. pynenc's from_json then
+  // to_json deserializes and serializes every value, so only a text Python itself writes comes back unchanged.
+  const foreignStored = `"${'ü'.repeat(1100)}"`;
+  const canonicalStored = JSON.stringify('x'.repeat(1100));
+  const PAYLOADS: Array<Record<string, string>> = [
+    { raw: '"ü"', compact: '{"a":1,"b":[1,2]}', exponent: '1E2', spaced: '[1 ,2]', plain: '{"a": 1}' },
+    { foreign: referenceKey(foreignStored), canonical: referenceKey(canonicalStored), same: '"\\u00fc"' },
+  ];
+  const texts = PAYLOADS.map((payload, i) => toJson('EventRecord', { ...BASE_RECORD, event_id: `f${i}`, payload }));
+  const stored = Object.fromEntries([foreignStored, canonicalStored].map((t) => [referenceKey(t), t]));
+  const python = oracle<{ texts: string[]; stored: Record<string, string> }>({ op: 'event_roundtrip', texts, stored });
+
+  it('decode then encode gives the bytes of EventRecord.from_json(text, app).to_json(app)', async () => {
+    const inner = new MemoryStore();
+    await inner.set(Object.entries(stored));
+    const backend = new CountingBackend(inner);
+    const store = new ClientDataStore({ backend });
+    const records = await decodeEventRecords(texts, store);
+    expect(await encodeEventRecords(records, store)).toEqual(python.texts);
+    // Python stored the foreign value again under the key of its own text; so did this store, and only that.
+    const keys = Object.keys(python.stored).sort();
+    expect(keys.filter((k) => !(k in stored))).toHaveLength(1);
+    expect(await inner.get(keys)).toEqual(keys.map((k) => python.stored[k]));
+    expect(backend.calls.filter((c) => c.op === 'set')).toEqual([{ op: 'set', size: 1 }]);
+  });
+
+  it('what Python wrote comes back unchanged and is not written again; only the foreign texts changed', async () => {
+    const backend = new CountingBackend();
+    await backend.inner.set(Object.entries(python.stored));
+    const store = new ClientDataStore({ backend });
+    expect(await encodeEventRecords(await decodeEventRecords(python.texts, store), store)).toEqual(python.texts);
+    expect(backend.count('set')).toBe(0);
+    const wires = (list: string[]) => list.map((t) => (JSON.parse(t) as { payload: Record<string, string> }).payload);
+    const [before, after] = [wires(texts), wires(python.texts)];
+    const changed = before.flatMap((p, i) => Object.keys(p).filter((k) => p[k] !== after[i]![k]));
+    expect(changed.sort()).toEqual(['compact', 'exponent', 'foreign', 'raw', 'spaced']);
   });
 });
 
@@ -243,7 +309,10 @@ describe('an app with JsonSerializer and its own min_size_to_cache', () => {
   const record = (): EventRecordInput => ({
     ...BASE_RECORD,
     event_id: 'evt-json',
-    payload: withPythonKeyOrder(Object.fromEntries(PAYLOAD.map(([k, , v]) => [k, v])), PAYLOAD.map(([k]) => k)),
+    payload: withPythonKeyOrder(
+      Object.fromEntries(PAYLOAD.map(([k, , v]) => [k, v])),
+      PAYLOAD.map(([k]) => k),
+    ),
   });
   const py = oracle<{ texts: string[]; stored: Record<string, string> }>({
     op: 'event_to_json',
@@ -297,7 +366,9 @@ describe('errors', () => {
   it('a stored text that does not hash to its key is CorruptReferenceError', async () => {
     const inner = new MemoryStore();
     await inner.set(Object.entries(python.stored).map(([k, v]) => [k, v.replace('x', 'y')] as const));
-    const err = await decodeEventRecord(python.texts[1]!, new ClientDataStore({ backend: inner })).catch((e: unknown) => e);
+    const err = await decodeEventRecord(python.texts[1]!, new ClientDataStore({ backend: inner })).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(CorruptReferenceError);
     expect((err as CorruptReferenceError).code).toBe('DATASTORE_CORRUPT_REFERENCE');
     expect((err as CorruptReferenceError).actualKey).toMatch(/^__pynenc__client_data__:[0-9a-f]{64}$/);
@@ -308,7 +379,11 @@ describe('errors', () => {
     const backend = new CountingBackend();
     const store = new ClientDataStore({ backend });
     const good = tsRecord(RECORDS[1]!);
-    const bad: EventRecordInput = { ...BASE_RECORD, event_id: 'evt-bad', payload: { ok: 'x'.repeat(5000), cb: { nested: [() => 1] } } };
+    const bad: EventRecordInput = {
+      ...BASE_RECORD,
+      event_id: 'evt-bad',
+      payload: { ok: 'x'.repeat(5000), cb: { nested: [() => 1] } },
+    };
     const err = await encodeEventRecords([good, bad], store).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SerializationError);
     const e = err as SerializationError;
@@ -316,7 +391,9 @@ describe('errors', () => {
     expect(e.eventId).toBe('evt-bad');
     expect(e.valuePath).toBe('/nested/0');
     expect(e.path).toBe('/payload/cb/nested/0');
-    expect(e.message).toBe('cannot serialize payload "cb" of event "evt-bad" at /nested/0: a function has no JSON form');
+    expect(e.message).toBe(
+      'cannot serialize payload "cb" of event "evt-bad" at /nested/0: a function has no JSON form',
+    );
     expect(backend.count('set')).toBe(0);
   });
 
@@ -329,20 +406,29 @@ describe('errors', () => {
   });
 
   it('an undefined payload value is left out, like any undefined property', async () => {
-    const text = await encodeEventRecord({ ...BASE_RECORD, event_id: 'e', payload: { a: 1, b: undefined } }, new ClientDataStore());
+    const text = await encodeEventRecord(
+      { ...BASE_RECORD, event_id: 'e', payload: { a: 1, b: undefined } },
+      new ClientDataStore(),
+    );
     expect(JSON.parse(text).payload).toEqual({ a: '1' });
   });
 
   it('a payload that is not an object', async () => {
     const store = new ClientDataStore();
-    await expect(encodeEventRecord({ ...BASE_RECORD, event_id: 'e', payload: null as unknown as Record<string, unknown> }, store)).rejects.toThrow(
-      ContractValidationError,
-    );
+    await expect(
+      encodeEventRecord({ ...BASE_RECORD, event_id: 'e', payload: null as unknown as Record<string, unknown> }, store),
+    ).rejects.toThrow(ContractValidationError);
   });
 
   it('a backend failure on set propagates (and the texts are not returned)', async () => {
     const store = new ClientDataStore({
-      backend: { description: 'broken', get: async () => [], set: async () => Promise.reject(new Error('disk full')), purge: async () => {}, close: async () => {} },
+      backend: {
+        description: 'broken',
+        get: async () => [],
+        set: async () => Promise.reject(new Error('disk full')),
+        purge: async () => {},
+        close: async () => {},
+      },
     });
     await expect(encodeEventRecord(tsRecord(RECORDS[1]!), store)).rejects.toThrow('disk full');
   });
