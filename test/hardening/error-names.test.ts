@@ -15,6 +15,11 @@ jest.setTimeout(60_000);
 const MODULES = [
   'src/index.ts',
   'src/validation/index.ts',
+  'src/pyjson/index.ts',
+  'src/timestamps/index.ts',
+  'src/datastore/index.ts',
+  'src/monitoring/index.ts',
+  'src/compat/index.ts',
   'src/entries/sqlite.ts',
   'src/entries/redis.ts',
   'src/cli/io.ts',
