@@ -21,6 +21,7 @@ import { fromJson, type FromJsonOptions } from '../codec/read';
 import { toJson } from '../codec/write';
 import { pythonKeyOrder, withPythonKeyOrder } from '../pyjson/values';
 import { ContractValidationError } from '../validation';
+import { makeIssue } from '../validation/errors';
 import type { DataStoreBackend } from './backend';
 import { ClientDataStore, type PendingEntries } from './client-data-store';
 import { DataStoreConfigError, SerializationError } from './errors';
@@ -108,12 +109,9 @@ export async function decodeEventRecords(
     throw new InvalidOptionError('options', 'an options object', options);
   const records = texts.map((text) => {
     if (typeof text !== 'string') {
+      const received = text === null ? 'null' : typeof text;
       throw new ContractValidationError('EventRecord', [
-        {
-          path: '',
-          message: `must be the record's JSON text (a string), got ${text === null ? 'null' : typeof text}`,
-          keyword: 'type',
-        },
+        makeIssue({ path: '', keyword: 'type', expected: "the record's JSON text (a string)", received }),
       ]);
     }
     return fromJson('EventRecord', text, options);
@@ -164,7 +162,7 @@ function encodeInto(
   const payload = record?.payload as Record<string, unknown> | undefined;
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
     throw new ContractValidationError('EventRecord', [
-      { path: '/payload', message: 'must be an object of payload values', keyword: 'type' },
+      makeIssue({ path: '/payload', keyword: 'type', expected: 'an object of payload values' }),
     ]);
   }
   const form = (payload as { [WIRE]?: WireForm })[WIRE];

@@ -35,7 +35,7 @@ import type { ErrorObject } from 'ajv';
 import type { DataValidationCxt } from 'ajv/dist/types';
 import type { JsonSchema } from '../spec/json-schema';
 import { checkers, diagnosers } from './compiled';
-import type { ValidationIssue } from './errors';
+import { makeIssue, type ValidationIssue } from './errors';
 import { toIssues } from './issues';
 
 /** Keeps the first `max` issues it is given and counts the others. */
@@ -378,7 +378,7 @@ function span(issues: readonly ValidationIssue[], at: string): [number, number] 
   return [start, end];
 }
 
-/** Every unknown key, in Ajv's `for…in` order: the issue Ajv made for the first, at each key's path. */
+/** Every unknown key, in Ajv's `for…in` order: the issue Ajv made for the first, made for each key. */
 function unknownKeys(
   d: Record<string, unknown>,
   declared: ReadonlySet<string>,
@@ -388,9 +388,10 @@ function unknownKeys(
 ): void {
   for (const k in d) {
     if (declared.has(k)) continue;
-    if (sink.listing)
-      sink.add({ path: `${path}/${escapeKey(k)}`, message: template.message, keyword: template.keyword });
-    else sink.more++;
+    if (sink.listing) {
+      const params = { ...template.params, additionalProperty: k };
+      sink.add(makeIssue({ path: `${path}/${escapeKey(k)}`, keyword: template.keyword, params }));
+    } else sink.more++;
   }
 }
 

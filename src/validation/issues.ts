@@ -7,7 +7,7 @@ import type { ErrorObject } from 'ajv';
 import { describeReceived } from '../errors';
 import type { JsonSchema } from '../spec/json-schema';
 import { PyFloat } from '../pyjson/values';
-import type { ValidationIssue } from './errors';
+import { makeIssue, type ValidationIssue } from './errors';
 
 const TIMESTAMP =
   "a timestamp as Python's datetime.isoformat() writes it (YYYY-MM-DDTHH:MM:SS[.ffffff]±HH:MM, a real calendar date)";
@@ -19,7 +19,9 @@ const TIMESTAMP =
 export function toIssues(errors: readonly ErrorObject[], original?: unknown): ValidationIssue[] {
   // Where an alternative (oneOf/anyOf) failed, its branches' errors at and below
   // the same value are noise: the alternative is reported once, as a whole.
-  const alternatives = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath));
+  const alternatives = new Set(
+    errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath),
+  );
   // A failing `then` is reported by its own keyword; the `if` says when it applies.
   const conditions = new Map<string, string>();
   for (const e of errors) {
@@ -31,10 +33,12 @@ export function toIssues(errors: readonly ErrorObject[], original?: unknown): Va
     if (error.keyword === 'if') continue;
     const isAlternative = error.keyword === 'oneOf' || error.keyword === 'anyOf';
     if (!isAlternative && alternatives.size > 0 && underAlternative(error.instancePath, alternatives)) continue;
-    const issue = toIssue(original === undefined ? error : { ...error, data: valueAt(original, error.instancePath) });
-    for (const [thenPath, condition] of conditions) {
-      if (error.schemaPath.startsWith(thenPath)) issue.message = issue.message.replace(', got ', ` when ${condition}, got `);
-    }
+    let condition: string | undefined;
+    for (const [thenPath, described] of conditions) if (error.schemaPath.startsWith(thenPath)) condition = described;
+    const issue = toIssue(
+      original === undefined ? error : { ...error, data: valueAt(original, error.instancePath) },
+      condition,
+    );
     // One issue per value: the first failing keyword (type before enum/pattern) says the most.
     if (!seen.has(issue.path)) {
       seen.add(issue.path);
@@ -65,42 +69,70 @@ function describeCondition(error: ErrorObject): string {
   return parts.length ? parts.join(' and ') : "the schema's condition holds";
 }
 
-function toIssue(error: ErrorObject): ValidationIssue {
-  const params = error.params as Record<string, unknown>;
+/** The issue of one Ajv error; `condition`: when the `then` branch holding the failed keyword applies. */
+function toIssue(error: ErrorObject, condition: string | undefined): ValidationIssue {
+  const ajvParams = error.params as Record<string, unknown>;
+  const params = condition === undefined ? ajvParams : { ...ajvParams, condition };
   const at = error.instancePath;
-  switch (error.keyword) {
+  const keyword = error.keyword;
+  switch (keyword) {
     case 'required':
-      return { path: `${at}/${escape(String(params.missingProperty))}`, message: 'is required but missing', keyword: 'required' };
+      return makeIssue({ path: `${at}/${escape(String(ajvParams.missingProperty))}`, keyword, params });
     case 'additionalProperties':
-      return {
-        path: `${at}/${escape(String(params.additionalProperty))}`,
-        message: 'is not a property of this DTO (unknown key)',
-        keyword: 'additionalProperties',
-      };
-    case 'type':
-      return { path: at, message: `must be ${String(params.type).split(',').map(article).join(' or ')}, got ${typeName(error.data)}`, keyword: 'type' };
+      return makeIssue({ path: `${at}/${escape(String(ajvParams.additionalProperty))}`, keyword, params });
+    case 'type': {
+      const expected = String(ajvParams.type).split(',').map(article).join(' or ');
+      return makeIssue({ path: at, keyword, expected, received: typeName(error.data), params });
+    }
     case 'pattern':
-      return { path: at, message: patternMessage(error), keyword: 'pattern' };
-    case 'enum':
-      return {
+      return makeIssue({
         path: at,
-        message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${describeReceived(error.data)}`,
-        keyword: 'enum',
-      };
+        keyword,
+        expected: patternExpected(error),
+        received: describeReceived(error.data),
+        params,
+      });
+    case 'enum': {
+      const expected = `one of ${(ajvParams.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      return makeIssue({ path: at, keyword, expected, received: describeReceived(error.data), params });
+    }
     case 'oneOf':
     case 'anyOf':
-      return { path: at, message: `must be ${alternativesOf(error)}, got ${describeReceived(error.data)}`, keyword: error.keyword };
+      return makeIssue({
+        path: at,
+        keyword,
+        expected: alternativesOf(error),
+        received: describeReceived(error.data),
+        params,
+      });
     default:
-      return { path: at, message: `${error.message ?? 'is invalid'}, got ${describeReceived(error.data)}`, keyword: error.keyword };
+      return makeIssue({
+        path: at,
+        keyword,
+        expected: ajvExpected(error),
+        received: describeReceived(error.data),
+        params,
+      });
   }
 }
 
-function patternMessage(error: ErrorObject): string {
+/**
+ * What Ajv's own message says was expected, for the keywords without a text of ours: the number limits (`must be >=
+ * 0` → `>= 0`) and `const` (`equal to constant`), the only others scripts/checkers.ts lets a contract use besides
+ * `not`.
+ */
+function ajvExpected(error: ErrorObject): string {
+  const message = error.message ?? 'is invalid';
+  if (message.startsWith('must be ')) return message.slice('must be '.length);
+  if (error.keyword === 'not') return 'a value its `not` schema rejects';
+  return `a value satisfying ${error.keyword} (${message})`;
+}
+
+function patternExpected(error: ErrorObject): string {
   const schema = error.parentSchema as JsonSchema | undefined;
-  const got = describeReceived(error.data);
-  if (schema?.title === 'Timestamp') return `must be ${TIMESTAMP}, got ${got}`;
+  if (schema?.title === 'Timestamp') return TIMESTAMP;
   const name = typeof schema?.title === 'string' ? ` ${schema.title}` : '';
-  return `must be a${name} string matching ${String((error.params as { pattern: string }).pattern)}, got ${got}`;
+  return `a${name} string matching ${String((error.params as { pattern: string }).pattern)}`;
 }
 
 function alternativesOf(error: ErrorObject): string {

@@ -14,6 +14,7 @@ import {
   type DtoName,
   type JsonSchema,
 } from '../../src';
+import { formatIssue, makeIssue } from '../../src/validation/errors';
 
 /** The contract's first example of each DTO: a valid document to mutate. */
 function example(dto: DtoName): Record<string, unknown> {
@@ -53,7 +54,18 @@ describe('validate', () => {
       delete doc[field];
       const result = validate(dto, doc);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.issues).toEqual([{ path: `/${field}`, message: 'is required but missing', keyword: 'required' }]);
+      if (!result.ok) {
+        expect(result.issues).toEqual([
+          {
+            path: `/${field}`,
+            keyword: 'required',
+            expected: 'the key to be present (it is required)',
+            received: 'no such key',
+            params: { missingProperty: field },
+            message: 'is required but missing',
+          },
+        ]);
+      }
     },
   );
 
@@ -92,8 +104,47 @@ describe('validate', () => {
     const result = validate('TriggerRunParticipant', doc);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues).toEqual([
-      { path: '/event_id', message: 'must be a string when context_type is "EventContext", got null', keyword: 'type' },
+      {
+        path: '/event_id',
+        keyword: 'type',
+        expected: 'a string',
+        received: 'null',
+        params: { type: 'string', condition: 'context_type is "EventContext"' },
+        message: 'must be a string when context_type is "EventContext", got null',
+      },
     ]);
+    // The error names the first issue: its expectation with the condition that makes it one.
+    expect(() => assertValid('TriggerRunParticipant', doc)).toThrow(
+      expect.objectContaining({
+        name: 'ContractValidationError',
+        path: '/event_id',
+        expected: 'a string when context_type is "EventContext"',
+        received: 'null',
+      }),
+    );
+  });
+
+  it('makes every message from the issue\'s data with one formatter', () => {
+    const doc = { ...example('TriggerRunRecord'), logic_value: 'xor', extra: 1 };
+    delete doc.claimed_at;
+    const result = validate('TriggerRunRecord', doc, { maxIssues: Infinity });
+    if (result.ok) throw new Error('expected an invalid document');
+    expect(result.issues.length).toBeGreaterThanOrEqual(3);
+    for (const issue of result.issues) {
+      const { message, ...data } = issue;
+      expect(formatIssue(data)).toBe(message);
+      expect(makeIssue(data)).toEqual(issue);
+    }
+    expect(result.issues.find((i) => i.keyword === 'additionalProperties')).toMatchObject({
+      expected: 'only the keys the DTO defines',
+      received: 'the key "extra"',
+      params: { additionalProperty: 'extra' },
+    });
+    expect(result.issues.find((i) => i.keyword === 'enum')).toMatchObject({
+      expected: 'one of "and", "or"',
+      received: '"xor"',
+      params: { allowedValues: ['and', 'or'] },
+    });
   });
 
   it('escapes JSON pointer characters in unknown keys', () => {
