@@ -8,8 +8,7 @@ import { STRING_NEEDS_ESCAPE, isPlainPrototype, objectKeys, pythonStringRepr, st
 import { checkers } from '../validation/compiled';
 import { ContractValidationError, assertValid, requireDtoName } from '../validation';
 import { makeIssue } from '../validation/errors';
-import { FIELD_DTO, FIELD_DTO_ARRAY, FIELD_LIST, FIELD_MAP, FIELD_SCALAR, FIELD_TIMESTAMP, fieldClass } from './field-class';
-import { PLANS } from './plan';
+import { PLANS, type FieldPlan } from './plan';
 
 /**
  * Writes `value` as Python's to_json does: schema key order, `", "` / `": "`
@@ -21,8 +20,14 @@ import { PLANS } from './plan';
  * returned half-written.
  */
 export function toJson<D extends DtoName>(dto: D, value: DtoTypes[D]): string {
-  const writer = typeof dto === 'string' ? WRITERS[dto] : undefined;
-  if (writer === undefined) requireDtoName(dto); // throws UnknownDtoError
+  let writer: Writer | undefined;
+  if (dto === lastDto) writer = lastWriter;
+  else {
+    writer = typeof dto === 'string' ? WRITERS[dto] : undefined;
+    if (writer === undefined) requireDtoName(dto); // throws UnknownDtoError
+    lastDto = dto;
+    lastWriter = writer;
+  }
   // The fast checker's verdict; only an invalid value pays for the diagnosis (every issue, with paths).
   if (!writer!.check(value)) assertValid(dto, value);
   try {
@@ -35,6 +40,10 @@ export function toJson<D extends DtoName>(dto: D, value: DtoTypes[D]): string {
     throw err;
   }
 }
+
+/** The DTO of the previous call and its Writer (most callers write one DTO many times). */
+let lastDto: unknown = Symbol('no call yet');
+let lastWriter: Writer | undefined;
 
 /** EventRecord.matched in Python: at least one event condition accepted the event (derived, never written). */
 export function isMatched(record: Pick<EventRecord, 'matched_condition_ids'>): boolean {
@@ -56,12 +65,25 @@ class Unwritable extends Error {
   }
 }
 
+// How each property is written (from the plan: kind and shape); the value has passed the validator.
+/** isoformat() text (the contract's pattern: digits, `-`, `:`, `.`, `T`, `+`) or null: written as it is. */
+const WRITE_TIMESTAMP = 0;
+/** A string, boolean or null. */
+const WRITE_SCALAR = 1;
+/** An array of those. */
+const WRITE_LIST = 2;
+/** An object of those. */
+const WRITE_MAP = 3;
+/** Any JSON value: stringifyPython. */
+const WRITE_ANY = 4;
+const WRITE_DTO = 5;
+const WRITE_DTO_ARRAY = 6;
+
 interface Writer {
   readonly check: (data: unknown) => boolean;
   readonly names: readonly string[];
   readonly pointers: readonly string[];
-  /** Per property: its FIELD_* class (./field-class.ts). */
-  readonly classes: Uint8Array;
+  readonly writes: Uint8Array;
   readonly nested: (Writer | null)[];
   /**
    * The constant text before property k's value, indexed [k * 4 + after * 2 + opens]: `{` or
@@ -72,6 +94,20 @@ interface Writer {
   readonly before: readonly string[];
   /** The same followed by `null`, `true`, `false`: [k * 6 + after * 3 + literal]. */
   readonly literals: readonly string[];
+}
+
+function writeOf(field: FieldPlan): number {
+  switch (field.kind) {
+    case 'timestamp':
+    case 'optionalTimestamp':
+      return WRITE_TIMESTAMP;
+    case 'dto':
+      return WRITE_DTO;
+    case 'dtoArray':
+      return WRITE_DTO_ARRAY;
+    default:
+      return field.shape === 'scalar' ? WRITE_SCALAR : field.shape === 'list' ? WRITE_LIST : field.shape === 'map' ? WRITE_MAP : WRITE_ANY;
+  }
 }
 
 const BUILT = new Map<DtoName, Writer>();
@@ -94,7 +130,7 @@ function writerOf(dto: DtoName): Writer {
     check: checkers[dto],
     names: fields.map((f) => f.name),
     pointers: fields.map((f) => f.pointer),
-    classes: new Uint8Array(fields.map(fieldClass)),
+    writes: new Uint8Array(fields.map(writeOf)),
     nested,
     before,
     literals,
@@ -135,63 +171,65 @@ function writeDto(writer: Writer, value: Record<string, unknown>, base: string, 
       byName = true;
       break;
     }
-    const v = value[key];
-    if (opensString(writer.classes[k]!, v)) {
-      out += writer.before[k * 4 + quoted * 2 + 1]! + (v as string);
-      quoted = 1;
-    } else {
-      out += closedPiece(writer, k, v, quoted, base, index);
-      quoted = 0;
-    }
+    quoted = writeProperty(writer, k, value[key], quoted, base, index);
+    out += pieceText;
     k++;
   }
   if (byName || k < n) {
     for (; k < n; k++) {
-      const v = value[names[k]!];
-      if (opensString(writer.classes[k]!, v)) {
-        out += writer.before[k * 4 + quoted * 2 + 1]! + (v as string);
-        quoted = 1;
-      } else {
-        out += closedPiece(writer, k, v, quoted, base, index);
-        quoted = 0;
-      }
+      quoted = writeProperty(writer, k, value[names[k]!], quoted, base, index);
+      out += pieceText;
     }
   }
   return quoted === 1 ? `${out}"}` : `${out}}`;
 }
 
-/**
- * Whether `v`, the value of a property of class `fieldClass`, is written as its characters after an opening quote
- * (see Writer.before): a timestamp (the validator has checked it is text isoformat() writes: nothing to escape) or a
- * scalar string with nothing to escape.
- */
-function opensString(fieldClass: number, v: unknown): boolean {
-  if (typeof v !== 'string') return false;
-  return fieldClass === FIELD_TIMESTAMP || (fieldClass === FIELD_SCALAR && !NEEDS_ESCAPE.test(v));
-}
+/** What writeProperty wrote (a second result without an allocation per property). */
+let pieceText = '';
 
-/** Property k's key text and value `v`, whole (see Writer.before); `quoted`: the previous value's quote is pending. */
-function closedPiece(writer: Writer, k: number, v: unknown, quoted: number, base: string, index: number): string {
-  if (v === null || v === true || v === false) {
-    return writer.literals[k * 6 + quoted * 3 + (v === null ? 0 : v ? 1 : 2)]!;
+/**
+ * Sets pieceText to property k's key text and value `v` (see Writer.before); `quoted` says
+ * whether the previous value's closing quote is pending, the result whether this one's is.
+ */
+function writeProperty(writer: Writer, k: number, v: unknown, quoted: number, base: string, index: number): number {
+  switch (writer.writes[k]) {
+    case WRITE_TIMESTAMP:
+      // The validator has checked it is text isoformat() writes: nothing to escape.
+      if (typeof v === 'string') {
+        pieceText = writer.before[k * 4 + quoted * 2 + 1]! + v;
+        return 1;
+      }
+      break;
+    case WRITE_SCALAR:
+      if (typeof v === 'string' && !NEEDS_ESCAPE.test(v)) {
+        pieceText = writer.before[k * 4 + quoted * 2 + 1]! + v;
+        return 1;
+      }
+      break;
   }
-  return writer.before[k * 4 + quoted * 2]! + valueText(writer, k, v, base, index);
+  if (v === null || v === true || v === false) {
+    pieceText = writer.literals[k * 6 + quoted * 3 + (v === null ? 0 : v ? 1 : 2)]!;
+  } else {
+    const before = writer.before[k * 4 + quoted * 2]!;
+    pieceText = before + valueText(writer, k, v, base, index);
+  }
+  return 0;
 }
 
 /** The text of property k's value `v`. */
 function valueText(writer: Writer, k: number, v: unknown, base: string, index: number): string {
   const path = index < 0 ? base : `${base}${index}`;
-  switch (writer.classes[k]) {
-    case FIELD_TIMESTAMP:
+  switch (writer.writes[k]) {
+    case WRITE_TIMESTAMP:
       // The validator has checked it is text isoformat() writes: nothing to escape.
       return v === null ? 'null' : `"${v as string}"`;
-    case FIELD_LIST:
+    case WRITE_LIST:
       return Array.isArray(v) ? list(v as string[]) : any(v, writer, k, path);
-    case FIELD_MAP:
+    case WRITE_MAP:
       return map(v, writer, k, path);
-    case FIELD_DTO:
+    case WRITE_DTO:
       return writeDto(writer.nested[k]!, v as Record<string, unknown>, `${path}/${writer.pointers[k]!}`, -1);
-    case FIELD_DTO_ARRAY:
+    case WRITE_DTO_ARRAY:
       return dtoArray(writer.nested[k]!, v as Record<string, unknown>[], `${path}/${writer.pointers[k]!}/`);
     default:
       return typeof v === 'string' ? repr(v) : v === null ? 'null' : any(v, writer, k, path);
