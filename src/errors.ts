@@ -1,6 +1,8 @@
 import { pythonFloatRepr, pythonNumberText } from './pyjson/numbers';
 import { PyFloat, pythonKeyOrder } from './pyjson/values';
 
+const CONTRACT_ERROR_BRAND = Symbol.for('pynenc-monitoring-contract.ContractError');
+
 /**
  * Base of every error this package throws: a stable machine-readable `code`,
  * and, where the error is about a document, the DTO and the JSON path; where
@@ -18,6 +20,27 @@ export abstract class ContractError extends Error {
   readonly expected: string | undefined;
   /** The value that was found, as shown to people (one line, truncated), when the error is about a value. */
   readonly received: string | undefined;
+
+  /**
+   * `instanceof` across copies of this package in one process: its ESM and CommonJS builds are two module instances
+   * when an ES module imports it and a CommonJS module requires it. An error made by the other copy (it carries the
+   * registered brand below, the same symbol in every copy) is an instance of this copy's class of the same name.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (typeof value !== 'object' || value === null || !(CONTRACT_ERROR_BRAND in value)) return false;
+    for (let proto: unknown = Object.getPrototypeOf(value); proto !== null && proto !== Error.prototype; ) {
+      const ctor = (proto as { constructor?: unknown }).constructor;
+      if (typeof ctor === 'function' && ctor.name === this.name) return true;
+      proto = Object.getPrototypeOf(proto);
+    }
+    return false;
+  }
+
+  /** The brand `instanceof` recognises in an error of another copy of the package. */
+  get [CONTRACT_ERROR_BRAND](): true {
+    return true;
+  }
 
   protected constructor(
     message: string,

@@ -1,20 +1,11 @@
 /**
- * pynenc-monitoring-contract: the pynenc trigger-monitoring records as a
- * language-neutral contract — generated types, schemas, validation, codecs.
+ * pynenc-monitoring-contract: the pynenc trigger-monitoring records as a language-neutral contract. The root is the
+ * contract core — types, schemas, validation and guards, the byte-identical codec (fromJson/toJson), and the errors
+ * these throw — and runs anywhere JavaScript does (Node, browsers, edge runtimes). The rest has entries of its own
+ * (package.json "exports", docs/packaging.md): /validation, /pyjson, /timestamps, /datastore, /consistency,
+ * /monitoring, /compat (Node), /sqlite (better-sqlite3), /redis (ioredis).
  */
-export type {
-  EventRecord,
-  EventMarker,
-  EventMarkerPage,
-  TriggerRunParticipant,
-  TriggerRunRecord,
-  Timestamp,
-  OptionalTimestamp,
-  Id,
-  OptionalId,
-  IdList,
-  DtoTypes,
-} from '../generated/types';
+export type * from '../generated/types';
 export { CONTRACT_VERSION, DTO_NAMES, schemas, commonSchema, type DtoName } from '../generated/schemas';
 export type { JsonSchema } from './spec/json-schema';
 export { ContractError } from './errors';
@@ -42,103 +33,4 @@ export {
   type ValidationResult,
   type ValidateOptions,
 } from './validation';
-export { checkConsistency, CONSISTENCY_CODES, type ConsistencyCode, type ConsistencyFinding } from './consistency';
-export {
-  parsePythonJson,
-  stringifyPython,
-  pythonFloatRepr,
-  pythonStringRepr,
-  isPlainJson,
-  PyFloat,
-  PY_KEY_ORDER,
-  pythonKeyOrder,
-  withPythonKeyOrder,
-  PythonJsonSyntaxError,
-  PythonJsonWriteError,
-  type PyJsonValue,
-  type PyJsonObject,
-  type ParseOptions,
-} from './pyjson';
-export {
-  fromJson,
-  fromJsonWithReport,
-  fromDict,
-  toJson,
-  isMatched,
-  isTriggered,
-  isAsPythonWrites,
-  type FromJsonOptions,
-  type ReadReport,
-  type UnknownKey,
-  type Clock,
-} from './codec';
-export {
-  PyTimestamp,
-  parseIsoTimestamp,
-  normalizeTimestamp,
-  formatTimestamp,
-  compareTimestamps,
-  sortTimestamps,
-  isCanonicalTimestamp,
-  CANONICAL_TIMESTAMP_PATTERN,
-  TimestampError,
-  TIMESTAMP_ERROR_CODES,
-  type TimestampErrorCode,
-  type TimestampLike,
-} from './timestamps';
-// RedisStore and SqliteStore load optional drivers (ioredis, better-sqlite3): they are imported from
-// 'pynenc-monitoring-contract/redis' and '/sqlite', so the root never loads them. Their errors live here.
-export {
-  RedisStoreError,
-  DataStoreUnavailableError,
-  RedisCommandError,
-  RedisValueError,
-  type RedisUnavailableReason,
-  type RedisStoreOperation,
-  type RedisErrorContext,
-} from './datastore/redis/errors';
-export {
-  ClientDataStore,
-  DEFAULT_CLIENT_DATA_STORE_CONFIG,
-  MemoryStore,
-  encodeEventRecord,
-  encodeEventRecords,
-  decodeEventRecord,
-  decodeEventRecords,
-  payloadWireText,
-  serializeValue,
-  deserializeText,
-  SERIALIZER_NAMES,
-  PyTuple,
-  PySet,
-  PyOpaque,
-  REFERENCE_PREFIX,
-  isReference,
-  referenceKey,
-  sqliteTablePrefix,
-  sqliteTableName,
-  MissingReferenceError,
-  CorruptReferenceError,
-  SerializationError,
-  DeserializationError,
-  DataStoreClosedError,
-  DataStoreConfigError,
-  DataStoreWriteError,
-  DataStoreOpenError,
-  DataStoreBackendError,
-  type DataStoreOpenFailure,
-  type DataStoreBackend,
-  type ClientDataStoreConfig,
-  type ClientDataStoreOptions,
-  type DataStoreLogger,
-  type PendingEntries,
-  type SerializeOptions,
-  type EventRecordInput,
-  type DecodedEventRecord,
-  type SerializerName,
-  type PyValue,
-  type PyObject,
-  type OpaqueTag,
-  type SerializationFailure,
-  type PayloadLocation,
-} from './datastore';
+export * from './codec';

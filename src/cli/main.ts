@@ -108,14 +108,14 @@ export function buildProgram(): Command {
         'Exit 1 when a change breaks the mode (or a reserved-field / version rule is violated), unless every $id (and\n' +
         'generated CONTRACT_VERSION) carries a higher major version than the baseline.',
     )
-    .requiredOption('--against <baseline>', 'baseline: a folder of *.schema.json files, or a git ref (its copy of the contract folder)')
+    .option('--against <baseline>', 'baseline: a folder of *.schema.json files, or a git ref (its copy of the contract folder); default: the newest baseline the package ships (contract/baselines/v<N>)')
     .addOption(new Option('--mode <mode>', 'backward: new readers read old documents; forward: old readers read new ones; full: both').choices([...COMPAT_MODES]).default('backward'))
     .addOption(formatOption())
-    .option('--contract <dir>', 'the current contract folder', 'contract')
+    .option('--contract <dir>', "the current contract folder (default: ./contract when it holds *.schema.json files, else the package's own)")
     .option('--generated <file>', "generated/schemas.ts to check against the $ids (default: generated/schemas.ts beside the contract folder, when present)")
     .option('--no-generated', 'skip the generated/schemas.ts check')
     .addHelpText('after', `\nEach finding: rule id, DTO, JSON pointer, and whether it breaks backward / forward compatibility\n(${RULE_IDS.length} rules; the table is in the README).\n\nExamples:\n  pynenc-contract compat --against contract/baselines/v1\n  pynenc-contract compat --against origin/main --mode full --format json`)
-    .action((opts: { against: string; mode: string; format: 'text' | 'json'; contract: string; generated?: string | false }) => {
+    .action((opts: { against?: string; mode: string; format: 'text' | 'json'; contract?: string; generated?: string | false }) => {
       process.exitCode = runCompat(opts);
     });
 

@@ -4,8 +4,8 @@
  *   EventRecord       BaseTrigger.emit_event / _build_event_record
  *   EventMarkerPage   get_event_markers_in_timerange of MemTrigger, SQLiteTrigger and RedisTrigger
  */
-import { createHash } from 'node:crypto';
 import type { EventMarker, EventMarkerPage, EventRecord, TriggerRunRecord } from '../../generated/types';
+import { sha256Hex } from '../datastore/keys';
 import { compareTimestamps } from '../timestamps';
 import { pointer, type ConsistencyCode, type ConsistencyFinding, type FindingValue } from './findings';
 import { checkParticipant, checkUtc, unset } from './participant';
@@ -58,7 +58,7 @@ export function checkTriggerRun(run: TriggerRunRecord, out: ConsistencyFinding[]
   // run hashes the whole context, of which _monitoring_context_for_trigger_run may keep only a part.
   const only = count === 1 ? participants[0]!.valid_condition_id : null;
   if (only !== null) {
-    const expected = createHash('sha256').update(run.trigger_id, 'utf8').update(only, 'utf8').digest('hex');
+    const expected = sha256Hex(run.trigger_id + only);
     if (run.trigger_run_id !== expected) {
       out.push({
         code: 'RUN_ID',

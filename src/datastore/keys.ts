@@ -1,7 +1,8 @@
 /**
  * Reference keys and storage names, derived exactly as pynenc derives them.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { DataStoreConfigError } from './errors';
 
 /** pynenc's ReservedKeys.CLIENT_DATA: every reference starts with it. */
@@ -19,7 +20,15 @@ export function isReference(text: string): boolean {
 export function referenceKey(serialized: string): string {
   if (typeof serialized !== 'string')
     throw new DataStoreConfigError('serialized', 'the serialized text (a string)', serialized);
-  return `${REFERENCE_PREFIX}:${createHash('sha256').update(serialized, 'utf8').digest('hex')}`;
+  return `${REFERENCE_PREFIX}:${sha256Hex(serialized)}`;
+}
+
+/**
+ * sha256 hex of the text's UTF-8 bytes (a lone surrogate encodes as U+FFFD, as Node's Buffer does): @noble/hashes
+ * runs in browsers and edge runtimes, where node:crypto does not exist, and is synchronous, as pynenc's hashlib is.
+ */
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -43,7 +52,7 @@ export function sqliteTablePrefix(appId: string): string {
   let sanitized = appId.replace(/[^a-zA-Z0-9_]/gu, '_');
   if (/^[0-9]/.test(sanitized)) sanitized = `_${sanitized}`;
   if (sanitized === '') sanitized = '_default';
-  const hash = createHash('sha256').update(appId, 'utf8').digest('hex').slice(0, 8);
+  const hash = sha256Hex(appId).slice(0, 8);
   return `${sanitized}_${hash}`;
 }
 

@@ -11,6 +11,7 @@
  * a batch in one transaction; a batch read is one SELECT.
  */
 import Database from 'better-sqlite3';
+import type { SqliteDatabaseHandle } from './sqlite-handle';
 import type { DataStoreBackend } from './backend';
 import { ContractError } from '../errors';
 import {
@@ -31,7 +32,7 @@ export interface SqliteStoreOptions {
   /** pynenc app_id whose table to use (pynenc's default app_id is "pynenc"). */
   appId?: string;
   /** An open better-sqlite3 handle to use instead of opening `path`; close() leaves it open. */
-  database?: Database.Database;
+  database?: SqliteDatabaseHandle;
   /** How long a statement waits for another process's lock (better-sqlite3 `timeout`), default 5000 ms. */
   busyTimeoutMs?: number;
 }

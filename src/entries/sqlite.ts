@@ -2,3 +2,4 @@
 export * from '../datastore/sqlite-store';
 export * from '../monitoring/sqlite-reader';
 export * from '../monitoring/index';
+export type { SqliteDatabaseHandle } from '../datastore/sqlite-handle';

@@ -41,10 +41,9 @@
  * poll read, and nothing older; a poll's items are held until yielded (a `since` far in the past makes the first
  * poll hold all of it).
  */
-import { createHash } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventRecord, TriggerRunRecord } from '../../generated/types';
 import { isTriggered, toJson } from '../codec';
+import { sha256Hex } from '../datastore/keys';
 import { InvalidOptionError } from '../limits';
 import { PyTimestamp } from '../timestamps/pytimestamp';
 import type { EventFilters, MonitoringReader, MonitoringReadError, ReadOptions, TimeBound } from './types';
@@ -143,16 +142,20 @@ function isAborted(signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true;
 }
 
-/** Waits `ms`; false when `signal` aborted (before or during the wait). Node clears the timer on abort. */
-async function pause(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
-  if (signal?.aborted === true) return false;
-  try {
-    await sleep(ms, undefined, signal === undefined ? undefined : { signal });
-    return true;
-  } catch (err) {
-    if ((err as { name?: string }).name === 'AbortError') return false;
-    throw err;
-  }
+/** Waits `ms`; false when `signal` aborted (before or during the wait). The timer is cleared on abort. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  if (signal?.aborted === true) return Promise.resolve(false);
+  return new Promise((done) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      done(false);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      done(true);
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 function isUnavailable(err: unknown): err is Error {
@@ -452,7 +455,7 @@ function forgetBefore(map: Map<string, Seen>, from: bigint): void {
 }
 
 function digestOf(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
+  return sha256Hex(text);
 }
 
 function msToMicros(ms: number): bigint {

@@ -9,6 +9,7 @@
  * writer never shows a call half of its write. Prepared statements are cached per reader.
  */
 import Database from 'better-sqlite3';
+import type { SqliteDatabaseHandle } from '../datastore/sqlite-handle';
 import type { EventMarker, EventMarkerPage, TriggerRunRecord } from '../../generated/types';
 import { sqliteTablePrefix } from '../datastore/keys';
 import {
@@ -51,7 +52,7 @@ export interface SqliteMonitoringReaderOptions {
   /** The database file pynenc's SQLiteTrigger writes (`sqlite_db_path`). It must exist. */
   path?: string;
   /** An open better-sqlite3 handle to read instead of opening `path`; close() leaves it open. */
-  database?: Database.Database;
+  database?: SqliteDatabaseHandle;
   /** The pynenc app_id (default "pynenc", pynenc's default). */
   appId?: string;
   /** How long a statement waits for another connection's lock before failing 'busy'. Default 5000 ms. */

@@ -1,15 +1,11 @@
 /** The rest of the codec API: fromDict, the clock, isMatched / isTriggered, DTO names. */
+import { PY_KEY_ORDER, PyFloat, parsePythonJson, pythonKeyOrder, stringifyPython } from '../../src/entries/pyjson';
 import {
-  PY_KEY_ORDER,
-  PyFloat,
   UnknownDtoError,
   fromDict,
   fromJson,
   isMatched,
   isTriggered,
-  parsePythonJson,
-  pythonKeyOrder,
-  stringifyPython,
   toJson,
   type Clock,
   type DtoName,

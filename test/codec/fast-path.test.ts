@@ -7,8 +7,9 @@
  */
 import fc from 'fast-check';
 import type { DtoName } from '../../generated/schemas';
-import { ContractError, fromJson, fromJsonWithReport, parsePythonJson, pythonKeyOrder, stringifyPython, toJson, type FromJsonOptions } from '../../src';
-import { numberTokensUnambiguous } from '../../src/pyjson/parse';
+import { ContractError, fromJson, fromJsonWithReport, toJson, type FromJsonOptions } from '../../src';
+import { parsePythonJson, pythonKeyOrder, stringifyPython } from '../../src/entries/pyjson';
+import { numberTokensUnambiguous } from '../../src/pyjson/fast-path';
 import { makeCase } from '../../bench/cases';
 import { firstDifference } from '../pyjson/same-value';
 

@@ -13,16 +13,13 @@
 import type { DtoName } from '../../generated/schemas';
 import {
   ContractValidationError,
-  PythonJsonSyntaxError,
   fromJson,
   fromJsonWithReport,
   isAsPythonWrites,
-  parsePythonJson,
-  stringifyPython,
   toJson,
-  type PyJsonValue,
   type EventRecord,
 } from '../../src';
+import { PythonJsonSyntaxError, parsePythonJson, stringifyPython, type PyJsonValue } from '../../src/entries/pyjson';
 import { parseIsoTimestamp } from '../../src/timestamps';
 import { runPynenc } from '../support/pynenc-python';
 

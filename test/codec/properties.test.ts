@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import type { DtoName } from '../../generated/schemas';
 import type { DtoTypes } from '../../generated/types';
-import { PyFloat, fromJson, isAsPythonWrites, stringifyPython, toJson, validate } from '../../src';
+import { PyFloat, stringifyPython } from '../../src/entries/pyjson';
+import { fromJson, isAsPythonWrites, toJson, validate } from '../../src';
 import { formatTimestamp } from '../../src/timestamps';
 import { pyJsonObject, pyJsonValue } from '../pyjson/arbitraries';
 import { runPynenc } from '../support/pynenc-python';

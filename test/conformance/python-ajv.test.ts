@@ -9,7 +9,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { DTO_NAMES, PyFloat, parsePythonJson, stringifyPython, validate, type DtoName } from '../../src';
+import { DTO_NAMES, validate, type DtoName } from '../../src';
+import { PyFloat, parsePythonJson, stringifyPython } from '../../src/entries/pyjson';
 import { loadVectors } from '../support/vectors';
 import { TIMESTAMP_FORMS } from '../../scripts/vectors';
 

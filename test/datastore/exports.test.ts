@@ -1,15 +1,15 @@
 /**
- * The data store API is reachable from the package root; the two backends
- * that load optional drivers come from their own entry points, and the root
- * never loads those drivers.
+ * The data store API is reachable from the ./datastore entry (src/entries/datastore.ts); the two backends
+ * that load optional drivers come from their own entry points, and neither the root nor ./datastore loads
+ * those drivers.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import * as root from '../../src';
+import * as root from '../../src/entries/datastore';
 import * as sqlite from '../../src/datastore/sqlite-store';
 import * as redis from '../../src/datastore/redis';
 
-describe('package root exports the data store', () => {
+describe('the ./datastore entry exports the data store', () => {
   it.each([
     'ClientDataStore',
     'MemoryStore',
@@ -55,8 +55,8 @@ describe('package root exports the data store', () => {
     expect(source('./redis').RedisStore).toBe(redis.RedisStore);
   });
 
-  it('loading the root loads neither better-sqlite3 nor ioredis', () => {
-    const script = `require(${JSON.stringify(join(__dirname, '..', '..', 'src'))});
+  it.each(['index', 'entries/datastore'])('loading src/%s loads neither better-sqlite3 nor ioredis', (entry) => {
+    const script = `require(${JSON.stringify(join(__dirname, '..', '..', 'src', entry))});
       console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /node_modules\\/(better-sqlite3|ioredis)\\//.test(k))));`;
     const run = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { encoding: 'utf8' });
     expect(run.stderr).toBe('');

@@ -34,7 +34,7 @@ import {
   serializeValue,
   type DataStoreBackend,
   type EventRecordInput,
-} from '../../src';
+} from '../../src/entries/datastore';
 import { RedisStore } from '../../src/datastore/redis';
 import { SqliteStore } from '../../src/datastore/sqlite-store';
 import { freePort, startRedisServer, type RedisServer } from '../support/redis-server';

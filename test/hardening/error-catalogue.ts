@@ -9,17 +9,14 @@ import { withDefaults } from '../support/records';
 import {
   ClientDataStore,
   MemoryStore,
-  PyTimestamp,
-  TIMESTAMP_ERROR_CODES,
   decodeEventRecord,
   encodeEventRecord,
-  fromJson,
-  normalizeTimestamp,
-  parsePythonJson,
   referenceKey,
-  stringifyPython,
   type DataStoreBackend,
-} from '../../src';
+} from '../../src/entries/datastore';
+import { PyTimestamp, TIMESTAMP_ERROR_CODES, normalizeTimestamp } from '../../src/entries/timestamps';
+import { fromJson } from '../../src';
+import { parsePythonJson, stringifyPython } from '../../src/entries/pyjson';
 import Redis from 'ioredis';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

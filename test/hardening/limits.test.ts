@@ -11,20 +11,20 @@ import { withDefaults } from '../support/records';
 import { execFileSync } from 'node:child_process';
 import {
   ClientDataStore,
-  DEFAULT_READ_LIMITS,
-  InvalidOptionError,
-  LimitExceededError,
   MemoryStore,
   decodeEventRecord,
   deserializeText,
+  referenceKey,
+} from '../../src/entries/datastore';
+import {
+  DEFAULT_READ_LIMITS,
+  InvalidOptionError,
+  LimitExceededError,
   fromJson,
   fromJsonWithReport,
-  isPlainJson,
-  parsePythonJson,
-  referenceKey,
-  stringifyPython,
   type ReadLimits,
 } from '../../src';
+import { isPlainJson, parsePythonJson, stringifyPython } from '../../src/entries/pyjson';
 import { parseDocument } from '../../src/cli/validate';
 
 const PATHS = [true, false, 'sniff'] as const;

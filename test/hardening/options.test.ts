@@ -2,7 +2,8 @@
  * Issue 15 item 13, "options not checked": an option of the wrong kind is an InvalidOptionError (a ContractError
  * naming the option and what it takes), never accepted silently and never a TypeError from deep inside.
  */
-import { ContractError, InvalidOptionError, fromDict, fromJson, fromJsonWithReport, parsePythonJson } from '../../src';
+import { ContractError, InvalidOptionError, fromDict, fromJson, fromJsonWithReport } from '../../src';
+import { parsePythonJson } from '../../src/entries/pyjson';
 
 const TEXT = '{"event_id": "e", "event_code": "c", "extra": 1}';
 

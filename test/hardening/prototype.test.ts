@@ -12,17 +12,13 @@ import { ensurePynenc } from '../support/pynenc-python';
 import {
   ClientDataStore,
   MemoryStore,
-  PyFloat,
   PyTuple,
   decodeEventRecord,
   encodeEventRecord,
-  fromJson,
-  isPlainJson,
-  parsePythonJson,
   referenceKey,
-  stringifyPython,
-  toJson,
-} from '../../src';
+} from '../../src/entries/datastore';
+import { PyFloat, isPlainJson, parsePythonJson, stringifyPython } from '../../src/entries/pyjson';
+import { fromJson, toJson } from '../../src';
 
 const HOSTILE = ['__proto__', 'constructor', 'prototype'] as const;
 

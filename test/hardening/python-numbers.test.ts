@@ -5,7 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ContractValidationError, fromJson, parsePythonJson, toJson, validate, type DtoName } from '../../src';
+import { ContractValidationError, fromJson, toJson, validate, type DtoName } from '../../src';
+import { parsePythonJson } from '../../src/entries/pyjson';
 import { runCli } from '../cli/run-cli';
 
 const ROOT = join(__dirname, '..', '..');
