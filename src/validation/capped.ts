@@ -3,16 +3,17 @@
  *
  * Ajv's diagnosers run with `allErrors`: on a 64 MiB EventMarkerPage made of unknown keys they allocate millions of
  * error objects before anything can be cut (4.7 GB, then out of memory). The document is therefore diagnosed in
- * pieces, each small enough for Ajv to explain whole, and the issues flow into an IssueSink that keeps the first
- * `maxIssues` and only counts the rest (a document of fewer than WHOLE_BELOW values is explained by one Ajv run, which
- * gives the same issues faster):
+ * pieces, each small enough for Ajv to explain whole, and the issues flow, in document order (order.ts), into an
+ * IssueSink that keeps the first `maxIssues` and only counts the rest (a document of fewer than WHOLE_BELOW values is
+ * explained by one Ajv run sorted into that order, which gives the same issues faster):
  *
  * - the DTO object's **skeleton**: its declared properties, its collections (an array with `items`, a map with an
  *   `additionalProperties` schema) emptied, run through the DTO's own Ajv diagnoser. Each collection holds one
- *   sentinel item (`null`) and the object keeps its first unknown key: their issues mark where, in Ajv's order, the
- *   collection's items and the unknown keys belong, and are replaced there by
- * - the **unknown keys**, found by one `for…in` scan (Ajv's own loop): every one is the same
- *   `additionalProperties` issue as the first, which Ajv made (its message does not depend on the key);
+ *   sentinel item (`null`) and the object keeps its first unknown key: their issues show that the collection's items
+ *   and the unknown keys are judged apart from the rest. The skeleton's issues are grouped by the key they are under
+ *   and emitted walking the object's keys in document order, a collection's and an unknown key's replaced by
+ * - the **unknown keys**, met on that walk: every one is the same `additionalProperties` issue as the first, which
+ *   Ajv made (only its `additionalProperty` param and `received` name the key);
  * - the **items of a DTO array** (markers, participants), each judged by its DTO's fast checker and, when rejected,
  *   diagnosed the same way (Ajv calls the item DTO's diagnoser for them: the same function, the same errors);
  * - the **items of any other collection** (id lists, payload values), in windows of WINDOW items put in the
@@ -24,7 +25,10 @@
  * patched source; here Ajv's output is used unchanged, on small inputs. Measured on a 64 MiB page of markers with
  * unknown keys: see BENCHMARKS.md ("Bounded diagnosis").
  *
- * What guarantees the issues are Ajv's: a piece is only cut where Ajv's own error list is contiguous and
+ * Document order rather than Ajv's keeps the memory bound: it is the order of the walk itself, and only one object's
+ * skeleton issues (bounded by its declared properties) or one window's are sorted at a time.
+ *
+ * What guarantees the issues are Ajv's: a piece is only cut where Ajv's errors for it are
  * independent of the rest (checked per DTO below: a DTO whose schema judges the object as a whole, or whose
  * conditions read a collection, is diagnosed whole, as before), a sentinel that yields no issue makes the object
  * diagnosed whole, and test/validation/capped.test.ts compares the result with one uncapped Ajv run over thousands
@@ -37,6 +41,7 @@ import type { JsonSchema } from '../spec/json-schema';
 import { checkers, diagnosers } from './compiled';
 import { makeIssue, type ValidationIssue } from './errors';
 import { toIssues } from './issues';
+import { documentKeys, inDocumentOrder } from './order';
 
 /** Keeps the first `max` issues it is given and counts the others. */
 export class IssueSink {
@@ -202,7 +207,8 @@ const PLANS: Readonly<Record<DtoName, PiecePlan>> = Object.fromEntries(
 ) as Record<DtoName, PiecePlan>;
 
 /**
- * Adds the issues of `value` as a `dto` to `sink`, in the order one uncapped Ajv run lists them. `original`: the
+ * Adds the issues of `value` as a `dto` to `sink`, in document order (order.ts): the order of one uncapped Ajv run
+ * sorted into it. `original`: the
  * caller's document when `value` is its schema view (schema-view.ts), so messages quote the caller's values.
  */
 export function diagnoseInto(
@@ -213,7 +219,7 @@ export function diagnoseInto(
   wholeBelow: number = WHOLE_BELOW,
 ): void {
   if (smallerThan(value, wholeBelow)) for (const issue of diagnoseWhole(dto, value, original)) sink.add(issue);
-  else diagnoseDto(PLANS[dto], value, '', sink, original);
+  else diagnoseDto(PLANS[dto], value, '', sink, original, original ?? value);
 }
 
 /**
@@ -245,10 +251,13 @@ function smallerThan(value: unknown, budget: number): boolean {
   return true;
 }
 
-/** The issues of one uncapped Ajv run over the whole document: the reference the pieces are held to (tests). */
+/**
+ * The issues of one uncapped Ajv run over the whole document, in document order: the reference the pieces are held
+ * to (tests).
+ */
 export function diagnoseWhole(dto: DtoName, value: unknown, original?: unknown): ValidationIssue[] {
   const diagnose = diagnosers()[dto];
-  return diagnose(value) ? [] : toIssues(diagnose.errors ?? [], original);
+  return diagnose(value) ? [] : inDocumentOrder(toIssues(diagnose.errors ?? [], original), original ?? value);
 }
 
 /** Ajv's data context for a value at `path` of the document (its other fields are Ajv's defaults). */
@@ -273,6 +282,10 @@ function escapeKey(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+function unescapeKey(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
 /**
  * Issues of `data` run whole through the DTO's diagnoser (Ajv's instancePath starting at `path`). `stand`: the
  * object `data` stands in for (a skeleton for the caller's object), quoted instead in messages.
@@ -287,43 +300,63 @@ function run(dto: DtoName, data: unknown, path: string, original: unknown, stand
   );
 }
 
-/** Where, in the skeleton's issues, a piece's issues go: the sentinel's path and what replaces its issues. */
+/** A collection diagnosed in pieces: its sentinel's path (whose issues the pieces replace), and the pieces. */
 interface Mark {
   readonly at: string;
-  /** Adds the piece's issues; `first` is the sentinel's first issue. */
-  readonly emit: (first: ValidationIssue) => void;
+  /** Adds the pieces' issues, in document order. */
+  readonly emit: () => void;
 }
 
-function diagnoseDto(plan: PiecePlan, d: unknown, path: string, sink: IssueSink, original: unknown): void {
+/**
+ * The issues of the DTO object `d` at `path`, in document order. `shown`: the caller's value at `path` (`d`, or the
+ * value `d` is the schema view of), whose key order is the document's. The skeleton's issues are grouped by the key
+ * they are under, and emitted walking the object's keys: a key's own issues (document order inside it), a collection's
+ * pieces, an unknown key's issue; then the object's missing keys.
+ */
+function diagnoseDto(
+  plan: PiecePlan,
+  d: unknown,
+  path: string,
+  sink: IssueSink,
+  original: unknown,
+  shown: unknown,
+): void {
   const declared = plan.declared;
   if (declared === null || !isPlainObject(d)) {
-    for (const issue of run(plan.dto, d, path, original)) sink.add(issue);
+    for (const issue of inDocumentOrder(run(plan.dto, d, path, original), shown, path)) sink.add(issue);
     return;
   }
+  const shownObject = isPlainObject(shown) ? shown : d;
   // The skeleton: declared properties as Ajv reads them (`data.name`), collections emptied; the probe: the
   // skeleton with the sentinels.
   const skeleton: Record<string, unknown> = {};
   for (const name of declared) if (d[name] !== undefined) define(skeleton, name, d[name]);
   const sentinels = new Map<string, unknown>();
-  const marks: Mark[] = [];
+  const marks = new Map<string, Mark>();
   for (const c of plan.collections) {
     const v = skeleton[c.name];
     const at = `${path}/${c.pointer}`;
+    const shownValue = shownObject[c.name];
     if (c.kind === 'items' && Array.isArray(v)) {
       define(skeleton, c.name, []);
       if (v.length === 0) continue;
       sentinels.set(c.name, [null]);
-      marks.push({ at: `${at}/0`, emit: () => items(plan, c, skeleton, v, at, path, sink, original) });
+      const shownList = Array.isArray(shownValue) ? shownValue : v;
+      marks.set(c.name, {
+        at: `${at}/0`,
+        emit: () => items(plan, c, skeleton, v, at, path, sink, original, shownList),
+      });
     } else if (c.kind === 'values' && isObjectValue(v)) {
       define(skeleton, c.name, {});
-      const first = firstKey(v);
+      const shownMap = isObjectValue(shownValue) ? shownValue : v;
+      const first = documentKeys(shownMap)[0];
       if (first === undefined) continue;
       const sentinel: Record<string, unknown> = {};
       define(sentinel, first, null);
       sentinels.set(c.name, sentinel);
-      marks.push({
+      marks.set(c.name, {
         at: `${at}/${escapeKey(first)}`,
-        emit: () => values(plan, c, skeleton, v, at, path, sink, original),
+        emit: () => values(plan, c, skeleton, v, at, path, sink, original, shownMap),
       });
     }
   }
@@ -331,25 +364,54 @@ function diagnoseDto(plan: PiecePlan, d: unknown, path: string, sink: IssueSink,
   for (const name of Object.keys(skeleton))
     define(probe, name, sentinels.has(name) ? sentinels.get(name) : skeleton[name]);
   const unknown = plan.closed ? firstUnknown(d, declared) : undefined;
-  if (unknown !== undefined) {
-    define(probe, unknown, d[unknown]);
-    marks.push({ at: `${path}/${escapeKey(unknown)}`, emit: (first) => unknownKeys(d, declared, path, first, sink) });
-  }
+  if (unknown !== undefined) define(probe, unknown, d[unknown]);
   const base = run(plan.dto, probe, path, original, d);
-  // Where each mark's issues are. A mark without issues (a schema accepting the sentinel) or whose issues are not
-  // contiguous: the object is explained whole (correct; memory as before this module).
-  const spans = marks.map((m) => span(base, m.at));
-  if (spans.some((s) => s === undefined)) {
-    for (const issue of run(plan.dto, d, path, original)) sink.add(issue);
+  // The probe's issues by the key they are under ('' for the object's own).
+  const own: ValidationIssue[] = [];
+  const byKey = new Map<string, ValidationIssue[]>();
+  for (const issue of base) {
+    if (issue.path === path) {
+      own.push(issue);
+      continue;
+    }
+    const rest = issue.path.slice(path.length + 1);
+    const slash = rest.indexOf('/');
+    const key = unescapeKey(slash < 0 ? rest : rest.slice(0, slash));
+    const group = byKey.get(key);
+    if (group === undefined) byKey.set(key, [issue]);
+    else group.push(issue);
+  }
+  // A mark's issues must all be its sentinel's (a schema accepting the sentinel, or judging the collection as a
+  // whole, gives none or others), and the unknown key must have its issue: otherwise the object is explained whole
+  // (correct; memory as before this module).
+  const template = unknown === undefined ? undefined : byKey.get(unknown)?.[0];
+  const marked = [...marks].every(([name, m]) => {
+    const group = byKey.get(name) ?? [];
+    return group.length > 0 && group.every((i) => i.path === m.at || i.path.startsWith(`${m.at}/`));
+  });
+  if (!marked || (unknown !== undefined && template?.keyword !== 'additionalProperties')) {
+    for (const issue of inDocumentOrder(run(plan.dto, d, path, original), shown, path)) sink.add(issue);
     return;
   }
-  for (let i = 0; i < base.length;) {
-    const k = spans.findIndex((s) => s![0] === i);
-    if (k < 0) sink.add(base[i++]!);
-    else {
-      marks[k]!.emit(base[i]!);
-      i = spans[k]![1];
+  for (const issue of own) sink.add(issue);
+  for (const key of documentKeys(shownObject)) {
+    if (!Object.prototype.hasOwnProperty.call(d, key)) continue;
+    if (!declared.has(key)) {
+      if (template !== undefined) unknownKey(key, path, template, sink);
+      continue;
     }
+    const mark = marks.get(key);
+    if (mark !== undefined) mark.emit();
+    else {
+      const group = byKey.get(key);
+      if (group !== undefined) {
+        for (const issue of inDocumentOrder(group, shownObject[key], `${path}/${escapeKey(key)}`)) sink.add(issue);
+      }
+    }
+  }
+  // Keys the object does not hold (missing required ones), after every present one, in the validator's order.
+  for (const [key, group] of byKey) {
+    if (!Object.prototype.hasOwnProperty.call(d, key)) for (const issue of group) sink.add(issue);
   }
 }
 
@@ -357,42 +419,17 @@ function isObjectValue(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function firstKey(v: object): string | undefined {
-  for (const k in v) return k;
-  return undefined;
-}
-
 function firstUnknown(d: Record<string, unknown>, declared: ReadonlySet<string>): string | undefined {
   for (const k in d) if (!declared.has(k)) return k;
   return undefined;
 }
 
-/** [start, end) of the issues at or below `at`, when they are contiguous and there is at least one. */
-function span(issues: readonly ValidationIssue[], at: string): [number, number] | undefined {
-  const under = (p: string): boolean => p === at || p.startsWith(`${at}/`);
-  const start = issues.findIndex((i) => under(i.path));
-  if (start < 0) return undefined;
-  let end = start;
-  while (end < issues.length && under(issues[end]!.path)) end++;
-  for (let i = end; i < issues.length; i++) if (under(issues[i]!.path)) return undefined;
-  return [start, end];
-}
-
-/** Every unknown key, in Ajv's `for…in` order: the issue Ajv made for the first, made for each key. */
-function unknownKeys(
-  d: Record<string, unknown>,
-  declared: ReadonlySet<string>,
-  path: string,
-  template: ValidationIssue,
-  sink: IssueSink,
-): void {
-  for (const k in d) {
-    if (declared.has(k)) continue;
-    if (sink.listing) {
-      const params = { ...template.params, additionalProperty: k };
-      sink.add(makeIssue({ path: `${path}/${escapeKey(k)}`, keyword: template.keyword, params }));
-    } else sink.more++;
-  }
+/** An unknown key's issue: the one Ajv made for the first unknown key (`template`), made for `key`. */
+function unknownKey(key: string, path: string, template: ValidationIssue, sink: IssueSink): void {
+  if (sink.listing) {
+    const params = { ...template.params, additionalProperty: key };
+    sink.add(makeIssue({ path: `${path}/${escapeKey(key)}`, keyword: template.keyword, params }));
+  } else sink.more++;
 }
 
 function items(
@@ -404,12 +441,13 @@ function items(
   path: string,
   sink: IssueSink,
   original: unknown,
+  shown: readonly unknown[],
 ): void {
   if (c.itemDto !== undefined) {
     const check = checkers[c.itemDto];
     const nested = PLANS[c.itemDto];
     for (let i = 0; i < list.length; i++)
-      if (!check(list[i])) diagnoseDto(nested, list[i], `${at}/${i}`, sink, original);
+      if (!check(list[i])) diagnoseDto(nested, list[i], `${at}/${i}`, sink, original, shown[i]);
     return;
   }
   for (let from = 0; from < list.length; from += WINDOW) {
@@ -421,7 +459,8 @@ function items(
       const moved = moveIndex(e.instancePath, at, from);
       return moved === undefined ? [] : [{ ...e, instancePath: moved }];
     });
-    for (const issue of toIssues(errors, original)) sink.add(issue);
+    // A window holds consecutive items: sorted within, the windows follow one another in document order.
+    for (const issue of inDocumentOrder(toIssues(errors, original), shown, at)) sink.add(issue);
   }
 }
 
@@ -443,6 +482,7 @@ function values(
   path: string,
   sink: IssueSink,
   original: unknown,
+  shown: Record<string, unknown>,
 ): void {
   const diagnose = diagnosers()[plan.dto];
   let window: Record<string, unknown> = {};
@@ -452,12 +492,14 @@ function values(
     define(probe, c.name, window);
     if (!diagnose(probe, context(path))) {
       const errors = (diagnose.errors ?? []).filter((e: ErrorObject) => e.instancePath.startsWith(`${at}/`));
-      for (const issue of toIssues(errors, original)) sink.add(issue);
+      for (const issue of inDocumentOrder(toIssues(errors, original), shown, at)) sink.add(issue);
     }
     window = {};
     size = 0;
   };
-  for (const k in map) {
+  // Windows of consecutive keys in document order (`shown`'s keys are the map's).
+  for (const k of documentKeys(shown)) {
+    if (!Object.prototype.hasOwnProperty.call(map, k)) continue;
     define(window, k, map[k]);
     if (++size === WINDOW) flush();
   }

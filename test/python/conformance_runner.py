@@ -3,7 +3,7 @@
     conformance_runner.py vectors   every contract/vectors file: {"file", "verdict", "issues"}
     conformance_runner.py stdin     JSON lines {"id", "dto", "document"} in: {"id", "verdict", "issues"} out
 
-verdict is "valid" or "invalid"; issues are {"path", "keyword", "message"} in the helper's order. The jest
+verdict is "valid" or "invalid"; issues are {"path", "keyword", "expected", "received", "message"} in the helper's order. The jest
 cross-check (test/conformance/) compares these with Ajv's, vector by vector.
 """
 
@@ -18,7 +18,10 @@ from pynenc_monitoring_contract import iter_errors
 
 
 def check(dto: str, document: Any) -> dict[str, Any]:
-    issues = [{"path": i.path, "keyword": i.keyword, "message": i.message} for i in iter_errors(dto, document)]
+    issues = [
+        {"path": i.path, "keyword": i.keyword, "expected": i.expected, "received": i.received, "message": i.message}
+        for i in iter_errors(dto, document)
+    ]
     return {"verdict": "invalid" if issues else "valid", "issues": issues}
 
 

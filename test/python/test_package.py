@@ -203,6 +203,32 @@ class Helpers(unittest.TestCase):
         [issue] = iter_errors("TriggerRunParticipant", participant)
         self.assertEqual(issue.path, "/source_invocation_id")
         self.assertEqual(issue.message, 'must be null when context_type is "EventContext", got the string "inv-1"')
+        # The message is made from the issue's fields; the error's expected carries the condition.
+        self.assertEqual(
+            (issue.keyword, issue.expected, issue.received, issue.condition),
+            ("type", "null", 'the string "inv-1"', 'context_type is "EventContext"'),
+        )
+        with self.assertRaises(ContractValidationError) as raised:
+            validate("TriggerRunParticipant", participant)
+        self.assertEqual(raised.exception.expected, 'null when context_type is "EventContext"')
+        self.assertEqual(raised.exception.received, 'the string "inv-1"')
+
+    def test_issue_fields(self) -> None:
+        document = event_record()
+        del document["event_code"]
+        document["extra"] = True
+        document["matched_condition_ids"] = "c1"
+        issues = {i.keyword: i for i in iter_errors("EventRecord", document)}
+        expected = {
+            "required": ("the key to be present (it is required)", "no such key", "is required but missing"),
+            "additionalProperties": (
+                "only the keys the DTO defines",
+                'the key "extra"',
+                "is not a property of this DTO (unknown key)",
+            ),
+            "type": ("an array", 'the string "c1"', 'must be an array, got the string "c1"'),
+        }
+        self.assertEqual({k: (i.expected, i.received, i.message) for k, i in issues.items()}, expected)
 
     def test_the_whole_document_and_nested_values(self) -> None:
         self.assertEqual([i.path for i in iter_errors("EventRecord", [])], [""])

@@ -125,7 +125,7 @@ describe('validate', () => {
   });
 
   it('makes every message from the issue\'s data with one formatter', () => {
-    const doc = { ...example('TriggerRunRecord'), logic_value: 'xor', extra: 1 };
+    const doc: Record<string, unknown> = { ...example('TriggerRunRecord'), logic_value: 'xor', extra: 1 };
     delete doc.claimed_at;
     const result = validate('TriggerRunRecord', doc, { maxIssues: Infinity });
     if (result.ok) throw new Error('expected an invalid document');

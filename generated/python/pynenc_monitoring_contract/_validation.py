@@ -31,7 +31,7 @@ _ALTERNATIVES: Final = ("oneOf", "anyOf")
 
 @dataclass(frozen=True)
 class ValidationIssue:
-    """One reason a document is not a valid instance of its DTO."""
+    """One reason a document is not a valid instance of its DTO; `message` is made from the other fields (_issue)."""
 
     path: str
     """JSON pointer (RFC 6901) to the offending value, or to the missing or unknown key; "" is the document."""
@@ -39,6 +39,31 @@ class ValidationIssue:
     """One line: what was expected there, and what was found."""
     keyword: str
     """The JSON Schema keyword that failed (required, additionalProperties, type, pattern, enum, …)."""
+    expected: str = ""
+    """What was expected there, as a noun phrase ("a string", 'one of "and", "or"', ">= 0")."""
+    received: str | None = None
+    """The value found, as shown to people (one line, at most 60 characters); None when nothing is shown."""
+    condition: str | None = None
+    """When the rule applies, for a rule inside a `then` ('context_type is "EventContext"')."""
+
+
+_REQUIRED: Final = ("the key to be present (it is required)", "no such key")
+_UNKNOWN_KEY_EXPECTED: Final = "only the keys the DTO defines"
+
+
+def _issue(
+    path: str, keyword: str, expected: str, received: str | None, condition: str | None = None
+) -> ValidationIssue:
+    """The issue, its message made from its data alone (as src/validation/errors.ts formatIssue makes it)."""
+    if keyword == "required":
+        message = "is required but missing"
+    elif keyword == "additionalProperties":
+        message = "is not a property of this DTO (unknown key)"
+    else:
+        when = f" when {condition}" if condition else ""
+        got = f", got {received}" if received is not None else ""
+        message = f"must be {expected}{when}{got}"
+    return ValidationIssue(path, message, keyword, expected, received, condition)
 
 
 class ContractError(Exception):
@@ -57,6 +82,12 @@ class ContractValidationError(ContractError, ValueError):
         self.issues: tuple[ValidationIssue, ...] = tuple(issues)
         first = self.issues[0] if self.issues else None
         self.path: str | None = first.path if first else None
+        self.expected: str | None = None
+        self.received: str | None = first.received if first else None
+        if first:
+            fixed = first.keyword in ("required", "additionalProperties")
+            when = f" when {first.condition}" if first.condition and not fixed else ""
+            self.expected = first.expected + when
         count = len(self.issues)
         more = f" (and {count - 1} more issue{'s' if count > 2 else ''})" if count > 1 else ""
         where = f"{first.path or '/'}: {first.message}" if first else "invalid"
@@ -140,16 +171,20 @@ class SchemaSet:
         for error in errors:
             for issue in self._to_issues(dto, error):
                 chosen.setdefault(issue.path, issue)  # one issue per value
-        return sorted(chosen.values(), key=lambda issue: _document_order(document, issue.path))
+        # Document order, as the TypeScript runtime lists them (src/validation/order.ts): the first issue, and so the
+        # error's `path`, is the same in both languages. Ties (several missing keys) keep the evaluation order.
+        positions: dict[int, dict[str, int]] = {}
+        return sorted(chosen.values(), key=lambda issue: _document_order(document, issue.path, positions))
 
     def _to_issues(self, dto: str, error: ValidationError) -> list[ValidationIssue]:
         at = _pointer(error.absolute_path)
         keyword = str(error.validator)
         value = error.validator_value
         instance = error.instance
+        condition = self._condition(dto, error)
         if keyword == "required" and isinstance(instance, dict):
             return [
-                ValidationIssue(f"{at}/{_escape(name)}", "is required but missing", "required")
+                _issue(f"{at}/{_escape(name)}", "required", *_REQUIRED, condition)
                 for name in value
                 if name not in instance
             ]
@@ -158,15 +193,12 @@ class SchemaSet:
             known = schema.get("properties", {})
             patterns = list(schema.get("patternProperties", {}))
             return [
-                ValidationIssue(f"{at}/{_escape(key)}", "is not a property of this DTO (unknown key)", keyword)
+                _issue(f"{at}/{_escape(key)}", keyword, _UNKNOWN_KEY_EXPECTED, f"the key {_describe(key)}", condition)
                 for key in instance
                 if key not in known and not any(re.search(p, key) for p in patterns)
             ]
-        message = _message(keyword, value, instance, error.schema)
-        condition = self._condition(dto, error)
-        if condition:
-            message = message.replace(", got ", f" when {condition}, got ", 1)
-        return [ValidationIssue(at, message, keyword)]
+        expected, received = _expectation(keyword, value, instance, error.schema)
+        return [_issue(at, keyword, expected, received, condition)]
 
     def _condition(self, dto: str, error: ValidationError) -> str | None:
         """For an error inside a `then`/`else`: when that branch applies (`context_type is "event"`)."""
@@ -257,21 +289,22 @@ def _describe_condition(condition: Mapping[str, Any]) -> str:
     return " and ".join(parts) if parts else "the schema's condition holds"
 
 
-def _message(keyword: str, expected: Any, instance: Any, schema: Any) -> str:
+def _expectation(keyword: str, expected: Any, instance: Any, schema: Any) -> tuple[str, str]:
+    """What the keyword expected (a noun phrase) and the value found, as src/validation/issues.ts words them."""
     got = _describe(instance)
     if keyword == "type":
         types = [expected] if isinstance(expected, str) else list(expected)
-        return f"must be {' or '.join(_article(str(t)) for t in types)}, got {_type_name(instance)}"
+        return " or ".join(_article(str(t)) for t in types), _type_name(instance)
     if keyword == "pattern":
         title = schema.get("title") if isinstance(schema, dict) else None
         if title == "Timestamp":
-            return f"must be {_TIMESTAMP}, got {got}"
+            return _TIMESTAMP, got
         name = f" {title}" if isinstance(title, str) else ""
-        return f"must be a{name} string matching {expected}, got {got}"
+        return f"a{name} string matching {expected}", got
     if keyword == "enum":
-        return f"must be one of {', '.join(_json(v) for v in expected)}, got {got}"
+        return f"one of {', '.join(_json(v) for v in expected)}", got
     if keyword in _ALTERNATIVES:
-        return f"must be {' or '.join(_branch_name(b) for b in expected)}, got {got}"
+        return " or ".join(_branch_name(b) for b in expected), got
     bounds = {
         "minimum": ">=",
         "maximum": "<=",
@@ -279,10 +312,10 @@ def _message(keyword: str, expected: Any, instance: Any, schema: Any) -> str:
         "exclusiveMaximum": "<",
     }
     if keyword in bounds:
-        return f"must be {bounds[keyword]} {_json(expected)}, got {got}"
+        return f"{bounds[keyword]} {_json(expected)}", got
     if keyword == "const":
-        return f"must be equal to {_json(expected)}, got {got}"
-    return f"must satisfy {keyword}: {_json(expected)}, got {got}"
+        return f"equal to {_json(expected)}", got
+    return f"a value satisfying {keyword}: {_json(expected)}", got
 
 
 def _branch_name(branch: Any) -> str:
@@ -336,15 +369,20 @@ def _pointer(path: Sequence[object]) -> str:
     return "".join(f"/{_escape(part)}" for part in path)
 
 
-def _document_order(document: object, pointer: str) -> tuple[int, ...]:
-    """Sort key: where the pointer's value sits in the document (a missing key after the present ones)."""
+def _document_order(document: object, pointer: str, positions: dict[int, dict[str, int]]) -> tuple[int, ...]:
+    """Sort key: where the pointer's value sits in the document (a missing key after the present ones).
+
+    `positions` caches each object's key positions (by id; the document outlives the sort), so sorting many issues
+    of one object costs one pass over its keys."""
     key: list[int] = []
     node: Any = document
     for raw in pointer.split("/")[1:]:
         part = raw.replace("~1", "/").replace("~0", "~")
         if isinstance(node, dict):
-            keys = list(node)
-            key.append(keys.index(part) if part in node else len(keys))
+            at = positions.get(id(node))
+            if at is None:
+                at = positions[id(node)] = {k: i for i, k in enumerate(node)}
+            key.append(at.get(part, len(at)) if part in node else len(at))
             node = node.get(part)
         elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
             key.append(int(part))

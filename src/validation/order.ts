@@ -1,0 +1,70 @@
+/**
+ * The one order issues are listed in, by every entry and by the generated Python package (issue 13): **document
+ * order** — the order in which the document holds the values they are about. An issue about an object itself comes
+ * before those inside it; inside an object, issues follow its keys' order (Python's order for a value read by
+ * parsePythonJson, which keeps it; otherwise the object's own key order), a missing key after every present one;
+ * inside an array, the items' order. Issues about one place, or about several missing keys, keep the order the
+ * validator found them in (Ajv's, which python-jsonschema's evaluation order follows).
+ *
+ * The first issue is therefore the first problem a reader of the document meets, and `ContractValidationError.path`
+ * is the same path in both languages (scripts/python-runtime/_validation.py `_document_order` computes the same
+ * key; test/conformance/python-ajv.test.ts compares the lists, order included).
+ */
+import { unescapePointerToken } from '../spec/json-pointer';
+import { pythonKeyOrder } from '../pyjson/values';
+import type { ValidationIssue } from './errors';
+
+/** The keys of `obj` in document order: Python's order when parsePythonJson kept it, else the object's own. */
+export function documentKeys(obj: object): readonly string[] {
+  return pythonKeyOrder(obj) ?? Object.keys(obj);
+}
+
+/**
+ * `issues`, all at or below `base` (a JSON pointer into the caller's document) whose value there is `node`, sorted
+ * into document order (stable). Work: one position map per object on the issues' paths.
+ */
+export function inDocumentOrder(issues: readonly ValidationIssue[], node: unknown, base = ''): ValidationIssue[] {
+  if (issues.length < 2) return [...issues];
+  const positions = new Map<object, Map<string, number>>();
+  const keyed = issues.map((issue, index) => ({ issue, index, key: sortKey(node, issue.path, base, positions) }));
+  keyed.sort((a, b) => compareKeys(a.key, b.key) || a.index - b.index);
+  return keyed.map((k) => k.issue);
+}
+
+/** Where the value at `path` sits, step by step (as the Python package's `_document_order`). */
+function sortKey(root: unknown, path: string, base: string, positions: Map<object, Map<string, number>>): number[] {
+  const key: number[] = [];
+  if (path.length <= base.length) return key;
+  let node = root;
+  for (const raw of path.slice(base.length + 1).split('/')) {
+    const part = unescapePointerToken(raw);
+    if (Array.isArray(node)) {
+      const index = /^[0-9]+$/.test(part) ? Number(part) : NaN;
+      if (index < node.length) {
+        key.push(index);
+        node = node[index];
+        continue;
+      }
+    } else if (node !== null && typeof node === 'object') {
+      let at = positions.get(node);
+      if (at === undefined) {
+        at = new Map(documentKeys(node).map((k, i) => [k, i]));
+        positions.set(node, at);
+      }
+      const position = Object.prototype.hasOwnProperty.call(node, part) ? at.get(part) : undefined;
+      key.push(position ?? at.size);
+      node = position === undefined ? undefined : (node as Record<string, unknown>)[part];
+      continue;
+    }
+    key.push(0);
+    node = undefined;
+  }
+  return key;
+}
+
+/** Tuple order: element by element, a prefix first. */
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
