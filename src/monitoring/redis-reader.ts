@@ -13,7 +13,7 @@
  * (and LLEN where a filter needs the link count), it stops once the page is full, and the links of the records it
  * returns come in one pipelined LRANGE batch. Never one round trip per event.
  */
-import Redis, { ReplyError, type RedisOptions } from 'ioredis';
+import { Redis, ReplyError, type RedisOptions } from 'ioredis';
 import type { EventMarker, EventMarkerPage, EventRecord, TriggerRunRecord } from '../../generated/types';
 import { PYNENC_REDIS_KEY_PREFIX, sanitizeAppId } from '../datastore/redis/keys';
 import type { RedisConnectionOptions } from '../datastore/redis/redis-store';

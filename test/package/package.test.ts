@@ -1,16 +1,21 @@
 /**
  * The package as a consumer gets it: `npm pack` (which builds through the
  * prepack script), the tarball installed into a fresh project, TypeScript
- * compiled there against the shipped declarations, and the output run through
- * `import` (ESM, .mts) and `require` (CommonJS, .cts). The verdicts must be
- * the ones the sources give in this process.
+ * compiled there against the shipped declarations (nodenext, bundler and node10
+ * resolution, skipLibCheck off), the output run through `import` (the native
+ * ESM build) and `require` (the CommonJS build), every entry loaded both ways,
+ * the optional peers caught when missing, esbuild bundling for the browser, and
+ * the CLI's compat gate run from the install. The verdicts must be the ones the
+ * sources give in this process.
  *
  * Slow by nature (build + npm install): one pack and one install for the file.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
 import { fromJson, schemas, toJson, validate } from '../../src';
 
 jest.setTimeout(6 * 60_000);
@@ -21,7 +26,15 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   exports: Record<string, unknown>;
   bin: Record<string, string>;
   files: string[];
+  typesVersions: Record<string, Record<string, string[]>>;
 };
+
+type Conditions = { types: string; default: string };
+/** The code entries of package.json "exports": subpath → its ESM and CommonJS files. */
+const ENTRIES = Object.entries(pkg.exports).flatMap(([subpath, target]) => {
+  const t = target as { import?: Conditions; require?: Conditions };
+  return t.import && t.require ? [{ subpath, specifier: NAME + subpath.slice(1), esm: t.import, cjs: t.require }] : [];
+});
 
 const EXAMPLE = schemas.EventRecord.examples as Record<string, unknown>[];
 const TEXT = JSON.stringify(EXAMPLE[0]);
@@ -66,13 +79,21 @@ const result = {
 
 const CONSTANTS = `const TEXT = ${JSON.stringify(TEXT)};\nconst BAD = ${JSON.stringify(BAD_TIMESTAMP)};\n`;
 
-const ESM_SOURCE = `import { validate, fromJson, toJson, ContractValidationError, type EventRecord } from '${NAME}';
+const ESM_SOURCE = `import {
+  validate, fromJson, toJson, ContractError, ContractValidationError, UnknownDtoError, type EventRecord,
+} from '${NAME}';
 import { createRequire } from 'node:module';
 ${CONSTANTS}${BODY}
-// One module instance whichever way it is loaded (no dual package hazard).
+// Two builds, two module instances when one process both imports and requires the package: an error thrown by
+// the CommonJS copy is still an instance of the ESM copy's classes.
 const required = createRequire(import.meta.url)('${NAME}') as typeof import('${NAME}');
-const sameInstance = required.ContractValidationError === ContractValidationError && required.validate === validate;
-console.log(JSON.stringify({ ...result, sameInstance }));
+let crossCopy = [false, false, false];
+try {
+  required.fromJson('EventRecord', JSON.stringify(BAD));
+} catch (err) {
+  crossCopy = [err instanceof ContractValidationError, err instanceof ContractError, err instanceof UnknownDtoError];
+}
+console.log(JSON.stringify({ ...result, crossCopy }));
 `;
 
 const CJS_SOURCE = `import contract = require('${NAME}');
@@ -80,6 +101,23 @@ import type { EventRecord } from '${NAME}';
 const { validate, fromJson, toJson, ContractValidationError } = contract;
 ${CONSTANTS}${BODY}
 console.log(JSON.stringify(result));
+`;
+
+// One import of every entry, values and types (the /redis declarations need ioredis, which ships its own types:
+// it is checked after the peers are linked). Compiled under nodenext, bundler and node10 (typesVersions).
+const ENTRY_TYPES_SOURCE = `import { validate, DTO_NAMES, schemas, type EventRecord, type DtoName } from '${NAME}/validation';
+import { parsePythonJson, type PyJsonValue } from '${NAME}/pyjson';
+import { PyTimestamp } from '${NAME}/timestamps';
+import { MemoryStore, encodeEventRecord, type EventRecordInput } from '${NAME}/datastore';
+import { checkConsistency } from '${NAME}/consistency';
+import { follow, type EventFilters } from '${NAME}/monitoring';
+import { runGate } from '${NAME}/compat';
+import { SqliteStore, SqliteMonitoringReader, type SqliteDatabaseHandle } from '${NAME}/sqlite';
+export const values = [validate, DTO_NAMES, schemas, parsePythonJson, PyTimestamp, MemoryStore, encodeEventRecord,
+  checkConsistency, follow, runGate, SqliteStore, SqliteMonitoringReader] as const;
+export type Types = [EventRecord, DtoName, PyJsonValue, EventRecordInput, EventFilters, SqliteDatabaseHandle];
+// @ts-expect-error: real types, not \`any\`
+export const notADto: DtoName = 'NoSuchDto';
 `;
 
 let work: string;
@@ -127,16 +165,31 @@ beforeAll(() => {
     JSON.stringify({
       compilerOptions: {
         target: 'ES2022',
-        module: 'node16',
-        moduleResolution: 'node16',
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
         strict: true,
         skipLibCheck: false, // the shipped .d.ts/.d.mts must type-check on their own
         types: ['node'],
         outDir: 'out',
       },
-      files: ['esm.mts', 'cjs.cts'],
+      files: ['esm.mts', 'cjs.cts', 'entries.mts'],
     }),
   );
+  for (const [resolution, module] of [
+    ['bundler', 'esnext'],
+    ['node10', 'commonjs'],
+  ] as const) {
+    const compilerOptions = { module, moduleResolution: resolution, strict: true, skipLibCheck: false, noEmit: true };
+    writeFileSync(
+      join(consumer, `tsconfig.${resolution}.json`),
+      JSON.stringify({
+        compilerOptions: { ...compilerOptions, target: 'ES2022', types: ['node'] },
+        files: [`${resolution}.ts`],
+      }),
+    );
+    writeFileSync(join(consumer, `${resolution}.ts`), ENTRY_TYPES_SOURCE);
+  }
+  writeFileSync(join(consumer, 'entries.mts'), ENTRY_TYPES_SOURCE);
   writeFileSync(join(consumer, 'esm.mts'), ESM_SOURCE);
   writeFileSync(join(consumer, 'cjs.cts'), CJS_SOURCE);
 });
@@ -157,7 +210,17 @@ describe('packed files', () => {
         /^dist\/(test|bench|scripts)\//.test(f),
     );
     expect(offending).toEqual([]);
-    expect(packedFiles).toEqual(expect.arrayContaining(['package.json', 'README.md', 'contract/common.schema.json']));
+    expect(packedFiles).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'LICENSE',
+        'CHANGELOG.md',
+        'contract/common.schema.json',
+        'contract/baselines/v1/event-record.schema.json',
+        'dist/esm/package.json',
+      ]),
+    );
   });
 
   it('contain every file package.json points at (exports, bin)', () => {
@@ -182,19 +245,84 @@ describe('installed into a consumer project', () => {
     expect(existsSync(join(consumer, 'node_modules', 'ioredis'))).toBe(false);
   });
 
-  it('type-checks an ESM (.mts) and a CommonJS (.cts) program against the shipped declarations', () => {
-    const tsc = spawnSync(process.execPath, [join(consumer, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], {
-      cwd: consumer,
-      encoding: 'utf8',
-    });
-    expect(tsc.stdout + tsc.stderr).toBe('');
-    expect(tsc.status).toBe(0);
+  it.each(['tsconfig.json', 'tsconfig.bundler.json', 'tsconfig.node10.json'])(
+    'type-checks programs importing every entry against the shipped declarations (%s, skipLibCheck off)',
+    (config) => {
+      const tsc = spawnSync(
+        process.execPath,
+        [join(consumer, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', config],
+        {
+          cwd: consumer,
+          encoding: 'utf8',
+        },
+      );
+      expect(tsc.stdout + tsc.stderr).toBe('');
+      expect(tsc.status).toBe(0);
+    },
+  );
+
+  it('every entry loads through import and require, each exporting what its source module exports', () => {
+    const driverFree = ENTRIES.filter((e) => !['./sqlite', './redis'].includes(e.subpath));
+    const script = `
+      import { createRequire } from 'node:module';
+      const require = createRequire(process.cwd() + '/');
+      const names = (m) => Object.keys(m).filter((k) => k !== '__esModule' && k !== 'default').sort();
+      const out = {};
+      for (const spec of ${JSON.stringify(driverFree.map((e) => e.specifier))}) {
+        out[spec] = { esm: names(await import(spec)), cjs: names(require(spec)) };
+      }
+      console.log(JSON.stringify(out));`;
+    const out = node(['--input-type=module', '-e', script]);
+    expect(out.stderr).toBe('');
+    const loaded = JSON.parse(out.stdout) as Record<string, { esm: string[]; cjs: string[] }>;
+    for (const entry of driverFree) {
+      const source = require(join(ROOT, entry.cjs.default.replace(/^\.\/dist\//, '').replace(/\.js$/, '.ts')));
+      const names = Object.keys(source as object)
+        .filter((k) => k !== '__esModule')
+        .sort();
+      expect({ [entry.subpath]: loaded[entry.specifier]!.esm }).toEqual({ [entry.subpath]: names });
+      expect({ [entry.subpath]: loaded[entry.specifier]!.cjs }).toEqual({ [entry.subpath]: names });
+    }
   });
 
-  it('runs through import (ESM) with the verdicts the sources give, on one module instance', () => {
+  it('the ESM build is native: every import target is an ES module file, no CommonJS underneath', () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      const require = createRequire(process.cwd() + '/');
+      await import('${NAME}');
+      console.log(JSON.stringify(Object.keys(require.cache).filter((k) => k.includes('${NAME}'))));`;
+    const out = node(['--input-type=module', '-e', script]);
+    expect(out.stderr).toBe('');
+    expect(JSON.parse(out.stdout)).toEqual([]);
+  });
+
+  it('esbuild bundles the root and /validation for the browser: no Node built-in, no store, monitoring or compat', async () => {
+    const inputsOf = async (code: string) => {
+      const result = await build({
+        stdin: { contents: code, resolveDir: consumer, loader: 'js' },
+        bundle: true,
+        write: false,
+        minify: true,
+        format: 'esm',
+        platform: 'browser',
+        metafile: true,
+        logLevel: 'silent',
+      });
+      return { inputs: Object.keys(result.metafile.inputs), gzip: gzipSync(result.outputFiles[0]!.contents).length };
+    };
+    const root = await inputsOf(`export { validate, fromJson, toJson } from '${NAME}';`);
+    const validation = await inputsOf(`export { validate } from '${NAME}/validation';`);
+    const shipped = (list: string[]) => list.filter((f) => f.includes(`node_modules/${NAME}/`));
+    expect(shipped(root.inputs).every((f) => f.includes('/dist/esm/'))).toBe(true);
+    expect(shipped(root.inputs).filter((f) => /\/(datastore|monitoring|compat|cli|entries)\//.test(f))).toEqual([]);
+    expect(shipped(validation.inputs).filter((f) => /\/(codec|datastore|monitoring|compat|cli)\//.test(f))).toEqual([]);
+    expect(validation.gzip).toBeLessThan(root.gzip);
+  });
+
+  it('runs through import (ESM) with the verdicts the sources give; errors of the CommonJS copy pass instanceof', () => {
     const out = node(['out/esm.mjs']);
     expect(out.stderr).toBe('');
-    expect(JSON.parse(out.stdout)).toEqual({ ...expected(), sameInstance: true });
+    expect(JSON.parse(out.stdout)).toEqual({ ...expected(), crossCopy: [true, true, false] });
   });
 
   it('runs through require (CommonJS) with the verdicts the sources give', () => {
@@ -222,8 +350,9 @@ describe('installed into a consumer project', () => {
         .filter((k) => /[\\/]dist[\\/]src[\\/](codec|datastore|pyjson|timestamps|monitoring)[\\/]/.test(k))
         .filter((k) => !/[\\/]pyjson[\\/](values|numbers)\\.js$/.test(k));
       const root = require('${NAME}');
+      const esmRoot = await import('${NAME}');
       console.log(JSON.stringify([
-        esm.validate === cjs.validate, cjs.validate === root.validate,
+        esm.validate === esmRoot.validate, cjs.validate === root.validate,
         esm.validate('EventMarkerPage', { markers: [], total: 0, truncated: false }).ok,
         esm.validate('EventMarkerPage', { markers: [], total: -1, truncated: false }).issues.map((i) => i.path),
         loaded,
@@ -233,17 +362,29 @@ describe('installed into a consumer project', () => {
     expect(JSON.parse(out.stdout)).toEqual([true, true, true, ['/total'], []]);
   });
 
-  it('store subpaths say which optional peer is missing, and load once it is there', () => {
+  it('store subpaths say which optional peer is missing, catchably, and load once it is there', () => {
     for (const [subpath, peer] of [
       ['sqlite', 'better-sqlite3'],
       ['redis', 'ioredis'],
     ] as const) {
       for (const how of ['require', 'import'] as const) {
-        const load =
-          how === 'require' ? `require('${NAME}/${subpath}')` : `await import('${NAME}/${subpath}')`;
-        const missing = node(['--input-type=module', '-e', `import { createRequire } from 'node:module'; const require = createRequire(process.cwd() + '/'); ${load};`]);
-        expect(missing.status).not.toBe(0);
-        expect(missing.stderr).toContain(`'${peer}'`);
+        const load = how === 'require' ? `require('${NAME}/${subpath}')` : `await import('${NAME}/${subpath}')`;
+        // nodejs/node#51603: an ESM wrapper over CommonJS whose require fails killed the process even when caught
+        const script = `import { createRequire } from 'node:module';
+          const require = createRequire(process.cwd() + '/');
+          try { ${load}; console.log('loaded'); }
+          catch (err) { console.log(JSON.stringify([err.code, err.message.includes("'${peer}'")])); }`;
+        const missing = node(['--input-type=module', '-e', script]);
+        expect({ how, subpath, stderr: missing.stderr, status: missing.status }).toEqual({
+          how,
+          subpath,
+          stderr: '',
+          status: 0,
+        });
+        expect(JSON.parse(missing.stdout)).toEqual([
+          how === 'require' ? 'MODULE_NOT_FOUND' : 'ERR_MODULE_NOT_FOUND',
+          true,
+        ]);
       }
     }
     // The repo's own copies stand in for a consumer's install (no native build here).
@@ -264,7 +405,62 @@ describe('installed into a consumer project', () => {
     `;
     const out = node(['--input-type=module', '-e', script]);
     expect(out.stderr).toBe('');
-    expect(JSON.parse(out.stdout)).toEqual(['function', true, 'function', true]);
+    expect(JSON.parse(out.stdout)).toEqual(['function', false, 'function', false]);
+    for (const subpath of ['./sqlite', './redis']) {
+      const entry = ENTRIES.find((e) => e.subpath === subpath)!;
+      const keys = `const names = (m) => Object.keys(m).filter((k) => k !== '__esModule' && k !== 'default').sort();
+        import { createRequire } from 'node:module';
+        const m = await import('${entry.specifier}');
+        console.log(JSON.stringify([names(m), names(createRequire(process.cwd() + '/')('${entry.specifier}'))]));`;
+      const run = node(['--input-type=module', '-e', keys]);
+      expect(run.stderr).toBe('');
+      const source = require(join(ROOT, entry.cjs.default.replace(/^\.\/dist\//, '').replace(/\.js$/, '.ts')));
+      const names = Object.keys(source as object)
+        .filter((k) => k !== '__esModule')
+        .sort();
+      expect(JSON.parse(run.stdout)).toEqual([names, names]);
+    }
+    writeFileSync(
+      join(consumer, 'redis.mts'),
+      `import { RedisStore, RedisMonitoringReader } from '${NAME}/redis';
+export const values = [RedisStore, RedisMonitoringReader] as const;\n`,
+    );
+    const tsc = spawnSync(
+      process.execPath,
+      [
+        join(consumer, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '--noEmit',
+        '--strict',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--types',
+        'node',
+        'redis.mts',
+      ],
+      { cwd: consumer, encoding: 'utf8' },
+    );
+    expect(tsc.stdout + tsc.stderr).toBe('');
+  });
+
+  it('compat runs from the install: against the shipped baseline by default, failing a breaking copy', () => {
+    const bin = join(consumer, 'node_modules', '.bin', 'pynenc-contract');
+    const pass = spawnSync(bin, ['compat'], { cwd: consumer, encoding: 'utf8' });
+    expect(pass.stderr).toBe('');
+    expect(pass.stdout).toMatch(/baselines\/v1/);
+    expect(pass.status).toBe(0);
+    // a consumer's copy of the contract where event_code became an integer: breaks backward compatibility
+    const copy = join(work, 'my-contract');
+    cpSync(join(consumer, 'node_modules', NAME, 'contract'), copy, { recursive: true });
+    const file = join(copy, 'event-record.schema.json');
+    const schema = JSON.parse(readFileSync(file, 'utf8')) as { properties: Record<string, { type?: string }> };
+    schema.properties['event_code']!.type = 'integer';
+    writeFileSync(file, JSON.stringify(schema, null, 2));
+    const fail = spawnSync(bin, ['compat', '--contract', copy, '--no-generated'], { cwd: consumer, encoding: 'utf8' });
+    expect(fail.stderr).toBe('');
+    expect(fail.stdout).toContain('event_code');
+    expect(fail.status).toBe(1);
   });
 
   it(`installs the ${Object.keys(pkg.bin).join(', ')} command`, () => {

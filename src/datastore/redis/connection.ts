@@ -3,7 +3,7 @@
  * RedisMonitoringReader both create their clients here, so both accept and refuse the same values. Each caller
  * says which typed error a refused value becomes (`refuse`): ioredis's own TypeError ("Invalid URL") never escapes.
  */
-import Redis, { type RedisOptions } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 
 /** Connection settings for a client the package creates and owns. */
 export interface RedisConnectionOptions {

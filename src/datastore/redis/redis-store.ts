@@ -6,7 +6,7 @@
 // ioredis over node-redis: connect/command timeouts, an offline-queue switch and retryStrategy let calls fail fast
 // instead of queueing; Buffer replies (mgetBuffer/scanBuffer) allow strict UTF-8 checks; ReplyError types server
 // errors.
-import Redis, { ReplyError, type RedisOptions } from 'ioredis';
+import { Redis, ReplyError, type RedisOptions } from 'ioredis';
 import type { DataStoreBackend } from '../backend';
 import { ContractError } from '../../errors';
 import { checkEntries, checkKeys } from '../entries';
