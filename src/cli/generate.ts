@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UsageError } from './io';
 
-export const PACKAGE_NAME = 'pynenc-monitoring-contract';
+const PACKAGE_NAME = 'pynenc-monitoring-contract';
 
 /** The folder of this package's package.json (dist/src/cli/… or src/cli/… inside it). */
 export function packageRoot(from = __dirname): string {

@@ -8,6 +8,7 @@
  * absent, of the deepest part that exists.
  */
 import { visit } from 'jsonc-parser';
+import { unescapePointerToken } from '../spec/json-pointer';
 import { asStandardJson } from './locate';
 
 /** One segment of a wanted pointer; `line` is valid while `parentVisit` equals its parent's `visit`. */
@@ -45,7 +46,7 @@ export function linesOf(text: string, pointers: Iterable<string>): Map<string, n
         : pointer
             .slice(1)
             .split('/')
-            .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+            .map(unescapePointerToken);
     wanted.set(pointer, tokens);
     let step = root;
     for (const token of tokens) {

@@ -5,6 +5,7 @@
  * again). Only used on text that already parsed, for the lines of problems.
  */
 import { parseTree, type Node } from 'jsonc-parser';
+import { unescapePointerToken } from '../spec/json-pointer';
 
 /**
  * Python's dialect writes NaN and ±Infinity as bare tokens, which jsonc-parser
@@ -30,10 +31,6 @@ export function asStandardJson(text: string): string {
   if (pieces.length === 0) return text;
   pieces.push(text.slice(from));
   return pieces.join('');
-}
-
-function unescapeToken(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 /**
@@ -80,7 +77,7 @@ function locate(text: string): { offsetOf: (pointer: string) => number; lineOf: 
     if (!node) return bom;
     let mark = node.offset;
     if (pointer === '') return mark + bom;
-    for (const token of pointer.slice(1).split('/').map(unescapeToken)) {
+    for (const token of pointer.slice(1).split('/').map(unescapePointerToken)) {
       let next: Node | undefined;
       let at = -1;
       if (node.type === 'object') {

@@ -110,7 +110,7 @@ export function unreadable(file: string, read: Extract<TextRead, { ok: false }>,
  * Problems (and, with `consistency`, warnings) of one document. `firstLine` is the line the text
  * starts on; `locate` finds the line of each problem inside multi-line text.
  */
-export function checkText(
+function checkText(
   dto: DtoName,
   file: string,
   text: string,

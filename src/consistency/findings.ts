@@ -43,7 +43,5 @@ export interface ConsistencyFinding {
   readonly received: FindingValue;
 }
 
-/** JSON pointer of `base` followed by `tokens`, escaped as RFC 6901 says. */
-export function pointer(base: string, ...tokens: (string | number)[]): string {
-  return base + tokens.map((t) => `/${String(t).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}
+/** JSON pointer of `base` followed by `tokens`, escaped as RFC 6901 says (src/spec/json-pointer.ts's joinPointer). */
+export { joinPointer as pointer } from '../spec/json-pointer';

@@ -3,6 +3,7 @@
  * one-line message; the fields carry what the message names.
  */
 import { ContractError, shortPath, shortText } from '../errors';
+import { joinPointer } from '../spec/json-pointer';
 
 /** Where a failing value sits: the payload key and the event, when known. */
 export interface PayloadLocation {
@@ -23,13 +24,9 @@ function where(loc: PayloadLocation | undefined): string {
   return parts.length ? ` (${parts.join(' of ')})` : '';
 }
 
-function pointerEscape(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 /** JSON pointer of a payload value inside an EventRecord document. */
 export function payloadPointer(payloadKey: string | undefined, valuePath = ''): string | undefined {
-  return payloadKey === undefined ? undefined : `/payload/${pointerEscape(payloadKey)}${valuePath}`;
+  return payloadKey === undefined ? undefined : `${joinPointer('/payload', payloadKey)}${valuePath}`;
 }
 
 /** A reference key the backend does not hold (Python raises KeyError here). */

@@ -19,6 +19,8 @@ import { stringifyPython } from '../pyjson/stringify';
 import { PyFloat, pythonKeyOrder, withPythonKeyOrder, type PyJsonValue } from '../pyjson/values';
 import { DataStoreConfigError, DeserializationError, SerializationError, type SerializationFailure } from './errors';
 import { PyOpaque, PySet, PyTuple, type OpaqueTag, type PyValue } from './values';
+import { joinPointer } from '../spec/json-pointer';
+import { defineOwn } from '../spec/json-value';
 
 /** pynenc's two JSON serializers, by their class names (pynenc's `serializer_cls`). */
 export type SerializerName = 'JsonPickleSerializer' | 'JsonSerializer';
@@ -103,10 +105,6 @@ export function serializeValue(value: unknown, serializer: SerializerName = 'Jso
   }
 }
 
-function escapeSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 function typeName(value: object): string {
   const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
   return typeof name === 'string' && name ? name : 'object';
@@ -128,9 +126,7 @@ class WireMapper {
   }
 
   private fail(reason: SerializationFailure, detail: string, extra?: string): never {
-    let path = '';
-    for (const seg of this.segments) path += `/${typeof seg === 'number' ? seg : escapeSegment(seg)}`;
-    if (extra !== undefined) path += `/${escapeSegment(extra)}`;
+    const path = extra === undefined ? joinPointer('', ...this.segments) : joinPointer('', ...this.segments, extra);
     throw new SerializationError(reason, detail, path);
   }
 
@@ -230,21 +226,14 @@ class WireMapper {
       }
       if (out === undefined && (mapped !== v || v === undefined)) {
         out = {};
-        for (let j = 0; j < i; j++) define(out, keys[j]!, obj[keys[j]!]);
+        for (let j = 0; j < i; j++) defineOwn(out, keys[j]!, obj[keys[j]!]);
       }
-      if (out !== undefined && mapped !== undefined) define(out, key, mapped);
+      if (out !== undefined && mapped !== undefined) defineOwn(out, key, mapped);
     }
     if (out === undefined) return obj;
     const order = pythonKeyOrder(obj);
     return order ? withPythonKeyOrder(out, order) : out;
   }
-}
-
-/** Own data property, also for `__proto__` (plain assignment would set the prototype). */
-function define(obj: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__')
-    Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
-  else obj[key] = value;
 }
 
 // ───────────────────────────── reading ─────────────────────────────
@@ -629,7 +618,7 @@ function decodeBase85(body: PyJsonValue | undefined): Uint8Array {
 }
 
 /** Freezes arrays, objects, tuples, sets and opaque values all the way down (cycles from py/id included); iterative. */
-export function deepFreeze<T>(value: T): T {
+function deepFreeze<T>(value: T): T {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const v = stack.pop();

@@ -180,8 +180,3 @@ function opaqueType(tag: OpaqueTag, raw: PyJsonValue): string | undefined {
       return undefined;
   }
 }
-
-/** True for values this package can serialize without walking into them (leaves). */
-export function isPyFloat(value: unknown): value is PyFloat {
-  return value instanceof PyFloat;
-}

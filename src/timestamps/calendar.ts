@@ -21,7 +21,7 @@ const DI400Y = 146097;
 
 const cdiv = (a: number, b: number): number => Math.trunc(a / b);
 
-export function isLeap(year: number): boolean {
+function isLeap(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 

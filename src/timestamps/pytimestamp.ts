@@ -22,7 +22,7 @@ const pad2 = (n: number): string => TWO_DIGITS[n] ?? String(n).padStart(2, '0');
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 /** Python `format_utcoffset` with ":" separators: +HH:MM, +HH:MM:SS, +HH:MM:SS.ffffff. */
-export function formatOffset(offsetMicros: number): string {
+function formatOffset(offsetMicros: number): string {
   const sign = offsetMicros < 0 ? '-' : '+';
   const abs = Math.abs(offsetMicros);
   const micros = abs % 1_000_000;

@@ -6,6 +6,7 @@
 import { DTO_NAMES, schemas } from '../../src';
 import { TIMESTAMP_FORMS, vectorDrift } from '../../scripts/vectors';
 import { loadVectors, type Vector } from '../support/vectors';
+import { joinPointer } from '../../src/spec/json-pointer';
 
 const vectors = loadVectors();
 type Doc = Record<string, unknown>;
@@ -13,7 +14,7 @@ type Doc = Record<string, unknown>;
 const isObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v);
 const jsonType = (v: unknown): string =>
   v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? 'number' : typeof v;
-const pointer = (key: string) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+const pointer = (key: string) => joinPointer('', key);
 
 function of(dto: string, kind: Vector['kind']): (Vector & { document: Doc })[] {
   return vectors.filter((v): v is Vector & { document: Doc } => v.dto === dto && v.kind === kind && isObject(v.document));

@@ -8,11 +8,12 @@ import { DTO_NAMES, type DtoName } from '../../generated/schemas';
 import { CONSISTENCY_CODES, checkConsistency } from '../../src/consistency';
 import { validValue } from '../../fuzz/arbitraries';
 import { validate } from '../../src/validation';
+import { unescapePointerToken } from '../../src/spec/json-pointer';
 
 function at(record: unknown, pointer: string): { found: boolean; value?: unknown } {
   let node: unknown = record;
   for (const raw of pointer.split('/').slice(1)) {
-    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const token = unescapePointerToken(raw);
     if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, token)) {
       return { found: false };
     }

@@ -16,7 +16,7 @@ const LONE_SURROGATE = /\p{Cs}/u;
 /** pynenc_redis's `PYNENC_KEY_PREFIX`. */
 export const PYNENC_REDIS_KEY_PREFIX = '__pynenc__';
 /** The component (`Key(app_id, "client_data_store")`) and the per-value segment. */
-export const CLIENT_DATA_STORE_COMPONENT = 'client_data_store';
+const CLIENT_DATA_STORE_COMPONENT = 'client_data_store';
 
 const SANITIZE_REPLACEMENTS: ReadonlyArray<readonly [string, string]> = [
   ['[', '__OPEN_BRACKET__'],
