@@ -21,7 +21,8 @@ function files(dir: string): string[] {
   return readdirSync(dir)
     .flatMap((name) => {
       const path = join(dir, name);
-      if (name === '__pycache__') return [];
+      // __pycache__, and what `pip install ./generated/python` builds in place (.gitignore lists them)
+      if (name === '__pycache__' || name === 'build' || name.endsWith('.egg-info')) return [];
       return statSync(path).isDirectory() ? files(path) : [path];
     })
     .sort();
