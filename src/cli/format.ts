@@ -67,9 +67,14 @@ export async function runFormat(
     try {
       const value = fromJson(dto, text, { ...options.limits, maxIssues: options.maxIssues, onUnknownKey });
       const where = lines(unknownKeys.map((u) => u.path));
-      for (const u of unknownKeys) {
-        await err.line(`${label}:${where(u.path)} ${pathText(u.path)}: unknown key of ${u.dto}, dropped as Python's reader drops it`);
-      }
+      await inLineOrder(
+        err,
+        unknownKeys.map((u) => [
+          where(u.path),
+          `${pathText(u.path)}: unknown key of ${u.dto}, dropped as Python's reader drops it`,
+        ]),
+        label,
+      );
       if (moreUnknown > 0) await err.line(`${label}:${firstLine} ${notListed(moreUnknown, 'unknown key')}`);
       await out.line(toJson(dto, value));
     } catch (e) {
@@ -77,10 +82,16 @@ export async function runFormat(
       if (e instanceof PythonJsonSyntaxError) {
         await err.line(`${label}:${firstLine + e.line - 1} /: not JSON: ${e.message}`);
       } else if (e instanceof LimitExceededError) {
-        await err.line(`${label}:${firstLine + lineAt(text, e.offset) - 1} ${pathText(e.path)}: too large to read: ${e.message}`);
+        await err.line(
+          `${label}:${firstLine + lineAt(text, e.offset) - 1} ${pathText(e.path)}: too large to read: ${e.message}`,
+        );
       } else if (e instanceof ContractValidationError) {
         const where = lines(e.issues.map((i) => i.path));
-        for (const issue of e.issues) await err.line(`${label}:${where(issue.path)} ${pathText(issue.path)}: ${issue.message}`);
+        await inLineOrder(
+          err,
+          e.issues.map((issue) => [where(issue.path), `${pathText(issue.path)}: ${issue.message}`]),
+          label,
+        );
         if (e.moreIssues > 0) await err.line(`${label}:${firstLine} ${notListed(e.moreIssues, 'problem')}`);
       } else {
         throw e;
@@ -96,9 +107,20 @@ export async function runFormat(
     await one(await readDocument(source, options.limits), true);
   }
   if (counts.invalid > 0) {
-    await err.line(`${dto}: ${counts.invalid} of ${counts.documents} document${counts.documents === 1 ? '' : 's'} could not be read; not written`);
+    await err.line(
+      `${dto}: ${counts.invalid} of ${counts.documents} document${counts.documents === 1 ? '' : 's'} could not be read; not written`,
+    );
   }
   await out.flush();
   await err.flush();
   return counts.invalid > 0 ? EXIT_INVALID : EXIT_OK;
+}
+
+/**
+ * `<label>:<line> <text>` for each problem, in the order of the document's lines (as validate prints them): the
+ * codec reports in the schema's order. A stable sort: problems on one line keep their order.
+ */
+async function inLineOrder(err: LineWriter, problems: Array<[number, string]>, label: string): Promise<void> {
+  problems.sort((a, b) => a[0] - b[0]);
+  for (const [line, text] of problems) await err.line(`${label}:${line} ${text}`);
 }
