@@ -82,7 +82,8 @@ class CiSnippet(unittest.TestCase):
         shutil.rmtree(cls.scratch, ignore_errors=True)
 
     def run_snippet(self, records: list[object]) -> subprocess.CompletedProcess[str]:
-        lines = "".join(json.dumps(r) + "\n" for r in records)
+        # a str stands for a raw line (blank, or not JSON); anything else is written as JSON
+        lines = "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records)
         (self.scratch / "records.jsonl").write_text(lines, encoding="utf-8")
         shutil.rmtree(self.scratch / "site", ignore_errors=True)
         return run(["bash", "-euo", "pipefail", str(CI_SNIPPET)], self.scratch, self.env)
@@ -105,6 +106,14 @@ class CiSnippet(unittest.TestCase):
         self.assertEqual(
             printed, [f"records.jsonl:2 {invalid[0].error_path}", f"records.jsonl:5 {invalid[1].error_path}"]
         )
+
+    def test_skips_blank_lines_and_reports_a_line_that_is_not_json(self) -> None:
+        valid = [v.document for v in self.vectors if v.kind == "valid"][:2]
+        reported = lambda out: [line.split(": ")[0] for line in out.splitlines() if line.startswith("records.jsonl:")]
+        blank = self.run_snippet(["", valid[0], "   ", valid[1], ""])
+        self.assertEqual((blank.returncode, reported(blank.stdout), blank.stderr), (0, [], ""))
+        broken = self.run_snippet([valid[0], "{not json", "", valid[1]])
+        self.assertEqual((broken.returncode, reported(broken.stdout), broken.stderr), (1, ["records.jsonl:2 not JSON"], ""))
 
 
 if __name__ == "__main__":
