@@ -96,7 +96,8 @@ describe('README examples', () => {
       const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['--tsconfig', join(dir, 'tsconfig.json'), file], {
         encoding: 'utf8',
         cwd: dir,
-        env: { ...process.env, REDIS_URL: redis.url, PYNENC_SQLITE: sqlite, PYNENC_APP_ID: APP_ID },
+        // TMPDIR: what an example makes in os.tmpdir() (a SQLite file's folder) goes with `dir` in afterAll.
+        env: { ...process.env, TMPDIR: dir, REDIS_URL: redis.url, PYNENC_SQLITE: sqlite, PYNENC_APP_ID: APP_ID },
         timeout: 60_000,
       });
       expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
