@@ -18,7 +18,7 @@ import { SqliteStore } from '../src/datastore/sqlite-store';
 import { RedisMonitoringReader } from '../src/monitoring/redis-reader';
 import { SqliteMonitoringReader } from '../src/monitoring/sqlite-reader';
 import type { MonitoringReader } from '../src/monitoring/types';
-import { runPynenc } from '../test/support/pynenc-python';
+import { runOracle } from '../test/support/pynenc-python';
 import { startRedisServer } from '../test/support/redis-server';
 import { measureAsync, median, type Measurement, type Report } from './harness';
 
@@ -105,13 +105,13 @@ async function benchBackend(
   const sizes = `${EVENTS.toLocaleString('en-US')} events, ${RUNS.toLocaleString('en-US')} runs`;
   const group = `monitoring (${backend}): ${sizes}`;
   const started = Date.now();
-  const written = runPynenc<Written>(
+  const written = runOracle<Written>(
     'monitoring_bench.py',
     { op: 'write', ...target, app_id: APP_ID, events: EVENTS, runs: RUNS, seed: 1 },
     { timeoutMs: 1_800_000 },
   );
   const writeSeconds = (Date.now() - started) / 1000;
-  const py = runPynenc<PyTimes>(
+  const py = runOracle<PyTimes>(
     'monitoring_bench.py',
     { op: 'time', ...target, app_id: APP_ID, cases: written, rounds: PY_ROUNDS, warmup: PY_WARMUP },
     { timeoutMs: 1_800_000 },

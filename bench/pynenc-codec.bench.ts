@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { TriggerRunRecord } from '../generated/types';
 import * as sources from '../src/codec';
-import { runPynenc } from '../test/support/pynenc-python';
+import { runOracle } from '../test/support/pynenc-python';
 import type { Report } from './harness';
 import { interleaved } from './interleave';
 
@@ -38,7 +38,7 @@ export default function pynencCodecBench(report: Report): void {
   const { fromJson, toJson } = codec();
   const where = process.env.CODEC_BUILD ? `built (${process.env.CODEC_BUILD})` : 'sources';
   for (const shape of SHAPES) {
-    const py = runPynenc<PyAnswer>(
+    const py = runOracle<PyAnswer>(
       'codec_bench.py',
       { shape, n: N, seed: 16, rounds: 5, warmup: 1 },
       { timeoutMs: 600_000 },

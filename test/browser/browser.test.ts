@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { fromJson, schemas, validate, type DtoName } from '../../src';
 import { ClientDataStore, MemoryStore, decodeEventRecord, encodeEventRecord } from '../../src/entries/datastore';
-import { runPynenc } from '../support/pynenc-python';
+import { runOracle } from '../support/pynenc-python';
 import { loadVectors } from '../support/vectors';
 
 jest.setTimeout(120_000);
@@ -29,7 +29,7 @@ const valid = loadVectors().filter((v) => v.kind === 'valid');
  * What pynenc writes after reading each valid vector (its own from_json / to_json); a vector it cannot read alone
  * (a payload reference into a store it does not have) is left out.
  */
-const pythonTexts = runPynenc<({ ok: string } | { error: string })[]>('codec_golden.py', {
+const pythonTexts = runOracle<({ ok: string } | { error: string })[]>('codec_golden.py', {
   now: NOW,
   cases: valid.map((v) => ({ dto: v.dto, text: JSON.stringify(v.document) })),
 }).flatMap((reply, i) => ('ok' in reply ? [{ dto: valid[i]!.dto as DtoName, text: reply.ok }] : []));

@@ -5,12 +5,11 @@
  * (byte offset, reason, the bytes named, line) is what `bytes.decode('utf-8')` gives; lines are what
  * `bytes.splitlines()` gives; maxDocumentLength counts UTF-16 code units of the decoded text whatever the chunks.
  */
-import { execFileSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { InvalidUtf8Error, readDocument, readLines, sourceOf, type TextRead } from '../../src/cli/input';
 import { LimitExceededError } from '../../src/limits';
-import { ensurePynenc } from '../support/pynenc-python';
+import { runOracle } from '../support/pynenc-python';
 
 jest.setTimeout(120_000);
 
@@ -49,12 +48,10 @@ interface PyRead {
 }
 
 function python(cases: Buffer[]): Array<{ document: PyRead; lines: PyRead[] }> {
-  const out = execFileSync(ensurePynenc(), ['-c', ORACLE], {
-    input: JSON.stringify(cases.map((c) => c.toString('hex'))),
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  return JSON.parse(out) as Array<{ document: PyRead; lines: PyRead[] }>;
+  return runOracle<Array<{ document: PyRead; lines: PyRead[] }>>(
+    { code: ORACLE },
+    cases.map((c) => c.toString('hex')),
+  );
 }
 
 /** What the input layer must give for Python's reading, under a limit of `max` UTF-16 code units. */

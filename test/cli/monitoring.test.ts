@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { pythonQuery, UNORDERED_ON_REDIS, type OracleQuery, type Target } from '../monitoring/oracle';
-import { ensurePynenc, PYTHON_SCRIPTS, runPynenc } from '../support/pynenc-python';
+import { runOracle, spawnOracle } from '../support/pynenc-python';
 import { freePort, startRedisServer, type RedisServer } from '../support/redis-server';
 import { cliCommand, ROOT, runCli, type RunResult } from './run-cli';
 
@@ -176,7 +176,7 @@ interface Store {
 
 function prepare(target: Target, args: string[]): Store {
   const write = { ...target, app_id: APP_ID, seed: 5, events: 1200, runs: 160, emits: 12 };
-  const { info } = runPynenc<{ info: Info }>('monitoring_oracle.py', { op: 'write', ...write }, { timeoutMs: 300_000 });
+  const { info } = runOracle<{ info: Info }>('monitoring_oracle.py', { op: 'write', ...write }, { timeoutMs: 300_000 });
   const discover = pythonQuery(target, APP_ID, [
     { ...q('get_events', [], { limit: 2000 }), id: 'events' },
     { ...q('get_trigger_runs_in_timerange', [TIME_MIN, TIME_MAX]), id: 'runs' },
@@ -283,7 +283,7 @@ describe.each(BACKENDS)('on %s written by pynenc', (backend) => {
     const appId = 'cli.tail';
     const target = store.target;
     const storeArgs = [...store.args.slice(0, 2), '--app', appId];
-    runPynenc('follow_writer.py', { op: 'init', ...target, app_id: appId });
+    runOracle('follow_writer.py', { op: 'init', ...target, app_id: appId });
     const [cmd, ...pre] = cliCommand();
     const tail = spawn(
       cmd!,
@@ -301,13 +301,13 @@ describe.each(BACKENDS)('on %s written by pynenc', (backend) => {
     let python: { events: Record<string, string>; runs: Record<string, string> };
     try {
       python = await new Promise((resolve, reject) => {
-        const writer = spawn(ensurePynenc(), [join(PYTHON_SCRIPTS, 'follow_writer.py')], {
-          stdio: ['pipe', 'pipe', 'inherit'],
-        });
+        const writer = spawnOracle('follow_writer.py');
         let out = '';
+        let err = '';
         writer.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+        writer.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
         writer.on('close', (code) =>
-          code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`writer exit ${code}`)),
+          code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`writer exit ${code}: ${err.slice(-4000)}`)),
         );
         writer.stdin.end(
           JSON.stringify({
@@ -361,7 +361,7 @@ describe('problems and exit codes', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'cli-monitoring-errors-'));
     path = join(dir, 'store.db');
-    runPynenc('monitoring_oracle.py', {
+    runOracle('monitoring_oracle.py', {
       op: 'write',
       backend: 'sqlite',
       path,
@@ -438,9 +438,9 @@ describe('problems and exit codes', () => {
     /** follow_writer.py on the server as it is now: its event ids. */
     const write = (seed: number): string[] => {
       const target = { backend: 'redis', redis_url: server.url, app_id: appId };
-      runPynenc('follow_writer.py', { op: 'init', ...target });
+      runOracle('follow_writer.py', { op: 'init', ...target });
       const request = { op: 'write', ...target, seed, rounds: 3, per_round: 3, loop_every: 1, pause_ms: 10 };
-      return Object.keys(runPynenc<{ events: Record<string, string> }>('follow_writer.py', request).events);
+      return Object.keys(runOracle<{ events: Record<string, string> }>('follow_writer.py', request).events);
     };
     const [cmd, ...pre] = cliCommand();
     const tail = spawn(

@@ -11,7 +11,7 @@ import {
   type DtoName,
 } from '../../src';
 import { PyTimestamp } from '../../src/timestamps';
-import { runPynenc } from '../support/pynenc-python';
+import { runOracle } from '../support/pynenc-python';
 import { firstDifference } from '../pyjson/same-value';
 
 type Golden = { ok: string } | { error: string; msg: string };
@@ -43,7 +43,7 @@ describe('fromDict', () => {
 describe('the clock of the "now" default', () => {
   const text = '{"event_id": "e", "event_code": "c"}';
   const pythonNow = (nowIso: string): string => {
-    const [golden] = runPynenc<Golden[]>('codec_golden.py', { now: nowIso, cases: [{ dto: 'EventRecord', text }] });
+    const [golden] = runOracle<Golden[]>('codec_golden.py', { now: nowIso, cases: [{ dto: 'EventRecord', text }] });
     return (JSON.parse((golden as { ok: string }).ok) as { timestamp: string }).timestamp;
   };
 

@@ -21,7 +21,7 @@ import {
 } from '../../src';
 import { PythonJsonSyntaxError, parsePythonJson, stringifyPython, type PyJsonValue } from '../../src/entries/pyjson';
 import { parseIsoTimestamp } from '../../src/timestamps';
-import { runPynenc } from '../support/pynenc-python';
+import { runOracle } from '../support/pynenc-python';
 
 const NOW_ISO = '2026-01-02T03:04:05.123456+00:00';
 const now = () => parseIsoTimestamp(NOW_ISO);
@@ -327,7 +327,7 @@ function cases(): Case[] {
 }
 
 const CASES = cases();
-const GOLDEN = runPynenc<Golden[]>('codec_golden.py', { now: NOW_ISO, cases: CASES.map(({ dto, text }) => ({ dto, text })) });
+const GOLDEN = runOracle<Golden[]>('codec_golden.py', { now: NOW_ISO, cases: CASES.map(({ dto, text }) => ({ dto, text })) });
 
 function ourVerdict(dto: DtoName, text: string): { ok: string } | { error: unknown } {
   try {
@@ -394,7 +394,7 @@ describe('isAsPythonWrites is exact: true only where Python writes the text back
     const offsets = ['+00:00', '-00:00', '+05:30', '-03:00', '+00:00:00', '+05:30:00', '+05:30:15', '-00:00:30', '+05:30:15.000000', '+05:30:00.000000', '+05:30:15.123456', '-00:00:00', '-00:00:00.000000', '+23:59', '-00:00:00.000001', '+00:00:00.999999', '+00:00:01.500000', '-05:30:15.123456', '-00:00:30', '+00:01', '-00:01:00'];
     for (const f of fractions) for (const o of offsets) texts.push(`2026-05-09T10:11:12${f}${o}`);
     texts.push('0001-01-01T00:00:00+00:00', '9999-12-31T23:59:59.999999+00:00', '2024-02-29T00:00:00+00:00');
-    const golden = runPynenc<Golden[]>('codec_golden.py', {
+    const golden = runOracle<Golden[]>('codec_golden.py', {
       now: NOW_ISO,
       cases: texts.map((t) => ({ dto: 'TriggerRunParticipant', text: stringifyPython({ context_type: 'CronContext', context_timestamp: t }) })),
     });
@@ -518,7 +518,7 @@ describe('toJson rejects before writing', () => {
     const odd = '2026-05-09T10:11:12+00:00:00.000001';
     const written = toJson('EventRecord', { ...record, timestamp: odd });
     expect(written).toBe(doc({ ...EVENT, timestamp: odd }));
-    const golden = runPynenc<Golden[]>('codec_golden.py', { now: NOW_ISO, cases: [{ dto: 'EventRecord', text: written }] })[0] as {
+    const golden = runOracle<Golden[]>('codec_golden.py', { now: NOW_ISO, cases: [{ dto: 'EventRecord', text: written }] })[0] as {
       ok: string;
     };
     expect(toJson('EventRecord', fromJson('EventRecord', written))).toBe(golden.ok);

@@ -10,7 +10,7 @@ import { PyFloat, stringifyPython } from '../../src/entries/pyjson';
 import { fromJson, isAsPythonWrites, toJson, validate } from '../../src';
 import { formatTimestamp } from '../../src/timestamps';
 import { pyJsonObject, pyJsonValue } from '../pyjson/arbitraries';
-import { runPynenc } from '../support/pynenc-python';
+import { runOracle } from '../support/pynenc-python';
 import { firstDifference } from '../pyjson/same-value';
 
 /** Records as consumers build them: plain objects (fast-check may otherwise make null-prototype ones). */
@@ -181,7 +181,7 @@ describe.each(DTOS)('%s', (dto) => {
   test("what we write is what pynenc's from_json → to_json writes back", () => {
     const records = fc.sample(AS_PYNENC_WRITES[dto] as fc.Arbitrary<unknown>, { numRuns: 300, seed: 3 });
     const texts = records.map((r) => toJson(dto, r as never));
-    const golden = runPynenc<({ ok: string } | { error: string; msg: string })[]>('codec_golden.py', {
+    const golden = runOracle<({ ok: string } | { error: string; msg: string })[]>('codec_golden.py', {
       now: '2026-01-01T00:00:00+00:00',
       cases: texts.map((t) => ({ dto, text: t })),
     });
@@ -211,7 +211,7 @@ test('isAsPythonWrites agrees with Python on random pattern-valid timestamps', (
       (p) =>
         `${String(p.y).padStart(4, '0')}-${two(p.mo)}-${two(p.d)}T${two(p.h)}:${two(p.mi)}:${two(p.s)}${p.frac}${p.sign}${two(p.oh)}:${two(p.om)}${p.os}`,
     );
-  const golden = runPynenc<({ ok: string } | { error: string; msg: string })[]>('codec_golden.py', {
+  const golden = runOracle<({ ok: string } | { error: string; msg: string })[]>('codec_golden.py', {
     now: '2026-01-01T00:00:00+00:00',
     cases: texts.map((t) => ({ dto: 'TriggerRunParticipant', text: stringifyPython({ context_type: 'CronContext', context_timestamp: t }) })),
   });

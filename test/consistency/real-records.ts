@@ -4,7 +4,7 @@
  */
 import type { EventMarkerPage, EventRecord, TriggerRunParticipant, TriggerRunRecord } from '../../generated/types';
 import { assertValid } from '../../src/validation';
-import { runPynenc } from '../support/pynenc-python';
+import { runOracle } from '../support/pynenc-python';
 
 export interface OracleRequest {
   seed: number;
@@ -39,7 +39,7 @@ export function seedOr(fallback: number): number {
 }
 
 export function realRecords(request: OracleRequest): RealRecords {
-  const reply = runPynenc<OracleReply>('consistency_oracle.py', request, { timeoutMs: 300_000 });
+  const reply = runOracle<OracleReply>('consistency_oracle.py', request, { timeoutMs: 300_000 });
   return {
     runs: reply.trigger_runs.map((t) => assertValid('TriggerRunRecord', JSON.parse(t))),
     events: reply.events.map((t) => assertValid('EventRecord', JSON.parse(t))),

@@ -3,10 +3,10 @@
  * test/support/pynenc-python.ts): every text, key, table name and EventRecord JSON it answers comes from a
  * real `Pynenc` app with its own client data store and serializer.
  */
-import { runPynenc } from '../support/pynenc-python';
+import { runOracle } from '../support/pynenc-python';
 
 export function oracle<T>(request: Record<string, unknown>): T {
-  return runPynenc<T>('datastore_oracle.py', request);
+  return runOracle<T>('datastore_oracle.py', request);
 }
 
 export interface PythonTexts {

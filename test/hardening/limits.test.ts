@@ -6,9 +6,8 @@
  * decodeEventRecord for the record and its payload texts, deserializeText,
  * the CLI's document reader).
  */
-import { ensurePynenc } from '../support/pynenc-python';
+import { runOracleText } from '../support/pynenc-python';
 import { withDefaults } from '../support/records';
-import { execFileSync } from 'node:child_process';
 import {
   ClientDataStore,
   MemoryStore,
@@ -100,7 +99,7 @@ describe('maxDepth', () => {
       '    lo, hi = (mid, hi) if reads(mid) else (lo, mid)',
       'print(lo)',
     ].join('\n');
-    const deepestPythonReads = Number(execFileSync(ensurePynenc(), ['-c', bisect], { encoding: 'utf8' }).trim());
+    const deepestPythonReads = Number(runOracleText({ code: bisect }, '').trim());
     expect(deepestPythonReads).toBeGreaterThanOrEqual(990);
     expect(deepestPythonReads).toBeLessThanOrEqual(DEFAULT_READ_LIMITS.maxDepth);
     readsOnEveryPath(nested(deepestPythonReads, '[', ']'), {});

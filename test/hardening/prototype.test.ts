@@ -7,8 +7,7 @@
  * The input texts are written by Python's json.dumps, so "byte-identical"
  * means identical to what Python writes.
  */
-import { execFileSync } from 'node:child_process';
-import { ensurePynenc } from '../support/pynenc-python';
+import { runOracleText } from '../support/pynenc-python';
 import {
   ClientDataStore,
   MemoryStore,
@@ -24,10 +23,7 @@ const HOSTILE = ['__proto__', 'constructor', 'prototype'] as const;
 
 /** json.dumps(json.loads(text)) by the Python pynenc runs on (the venv's): Python's bytes for the document. */
 function pythonDumps(text: string): string {
-  return execFileSync(ensurePynenc(), ['-c', 'import json,sys; sys.stdout.write(json.dumps(json.loads(sys.stdin.read())))'], {
-    input: text,
-    encoding: 'utf8',
-  });
+  return runOracleText({ code: 'import json,sys; sys.stdout.write(json.dumps(json.loads(sys.stdin.read())))' }, text);
 }
 
 function expectUntouched(): void {

@@ -4,12 +4,11 @@
  * writer reported committed before a read began is in that read, every row read is whole (throw mode: one torn
  * row fails the test), and each call sees one snapshot (a marker page's total equals its markers).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteMonitoringReader } from '../../src/monitoring/sqlite-reader';
-import { ensurePynenc, PYTHON_SCRIPTS, runPynenc } from '../support/pynenc-python';
+import { runOracle, spawnOracle } from '../support/pynenc-python';
 
 const APP_ID = 'mon-live';
 let dir: string;
@@ -22,7 +21,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 test('reads while pynenc writes: nothing missed, nothing torn, one snapshot per call', async () => {
   const path = join(dir, 'pynenc.db');
   // Tables first (an empty data set), so the reader can open while the writer runs.
-  runPynenc('monitoring_oracle.py', {
+  runOracle('monitoring_oracle.py', {
     op: 'write',
     backend: 'sqlite',
     path,
@@ -34,10 +33,7 @@ test('reads while pynenc writes: nothing missed, nothing torn, one snapshot per 
   const reader = new SqliteMonitoringReader({ path, appId: APP_ID, busyTimeoutMs: 10_000 });
   const BATCHES = 40;
   const BATCH = 10;
-  const writer = spawn(ensurePynenc(), [join(PYTHON_SCRIPTS, 'monitoring_oracle.py')], {
-    env: { ...process.env, PYTHONUTF8: '1' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const writer = spawnOracle('monitoring_oracle.py');
   const committed = new Set<string>();
   let stderr = '';
   let pendingLine = '';

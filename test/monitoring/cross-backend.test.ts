@@ -10,7 +10,7 @@ import { RedisMonitoringReader } from '../../src/monitoring/redis-reader';
 import { SqliteMonitoringReader } from '../../src/monitoring/sqlite-reader';
 import type { MonitoringReader } from '../../src/monitoring/types';
 import { PyTimestamp } from '../../src/timestamps';
-import { runPynenc } from '../support/pynenc-python';
+import { runOracle } from '../support/pynenc-python';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 import { replay, type OracleQuery } from './oracle';
 
@@ -26,12 +26,12 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mon-cross-'));
   server = await startRedisServer();
   const path = join(dir, 'pynenc.db');
-  queries = runPynenc<{ queries: OracleQuery[] }>(
+  queries = runOracle<{ queries: OracleQuery[] }>(
     'monitoring_oracle.py',
     { ...SEED, backend: 'sqlite', path },
     { timeoutMs: 300_000 },
   ).queries;
-  runPynenc('monitoring_oracle.py', { ...SEED, backend: 'redis', redis_url: server.url }, { timeoutMs: 300_000 });
+  runOracle('monitoring_oracle.py', { ...SEED, backend: 'redis', redis_url: server.url }, { timeoutMs: 300_000 });
   sqlite = new SqliteMonitoringReader({ path, appId: APP_ID });
   redis = new RedisMonitoringReader({ connection: server.url, appId: APP_ID });
 }, 300_000);

@@ -22,7 +22,7 @@ import { SqliteMonitoringReader, sqliteTriggerTables } from '../../src/monitorin
 import type { MonitoringReader, MonitoringReadError } from '../../src/monitoring/types';
 import { PythonJsonSyntaxError } from '../../src/pyjson';
 import { ContractValidationError } from '../../src/validation';
-import { runPynenc } from '../support/pynenc-python';
+import { runOracle } from '../support/pynenc-python';
 import { pythonQuery, replay, type OracleQuery } from './oracle';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 
@@ -35,7 +35,7 @@ let pristine: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'mon-faults-'));
   pristine = join(dir, 'pristine.db');
-  runPynenc('monitoring_oracle.py', { ...WRITE, backend: 'sqlite', path: pristine }, { timeoutMs: 120_000 });
+  runOracle('monitoring_oracle.py', { ...WRITE, backend: 'sqlite', path: pristine }, { timeoutMs: 120_000 });
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -248,7 +248,7 @@ describe('Redis', () => {
 
   beforeAll(async () => {
     server = await startRedisServer();
-    runPynenc('monitoring_oracle.py', { ...WRITE, backend: 'redis', redis_url: server.url }, { timeoutMs: 120_000 });
+    runOracle('monitoring_oracle.py', { ...WRITE, backend: 'redis', redis_url: server.url }, { timeoutMs: 120_000 });
     raw = new Redis(server.url);
   }, 120_000);
 
@@ -363,7 +363,7 @@ test('a Redis without SORT_RO (before 7.0): the run sets are read with SMEMBERS 
   const readers: RedisMonitoringReader[] = [];
   try {
     for (const server of [modern, old]) {
-      runPynenc('monitoring_oracle.py', { ...WRITE, backend: 'redis', redis_url: server.url }, { timeoutMs: 120_000 });
+      runOracle('monitoring_oracle.py', { ...WRITE, backend: 'redis', redis_url: server.url }, { timeoutMs: 120_000 });
       readers.push(new RedisMonitoringReader({ connection: server.url, appId: APP_ID }));
     }
     const [a, b] = readers as [RedisMonitoringReader, RedisMonitoringReader];

@@ -6,7 +6,6 @@
  * final text of every record, with nothing torn on the way (every text it yielded is one pynenc wrote).
  * On a SQLite file (WAL) and on a redis-server the test starts.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +15,7 @@ import { RedisMonitoringReader } from '../../src/monitoring/redis-reader';
 import { SqliteMonitoringReader } from '../../src/monitoring/sqlite-reader';
 import type { MonitoringReader } from '../../src/monitoring/types';
 import { PyTimestamp } from '../../src/timestamps/pytimestamp';
-import { PYTHON_SCRIPTS, ensurePynenc, runPynenc } from '../support/pynenc-python';
+import { runOracle, spawnOracle } from '../support/pynenc-python';
 import { startRedisServer } from '../support/redis-server';
 
 jest.setTimeout(180_000);
@@ -34,11 +33,7 @@ type Target = { backend: 'sqlite'; path: string } | { backend: 'redis'; redis_ur
 
 /** Starts the writer; resolves with pynenc's final answer when it exits. */
 function startWriter(target: Target): Promise<WriterAnswer> {
-  const python = ensurePynenc();
-  const child = spawn(python, [join(PYTHON_SCRIPTS, 'follow_writer.py')], {
-    env: { ...process.env, PYTHONUTF8: '1' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawnOracle('follow_writer.py');
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
@@ -163,7 +158,7 @@ describe('follow() beside a live pynenc writer', () => {
 
   test('SQLite (WAL, the reader read-only beside the writer)', async () => {
     const target: Target = { backend: 'sqlite', path: join(dir, 'live.db') };
-    runPynenc('follow_writer.py', { op: 'init', ...target, app_id: APP_ID });
+    runOracle('follow_writer.py', { op: 'init', ...target, app_id: APP_ID });
     const reader = new SqliteMonitoringReader({ path: target.path, appId: APP_ID });
     try {
       const { items, python } = await followWhileWriting(reader, target);

@@ -7,7 +7,7 @@ import { toJson } from '../../src/codec';
 import type { ClientDataStore } from '../../src/datastore/client-data-store';
 import { encodeEventRecords, type DecodedEventRecord } from '../../src/datastore/event-record';
 import type { MonitoringReader } from '../../src/monitoring/types';
-import { runPynenc } from '../support/pynenc-python';
+import { runOracle } from '../support/pynenc-python';
 
 export interface OracleQuery {
   id: string;
@@ -35,7 +35,7 @@ export interface SeedRequest {
 }
 
 export function seedAndQuery(target: Target, request: SeedRequest): SeedReply {
-  return runPynenc<SeedReply>(
+  return runOracle<SeedReply>(
     'monitoring_oracle.py',
     { op: 'seed_and_query', ...target, ...request },
     { timeoutMs: 300_000 },
@@ -43,7 +43,7 @@ export function seedAndQuery(target: Target, request: SeedRequest): SeedReply {
 }
 
 export function pythonQuery(target: Target, appId: string, queries: OracleQuery[]): Record<string, OracleAnswer> {
-  return runPynenc<{ answers: Record<string, OracleAnswer> }>('monitoring_oracle.py', {
+  return runOracle<{ answers: Record<string, OracleAnswer> }>('monitoring_oracle.py', {
     op: 'query',
     ...target,
     app_id: appId,

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { boundMicros, fromTimestampText, microsToScore, microsToSeconds } from '../../src/monitoring/common';
 import { PyTimestamp } from '../../src/timestamps';
-import { runPynenc } from '../support/pynenc-python';
+import { runOracle } from '../support/pynenc-python';
 
 interface Reply {
   fromtimestamp: string[];
@@ -47,7 +47,7 @@ function isoTexts(): string[] {
 
 test('fromTimestampText is datetime.fromtimestamp(x, tz=UTC).isoformat() for every float', () => {
   const xs = floats().filter((x) => x > -62135596800 && x < 253402300800);
-  const py = runPynenc<Reply>('monitoring_oracle.py', { op: 'timestamps', floats: xs, isos: [] });
+  const py = runOracle<Reply>('monitoring_oracle.py', { op: 'timestamps', floats: xs, isos: [] });
   const ts = xs.map((x) => fromTimestampText(x));
   const diffs = xs.map((x, i) => [x, ts[i], py.fromtimestamp[i]]).filter(([, a, b]) => a !== b);
   expect(diffs.slice(0, 10)).toEqual([]);
@@ -56,7 +56,7 @@ test('fromTimestampText is datetime.fromtimestamp(x, tz=UTC).isoformat() for eve
 
 test('bounds: dt.timestamp() and dt.timestamp() * 1000.0, float for float', () => {
   const texts = isoTexts();
-  const py = runPynenc<Reply>('monitoring_oracle.py', { op: 'timestamps', floats: [], isos: texts });
+  const py = runOracle<Reply>('monitoring_oracle.py', { op: 'timestamps', floats: [], isos: texts });
   const seconds = texts.map((t) => microsToSeconds(PyTimestamp.parse(t).epochMicros));
   const scores = texts.map((t) => microsToScore(PyTimestamp.parse(t).epochMicros));
   const bad = texts.filter((t, i) => !Object.is(seconds[i], py.seconds[i]) || !Object.is(scores[i], py.scores[i]));

@@ -14,7 +14,7 @@ import { PLANS, type FieldPlan } from '../../src/codec/plan';
 import { valueAtTokens } from '../../src/spec/json-pointer';
 import type { JsonSchema } from '../../src/spec/json-schema';
 import { documentsById, resolveRef } from '../../src/spec/refs';
-import { runPynenc } from '../support/pynenc-python';
+import { runOracle } from '../support/pynenc-python';
 
 /** A resolved Python annotation, as drift_gate.py writes it. */
 export interface PyType {
@@ -94,7 +94,7 @@ export interface Drift {
 
 /** Runs drift_gate.py with the venv's pynenc; `moduleFile` reads a copy of monitoring.py instead. */
 export function readPynencDtos(moduleFile?: string): PynencDtoReport {
-  return runPynenc<PynencDtoReport>(
+  return runOracle<PynencDtoReport>(
     'drift_gate.py',
     {},
     { args: moduleFile === undefined ? [] : ['--module-file', moduleFile] },

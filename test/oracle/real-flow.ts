@@ -1,11 +1,9 @@
 /**
  * Runs scripts/python/real_flow.py (the real pynenc producing trigger runs, see its module doc) and
- * scripts/python/vectors_python.py with the pynenc venv. Like runPynenc, but stderr is kept (pynenc logs the
- * expected task failure and its traceback there) and shown only when the script fails.
+ * scripts/python/vectors_python.py with the pynenc venv, through runOracle (pynenc logs the expected task failure and
+ * its traceback on stderr, shown only when the script fails).
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { PYTHON_SCRIPTS, ensurePynenc } from '../support/pynenc-python';
+import { runOracle } from '../support/pynenc-python';
 
 export interface StoredText {
   /** event_id or trigger_run_id. */
@@ -58,23 +56,6 @@ export type RealFlowRequest =
   | { backend: 'sqlite'; sqlite_db_path: string; app_id: string }
   | { backend: 'redis'; redis_url: string; app_id: string };
 
-/** Runs one of scripts/python/*.py: JSON request on stdin, JSON reply on stdout; throws with its stderr. */
-export function runOracleScript<T>(script: string, request: unknown, timeoutMs = 60_000): T {
-  const python = ensurePynenc();
-  const result = spawnSync(python, [join(PYTHON_SCRIPTS, script)], {
-    input: JSON.stringify(request),
-    encoding: 'utf8',
-    env: { ...process.env, PYTHONUTF8: '1', PYTHONIOENCODING: 'utf-8' },
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: timeoutMs,
-  });
-  if (result.error) throw result.error;
-  if (result.status !== 0) {
-    throw new Error(`${script} exited with ${result.status ?? result.signal}:\n${result.stderr.slice(-4000)}`);
-  }
-  return JSON.parse(result.stdout) as T;
-}
-
 export function runRealFlow(request: RealFlowRequest): RealFlowReply {
-  return runOracleScript<RealFlowReply>('real_flow.py', request);
+  return runOracle<RealFlowReply>('real_flow.py', request, { timeoutMs: 60_000 });
 }

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { toJson, type DtoName } from '../../src';
 import { parsePythonJson, type PyJsonObject } from '../../src/pyjson';
 import { VECTORS_DIR, loadVectors } from '../support/vectors';
-import { runOracleScript } from './real-flow';
+import { runOracle } from '../support/pynenc-python';
 
 type Outcome = { ok: string } | { error: string; msg: string };
 interface PythonResult {
@@ -73,7 +73,7 @@ describe('the valid vectors are what pynenc writes', () => {
   let python: Map<string, PythonResult>;
 
   beforeAll(() => {
-    const reply = runOracleScript<PythonResult[]>('vectors_python.py', {
+    const reply = runOracle<PythonResult[]>('vectors_python.py', {
       files: files.map(({ dto, path }) => ({ dto, path })),
     });
     python = new Map(reply.map((r, i) => [files[i]!.file, r]));

@@ -17,14 +17,14 @@ import {
   type PyJsonValue,
 } from '../../src/pyjson';
 import { DEFAULT_READ_LIMITS } from '../../src/limits';
-import { runPynenc } from '../support/pynenc-python';
+import { runOracle } from '../support/pynenc-python';
 import { expectSameValue } from './same-value';
 import { pyJsonValue } from './arbitraries';
 
 type Golden = { ok: string } | { error: string; msg: string; pos: number | null };
 
 function goldens(cases: readonly string[]): Golden[] {
-  return runPynenc<Golden[]>('pyjson_golden.py', { mode: 'roundtrip', cases });
+  return runOracle<Golden[]>('pyjson_golden.py', { mode: 'roundtrip', cases });
 }
 
 const BIG100 = '1234567890'.repeat(10);
@@ -362,7 +362,7 @@ describe('float repr matches Python for many doubles', () => {
     }
     doubles.push(1e16, 1e-5, 1e-4, 9.999999999999999e-5, 9999999999999998, 1e15, 2 ** 53, 2 ** 63, 5e-324, Number.MAX_VALUE, 0.1 + 0.2);
     const literals = doubles.map((x) => (Object.is(x, -0) ? '-0.0' : String(x)));
-    const expected = runPynenc<string[]>('pyjson_golden.py', { mode: 'floatrepr', cases: literals });
+    const expected = runOracle<string[]>('pyjson_golden.py', { mode: 'floatrepr', cases: literals });
     const mismatches = doubles.map((x, k) => [literals[k], pythonFloatRepr(x), expected[k]]).filter(([, a, b]) => a !== b);
     expect(mismatches).toEqual([]);
   });

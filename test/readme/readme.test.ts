@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runPynenc } from '../support/pynenc-python';
+import { runOracle } from '../support/pynenc-python';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 
 const ROOT = join(__dirname, '..', '..');
@@ -68,7 +68,7 @@ describe('README examples', () => {
     dir = mkdtempSync(join(tmpdir(), 'readme-'));
     sqlite = join(dir, 'pynenc.db');
     const store = { backend: 'sqlite', path: sqlite, app_id: APP_ID, seed: 7, events: 300, runs: 40, emits: 6 };
-    runPynenc('monitoring_oracle.py', { op: 'write', ...store }, { timeoutMs: 120_000 });
+    runOracle('monitoring_oracle.py', { op: 'write', ...store }, { timeoutMs: 120_000 });
     const tsconfig = {
       compilerOptions: {
         module: 'commonjs',

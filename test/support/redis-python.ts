@@ -3,7 +3,7 @@
  * pynenc and pynenc_redis (the Python of .venv, see test/support/pynenc-python.ts): a real Pynenc app with
  * pynenc_redis's RedisClientDataStore on the test's redis-server.
  */
-import { runPynenc } from './pynenc-python';
+import { runOracle } from './pynenc-python';
 
 export interface PyStored {
   reference: string;
@@ -25,5 +25,5 @@ export function pyRedis(command: 'read_records', request: object): Promise<Array
 export function pyRedis(command: 'purge', request: object): Promise<null>;
 export function pyRedis(command: 'defaults', request: object): Promise<Record<string, string | number>>;
 export async function pyRedis(command: string, request: object): Promise<unknown> {
-  return runPynenc<unknown>('redis_client_data.py', request, { args: [command] });
+  return runOracle<unknown>('redis_client_data.py', request, { args: [command] });
 }

@@ -3,9 +3,9 @@
  * 3.12+, the one pynenc runs on): pynenc's `_parse_timestamp` decides every verdict.
  */
 import type { TimestampErrorCode } from '../../src/timestamps';
-import { runPynenc } from '../support/pynenc-python';
+import { runOracle } from '../support/pynenc-python';
 
-const run = <T>(request: unknown): T => runPynenc<T>('isoformat_oracle.py', request, { timeoutMs: 300_000 });
+const run = <T>(request: unknown): T => runOracle<T>('isoformat_oracle.py', request, { timeoutMs: 300_000 });
 
 export type PyCategory =
   | 'not_a_string'
