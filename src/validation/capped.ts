@@ -41,7 +41,7 @@ import type { JsonSchema } from '../spec/json-schema';
 import { checkers, diagnosers } from './compiled';
 import { makeIssue, type ValidationIssue } from './errors';
 import { toIssues } from './issues';
-import { documentKeys, inDocumentOrder } from './order';
+import { firstDocumentKey, forEachDocumentKey, inDocumentOrder } from './order';
 
 /** Keeps the first `max` issues it is given and counts the others. */
 export class IssueSink {
@@ -349,7 +349,7 @@ function diagnoseDto(
     } else if (c.kind === 'values' && isObjectValue(v)) {
       define(skeleton, c.name, {});
       const shownMap = isObjectValue(shownValue) ? shownValue : v;
-      const first = documentKeys(shownMap)[0];
+      const first = firstDocumentKey(shownMap);
       if (first === undefined) continue;
       const sentinel: Record<string, unknown> = {};
       define(sentinel, first, null);
@@ -394,11 +394,11 @@ function diagnoseDto(
     return;
   }
   for (const issue of own) sink.add(issue);
-  for (const key of documentKeys(shownObject)) {
-    if (!Object.prototype.hasOwnProperty.call(d, key)) continue;
+  forEachDocumentKey(shownObject, (key) => {
+    if (!Object.prototype.hasOwnProperty.call(d, key)) return;
     if (!declared.has(key)) {
       if (template !== undefined) unknownKey(key, path, template, sink);
-      continue;
+      return;
     }
     const mark = marks.get(key);
     if (mark !== undefined) mark.emit();
@@ -408,7 +408,7 @@ function diagnoseDto(
         for (const issue of inDocumentOrder(group, shownObject[key], `${path}/${escapeKey(key)}`)) sink.add(issue);
       }
     }
-  }
+  });
   // Keys the object does not hold (missing required ones), after every present one, in the validator's order.
   for (const [key, group] of byKey) {
     if (!Object.prototype.hasOwnProperty.call(d, key)) for (const issue of group) sink.add(issue);
@@ -498,10 +498,10 @@ function values(
     size = 0;
   };
   // Windows of consecutive keys in document order (`shown`'s keys are the map's).
-  for (const k of documentKeys(shown)) {
-    if (!Object.prototype.hasOwnProperty.call(map, k)) continue;
+  forEachDocumentKey(shown, (k) => {
+    if (!Object.prototype.hasOwnProperty.call(map, k)) return;
     define(window, k, map[k]);
     if (++size === WINDOW) flush();
-  }
+  });
   if (size > 0) flush();
 }

@@ -20,6 +20,27 @@ export function documentKeys(obj: object): readonly string[] {
 }
 
 /**
+ * Calls `visit` with each own key of `obj` in document order, without building a list of them (an object of
+ * millions of unknown keys is walked in the memory it already takes).
+ */
+export function forEachDocumentKey(obj: object, visit: (key: string) => void): void {
+  const order = pythonKeyOrder(obj);
+  if (order !== undefined) {
+    for (const key of order) if (Object.prototype.hasOwnProperty.call(obj, key)) visit(key);
+    return;
+  }
+  for (const key in obj) if (Object.prototype.hasOwnProperty.call(obj, key)) visit(key);
+}
+
+/** The first own key of `obj` in document order. */
+export function firstDocumentKey(obj: object): string | undefined {
+  const order = pythonKeyOrder(obj);
+  if (order !== undefined) return order.find((key) => Object.prototype.hasOwnProperty.call(obj, key));
+  for (const key in obj) if (Object.prototype.hasOwnProperty.call(obj, key)) return key;
+  return undefined;
+}
+
+/**
  * `issues`, all at or below `base` (a JSON pointer into the caller's document) whose value there is `node`, sorted
  * into document order (stable). Work: one position map per object on the issues' paths.
  */
