@@ -16,7 +16,7 @@ import { contractAjv } from '../../scripts/validators';
 import { PyFloat, parsePythonJson } from '../../src/pyjson';
 import { validValue } from '../../fuzz/arbitraries';
 import { docCase } from '../../fuzz/mutate';
-import { EMP, TRP, editedContract } from '../compat/fixtures';
+import { EMP, TRP, editedContract } from '../support/compat-fixtures';
 import { withDefaults } from '../support/records';
 import { loadVectors } from '../support/vectors';
 
