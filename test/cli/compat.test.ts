@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMPAT_MODES } from '../../src/compat';
-import { CASES, ER, applyCase, contractFiles, type Files } from '../compat/fixtures';
-import { ROOT, runCli } from './run-cli';
+import { CASES, ER, applyCase, contractFiles, type Files } from '../support/compat-fixtures';
+import { ROOT, runCli } from '../support/run-cli';
 
 jest.setTimeout(120_000);
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { schemas } from '../../generated/schemas';
 import { fromJson, toJson } from '../../src/codec';
 import type { ContractValidationError } from '../../src/validation';
-import { runCli } from './run-cli';
+import { runCli } from '../support/run-cli';
 
 jest.setTimeout(60_000);
 

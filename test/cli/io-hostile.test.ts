@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { schemas } from '../../generated/schemas';
 import { fromJson, toJson } from '../../src/codec';
 import { DEFAULT_READ_LIMITS } from '../../src/limits';
-import { cliCommand, ROOT, runCli, type RunResult } from './run-cli';
+import { cliCommand, ROOT, runCli, type RunResult } from '../support/run-cli';
 
 jest.setTimeout(120_000);
 

@@ -10,10 +10,10 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { pythonQuery, UNORDERED_ON_REDIS, type OracleQuery, type Target } from '../monitoring/oracle';
+import { pythonQuery, UNORDERED_ON_REDIS, type OracleQuery, type Target } from '../support/monitoring-oracle';
 import { runOracle, spawnOracle } from '../support/pynenc-python';
 import { freePort, startRedisServer, type RedisServer } from '../support/redis-server';
-import { cliCommand, ROOT, runCli, type RunResult } from './run-cli';
+import { cliCommand, ROOT, runCli, type RunResult } from '../support/run-cli';
 
 jest.setTimeout(300_000);
 

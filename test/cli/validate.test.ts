@@ -7,7 +7,7 @@ import { schemas } from '../../generated/schemas';
 import type { EventRecord } from '../../generated/types';
 import { checkConsistency } from '../../src/consistency';
 import { validate } from '../../src/validation';
-import { runCli } from './run-cli';
+import { runCli } from '../support/run-cli';
 
 jest.setTimeout(120_000);
 

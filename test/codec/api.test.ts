@@ -12,7 +12,7 @@ import {
 } from '../../src';
 import { PyTimestamp } from '../../src/timestamps';
 import { runOracle } from '../support/pynenc-python';
-import { firstDifference } from '../pyjson/same-value';
+import { firstDifference } from '../support/same-value';
 
 type Golden = { ok: string } | { error: string; msg: string };
 

@@ -11,7 +11,7 @@ import { ContractError, fromJson, fromJsonWithReport, toJson, type FromJsonOptio
 import { parsePythonJson, pythonKeyOrder, stringifyPython } from '../../src/entries/pyjson';
 import { numberTokensUnambiguous } from '../../src/pyjson/fast-path';
 import { makeCase } from '../../bench/cases';
-import { firstDifference } from '../pyjson/same-value';
+import { firstDifference } from '../support/same-value';
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: ContractError };
 

@@ -9,9 +9,9 @@ import type { DtoTypes } from '../../generated/types';
 import { PyFloat, stringifyPython } from '../../src/entries/pyjson';
 import { fromJson, isAsPythonWrites, toJson, validate } from '../../src';
 import { formatTimestamp } from '../../src/timestamps';
-import { pyJsonObject, pyJsonValue } from '../pyjson/arbitraries';
+import { pyJsonObject, pyJsonValue } from '../support/arbitraries';
 import { runOracle } from '../support/pynenc-python';
-import { firstDifference } from '../pyjson/same-value';
+import { firstDifference } from '../support/same-value';
 
 /** Records as consumers build them: plain objects (fast-check may otherwise make null-prototype ones). */
 const PLAIN = { noNullPrototype: true } as const;

@@ -3,7 +3,7 @@
  * change in the definition it names is reported under the DTO that uses it, and nothing is unresolved.
  */
 import { runGate, snapshotFromTexts, type ContractSnapshot } from '../../src/compat';
-import { COMMON, ER, applyCase, type Files } from './fixtures';
+import { COMMON, ER, applyCase, type Files } from '../support/compat-fixtures';
 
 const NAME = 'a/b~c%d';
 const REF = 'common.schema.json#/$defs/a~1b~0c%25d';

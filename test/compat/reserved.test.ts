@@ -5,7 +5,7 @@
  */
 import { typeSources } from '../../scripts/normalize';
 import { generateDiagnosers } from '../../scripts/validators';
-import { ER, editedContract, type Files } from './fixtures';
+import { ER, editedContract, type Files } from '../support/compat-fixtures';
 
 const reserving = (f: Files): void => {
   delete f[ER].properties.emitted_by_task_id;

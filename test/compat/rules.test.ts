@@ -12,7 +12,7 @@ import {
   snapshotFromTexts,
   type ContractSnapshot,
 } from '../../src/compat';
-import { CASES, CONTRACT_DIR, applyCase, contractFiles, type Files } from './fixtures';
+import { CASES, CONTRACT_DIR, applyCase, contractFiles, type Files } from '../support/compat-fixtures';
 
 function snapshot(source: string, files: Files): ContractSnapshot {
   return snapshotFromTexts(source, new Map(Object.entries(files).map(([name, schema]) => [name, JSON.stringify(schema)])));

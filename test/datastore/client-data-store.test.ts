@@ -11,7 +11,7 @@ import { REFERENCE_PREFIX, isReference, referenceKey } from '../../src/datastore
 import { LruCache } from '../../src/datastore/lru';
 import { MemoryStore } from '../../src/datastore/memory-store';
 import { serializeValue } from '../../src/datastore/serializer';
-import { CountingBackend } from './helpers';
+import { CountingBackend } from '../support/datastore';
 
 const big = (n: number): string => 'v'.repeat(n - 2); // serialized length n (with the quotes)
 

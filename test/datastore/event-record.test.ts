@@ -19,7 +19,7 @@ import { MemoryStore } from '../../src/datastore/memory-store';
 import { PyOpaque, PySet, PyTuple, type PyValue } from '../../src/datastore/values';
 import { toJson } from '../../src/codec';
 import { ContractValidationError } from '../../src/validation';
-import { BASE_RECORD, CountingBackend } from './helpers';
+import { BASE_RECORD, CountingBackend } from '../support/datastore';
 import { oracle } from './oracle';
 
 interface PayloadCase {

@@ -11,7 +11,7 @@ import {
 } from '../../src/datastore/client-data-store';
 import { CorruptReferenceError, DeserializationError, MissingReferenceError } from '../../src/datastore/errors';
 import { REFERENCE_PREFIX, referenceKey } from '../../src/datastore/keys';
-import { CountingBackend } from './helpers';
+import { CountingBackend } from '../support/datastore';
 import { oracle, pythonSession, type SessionResult, type SessionStep } from './oracle';
 
 /** pynenc's ConfigClientDataStore names → ClientDataStoreConfig names. */

@@ -19,7 +19,7 @@ import * as sqliteModule from '../../src/datastore/sqlite-store';
 import * as redisModule from '../../src/datastore/redis';
 import { ContractError } from '../../src/errors';
 import { freePort, startRedisServer, type RedisServer } from '../support/redis-server';
-import { BASE_RECORD } from '../datastore/helpers';
+import { BASE_RECORD } from '../support/datastore';
 
 jest.setTimeout(300_000);
 

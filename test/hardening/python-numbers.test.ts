@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ContractValidationError, fromJson, toJson, validate, type DtoName } from '../../src';
 import { parsePythonJson } from '../../src/entries/pyjson';
-import { runCli } from '../cli/run-cli';
+import { runCli } from '../support/run-cli';
 
 const ROOT = join(__dirname, '..', '..');
 const RUNNER = join(ROOT, 'test', 'python', 'conformance_runner.py');

@@ -12,7 +12,7 @@ import type { MonitoringReader } from '../../src/monitoring/types';
 import { PyTimestamp } from '../../src/timestamps';
 import { runOracle } from '../support/pynenc-python';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
-import { replay, type OracleQuery } from './oracle';
+import { replay, type OracleQuery } from '../support/monitoring-oracle';
 
 const APP_ID = 'mon-cross';
 const SEED = { op: 'write', with_queries: true, app_id: APP_ID, seed: 31, events: 600, runs: 150, emits: 0 };

@@ -23,7 +23,7 @@ import type { MonitoringReader, MonitoringReadError } from '../../src/monitoring
 import { PythonJsonSyntaxError } from '../../src/pyjson';
 import { ContractValidationError } from '../../src/validation';
 import { runOracle } from '../support/pynenc-python';
-import { pythonQuery, replay, type OracleQuery } from './oracle';
+import { pythonQuery, replay, type OracleQuery } from '../support/monitoring-oracle';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 
 const APP_ID = 'mon-faults';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { SqliteMonitoringReader } from '../../src/monitoring/sqlite-reader';
 import { ClientDataStore } from '../../src/datastore/client-data-store';
 import { SqliteStore } from '../../src/datastore/sqlite-store';
-import { compareAll, comparePayloads, seedAndQuery, type SeedReply } from './oracle';
+import { compareAll, comparePayloads, seedAndQuery, type SeedReply } from '../support/monitoring-oracle';
 
 const APP_ID = 'mon-sqlite.app';
 let dir: string;

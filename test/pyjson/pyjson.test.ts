@@ -18,8 +18,8 @@ import {
 } from '../../src/pyjson';
 import { DEFAULT_READ_LIMITS } from '../../src/limits';
 import { runOracle } from '../support/pynenc-python';
-import { expectSameValue } from './same-value';
-import { pyJsonValue } from './arbitraries';
+import { expectSameValue } from '../support/same-value';
+import { pyJsonValue } from '../support/arbitraries';
 
 type Golden = { ok: string } | { error: string; msg: string; pos: number | null };
 

@@ -7,7 +7,7 @@ import { toJson } from '../../src/codec';
 import type { ClientDataStore } from '../../src/datastore/client-data-store';
 import { encodeEventRecords, type DecodedEventRecord } from '../../src/datastore/event-record';
 import type { MonitoringReader } from '../../src/monitoring/types';
-import { runOracle } from '../support/pynenc-python';
+import { runOracle } from './pynenc-python';
 
 export interface OracleQuery {
   id: string;

@@ -15,7 +15,7 @@ import { REDIS_BATCH_CHUNK } from '../../../src/datastore/redis/redis-store';
 import { RedisCommandError, RedisStore } from '../../../src/datastore/redis';
 import { startRedisServer, type RedisServer } from '../../support/redis-server';
 import { pyRedis } from '../../support/redis-python';
-import { BASE_RECORD } from '../helpers';
+import { BASE_RECORD } from '../../support/datastore';
 
 jest.setTimeout(120_000);
 
