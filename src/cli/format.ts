@@ -107,9 +107,8 @@ export async function runFormat(
     await one(await readDocument(source, options.limits), true);
   }
   if (counts.invalid > 0) {
-    await err.line(
-      `${dto}: ${counts.invalid} of ${counts.documents} document${counts.documents === 1 ? '' : 's'} could not be read; not written`,
-    );
+    const documents = `${counts.documents} document${counts.documents === 1 ? '' : 's'}`;
+    await err.line(`${dto}: ${counts.invalid} of ${documents} could not be read; not written`);
   }
   await out.flush();
   await err.flush();
