@@ -43,7 +43,13 @@ function limitError(run: () => unknown): LimitExceededError {
 function onEveryPath(text: string, limits: ReadLimits): LimitExceededError {
   const errors = PATHS.map((fastPath) => limitError(() => parsePythonJson(text, { ...limits, fastPath })));
   for (const e of errors.slice(1)) {
-    expect([e.code, e.path, e.offset, e.actual, e.message]).toEqual([errors[0]!.code, errors[0]!.path, errors[0]!.offset, errors[0]!.actual, errors[0]!.message]);
+    expect([e.code, e.path, e.offset, e.actual, e.message]).toEqual([
+      errors[0]!.code,
+      errors[0]!.path,
+      errors[0]!.offset,
+      errors[0]!.actual,
+      errors[0]!.message,
+    ]);
   }
   return errors[0]!;
 }
@@ -54,12 +60,17 @@ function readsOnEveryPath(text: string, limits: ReadLimits): void {
 }
 
 test('defaults', () => {
-  expect(DEFAULT_READ_LIMITS).toEqual({ maxDepth: 1500, maxDocumentLength: 64 * 1024 * 1024, maxStringLength: 16 * 1024 * 1024 });
+  expect(DEFAULT_READ_LIMITS).toEqual({
+    maxDepth: 1500,
+    maxDocumentLength: 64 * 1024 * 1024,
+    maxStringLength: 16 * 1024 * 1024,
+  });
   expect(Object.isFrozen(DEFAULT_READ_LIMITS)).toBe(true);
 });
 
 describe('maxDepth', () => {
-  const nested = (depth: number, open: string, close: string, inner = '0.5'): string => `${open.repeat(depth)}${inner}${close.repeat(depth)}`;
+  const nested = (depth: number, open: string, close: string, inner = '0.5'): string =>
+    `${open.repeat(depth)}${inner}${close.repeat(depth)}`;
 
   test.each([
     ['arrays', '[', ']'],
@@ -133,7 +144,14 @@ describe('maxDocumentLength', () => {
     const text = '["abc", 0.5]';
     readsOnEveryPath(text, { maxDocumentLength: text.length });
     const e = onEveryPath(text, { maxDocumentLength: text.length - 1 });
-    expect([e.code, e.limit, e.max, e.actual, e.offset, e.path]).toEqual(['LIMIT_DOCUMENT_SIZE', 'maxDocumentLength', text.length - 1, text.length, 0, '']);
+    expect([e.code, e.limit, e.max, e.actual, e.offset, e.path]).toEqual([
+      'LIMIT_DOCUMENT_SIZE',
+      'maxDocumentLength',
+      text.length - 1,
+      text.length,
+      0,
+      '',
+    ]);
     // refused before any parsing: not a syntax error for text that is not JSON at all
     expect(onEveryPath('x'.repeat(20), { maxDocumentLength: 10 }).code).toBe('LIMIT_DOCUMENT_SIZE');
   });
@@ -148,7 +166,13 @@ describe('maxStringLength', () => {
     readsOnEveryPath('["abcd"]', { maxStringLength: 4 });
     const text = '{"a": ["x", "abcde"]}';
     const value = onEveryPath(text, { maxStringLength: 4 });
-    expect([value.code, value.path, value.actual, value.offset, value.subject]).toEqual(['LIMIT_STRING_LENGTH', '/a/1', 5, text.indexOf('"abcde"'), 'value']);
+    expect([value.code, value.path, value.actual, value.offset, value.subject]).toEqual([
+      'LIMIT_STRING_LENGTH',
+      '/a/1',
+      5,
+      text.indexOf('"abcde"'),
+      'value',
+    ]);
     const key = onEveryPath('{"a": {"abcde": 0.5}}', { maxStringLength: 4 });
     expect([key.path, key.actual, key.subject]).toEqual(['/a', 5, 'key']);
     expect(key.message).toContain('a key of 5 UTF-16 code units');
@@ -194,28 +218,47 @@ describe('fromJson and fromJsonWithReport', () => {
   const run = (preview: string): string =>
     `{"trigger_run_id": "r", "trigger_id": "t", "task_id_key": "k", "logic_value": "and", "arguments_preview": ${preview}}`;
 
-  test.each([undefined, true, false, 'sniff'] as const)('the error names the DTO and the path (fastPath %s)', (fastPath) => {
-    const text = run('{"a": [[["x"]]]}');
-    const depth = limitError(() => fromJson('TriggerRunRecord', text, { maxDepth: 4, fastPath }));
-    expect([depth.dto, depth.path, depth.code]).toEqual(['TriggerRunRecord', '/arguments_preview/a/0/0', 'LIMIT_DEPTH']);
-    expect(depth.message).toBe(
-      `TriggerRunRecord /arguments_preview/a/0/0: nesting of 5 levels exceeds maxDepth (4) at char ${text.indexOf('["x"]')}; expected at most 4 levels of nested arrays and objects`,
-    );
-    const str = limitError(() => fromJsonWithReport('TriggerRunRecord', run(`{"a": "${'x'.repeat(25)}"}`), { maxStringLength: 20, fastPath }));
-    expect([str.dto, str.path]).toEqual(['TriggerRunRecord', '/arguments_preview/a']);
-    const size = limitError(() => fromJson('EventMarker', '{}', { maxDocumentLength: 1, fastPath }));
-    expect([size.dto, size.path]).toEqual(['EventMarker', '']);
-  });
+  test.each([undefined, true, false, 'sniff'] as const)(
+    'the error names the DTO and the path (fastPath %s)',
+    (fastPath) => {
+      const text = run('{"a": [[["x"]]]}');
+      const depth = limitError(() => fromJson('TriggerRunRecord', text, { maxDepth: 4, fastPath }));
+      expect([depth.dto, depth.path, depth.code]).toEqual([
+        'TriggerRunRecord',
+        '/arguments_preview/a/0/0',
+        'LIMIT_DEPTH',
+      ]);
+      expect(depth.message).toBe(
+        `TriggerRunRecord /arguments_preview/a/0/0: nesting of 5 levels exceeds maxDepth (4) at char ${text.indexOf('["x"]')}; expected at most 4 levels of nested arrays and objects`,
+      );
+      const str = limitError(() =>
+        fromJsonWithReport('TriggerRunRecord', run(`{"a": "${'x'.repeat(25)}"}`), { maxStringLength: 20, fastPath }),
+      );
+      expect([str.dto, str.path]).toEqual(['TriggerRunRecord', '/arguments_preview/a']);
+      const size = limitError(() => fromJson('EventMarker', '{}', { maxDocumentLength: 1, fastPath }));
+      expect([size.dto, size.path]).toEqual(['EventMarker', '']);
+    },
+  );
 });
 
 describe('decodeEventRecord: the record and each payload text', () => {
   const RECORD = (payload: Record<string, string>): string =>
-    stringifyPython(withDefaults('EventRecord', { event_id: 'e', event_code: 'c', timestamp: '2026-05-09T10:11:12+00:00', payload }));
+    stringifyPython(
+      withDefaults('EventRecord', { event_id: 'e', event_code: 'c', timestamp: '2026-05-09T10:11:12+00:00', payload }),
+    );
 
   test('an inline payload value nested too deep: located at /payload/<key>/…', async () => {
-    const err = await decodeEventRecord(RECORD({ v: `{"a": ${'['.repeat(10)}${']'.repeat(10)}}` }), new ClientDataStore(), { maxDepth: 5 }).catch((e: unknown) => e);
+    const err = await decodeEventRecord(
+      RECORD({ v: `{"a": ${'['.repeat(10)}${']'.repeat(10)}}` }),
+      new ClientDataStore(),
+      { maxDepth: 5 },
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LimitExceededError);
-    expect([(err as LimitExceededError).dto, (err as LimitExceededError).path, (err as LimitExceededError).key]).toEqual(['EventRecord', '/payload/v/a/0/0/0/0', undefined]);
+    expect([
+      (err as LimitExceededError).dto,
+      (err as LimitExceededError).path,
+      (err as LimitExceededError).key,
+    ]).toEqual(['EventRecord', '/payload/v/a/0/0/0/0', undefined]);
   });
 
   test('a stored text: its length, depth and strings are limited too, and the reference is named', async () => {
@@ -236,7 +279,9 @@ describe('decodeEventRecord: the record and each payload text', () => {
       expect(err.message).toContain(`(text stored under ${referenceKey(stored)})`);
     }
     // A depth limit applies to the record first (its payload object is level 2).
-    const shallow = (await decodeEventRecord(text, store, { maxDepth: 1 }).catch((e: unknown) => e)) as LimitExceededError;
+    const shallow = (await decodeEventRecord(text, store, { maxDepth: 1 }).catch(
+      (e: unknown) => e,
+    )) as LimitExceededError;
     expect([shallow.code, shallow.path, shallow.key]).toEqual(['LIMIT_DEPTH', '/payload', undefined]);
   });
 
@@ -250,5 +295,7 @@ describe('decodeEventRecord: the record and each payload text', () => {
 test('the CLI reports a document beyond the limits as a problem, not a crash', () => {
   const parsed = parseDocument(`{"a": ${'['.repeat(2000)}${']'.repeat(2000)}}`);
   expect(parsed.ok).toBe(false);
-  expect(parsed.ok ? '' : parsed.message).toMatch(/^too large to read: \/a\/0\/0.*: nesting of 1501 levels exceeds maxDepth \(1500\)/);
+  expect(parsed.ok ? '' : parsed.message).toMatch(
+    /^too large to read: \/a\/0\/0.*: nesting of 1501 levels exceeds maxDepth \(1500\)/,
+  );
 });

@@ -65,15 +65,14 @@ const PYTHON_DOCS = [
 ].map(pythonDumps);
 
 describe('parsePythonJson', () => {
-  test.each(PYTHON_DOCS.flatMap((text) => ([true, false, 'sniff'] as const).map((fastPath) => [text, fastPath] as const)))(
-    '%s (fastPath %s): keys kept as data, written back byte-identical',
-    (text, fastPath) => {
-      const value = parsePythonJson(text, { fastPath }) as Record<string, unknown> | unknown[];
-      expectUntouched();
-      expectPlainPrototypes(value);
-      expect(stringifyPython(value)).toBe(text);
-    },
-  );
+  test.each(
+    PYTHON_DOCS.flatMap((text) => ([true, false, 'sniff'] as const).map((fastPath) => [text, fastPath] as const)),
+  )('%s (fastPath %s): keys kept as data, written back byte-identical', (text, fastPath) => {
+    const value = parsePythonJson(text, { fastPath }) as Record<string, unknown> | unknown[];
+    expectUntouched();
+    expectPlainPrototypes(value);
+    expect(stringifyPython(value)).toBe(text);
+  });
 
   test('the fast path is taken for hostile keys, and agrees with the exact parser', () => {
     expect(isPlainJson(PYTHON_DOCS[0]!)).toBe(true);
@@ -152,7 +151,10 @@ describe('fromJson', () => {
   });
 
   test('hostile keys at the top level of a record are unknown keys, dropped and reported, never a prototype', () => {
-    const text = EVENT.replace('{"event_id"', '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}, "event_id"');
+    const text = EVENT.replace(
+      '{"event_id"',
+      '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}, "event_id"',
+    );
     for (const fastPath of [true, false]) {
       const unknown: string[] = [];
       const record = fromJson('EventRecord', text, { fastPath, onUnknownKey: (u) => unknown.push(u.path) });
@@ -199,7 +201,13 @@ describe('decodeEventRecord', () => {
     const store = new ClientDataStore();
     const record = await decodeEventRecord(EVENT, store);
     const payload: Record<string, unknown> = {};
-    for (const k of HOSTILE) Object.defineProperty(payload, k, { value: { polluted: k }, enumerable: true, writable: true, configurable: true });
+    for (const k of HOSTILE)
+      Object.defineProperty(payload, k, {
+        value: { polluted: k },
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     const text = await encodeEventRecord({ ...record, payload }, store);
     const again = await decodeEventRecord(text, store);
     for (const k of HOSTILE) expectOwnData(again.payload, k, { polluted: k });
