@@ -14,7 +14,8 @@
  *
  * Exactness: the compiler knows a small set of keywords and spells each as
  * Ajv's generated code does with the options the contract is compiled with
- * (strict, strictNumbers, unicodeRegExp): `type` (integer: finite and whole),
+ * (strict, strictNumbers, unicodeRegExp): `type` (integer: finite and whole; object: not a PyFloat, which
+ * validate judges as the number it holds — schema-view.ts —, where Ajv on the raw value would see an object),
  * `required` (`!== undefined`), `properties`, `additionalProperties` (over
  * `for…in`, inherited enumerable keys included), `items`, `pattern` (the same
  * RegExp source with the `u` flag), primitive `enum`/`const` (`===`),
@@ -34,6 +35,7 @@
 import type Ajv2020 from 'ajv/dist/2020';
 import type { JsonSchema } from '../src/spec/json-schema';
 import type { Contract } from './contract';
+import { PyFloat } from '../src/pyjson/values';
 import { inlineRefs } from './inline-refs';
 import { agreementCases } from './validators';
 
@@ -83,7 +85,7 @@ function typeTest(type: string, v: string): string {
     case 'null':
       return `${v} === null`;
     case 'object':
-      return `typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v})`;
+      return `typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v}) && !(${v} instanceof PyFloat)`;
     case 'array':
       return `Array.isArray(${v})`;
     case 'number':
@@ -279,7 +281,7 @@ class CheckerCompiler {
     const notObject = s.type === 'object' ? 'false' : this.expr(withoutObjectKeywords, 'd', {}, where);
     const lines = [
       `function ${name}(d) {`,
-      `  if (typeof d !== "object" || d === null || Array.isArray(d)) return ${notObject};`,
+      `  if (typeof d !== "object" || d === null || Array.isArray(d) || d instanceof PyFloat) return ${notObject};`,
     ];
     const closed =
       s.additionalProperties === false &&
@@ -403,6 +405,9 @@ export function generateCheckers(contract: Contract): CheckerModule {
     '/* eslint-disable */',
     '// @ts-nocheck — generated JavaScript; its verdicts are checked against Ajv by scripts/checkers.ts and test/validation/checkers.test.ts',
     '',
+    '// A PyFloat (a Python float read by parsePythonJson) is the number it holds, never an object (schema-view.ts).',
+    "import { PyFloat } from '../src/pyjson/values';",
+    '',
     body,
     '',
     "/** A DTO's verdict: true when the value satisfies the contract's schema. */",
@@ -423,8 +428,9 @@ export function generateCheckers(contract: Contract): CheckerModule {
     load: () =>
       // eslint-disable-next-line @typescript-eslint/no-implied-eval -- build time: the generated code, to compare with Ajv
       new Function(
+        'PyFloat',
         `"use strict";\n${body}\nreturn { checkers: ${table(checkers)}, inOrder: ${table(inOrder)} };`,
-      )() as {
+      )(PyFloat) as {
         checkers: CheckerTable;
         inOrder: CheckerTable;
       },
