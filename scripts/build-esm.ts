@@ -1,19 +1,25 @@
 /**
- * The native ES module build (`npm run compile`, after the CommonJS one): the same sources compiled by
- * TypeScript a second time, as ES2022 modules, into dist/esm/ (a `{"type":"module"}` folder), with their
- * declarations. Module per file, so bundlers drop whole modules a program does not reach (`sideEffects: false`).
- *
- * The sources keep their extensionless relative imports ('./codec', '../generated/schemas'): Node's ESM loader
- * and TypeScript's nodenext resolution of the shipped .d.ts need full specifiers, so each relative specifier of the
- * emitted .js and .d.ts is rewritten to the file it resolves to ('./codec/index.js'). The specifiers are found by
- * TypeScript's own scanner (ts.preProcessFile: static imports, re-exports, import() and import types), never by a
- * regular expression; one that resolves to no emitted file fails the build.
+ * The native ES module build (`npm run compile`, after the CommonJS one) into dist/esm/ (a `{"type":"module"}`
+ * folder):
+ * - JavaScript: esbuild bundles every entry of package.json "exports" from its TypeScript source (src/index.ts,
+ *   src/entries/*.ts) with code splitting: one file per entry plus chunks shared between entries, so an object the
+ *   root and /validation both export is one object. Dependencies and Node built-ins stay imports. A program that
+ *   imports an entry loads a handful of files instead of ~45 modules (cold start of the root: see BENCHMARKS.md,
+ *   "Cold start, bundle size"); bundlers still drop what a program does not reach (plain ES modules, no top-level
+ *   side effects: `sideEffects: false`). An on-demand `require` of a bundled module (the diagnosers) becomes a lazy
+ *   initialiser, as in the CommonJS build.
+ * - Declarations: TypeScript emits them per file; the sources' extensionless relative imports ('./codec') are
+ *   rewritten to the file they name ('./codec/index.js'), which TypeScript's nodenext resolution of an ES module's
+ *   .d.ts requires. The specifiers are found by TypeScript's own scanner (ts.preProcessFile: static imports,
+ *   re-exports, import() and import types), never by a regular expression; one that resolves to no emitted file
+ *   fails the build.
  *
  * Two builds load as two module instances when one process both imports and requires the package; the error
  * classes answer `instanceof` across both (src/errors.ts), and the package holds no shared mutable state.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
 import ts from 'typescript';
 
 const ROOT = resolve(__dirname, '..');
@@ -34,21 +40,35 @@ export function withFullSpecifiers(file: string, text: string, exists: (path: st
     if (full === undefined) throw new Error(`${relative(ROOT, file)}: '${spec}' resolves to no emitted module`);
     // ref.pos is where the quoted specifier starts (at its quote, in TypeScript 5.9)
     const start = text.indexOf(spec, ref.pos);
-    if (start < 0 || start > ref.pos + 1) throw new Error(`${relative(ROOT, file)}: '${spec}' not found where TS saw it`);
+    if (start < 0 || start > ref.pos + 1)
+      throw new Error(`${relative(ROOT, file)}: '${spec}' not found where TS saw it`);
     out += text.slice(at, start) + full;
     at = start + spec.length;
   }
   return out + text.slice(at);
 }
 
-export function buildEsm(outDir = ESM_DIR): string[] {
-  const configPath = join(ROOT, 'tsconfig.build.json');
-  const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-    },
+/** The source file of each code entry of package.json "exports" (from its CommonJS target, dist/src/… → src/….ts). */
+export function entrySources(root = ROOT): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+  return Object.values(pkg.exports).flatMap((target) => {
+    const cjs = (target as { require?: { default?: string } }).require?.default;
+    return cjs ? [join(root, cjs.replace(/^\.\/dist\//, '').replace(/\.js$/, '.ts'))] : [];
   });
+}
+
+function emitDeclarations(outDir: string): string[] {
+  const configPath = join(ROOT, 'tsconfig.build.json');
+  const config = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
+    },
+  );
   if (!config) throw new Error(`cannot read ${configPath}`);
   const options: ts.CompilerOptions = {
     ...config.options,
@@ -56,9 +76,9 @@ export function buildEsm(outDir = ESM_DIR): string[] {
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     outDir,
     declaration: true,
+    emitDeclarationOnly: true,
     sourceMap: false,
   };
-  rmSync(outDir, { recursive: true, force: true });
   const program = ts.createProgram(config.fileNames, options);
   const emitted = new Map<string, string>();
   const result = program.emit(undefined, (file, text) => emitted.set(resolve(file), text));
@@ -72,9 +92,31 @@ export function buildEsm(outDir = ESM_DIR): string[] {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, withFullSpecifiers(file, text, exists));
   }
+  return [...emitted.keys()];
+}
+
+export function buildEsm(outDir = ESM_DIR): string[] {
+  rmSync(outDir, { recursive: true, force: true });
+  const bundled = buildSync({
+    entryPoints: entrySources(),
+    outbase: ROOT,
+    outdir: outDir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    packages: 'external',
+    chunkNames: 'chunks/[name]-[hash]',
+    tsconfig: join(ROOT, 'tsconfig.build.json'),
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+  });
+  const declarations = emitDeclarations(outDir);
   writeFileSync(join(outDir, 'package.json'), `${JSON.stringify({ type: 'module', sideEffects: false })}\n`);
   if (!existsSync(join(outDir, 'src', 'index.js'))) throw new Error('dist/esm/src/index.js was not emitted');
-  return [...emitted.keys()];
+  return [...Object.keys(bundled.metafile.outputs).map((f) => resolve(ROOT, f)), ...declarations];
 }
 
 if (require.main === module) {

@@ -4,17 +4,21 @@
  * - `checkers` (generated/checkers.ts): one fast verdict per DTO; `inOrderCheckers`
  *   the same, also requiring the schema's key order (fromJson's as-is read).
  * - `diagnosers` (generated/diagnosers.ts, Ajv standalone): every error of a
- *   document a checker rejected. Imported statically: the package is native ESM
- *   too and runs in browsers, where no synchronous on-demand load exists. Its
- *   functions are compiled by V8 on first call; loading the module costs
- *   ~1.8 ms (parse 1.4, evaluation 0.4; npm run bench measures the cold start).
+ *   document a checker rejected. A module of its own, loaded on the first
+ *   invalid document, so importing the package parses only what valid
+ *   documents need (CommonJS build: this `require`; ES module build and
+ *   browser bundles: esbuild makes it a lazy initialiser of the bundled
+ *   module, see scripts/build-esm.ts).
  */
-import { diagnosers as generatedDiagnosers, type DtoValidators } from '../../generated/diagnosers';
+import type { DtoValidators } from '../../generated/diagnosers';
 
 export { checkers, inOrderCheckers, type Checker } from '../../generated/checkers';
 export type { DtoValidators } from '../../generated/diagnosers';
 
+let diagnoseSet: DtoValidators | undefined;
+
 /** All-errors validators with data and schemas in each error. */
 export function diagnosers(): DtoValidators {
-  return generatedDiagnosers;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see above
+  return (diagnoseSet ??= (require('../../generated/diagnosers') as typeof import('../../generated/diagnosers')).diagnosers);
 }

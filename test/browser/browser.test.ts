@@ -13,7 +13,13 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { fromJson, schemas, validate, type DtoName } from '../../src';
-import { ClientDataStore, MemoryStore, decodeEventRecord, encodeEventRecord } from '../../src/entries/datastore';
+import {
+  ClientDataStore,
+  MemoryStore,
+  decodeEventRecord,
+  encodeEventRecord,
+  type EventRecordInput,
+} from '../../src/entries/datastore';
 import { runOracle } from '../support/pynenc-python';
 import { loadVectors } from '../support/vectors';
 
@@ -117,13 +123,13 @@ test('under a strict CSP the page validates, round-trips pynenc texts byte for b
   });
   const response = await page.goto(`${origin}/`);
   expect(response!.headers()['content-security-policy']).toBe(CSP);
-  await page.waitForFunction(() => document.getElementById('out')?.textContent !== '');
+  await page.waitForFunction("document.getElementById('out').textContent !== ''");
   const out = JSON.parse((await page.textContent('#out'))!) as Record<string, unknown>;
   await page.close();
 
   // the same calls in this process
   const store = new ClientDataStore({ backend: new MemoryStore() });
-  const encoded = await encodeEventRecord(RECORD as Parameters<typeof encodeEventRecord>[0], store);
+  const encoded = await encodeEventRecord(RECORD as unknown as EventRecordInput, store);
   const bad = validate('EventRecord', INVALID);
   let code = '';
   try {
