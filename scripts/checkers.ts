@@ -173,7 +173,8 @@ class CheckerCompiler {
     for (const keyword of Object.keys(s)) {
       if (!SUPPORTED.has(keyword))
         throw new Error(
-          `checkers: keyword ${keyword} (at ${where}) is not supported; teach scripts/checkers.ts the keyword as Ajv spells it`,
+          `checkers: keyword ${keyword} (at ${where}) is not supported; ` +
+            'teach scripts/checkers.ts the keyword as Ajv spells it',
         );
     }
     const objectKeywords = OBJECT_KEYWORDS.some((k) => k in s);
@@ -268,7 +269,8 @@ class CheckerCompiler {
    * keywords (object keywords do not apply to it, as in Ajv).
    */
   private objectFunction(s: JsonSchema, base: string, where: string): string {
-    const signature = `${this.prefix} object ${JSON.stringify(Object.fromEntries(Object.entries(s).filter(([k]) => !IGNORED.has(k))))}`;
+    const checked = Object.fromEntries(Object.entries(s).filter(([k]) => !IGNORED.has(k)));
+    const signature = `${this.prefix} object ${JSON.stringify(checked)}`;
     const existing = this.emitted.get(signature);
     if (existing !== undefined) return existing;
     const name = this.unique(base);
@@ -330,7 +332,16 @@ class CheckerCompiler {
       const member = this.unique(`${name}$declared`);
       this.declare(
         member,
-        `function ${member}(k) {\n  switch (k) {\n${declared.map((k) => `    case ${literal(k)}:`).join('\n')}\n      return true;\n    default:\n      return false;\n  }\n}`,
+        [
+          `function ${member}(k) {`,
+          '  switch (k) {',
+          ...declared.map((k) => `    case ${literal(k)}:`),
+          '      return true;',
+          '    default:',
+          '      return false;',
+          '  }',
+          '}',
+        ].join('\n'),
       );
       lines.push('  let i = 0;');
       isDeclared = `(k === ${this.keyList(name, declared)}[i++] || ${member}(k))`;
@@ -356,7 +367,15 @@ class CheckerCompiler {
     const test = this.expr(items, 'x', {}, `${where}$items`);
     this.declare(
       name,
-      `function ${name}(a) {\n  for (let i = 0; i < a.length; i++) {\n    const x = a[i];\n    if (!(${test})) return false;\n  }\n  return true;\n}`,
+      [
+        `function ${name}(a) {`,
+        '  for (let i = 0; i < a.length; i++) {',
+        '    const x = a[i];',
+        `    if (!(${test})) return false;`,
+        '  }',
+        '  return true;',
+        '}',
+      ].join('\n'),
     );
     return name;
   }
@@ -403,7 +422,8 @@ export function generateCheckers(contract: Contract): CheckerModule {
   const type = `Readonly<Record<${names.map((n) => `'${n}'`).join(' | ')}, Checker>>`;
   const source = [
     '/* eslint-disable */',
-    '// @ts-nocheck — generated JavaScript; its verdicts are checked against Ajv by scripts/checkers.ts and test/validation/checkers.test.ts',
+    '// @ts-nocheck — generated JavaScript; its verdicts are checked against Ajv by scripts/checkers.ts and ' +
+      'test/validation/checkers.test.ts',
     '',
     '// A PyFloat (a Python float read by parsePythonJson) is the number it holds, never an object (schema-view.ts).',
     "import { PyFloat } from '../src/pyjson/values';",
@@ -426,7 +446,7 @@ export function generateCheckers(contract: Contract): CheckerModule {
   return {
     source,
     load: () =>
-      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- build time: the generated code, to compare with Ajv
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- build time: the generated code, beside Ajv
       new Function(
         'PyFloat',
         `"use strict";\n${body}\nreturn { checkers: ${table(checkers)}, inOrder: ${table(inOrder)} };`,

@@ -40,6 +40,8 @@ import type { DataValidationCxt } from 'ajv/dist/types';
 import type { JsonSchema } from '../spec/json-schema';
 import { checkers, diagnosers } from './compiled';
 import { makeIssue, type ValidationIssue } from './errors';
+import { escapePointerToken, unescapePointerToken } from '../spec/json-pointer';
+import { defineOwn, isPlainObject } from '../spec/json-value';
 import { toIssues } from './issues';
 import { firstDocumentKey, forEachDocumentKey, inDocumentOrder } from './order';
 
@@ -143,7 +145,7 @@ function deref(schema: JsonSchema, base: string): { node: JsonSchema; base: stri
 function collectionOf(name: string, property: JsonSchema, base: string): Collection | undefined {
   const { node, base: at } = deref(property, base);
   const assertions = Object.keys(node).filter((k) => !ANNOTATIONS.has(k));
-  const pointer = name.replace(/~/g, '~0').replace(/\//g, '~1');
+  const pointer = escapePointerToken(name);
   if (node.type === 'array' && assertions.every((k) => k === 'type' || k === 'items') && isSchema(node.items)) {
     const items = node.items as JsonSchema;
     const ref = typeof items.$ref === 'string' ? new URL(items.$ref, at).href : undefined;
@@ -265,27 +267,6 @@ function context(path: string): DataValidationCxt {
   return { instancePath: path } as DataValidationCxt;
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
-/** `target[key] = value` as an own data property, also for `__proto__`. */
-function define(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__')
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
-}
-
-function escapeKey(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function unescapeKey(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
 /**
  * Issues of `data` run whole through the DTO's diagnoser (Ajv's instancePath starting at `path`). `stand`: the
  * object `data` stands in for (a skeleton for the caller's object), quoted instead in messages.
@@ -330,7 +311,7 @@ function diagnoseDto(
   // The skeleton: declared properties as Ajv reads them (`data.name`), collections emptied; the probe: the
   // skeleton with the sentinels.
   const skeleton: Record<string, unknown> = {};
-  for (const name of declared) if (d[name] !== undefined) define(skeleton, name, d[name]);
+  for (const name of declared) if (d[name] !== undefined) defineOwn(skeleton, name, d[name]);
   const sentinels = new Map<string, unknown>();
   const marks = new Map<string, Mark>();
   for (const c of plan.collections) {
@@ -338,7 +319,7 @@ function diagnoseDto(
     const at = `${path}/${c.pointer}`;
     const shownValue = shownObject[c.name];
     if (c.kind === 'items' && Array.isArray(v)) {
-      define(skeleton, c.name, []);
+      defineOwn(skeleton, c.name, []);
       if (v.length === 0) continue;
       sentinels.set(c.name, [null]);
       const shownList = Array.isArray(shownValue) ? shownValue : v;
@@ -347,24 +328,24 @@ function diagnoseDto(
         emit: () => items(plan, c, skeleton, v, at, path, sink, original, shownList),
       });
     } else if (c.kind === 'values' && isObjectValue(v)) {
-      define(skeleton, c.name, {});
+      defineOwn(skeleton, c.name, {});
       const shownMap = isObjectValue(shownValue) ? shownValue : v;
       const first = firstDocumentKey(shownMap);
       if (first === undefined) continue;
       const sentinel: Record<string, unknown> = {};
-      define(sentinel, first, null);
+      defineOwn(sentinel, first, null);
       sentinels.set(c.name, sentinel);
       marks.set(c.name, {
-        at: `${at}/${escapeKey(first)}`,
+        at: `${at}/${escapePointerToken(first)}`,
         emit: () => values(plan, c, skeleton, v, at, path, sink, original, shownMap),
       });
     }
   }
   const probe: Record<string, unknown> = {};
   for (const name of Object.keys(skeleton))
-    define(probe, name, sentinels.has(name) ? sentinels.get(name) : skeleton[name]);
+    defineOwn(probe, name, sentinels.has(name) ? sentinels.get(name) : skeleton[name]);
   const unknown = plan.closed ? firstUnknown(d, declared) : undefined;
-  if (unknown !== undefined) define(probe, unknown, d[unknown]);
+  if (unknown !== undefined) defineOwn(probe, unknown, d[unknown]);
   const base = run(plan.dto, probe, path, original, d);
   // The probe's issues by the key they are under ('' for the object's own).
   const own: ValidationIssue[] = [];
@@ -376,7 +357,7 @@ function diagnoseDto(
     }
     const rest = issue.path.slice(path.length + 1);
     const slash = rest.indexOf('/');
-    const key = unescapeKey(slash < 0 ? rest : rest.slice(0, slash));
+    const key = unescapePointerToken(slash < 0 ? rest : rest.slice(0, slash));
     const group = byKey.get(key);
     if (group === undefined) byKey.set(key, [issue]);
     else group.push(issue);
@@ -405,7 +386,8 @@ function diagnoseDto(
     else {
       const group = byKey.get(key);
       if (group !== undefined) {
-        for (const issue of inDocumentOrder(group, shownObject[key], `${path}/${escapeKey(key)}`)) sink.add(issue);
+        for (const issue of inDocumentOrder(group, shownObject[key], `${path}/${escapePointerToken(key)}`))
+          sink.add(issue);
       }
     }
   });
@@ -428,7 +410,7 @@ function firstUnknown(d: Record<string, unknown>, declared: ReadonlySet<string>)
 function unknownKey(key: string, path: string, template: ValidationIssue, sink: IssueSink): void {
   if (sink.listing) {
     const params = { ...template.params, additionalProperty: key };
-    sink.add(makeIssue({ path: `${path}/${escapeKey(key)}`, keyword: template.keyword, params }));
+    sink.add(makeIssue({ path: `${path}/${escapePointerToken(key)}`, keyword: template.keyword, params }));
   } else sink.more++;
 }
 
@@ -452,7 +434,7 @@ function items(
   }
   for (let from = 0; from < list.length; from += WINDOW) {
     const window: Record<string, unknown> = { ...skeleton };
-    define(window, c.name, list.slice(from, from + WINDOW));
+    defineOwn(window, c.name, list.slice(from, from + WINDOW));
     const diagnose = diagnosers()[plan.dto];
     if (diagnose(window, context(path))) continue;
     const errors = (diagnose.errors ?? []).flatMap((e) => {
@@ -489,7 +471,7 @@ function values(
   let size = 0;
   const flush = (): void => {
     const probe: Record<string, unknown> = { ...skeleton };
-    define(probe, c.name, window);
+    defineOwn(probe, c.name, window);
     if (!diagnose(probe, context(path))) {
       const errors = (diagnose.errors ?? []).filter((e: ErrorObject) => e.instancePath.startsWith(`${at}/`));
       for (const issue of inDocumentOrder(toIssues(errors, original), shown, at)) sink.add(issue);
@@ -500,7 +482,7 @@ function values(
   // Windows of consecutive keys in document order (`shown`'s keys are the map's).
   forEachDocumentKey(shown, (k) => {
     if (!Object.prototype.hasOwnProperty.call(map, k)) return;
-    define(window, k, map[k]);
+    defineOwn(window, k, map[k]);
     if (++size === WINDOW) flush();
   });
   if (size > 0) flush();

@@ -5,6 +5,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import { describeReceived } from '../errors';
+import { escapePointerToken, valueAtPointer } from '../spec/json-pointer';
 import type { JsonSchema } from '../spec/json-schema';
 import { PyFloat } from '../pyjson/values';
 import { makeIssue, type ValidationIssue } from './errors';
@@ -36,7 +37,7 @@ export function toIssues(errors: readonly ErrorObject[], original?: unknown): Va
     let condition: string | undefined;
     for (const [thenPath, described] of conditions) if (error.schemaPath.startsWith(thenPath)) condition = described;
     const issue = toIssue(
-      original === undefined ? error : { ...error, data: valueAt(original, error.instancePath) },
+      original === undefined ? error : { ...error, data: valueAtPointer(original, error.instancePath) },
       condition,
     );
     // One issue per value: the first failing keyword (type before enum/pattern) says the most.
@@ -77,9 +78,9 @@ function toIssue(error: ErrorObject, condition: string | undefined): ValidationI
   const keyword = error.keyword;
   switch (keyword) {
     case 'required':
-      return makeIssue({ path: `${at}/${escape(String(ajvParams.missingProperty))}`, keyword, params });
+      return makeIssue({ path: `${at}/${escapePointerToken(String(ajvParams.missingProperty))}`, keyword, params });
     case 'additionalProperties':
-      return makeIssue({ path: `${at}/${escape(String(ajvParams.additionalProperty))}`, keyword, params });
+      return makeIssue({ path: `${at}/${escapePointerToken(String(ajvParams.additionalProperty))}`, keyword, params });
     case 'type': {
       const expected = String(ajvParams.type).split(',').map(article).join(' or ');
       return makeIssue({ path: at, keyword, expected, received: typeName(error.data), params });
@@ -162,20 +163,4 @@ function typeName(value: unknown): string {
   if (typeof value === 'string') return `the string ${describeReceived(value)}`;
   if (typeof value === 'boolean') return `${value}`;
   return article(typeof value);
-}
-
-function escape(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** The value at a JSON pointer (Ajv's instancePath) of `root`; undefined when it leads nowhere. */
-function valueAt(root: unknown, pointer: string): unknown {
-  let value = root;
-  if (pointer === '') return value;
-  for (const raw of pointer.slice(1).split('/')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    value = Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
-  }
-  return value;
 }

@@ -47,7 +47,9 @@ function runPython<T>(mode: 'vectors' | 'stdin', input?: string): T[] {
 
 function ajv(dto: string, document: unknown): Verdict {
   const result = validate(dto as DtoName, document);
-  return result.ok ? { verdict: 'valid', issues: [] } : { verdict: 'invalid', issues: result.issues.map((i) => ({ ...i })) };
+  return result.ok
+    ? { verdict: 'valid', issues: [] }
+    : { verdict: 'invalid', issues: result.issues.map((i) => ({ ...i })) };
 }
 
 const FIELDS: readonly (keyof Issue)[] = ['path', 'keyword', 'expected', 'received', 'message'];
@@ -82,23 +84,68 @@ describe('Python helper and Ajv on the shared vectors', () => {
 
 describe('Python helper and Ajv on mutated documents', () => {
   const bases = vectors.filter((v) => v.kind === 'valid' && isObject(v.document));
-  const key = fc.oneof(
-    fc.constantFrom('event_id', 'context_type', 'timestamp', 'a/b~c', 'ключ', '', 'x'),
-    fc.string({ unit: 'binary', maxLength: 6 }),
-  ).filter((k) => k !== '__proto__');
+  const key = fc
+    .oneof(
+      fc.constantFrom('event_id', 'context_type', 'timestamp', 'a/b~c', 'ключ', '', 'x'),
+      fc.string({ unit: 'binary', maxLength: 6 }),
+    )
+    .filter((k) => k !== '__proto__');
   const value = fc.oneof(
     fc.jsonValue({ maxDepth: 2 }),
     fc.constantFrom(...TIMESTAMP_FORMS.map((f) => f.value)),
-    fc.constantFrom(null, '', 'EventContext', 'StatusContext', 'ExceptionContext', 'CronContext', 'event', 'and', 'or', -1, 0, 2.5, 3, true, [], {}, ['x', 1]),
+    fc.constantFrom(
+      null,
+      '',
+      'EventContext',
+      'StatusContext',
+      'ExceptionContext',
+      'CronContext',
+      'event',
+      'and',
+      'or',
+      -1,
+      0,
+      2.5,
+      3,
+      true,
+      [],
+      {},
+      ['x', 1],
+    ),
     // Values whose text the two languages used to write differently (issue 15 #12): Python's float repr, integral
     // floats, big ints, NaN, line separators JSON leaves raw, astral and lone-surrogate text around the 60-point cut.
-    fc.constantFrom(1e-7, 5e-324, 1e300, -1.5e-300, 1e16, 123456789.125, NaN, Infinity, -Infinity, -0, new PyFloat(2), new PyFloat(-3)),
-    fc.constantFrom(2n ** 64n, -(2n ** 70n), 'a\u2028b', '\u0085\u2029', '😀'.repeat(40), 'x'.repeat(57) + '😀😀', '\ud800x', 'é'.repeat(70)),
+    fc.constantFrom(
+      1e-7,
+      5e-324,
+      1e300,
+      -1.5e-300,
+      1e16,
+      123456789.125,
+      NaN,
+      Infinity,
+      -Infinity,
+      -0,
+      new PyFloat(2),
+      new PyFloat(-3),
+    ),
+    fc.constantFrom(
+      2n ** 64n,
+      -(2n ** 70n),
+      'a\u2028b',
+      '\u0085\u2029',
+      '😀'.repeat(40),
+      'x'.repeat(57) + '😀😀',
+      '\ud800x',
+      'é'.repeat(70),
+    ),
     fc.string({ unit: 'binary', maxLength: 80 }),
     fc.array(fc.constantFrom('😀', 'é', '\u2028', 'x', 1.5e-9), { maxLength: 30 }),
   );
   const op = fc.record({ kind: fc.constantFrom('delete', 'set', 'add', 'nested'), pick: fc.nat(), key, value });
-  const mutation = fc.record({ base: fc.nat({ max: bases.length - 1 }), ops: fc.array(op, { minLength: 1, maxLength: 3 }) });
+  const mutation = fc.record({
+    base: fc.nat({ max: bases.length - 1 }),
+    ops: fc.array(op, { minLength: 1, maxLength: 3 }),
+  });
   const cases = fc.sample(mutation, { numRuns: 2000, seed: 20260509 }).map((m, id) => {
     const base = bases[m.base]!;
     const document = structuredClone(base.document) as Record<string, unknown>;
@@ -122,7 +169,9 @@ describe('Python helper and Ajv on mutated documents', () => {
       if (fromAjv.issues.length > 1) severalIssues += 1;
       const [p, a] = [inOrder(fromPython), inOrder(fromAjv)];
       if (JSON.stringify(p) !== JSON.stringify(a)) {
-        disagreements.push(`${c.base.file} mutated to ${texts[id]}:\n  python ${JSON.stringify(p)}\n  ajv    ${JSON.stringify(a)}`);
+        disagreements.push(
+          `${c.base.file} mutated to ${texts[id]}:\n  python ${JSON.stringify(p)}\n  ajv    ${JSON.stringify(a)}`,
+        );
       }
     }
     expect(disagreements).toEqual([]);
@@ -154,4 +203,3 @@ function mutate(target: Record<string, unknown>, op: Op): void {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
-

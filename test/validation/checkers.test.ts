@@ -24,9 +24,12 @@ import { loadVectors } from '../support/vectors';
 
 const contract = loadContract(join(__dirname, '..', '..', 'contract'));
 const ajv = contractAjv(contract);
-const reference = Object.fromEntries(contract.dtos.map((d) => [d.title, ajv.getSchema(d.id)! as (v: unknown) => boolean])) as Record<DtoName, (v: unknown) => boolean>;
+const reference = Object.fromEntries(
+  contract.dtos.map((d) => [d.title, ajv.getSchema(d.id)! as (v: unknown) => boolean]),
+) as Record<DtoName, (v: unknown) => boolean>;
 
-const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Date.now() ^ (Math.random() * 0x7fffffff);
+const SEED =
+  process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Date.now() ^ (Math.random() * 0x7fffffff);
 const RUNS = Number(process.env.CHECKER_RUNS ?? 1500);
 
 const inlined = Object.fromEntries(contract.dtos.map((d, i) => [d.title, inlineRefs(contract)[i]!]));
@@ -66,7 +69,8 @@ function agree(dto: DtoName, value: unknown): void {
   if (fast !== ajvVerdict) throw new Error(`${dto}: checker says ${fast}, Ajv ${ajvVerdict} for ${where()}`);
   const inOrder = inOrderCheckers[dto](value);
   const expected = ajvVerdict && keysInSchemaOrder(inlined[dto], value);
-  if (inOrder !== expected) throw new Error(`${dto}: in-order checker says ${inOrder}, expected ${expected} for ${where()}`);
+  if (inOrder !== expected)
+    throw new Error(`${dto}: in-order checker says ${inOrder}, expected ${expected} for ${where()}`);
 }
 
 it('the committed checkers are what the generator makes from contract/', () => {
@@ -97,7 +101,8 @@ describe.each(DTO_NAMES.map((d) => [d]))('%s: mutated documents', (dto) => {
         }
         if (parsed !== undefined) {
           agree(dto, parsed);
-          if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) agree(dto, Object.fromEntries(Object.entries(parsed).reverse()));
+          if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+            agree(dto, Object.fromEntries(Object.entries(parsed).reverse()));
           if (checkers[dto](parsed)) valid++;
         }
         let python: unknown;
@@ -117,35 +122,56 @@ describe.each(DTO_NAMES.map((d) => [d]))('%s: mutated documents', (dto) => {
 });
 
 describe('values no JSON text produces', () => {
-  const marker = (): Record<string, unknown> => ({ ...(contract.dtos.find((d) => d.title === 'EventMarker')!.schema.examples as object[])[0] });
-  const record = (): Record<string, unknown> => ({ ...(contract.dtos.find((d) => d.title === 'EventRecord')!.schema.examples as object[])[0] });
+  const marker = (): Record<string, unknown> => ({
+    ...(contract.dtos.find((d) => d.title === 'EventMarker')!.schema.examples as object[])[0],
+  });
+  const record = (): Record<string, unknown> => ({
+    ...(contract.dtos.find((d) => d.title === 'EventRecord')!.schema.examples as object[])[0],
+  });
   const runRecord = (): Record<string, unknown> => ({
     ...(contract.dtos.find((d) => d.title === 'TriggerRunRecord')!.schema.examples as object[])[0],
   });
-  const page = (markers: unknown[], total: unknown = 3): Record<string, unknown> => withDefaults('EventMarkerPage', { markers, total, truncated: false });
+  const page = (markers: unknown[], total: unknown = 3): Record<string, unknown> =>
+    withDefaults('EventMarkerPage', { markers, total, truncated: false });
   const cases: Array<[string, DtoName, () => unknown]> = [
     ['a property holding undefined', 'EventMarker', () => ({ ...marker(), emitted_by_invocation_id: undefined })],
-    ['a required property inherited from the prototype', 'EventMarker', () => {
-      const { event_id, ...rest } = marker();
-      return Object.assign(Object.create({ event_id }), rest);
-    }],
+    [
+      'a required property inherited from the prototype',
+      'EventMarker',
+      () => {
+        const { event_id, ...rest } = marker();
+        return Object.assign(Object.create({ event_id }), rest);
+      },
+    ],
     ['an inherited enumerable extra key', 'EventMarker', () => Object.assign(Object.create({ extra: 1 }), marker())],
-    ['an inherited non-enumerable property', 'EventMarker', () => {
-      const proto = {};
-      Object.defineProperty(proto, 'extra', { value: 1, enumerable: false });
-      return Object.assign(Object.create(proto), marker());
-    }],
+    [
+      'an inherited non-enumerable property',
+      'EventMarker',
+      () => {
+        const proto = {};
+        Object.defineProperty(proto, 'extra', { value: 1, enumerable: false });
+        return Object.assign(Object.create(proto), marker());
+      },
+    ],
     ['a null-prototype object', 'EventMarker', () => Object.assign(Object.create(null), marker())],
     ['a class instance', 'EventMarker', () => Object.assign(new (class Marker {})(), marker())],
     ['a Date', 'EventMarker', () => new Date(0)],
     ['an array', 'EventMarker', () => [marker()]],
     ['a string', 'EventMarker', () => 'event'],
-    ['a boxed string timestamp', 'EventMarker', () => ({ ...marker(), timestamp: new String('2026-05-09T10:11:12+00:00') })],
+    [
+      'a boxed string timestamp',
+      'EventMarker',
+      () => ({ ...marker(), timestamp: new String('2026-05-09T10:11:12+00:00') }),
+    ],
     ['keys out of the schema order', 'EventMarker', () => Object.fromEntries(Object.entries(marker()).reverse())],
     ['an id list holding undefined', 'EventRecord', () => ({ ...record(), matched_condition_ids: [undefined] })],
     ['a sparse id list', 'EventRecord', () => ({ ...record(), valid_condition_ids: new Array(1) })],
     ['a payload value undefined', 'EventRecord', () => ({ ...record(), payload: { a: undefined } })],
-    ['a payload inheriting an enumerable value', 'EventRecord', () => ({ ...record(), payload: Object.create({ a: 1 }) })],
+    [
+      'a payload inheriting an enumerable value',
+      'EventRecord',
+      () => ({ ...record(), payload: Object.create({ a: 1 }) }),
+    ],
     ['a sparse markers array', 'EventMarkerPage', () => page(new Array(2))],
     ['total Infinity', 'EventMarkerPage', () => page([], Infinity)],
     ['total NaN', 'EventMarkerPage', () => page([], NaN)],
@@ -161,10 +187,17 @@ describe('values no JSON text produces', () => {
     ['a payload a PyFloat', 'EventRecord', () => ({ ...record(), payload: new PyFloat(1) })],
     ['a marker a PyFloat', 'EventMarkerPage', () => page([new PyFloat(1)])],
     ['a marker with a symbol key', 'EventMarkerPage', () => page([{ ...marker(), [Symbol('s')]: 1 }])],
-    ['a participant with an unknown context_type', 'TriggerRunParticipant', () =>
-      withDefaults('TriggerRunParticipant', { context_type: 'webhook', event_id: 'e', source_invocation_id: 'i' })],
-    ['an event participant whose event_id is undefined', 'TriggerRunParticipant', () =>
-      withDefaults('TriggerRunParticipant', { context_type: 'EventContext', event_id: undefined })],
+    [
+      'a participant with an unknown context_type',
+      'TriggerRunParticipant',
+      () =>
+        withDefaults('TriggerRunParticipant', { context_type: 'webhook', event_id: 'e', source_invocation_id: 'i' }),
+    ],
+    [
+      'an event participant whose event_id is undefined',
+      'TriggerRunParticipant',
+      () => withDefaults('TriggerRunParticipant', { context_type: 'EventContext', event_id: undefined }),
+    ],
   ];
   it.each(cases)('%s', (_label, dto, make) => {
     agree(dto, make());
@@ -179,10 +212,12 @@ describe('generation', () => {
   });
 
   it('refuses an enum of objects (Ajv compares those deeply)', () => {
-    expect(() => generateCheckers(editedContract((f) => (f[TRP].properties.context_type.enum = [{ kind: 'event' }])))).toThrow(/enum of non-primitive/);
+    expect(() =>
+      generateCheckers(editedContract((f) => (f[TRP].properties.context_type.enum = [{ kind: 'event' }]))),
+    ).toThrow(/enum of non-primitive/);
   });
 
-  it('keywords the contract does not use yet follow Ajv too (number limits, not, oneOf, enum of numbers, union types)', () => {
+  it('keywords the contract does not use yet follow Ajv (number limits, not, oneOf, numeric enum, union types)', () => {
     const changed = editedContract((f) => {
       f[EMP].properties.total = {
         type: ['integer', 'null'],
@@ -196,7 +231,31 @@ describe('generation', () => {
     const fast = generateCheckers(changed).load();
     const ajvChanged = contractAjv(changed);
     const reference = ajvChanged.getSchema(changed.dtos.find((d) => d.title === 'EventMarkerPage')!.id)!;
-    const totals = [-1, 0, 7, 8, 39, 40, 41, 45, 50, 51, 99, 99.5, 100, 1.5, -0, NaN, Infinity, -Infinity, null, '5', true, undefined, 2n];
+    const totals = [
+      -1,
+      0,
+      7,
+      8,
+      39,
+      40,
+      41,
+      45,
+      50,
+      51,
+      99,
+      99.5,
+      100,
+      1.5,
+      -0,
+      NaN,
+      Infinity,
+      -Infinity,
+      null,
+      '5',
+      true,
+      undefined,
+      2n,
+    ];
     const truncateds = [true, false, 0, 1, null, 'no', 'No', undefined];
     let accepted = 0;
     for (const total of totals) {
@@ -219,7 +278,10 @@ describe('generation', () => {
     });
     const fast = generateCheckers(changed).load();
     const reference = contractAjv(changed).getSchema(changed.dtos.find((d) => d.title === 'EventMarkerPage')!.id)!;
-    const page = (extra: object): unknown => ({ ...withDefaults('EventMarkerPage', { markers: [], total: 0, truncated: false }), ...extra });
+    const page = (extra: object): unknown => ({
+      ...withDefaults('EventMarkerPage', { markers: [], total: 0, truncated: false }),
+      ...extra,
+    });
     const documents = [
       { 'a-b': { y: 1 } },
       { 'a-b': { x: 's' } },
@@ -234,8 +296,13 @@ describe('generation', () => {
   });
 
   it('compiles a changed contract to checkers that follow it', () => {
-    const changed = generateCheckers(editedContract((f) => (f[TRP].properties.context_type.enum = ['EventContext', 'CronContext']))).load().checkers;
-    const participant = withDefaults('TriggerRunParticipant', { context_type: 'StatusContext', source_invocation_id: 'inv' });
+    const changed = generateCheckers(
+      editedContract((f) => (f[TRP].properties.context_type.enum = ['EventContext', 'CronContext'])),
+    ).load().checkers;
+    const participant = withDefaults('TriggerRunParticipant', {
+      context_type: 'StatusContext',
+      source_invocation_id: 'inv',
+    });
     expect(checkers.TriggerRunParticipant(participant)).toBe(true);
     expect(changed.TriggerRunParticipant!(participant)).toBe(false);
   });

@@ -69,7 +69,7 @@ describe('validate', () => {
     },
   );
 
-  // Wrong-typed value for every property: an object is never a valid scalar, and a number never a valid object/array/string.
+  // Wrong-typed value for every property: an object is never a valid scalar, a number never an object/array/string.
   it.each(DTO_NAMES.flatMap((dto) => Object.keys(properties(dto)).map((field) => [dto, field] as const)))(
     '%s with a wrongly typed %s fails at that field',
     (dto, field) => {
@@ -103,16 +103,17 @@ describe('validate', () => {
     const doc = { ...example('TriggerRunParticipant'), event_id: null };
     const result = validate('TriggerRunParticipant', doc);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues).toEqual([
-      {
-        path: '/event_id',
-        keyword: 'type',
-        expected: 'a string',
-        received: 'null',
-        params: { type: 'string', condition: 'context_type is "EventContext"' },
-        message: 'must be a string when context_type is "EventContext", got null',
-      },
-    ]);
+    if (!result.ok)
+      expect(result.issues).toEqual([
+        {
+          path: '/event_id',
+          keyword: 'type',
+          expected: 'a string',
+          received: 'null',
+          params: { type: 'string', condition: 'context_type is "EventContext"' },
+          message: 'must be a string when context_type is "EventContext", got null',
+        },
+      ]);
     // The error names the first issue: its expectation with the condition that makes it one.
     expect(() => assertValid('TriggerRunParticipant', doc)).toThrow(
       expect.objectContaining({
@@ -124,7 +125,7 @@ describe('validate', () => {
     );
   });
 
-  it('makes every message from the issue\'s data with one formatter', () => {
+  it("makes every message from the issue's data with one formatter", () => {
     const doc: Record<string, unknown> = { ...example('TriggerRunRecord'), logic_value: 'xor', extra: 1 };
     delete doc.claimed_at;
     const result = validate('TriggerRunRecord', doc, { maxIssues: Infinity });
