@@ -26,7 +26,7 @@ import type { DataStoreBackend } from './backend';
 import { ClientDataStore, type PendingEntries } from './client-data-store';
 import { DataStoreConfigError, SerializationError } from './errors';
 import { InvalidOptionError } from '../limits';
-import type { PyValue } from './values';
+import { PyOpaque, type PyValue } from './values';
 import { defineOwn } from '../spec/json-value';
 import { parsePythonJson } from '../pyjson/parse';
 import { stringifyPython } from '../pyjson/stringify';
@@ -185,7 +185,7 @@ function encodeInto(
     }
     if (collect !== pending) {
       // The wire text read is reused (nothing written) only when it is what Python writes for the value.
-      if (text !== known!.wire && isPythonsSharedText(known!.wire)) text = known!.wire;
+      if (text !== known!.wire && keepsSharedText(known!.wire, value)) text = known!.wire;
       else if (text !== known!.wire) for (const [ref, stored] of collect) pending.set(ref, stored);
     }
     defineOwn(wire, key, text);
@@ -197,11 +197,27 @@ function encodeInto(
 
 /**
  * jsonpickle writes a sub-object it meets twice as `{"py/id": n}`; serializeValue writes it out in full (a value
- * built in JS has no shared objects). An inline text with `py/id` is Python's when `json.dumps(json.loads(text))`
- * gives it back: Python's separators, escapes and numbers throughout.
+ * built in JS has no shared objects). So the text read is kept for a value holding one: inline when
+ * `json.dumps(json.loads(text))` gives it back (Python's separators, escapes and numbers throughout); a reference as
+ * it is (its stored text is not at hand; the store checked it hashes to the reference when it was read).
  */
-function isPythonsSharedText(text: string): boolean {
-  return text.includes('"py/id"') && !isReference(text) && stringifyPython(parsePythonJson(text)) === text;
+function keepsSharedText(wire: string, value: unknown): boolean {
+  if (isReference(wire)) return holdsSharedObject(value);
+  return wire.includes('"py/id"') && stringifyPython(parsePythonJson(wire)) === wire;
+}
+
+/** Whether an array or object is met twice inside `value` (as decoding `py/id` makes). */
+function holdsSharedObject(value: unknown): boolean {
+  const seen = new Set<object>();
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (node === null || typeof node !== 'object' || node instanceof PyOpaque || node instanceof Uint8Array) continue;
+    if (seen.has(node)) return true;
+    seen.add(node);
+    for (const child of Array.isArray(node) ? node : Object.values(node)) pending.push(child);
+  }
+  return false;
 }
 
 function checkStore(store: unknown): void {

@@ -294,6 +294,27 @@ describe('payload text another writer produced is written as Python writes its v
   });
 });
 
+describe('a value with a shared sub-object (jsonpickle py/id) keeps the text Python writes for it', () => {
+  it('inline and stored: decode then encode gives the bytes of from_json then to_json, nothing written', async () => {
+    const cases = [
+      { id: 'small', expr: "(lambda x: [x, x])({'a': [1]})" },
+      { id: 'large', expr: "(lambda x: [x, x, {'n': 'y' * 1100}])({'a': [1]})" },
+    ];
+    const py = oracle<Array<{ jsonpickle: string }>>({ op: 'texts', cases });
+    const [small, large] = py.map((c) => c.jsonpickle);
+    const stored = { [referenceKey(large!)]: large! };
+    const payload = { small: small!, large: referenceKey(large!) };
+    const texts = [toJson('EventRecord', { ...BASE_RECORD, event_id: 'shared', payload })];
+    const python = oracle<{ texts: string[] }>({ op: 'event_roundtrip', texts, stored });
+    const backend = new CountingBackend();
+    await backend.inner.set(Object.entries(stored));
+    const store = new ClientDataStore({ backend });
+    const records = await decodeEventRecords(texts, store);
+    expect(await encodeEventRecords(records, store)).toEqual(python.texts);
+    expect(backend.count('set')).toBe(0);
+  });
+});
+
 describe('an app with JsonSerializer and its own min_size_to_cache', () => {
   const CONFIG = { min_size_to_cache: 200 };
   const PAYLOAD: Array<[string, string, unknown]> = [
