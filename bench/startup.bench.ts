@@ -1,6 +1,7 @@
 /**
  * Cold start, bundle size and build time:
- * - cold start — import plus first validation — of the package root (goal ≤ 10 ms) and of the `./validation` entry
+ * - cold start — import plus first validation — of the package root (goal ≤ 10 ms) and of the `./validation`
+ *   entry
  *   (goal ≤ 3 ms), each in fresh child processes, on the code as the package ships it: both builds made as
  *   `npm run compile` makes them (tsc -p tsconfig.build.json for CommonJS, scripts/build-esm.ts for ES modules) into
  *   a temporary folder. The child times `require` (CommonJS) or `await import` (ESM; the loader is warmed by one
@@ -154,7 +155,8 @@ export default async function startupBench(report: Report): Promise<void> {
       [
         'root + /datastore (MemoryStore, encode/decode)',
         `export * from './src/index.js';
-        export { ClientDataStore, MemoryStore, encodeEventRecord, decodeEventRecord } from './src/entries/datastore.js';`,
+        export { ClientDataStore, MemoryStore, encodeEventRecord, decodeEventRecord }
+          from './src/entries/datastore.js';`,
       ],
     ] as const) {
       const size = await browserBundle(code, join(out, 'esm'));

@@ -48,7 +48,7 @@ export function withFullSpecifiers(file: string, text: string, exists: (path: st
   return out + text.slice(at);
 }
 
-/** The source file of each code entry of package.json "exports" (from its CommonJS target, dist/src/… → src/….ts). */
+/** The source of each code entry of package.json "exports" (from its CommonJS target: dist/src/… → src/….ts). */
 export function entrySources(root = ROOT): string[] {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
   return Object.values(pkg.exports).flatMap((target) => {

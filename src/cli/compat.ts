@@ -6,7 +6,14 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { COMPAT_MODES, formatGateReport, loadBaseline, loadSnapshotFromFolder, runGate, type CompatMode } from '../compat';
+import {
+  COMPAT_MODES,
+  formatGateReport,
+  loadBaseline,
+  loadSnapshotFromFolder,
+  runGate,
+  type CompatMode,
+} from '../compat';
 import { packageRoot } from './generate';
 import { EXIT_INVALID, EXIT_OK, UsageError } from './io';
 
@@ -29,8 +36,11 @@ export function runCompat(options: CompatOptions): number {
   const current = loadSnapshotFromFolder(contractDir);
   const baseline = loadBaseline(options.against ?? shippedBaseline(), contractDir);
   const generatedPath =
-    options.generated === false ? undefined : resolve(options.generated ?? join(dirname(contractDir), 'generated', 'schemas.ts'));
-  if (options.generated && generatedPath && !existsSync(generatedPath)) throw new UsageError(`--generated ${options.generated}: no such file`);
+    options.generated === false
+      ? undefined
+      : resolve(options.generated ?? join(dirname(contractDir), 'generated', 'schemas.ts'));
+  if (options.generated && generatedPath && !existsSync(generatedPath))
+    throw new UsageError(`--generated ${options.generated}: no such file`);
   const generatedSchemas =
     generatedPath && existsSync(generatedPath)
       ? { path: relative(process.cwd(), generatedPath) || generatedPath, text: readFileSync(generatedPath, 'utf8') }
@@ -55,7 +65,9 @@ function defaultContractDir(): string {
 /** The newest baseline the package ships: contract/baselines/v<N> with the highest N (the files ship with npm). */
 export function shippedBaseline(root = packageRoot()): string {
   const dir = join(root, 'contract', 'baselines');
-  const majors = existsSync(dir) ? readdirSync(dir).flatMap((f) => (/^v(\d+)$/.exec(f) ? [Number(f.slice(1))] : [])) : [];
+  const majors = existsSync(dir)
+    ? readdirSync(dir).flatMap((f) => (/^v(\d+)$/.exec(f) ? [Number(f.slice(1))] : []))
+    : [];
   if (!majors.length) throw new UsageError(`--against: no baseline shipped in ${dir}; name a folder or a git ref`);
   return join(dir, `v${Math.max(...majors)}`);
 }

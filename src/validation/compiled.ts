@@ -20,5 +20,6 @@ let diagnoseSet: DtoValidators | undefined;
 /** All-errors validators with data and schemas in each error. */
 export function diagnosers(): DtoValidators {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see above
-  return (diagnoseSet ??= (require('../../generated/diagnosers') as typeof import('../../generated/diagnosers')).diagnosers);
+  return (diagnoseSet ??= (require('../../generated/diagnosers') as typeof import('../../generated/diagnosers'))
+    .diagnosers);
 }

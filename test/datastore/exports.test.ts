@@ -57,7 +57,8 @@ describe('the ./datastore entry exports the data store', () => {
 
   it.each(['index', 'entries/datastore'])('loading src/%s loads neither better-sqlite3 nor ioredis', (entry) => {
     const script = `require(${JSON.stringify(join(__dirname, '..', '..', 'src', entry))});
-      console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /node_modules\\/(better-sqlite3|ioredis)\\//.test(k))));`;
+      const drivers = Object.keys(require.cache).filter((k) => /node_modules\\/(better-sqlite3|ioredis)\\//.test(k));
+      console.log(JSON.stringify(drivers));`;
     const run = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual([]);

@@ -105,7 +105,8 @@ console.log(JSON.stringify(result));
 
 // One import of every entry, values and types (the /redis declarations need ioredis, which ships its own types:
 // it is checked after the peers are linked). Compiled under nodenext, bundler and node10 (typesVersions).
-const ENTRY_TYPES_SOURCE = `import { validate, DTO_NAMES, schemas, type EventRecord, type DtoName } from '${NAME}/validation';
+const ENTRY_TYPES_SOURCE = `
+import { validate, DTO_NAMES, schemas, type EventRecord, type DtoName } from '${NAME}/validation';
 import { parsePythonJson, type PyJsonValue } from '${NAME}/pyjson';
 import { PyTimestamp } from '${NAME}/timestamps';
 import { MemoryStore, encodeEventRecord, type EventRecordInput } from '${NAME}/datastore';
@@ -296,7 +297,7 @@ describe('installed into a consumer project', () => {
     expect(JSON.parse(out.stdout)).toEqual([]);
   });
 
-  it('esbuild bundles the root and /validation for the browser: no Node built-in, no store, no codec in /validation', async () => {
+  it('esbuild bundles for the browser: root without Node built-ins or store, /validation without codec', async () => {
     const bundle = async (code: string) => {
       const result = await build({
         stdin: { contents: code, resolveDir: consumer, loader: 'js' },
@@ -324,7 +325,7 @@ describe('installed into a consumer project', () => {
     expect(validation.gzip).toBeLessThan(root.gzip);
   });
 
-  it('runs through import (ESM) with the verdicts the sources give; errors of the CommonJS copy pass instanceof', () => {
+  it('runs through import (ESM) with the verdicts the sources give; CommonJS copy errors pass instanceof', () => {
     const out = node(['out/esm.mjs']);
     expect(out.stderr).toBe('');
     expect(JSON.parse(out.stdout)).toEqual({ ...expected(), crossCopy: [true, true, false] });
@@ -337,7 +338,8 @@ describe('installed into a consumer project', () => {
   });
 
   it('loads the package root without the optional peers installed', () => {
-    const script = `require('${NAME}'); console.log(Object.keys(require.cache).filter((k) => /better-sqlite3|ioredis/.test(k)).length)`;
+    const script = `require('${NAME}');
+      console.log(Object.keys(require.cache).filter((k) => /better-sqlite3|ioredis/.test(k)).length)`;
     const out = node(['-e', script]);
     expect(out.stderr).toBe('');
     expect(out.stdout.trim()).toBe('0');
