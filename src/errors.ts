@@ -11,6 +11,8 @@ const CONTRACT_ERROR_BRAND = Symbol.for('pynenc-monitoring-contract.ContractErro
  * the class to: logs and `err.name` checks would read `fe`); test/hardening/error-names.test.ts checks it.
  */
 export abstract class ContractError extends Error {
+  /** The class's name, a fixed string in each class (see above). */
+  abstract override readonly name: string;
   abstract readonly code: string;
   /** DTO the failing document was read or written as, when known. */
   readonly dto: string | undefined;
@@ -51,8 +53,6 @@ export abstract class ContractError extends Error {
       LINE_BREAKS.test(message) ? message.replace(LINE_BREAKS_ALL, ' ') : message,
       details.cause === undefined ? undefined : { cause: details.cause },
     );
-    // Fallback for a subclass that does not set its own `name` yet (a field, set after this constructor).
-    this.name = new.target.name;
     this.dto = details.dto;
     this.path = details.path;
     this.expected = details.expected === undefined ? undefined : shortText(details.expected, 500);
