@@ -88,9 +88,15 @@ describe('against a git ref', () => {
   });
 });
 
+test('without --against: the newest baseline the package ships (contract/baselines/v<N>)', async () => {
+  const r = await runCli(['compat']);
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toMatch(/against \S*contract\/baselines\/v1 /);
+  expect(r.code).toBe(0);
+});
+
 describe('usage and input errors exit 2', () => {
   it.each([
-    [['compat'], 'required option'],
     [['compat', '--against', 'no-such-ref-or-folder'], 'neither a folder nor a git ref'],
     [['compat', '--against', 'contract', '--mode', 'sideways'], 'Allowed choices are backward, forward, full'],
     [['compat', '--against', 'contract', '--contract', 'nowhere'], 'not a folder'],
