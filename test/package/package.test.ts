@@ -169,7 +169,7 @@ beforeAll(() => {
         module: 'nodenext',
         moduleResolution: 'nodenext',
         strict: true,
-        skipLibCheck: false, // the shipped .d.ts/.d.mts must type-check on their own
+        skipLibCheck: false, // the shipped .d.ts (both builds) must type-check on their own
         types: ['node'],
         outDir: 'out',
       },
