@@ -37,7 +37,8 @@ export type TimestampErrorCode = (typeof TIMESTAMP_ERROR_CODES)[number];
 const EXPECTED: Record<TimestampErrorCode, string> = {
   TIMESTAMP_NOT_A_STRING: 'a string',
   TIMESTAMP_INVALID_FORMAT:
-    'an ISO 8601 date or date-time that Python 3.11 datetime.fromisoformat accepts, e.g. "2026-05-09T10:11:12.345678+00:00"',
+    'an ISO 8601 date or date-time that Python 3.11 datetime.fromisoformat accepts, ' +
+    'e.g. "2026-05-09T10:11:12.345678+00:00"',
   TIMESTAMP_YEAR_OUT_OF_RANGE: 'a year in 1..9999',
   TIMESTAMP_MONTH_OUT_OF_RANGE: 'a month in 1..12',
   TIMESTAMP_DAY_OUT_OF_RANGE: 'a day that exists in that month and year',
