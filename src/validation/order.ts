@@ -67,20 +67,34 @@ function sortKey(root: unknown, path: string, base: string, positions: Map<objec
         continue;
       }
     } else if (node !== null && typeof node === 'object') {
-      let at = positions.get(node);
-      if (at === undefined) {
-        at = new Map(documentKeys(node).map((k, i) => [k, i]));
-        positions.set(node, at);
-      }
-      const position = Object.prototype.hasOwnProperty.call(node, part) ? at.get(part) : undefined;
-      key.push(position ?? at.size);
-      node = position === undefined ? undefined : (node as Record<string, unknown>)[part];
+      const own = Object.prototype.hasOwnProperty.call(node, part);
+      key.push(position(node, part, own, positions));
+      node = own ? (node as Record<string, unknown>)[part] : undefined;
       continue;
     }
     key.push(0);
     node = undefined;
   }
   return key;
+}
+
+/** Objects of at most this many keys are scanned for a key's position; larger ones get a position map, once. */
+const SCAN_UP_TO = 32;
+
+/** The position of `part` among `node`'s keys in document order; for a key it lacks, the number of its keys. */
+function position(node: object, part: string, own: boolean, positions: Map<object, Map<string, number>>): number {
+  let map = positions.get(node);
+  if (map === undefined) {
+    // A small object (every record the contract defines) is searched: one key list, no map.
+    const keys = documentKeys(node);
+    if (keys.length <= SCAN_UP_TO) {
+      const at = own ? keys.indexOf(part) : -1;
+      return at < 0 ? keys.length : at;
+    }
+    map = new Map(keys.map((k, i) => [k, i]));
+    positions.set(node, map);
+  }
+  return own ? (map.get(part) ?? map.size) : map.size;
 }
 
 /** Tuple order: element by element, a prefix first. */
