@@ -4,11 +4,26 @@
 import { DTO_NAMES, type DtoName } from '../../generated/schemas';
 import type { DtoTypes, EventRecord } from '../../generated/types';
 import { PythonJsonWriteError } from '../pyjson/errors';
-import { STRING_NEEDS_ESCAPE, isPlainPrototype, objectKeys, pythonStringRepr, stringifyPython } from '../pyjson/stringify';
+import {
+  STRING_NEEDS_ESCAPE,
+  isPlainPrototype,
+  objectKeys,
+  pythonStringRepr,
+  stringifyPython,
+} from '../pyjson/stringify';
 import { checkers } from '../validation/compiled';
 import { ContractValidationError, assertValid, requireDtoName } from '../validation';
 import { makeIssue } from '../validation/errors';
-import { PLANS, type FieldPlan } from './plan';
+import {
+  FIELD_DTO,
+  FIELD_DTO_ARRAY,
+  FIELD_LIST,
+  FIELD_MAP,
+  FIELD_SCALAR,
+  FIELD_TIMESTAMP,
+  fieldClass,
+} from './field-class';
+import { PLANS } from './plan';
 
 /**
  * Writes `value` as Python's to_json does: schema key order, `", "` / `": "`
@@ -20,14 +35,8 @@ import { PLANS, type FieldPlan } from './plan';
  * returned half-written.
  */
 export function toJson<D extends DtoName>(dto: D, value: DtoTypes[D]): string {
-  let writer: Writer | undefined;
-  if (dto === lastDto) writer = lastWriter;
-  else {
-    writer = typeof dto === 'string' ? WRITERS[dto] : undefined;
-    if (writer === undefined) requireDtoName(dto); // throws UnknownDtoError
-    lastDto = dto;
-    lastWriter = writer;
-  }
+  const writer = typeof dto === 'string' ? WRITERS[dto] : undefined;
+  if (writer === undefined) requireDtoName(dto); // throws UnknownDtoError
   // The fast checker's verdict; only an invalid value pays for the diagnosis (every issue, with paths).
   if (!writer!.check(value)) assertValid(dto, value);
   try {
@@ -35,15 +44,13 @@ export function toJson<D extends DtoName>(dto: D, value: DtoTypes[D]): string {
   } catch (err) {
     if (err instanceof Unwritable) {
       const issue = { path: err.path, keyword: err.keyword, expected: 'a value json.dumps can write' };
-      throw new ContractValidationError(dto, [makeIssue({ ...issue, received: err.reason, params: { unwritable: true } })]);
+      throw new ContractValidationError(dto, [
+        makeIssue({ ...issue, received: err.reason, params: { unwritable: true } }),
+      ]);
     }
     throw err;
   }
 }
-
-/** The DTO of the previous call and its Writer (most callers write one DTO many times). */
-let lastDto: unknown = Symbol('no call yet');
-let lastWriter: Writer | undefined;
 
 /** EventRecord.matched in Python: at least one event condition accepted the event (derived, never written). */
 export function isMatched(record: Pick<EventRecord, 'matched_condition_ids'>): boolean {
@@ -65,25 +72,12 @@ class Unwritable extends Error {
   }
 }
 
-// How each property is written (from the plan: kind and shape); the value has passed the validator.
-/** isoformat() text (the contract's pattern: digits, `-`, `:`, `.`, `T`, `+`) or null: written as it is. */
-const WRITE_TIMESTAMP = 0;
-/** A string, boolean or null. */
-const WRITE_SCALAR = 1;
-/** An array of those. */
-const WRITE_LIST = 2;
-/** An object of those. */
-const WRITE_MAP = 3;
-/** Any JSON value: stringifyPython. */
-const WRITE_ANY = 4;
-const WRITE_DTO = 5;
-const WRITE_DTO_ARRAY = 6;
-
 interface Writer {
   readonly check: (data: unknown) => boolean;
   readonly names: readonly string[];
   readonly pointers: readonly string[];
-  readonly writes: Uint8Array;
+  /** Per property: its FIELD_* class (./field-class.ts). */
+  readonly classes: Uint8Array;
   readonly nested: (Writer | null)[];
   /**
    * The constant text before property k's value, indexed [k * 4 + after * 2 + opens]: `{` or
@@ -94,20 +88,6 @@ interface Writer {
   readonly before: readonly string[];
   /** The same followed by `null`, `true`, `false`: [k * 6 + after * 3 + literal]. */
   readonly literals: readonly string[];
-}
-
-function writeOf(field: FieldPlan): number {
-  switch (field.kind) {
-    case 'timestamp':
-    case 'optionalTimestamp':
-      return WRITE_TIMESTAMP;
-    case 'dto':
-      return WRITE_DTO;
-    case 'dtoArray':
-      return WRITE_DTO_ARRAY;
-    default:
-      return field.shape === 'scalar' ? WRITE_SCALAR : field.shape === 'list' ? WRITE_LIST : field.shape === 'map' ? WRITE_MAP : WRITE_ANY;
-  }
 }
 
 const BUILT = new Map<DtoName, Writer>();
@@ -130,7 +110,7 @@ function writerOf(dto: DtoName): Writer {
     check: checkers[dto],
     names: fields.map((f) => f.name),
     pointers: fields.map((f) => f.pointer),
-    writes: new Uint8Array(fields.map(writeOf)),
+    classes: new Uint8Array(fields.map(fieldClass)),
     nested,
     before,
     literals,
@@ -171,65 +151,63 @@ function writeDto(writer: Writer, value: Record<string, unknown>, base: string, 
       byName = true;
       break;
     }
-    quoted = writeProperty(writer, k, value[key], quoted, base, index);
-    out += pieceText;
+    const v = value[key];
+    if (opensString(writer.classes[k]!, v)) {
+      out += writer.before[k * 4 + quoted * 2 + 1]! + (v as string);
+      quoted = 1;
+    } else {
+      out += closedPiece(writer, k, v, quoted, base, index);
+      quoted = 0;
+    }
     k++;
   }
   if (byName || k < n) {
     for (; k < n; k++) {
-      quoted = writeProperty(writer, k, value[names[k]!], quoted, base, index);
-      out += pieceText;
+      const v = value[names[k]!];
+      if (opensString(writer.classes[k]!, v)) {
+        out += writer.before[k * 4 + quoted * 2 + 1]! + (v as string);
+        quoted = 1;
+      } else {
+        out += closedPiece(writer, k, v, quoted, base, index);
+        quoted = 0;
+      }
     }
   }
   return quoted === 1 ? `${out}"}` : `${out}}`;
 }
 
-/** What writeProperty wrote (a second result without an allocation per property). */
-let pieceText = '';
-
 /**
- * Sets pieceText to property k's key text and value `v` (see Writer.before); `quoted` says
- * whether the previous value's closing quote is pending, the result whether this one's is.
+ * Whether `v`, the value of a property of class `fieldClass`, is written as its characters after an opening quote
+ * (see Writer.before): a timestamp (the validator has checked it is text isoformat() writes: nothing to escape) or a
+ * scalar string with nothing to escape.
  */
-function writeProperty(writer: Writer, k: number, v: unknown, quoted: number, base: string, index: number): number {
-  switch (writer.writes[k]) {
-    case WRITE_TIMESTAMP:
-      // The validator has checked it is text isoformat() writes: nothing to escape.
-      if (typeof v === 'string') {
-        pieceText = writer.before[k * 4 + quoted * 2 + 1]! + v;
-        return 1;
-      }
-      break;
-    case WRITE_SCALAR:
-      if (typeof v === 'string' && !NEEDS_ESCAPE.test(v)) {
-        pieceText = writer.before[k * 4 + quoted * 2 + 1]! + v;
-        return 1;
-      }
-      break;
-  }
+function opensString(fieldClass: number, v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  return fieldClass === FIELD_TIMESTAMP || (fieldClass === FIELD_SCALAR && !NEEDS_ESCAPE.test(v));
+}
+
+/** Property k's key text and value `v`, whole (see Writer.before); `quoted`: the previous value's quote is pending. */
+function closedPiece(writer: Writer, k: number, v: unknown, quoted: number, base: string, index: number): string {
   if (v === null || v === true || v === false) {
-    pieceText = writer.literals[k * 6 + quoted * 3 + (v === null ? 0 : v ? 1 : 2)]!;
-  } else {
-    const before = writer.before[k * 4 + quoted * 2]!;
-    pieceText = before + valueText(writer, k, v, base, index);
+    return writer.literals[k * 6 + quoted * 3 + (v === null ? 0 : v ? 1 : 2)]!;
   }
-  return 0;
+  return writer.before[k * 4 + quoted * 2]! + valueText(writer, k, v, base, index);
 }
 
 /** The text of property k's value `v`. */
 function valueText(writer: Writer, k: number, v: unknown, base: string, index: number): string {
   const path = index < 0 ? base : `${base}${index}`;
-  switch (writer.writes[k]) {
-    case WRITE_TIMESTAMP:
+  switch (writer.classes[k]) {
+    case FIELD_TIMESTAMP:
       // The validator has checked it is text isoformat() writes: nothing to escape.
       return v === null ? 'null' : `"${v as string}"`;
-    case WRITE_LIST:
+    case FIELD_LIST:
       return Array.isArray(v) ? list(v as string[]) : any(v, writer, k, path);
-    case WRITE_MAP:
+    case FIELD_MAP:
       return map(v, writer, k, path);
-    case WRITE_DTO:
+    case FIELD_DTO:
       return writeDto(writer.nested[k]!, v as Record<string, unknown>, `${path}/${writer.pointers[k]!}`, -1);
-    case WRITE_DTO_ARRAY:
+    case FIELD_DTO_ARRAY:
       return dtoArray(writer.nested[k]!, v as Record<string, unknown>[], `${path}/${writer.pointers[k]!}/`);
     default:
       return typeof v === 'string' ? repr(v) : v === null ? 'null' : any(v, writer, k, path);
@@ -261,7 +239,8 @@ function map(v: unknown, writer: Writer, k: number, path: string): string {
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     const item = obj[key];
-    if (typeof item !== 'string') return any(v, writer, k, path); // a getter changed its mind: the general writer decides
+    // a getter changed its mind: the general writer decides
+    if (typeof item !== 'string') return any(v, writer, k, path);
     let keyText = KEY_TEXTS.get(key);
     if (keyText === undefined) {
       keyText = `${repr(key)}: `;

@@ -14,6 +14,7 @@
 import { describeReceived } from '../errors';
 import { InvalidOptionError, resolveLimits, type ReadLimits } from '../limits';
 import { PythonJsonWriteError } from '../pyjson/errors';
+import { isPlainIntToken } from '../pyjson/fast-path';
 import { parseText } from '../pyjson/parse';
 import { stringifyPython } from '../pyjson/stringify';
 import { PyFloat, pythonKeyOrder, withPythonKeyOrder, type PyJsonValue } from '../pyjson/values';
@@ -283,13 +284,12 @@ function malformed(detail: string): DeserializationError {
 }
 
 const SIMPLE_STRING = /^"[^"\\\u0000-\u001f]*"$/;
-const SMALL_INT = /^(?:0|-?[1-9][0-9]{0,14})$/; // not "-0": Python reads the int 0
 
 /** The most common payload texts, read without a parser: a string with no escapes, a small int, true/false/null. */
 function simpleScalar(text: string): PyValue | undefined {
   const c = text.charCodeAt(0);
   if (c === 34 /* " */) return SIMPLE_STRING.test(text) ? text.slice(1, -1) : undefined;
-  if (c === 45 /* - */ || (c >= 48 && c <= 57)) return SMALL_INT.test(text) ? Number(text) : undefined;
+  if (c === 45 /* - */ || (c >= 48 && c <= 57)) return isPlainIntToken(text) ? Number(text) : undefined;
   if (text === 'true') return true;
   if (text === 'false') return false;
   if (text === 'null') return null;

@@ -3,6 +3,9 @@
  * No imports: src/errors.ts describes received values with it.
  */
 
+/** Python's `sys.get_int_max_str_digits()` default (3.11): longer int literals are rejected. */
+export const PYTHON_INT_MAX_STR_DIGITS = 4300;
+
 /** Python's `repr(float)` (the text json.dumps writes for a float), including NaN/Infinity/-Infinity. */
 export function pythonFloatRepr(x: number): string {
   if (x !== x) return 'NaN';

@@ -2,9 +2,9 @@
  * `stringifyPython`: the exact text Python's `json.dumps(value)` writes with its
  * defaults (separators ", " and ": ", ensure_ascii, allow_nan, insertion key order).
  */
+import { escapePointerToken } from '../spec/json-pointer';
 import { PythonJsonWriteError } from './errors';
-import { PYTHON_INT_MAX_STR_DIGITS } from './parse';
-import { pythonFloatRepr } from './numbers';
+import { PYTHON_INT_MAX_STR_DIGITS, pythonFloatRepr } from './numbers';
 import { PY_KEY_ORDER, PyFloat } from './values';
 
 export { pythonFloatRepr } from './numbers';
@@ -82,7 +82,8 @@ class Writer {
         const s = value.toString();
         if (s.length - (value < 0n ? 1 : 0) > PYTHON_INT_MAX_STR_DIGITS) {
           throw new PythonJsonWriteError(
-            `an integer of more than ${PYTHON_INT_MAX_STR_DIGITS} digits (Python's int_max_str_digits limit; json.dumps raises)`,
+            `an integer of more than ${PYTHON_INT_MAX_STR_DIGITS} digits ` +
+              `(Python's int_max_str_digits limit; json.dumps raises)`,
             '',
           );
         }
@@ -91,7 +92,8 @@ class Writer {
       case 'object':
         if (value === null) return 'null';
         if (value instanceof PY_FLOAT) {
-          if (typeof value.value !== 'number') throw new PythonJsonWriteError('a PyFloat whose value is not a number', '');
+          if (typeof value.value !== 'number')
+            throw new PythonJsonWriteError('a PyFloat whose value is not a number', '');
           return pythonFloatRepr(value.value);
         }
         return this.container(value);
@@ -117,7 +119,10 @@ class Writer {
       out += ']';
     } else {
       if (!isPlainPrototype(value)) {
-        throw new PythonJsonWriteError(`${describeType(value)} is not a plain object (json.dumps writes dicts and lists only)`, '');
+        throw new PythonJsonWriteError(
+          `${describeType(value)} is not a plain object (json.dumps writes dicts and lists only)`,
+          '',
+        );
       }
       const keys = objectKeys(value);
       const obj = value as Record<string, unknown>;
@@ -168,9 +173,7 @@ export function objectKeys(obj: object): string[] {
 }
 
 function prefixed(err: PythonJsonWriteError, segment: string): PythonJsonWriteError {
-  const path = `/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}${err.path}`;
-  const next = new PythonJsonWriteError(err.reason, path);
-  return next;
+  return new PythonJsonWriteError(err.reason, `/${escapePointerToken(segment)}${err.path}`);
 }
 
 function describeType(value: unknown): string {

@@ -45,7 +45,11 @@ function sameOnEveryPath(dto: DtoName, text: string, options: FromJsonOptions = 
       expect(stringifyPython(other.value)).toBe(stringifyPython(exact.value));
       expect(keyOrders(other.value)).toEqual(keyOrders(exact.value));
     } else if (!other.ok && !exact.ok) {
-      expect([other.error.code, other.error.path, other.error.message]).toEqual([exact.error.code, exact.error.path, exact.error.message]);
+      expect([other.error.code, other.error.path, other.error.message]).toEqual([
+        exact.error.code,
+        exact.error.path,
+        exact.error.message,
+      ]);
     }
   }
   return exact;
@@ -126,7 +130,10 @@ describe('what the reader would change is left to the reader', () => {
     ['an offset with seconds', '2026-05-09T10:11:12+05:00:30'],
     ['a canonical timestamp', '2026-05-09T10:11:12.000001-03:00'],
   ])('%s', (_name, timestamp) => {
-    const text = page(', "total": 1, "truncated": false', MARKER.replace('2026-05-09T10:11:12.345678+00:00', timestamp));
+    const text = page(
+      ', "total": 1, "truncated": false',
+      MARKER.replace('2026-05-09T10:11:12.345678+00:00', timestamp),
+    );
     const exact = sameOnEveryPath('EventMarkerPage', text);
     expect(exact.ok).toBe(true);
   });
@@ -137,9 +144,12 @@ describe('what the reader would change is left to the reader', () => {
     expect(Object.keys(fromJson('EventMarkerPage', text))).toEqual(['markers', 'total', 'truncated']);
   });
 
-  test('array-index keys in the payload keep Python\'s order', () => {
+  test("array-index keys in the payload keep Python's order", () => {
     const record = JSON.parse(makeCase('eventRecords', 1).texts[0]!) as Record<string, unknown>;
-    const text = stringifyPython({ ...record, payload: {} }).replace('"payload": {}', '"payload": {"b": "\\"x\\"", "10": "1", "2": "2"}');
+    const text = stringifyPython({ ...record, payload: {} }).replace(
+      '"payload": {}',
+      '"payload": {"b": "\\"x\\"", "10": "1", "2": "2"}',
+    );
     sameOnEveryPath('EventRecord', text);
     expect(pythonKeyOrder(fromJson('EventRecord', text).payload)).toEqual(['b', '10', '2']);
   });
@@ -193,11 +203,31 @@ describe('toJson writes what stringifyPython writes for the record in schema ord
   /** The reference: every property in the schema's order, through stringifyPython (insertion order). */
   const reference = (dto: 'EventRecord' | 'TriggerRunRecord', v: Record<string, unknown>): string =>
     stringifyPython(Object.fromEntries(ORDER[dto]!.map((k) => [k, v[k]])));
-  const NASTY = ['plain', 'a "quoted" word', 'back\\slash', 'tab\there', 'nul\u0000', 'del\u007f', 'Zürich', '😀', 'lone \ud800', '\udc00', '', 'ends with \\'];
+  const NASTY = [
+    'plain',
+    'a "quoted" word',
+    'back\\slash',
+    'tab\there',
+    'nul\u0000',
+    'del\u007f',
+    'Zürich',
+    '😀',
+    'lone \ud800',
+    '\udc00',
+    '',
+    'ends with \\',
+  ];
 
   test.each(NASTY)('strings in every kind of position: %j', (s) => {
     const record = JSON.parse(makeCase('eventRecords', 1).texts[0]!) as Record<string, unknown>;
-    const value = { ...record, event_id: s, event_code: s, payload: { [s]: s, k: s }, matched_condition_ids: [s, s], emitted_by_task_id: s };
+    const value = {
+      ...record,
+      event_id: s,
+      event_code: s,
+      payload: { [s]: s, k: s },
+      matched_condition_ids: [s, s],
+      emitted_by_task_id: s,
+    };
     const written = toJson('EventRecord', value as never);
     expect(written).toBe(reference('EventRecord', value));
     expect(toJson('EventRecord', fromJson('EventRecord', written))).toBe(written);
@@ -207,13 +237,19 @@ describe('toJson writes what stringifyPython writes for the record in schema ord
     const record = JSON.parse(makeCase('eventRecords', 1).texts[0]!) as Record<string, unknown>;
     const reversed = Object.fromEntries(Object.entries(record).reverse());
     expect(toJson('EventRecord', reversed as never)).toBe(toJson('EventRecord', record as never));
-    const text = stringifyPython({ ...record, payload: {} }).replace('"payload": {}', '"payload": {"b": "1", "10": "2", "2": "3"}');
+    const text = stringifyPython({ ...record, payload: {} }).replace(
+      '"payload": {}',
+      '"payload": {"b": "1", "10": "2", "2": "3"}',
+    );
     expect(toJson('EventRecord', fromJson('EventRecord', text))).toBe(text);
   });
 
   test('arguments_preview of any JSON, participants', () => {
     const run = JSON.parse(makeCase('triggerRuns', 1).texts[0]!) as Record<string, unknown>;
-    const value = { ...run, arguments_preview: { n: 1, f: 2.5, big: 10n ** 20n, list: [null, true, 'x', { y: [] }], '2': 'two' } };
+    const value = {
+      ...run,
+      arguments_preview: { n: 1, f: 2.5, big: 10n ** 20n, list: [null, true, 'x', { y: [] }], '2': 'two' },
+    };
     expect(toJson('TriggerRunRecord', value as never)).toBe(reference('TriggerRunRecord', value));
   });
 
@@ -234,13 +270,27 @@ describe('toJson writes what stringifyPython writes for the record in schema ord
 });
 
 test('a number token the fast path leaves unflagged reads the same in JSON.parse and the exact parser', () => {
-  const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
+  const digits = (min: number, max: number) =>
+    fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
   const token = fc
     .tuple(
       fc.constantFrom('', '-'),
-      fc.oneof(fc.constant('0'), fc.tuple(fc.constantFrom(...'123456789'), digits(0, 19)).map(([a, b]) => a + b)),
-      fc.option(fc.oneof(digits(1, 22), digits(1, 20).map((d) => `0000000000000000${d}`), digits(1, 20).map((d) => `9999999999999999${d}`)), { nil: undefined }),
-      fc.option(fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '+', '-'), digits(1, 3)).map((p) => p.join('')), { nil: undefined }),
+      fc.oneof(
+        fc.constant('0'),
+        fc.tuple(fc.constantFrom(...'123456789'), digits(0, 19)).map(([a, b]) => a + b),
+      ),
+      fc.option(
+        fc.oneof(
+          digits(1, 22),
+          digits(1, 20).map((d) => `0000000000000000${d}`),
+          digits(1, 20).map((d) => `9999999999999999${d}`),
+        ),
+        { nil: undefined },
+      ),
+      fc.option(
+        fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '+', '-'), digits(1, 3)).map((p) => p.join('')),
+        { nil: undefined },
+      ),
     )
     .map(([sign, int, frac, exp]) => `${sign}${int}${frac !== undefined ? `.${frac}` : ''}${exp ?? ''}`);
   fc.assert(

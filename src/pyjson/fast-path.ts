@@ -1,0 +1,535 @@
+/**
+ * The fast path: "did JSON.parse read exactly what Python's json.loads reads?", answered once. JSON.parse rejects
+ * NaN/Infinity (and everything else Python rejects); what it accepts but reads differently from Python always shows
+ * in its result as an integral number (`1.0`, `1e2`, `-0`, ints beyond 2^53, which may also have been plain ints),
+ * an infinite one (an int too long for a double) or a key JavaScript enumerates out of order (an array index).
+ * Non-integral floats are rounded identically by both. So one walk over JSON.parse's result, and a look at the text
+ * where that walk saw an integral number, decide whether the result can be kept; otherwise the caller runs the exact
+ * parser (./parse.ts). The read limits hold for the text, not only for the result (a value a duplicate key replaced
+ * was read too): they are checked here by counts, and scanned only when the counts cannot tell.
+ *
+ * Two walks share one loop: over any value (parsePythonJson, and the parts of a DTO the contract leaves open), and
+ * over a DTO document whose keys the in-order checker found in the schema's order (fromJson), which also tells
+ * whether Python's from_dict would change anything (timestamps it writes differently). Nothing here keeps state
+ * between calls: every answer is a returned FastPathResult. Imports nothing but the value model and the limits.
+ */
+import type { Limits } from '../limits';
+import { PYTHON_INT_MAX_STR_DIGITS } from './numbers';
+import { isArrayIndexKey, type PyJsonValue } from './values';
+
+/** What the fast path says of a text. */
+export type FastPathResult =
+  /** JSON.parse's value is what Python reads, and for the DTO walked, what from_dict makes of it: done. */
+  | { readonly verdict: 'as-is'; readonly value: PyJsonValue }
+  /** JSON.parse's value is what Python's json.loads reads (from_dict's rules still to apply, for a DTO). */
+  | { readonly verdict: 'faithful'; readonly value: PyJsonValue }
+  /** JSON.parse refused the text or may have read it differently, or the text breaks a limit: parse it exactly. */
+  | { readonly verdict: 'exact' };
+
+const EXACT: FastPathResult = Object.freeze({ verdict: 'exact' });
+
+/**
+ * How a field's value is classified, for the fast path's walk and for the codec's reader and writer alike (the one
+ * table: src/codec/field-class.ts maps a field plan to one of these).
+ */
+/** A string, boolean or null: nothing to look at once the in-order checker passed. */
+export const FIELD_SCALAR = 0;
+/** isoformat() text or null. */
+export const FIELD_TIMESTAMP = 1;
+/** A nested DTO object. */
+export const FIELD_DTO = 2;
+/** An array of nested DTO objects. */
+export const FIELD_DTO_ARRAY = 3;
+/** An array of scalars. */
+export const FIELD_LIST = 4;
+/** An object of scalars under keys of any name. */
+export const FIELD_MAP = 5;
+/** Any JSON value (numbers, nesting). */
+export const FIELD_ANY = 6;
+
+/** A DTO as the walk reads it (built by src/codec/read.ts from the DTO's plan). */
+export interface DtoWalk {
+  /** The DTO's in-order checker: valid, and every DTO object's keys exactly the schema's, in its order. */
+  readonly inOrder: (data: unknown) => boolean;
+  /** Per property, in the schema's order: its FIELD_* class. */
+  readonly classes: Uint8Array;
+  /** For FIELD_DTO / FIELD_DTO_ARRAY: the nested DTO's walk. */
+  readonly nested: readonly (DtoWalk | null)[];
+  /** The one field to look at when it is a timestamp and nothing else is (EventMarker, TriggerRunParticipant). */
+  readonly onlyTimestamp: string | null;
+  /** Whether Python may write a timestamp text the contract accepts differently (src/codec/timestamps.ts). */
+  readonly rewritten: (timestamp: string) => boolean;
+}
+
+/**
+ * The fast path on `text` under `limits`. With `dto` (a DTO read by fromJson), a document its in-order checker
+ * accepts is walked as that DTO and may come back 'as-is'; any other document (or without `dto`) is walked as any
+ * value. `scanNumbers`: an integral or infinite number in the result is accepted when no number token of the text
+ * could have been read differently (numberTokensUnambiguous); without, it sends the text to the exact parser
+ * (parsePythonJson's promise, and isPlainJson's: no integral number).
+ */
+export function readFast(text: string, limits: Limits, dto: DtoWalk | null, scanNumbers: boolean): FastPathResult {
+  let root: PyJsonValue;
+  try {
+    root = JSON.parse(text) as PyJsonValue;
+  } catch {
+    return EXACT; // the exact parser reports the error the way Python does
+  }
+  if (dto !== null && dto.inOrder(root)) {
+    const verdict = dtoVerdict(dto, root as Record<string, unknown>, text, limits);
+    if (verdict === AS_IS) return { verdict: 'as-is', value: root };
+    if (verdict === NOT_AS_READ) return EXACT;
+  }
+  // Python's leniency has work to do (or the document is invalid): JSON.parse's result is still kept when it is
+  // what Python reads.
+  return isFaithful(root, text, limits, scanNumbers) ? { verdict: 'faithful', value: root } : EXACT;
+}
+
+/** A number/NaN/Infinity token after Python's separators (a heuristic: only decides which parser runs first). */
+const PYTHON_NUMBER_TOKEN = /(?:: |, |\[)(?:-?\d|NaN|Infinity)/;
+
+/** parsePythonJson's 'sniff' mode: whether the text likely holds a number token (then the exact parser runs first). */
+export function likelyHoldsNumbers(text: string): boolean {
+  return PYTHON_NUMBER_TOKEN.test(text);
+}
+
+/** The DTO walk's verdicts. */
+const AS_IS = 0;
+/** JSON.parse's result is valid, but may not be what the exact parser reads (numbers) or the text breaks a limit. */
+const NOT_AS_READ = 1;
+/**
+ * Valid, but reading changes it (key order, a timestamp to normalize, an array-index key): the general walk
+ * decides.
+ */
+const LENIENT = 2;
+
+/** What a DTO walk counts and notes on its way (one per walk, made by dtoVerdict). */
+interface Scan {
+  /** Deepest nesting; the record is level 1. */
+  depth: number;
+  /** Arrays and objects. */
+  containers: number;
+  /** Root properties holding an integral or infinite number (JSON.parse may have read `1.0`, `-0`, `1e2`…). */
+  rootNumbers: string[] | null;
+  /** Such a number anywhere else. */
+  otherNumbers: boolean;
+}
+
+/**
+ * For a document the DTO's in-order checker accepted (so it is valid, and every DTO object holds exactly its
+ * schema's keys in the schema's order): whether it may be returned as JSON.parse read it. It may when reading would
+ * change nothing (plan.readsAsIs, no timestamp Python writes differently, no array-index key whose order JavaScript
+ * would lose), the exact parser would read the same numbers, and the text keeps within the read limits.
+ */
+function dtoVerdict(walk: DtoWalk, root: Record<string, unknown>, text: string, limits: Limits): number {
+  const scan: Scan = { depth: 1, containers: 1, rootNumbers: null, otherNumbers: false };
+  if (!dtoAsIs(walk, root, 1, scan)) return LENIENT;
+  const rootNumbers = scan.rootNumbers;
+  if (scan.otherNumbers) {
+    if (!numberTokensUnambiguous(text)) return NOT_AS_READ;
+  } else if (rootNumbers !== null) {
+    // Typically one integer at the end of a long document (EventMarkerPage.total): its token is read backwards
+    // from the end of the text rather than scanning all of it.
+    const tokens = trailingMembers(text);
+    const plain = rootNumbers.every((name) => {
+      const token = tokens.get(name);
+      return token !== undefined && isPlainIntToken(token);
+    });
+    if (!plain && !numberTokensUnambiguous(text)) return NOT_AS_READ;
+  }
+  return jsonWithinLimits(text, limits, scan.depth, scan.containers) ? AS_IS : NOT_AS_READ;
+}
+
+/** One valid DTO object at `depth` (counted by the caller), its keys known to be in order. */
+function dtoAsIs(walk: DtoWalk, obj: Record<string, unknown>, depth: number, scan: Scan): boolean {
+  const classes = walk.classes;
+  let k = 0;
+  // The keys are the plan's, in its order (the in-order checker said so): the k-th key is field k.
+  for (const key in obj) {
+    const check = classes[k++];
+    if (check === FIELD_SCALAR) continue; // a string, boolean or null
+    const v = obj[key];
+    switch (check) {
+      case FIELD_TIMESTAMP:
+        if (typeof v === 'string' && walk.rewritten(v)) return false;
+        break;
+      case FIELD_DTO:
+        scan.containers++;
+        if (depth + 1 > scan.depth) scan.depth = depth + 1;
+        if (!dtoAsIs(walk.nested[k - 1]!, v as Record<string, unknown>, depth + 1, scan)) return false;
+        break;
+      case FIELD_DTO_ARRAY: {
+        const list = v as Record<string, unknown>[];
+        const nested = walk.nested[k - 1]!;
+        scan.containers += 1 + list.length;
+        const level = depth + (list.length > 0 ? 2 : 1);
+        if (level > scan.depth) scan.depth = level;
+        const name = nested.onlyTimestamp;
+        if (name !== null) {
+          // The items hold no container: only their timestamp needs a look (10k markers of a page).
+          for (let i = 0; i < list.length; i++) {
+            const stamp = list[i]![name];
+            if (typeof stamp === 'string' && nested.rewritten(stamp)) return false;
+          }
+        } else {
+          for (let i = 0; i < list.length; i++) if (!dtoAsIs(nested, list[i]!, depth + 2, scan)) return false;
+        }
+        break;
+      }
+      case FIELD_LIST: // an array of strings, booleans or nulls
+        scan.containers++;
+        if (depth + 1 > scan.depth) scan.depth = depth + 1;
+        break;
+      case FIELD_MAP: // an object of those: only its keys matter
+        scan.containers++;
+        if (depth + 1 > scan.depth) scan.depth = depth + 1;
+        for (const name in v as object) {
+          const c = name.charCodeAt(0);
+          if (c >= 48 && c <= 57 && isArrayIndexKey(name)) return false;
+        }
+        break;
+      default:
+        if (typeof v === 'object') {
+          if (v !== null && !valueAsIs(v, depth + 1, scan)) return false;
+        } else if (typeof v === 'number' && ambiguous(v)) {
+          if (depth === 1) (scan.rootNumbers ??= []).push(key);
+          else scan.otherNumbers = true;
+        }
+    }
+  }
+  return true;
+}
+
+/**
+ * A JSON value of any shape (arguments_preview, payload, id lists): no array-index key
+ * (JavaScript would lose Python's key order), numbers noted. Containers inside it are
+ * walked without recursion.
+ */
+function valueAsIs(root: object, depth: number, scan: Scan): boolean {
+  let stack: (object | number)[] | null = null;
+  let node = root;
+  let level = depth;
+  for (;;) {
+    scan.containers++;
+    if (level > scan.depth) scan.depth = level;
+    if (Array.isArray(node)) {
+      for (let k = 0; k < node.length; k++) {
+        const v: unknown = node[k];
+        if (typeof v === 'object') {
+          if (v !== null) (stack ??= []).push(v, level + 1);
+        } else if (typeof v === 'number' && ambiguous(v)) scan.otherNumbers = true;
+      }
+    } else {
+      const obj = node as Record<string, unknown>;
+      for (const key in obj) {
+        const c = key.charCodeAt(0);
+        if (c >= 48 && c <= 57 && isArrayIndexKey(key)) return false;
+        const v = obj[key];
+        if (typeof v === 'object') {
+          if (v !== null) (stack ??= []).push(v, level + 1);
+        } else if (typeof v === 'number' && ambiguous(v)) scan.otherNumbers = true;
+      }
+    }
+    if (stack === null || stack.length === 0) return true;
+    level = stack.pop() as number;
+    node = stack.pop() as object;
+  }
+}
+
+/**
+ * Whether `root`, JSON.parse's reading of `text`, is what the exact parser
+ * reads (see the module comment) and `text` keeps within the limits. With
+ * `scanNumbers`, an integral or infinite number in `root` is accepted when no
+ * number token of the text could have been read differently
+ * (numberTokensUnambiguous); without, it is refused (parsePythonJson's fast
+ * path, and isPlainJson, promise no integral number).
+ */
+function isFaithful(root: PyJsonValue, text: string, limits: Limits, scanNumbers: boolean): boolean {
+  if (typeof root !== 'object' || root === null) {
+    if (typeof root === 'string') return root.length <= limits.maxStringLength;
+    return !(typeof root === 'number' && ambiguous(root));
+  }
+  if (!textWithinLimitsCheap(text, limits)) return false;
+  let numbers = false;
+  const stack: object[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (Array.isArray(node)) {
+      for (let k = 0; k < node.length; k++) {
+        const v: unknown = node[k];
+        if (typeof v === 'object') {
+          if (v !== null) stack.push(v);
+        } else if (typeof v === 'number' && !numbers && ambiguous(v)) {
+          if (!scanNumbers) return false;
+          numbers = true;
+        }
+      }
+    } else {
+      const obj = node as Record<string, unknown>;
+      for (const key in obj) {
+        const c = key.charCodeAt(0);
+        if (c >= 48 && c <= 57 && isArrayIndexKey(key)) return false;
+        const v = obj[key];
+        if (typeof v === 'object') {
+          if (v !== null) stack.push(v);
+        } else if (typeof v === 'number' && !numbers && ambiguous(v)) {
+          if (!scanNumbers) return false;
+          numbers = true;
+        }
+      }
+    }
+  }
+  return !numbers || numberTokensUnambiguous(text);
+}
+
+/**
+ * The limits hold for the text, not only for JSON.parse's result: a value a
+ * duplicate key replaces is gone from the result but was read (Python reads
+ * it too). A text of n code units nests at most n/2 deep, and no deeper than
+ * its number of brackets; it holds no string longer than n-2. Only a text
+ * that could break a limit by these counts is scanned. Python refuses an int
+ * of more than 4300 digits; in the result it would show as an infinite
+ * number, unless a duplicate key dropped it: such a digit run is looked for
+ * in the text (a few samples).
+ */
+function textWithinLimitsCheap(text: string, limits: Limits): boolean {
+  const n = text.length;
+  if ((n >= 2 * limits.maxDepth + 2 && !fewBrackets(text, limits.maxDepth)) || n >= limits.maxStringLength + 2) {
+    if (!textWithinLimits(text, limits)) return false;
+  }
+  return !(n > PYTHON_INT_MAX_STR_DIGITS && hasLongDigitRun(text));
+}
+
+/**
+ * For a text JSON.parse read into a value of `depth` levels holding
+ * `containers` arrays and objects: whether the text itself keeps within the
+ * limits (the check textWithinLimitsCheap makes, with a bound that needs no
+ * scan of a long text). Any container of the text that is not in the value
+ * was dropped with a duplicate key; each has an opening bracket of its own,
+ * so there are at most (brackets in the text − containers) of them, and the
+ * text nests at most depth + that many levels. Brackets inside strings only
+ * make the bound looser. When the bound fails, the text is scanned exactly.
+ */
+function jsonWithinLimits(text: string, limits: Limits, depth: number, containers: number): boolean {
+  const n = text.length;
+  if (n >= limits.maxStringLength + 2 || depth > limits.maxDepth) return textWithinLimitsCheap(text, limits);
+  if (n >= 2 * limits.maxDepth + 2) {
+    const hidden = countChar(text, '{') + countChar(text, '[') - containers;
+    if (depth + hidden > limits.maxDepth && !textWithinLimits(text, limits)) return false;
+  }
+  return !(n > PYTHON_INT_MAX_STR_DIGITS && hasLongDigitRun(text));
+}
+
+function countChar(text: string, c: string): number {
+  let count = 0;
+  for (let i = text.indexOf(c); i !== -1; i = text.indexOf(c, i + 1)) count++;
+  return count;
+}
+
+/**
+ * A number token JSON.parse may read differently from Python (so from the
+ * exact parser), after the separator that precedes every number token but a
+ * top-level one (`:`, `,` or `[`, then whitespace):
+ * - the int `-0` (Python: 0);
+ * - 16 or more digits before any fraction (an int beyond 2^53 is a bigint);
+ * - an exponent, or a fraction of zeros (a float with an integral value is a
+ *   PyFloat);
+ * - a fraction starting with 0 or 9 in a token of 16 or more digits (it may
+ *   round to an integral double).
+ * Any other float is never integral as a double: with at most 15 digits and
+ * a non-zero fraction digit it is at least 10^-15 from an integer, more than
+ * its rounding; with at most 15 digits before a fraction starting with 1 to 8
+ * it is at least 0.1 from one and rounds by at most 1/16. An int of at most
+ * 15 digits is the same number either way. Inside strings the same characters
+ * may match too: that only sends the text to the exact parser. Linear: each
+ * attempt reads one run of whitespace and number characters after its
+ * separator.
+ */
+const AMBIGUOUS_NUMBER_TOKEN =
+  /[:,[][ \t\n\r]*(?:-0(?![\d.eE])|-?\d(?:\d{15}|[\d.]*[eE]|\d*\.0+(?!\d)|(?=[\d.]{16})\d*\.[09]))/;
+
+/**
+ * True when every number token of `text` (a text JSON.parse accepted, whose
+ * root is an array or object) is read by JSON.parse exactly as the exact
+ * parser reads it, so JSON.parse's integral numbers are Python's ints.
+ * False may also mean "could not tell".
+ */
+export function numberTokensUnambiguous(text: string): boolean {
+  return !AMBIGUOUS_NUMBER_TOKEN.test(text);
+}
+
+/** An int token both parsers read as the same number: at most 15 digits, not `-0`. */
+const PLAIN_INT_TOKEN = /^(?:0|-?[1-9]\d{0,14})$/;
+
+/** Whether `token` (a number token's text) is an int both parsers read as the same safe number. */
+export function isPlainIntToken(token: string): boolean {
+  return PLAIN_INT_TOKEN.test(token);
+}
+
+/**
+ * The root object's last members whose values are not containers, read
+ * backwards from the end of `text` (a text JSON.parse accepted): key → the
+ * value token's text, the last member of a key only (the one whose value
+ * JSON.parse and Python keep). Stops, keeping what it found, at the first
+ * container value, at a key with an escape, after `max` members, or at
+ * anything else it does not expect. Strings are crossed backwards: the
+ * opening quote is the nearest quote preceded by an even number of
+ * backslashes (every quote inside a string is escaped).
+ */
+function trailingMembers(text: string, max = 8): Map<string, string> {
+  const found = new Map<string, string>();
+  let i = wsBack(text, text.length - 1);
+  if (i < 0 || text.charCodeAt(i) !== RBRACE) return found;
+  i = wsBack(text, i - 1);
+  for (let members = 0; members < max && i >= 0; members++) {
+    // the value, ending at i
+    const c = text.charCodeAt(i);
+    let start: number;
+    if (c === QUOTE) {
+      start = openingQuote(text, i);
+    } else if (c === RBRACKET || c === RBRACE) {
+      return found; // a container
+    } else {
+      start = i;
+      while (start > 0 && isTokenChar(text.charCodeAt(start - 1))) start--;
+      if (!isTokenChar(c)) return found;
+    }
+    if (start < 0) return found;
+    const token = text.slice(start, i + 1);
+    i = wsBack(text, start - 1);
+    if (i < 0 || text.charCodeAt(i) !== COLON) return found;
+    i = wsBack(text, i - 1);
+    if (i < 0 || text.charCodeAt(i) !== QUOTE) return found;
+    const open = openingQuote(text, i);
+    if (open < 0) return found;
+    const key = text.slice(open + 1, i);
+    if (key.indexOf('\\') !== -1) return found;
+    if (!found.has(key)) found.set(key, token);
+    i = wsBack(text, open - 1);
+    if (i < 0 || text.charCodeAt(i) !== COMMA) return found;
+    i = wsBack(text, i - 1);
+  }
+  return found;
+}
+
+function wsBack(text: string, i: number): number {
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && c !== LF && c !== CR && c !== TAB) break;
+    i--;
+  }
+  return i;
+}
+
+/** Index of the quote that opens the string whose closing quote is at `close`; -1 if none. */
+function openingQuote(text: string, close: number): number {
+  let j = close;
+  for (;;) {
+    j = text.lastIndexOf('"', j - 1);
+    if (j < 0) return -1;
+    let b = j - 1;
+    while (b >= 0 && text.charCodeAt(b) === BACKSLASH) b--;
+    if ((j - 1 - b) % 2 === 0) return j;
+  }
+}
+
+/** Characters of number tokens and of true/false/null/NaN/Infinity. */
+function isTokenChar(c: number): boolean {
+  return (c >= D0 && c <= D9) || c === MINUS || c === PLUS || c === DOT || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
+}
+
+/**
+ * Whether the text holds more than PYTHON_INT_MAX_STR_DIGITS digits in a row
+ * (in a number or a string: either way the exact parser decides). Any such run
+ * covers one of the positions sampled every PYTHON_INT_MAX_STR_DIGITS + 1
+ * code units; only digits found there are followed. Linear at worst, a few
+ * dozen reads for a typical text.
+ */
+function hasLongDigitRun(text: string): boolean {
+  const run = PYTHON_INT_MAX_STR_DIGITS + 1;
+  const n = text.length;
+  for (let p = run - 1; p < n; p += run) {
+    if (!isDigit(text.charCodeAt(p))) continue;
+    let a = p;
+    let b = p;
+    while (a > 0 && isDigit(text.charCodeAt(a - 1))) a--;
+    while (b + 1 < n && isDigit(text.charCodeAt(b + 1))) b++;
+    if (b - a + 1 >= run) return true;
+    p = b;
+  }
+  return false;
+}
+
+/** At most `max` brackets that open a container (`[`, `{`, counted in strings too): then no deeper than `max`. */
+function fewBrackets(text: string, max: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf('['); i !== -1; i = text.indexOf('[', i + 1)) if (++count > max) return false;
+  for (let i = text.indexOf('{'); i !== -1; i = text.indexOf('{', i + 1)) if (++count > max) return false;
+  return true;
+}
+
+/**
+ * For a text JSON.parse accepted: no container deeper than maxDepth, and no
+ * string (value or key) whose text between its quotes is longer than
+ * maxStringLength (an unescaped string is never longer than that text). A
+ * text it refuses goes to the exact parser, which decides exactly and
+ * reports the limit with its JSON path and offset.
+ */
+function textWithinLimits(text: string, limits: Limits): boolean {
+  const maxDepth = limits.maxDepth;
+  const maxString = limits.maxStringLength;
+  const n = text.length;
+  let depth = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      // the closing quote: the next one not escaped (preceded by an even number of backslashes)
+      const start = i;
+      for (;;) {
+        i = text.indexOf('"', i + 1);
+        if (i === -1) return false; // cannot happen after JSON.parse; the exact parser decides
+        let b = i - 1;
+        while (text.charCodeAt(b) === BACKSLASH) b--;
+        if ((i - 1 - b) % 2 === 0) break;
+      }
+      if (i - start - 1 > maxString) return false;
+    } else if (c === LBRACKET || c === LBRACE) {
+      if (++depth > maxDepth) return false;
+    } else if (c === RBRACKET || c === RBRACE) {
+      depth--;
+    }
+  }
+  return true;
+}
+
+/**
+ * A number JSON.parse may have read differently from Python: integral (an int
+ * or an integral float, -0, beyond 2^53) or infinite (an int token too long
+ * for a double, which Python reads as an exact int).
+ */
+function ambiguous(v: number): boolean {
+  return Number.isInteger(v) || !Number.isFinite(v);
+}
+
+function isDigit(c: number): boolean {
+  return c >= D0 && c <= D9;
+}
+
+// char codes
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const QUOTE = 34;
+const PLUS = 43;
+const COMMA = 44;
+const MINUS = 45;
+const DOT = 46;
+const D0 = 48;
+const D9 = 57;
+const COLON = 58;
+const BACKSLASH = 92;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const LBRACE = 123;
+const RBRACE = 125;
