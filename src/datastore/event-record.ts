@@ -180,6 +180,12 @@ function encodeInto(
     try {
       text = store.serializeDeferred(value, collect);
     } catch (err) {
+      // A value read from a text this package cannot write (a dict holding a key pynenc's JsonSerializer reserves,
+      // which jsonpickle writes as is; a py/id cycle) keeps the text it was read from: it is what pynenc wrote.
+      if (err instanceof SerializationError && unchanged) {
+        defineOwn(wire, key, known!.wire);
+        continue;
+      }
       if (err instanceof SerializationError) throw err.at({ payloadKey: key, eventId, recordIndex });
       throw err;
     }
