@@ -137,11 +137,16 @@ export function pythonJson(value: unknown): string {
     return String(value);
   }
   if (typeof value === 'string') {
-    return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return JSON.stringify(value).replace(
+      /[\u0080-\uffff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
   }
   if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
   if (typeof value === 'object') {
-    return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${pythonJson(k)}: ${pythonJson(v)}`).join(', ')}}`;
+    return `{${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${pythonJson(k)}: ${pythonJson(v)}`)
+      .join(', ')}}`;
   }
   throw new Error(`not JSON: ${typeof value}`);
 }
@@ -164,15 +169,36 @@ export function makeCase(name: CaseName, n = N): Case {
   switch (name) {
     case 'eventRecords': {
       const values = Array.from({ length: n }, (_, i) => eventRecord(i));
-      return { name, label: `(a) ${n} EventRecords, 5 payload values`, dto: 'EventRecord', values, texts: values.map(pythonJson), items: n };
+      return {
+        name,
+        label: `(a) ${n} EventRecords, 5 payload values`,
+        dto: 'EventRecord',
+        values,
+        texts: values.map(pythonJson),
+        items: n,
+      };
     }
     case 'triggerRuns': {
       const values = Array.from({ length: n }, (_, i) => triggerRunRecord(i));
-      return { name, label: `(b) ${n} TriggerRunRecords, 3 participants`, dto: 'TriggerRunRecord', values, texts: values.map(pythonJson), items: n };
+      return {
+        name,
+        label: `(b) ${n} TriggerRunRecords, 3 participants`,
+        dto: 'TriggerRunRecord',
+        values,
+        texts: values.map(pythonJson),
+        items: n,
+      };
     }
     case 'markerPage': {
       const page = eventMarkerPage(n);
-      return { name, label: `(c) one EventMarkerPage, ${n} markers`, dto: 'EventMarkerPage', values: [page], texts: [pythonJson(page)], items: n };
+      return {
+        name,
+        label: `(c) one EventMarkerPage, ${n} markers`,
+        dto: 'EventMarkerPage',
+        values: [page],
+        texts: [pythonJson(page)],
+        items: n,
+      };
     }
   }
 }

@@ -105,16 +105,25 @@ export default function codecBench(report: Report): void {
   const [parseBase, read, readSlow, fast, slow, check] = measureInterleaved([
     ['JSON.parse', () => texts.forEach((t) => (sink += JSON.parse(t) ? 1 : 0))],
     ['fromJson(EventRecord)', () => texts.forEach((t) => (sink += fromJson('EventRecord', t) ? 1 : 0))],
-    ['fromJson(EventRecord), exact parser', () => texts.forEach((t) => (sink += fromJson('EventRecord', t, { fastPath: false }) ? 1 : 0))],
+    [
+      'fromJson(EventRecord), exact parser',
+      () => texts.forEach((t) => (sink += fromJson('EventRecord', t, { fastPath: false }) ? 1 : 0)),
+    ],
     ['parsePythonJson (fast path)', () => texts.forEach((t) => (sink += parsePythonJson(t) ? 1 : 0))],
-    ['parsePythonJson (exact parser)', () => texts.forEach((t) => (sink += parsePythonJson(t, { fastPath: false }) ? 1 : 0))],
+    [
+      'parsePythonJson (exact parser)',
+      () => texts.forEach((t) => (sink += parsePythonJson(t, { fastPath: false }) ? 1 : 0)),
+    ],
     ['isPlainJson (JSON.parse + faithfulness walk)', () => texts.forEach((t) => (sink += isPlainJson(t) ? 1 : 0))],
   ]);
   const [stringifyBase, write, writeFlat, dumps] = measureInterleaved([
     ['JSON.stringify', () => parsed.forEach((r) => (sink += JSON.stringify(r).length))],
     ['toJson(EventRecord)', () => records.forEach((r) => (sink += toJson('EventRecord', r).length))],
     // the rope toJson returns, copied into one flat string (what writing it out costs first)
-    ['toJson(EventRecord), text flattened', () => records.forEach((r) => (sink += toJson('EventRecord', r).charCodeAt(0)))],
+    [
+      'toJson(EventRecord), text flattened',
+      () => records.forEach((r) => (sink += toJson('EventRecord', r).charCodeAt(0))),
+    ],
     ['stringifyPython', () => parsed.forEach((r) => (sink += stringifyPython(r).length))],
   ]);
   report.plain(group, parseBase!, N);
@@ -138,7 +147,10 @@ export default function codecBench(report: Report): void {
     ['JSON.parse', () => runTexts.forEach((t) => (sink += JSON.parse(t) ? 1 : 0))],
     ['fromJson(TriggerRunRecord)', () => runTexts.forEach((t) => (sink += fromJson('TriggerRunRecord', t) ? 1 : 0))],
     ['parsePythonJson (JSON.parse attempt first)', () => runTexts.forEach((t) => (sink += parsePythonJson(t) ? 1 : 0))],
-    ["parsePythonJson ('sniff': number seen → exact)", () => runTexts.forEach((t) => (sink += parsePythonJson(t, { fastPath: 'sniff' }) ? 1 : 0))],
+    [
+      "parsePythonJson ('sniff': number seen → exact)",
+      () => runTexts.forEach((t) => (sink += parsePythonJson(t, { fastPath: 'sniff' }) ? 1 : 0)),
+    ],
   ]);
   const [runStringify, runWrite] = measureInterleaved([
     ['JSON.stringify', () => runParsed.forEach((r) => (sink += JSON.stringify(r).length))],

@@ -24,13 +24,21 @@ export default async function datastoreBench(report: Report): Promise<void> {
   const jsonTexts = records.map((r) => JSON.stringify(r));
   // Baselines are measured again beside each subject: on a shared machine the load drifts.
   const stringifyBase = () =>
-    measure('JSON.stringify (same records)', () => {
-      for (const r of records) sink += JSON.stringify(r).length;
-    }, options);
+    measure(
+      'JSON.stringify (same records)',
+      () => {
+        for (const r of records) sink += JSON.stringify(r).length;
+      },
+      options,
+    );
   const parseBase = () =>
-    measure('JSON.parse (same records)', () => {
-      for (const t of jsonTexts) sink += (JSON.parse(t) as object) ? 1 : 0;
-    }, options);
+    measure(
+      'JSON.parse (same records)',
+      () => {
+        for (const t of jsonTexts) sink += (JSON.parse(t) as object) ? 1 : 0;
+      },
+      options,
+    );
 
   const dir = mkdtempSync(join(tmpdir(), 'datastore-bench-'));
   const sqlite = new SqliteStore({ path: join(dir, 'bench.sqlite'), appId: 'bench' });
@@ -44,19 +52,31 @@ export default async function datastoreBench(report: Report): Promise<void> {
       const refs = texts.reduce((n, t) => n + (t.match(/__pynenc__client_data__:/g)?.length ?? 0), 0);
       const group = `datastore: ${N} EventRecords × 5 payload values, ${refs} references, ${name}`;
       const encBase = stringifyBase();
-      const enc = await measureAsync(`encodeEventRecords (${name})`, async () => {
-        sink += (await encodeEventRecords(records, store)).length;
-      }, options);
+      const enc = await measureAsync(
+        `encodeEventRecords (${name})`,
+        async () => {
+          sink += (await encodeEventRecords(records, store)).length;
+        },
+        options,
+      );
       const decBase = parseBase();
-      const dec = await measureAsync(`decodeEventRecords (${name}, LRU 1024)`, async () => {
-        store.clearLocalCache();
-        sink += (await decodeEventRecords(texts, store)).length;
-      }, options);
+      const dec = await measureAsync(
+        `decodeEventRecords (${name}, LRU 1024)`,
+        async () => {
+          store.clearLocalCache();
+          sink += (await decodeEventRecords(texts, store)).length;
+        },
+        options,
+      );
       const decoded = await decodeEventRecords(texts, store);
       const reencBase = stringifyBase();
-      const reenc = await measureAsync(`re-encode decoded (${name}, wire reused)`, async () => {
-        sink += (await encodeEventRecords(decoded, store)).length;
-      }, options);
+      const reenc = await measureAsync(
+        `re-encode decoded (${name}, wire reused)`,
+        async () => {
+          sink += (await encodeEventRecords(decoded, store)).length;
+        },
+        options,
+      );
       report.ratio(group, enc, encBase, N);
       report.ratio(group, dec, decBase, N);
       report.ratio(group, reenc, reencBase, N);

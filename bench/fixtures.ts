@@ -32,7 +32,11 @@ export function makeEventRecords(n: number, options: EventRecordFixtureOptions =
         customer: `customer-${i % 97}`,
         amount: Math.round(i * 137.13) / 100 + 0.01,
         address: { city: 'Zürich', zip: String(8000 + (i % 100)), lines: ['Bahnhofstrasse 1', `Apt ${i % 50}`] },
-        items: Array.from({ length: large ? lineCount : 3 }, (_, j) => ({ sku: `SKU-${(i * 31 + j) % 9973}`, qty: 1 + ((i + j) % 5), note: `r${i}` })),
+        items: Array.from({ length: large ? lineCount : 3 }, (_, j) => ({
+          sku: `SKU-${(i * 31 + j) % 9973}`,
+          qty: 1 + ((i + j) % 5),
+          note: `r${i}`,
+        })),
       },
       matched_condition_ids: i % 2 === 0 ? ['cond-order-created'] : [],
       valid_condition_ids: [],
@@ -49,5 +53,5 @@ export function makeEventRecords(n: number, options: EventRecordFixtureOptions =
 function timestamp(i: number): string {
   const micros = (i * 7919) % 1_000_000;
   const fraction = micros === 0 ? '' : `.${String(micros).padStart(6, '0')}`;
-  return `2026-05-09T${String(10 + Math.floor(i / 3600) % 14).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}${fraction}+00:00`;
+  return `2026-05-09T${String(10 + (Math.floor(i / 3600) % 14)).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}${fraction}+00:00`;
 }

@@ -48,7 +48,12 @@ export default async function goalsBench(report: Report): Promise<void> {
 
     const summary: string[] = [];
     for (const name of CASE_NAMES) summary.push(runCase(report, makeCase(name), zod, zodNative, quicktype));
-    for (const line of summary) report.note('summary: ratios to JSON.parse / JSON.stringify (median of rounds)', line.split('|')[0]!, line.split('|')[1]!);
+    for (const line of summary)
+      report.note(
+        'summary: ratios to JSON.parse / JSON.stringify (median of rounds)',
+        line.split('|')[0]!,
+        line.split('|')[1]!,
+      );
   } finally {
     quicktype.dispose();
   }
@@ -68,12 +73,19 @@ function runCase(
     { name: 'JSON.parse', run: () => texts.forEach((t) => consume(JSON.parse(t))) },
     { name: 'fromJson', run: () => texts.forEach((t) => consume(fromJson(dto, t))) },
     { name: 'JSON.parse + validate', run: () => texts.forEach((t) => consume(validate(dto, JSON.parse(t)).ok)) },
-    { name: 'JSON.parse + Zod (zod-from-json-schema)', run: () => texts.forEach((t) => consume(zod[dto].safeParse(JSON.parse(t)).success)) },
-    { name: 'JSON.parse + Zod (z.fromJSONSchema, no if/then)', run: () => texts.forEach((t) => consume(zodNative[dto].safeParse(JSON.parse(t)).success)) },
+    {
+      name: 'JSON.parse + Zod (zod-from-json-schema)',
+      run: () => texts.forEach((t) => consume(zod[dto].safeParse(JSON.parse(t)).success)),
+    },
+    {
+      name: 'JSON.parse + Zod (z.fromJSONSchema, no if/then)',
+      run: () => texts.forEach((t) => consume(zodNative[dto].safeParse(JSON.parse(t)).success)),
+    },
     { name: 'quicktype Convert.toX', run: () => texts.forEach((t) => consume(quicktype.read(dto, t))) },
   ]);
   report.plain(readGroup, parse!, c.items);
-  for (const m of [ours!, oursValidate!, zodRead!, zodNativeRead!, qtRead!]) report.ratio(readGroup, m, parse!, c.items);
+  for (const m of [ours!, oursValidate!, zodRead!, zodNativeRead!, qtRead!])
+    report.ratio(readGroup, m, parse!, c.items);
   const readRatio = ours!.medianMs / parse!.medianMs;
   report.note(readGroup, 'goal', `fromJson ${readRatio.toFixed(2)}× — ${readRatio <= READ_GOAL ? 'met' : 'MISSED'}`);
 
@@ -85,7 +97,10 @@ function runCase(
   const [stringify, write, writeFlat, qtWrite] = interleaved([
     { name: 'JSON.stringify', run: () => values.forEach((v) => consume(JSON.stringify(v))) },
     { name: 'toJson', run: () => values.forEach((v) => consume(toJson(dto, v as never))) },
-    { name: 'toJson, text then flattened', run: () => values.forEach((v) => consume(toJson(dto, v as never).charCodeAt(0) + 1)) },
+    {
+      name: 'toJson, text then flattened',
+      run: () => values.forEach((v) => consume(toJson(dto, v as never).charCodeAt(0) + 1)),
+    },
     { name: 'quicktype Convert.xToJson', run: () => values.forEach((v) => consume(quicktype.write(dto, v))) },
   ]);
   report.plain(writeGroup, stringify!, c.items);

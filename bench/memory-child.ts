@@ -39,10 +39,18 @@ function heap(): number {
 
 const MIB = 1024 * 1024;
 
-function measureOp(textsFile: string, dto: DtoName, op: string, quicktypeFile: string | undefined): Record<string, number | string> {
+function measureOp(
+  textsFile: string,
+  dto: DtoName,
+  op: string,
+  quicktypeFile: string | undefined,
+): Record<string, number | string> {
   const texts = JSON.parse(readFileSync(textsFile, 'utf8')) as string[];
   // the bench texts hold no float, so JSON.parse gives back exactly the values they were written from
-  const c = { texts, values: op === 'toJson' || op === 'JSON.stringify' ? texts.map((t) => JSON.parse(t) as unknown) : [] };
+  const c = {
+    texts,
+    values: op === 'toJson' || op === 'JSON.stringify' ? texts.map((t) => JSON.parse(t) as unknown) : [],
+  };
   let run: () => unknown[];
   switch (op) {
     case 'fixture':
@@ -147,7 +155,11 @@ function main(): void {
   const [textsFile, dto, op, quicktypeFile] = process.argv.slice(2);
   if (op === 'retention') {
     // JSON.parse: calibration, must show the text released; JSON.parse+slice: control, must show it kept.
-    console.log(JSON.stringify((['JSON.parse', 'JSON.parse+slice', 'fromJson', 'fromJson(exact parser)'] as const).map(retention)));
+    console.log(
+      JSON.stringify(
+        (['JSON.parse', 'JSON.parse+slice', 'fromJson', 'fromJson(exact parser)'] as const).map(retention),
+      ),
+    );
     return;
   }
   console.log(JSON.stringify(measureOp(textsFile!, dto as DtoName, op!, quicktypeFile)));

@@ -15,7 +15,16 @@ import type { Report } from './harness';
 import { quicktypeConverter } from './peers';
 
 const CHILD = join(__dirname, 'memory-child.ts');
-const OPS = ['fixture', 'JSON.parse', 'fromJson', 'JSON.parse+validate', 'zod', 'quicktype', 'JSON.stringify', 'toJson'] as const;
+const OPS = [
+  'fixture',
+  'JSON.parse',
+  'fromJson',
+  'JSON.parse+validate',
+  'zod',
+  'quicktype',
+  'JSON.stringify',
+  'toJson',
+] as const;
 
 function child(args: string[]): unknown {
   const run = spawnSync(process.execPath, ['--expose-gc', '--require', 'tsx/cjs', CHILD, ...args], {
@@ -36,14 +45,27 @@ export default async function memoryBench(report: Report): Promise<void> {
       const textsFile = join(quicktype.file, '..', `${name}.json`);
       writeFileSync(textsFile, JSON.stringify(c.texts));
       for (const op of OPS) {
-        const m = child([textsFile, c.dto, op, quicktype.file]) as { peakRssMiB: number; opPeakMiB: number; keptHeapMiB: number };
-        report.note(group, op, `peak ${m.peakRssMiB.toFixed(1)} MiB, op +${Math.max(0, m.opPeakMiB).toFixed(1)} MiB, results hold ${m.keptHeapMiB.toFixed(1)} MiB of heap`);
+        const m = child([textsFile, c.dto, op, quicktype.file]) as {
+          peakRssMiB: number;
+          opPeakMiB: number;
+          keptHeapMiB: number;
+        };
+        report.note(
+          group,
+          op,
+          `peak ${m.peakRssMiB.toFixed(1)} MiB, op +${Math.max(0, m.opPeakMiB).toFixed(1)} MiB, results hold ${m.keptHeapMiB.toFixed(1)} MiB of heap`,
+        );
       }
     }
   } finally {
     quicktype.dispose();
   }
-  const outcomes = child(['-', '-', 'retention']) as { subject: string; textBytes: number; freedBytes: number; textReleased: boolean }[];
+  const outcomes = child(['-', '-', 'retention']) as {
+    subject: string;
+    textBytes: number;
+    freedBytes: number;
+    textReleased: boolean;
+  }[];
   for (const o of outcomes) {
     report.note(
       'memory: is the 10k-marker page text released after decoding? (large-object space freed when the text is dropped)',

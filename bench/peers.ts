@@ -66,7 +66,11 @@ export function bundle(dto: DtoName, dropConditionals = false): Json {
       if (key === '$ref' && typeof value === 'string') out.$ref = localName(new URL(value, base));
       else out[key] = rewrite(value, base);
     }
-    if (dropConditionals && Array.isArray(out.allOf) && out.allOf.every((c) => typeof c === 'object' && c !== null && 'if' in c)) {
+    if (
+      dropConditionals &&
+      Array.isArray(out.allOf) &&
+      out.allOf.every((c) => typeof c === 'object' && c !== null && 'if' in c)
+    ) {
       delete out.allOf;
     }
     return out;
@@ -84,7 +88,9 @@ export type ZodSchemas = Record<DtoName, { safeParse(value: unknown): { success:
 
 /** zod-from-json-schema: every keyword of the contract, conditionals included. */
 export function zodSchemas(): ZodSchemas {
-  return Object.fromEntries(DTO_NAMES.map((dto) => [dto, convertJsonSchemaToZod(bundle(dto) as Parameters<typeof convertJsonSchemaToZod>[0])])) as unknown as ZodSchemas;
+  return Object.fromEntries(
+    DTO_NAMES.map((dto) => [dto, convertJsonSchemaToZod(bundle(dto) as Parameters<typeof convertJsonSchemaToZod>[0])]),
+  ) as unknown as ZodSchemas;
 }
 
 /** Zod's own import; without the if/then/else conditionals, which it refuses. */
@@ -162,8 +168,14 @@ export async function quicktypeConverter(): Promise<QuicktypeConverter> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Convert } = require(file) as { Convert: Record<string, (arg: unknown) => unknown> };
   const lower = (dto: string) => dto[0]!.toLowerCase() + dto.slice(1);
-  const readers = Object.fromEntries(DTO_NAMES.map((d) => [d, Convert[`to${d}`]!])) as Record<DtoName, (t: unknown) => unknown>;
-  const writers = Object.fromEntries(DTO_NAMES.map((d) => [d, Convert[`${lower(d)}ToJson`]!])) as Record<DtoName, (v: unknown) => unknown>;
+  const readers = Object.fromEntries(DTO_NAMES.map((d) => [d, Convert[`to${d}`]!])) as Record<
+    DtoName,
+    (t: unknown) => unknown
+  >;
+  const writers = Object.fromEntries(DTO_NAMES.map((d) => [d, Convert[`${lower(d)}ToJson`]!])) as Record<
+    DtoName,
+    (v: unknown) => unknown
+  >;
   for (const dto of DTO_NAMES) {
     if (typeof readers[dto] !== 'function' || typeof writers[dto] !== 'function') {
       throw new Error(`quicktype output has no Convert.to${dto} / ${lower(dto)}ToJson`);

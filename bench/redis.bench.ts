@@ -31,7 +31,8 @@ export default async function redisBench(report: Report): Promise<void> {
 
     const check = async (store: ClientDataStore) => {
       const decoded = await decodeEventRecords(texts, store);
-      if (decoded.length !== RECORDS || decoded[RECORDS - 1]!.event_id !== input[RECORDS - 1]!.event_id) throw new Error('bad decode');
+      if (decoded.length !== RECORDS || decoded[RECORDS - 1]!.event_id !== input[RECORDS - 1]!.event_id)
+        throw new Error('bad decode');
     };
     await check(redis);
 
@@ -51,7 +52,11 @@ export default async function redisBench(report: Report): Promise<void> {
     );
     report.ratio(GROUP, getMem, getMem, RECORDS);
     report.ratio(GROUP, getRedis, getMem, RECORDS);
-    report.note(GROUP, 'workload', `${RECORDS} records (bench/fixtures makeEventRecords, largeEvery 1), ${references} references, LRU off, redis-server on 127.0.0.1`);
+    report.note(
+      GROUP,
+      'workload',
+      `${RECORDS} records (bench/fixtures makeEventRecords, largeEvery 1), ${references} references, LRU off, redis-server on 127.0.0.1`,
+    );
   } finally {
     await redis.close();
     await memory.close();
@@ -74,5 +79,8 @@ async function interleaved(
       if (r >= warmup) times[side]!.push(performance.now() - start);
     }
   }
-  return [0, 1].map((i) => ({ name: sides[i]![0], medianMs: median(times[i]!), roundsMs: times[i]! })) as [Measurement, Measurement];
+  return [0, 1].map((i) => ({ name: sides[i]![0], medianMs: median(times[i]!), roundsMs: times[i]! })) as [
+    Measurement,
+    Measurement,
+  ];
 }

@@ -67,11 +67,15 @@ class Languages {
     return dfa;
   }
 
-  plain(element: NoParent<Element>): DFA {
-    const nfa = NFA.fromRegex({ type: 'Concatenation', elements: [element] }, { maxCharacter: this.maxCharacter }, {
-      assertions: 'throw',
-      unknowns: 'throw',
-    });
+  plain(piece: NoParent<Element>): DFA {
+    const nfa = NFA.fromRegex(
+      { type: 'Concatenation', elements: [piece] },
+      { maxCharacter: this.maxCharacter },
+      {
+        assertions: 'throw',
+        unknowns: 'throw',
+      },
+    );
     return this.done(DFA.fromFA(nfa));
   }
 
@@ -142,7 +146,8 @@ function element(node: NoParent<Element>, k: DFA, L: Languages): DFA {
 }
 
 function isStartAnchor(node: NoParent<Element> | undefined): boolean {
-  if (node?.type !== 'Assertion' || node.kind !== 'behind' || !node.negate || node.alternatives.length !== 1) return false;
+  if (node?.type !== 'Assertion' || node.kind !== 'behind' || !node.negate || node.alternatives.length !== 1)
+    return false;
   const only = node.alternatives[0]!.elements;
   return only.length === 1 && only[0]!.type === 'CharacterClass' && only[0]!.characters.isAll;
 }
@@ -152,7 +157,9 @@ function isStartAnchor(node: NoParent<Element> | undefined): boolean {
  * Throws when the pattern is outside what the construction handles.
  */
 export function patternLanguage(pattern: string, flags = PATTERN_FLAGS): DFA {
-  const { expression, maxCharacter } = JS.Parser.fromLiteral({ source: pattern, flags }).parse({ backreferences: 'throw' });
+  const { expression, maxCharacter } = JS.Parser.fromLiteral({ source: pattern, flags }).parse({
+    backreferences: 'throw',
+  });
   if (!expression.alternatives.every((a) => isStartAnchor(a.elements[0]))) throw new Unsupported('not anchored with ^');
   const L = new Languages(maxCharacter);
   return L.union(expression.alternatives.map((a) => sequence(a.elements.slice(1), L.all(), L)));
@@ -201,7 +208,18 @@ export function derivePatternDfa(pattern: string, flags = PATTERN_FLAGS): Deriva
   for (const node of dfa.finals) if (id.has(node)) accepting[id.get(node)!] = 1;
   const { minLength, maxLength } = lengths(dfa, new Set(nodes));
   return {
-    dfa: { pattern, flags, classOf, classes, states, next, initial: id.get(dfa.initial) ?? 0, accepting, minLength, maxLength },
+    dfa: {
+      pattern,
+      flags,
+      classOf,
+      classes,
+      states,
+      next,
+      initial: id.get(dfa.initial) ?? 0,
+      accepting,
+      minLength,
+      maxLength,
+    },
   };
 }
 
@@ -279,6 +297,8 @@ export function tableMatcher(dfa: PatternDfa): (text: string) => boolean {
 
 /** The DFA's language as a lookahead-free RegExp source, anchored. */
 export function dfaRegExpSource(pattern: string, flags = PATTERN_FLAGS): string {
-  const literal = JS.toLiteral(patternLanguage(pattern, flags).toRegex({ maxNodes: 100_000 }), { flags: { unicode: flags.includes('u') } });
+  const literal = JS.toLiteral(patternLanguage(pattern, flags).toRegex({ maxNodes: 100_000 }), {
+    flags: { unicode: flags.includes('u') },
+  });
   return `^(?:${literal.source})$`;
 }

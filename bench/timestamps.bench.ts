@@ -21,7 +21,7 @@ import type { Measurement, Report } from './harness';
 import { interleaved } from './interleave';
 import { derivePatternDfa, dfaRegExpSource, tableMatcher } from './timestamp-dfa';
 
-const PATTERN = ((commonSchema.$defs as Record<string, { pattern: string }>).timestamp!).pattern;
+const PATTERN = (commonSchema.$defs as Record<string, { pattern: string }>).timestamp!.pattern;
 
 const BASES = [
   '2026-05-09T10:11:12.345678+00:00',
@@ -32,7 +32,24 @@ const BASES = [
   '0001-01-01T00:00:00+00:00',
   '9999-12-31T23:59:59.999999-23:59:59.999999',
 ];
-const ALPHABET = [...'0123456789-+:.TtZz _/\\x', '\u00e9', '\u0660', '\ud800', '\ud83d\ude00', '\u0000', '\u007f', '\u0080', '\uff10', '\u2212', '\n', '\t', '１', 'Ｔ', 'ß', '\u200b'];
+const ALPHABET = [
+  ...'0123456789-+:.TtZz _/\\x',
+  '\u00e9',
+  '\u0660',
+  '\ud800',
+  '\ud83d\ude00',
+  '\u0000',
+  '\u007f',
+  '\u0080',
+  '\uff10',
+  '\u2212',
+  '\n',
+  '\t',
+  '１',
+  'Ｔ',
+  'ß',
+  '\u200b',
+];
 
 function edits(): string[] {
   const out: string[] = [];
@@ -40,7 +57,8 @@ function edits(): string[] {
     out.push(base);
     for (let i = 0; i <= base.length; i++) {
       out.push(base.slice(0, i) + base.slice(i + 1));
-      for (const ch of ALPHABET) out.push(base.slice(0, i) + ch + base.slice(i + 1), base.slice(0, i) + ch + base.slice(i));
+      for (const ch of ALPHABET)
+        out.push(base.slice(0, i) + ch + base.slice(i + 1), base.slice(0, i) + ch + base.slice(i));
     }
   }
   return out;
@@ -49,7 +67,13 @@ function edits(): string[] {
 export default function timestampsBench(report: Report): void {
   const texts = Array.from({ length: N }, (_, i) => timestampText(i, i % 6));
   const contract = new RegExp(PATTERN, 'u');
-  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, unevaluated: false, dynamicRef: false, messages: false });
+  const ajv = new Ajv2020({
+    strict: true,
+    allowUnionTypes: true,
+    unevaluated: false,
+    dynamicRef: false,
+    messages: false,
+  });
   addFormats(ajv);
   ajv.addSchema(commonSchema);
   const viaAjv = ajv.compile({ $ref: `${String(commonSchema.$id)}#/$defs/timestamp` });
@@ -78,18 +102,54 @@ export default function timestampsBench(report: Report): void {
       continue;
     }
     const differ = probe.filter((s) => check(s) !== contract.test(s)).length;
-    report.note(`${group}: exactness`, name, differ === 0 ? `same verdict as the contract on all ${probe.length} probes` : `DIFFERS on ${differ}/${probe.length} probes`);
+    report.note(
+      `${group}: exactness`,
+      name,
+      differ === 0
+        ? `same verdict as the contract on all ${probe.length} probes`
+        : `DIFFERS on ${differ}/${probe.length} probes`,
+    );
   }
 
   let ok = 0;
   const [base, ajvM, fullM, fastM, dfaM, dfaReM] = interleaved(
     [
-      { name: 'contract pattern (RegExp, u)', run: () => { for (let i = 0; i < texts.length; i++) if (contract.test(texts[i]!)) ok++; } },
-      { name: checks[0]![0], run: () => { for (let i = 0; i < texts.length; i++) if (viaAjv(texts[i]!)) ok++; } },
-      { name: checks[1]![0], run: () => { for (let i = 0; i < texts.length; i++) if (formatFull(texts[i]!)) ok++; } },
-      { name: checks[2]![0], run: () => { for (let i = 0; i < texts.length; i++) if (formatFast(texts[i]!)) ok++; } },
-      { name: checks[3]![0], run: () => { for (let i = 0; i < texts.length; i++) if (dfa?.(texts[i]!)) ok++; } },
-      { name: checks[4]![0], run: () => { for (let i = 0; i < texts.length; i++) if (dfaRegExp.test(texts[i]!)) ok++; } },
+      {
+        name: 'contract pattern (RegExp, u)',
+        run: () => {
+          for (let i = 0; i < texts.length; i++) if (contract.test(texts[i]!)) ok++;
+        },
+      },
+      {
+        name: checks[0]![0],
+        run: () => {
+          for (let i = 0; i < texts.length; i++) if (viaAjv(texts[i]!)) ok++;
+        },
+      },
+      {
+        name: checks[1]![0],
+        run: () => {
+          for (let i = 0; i < texts.length; i++) if (formatFull(texts[i]!)) ok++;
+        },
+      },
+      {
+        name: checks[2]![0],
+        run: () => {
+          for (let i = 0; i < texts.length; i++) if (formatFast(texts[i]!)) ok++;
+        },
+      },
+      {
+        name: checks[3]![0],
+        run: () => {
+          for (let i = 0; i < texts.length; i++) if (dfa?.(texts[i]!)) ok++;
+        },
+      },
+      {
+        name: checks[4]![0],
+        run: () => {
+          for (let i = 0; i < texts.length; i++) if (dfaRegExp.test(texts[i]!)) ok++;
+        },
+      },
     ],
     15,
     5,

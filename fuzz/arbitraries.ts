@@ -55,7 +55,18 @@ export const text: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
   {
     weight: 2,
-    arbitrary: fc.constantFrom('', 'evt-1', 'é😀\ud800', '\u0000', '\ufeff', '__pynenc__client_data__', '"\\', '\u2028', '__proto__', 'x'.repeat(300)),
+    arbitrary: fc.constantFrom(
+      '',
+      'evt-1',
+      'é😀\ud800',
+      '\u0000',
+      '\ufeff',
+      '__pynenc__client_data__',
+      '"\\',
+      '\u2028',
+      '__proto__',
+      'x'.repeat(300),
+    ),
   },
 );
 
@@ -89,7 +100,9 @@ export const pyValue: fc.Arbitrary<PyJsonValue> = fc.letrec<{ value: PyJsonValue
   ),
 })).value;
 
-export const pyObject = fc.array(fc.tuple(key, pyValue), { maxLength: 5 }).map((e) => objectOf(e) as Record<string, PyJsonValue>);
+export const pyObject = fc
+  .array(fc.tuple(key, pyValue), { maxLength: 5 })
+  .map((e) => objectOf(e) as Record<string, PyJsonValue>);
 
 // ── timestamps: what Python writes, and other texts fromisoformat reads ──
 
@@ -102,7 +115,13 @@ const offsetMicros = fc.oneof(
   fc.integer({ min: -86_399_999_999, max: 86_399_999_999 }).filter((us) => Math.abs(us) >= 1_000_000),
 );
 const canonicalTimestamp = fc
-  .tuple(fc.oneof(fc.bigInt({ min: MIN_EPOCH, max: MAX_EPOCH }), fc.bigInt({ min: 1_700_000_000_000_000n, max: 1_900_000_000_000_000n })), offsetMicros)
+  .tuple(
+    fc.oneof(
+      fc.bigInt({ min: MIN_EPOCH, max: MAX_EPOCH }),
+      fc.bigInt({ min: 1_700_000_000_000_000n, max: 1_900_000_000_000_000n }),
+    ),
+    offsetMicros,
+  )
   .map(([e, o]) => formatTimestamp(e, o));
 
 /** Canonical text, or a variant fromisoformat also reads (Z, naive, space, 7 digits, week date…). */
@@ -157,7 +176,12 @@ export interface ValueOptions {
 
 const DEFAULT_OPTIONS: ValueOptions = { payloadValue: text };
 
-function forSchema(schema: JsonSchema, base: string, options: ValueOptions, property: string | undefined): fc.Arbitrary<unknown> {
+function forSchema(
+  schema: JsonSchema,
+  base: string,
+  options: ValueOptions,
+  property: string | undefined,
+): fc.Arbitrary<unknown> {
   if (typeof schema.$ref === 'string') {
     const target = resolve(schema.$ref, base);
     if ('dto' in target) return validValue(target.dto, options);
@@ -165,7 +189,8 @@ function forSchema(schema: JsonSchema, base: string, options: ValueOptions, prop
   }
   if (schema.title === 'Timestamp') return timestamp;
   for (const list of [schema.oneOf, schema.anyOf]) {
-    if (Array.isArray(list)) return fc.oneof(...(list as JsonSchema[]).map((s) => forSchema(s, base, options, property)));
+    if (Array.isArray(list))
+      return fc.oneof(...(list as JsonSchema[]).map((s) => forSchema(s, base, options, property)));
   }
   if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
   const types = ([] as unknown[]).concat(schema.type ?? []);
@@ -177,14 +202,21 @@ function forSchema(schema: JsonSchema, base: string, options: ValueOptions, prop
         return fc.boolean();
       case 'integer': {
         const min = typeof schema.minimum === 'number' ? schema.minimum : -Number.MAX_SAFE_INTEGER;
-        return fc.oneof(fc.integer({ min: Math.max(min, -1000), max: 1000 }), fc.integer({ min, max: Number.MAX_SAFE_INTEGER }));
+        return fc.oneof(
+          fc.integer({ min: Math.max(min, -1000), max: 1000 }),
+          fc.integer({ min, max: Number.MAX_SAFE_INTEGER }),
+        );
       }
       case 'number':
         return fc.double({ noNaN: true });
       case 'string':
-        return Array.isArray(schema.examples) ? fc.oneof(fc.constantFrom(...(schema.examples as string[])), text) : text;
+        return Array.isArray(schema.examples)
+          ? fc.oneof(fc.constantFrom(...(schema.examples as string[])), text)
+          : text;
       case 'array':
-        return fc.array(schema.items ? forSchema(schema.items as JsonSchema, base, options, property) : pyValue, { maxLength: 3 });
+        return fc.array(schema.items ? forSchema(schema.items as JsonSchema, base, options, property) : pyValue, {
+          maxLength: 3,
+        });
       case 'object': {
         const extra = schema.additionalProperties;
         if (extra !== undefined && typeof extra === 'object' && (extra as JsonSchema).type === 'string') {
@@ -201,7 +233,10 @@ function forSchema(schema: JsonSchema, base: string, options: ValueOptions, prop
 }
 
 /** A valid instance of the DTO (every property present, in schema order, if/then rules applied). */
-export function validValue(dto: DtoName, options: ValueOptions = DEFAULT_OPTIONS): fc.Arbitrary<Record<string, unknown>> {
+export function validValue(
+  dto: DtoName,
+  options: ValueOptions = DEFAULT_OPTIONS,
+): fc.Arbitrary<Record<string, unknown>> {
   const schema = schemas[dto];
   const base = String(schema.$id);
   const properties = Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>);

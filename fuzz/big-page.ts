@@ -38,7 +38,10 @@ function page(targetChars: number): { text: string; markers: number } {
     parts.push(m);
     length += m.length + 2;
   }
-  return { text: `{"markers": [${parts.join(', ')}], "total": ${parts.length}, "truncated": false}`, markers: parts.length };
+  return {
+    text: `{"markers": [${parts.join(', ')}], "total": ${parts.length}, "truncated": false}`,
+    markers: parts.length,
+  };
 }
 
 function refused(run: () => unknown): { code: string; ms: number; message: string } {
@@ -63,14 +66,20 @@ function main(): void {
   if (mode !== 'read' || !file) throw new Error('usage: big-page.ts write <file> [MiB] | read <file>');
   const text = readFileSync(file, 'latin1'); // ASCII: a one-byte string of the file's size
   gc();
-  const before = { rssMiB: process.memoryUsage().rss / MiB, peakMiB: peakMiB(), heapMiB: process.memoryUsage().heapUsed / MiB };
+  const before = {
+    rssMiB: process.memoryUsage().rss / MiB,
+    peakMiB: peakMiB(),
+    heapMiB: process.memoryUsage().heapUsed / MiB,
+  };
   const t0 = performance.now();
   const value = fromJson('EventMarkerPage', text);
   const ms = performance.now() - t0;
   const peakAfter = peakMiB();
   gc();
   const heldMiB = process.memoryUsage().heapUsed / MiB - before.heapMiB;
-  const sizeLimit = refused(() => fromJson('EventMarkerPage', text, { maxDocumentLength: Math.floor(text.length / 2) }));
+  const sizeLimit = refused(() =>
+    fromJson('EventMarkerPage', text, { maxDocumentLength: Math.floor(text.length / 2) }),
+  );
   const longString = `{"markers": [], "total": 0, "truncated": false, "note": "${'x'.repeat(17 * MiB)}"}`;
   const stringLimit = refused(() => fromJson('EventMarkerPage', longString));
   const result = {

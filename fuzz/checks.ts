@@ -22,27 +22,44 @@ function show(err: unknown): string {
 
 /** The error is one of the package's typed errors, well formed. */
 export function checkError(err: unknown, dto?: string): ContractError {
-  if (!(err instanceof ContractError)) throw new FuzzFailure(`an error that is not a ContractError escaped: ${show(err)}`);
-  if (typeof err.code !== 'string' || !CODE.test(err.code)) throw new FuzzFailure(`bad code ${String(err.code)} on ${err.name}`);
-  if (LINE_BREAK.test(err.message)) throw new FuzzFailure(`${err.code}: message has a line break: ${JSON.stringify(err.message.slice(0, 300))}`);
-  if (err.message.length > MAX_MESSAGE) throw new FuzzFailure(`${err.code}: message of ${err.message.length} chars: ${err.message.slice(0, 200)}…`);
+  if (!(err instanceof ContractError))
+    throw new FuzzFailure(`an error that is not a ContractError escaped: ${show(err)}`);
+  if (typeof err.code !== 'string' || !CODE.test(err.code))
+    throw new FuzzFailure(`bad code ${String(err.code)} on ${err.name}`);
+  if (LINE_BREAK.test(err.message))
+    throw new FuzzFailure(`${err.code}: message has a line break: ${JSON.stringify(err.message.slice(0, 300))}`);
+  if (err.message.length > MAX_MESSAGE)
+    throw new FuzzFailure(`${err.code}: message of ${err.message.length} chars: ${err.message.slice(0, 200)}…`);
   if (err.path !== undefined && (typeof err.path !== 'string' || (err.path !== '' && !err.path.startsWith('/')))) {
     throw new FuzzFailure(`${err.code}: path ${JSON.stringify(err.path)} is not a JSON pointer`);
   }
-  if (dto !== undefined && err.dto !== undefined && err.dto !== dto) throw new FuzzFailure(`${err.code}: dto ${err.dto}, expected ${dto}`);
+  if (dto !== undefined && err.dto !== undefined && err.dto !== dto)
+    throw new FuzzFailure(`${err.code}: dto ${err.dto}, expected ${dto}`);
   for (const field of ['expected', 'received'] as const) {
     const v = err[field];
     if (v !== undefined && (typeof v !== 'string' || LINE_BREAK.test(v) || v.length > MAX_MESSAGE)) {
-      throw new FuzzFailure(`${err.code}: ${field} is not a short single line: ${JSON.stringify(String(v).slice(0, 200))}`);
+      throw new FuzzFailure(
+        `${err.code}: ${field} is not a short single line: ${JSON.stringify(String(v).slice(0, 200))}`,
+      );
     }
   }
   return err;
 }
 
-const PROTOTYPES = [Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype, Boolean.prototype];
+const PROTOTYPES = [
+  Object.prototype,
+  Array.prototype,
+  Function.prototype,
+  String.prototype,
+  Number.prototype,
+  Boolean.prototype,
+];
 
 function protoSnapshot(): string {
-  return PROTOTYPES.map((p) => Reflect.ownKeys(p).map(String).join(',')).join('|') + String(Object.getPrototypeOf(Object.prototype));
+  return (
+    PROTOTYPES.map((p) => Reflect.ownKeys(p).map(String).join(',')).join('|') +
+    String(Object.getPrototypeOf(Object.prototype))
+  );
 }
 
 const BASELINE = protoSnapshot();
@@ -87,12 +104,15 @@ export function checkShape(value: unknown): void {
     }
     const proto = Object.getPrototypeOf(v) as object | null;
     if (Array.isArray(v)) {
-      if (!ARRAY_PROTOS.has(proto) && !isBuiltinPrototype(proto, true)) throw new FuzzFailure('an array with a foreign prototype');
+      if (!ARRAY_PROTOS.has(proto) && !isBuiltinPrototype(proto, true))
+        throw new FuzzFailure('an array with a foreign prototype');
       for (const item of v) stack.push(item);
       continue;
     }
     if (!isBuiltinPrototype(proto, false)) {
-      throw new FuzzFailure(`an object whose prototype is not Object.prototype (keys ${Object.keys(v).join(',').slice(0, 100)})`);
+      throw new FuzzFailure(
+        `an object whose prototype is not Object.prototype (keys ${Object.keys(v).join(',').slice(0, 100)})`,
+      );
     }
     for (const k of Object.keys(v)) {
       const d = Object.getOwnPropertyDescriptor(v, k)!;
@@ -107,7 +127,8 @@ export type Outcome = { ok: true; text: string } | { ok: false; error: ContractE
 
 export function sameOutcome(a: Outcome, b: Outcome, what: string): void {
   if (a.ok && b.ok) {
-    if (a.text !== b.text) throw new FuzzFailure(`${what}: results differ: ${a.text.slice(0, 120)} vs ${b.text.slice(0, 120)}`);
+    if (a.text !== b.text)
+      throw new FuzzFailure(`${what}: results differ: ${a.text.slice(0, 120)} vs ${b.text.slice(0, 120)}`);
     return;
   }
   if (a.ok !== b.ok) {
@@ -117,7 +138,9 @@ export function sameOutcome(a: Outcome, b: Outcome, what: string): void {
   const ea = (a as { error: ContractError }).error;
   const eb = (b as { error: ContractError }).error;
   if (ea.code !== eb.code || ea.message !== eb.message || ea.path !== eb.path) {
-    throw new FuzzFailure(`${what}: errors differ: ${ea.code} ${ea.path} ${ea.message.slice(0, 150)} vs ${eb.code} ${eb.path} ${eb.message.slice(0, 150)}`);
+    throw new FuzzFailure(
+      `${what}: errors differ: ${ea.code} ${ea.path} ${ea.message.slice(0, 150)} vs ${eb.code} ${eb.path} ${eb.message.slice(0, 150)}`,
+    );
   }
 }
 

@@ -54,7 +54,8 @@ function parseArgs(argv: string[]): Args {
   for (const a of argv) if (a.startsWith('--') && !known.has(a)) throw new Error(`unknown option ${a}`);
   const path = get('path');
   const target = get('target');
-  if (path !== undefined && (target === undefined || get('seed') === undefined)) throw new Error('--path needs --seed and --target');
+  if (path !== undefined && (target === undefined || get('seed') === undefined))
+    throw new Error('--path needs --seed and --target');
   return {
     seed: get('seed') !== undefined ? Number(get('seed')) : (Date.now() ^ Math.floor(Math.random() * 0x7fffffff)) | 0,
     runs: Number(get('runs') ?? 100_000),
@@ -69,7 +70,10 @@ function parseArgs(argv: string[]): Args {
 const WORKER = join(__dirname, 'worker.ts');
 
 /** Runs one target in a worker; stops it when a case runs longer than hangMs. */
-function runTarget(input: Omit<WorkerInput, 'shared' | 'epoch'>, hangMs: number): Promise<WorkerResult | { hang: string } | { crash: string }> {
+function runTarget(
+  input: Omit<WorkerInput, 'shared' | 'epoch'>,
+  hangMs: number,
+): Promise<WorkerResult | { hang: string } | { crash: string }> {
   const shared = new SharedArrayBuffer(12);
   const cells = new Int32Array(shared);
   const epoch = Date.now();
@@ -93,7 +97,8 @@ function runTarget(input: Omit<WorkerInput, 'shared' | 'epoch'>, hangMs: number)
       const firstFailure = Atomics.load(cells, 2);
       void worker.terminate();
       const path = firstFailure > 0 ? String(firstFailure - 1) : String(started - 1);
-      const phase = firstFailure > 0 ? `while shrinking the failure at case ${firstFailure - 1}` : `at case ${started - 1}`;
+      const phase =
+        firstFailure > 0 ? `while shrinking the failure at case ${firstFailure - 1}` : `at case ${started - 1}`;
       finish({
         hang: `${input.target}: a case ran for more than ${hangMs} ms (${phase}); replay: npm run fuzz -- --target ${input.target} --seed ${input.seed} --path ${path}`,
       });
@@ -110,15 +115,22 @@ function percent(n: number, of: number): string {
 
 async function cases(args: Args): Promise<boolean> {
   const exact = TARGETS.filter((t) => t.name === args.target);
-  const selected = exact.length > 0 ? exact : TARGETS.filter((t) => args.target === undefined || t.name.includes(args.target));
-  if (selected.length === 0) throw new Error(`no target matches ${args.target}; targets: ${TARGETS.map((t) => t.name).join(', ')}`);
+  const selected =
+    exact.length > 0 ? exact : TARGETS.filter((t) => args.target === undefined || t.name.includes(args.target));
+  if (selected.length === 0)
+    throw new Error(`no target matches ${args.target}; targets: ${TARGETS.map((t) => t.name).join(', ')}`);
   const runs = args.path !== undefined ? selected.map((target) => ({ target, runs: 1 })) : plan(args.runs, selected);
-  console.log(`\n== cases: ${runs.reduce((s, r) => s + r.runs, 0)} over ${runs.length} targets, seed ${args.seed}, budget ${args.budgetMs} ms per case`);
+  console.log(
+    `\n== cases: ${runs.reduce((s, r) => s + r.runs, 0)} over ${runs.length} targets, seed ${args.seed}, budget ${args.budgetMs} ms per case`,
+  );
   let ok = true;
   let total = 0;
   const t0 = performance.now();
   for (const { target, runs: n } of runs) {
-    const r = await runTarget({ target: target.name, seed: args.seed, runs: n, path: args.path, budgetMs: args.budgetMs }, args.hangMs);
+    const r = await runTarget(
+      { target: target.name, seed: args.seed, runs: n, path: args.path, budgetMs: args.budgetMs },
+      args.hangMs,
+    );
     if ('hang' in r) {
       console.log(`FAIL ${r.hang}`);
       ok = false;
@@ -130,7 +142,10 @@ async function cases(args: Args): Promise<boolean> {
       continue;
     }
     total += r.cases;
-    const outcomes = r.outcomes.sort((a, b) => b[1] - a[1]).map(([k, c]) => `${k} ${percent(c, r.cases)}`).join(', ');
+    const outcomes = r.outcomes
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, c]) => `${k} ${percent(c, r.cases)}`)
+      .join(', ');
     console.log(
       `${r.failed ? 'FAIL' : 'ok  '} ${target.name.padEnd(32)} ${String(r.cases).padStart(6)} cases in ${(r.ms / 1000).toFixed(1)} s, slowest ${r.slowestMs.toFixed(0)} ms: ${outcomes}`,
     );
@@ -153,10 +168,14 @@ async function regexes(args: Args): Promise<boolean> {
   const { found, dynamic } = sourceRegexes(ROOT);
   const contract = contractPatterns(ROOT);
   const all: FoundRegex[] = [...contract, ...found];
-  console.log(`\n== regex: ${contract.length} contract pattern(s), ${found.length} regexes in src/, ${dynamic.length} RegExp call(s) with computed patterns`);
+  console.log(
+    `\n== regex: ${contract.length} contract pattern(s), ${found.length} regexes in src/, ${dynamic.length} RegExp call(s) with computed patterns`,
+  );
   let ok = true;
   for (const d of dynamic) {
-    console.log(`${d.covered ? 'ok  ' : 'FAIL'} ${d.where} ${d.expression}: ${d.covered ?? 'patterns from an unknown source; add it to DYNAMIC_SOURCES in fuzz/regex.ts with where they come from'}`);
+    console.log(
+      `${d.covered ? 'ok  ' : 'FAIL'} ${d.where} ${d.expression}: ${d.covered ?? 'patterns from an unknown source; add it to DYNAMIC_SOURCES in fuzz/regex.ts with where they come from'}`,
+    );
     if (!d.covered) ok = false;
   }
   const samples = sampleStrings(ROOT);
@@ -184,7 +203,9 @@ async function regexes(args: Args): Promise<boolean> {
       const watch = setInterval(() => {
         if (Atomics.load(cells, 0) > 0 && Date.now() - epoch - Atomics.load(cells, 1) > args.hangMs) {
           ok = false;
-          console.log(`FAIL ${describeRegex(all[next]!)}: one string ran for more than ${args.hangMs} ms (catastrophic backtracking)`);
+          console.log(
+            `FAIL ${describeRegex(all[next]!)}: one string ran for more than ${args.hangMs} ms (catastrophic backtracking)`,
+          );
           next++;
           stop();
         }
@@ -245,14 +266,23 @@ function memory(): boolean {
   try {
     const file = join(dir, 'page.json');
     const script = join(__dirname, 'big-page.ts');
-    const write = spawnSync(process.execPath, ['--require', 'tsx/cjs', script, 'write', file, '50'], { cwd: ROOT, encoding: 'utf8' });
-    if (write.status !== 0) throw new Error(write.stderr);
-    const read = spawnSync(process.execPath, ['--max-old-space-size=384', '--expose-gc', '--require', 'tsx/cjs', script, 'read', file], {
+    const write = spawnSync(process.execPath, ['--require', 'tsx/cjs', script, 'write', file, '50'], {
       cwd: ROOT,
       encoding: 'utf8',
     });
+    if (write.status !== 0) throw new Error(write.stderr);
+    const read = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=384', '--expose-gc', '--require', 'tsx/cjs', script, 'read', file],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     if (read.status !== 0) {
-      console.log(`FAIL the read did not finish (status ${read.status}, signal ${read.signal}): ${read.stderr.slice(-500)}`);
+      console.log(
+        `FAIL the read did not finish (status ${read.status}, signal ${read.signal}): ${read.stderr.slice(-500)}`,
+      );
       return false;
     }
     const m = JSON.parse(read.stdout) as {
@@ -270,8 +300,12 @@ function memory(): boolean {
       `ok   read ${m.markers} markers from ${m.textMiB.toFixed(1)} MiB in ${m.ms.toFixed(0)} ms; peak RSS ${m.peakWithTextMiB.toFixed(0)} MiB with the text loaded, ` +
         `${m.peakAfterReadMiB.toFixed(0)} MiB after the read (heap limit ${m.heapLimitMiB} MiB); the result holds ${m.heldMiB.toFixed(0)} MiB of heap`,
     );
-    console.log(`ok   maxDocumentLength of half the text: ${m.sizeLimit.code} in ${m.sizeLimit.ms.toFixed(2)} ms (nothing parsed)`);
-    console.log(`ok   a 17 MiB string (default maxStringLength 16 MiB): ${m.stringLimit.code} in ${m.stringLimit.ms.toFixed(0)} ms`);
+    console.log(
+      `ok   maxDocumentLength of half the text: ${m.sizeLimit.code} in ${m.sizeLimit.ms.toFixed(2)} ms (nothing parsed)`,
+    );
+    console.log(
+      `ok   a 17 MiB string (default maxStringLength 16 MiB): ${m.stringLimit.code} in ${m.stringLimit.ms.toFixed(0)} ms`,
+    );
     return m.markers > 0 && m.sizeLimit.code === 'LIMIT_DOCUMENT_SIZE' && m.stringLimit.code === 'LIMIT_STRING_LENGTH';
   } finally {
     rmSync(dir, { recursive: true, force: true });

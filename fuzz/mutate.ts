@@ -56,21 +56,75 @@ export const rawToken: fc.Arbitrary<Raw> = fc
   .oneof(
     // numbers Python reads (some beyond double range, some beyond its int digit limit)
     fc.constantFrom(
-      '1e400', '-1e400', '1e-400', '-0', '-0.0', '0.0', '1.0', '1E+2', '9007199254740993', '-9007199254740993',
-      `1${'0'.repeat(4299)}`, `1${'0'.repeat(4300)}`, `-${'9'.repeat(4301)}`, `0.${'1'.repeat(5000)}`, '1e999999999999',
-      '123456789012345678901234567890.5', 'NaN', 'Infinity', '-Infinity', `${'9'.repeat(400)}.0`,
+      '1e400',
+      '-1e400',
+      '1e-400',
+      '-0',
+      '-0.0',
+      '0.0',
+      '1.0',
+      '1E+2',
+      '9007199254740993',
+      '-9007199254740993',
+      `1${'0'.repeat(4299)}`,
+      `1${'0'.repeat(4300)}`,
+      `-${'9'.repeat(4301)}`,
+      `0.${'1'.repeat(5000)}`,
+      '1e999999999999',
+      '123456789012345678901234567890.5',
+      'NaN',
+      'Infinity',
+      '-Infinity',
+      `${'9'.repeat(400)}.0`,
     ),
     // tokens Python refuses
-    fc.constantFrom('nan', 'inf', '+1', '01', '1.', '.5', '1e', '-', '0x10', 'True', 'None', "'a'", '1_000', '--1', '\u00a0', 'Infinityx', 'nul', ''),
+    fc.constantFrom(
+      'nan',
+      'inf',
+      '+1',
+      '01',
+      '1.',
+      '.5',
+      '1e',
+      '-',
+      '0x10',
+      'True',
+      'None',
+      "'a'",
+      '1_000',
+      '--1',
+      '\u00a0',
+      'Infinityx',
+      'nul',
+      '',
+    ),
     // strings: escapes good and bad, raw control characters, lone surrogates
     fc.constantFrom(
-      '"\\x"', '"\\u12"', '"\\uZZZZ"', '"\\ud800"', '"\\udc00\\ud800"', '"\\ud83d\\ude00"', '"\\u0000"', '"\u0000"', '"\t"',
-      '"\\/"', '"abc', '"\\"', '"\ud800"', '"\\U0041"', '"\\u00e9"', '"\u2028"', '"\\', '"__pynenc__client_data__:00"',
+      '"\\x"',
+      '"\\u12"',
+      '"\\uZZZZ"',
+      '"\\ud800"',
+      '"\\udc00\\ud800"',
+      '"\\ud83d\\ude00"',
+      '"\\u0000"',
+      '"\u0000"',
+      '"\t"',
+      '"\\/"',
+      '"abc',
+      '"\\"',
+      '"\ud800"',
+      '"\\U0041"',
+      '"\\u00e9"',
+      '"\u2028"',
+      '"\\',
+      '"__pynenc__client_data__:00"',
     ),
     fc.nat(300).map((n) => new Raw(`"${'a'.repeat(n)}"`).text),
     fc.nat(100).map((n) => new Raw(`"${'\\u00e9'.repeat(n)}"`).text),
     // deep nesting, closed or cut off
-    fc.tuple(fc.constantFrom(...DEEP_DEPTHS), fc.nat(3), fc.boolean()).map(([d, kind, closed]) => nest(d, kind, closed)),
+    fc
+      .tuple(fc.constantFrom(...DEEP_DEPTHS), fc.nat(3), fc.boolean())
+      .map(([d, kind, closed]) => nest(d, kind, closed)),
     // whitespace and separators
     fc.constantFrom(' ', '\t\n\r 1', '[1,]', '{"a":1,}', '[,]', '{,}', '{"a" 1}', '{1: 2}', '[1 2]', '{"a":}'),
   )
@@ -85,7 +139,10 @@ export type ValueMutation =
   | { kind: 'dup' | 'add'; at: number; key: string; value: unknown };
 
 export const valueMutation: fc.Arbitrary<ValueMutation> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('drop', 'null', 'wrap-array', 'wrap-object'), at: fc.nat() }) as fc.Arbitrary<ValueMutation>,
+  fc.record({
+    kind: fc.constantFrom('drop', 'null', 'wrap-array', 'wrap-object'),
+    at: fc.nat(),
+  }) as fc.Arbitrary<ValueMutation>,
   fc.record({ kind: fc.constant('retype'), at: fc.nat(), value: pyValue }) as fc.Arbitrary<ValueMutation>,
   fc.record({ kind: fc.constant('raw'), at: fc.nat(), raw: rawToken }) as fc.Arbitrary<ValueMutation>,
   fc.record({
@@ -149,7 +206,9 @@ export function applyValueMutations(doc: Tree, mutations: readonly ValueMutation
         set([current]);
         break;
       case 'wrap-object':
-        set(Object.defineProperty({}, 'value', { value: current, enumerable: true, writable: true, configurable: true }));
+        set(
+          Object.defineProperty({}, 'value', { value: current, enumerable: true, writable: true, configurable: true }),
+        );
         break;
       case 'retype':
         set(m.value);
@@ -180,8 +239,32 @@ export function applyValueMutations(doc: Tree, mutations: readonly ValueMutation
 // ── text mutations ──
 
 const SPECIAL_CHUNKS = [
-  '{', '}', '[', ']', '"', '\\', ',', ':', ' ', '\u0000', '\ufeff', '\ud800', '\udc00', 'é', '😀', 'NaN', '-', '1e9999',
-  '\\u', '\\ud800', '"__proto__": 1, ', '"constructor": {"prototype": {"polluted": 1}}, ', '\r\n', '\u2028', 'null', '0',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  '\\',
+  ',',
+  ':',
+  ' ',
+  '\u0000',
+  '\ufeff',
+  '\ud800',
+  '\udc00',
+  'é',
+  '😀',
+  'NaN',
+  '-',
+  '1e9999',
+  '\\u',
+  '\\ud800',
+  '"__proto__": 1, ',
+  '"constructor": {"prototype": {"polluted": 1}}, ',
+  '\r\n',
+  '\u2028',
+  'null',
+  '0',
 ];
 
 export type TextMutation =
@@ -202,9 +285,18 @@ const chunk = fc.oneof(
 export const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
   fc.record({ kind: fc.constant('truncate'), at: fc.nat() }) as fc.Arbitrary<TextMutation>,
   fc.record({ kind: fc.constant('insert'), at: fc.nat(), chunk }) as fc.Arbitrary<TextMutation>,
-  fc.record({ kind: fc.constant('delete'), at: fc.nat(), length: fc.integer({ min: 1, max: 8 }) }) as fc.Arbitrary<TextMutation>,
+  fc.record({
+    kind: fc.constant('delete'),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 8 }),
+  }) as fc.Arbitrary<TextMutation>,
   fc.record({ kind: fc.constant('replace'), at: fc.nat(), chunk }) as fc.Arbitrary<TextMutation>,
-  fc.record({ kind: fc.constant('repeat'), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }), times: fc.integer({ min: 2, max: 50 }) }) as fc.Arbitrary<TextMutation>,
+  fc.record({
+    kind: fc.constant('repeat'),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 40 }),
+    times: fc.integer({ min: 2, max: 50 }),
+  }) as fc.Arbitrary<TextMutation>,
   fc.constant({ kind: 'bom' } as TextMutation),
   fc.record({
     kind: fc.constant('random'),
@@ -256,7 +348,10 @@ export function docCase(base: fc.Arbitrary<unknown>): fc.Arbitrary<DocCase> {
     .record({
       base,
       values: fc.array(valueMutation, { maxLength: 3 }),
-      texts: fc.oneof({ weight: 3, arbitrary: fc.constant([] as TextMutation[]) }, { weight: 2, arbitrary: fc.array(textMutation, { maxLength: 2 }) }),
+      texts: fc.oneof(
+        { weight: 3, arbitrary: fc.constant([] as TextMutation[]) },
+        { weight: 2, arbitrary: fc.array(textMutation, { maxLength: 2 }) },
+      ),
     })
     .map(({ base: doc, values, texts }) => ({
       text: applyTextMutations(writeDoc(applyValueMutations(doc, values)), texts),

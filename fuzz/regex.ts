@@ -70,7 +70,11 @@ export function sourceRegexes(root: string): { found: FoundRegex[]; dynamic: Dyn
         const text = node.text;
         const end = text.lastIndexOf('/');
         add(text.slice(1, end), text.slice(end + 1), node);
-      } else if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
+      } else if (
+        (ts.isNewExpression(node) || ts.isCallExpression(node)) &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === 'RegExp'
+      ) {
         const [pattern, flags] = node.arguments ?? [];
         const flagText = flags && ts.isStringLiteralLike(flags) ? flags.text : flags ? undefined : '';
         if (pattern && ts.isStringLiteralLike(pattern) && flagText !== undefined) add(pattern.text, flagText, node);
@@ -127,18 +131,60 @@ export function sampleStrings(root: string): string[] {
     else if (node !== null && typeof node === 'object') Object.values(node).forEach(walk);
   };
   for (const file of [...files(join(root, 'contract'), '.json')]) walk(JSON.parse(readFileSync(file, 'utf8')));
-  for (const s of ['"abc"', '123', '-0', 'AAAA', 'AAA=', 'ECONNREFUSED', '__pynenc__client_data__:ab', '2026-05-09T10:11:12.000000+00:00', ': 1', ', NaN', '[Infinity']) {
+  for (const s of [
+    '"abc"',
+    '123',
+    '-0',
+    'AAAA',
+    'AAA=',
+    'ECONNREFUSED',
+    '__pynenc__client_data__:ab',
+    '2026-05-09T10:11:12.000000+00:00',
+    ': 1',
+    ', NaN',
+    '[Infinity',
+  ]) {
     out.add(s);
   }
   return [...out];
 }
 
-const STANDARD_CHARS = ['a', 'A', '0', '9', ' ', '\t', '\n', '"', '\\', '/', '-', '+', '.', ':', ',', '[', 'T', 'Z', 'e', '~', '=', '\u0000', '\u007f', 'é', '\ud800', '\udc00', '😀'];
+const STANDARD_CHARS = [
+  'a',
+  'A',
+  '0',
+  '9',
+  ' ',
+  '\t',
+  '\n',
+  '"',
+  '\\',
+  '/',
+  '-',
+  '+',
+  '.',
+  ':',
+  ',',
+  '[',
+  'T',
+  'Z',
+  'e',
+  '~',
+  '=',
+  '\u0000',
+  '\u007f',
+  'é',
+  '\ud800',
+  '\udc00',
+  '😀',
+];
 
 /** Characters the pattern mentions (literal characters and class bounds), plus a standard set. */
 function alphabet(source: string): string[] {
   const chars = new Set<string>(STANDARD_CHARS);
-  for (const c of source.replace(/\\u[0-9a-fA-F]{4}|\\./g, (e) => (e.length === 6 ? String.fromCharCode(parseInt(e.slice(2), 16)) : e[1]!))) {
+  for (const c of source.replace(/\\u[0-9a-fA-F]{4}|\\./g, (e) =>
+    e.length === 6 ? String.fromCharCode(parseInt(e.slice(2), 16)) : e[1]!,
+  )) {
     chars.add(c);
   }
   return [...chars];
@@ -167,17 +213,28 @@ function timeOnce(re: RegExp, s: string): number {
 }
 
 /** Adversarial strings of `length` characters built by `make(length)`, described by `label`. */
-function families(source: string, samples: readonly string[], re: RegExp): Array<{ label: string; make: (n: number) => string }> {
+function families(
+  source: string,
+  samples: readonly string[],
+  re: RegExp,
+): Array<{ label: string; make: (n: number) => string }> {
   const chars = alphabet(source);
   const out: Array<{ label: string; make: (n: number) => string }> = [];
   for (const c of chars) {
     out.push({ label: `${JSON.stringify(c)}×n`, make: (n) => c.repeat(Math.ceil(n / c.length)).slice(0, n) });
-    out.push({ label: `${JSON.stringify(c)}×n + NUL`, make: (n) => c.repeat(Math.ceil(n / c.length)).slice(0, n - 1) + '\u0000' });
+    out.push({
+      label: `${JSON.stringify(c)}×n + NUL`,
+      make: (n) => c.repeat(Math.ceil(n / c.length)).slice(0, n - 1) + '\u0000',
+    });
   }
   const few = chars.slice(0, 14);
   for (const a of few) {
     for (const b of few) {
-      if (a !== b) out.push({ label: `${JSON.stringify(a + b)}×n/2 + "!"`, make: (n) => (a + b).repeat(Math.ceil(n / (a + b).length)).slice(0, n - 1) + '!' });
+      if (a !== b)
+        out.push({
+          label: `${JSON.stringify(a + b)}×n/2 + "!"`,
+          make: (n) => (a + b).repeat(Math.ceil(n / (a + b).length)).slice(0, n - 1) + '!',
+        });
     }
   }
   // Pumping: a matching sample repeated, whole or cut one short, then a character that breaks the match.
@@ -186,14 +243,22 @@ function families(source: string, samples: readonly string[], re: RegExp): Array
     if (sample.length === 0 || !re.test(sample)) continue;
     for (const cut of [sample, sample.slice(0, -1), sample.slice(1)]) {
       if (cut.length === 0) continue;
-      out.push({ label: `${JSON.stringify(cut)} pumped + "!"`, make: (n) => cut.repeat(Math.ceil(n / cut.length)).slice(0, n - 1) + '!' });
+      out.push({
+        label: `${JSON.stringify(cut)} pumped + "!"`,
+        make: (n) => cut.repeat(Math.ceil(n / cut.length)).slice(0, n - 1) + '!',
+      });
     }
   }
   return out;
 }
 
 /** Times `regex` on every adversarial string of `length` characters; `beat` before each (the watchdog). */
-export function timeRegex(regex: FoundRegex, samples: readonly string[], length: number, beat: () => void): RegexTiming {
+export function timeRegex(
+  regex: FoundRegex,
+  samples: readonly string[],
+  length: number,
+  beat: () => void,
+): RegexTiming {
   const re = new RegExp(regex.source, regex.flags);
   const kinds = families(regex.source, samples, re);
   let worst = { ms: -1, label: '', make: (_n: number) => '' };

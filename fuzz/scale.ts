@@ -39,8 +39,13 @@ export const SCALE_CASES: readonly ScaleCase[] = [
     name: 'TriggerRunRecord: n participants, each invalid (oneOf, if/then, pattern)',
     n: 4000,
     run: (n) => {
-      const items = Array.from({ length: n }, (_, i) => `{"context_type": "EventContext", "event_id": null, "context_timestamp": "bad${i}", "x": 1}`);
-      return swallow(() => fromJson('TriggerRunRecord', `${RUN_HEAD}, "participants": [${items.join(', ')}]}`, { unknownKeys: 'reject' }));
+      const items = Array.from(
+        { length: n },
+        (_, i) => `{"context_type": "EventContext", "event_id": null, "context_timestamp": "bad${i}", "x": 1}`,
+      );
+      return swallow(() =>
+        fromJson('TriggerRunRecord', `${RUN_HEAD}, "participants": [${items.join(', ')}]}`, { unknownKeys: 'reject' }),
+      );
     },
   },
   {
@@ -48,7 +53,9 @@ export const SCALE_CASES: readonly ScaleCase[] = [
     n: 4000,
     run: (n) => {
       const items = Array.from({ length: n }, (_, i) => `{"event_id": ${i}, "timestamp": "x", "matched": "yes"}`);
-      return swallow(() => fromJson('EventMarkerPage', `{"markers": [${items.join(', ')}], "total": -1, "truncated": 0}`));
+      return swallow(() =>
+        fromJson('EventMarkerPage', `{"markers": [${items.join(', ')}], "total": -1, "truncated": 0}`),
+      );
     },
   },
   {
@@ -56,7 +63,9 @@ export const SCALE_CASES: readonly ScaleCase[] = [
     n: 10_000,
     run: (n) => {
       const extra = Array.from({ length: n }, (_, i) => `"k${i}": 1`).join(', ');
-      return swallow(() => fromJson('EventRecord', `${RECORD(0, '{}').slice(0, -1)}, ${extra}}`, { unknownKeys: 'reject' }));
+      return swallow(() =>
+        fromJson('EventRecord', `${RECORD(0, '{}').slice(0, -1)}, ${extra}}`, { unknownKeys: 'reject' }),
+      );
     },
   },
   {

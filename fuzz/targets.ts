@@ -13,7 +13,15 @@
 import fc from 'fast-check';
 import { DTO_NAMES, type DtoName } from '../generated/schemas';
 import { fromJson, toJson } from '../src/codec';
-import { ClientDataStore, MemoryStore, decodeEventRecord, encodeEventRecord, referenceKey, serializeValue, REFERENCE_PREFIX } from '../src/datastore';
+import {
+  ClientDataStore,
+  MemoryStore,
+  decodeEventRecord,
+  encodeEventRecord,
+  referenceKey,
+  serializeValue,
+  REFERENCE_PREFIX,
+} from '../src/datastore';
 import type { ReadLimits } from '../src/limits';
 import { parsePythonJson, stringifyPython } from '../src/pyjson';
 import { validate } from '../src/validation';
@@ -133,17 +141,29 @@ function fromJsonTarget(dto: DtoName): FuzzTarget {
     name: `fromJson:${dto}`,
     weight: 12,
     property: (budgetMs, hooks) =>
-      fc.property(fc.record({ doc: docCase(validValue(dto)), limits, fastPath, reject: fc.boolean() }), guarded(hooks, (c) => {
-        hooks.beat();
-        const started = performance.now();
-        const options = { ...c.limits, now: NOW, fastPath: c.fastPath, unknownKeys: c.reject ? ('reject' as const) : undefined };
-        const first = readAndWrite(dto, c.doc.text, options);
-        // The exact parser is the reference: the fast path may not read more, less, or past a limit.
-        sameOutcome(first, readAndWrite(dto, c.doc.text, { ...options, fastPath: false }), 'fast path vs exact parser');
-        checkPrototypes();
-        record(hooks.stats, first.ok ? 'ok' : first.error.code, started);
-        checkTime(started, budgetMs);
-      })) as fc.IRawProperty<[unknown]>,
+      fc.property(
+        fc.record({ doc: docCase(validValue(dto)), limits, fastPath, reject: fc.boolean() }),
+        guarded(hooks, (c) => {
+          hooks.beat();
+          const started = performance.now();
+          const options = {
+            ...c.limits,
+            now: NOW,
+            fastPath: c.fastPath,
+            unknownKeys: c.reject ? ('reject' as const) : undefined,
+          };
+          const first = readAndWrite(dto, c.doc.text, options);
+          // The exact parser is the reference: the fast path may not read more, less, or past a limit.
+          sameOutcome(
+            first,
+            readAndWrite(dto, c.doc.text, { ...options, fastPath: false }),
+            'fast path vs exact parser',
+          );
+          checkPrototypes();
+          record(hooks.stats, first.ok ? 'ok' : first.error.code, started);
+          checkTime(started, budgetMs);
+        }),
+      ) as fc.IRawProperty<[unknown]>,
   };
 }
 
@@ -164,7 +184,8 @@ function parseOutcome(text: string, options: ReadLimits & { fastPath?: boolean |
     checkError(err);
     throw new FuzzFailure(`stringifyPython refused what parsePythonJson returned: ${(err as Error).message}`);
   }
-  if (stringifyPython(parsePythonJson(out, { maxDepth: options.maxDepth })) !== out) throw new FuzzFailure('parse → stringify is not stable');
+  if (stringifyPython(parsePythonJson(out, { maxDepth: options.maxDepth })) !== out)
+    throw new FuzzFailure('parse → stringify is not stable');
   return { ok: true, text: out };
 }
 
@@ -174,7 +195,9 @@ const anyDocument: fc.Arbitrary<DocCase> = fc.oneof(
   { weight: 1, arbitrary: docCase(rawToken) },
   {
     weight: 1,
-    arbitrary: fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ maxLength: 40 })).map((text) => ({ text, label: 'random text' })),
+    arbitrary: fc
+      .oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ maxLength: 40 }))
+      .map((text) => ({ text, label: 'random text' })),
   },
 );
 
@@ -182,16 +205,19 @@ const parseTarget: FuzzTarget = {
   name: 'parsePythonJson',
   weight: 25,
   property: (budgetMs, hooks) =>
-    fc.property(fc.record({ doc: anyDocument, limits }), guarded(hooks, (c) => {
-      hooks.beat();
-      const started = performance.now();
-      const exact = parseOutcome(c.doc.text, { ...c.limits, fastPath: false });
-      sameOutcome(parseOutcome(c.doc.text, { ...c.limits, fastPath: true }), exact, 'fast path vs exact parser');
-      sameOutcome(parseOutcome(c.doc.text, { ...c.limits, fastPath: 'sniff' }), exact, 'sniffing vs exact parser');
-      checkPrototypes();
-      record(hooks.stats, exact.ok ? 'ok' : exact.error.code, started);
-      checkTime(started, budgetMs);
-    })) as fc.IRawProperty<[unknown]>,
+    fc.property(
+      fc.record({ doc: anyDocument, limits }),
+      guarded(hooks, (c) => {
+        hooks.beat();
+        const started = performance.now();
+        const exact = parseOutcome(c.doc.text, { ...c.limits, fastPath: false });
+        sameOutcome(parseOutcome(c.doc.text, { ...c.limits, fastPath: true }), exact, 'fast path vs exact parser');
+        sameOutcome(parseOutcome(c.doc.text, { ...c.limits, fastPath: 'sniff' }), exact, 'sniffing vs exact parser');
+        checkPrototypes();
+        record(hooks.stats, exact.ok ? 'ok' : exact.error.code, started);
+        checkTime(started, budgetMs);
+      }),
+    ) as fc.IRawProperty<[unknown]>,
 };
 
 // ── decodeEventRecord over a MemoryStore ──
@@ -203,7 +229,20 @@ const serialized: fc.Arbitrary<string> = fc.oneof(
     weight: 3,
     arbitrary: fc
       .tuple(
-        fc.constantFrom('py/tuple', 'py/set', 'py/b64', 'py/b85', 'py/id', 'py/object', 'py/reduce', 'py/type', 'py/repr', 'py/iterator', '__pynenc__enum__', '__pynenc__std_py_exc__'),
+        fc.constantFrom(
+          'py/tuple',
+          'py/set',
+          'py/b64',
+          'py/b85',
+          'py/id',
+          'py/object',
+          'py/reduce',
+          'py/type',
+          'py/repr',
+          'py/iterator',
+          '__pynenc__enum__',
+          '__pynenc__std_py_exc__',
+        ),
         fc.oneof(pyValue, fc.constantFrom('AAAA', '!!', 'VE', 0, 1, 2, 99, -1, 'x.Y')),
         fc.array(fc.tuple(key, pyValue), { maxLength: 2 }),
         fc.boolean(),
@@ -234,7 +273,10 @@ interface Stored {
 }
 
 const storedEntry: fc.Arbitrary<Stored> = fc.record({
-  text: fc.oneof(serialized, fc.nat(3).map((k) => `"${'x'.repeat(2000 * k)}"`)),
+  text: fc.oneof(
+    serialized,
+    fc.nat(3).map((k) => `"${'x'.repeat(2000 * k)}"`),
+  ),
   mode: fc.constantFrom<Stored['mode']>('ok', 'ok', 'corrupt', 'absent'),
 });
 
@@ -274,7 +316,9 @@ const decodeTarget: FuzzTarget = {
             again = await encodeEventRecord(decoded, store);
           } catch (err) {
             checkError(err, 'EventRecord');
-            throw new FuzzFailure(`encodeEventRecord refused what decodeEventRecord returned: ${(err as Error).message}`);
+            throw new FuzzFailure(
+              `encodeEventRecord refused what decodeEventRecord returned: ${(err as Error).message}`,
+            );
           }
           // Re-encoding writes what pynenc's to_json writes for the decoded values: a payload text Python would
           // write differently (`[1e400]` → `[Infinity]`, raw UTF-8, compact JSON) is rewritten, one it would write the
@@ -283,12 +327,16 @@ const decodeTarget: FuzzTarget = {
           const reread = await decodeEventRecord(again, store, options);
           for (const k of Object.keys(decoded.payload)) {
             if (serializeValue(reread.payload[k]) !== serializeValue(decoded.payload[k])) {
-              throw new FuzzFailure(`re-encoding a decoded record changed payload ${JSON.stringify(k)}: ${clip(again)}`);
+              throw new FuzzFailure(
+                `re-encoding a decoded record changed payload ${JSON.stringify(k)}: ${clip(again)}`,
+              );
             }
           }
           const third = await encodeEventRecord(reread, store);
-          if (third !== again) throw new FuzzFailure(`re-encoding is not a fixed point: ${clip(third)} vs ${clip(again)}`);
-          const outside = (t: string): string => toJson('EventRecord', { ...fromJson('EventRecord', t, options), payload: {} });
+          if (third !== again)
+            throw new FuzzFailure(`re-encoding is not a fixed point: ${clip(third)} vs ${clip(again)}`);
+          const outside = (t: string): string =>
+            toJson('EventRecord', { ...fromJson('EventRecord', t, options), payload: {} });
           if (outside(again) !== outside(text)) {
             throw new FuzzFailure(`re-encoding a decoded record changed it outside the payload: ${clip(again)}`);
           }
@@ -306,7 +354,10 @@ const decodeTarget: FuzzTarget = {
 export const TARGETS: readonly FuzzTarget[] = [...DTO_NAMES.map(fromJsonTarget), parseTarget, decodeTarget, cliTarget];
 
 /** Case counts per target for a total (by weight). */
-export function plan(total: number, targets: readonly FuzzTarget[] = TARGETS): Array<{ target: FuzzTarget; runs: number }> {
+export function plan(
+  total: number,
+  targets: readonly FuzzTarget[] = TARGETS,
+): Array<{ target: FuzzTarget; runs: number }> {
   const sum = targets.reduce((s, t) => s + t.weight, 0);
   const runs = targets.map((t) => Math.floor((total * t.weight) / sum));
   runs[0]! += total - runs.reduce((s, r) => s + r, 0);

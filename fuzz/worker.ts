@@ -61,7 +61,11 @@ async function main(): Promise<void> {
     failed: details.failed,
     seed: details.seed,
     path: details.counterexamplePath ?? undefined,
-    error: details.failed ? (details.errorInstance instanceof Error ? `${details.errorInstance.message}` : String(details.errorInstance)) : undefined,
+    error: details.failed
+      ? details.errorInstance instanceof Error
+        ? `${details.errorInstance.message}`
+        : String(details.errorInstance)
+      : undefined,
     counterexample: details.failed ? describeCase(details.counterexample) : undefined,
     cases: stats.cases,
     outcomes: [...stats.outcomes],

@@ -21,16 +21,22 @@ function freezeBaseline(root: string, force: boolean): string {
   const contract = loadContract(dir);
   const target = join(dir, 'baselines', `v${contract.version}`);
   if (existsSync(target)) {
-    if (!force) throw new Error(`${relative(root, target)} exists; a released baseline is never rewritten (--force to re-freeze an unreleased one)`);
+    if (!force)
+      throw new Error(
+        `${relative(root, target)} exists; a released baseline is never rewritten (--force to re-freeze an unreleased one)`,
+      );
     rmSync(target, { recursive: true });
   }
   mkdirSync(target, { recursive: true });
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.schema.json'))) copyFileSync(join(dir, file), join(target, file));
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.schema.json')))
+    copyFileSync(join(dir, file), join(target, file));
   return target;
 }
 
 if (require.main === module) {
-  const { values } = parseArgs({ options: { force: { type: 'boolean', default: false }, root: { type: 'string', default: ROOT } } });
+  const { values } = parseArgs({
+    options: { force: { type: 'boolean', default: false }, root: { type: 'string', default: ROOT } },
+  });
   try {
     const target = freezeBaseline(resolve(values.root ?? ROOT), values.force ?? false);
     console.log(`froze contract/*.schema.json into ${relative(process.cwd(), target) || target}`);

@@ -24,7 +24,10 @@ async function buildGeneratedFiles(root = ROOT): Promise<GeneratedFile[]> {
   const diagnosers = generateDiagnosers(contract, ajv);
   const checkers = generateCheckers(contract);
   assertAgreesWithAjv(contract, checkers.load(), ajv);
-  const types = await generateTypes(typeSources(contract), contract.dtos.map((d) => d.title));
+  const types = await generateTypes(
+    typeSources(contract),
+    contract.dtos.map((d) => d.title),
+  );
   return [
     { path: join(root, 'generated/types.ts'), content: `${banner('//', sources)}\n\n${types}` },
     {
@@ -45,7 +48,9 @@ async function main(): Promise<void> {
   const root = resolve(values.root ?? ROOT);
   const drifted = emit(await buildGeneratedFiles(root), root, check);
   if (check && drifted.length > 0) {
-    console.error(`generated/ is stale against contract/; run \`npm run generate\`. Drifted:\n  ${drifted.join('\n  ')}`);
+    console.error(
+      `generated/ is stale against contract/; run \`npm run generate\`. Drifted:\n  ${drifted.join('\n  ')}`,
+    );
     process.exitCode = 1;
   } else if (check) {
     console.log('generated/ matches contract/.');

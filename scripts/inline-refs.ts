@@ -20,8 +20,24 @@ import type { JsonSchema } from '../src/spec/json-schema';
 import { documentsById, parseRef, resolveRef } from '../src/spec/refs';
 import type { Contract } from './contract';
 
-const ANNOTATIONS = new Set(['title', 'description', 'default', 'examples', '$comment', 'deprecated', 'readOnly', 'writeOnly']);
-const UNSUPPORTED = ['$dynamicRef', '$dynamicAnchor', '$anchor', '$recursiveRef', 'unevaluatedProperties', 'unevaluatedItems'];
+const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  'default',
+  'examples',
+  '$comment',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+]);
+const UNSUPPORTED = [
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$anchor',
+  '$recursiveRef',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+];
 
 export function inlineRefs(contract: Contract): JsonSchema[] {
   const documents = documentsById([contract.common, ...contract.dtos].map((file) => file.schema));
@@ -90,7 +106,7 @@ function typesDisjoint(branches: unknown[]): boolean {
     const type = (branch as JsonSchema | null)?.type;
     const types = typeof type === 'string' ? [type] : Array.isArray(type) ? (type as string[]) : null;
     if (!types) return false;
-    for (const t of types.map((t) => (t === 'integer' ? 'number' : t))) {
+    for (const t of types.map((name) => (name === 'integer' ? 'number' : name))) {
       if (seen.has(t)) return false;
       seen.add(t);
     }

@@ -54,7 +54,8 @@ function rewriteNode(node: unknown, owner: SchemaFile, titles: RefTitles): unkno
   for (const [key, value] of Object.entries(obj)) {
     if (key === 'allOf' && Array.isArray(value) && value.every(isConditional)) continue;
     if (key === 'examples' || key === 'default' || key === 'x-reserved') continue;
-    out[key] = key === 'properties' || key === '$defs' ? mapValues(value, owner, titles) : rewriteNode(value, owner, titles);
+    out[key] =
+      key === 'properties' || key === '$defs' ? mapValues(value, owner, titles) : rewriteNode(value, owner, titles);
   }
   return out;
 }

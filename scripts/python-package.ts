@@ -44,7 +44,10 @@ export function generatePythonPackage(contract: Contract, root: string, sources:
 
 /** The Python package carries this npm package's version (read from this checkout, whatever --root is). */
 function pyproject(contract: Contract): string {
-  const pkgJson = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string; license?: string };
+  const pkgJson = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
+    version: string;
+    license?: string;
+  };
   return [
     '# GENERATED FILE — DO NOT EDIT. Made by `npm run generate` (scripts/python-package.ts).',
     '[build-system]',
@@ -143,17 +146,31 @@ function initModule(contract: Contract): string {
       '    ',
     ).split('\n'),
     '    return _SCHEMAS.load_schema(dto)',
-    ...overloads('validate', names, (n) => n, 'Mapping[str, object]', [
-      'Returns the document, typed as the DTO, when it is a valid instance of the DTO.',
-      '',
-      'Raises ContractValidationError (.dto, .path, .issues) listing every problem otherwise, each with the JSON ' +
-        'pointer of the offending value (also for a missing or unknown key), and UnknownDtoError for a name the ' +
-        'contract does not define.',
-    ], 'return _SCHEMAS.validate(dto, document)'),
-    ...overloads('is_valid', names, (n) => `TypeGuard[${n}]`, 'bool', [
-      'True when the document is a valid instance of the DTO (narrows its type). ' +
-        'Raises UnknownDtoError for a name the contract does not define.',
-    ], 'return _SCHEMAS.is_valid(dto, document)'),
+    ...overloads(
+      'validate',
+      names,
+      (n) => n,
+      'Mapping[str, object]',
+      [
+        'Returns the document, typed as the DTO, when it is a valid instance of the DTO.',
+        '',
+        'Raises ContractValidationError (.dto, .path, .issues) listing every problem otherwise, each with the JSON ' +
+          'pointer of the offending value (also for a missing or unknown key), and UnknownDtoError for a name the ' +
+          'contract does not define.',
+      ],
+      'return _SCHEMAS.validate(dto, document)',
+    ),
+    ...overloads(
+      'is_valid',
+      names,
+      (n) => `TypeGuard[${n}]`,
+      'bool',
+      [
+        'True when the document is a valid instance of the DTO (narrows its type). ' +
+          'Raises UnknownDtoError for a name the contract does not define.',
+      ],
+      'return _SCHEMAS.is_valid(dto, document)',
+    ),
     '',
     '',
     'def iter_errors(dto: str, document: object) -> Iterator[ValidationIssue]:',
@@ -175,10 +192,22 @@ function initModule(contract: Contract): string {
 }
 
 /** `@overload`s per DTO name, then one for any `str`, then the implementation. */
-function overloads(fn: string, names: string[], returns: (name: string) => string, fallback: string, doc: string[], body: string): string[] {
+function overloads(
+  fn: string,
+  names: string[],
+  returns: (name: string) => string,
+  fallback: string,
+  doc: string[],
+  body: string,
+): string[] {
   const out: string[] = [];
   for (const name of names) {
-    out.push('', '', '@overload', `def ${fn}(dto: Literal[${pyString(name)}], document: object) -> ${returns(name)}: ...`);
+    out.push(
+      '',
+      '',
+      '@overload',
+      `def ${fn}(dto: Literal[${pyString(name)}], document: object) -> ${returns(name)}: ...`,
+    );
   }
   out.push('', '', '@overload', `def ${fn}(dto: str, document: object) -> ${fallback}: ...`);
   out.push('', '', `def ${fn}(dto: str, document: object) -> ${fallback}:`);
@@ -232,10 +261,14 @@ function typedDict(dto: SchemaFile, titles: RefTitles): string {
   if (typeof dto.schema.description === 'string') lines.push(docstring(dto.schema.description, '    '), '');
   for (const [field, schema] of Object.entries(properties)) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field) || PYTHON_KEYWORDS.has(field)) {
-      throw new Error(`contract/${dto.file}: property "${field}" is not a Python identifier; the class syntax cannot declare it`);
+      throw new Error(
+        `contract/${dto.file}: property "${field}" is not a Python identifier; the class syntax cannot declare it`,
+      );
     }
     if (!required.has(field)) {
-      throw new Error(`contract/${dto.file}: property "${field}" is not required; the wire form has every key (teach scripts/python-package.ts NotRequired)`);
+      throw new Error(
+        `contract/${dto.file}: property "${field}" is not required; the wire form has every key (teach scripts/python-package.ts NotRequired)`,
+      );
     }
     const type = pyType(schema, { owner: dto, pointer: `/properties/${field}`, titles, uses: new Set() });
     lines.push(`    ${field}: ${type}`);
@@ -261,7 +294,13 @@ interface TypeContext {
   uses: Set<string>;
 }
 
-const PRIMITIVES: Record<string, string> = { string: 'str', integer: 'int', number: 'float', boolean: 'bool', null: 'None' };
+const PRIMITIVES: Record<string, string> = {
+  string: 'str',
+  integer: 'int',
+  number: 'float',
+  boolean: 'bool',
+  null: 'None',
+};
 
 function pyType(schema: JsonSchema, ctx: TypeContext): string {
   const fail = (why: string): never => {
@@ -278,10 +317,13 @@ function pyType(schema: JsonSchema, ctx: TypeContext): string {
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const branches = schema[keyword];
     if (Array.isArray(branches)) {
-      return union(branches.map((b, i) => pyType(b as JsonSchema, { ...ctx, pointer: `${ctx.pointer}/${keyword}/${i}` })));
+      return union(
+        branches.map((b, i) => pyType(b as JsonSchema, { ...ctx, pointer: `${ctx.pointer}/${keyword}/${i}` })),
+      );
     }
   }
-  const types = typeof schema.type === 'string' ? [schema.type] : Array.isArray(schema.type) ? (schema.type as string[]) : [];
+  const types =
+    typeof schema.type === 'string' ? [schema.type] : Array.isArray(schema.type) ? (schema.type as string[]) : [];
   if (types.length === 0) return fail('no $ref, const, enum, oneOf, anyOf or type');
   return union(
     types.map((type) => {
@@ -293,7 +335,8 @@ function pyType(schema: JsonSchema, ctx: TypeContext): string {
         return `list[${pyType(items as JsonSchema, { ...ctx, pointer: `${ctx.pointer}/items` })}]`;
       }
       if (type === 'object') {
-        if (schema.properties !== undefined) return fail('an inline object with properties; give it its own titled schema');
+        if (schema.properties !== undefined)
+          return fail('an inline object with properties; give it its own titled schema');
         const extra = schema.additionalProperties;
         if (extra === undefined || extra === true) return 'dict[str, Any]';
         if (typeof extra !== 'object' || extra === null) return fail('a closed object without properties');
@@ -331,7 +374,9 @@ function pyLiteral(value: unknown): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : `float(${pyString(String(value))})`;
   if (Array.isArray(value)) return `[${value.map(pyLiteral).join(', ')}]`;
   if (typeof value === 'object') {
-    return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${pyString(k)}: ${pyLiteral(v)}`).join(', ')}}`;
+    return `{${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${pyString(k)}: ${pyLiteral(v)}`)
+      .join(', ')}}`;
   }
   throw new Error(`cannot write ${String(value)} as a Python literal`);
 }
@@ -360,5 +405,7 @@ function docstring(text: string, indent: string): string {
   if (lines.length === 1 && indent.length + lines[0]!.length + 6 <= WIDTH && !lines[0]!.endsWith('"')) {
     return `${indent}"""${lines[0]}"""`;
   }
-  return [`${indent}"""${lines[0]}`, ...lines.slice(1).map((l) => (l ? `${indent}${l}` : '')), `${indent}"""`].join('\n');
+  return [`${indent}"""${lines[0]}`, ...lines.slice(1).map((l) => (l ? `${indent}${l}` : '')), `${indent}"""`].join(
+    '\n',
+  );
 }

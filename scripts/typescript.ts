@@ -26,5 +26,10 @@ export async function generateTypes(sources: TypeSource[], dtoNames: string[]): 
 /** DTO name → its interface, so runtime functions can be typed by name. */
 function dtoTypeMap(dtoNames: string[]): string {
   const members = dtoNames.map((name) => `  ${name}: ${name};`);
-  return ['/** Each DTO name of the contract with its interface. */', 'export interface DtoTypes {', ...members, '}'].join('\n');
+  return [
+    '/** Each DTO name of the contract with its interface. */',
+    'export interface DtoTypes {',
+    ...members,
+    '}',
+  ].join('\n');
 }

@@ -30,7 +30,11 @@ export function contractAjv(contract: Contract): Ajv2020 {
     code: { source: true, esm: false, lines: true },
   });
   addFormats(ajv);
-  ajv.addKeyword({ keyword: 'x-reserved', schemaType: 'object', metaSchema: { type: 'object', additionalProperties: { type: 'string' } } }); // removed fields (name → why): an annotation the compat gate enforces
+  ajv.addKeyword({
+    keyword: 'x-reserved',
+    schemaType: 'object',
+    metaSchema: { type: 'object', additionalProperties: { type: 'string' } },
+  }); // removed fields (name → why): an annotation the compat gate enforces
   ajv.addSchema(contract.common.schema);
   for (const dto of contract.dtos) ajv.addSchema(dto.schema);
   return ajv;
@@ -59,8 +63,15 @@ function standaloneCode(contract: Contract, ajv: Ajv2020): string {
  */
 function appendErrorsInPlace(code: string): string {
   const concat = /vErrors = vErrors === null \? (validate\d+)\.errors : vErrors\.concat\(\1\.errors\);/g;
-  const out = code.replace(concat, (_m, f: string) => `if (vErrors === null) vErrors = ${f}.errors.slice(); else for (const e of ${f}.errors) vErrors.push(e);`);
-  if (/vErrors\.concat\(/.test(out)) throw new Error('Ajv standalone output appends errors in a way scripts/validators.ts does not know: update appendErrorsInPlace');
+  const out = code.replace(
+    concat,
+    (_m, f: string) =>
+      `if (vErrors === null) vErrors = ${f}.errors.slice(); else for (const e of ${f}.errors) vErrors.push(e);`,
+  );
+  if (/vErrors\.concat\(/.test(out))
+    throw new Error(
+      'Ajv standalone output appends errors in a way scripts/validators.ts does not know: update appendErrorsInPlace',
+    );
   return out;
 }
 
@@ -80,7 +91,9 @@ export function agreementCases(contract: Contract): { dto: string; document: unk
     for (const kind of ['valid', 'invalid']) {
       const dir = join(contract.dir, 'vectors', dto.title, kind);
       if (!existsSync(dir)) continue;
-      for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+      for (const file of readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()) {
         const { document } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as JsonSchema;
         cases.push({ dto: dto.title, document, where: `vectors/${dto.title}/${kind}/${file}` });
       }

@@ -40,11 +40,26 @@ interface Body {
 
 /** Timestamp forms Python's isoformat() writes (valid) and forms readers accept that are not canonical (invalid). */
 export const TIMESTAMP_FORMS: { name: string; value: string; valid: boolean; what: string }[] = [
-  { name: 'whole-seconds', value: '2026-05-09T10:11:12+00:00', valid: true, what: 'no fraction when microseconds are 0' },
+  {
+    name: 'whole-seconds',
+    value: '2026-05-09T10:11:12+00:00',
+    valid: true,
+    what: 'no fraction when microseconds are 0',
+  },
   { name: 'microseconds', value: '2026-05-09T10:11:12.345678+00:00', valid: true, what: 'six-digit fraction' },
-  { name: 'negative-offset', value: '2026-05-09T07:11:12.000001-03:00', valid: true, what: 'negative offset, smallest fraction' },
+  {
+    name: 'negative-offset',
+    value: '2026-05-09T07:11:12.000001-03:00',
+    valid: true,
+    what: 'negative offset, smallest fraction',
+  },
   { name: 'offset-seconds', value: '2026-05-09T10:11:12+05:30:15', valid: true, what: 'offset with seconds' },
-  { name: 'offset-microseconds', value: '2026-05-09T10:11:12.999999+05:30:15.123456', valid: true, what: 'offset with seconds and microseconds' },
+  {
+    name: 'offset-microseconds',
+    value: '2026-05-09T10:11:12.999999+05:30:15.123456',
+    valid: true,
+    what: 'offset with seconds and microseconds',
+  },
   { name: 'leap-day', value: '2024-02-29T23:59:59.999999+00:00', valid: true, what: 'Feb 29 of a leap year' },
   { name: 'year-one', value: '0001-01-01T00:00:00+00:00', valid: true, what: 'the smallest year' },
   { name: 'z', value: '2026-05-09T10:11:12Z', valid: false, what: '"Z" instead of +00:00' },
@@ -54,10 +69,30 @@ export const TIMESTAMP_FORMS: { name: string; value: string; valid: boolean; wha
   { name: 'millis', value: '2026-05-09T10:11:12.345+00:00', valid: false, what: 'three-digit fraction' },
   { name: 'feb-30', value: '2026-02-30T10:11:12+00:00', valid: false, what: 'Feb 30' },
   { name: 'hour-24', value: '2026-05-09T24:00:00+00:00', valid: false, what: 'hour 24' },
-  { name: 'zero-fraction', value: '2026-05-09T10:11:12.000000+00:00', valid: false, what: '.000000 (isoformat omits a zero fraction)' },
-  { name: 'minus-zero-offset', value: '2026-05-09T10:11:12-00:00', valid: false, what: '-00:00 (Python writes +00:00)' },
-  { name: 'zero-offset-seconds', value: '2026-05-09T10:11:12+05:30:00', valid: false, what: 'zero offset seconds (isoformat omits them)' },
-  { name: 'zero-offset-fraction', value: '2026-05-09T10:11:12+05:30:15.000000', valid: false, what: 'zero offset fraction (isoformat omits it)' },
+  {
+    name: 'zero-fraction',
+    value: '2026-05-09T10:11:12.000000+00:00',
+    valid: false,
+    what: '.000000 (isoformat omits a zero fraction)',
+  },
+  {
+    name: 'minus-zero-offset',
+    value: '2026-05-09T10:11:12-00:00',
+    valid: false,
+    what: '-00:00 (Python writes +00:00)',
+  },
+  {
+    name: 'zero-offset-seconds',
+    value: '2026-05-09T10:11:12+05:30:00',
+    valid: false,
+    what: 'zero offset seconds (isoformat omits them)',
+  },
+  {
+    name: 'zero-offset-fraction',
+    value: '2026-05-09T10:11:12+05:30:15.000000',
+    valid: false,
+    what: 'zero offset fraction (isoformat omits it)',
+  },
   { name: 'empty', value: '', valid: false, what: 'empty string (readers map it to null or now)' },
 ];
 
@@ -93,7 +128,11 @@ function buildVectors(root = ROOT): VectorFile[] {
 
       if (!at('invalid', (d) => !(field in d))) {
         const { [field]: _dropped, ...document } = base;
-        emit('invalid', `missing.${field}`, { description: `${field} is missing ${note}`, error_path: pointer, document });
+        emit('invalid', `missing.${field}`, {
+          description: `${field} is missing ${note}`,
+          error_path: pointer,
+          document,
+        });
       }
       if (!at('invalid', (d) => field in d && d[field] !== null && !allows(allowed, d[field]))) {
         const wrong = wrongValue(allowed);
@@ -113,7 +152,10 @@ function buildVectors(root = ROOT): VectorFile[] {
       }
       if (!at('valid', (d) => d[field] !== null && d[field] !== undefined)) {
         const value = sampleValue(field, allowed);
-        emit('valid', `value.${field}`, { description: `${field} holds ${JSON.stringify(value)} ${note}`, document: { ...base, [field]: value } });
+        emit('valid', `value.${field}`, {
+          description: `${field} holds ${JSON.stringify(value)} ${note}`,
+          document: { ...base, [field]: value },
+        });
       }
       if (isTimestampField(schema)) {
         for (const form of TIMESTAMP_FORMS) {
@@ -171,7 +213,8 @@ function allowedTypes(schema: JsonSchema, owner: SchemaFile, contract: Contract)
     if (Array.isArray(node.type)) (node.type as string[]).forEach((t) => types.add(t));
   };
   visit(schema, owner);
-  if (types.size === 0) throw new Error(`contract/${owner.file}: cannot tell which JSON types ${JSON.stringify(schema)} admits`);
+  if (types.size === 0)
+    throw new Error(`contract/${owner.file}: cannot tell which JSON types ${JSON.stringify(schema)} admits`);
   return types;
 }
 
@@ -244,7 +287,9 @@ function stale(root: string, files: VectorFile[]): string[] {
 /** Files that differ from what buildVectors produces, and generated files that should not exist. */
 export function vectorDrift(root = ROOT): string[] {
   const files = buildVectors(root);
-  const changed = files.filter((f) => !existsSync(f.path) || readFileSync(f.path, 'utf8') !== f.content).map((f) => f.path);
+  const changed = files
+    .filter((f) => !existsSync(f.path) || readFileSync(f.path, 'utf8') !== f.content)
+    .map((f) => f.path);
   return [...changed, ...stale(root, files)].map((p) => relative(root, p));
 }
 

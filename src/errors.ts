@@ -31,7 +31,7 @@ export abstract class ContractError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     if (typeof value !== 'object' || value === null || !(CONTRACT_ERROR_BRAND in value)) return false;
-    for (let proto: unknown = Object.getPrototypeOf(value); proto !== null && proto !== Error.prototype; ) {
+    for (let proto: unknown = Object.getPrototypeOf(value); proto !== null && proto !== Error.prototype;) {
       const ctor = (proto as { constructor?: unknown }).constructor;
       if (typeof ctor === 'function' && ctor.name === this.name) return true;
       proto = Object.getPrototypeOf(proto);

@@ -136,7 +136,7 @@ export async function* readLines(source: Source, limits?: ReadLimits): AsyncGene
   const texts = new TextAssembler(maxUnits(limits));
   let line = 1;
   let offset = 0; // of the chunk, in the input
-  let open = false; // a line has begun and not ended
+  let lineOpen = false; // a line has begun and not ended
   let afterCR = false; // the last chunk ended with CR: an LF starting this one belongs to it
   for await (const chunk of source.chunks()) {
     const batch: TextRead[] = [];
@@ -144,9 +144,9 @@ export async function* readLines(source: Source, limits?: ReadLimits): AsyncGene
     afterCR = false;
     let nextLF = -2; // -2: not looked for yet; -1: none in the rest of the chunk
     let nextCR = -2;
-    // The whole lines of the chunk decoded at once (the common case: no line open, all UTF-8, none too long);
+    // The whole lines of the chunk decoded at once (the common case: no line lineOpen, all UTF-8, none too long);
     // else, and from the first line that is not, line by line on the bytes.
-    const last = open ? -1 : Math.max(chunk.lastIndexOf(LF), chunk.lastIndexOf(CR));
+    const last = lineOpen ? -1 : Math.max(chunk.lastIndexOf(LF), chunk.lastIndexOf(CR));
     const whole = last >= pos ? texts.wholeLines(chunk.subarray(pos, last + 1)) : undefined;
     if (whole !== undefined) {
       for (const text of whole) {
@@ -163,9 +163,9 @@ export async function* readLines(source: Source, limits?: ReadLimits): AsyncGene
       if (nextLF !== -1 && nextLF < pos) nextLF = chunk.indexOf(LF, pos);
       if (nextCR !== -1 && nextCR < pos) nextCR = chunk.indexOf(CR, pos);
       const end = nextLF === -1 ? nextCR : nextCR === -1 ? nextLF : Math.min(nextLF, nextCR);
-      if (!open) {
+      if (!lineOpen) {
         texts.begin(offset + pos, line, line === 1, false);
-        open = true;
+        lineOpen = true;
       }
       if (end === -1) {
         texts.push(chunk.subarray(pos), false);
@@ -173,7 +173,7 @@ export async function* readLines(source: Source, limits?: ReadLimits): AsyncGene
       }
       texts.push(chunk.subarray(pos, end), true);
       batch.push(texts.finish());
-      open = false;
+      lineOpen = false;
       line++;
       pos = end + 1;
       if (chunk[end] === CR) {
@@ -184,7 +184,7 @@ export async function* readLines(source: Source, limits?: ReadLimits): AsyncGene
     offset += chunk.length;
     if (batch.length > 0) yield batch;
   }
-  if (open) {
+  if (lineOpen) {
     texts.push(EMPTY, true);
     yield [texts.finish()];
   }

@@ -40,13 +40,7 @@ export function linesOf(text: string, pointers: Iterable<string>): Map<string, n
   const wanted = new Map<string, string[]>();
   for (const pointer of pointers) {
     if (wanted.has(pointer)) continue;
-    const tokens =
-      pointer === ''
-        ? []
-        : pointer
-            .slice(1)
-            .split('/')
-            .map(unescapePointerToken);
+    const tokens = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointerToken);
     wanted.set(pointer, tokens);
     let step = root;
     for (const token of tokens) {

@@ -43,8 +43,7 @@ export function asStandardJson(text: string): string {
  * made a document of 4,000 problems take minutes).
  */
 export function locator(text: string): (pointer: string) => number {
-  const { lineOf } = locate(text);
-  return lineOf;
+  return locate(text).lineOf;
 }
 
 /** Offset (UTF-16 units into `text`) of what `pointer` names; see locator(). */
@@ -72,7 +71,7 @@ function locate(text: string): { offsetOf: (pointer: string) => number; lineOf: 
     return index.get(key);
   };
 
-  const offsetOf = (pointer: string): number => {
+  const offsetAt = (pointer: string): number => {
     let node: Node | undefined = root;
     if (!node) return bom;
     let mark = node.offset;
@@ -95,7 +94,7 @@ function locate(text: string): { offsetOf: (pointer: string) => number; lineOf: 
     return mark + bom;
   };
 
-  return { offsetOf, lineOf: (pointer) => lineOfOffset(lineStarts, offsetOf(pointer)) };
+  return { offsetOf: offsetAt, lineOf: (pointer) => lineOfOffset(lineStarts, offsetAt(pointer)) };
 }
 
 /** 1-based line of `offset`, given the offsets where lines start (ascending, the first 0). */

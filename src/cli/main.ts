@@ -35,12 +35,16 @@ function maxIssuesOption(): Option {
 }
 
 function formatOption(): Option {
-  return new Option('--format <format>', 'output for people (text) or machines (json)').choices(['text', 'json']).default('text');
+  return new Option('--format <format>', 'output for people (text) or machines (json)')
+    .choices(['text', 'json'])
+    .default('text');
 }
 
 export function buildProgram(): Command {
   const program = new Command('pynenc-contract')
-    .description("The pynenc trigger-monitoring contract on the command line: validate and format documents, regenerate code, check compatibility.\nExit codes: 0 ok, 1 invalid / incompatible, 2 usage or I/O error.")
+    .description(
+      'The pynenc trigger-monitoring contract on the command line: validate and format documents, regenerate code, check compatibility.\nExit codes: 0 ok, 1 invalid / incompatible, 2 usage or I/O error.',
+    )
     .version(packageVersion(), '-V, --version')
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
@@ -57,7 +61,10 @@ export function buildProgram(): Command {
     .argument('[files...]', 'files to check; - for stdin')
     .option('--jsonl', 'inputs are JSON Lines, streamed in constant memory', false)
     .addOption(maxIssuesOption())
-    .option('--consistency', "also warn where a valid document breaks an invariant pynenc's writers keep (exit code unchanged)")
+    .option(
+      '--consistency',
+      "also warn where a valid document breaks an invariant pynenc's writers keep (exit code unchanged)",
+    )
     .addOption(formatOption())
     .option('--progress', 'show a progress line on stderr (default: when stderr is a terminal)')
     .option('--no-progress', 'never show a progress line')
@@ -83,7 +90,10 @@ export function buildProgram(): Command {
     .argument('[file]', 'file to read; - or nothing for stdin')
     .option('--jsonl', 'input is JSON Lines: one document per line in, one per line out', false)
     .addOption(maxIssuesOption())
-    .addHelpText('after', '\nA document that cannot be read is reported on stderr (file:line path: message), not written; exit 1.\n\nExample:\n  pynenc-contract format --jsonl EventRecord events.jsonl > canonical.jsonl')
+    .addHelpText(
+      'after',
+      '\nA document that cannot be read is reported on stderr (file:line path: message), not written; exit 1.\n\nExample:\n  pynenc-contract format --jsonl EventRecord events.jsonl > canonical.jsonl',
+    )
     .action(async (dto: string, file: string | undefined, opts: { jsonl: boolean; maxIssues?: number }) => {
       process.exitCode = await runFormat(dto, file, opts);
     });
@@ -108,16 +118,43 @@ export function buildProgram(): Command {
         'Exit 1 when a change breaks the mode (or a reserved-field / version rule is violated), unless every $id (and\n' +
         'generated CONTRACT_VERSION) carries a higher major version than the baseline.',
     )
-    .option('--against <baseline>', 'baseline: a folder of *.schema.json files, or a git ref (its copy of the contract folder); default: the newest baseline the package ships (contract/baselines/v<N>)')
-    .addOption(new Option('--mode <mode>', 'backward: new readers read old documents; forward: old readers read new ones; full: both').choices([...COMPAT_MODES]).default('backward'))
+    .option(
+      '--against <baseline>',
+      'baseline: a folder of *.schema.json files, or a git ref (its copy of the contract folder); default: the newest baseline the package ships (contract/baselines/v<N>)',
+    )
+    .addOption(
+      new Option(
+        '--mode <mode>',
+        'backward: new readers read old documents; forward: old readers read new ones; full: both',
+      )
+        .choices([...COMPAT_MODES])
+        .default('backward'),
+    )
     .addOption(formatOption())
-    .option('--contract <dir>', "the current contract folder (default: ./contract when it holds *.schema.json files, else the package's own)")
-    .option('--generated <file>', "generated/schemas.ts to check against the $ids (default: generated/schemas.ts beside the contract folder, when present)")
+    .option(
+      '--contract <dir>',
+      "the current contract folder (default: ./contract when it holds *.schema.json files, else the package's own)",
+    )
+    .option(
+      '--generated <file>',
+      'generated/schemas.ts to check against the $ids (default: generated/schemas.ts beside the contract folder, when present)',
+    )
     .option('--no-generated', 'skip the generated/schemas.ts check')
-    .addHelpText('after', `\nEach finding: rule id, DTO, JSON pointer, and whether it breaks backward / forward compatibility\n(${RULE_IDS.length} rules; the table is in the README).\n\nExamples:\n  pynenc-contract compat --against contract/baselines/v1\n  pynenc-contract compat --against origin/main --mode full --format json`)
-    .action((opts: { against?: string; mode: string; format: 'text' | 'json'; contract?: string; generated?: string | false }) => {
-      process.exitCode = runCompat(opts);
-    });
+    .addHelpText(
+      'after',
+      `\nEach finding: rule id, DTO, JSON pointer, and whether it breaks backward / forward compatibility\n(${RULE_IDS.length} rules; the table is in the README).\n\nExamples:\n  pynenc-contract compat --against contract/baselines/v1\n  pynenc-contract compat --against origin/main --mode full --format json`,
+    )
+    .action(
+      (opts: {
+        against?: string;
+        mode: string;
+        format: 'text' | 'json';
+        contract?: string;
+        generated?: string | false;
+      }) => {
+        process.exitCode = runCompat(opts);
+      },
+    );
 
   registerMonitoringCommands(program);
 
@@ -138,7 +175,8 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     process.exitCode = EXIT_USAGE;
     // The CLI's own errors (usage, input, output) and any typed error of the package: one line, no stack trace.
     if (err instanceof OutputError && err.stream === '<stderr>') return; // nowhere left to say it
-    if (err instanceof CliError || err instanceof CompatInputError) process.stderr.write(`pynenc-contract: ${err.message}\n`);
+    if (err instanceof CliError || err instanceof CompatInputError)
+      process.stderr.write(`pynenc-contract: ${err.message}\n`);
     else if (err instanceof ContractError) process.stderr.write(`pynenc-contract: ${err.code}: ${err.message}\n`);
     else process.stderr.write(`pynenc-contract: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   }

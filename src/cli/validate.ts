@@ -68,7 +68,8 @@ export interface Checked {
 }
 
 export function requireDto(name: string): DtoName {
-  if (!isDtoName(name)) throw new UsageError(`unknown DTO ${JSON.stringify(name)}; expected one of ${DTO_NAMES.join(', ')}`);
+  if (!isDtoName(name))
+    throw new UsageError(`unknown DTO ${JSON.stringify(name)}; expected one of ${DTO_NAMES.join(', ')}`);
   return name;
 }
 
@@ -87,9 +88,15 @@ export function parseDocument(text: string, limits?: ReadLimits): Parsed {
     // PyFloat and bigint values stay: validate() judges them as numbers and quotes them as Python writes them.
     return { ok: true, value: parsePythonJson(text, { ...limits, fastPath: false }) };
   } catch (err) {
-    if (err instanceof PythonJsonSyntaxError) return { ok: false, line: err.line, message: `not JSON: ${err.message}`, keyword: 'json' };
+    if (err instanceof PythonJsonSyntaxError)
+      return { ok: false, line: err.line, message: `not JSON: ${err.message}`, keyword: 'json' };
     if (err instanceof LimitExceededError) {
-      return { ok: false, line: lineAt(text, err.offset), message: `too large to read: ${err.message}`, keyword: 'limit' };
+      return {
+        ok: false,
+        line: lineAt(text, err.offset),
+        message: `too large to read: ${err.message}`,
+        keyword: 'limit',
+      };
     }
     throw err;
   }
@@ -231,7 +238,10 @@ export async function runValidate(
         }
       } else {
         const read = await readDocument(source, options.limits);
-        if (read.ok) await report(checkText(dto, source.label, read.text, 1, true, options.consistency, options.limits, options.maxIssues));
+        if (read.ok)
+          await report(
+            checkText(dto, source.label, read.text, 1, true, options.consistency, options.limits, options.maxIssues),
+          );
         else await report({ problems: [unreadable(source.label, read, false)], warnings: [] });
       }
       tally.files++;

@@ -156,7 +156,8 @@ function shapeOf(schema: JsonSchema, base: string): FieldShape {
     if (d === undefined) return false;
     const { node } = d;
     const alternatives = [node.oneOf, node.anyOf].filter(Array.isArray) as JsonSchema[][];
-    if (node.type === undefined) return alternatives.length > 0 && alternatives.some((list) => list.every((x) => scalar(x, d.base)));
+    if (node.type === undefined)
+      return alternatives.length > 0 && alternatives.some((list) => list.every((x) => scalar(x, d.base)));
     return ([] as unknown[]).concat(node.type).every((t) => t === 'string' || t === 'boolean' || t === 'null');
   };
   if (scalar(schema, base)) return 'scalar';
@@ -164,7 +165,13 @@ function shapeOf(schema: JsonSchema, base: string): FieldShape {
   if (d === undefined) return 'any';
   const { node } = d;
   if (node.type === 'array' && scalar(node.items, d.base)) return 'list';
-  if (node.type === 'object' && node.properties === undefined && node.patternProperties === undefined && scalar(node.additionalProperties, d.base)) return 'map';
+  if (
+    node.type === 'object' &&
+    node.properties === undefined &&
+    node.patternProperties === undefined &&
+    scalar(node.additionalProperties, d.base)
+  )
+    return 'map';
   return 'any';
 }
 
@@ -192,7 +199,7 @@ export const PLANS: Readonly<Record<DtoName, DtoPlan>> = Object.fromEntries(
 ) as Record<DtoName, DtoPlan>;
 
 // A DTO reads as it is only when its nested DTOs do too (the contract's DTOs do not nest in cycles).
-for (let changed = true; changed; ) {
+for (let changed = true; changed;) {
   changed = false;
   for (const plan of Object.values(PLANS) as { readsAsIs: boolean; fields: readonly FieldPlan[] }[]) {
     if (plan.readsAsIs && plan.fields.some((f) => f.nested !== undefined && !PLANS[f.nested].readsAsIs)) {

@@ -11,7 +11,6 @@ import {
   checkFunction,
   resolveLimits,
   resolveMaxIssues,
-  type Limits,
   type ReadLimits,
 } from '../limits';
 import { readFast, type DtoWalk } from '../pyjson/fast-path';

@@ -32,7 +32,7 @@ export function isAsPythonWrites(text: string): boolean {
  * pattern rules out the other forms. False means "written back as it is".
  */
 export function mayBeRewritten(canonical: string): boolean {
-  return canonical.charCodeAt(canonical.length - 7) === 46 /* . */;
+  return canonical.charCodeAt(canonical.length - 7) === 46; /* . */
 }
 
 /** Python's `fromisoformat(text)` (naive → UTC) then `isoformat()`; throws TimestampError where Python raises. */
@@ -50,5 +50,7 @@ export function nowText(clock: Clock | undefined): string {
   if (t instanceof PyTimestamp) return t.toUtc().toString();
   if (t instanceof Date) return PyTimestamp.fromDate(t).toString();
   if (typeof t === 'bigint') return PyTimestamp.fromEpochMicros(t).toString();
-  throw new TypeError(`options.now must return a Date, a bigint (epoch microseconds) or a PyTimestamp, got ${typeof t}`);
+  throw new TypeError(
+    `options.now must return a Date, a bigint (epoch microseconds) or a PyTimestamp, got ${typeof t}`,
+  );
 }

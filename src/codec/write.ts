@@ -177,13 +177,13 @@ function writeDto(writer: Writer, value: Record<string, unknown>, base: string, 
 }
 
 /**
- * Whether `v`, the value of a property of class `fieldClass`, is written as its characters after an opening quote
+ * Whether `v`, the value of a property of class `kind`, is written as its characters after an opening quote
  * (see Writer.before): a timestamp (the validator has checked it is text isoformat() writes: nothing to escape) or a
  * scalar string with nothing to escape.
  */
-function opensString(fieldClass: number, v: unknown): boolean {
+function opensString(kind: number, v: unknown): boolean {
   if (typeof v !== 'string') return false;
-  return fieldClass === FIELD_TIMESTAMP || (fieldClass === FIELD_SCALAR && !NEEDS_ESCAPE.test(v));
+  return kind === FIELD_TIMESTAMP || (kind === FIELD_SCALAR && !NEEDS_ESCAPE.test(v));
 }
 
 /** Property k's key text and value `v`, whole (see Writer.before); `quoted`: the previous value's quote is pending. */

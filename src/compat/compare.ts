@@ -53,11 +53,11 @@ interface Sides {
 }
 
 function report(comparison: Comparison, rule: RuleId, pointer: string, message: string, sides: Sides = {}): void {
-  const at = {
+  const places = {
     ...(sides.base ? { baseline: locate(sides.base) } : {}),
     ...(sides.current ? { current: locate(sides.current) } : {}),
   };
-  comparison.findings.push(finding(rule, comparison.dto, pointer, message, at));
+  comparison.findings.push(finding(rule, comparison.dto, pointer, message, places));
 }
 
 /** Where each side defines `keyword` (in an effective schema or an alternative). */

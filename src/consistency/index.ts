@@ -19,13 +19,15 @@ export { CONSISTENCY_CODES, type ConsistencyCode, type ConsistencyFinding, type 
  */
 export function checkConsistency<D extends DtoName>(dto: D, record: DtoTypes[D]): ConsistencyFinding[] {
   if (!isDtoName(dto) || !validate(dto, record).ok) {
-    return [{
-      code: 'NOT_A_VALID_RECORD',
-      path: '',
-      message: isDtoName(dto) ? `not a valid ${dto}: validate it first` : `unknown DTO ${JSON.stringify(dto)}`,
-      expected: isDtoName(dto) ? `<a valid ${dto}>` : '<a DTO name>',
-      received: null,
-    }];
+    return [
+      {
+        code: 'NOT_A_VALID_RECORD',
+        path: '',
+        message: isDtoName(dto) ? `not a valid ${dto}: validate it first` : `unknown DTO ${JSON.stringify(dto)}`,
+        expected: isDtoName(dto) ? `<a valid ${dto}>` : '<a DTO name>',
+        received: null,
+      },
+    ];
   }
   return checkValidRecord(dto, record);
 }

@@ -40,62 +40,64 @@ const STATUS_SUMMARY = /^(?:status:([A-Z][A-Z0-9_]*) )?task:(.+)$/s;
 const EXCEPTION_SUMMARY = /^(?:status:([A-Z][A-Z0-9_]*) )?(?:exception:(\S+) )?task:(.+)$/s;
 
 // A Map: context_type is data, and may be any string (`__proto__`, `constructor`).
-const RULES: ReadonlyMap<string, ContextRule> = new Map(Object.entries({
-  EventContext: {
-    form: '"" or "code:<event_code>"',
-    parse: (summary) => {
-      if (summary === '') return { code: '' };
-      return summary.startsWith('code:') && summary.length > 5 ? { code: summary.slice(5) } : undefined;
+const RULES: ReadonlyMap<string, ContextRule> = new Map(
+  Object.entries({
+    EventContext: {
+      form: '"" or "code:<event_code>"',
+      parse: (summary) => {
+        if (summary === '') return { code: '' };
+        return summary.startsWith('code:') && summary.length > 5 ? { code: summary.slice(5) } : undefined;
+      },
+      // EventContext.context_id: f"event_{event_code}_{event_id}"
+      contextId: (p, s) => (p.event_id === null ? undefined : `event_${s.code}_${p.event_id}`),
+      utc: true,
     },
-    // EventContext.context_id: f"event_{event_code}_{event_id}"
-    contextId: (p, s) => (p.event_id === null ? undefined : `event_${s.code}_${p.event_id}`),
-    utc: true,
-  },
-  StatusContext: {
-    form: '"status:<NAME> task:<task id>" (the status token only when the status is set)',
-    parse: (summary) => {
-      const m = STATUS_SUMMARY.exec(summary);
-      return m ? { status: m[1] } : undefined;
+    StatusContext: {
+      form: '"status:<NAME> task:<task id>" (the status token only when the status is set)',
+      parse: (summary) => {
+        const m = STATUS_SUMMARY.exec(summary);
+        return m ? { status: m[1] } : undefined;
+      },
+      // StatusContext.context_id: f"status_{invocation_id}_{status}"; str() of the StrEnum is its value, the
+      // lower-case name for every InvocationStatus member; str(None) when there is no status.
+      contextId: (p, s) =>
+        p.source_invocation_id === null
+          ? undefined
+          : `status_${p.source_invocation_id}_${s.status === undefined ? 'None' : s.status.toLowerCase()}`,
+      utc: true,
     },
-    // StatusContext.context_id: f"status_{invocation_id}_{status}"; str() of the StrEnum is its value, the
-    // lower-case name for every InvocationStatus member; str(None) when there is no status.
-    contextId: (p, s) =>
-      p.source_invocation_id === null
-        ? undefined
-        : `status_${p.source_invocation_id}_${s.status === undefined ? 'None' : s.status.toLowerCase()}`,
-    utc: true,
-  },
-  ResultContext: {
-    form: '"status:SUCCESS task:<task id>" (a ResultContext refuses any other status)',
-    parse: (summary) => (/^status:SUCCESS task:.+$/s.test(summary) ? {} : undefined),
-    // ResultContext.context_id: f"result_{invocation_id}"
-    contextId: (p) => (p.source_invocation_id === null ? undefined : `result_${p.source_invocation_id}`),
-    utc: true,
-  },
-  ExceptionContext: {
-    form: '"status:<NAME> exception:<type> task:<task id>" (status and exception tokens only when set)',
-    parse: (summary) => {
-      const m = EXCEPTION_SUMMARY.exec(summary);
-      return m ? { status: m[1], exception: m[2] ?? '' } : undefined;
+    ResultContext: {
+      form: '"status:SUCCESS task:<task id>" (a ResultContext refuses any other status)',
+      parse: (summary) => (/^status:SUCCESS task:.+$/s.test(summary) ? {} : undefined),
+      // ResultContext.context_id: f"result_{invocation_id}"
+      contextId: (p) => (p.source_invocation_id === null ? undefined : `result_${p.source_invocation_id}`),
+      utc: true,
     },
-    // ExceptionContext.context_id: f"exception_{exception_type}" (no invocation id in it)
-    contextId: (_p, s) => `exception_${s.exception}`,
-    utc: true,
-  },
-  CronContext: {
-    form: '"timestamp:<context_timestamp>"',
-    parse: (summary, p) => {
-      if (p.context_timestamp !== null) {
-        return summary === `timestamp:${p.context_timestamp}` ? { timestamp: p.context_timestamp } : undefined;
-      }
-      const m = /^timestamp:(\S+)$/.exec(summary);
-      return m ? { timestamp: m[1] } : undefined;
+    ExceptionContext: {
+      form: '"status:<NAME> exception:<type> task:<task id>" (status and exception tokens only when set)',
+      parse: (summary) => {
+        const m = EXCEPTION_SUMMARY.exec(summary);
+        return m ? { status: m[1], exception: m[2] ?? '' } : undefined;
+      },
+      // ExceptionContext.context_id: f"exception_{exception_type}" (no invocation id in it)
+      contextId: (_p, s) => `exception_${s.exception}`,
+      utc: true,
     },
-    // CronContext.context_id: f"cron_{timestamp.isoformat()}"
-    contextId: (_p, s) => `cron_${s.timestamp}`,
-    utc: false,
-  },
-} satisfies Record<string, ContextRule>));
+    CronContext: {
+      form: '"timestamp:<context_timestamp>"',
+      parse: (summary, p) => {
+        if (p.context_timestamp !== null) {
+          return summary === `timestamp:${p.context_timestamp}` ? { timestamp: p.context_timestamp } : undefined;
+        }
+        const m = /^timestamp:(\S+)$/.exec(summary);
+        return m ? { timestamp: m[1] } : undefined;
+      },
+      // CronContext.context_id: f"cron_{timestamp.isoformat()}"
+      contextId: (_p, s) => `cron_${s.timestamp}`,
+      utc: false,
+    },
+  } satisfies Record<string, ContextRule>),
+);
 
 /** Findings of one participant; `base` is its JSON pointer ('' when the participant is the record). */
 export function checkParticipant(p: TriggerRunParticipant, base: string, out: ConsistencyFinding[]): void {

@@ -32,14 +32,38 @@ export function checkTriggerRun(run: TriggerRunRecord, out: ConsistencyFinding[]
   //   condition_ids = [vc.condition.condition_id ...]
   //   event_ids = [p.event_id for p in participants if p.event_id] (None and "" left out)
   //   source_invocation_ids = [p.source_invocation_id for p in participants if p.source_invocation_id]
-  sameList(run.valid_condition_ids, participants.map((p) => p.valid_condition_id), 'valid_condition_ids',
-    'RUN_VALID_CONDITION_IDS', 'participants[*].valid_condition_id', out);
-  sameList(run.condition_ids, participants.map((p) => p.condition_id), 'condition_ids',
-    'RUN_CONDITION_IDS', 'participants[*].condition_id', out);
-  sameList(run.event_ids, truthy(participants.map((p) => p.event_id)), 'event_ids',
-    'RUN_EVENT_IDS', 'the participants\' non-empty event_ids', out);
-  sameList(run.source_invocation_ids, truthy(participants.map((p) => p.source_invocation_id)), 'source_invocation_ids',
-    'RUN_SOURCE_INVOCATION_IDS', 'the participants\' non-empty source_invocation_ids', out);
+  sameList(
+    run.valid_condition_ids,
+    participants.map((p) => p.valid_condition_id),
+    'valid_condition_ids',
+    'RUN_VALID_CONDITION_IDS',
+    'participants[*].valid_condition_id',
+    out,
+  );
+  sameList(
+    run.condition_ids,
+    participants.map((p) => p.condition_id),
+    'condition_ids',
+    'RUN_CONDITION_IDS',
+    'participants[*].condition_id',
+    out,
+  );
+  sameList(
+    run.event_ids,
+    truthy(participants.map((p) => p.event_id)),
+    'event_ids',
+    'RUN_EVENT_IDS',
+    "the participants' non-empty event_ids",
+    out,
+  );
+  sameList(
+    run.source_invocation_ids,
+    truthy(participants.map((p) => p.source_invocation_id)),
+    'source_invocation_ids',
+    'RUN_SOURCE_INVOCATION_IDS',
+    "the participants' non-empty source_invocation_ids",
+    out,
+  );
 
   // An OR trigger runs once per valid condition; an AND run has one participant per condition or more.
   const count = participants.length;
@@ -90,7 +114,7 @@ export function checkTriggerRun(run: TriggerRunRecord, out: ConsistencyFinding[]
 }
 
 export function checkEventRecord(event: EventRecord, out: ConsistencyFinding[]): void {
-  checkUtc(event.timestamp, '/timestamp', 'an event\'s timestamp', out);
+  checkUtc(event.timestamp, '/timestamp', "an event's timestamp", out);
   if (event.emitted_by_runner_context_id === null) {
     out.push(unset('/emitted_by_runner_context_id', 'the runner_id of the runner context emit_event runs in'));
   }
@@ -136,7 +160,7 @@ export function checkEventRecord(event: EventRecord, out: ConsistencyFinding[]):
 }
 
 export function checkEventMarker(marker: EventMarker, base: string, out: ConsistencyFinding[]): void {
-  checkUtc(marker.timestamp, pointer(base, 'timestamp'), 'a marker\'s timestamp (its event\'s)', out);
+  checkUtc(marker.timestamp, pointer(base, 'timestamp'), "a marker's timestamp (its event's)", out);
 }
 
 export function checkMarkerPage(page: EventMarkerPage, out: ConsistencyFinding[]): void {

@@ -63,7 +63,12 @@ export function pythonKeyOrder(obj: object): readonly string[] | undefined {
 
 /** Records the key order `stringifyPython` should use for `obj` (non-enumerable; returns obj). */
 export function withPythonKeyOrder<T extends object>(obj: T, order: readonly string[]): T {
-  Object.defineProperty(obj, PY_KEY_ORDER, { value: [...order], enumerable: false, writable: true, configurable: true });
+  Object.defineProperty(obj, PY_KEY_ORDER, {
+    value: [...order],
+    enumerable: false,
+    writable: true,
+    configurable: true,
+  });
   return obj;
 }
 

@@ -108,9 +108,9 @@ function pythonUtf8(text: string): string | null {
   for (const cp of points) {
     if (cp < 0x80) out += String.fromCharCode(cp);
     else if (cp < 0x800) out += String.fromCharCode(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
-    else if (cp >= 0xd800 && cp <= 0xdfff) return null; // UnicodeEncodeError → invalid string
-    else if (cp < 0x10000)
-      out += String.fromCharCode(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    else if (cp >= 0xd800 && cp <= 0xdfff)
+      return null; // UnicodeEncodeError → invalid string
+    else if (cp < 0x10000) out += String.fromCharCode(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
     else
       out += String.fromCharCode(
         0xf0 | (cp >> 18),

@@ -147,10 +147,10 @@ function collectionOf(name: string, property: JsonSchema, base: string): Collect
   const assertions = Object.keys(node).filter((k) => !ANNOTATIONS.has(k));
   const pointer = escapePointerToken(name);
   if (node.type === 'array' && assertions.every((k) => k === 'type' || k === 'items') && isSchema(node.items)) {
-    const items = node.items as JsonSchema;
-    const ref = typeof items.$ref === 'string' ? new URL(items.$ref, at).href : undefined;
+    const itemSchema = node.items as JsonSchema;
+    const ref = typeof itemSchema.$ref === 'string' ? new URL(itemSchema.$ref, at).href : undefined;
     const itemDto =
-      ref !== undefined && Object.keys(items).every((k) => k === '$ref' || ANNOTATIONS.has(k))
+      ref !== undefined && Object.keys(itemSchema).every((k) => k === '$ref' || ANNOTATIONS.has(k))
         ? DTO_BY_ID.get(ref)
         : undefined;
     return { name, pointer, kind: 'items', itemDto };

@@ -18,7 +18,10 @@ describe('--help', () => {
   });
 
   it.each(COMMANDS)('%s: `<command> --help` and `help <command>` (exit 0)', async (command) => {
-    for (const args of [[command, '--help'], ['help', command]]) {
+    for (const args of [
+      [command, '--help'],
+      ['help', command],
+    ]) {
       const r = await runCli(args);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^Usage: pynenc-contract ${command} `));
@@ -28,7 +31,10 @@ describe('--help', () => {
 
 it('--version prints the package version', async () => {
   const r = await runCli(['--version']);
-  expect(r).toMatchObject({ code: 0, stdout: `${(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n` });
+  expect(r).toMatchObject({
+    code: 0,
+    stdout: `${(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`,
+  });
 });
 
 it('no command: usage on stderr, exit 2', async () => {
@@ -61,7 +67,8 @@ describe('generate', () => {
     // An installed package: src/ and generated/ without scripts/.
     const pkg = mkdtempSync(join(tmpdir(), 'cli-installed-'));
     try {
-      for (const part of ['src', 'generated', 'package.json']) cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
+      for (const part of ['src', 'generated', 'package.json'])
+        cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
       symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
       const r = await runCli(['generate'], { main: join(pkg, 'src', 'cli', 'main.ts'), cwd: pkg });
       expect(r.code).toBe(2);

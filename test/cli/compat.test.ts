@@ -14,7 +14,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function writeContract(folder: string, files: Files): string {
   mkdirSync(folder, { recursive: true });
-  for (const [name, schema] of Object.entries(files)) writeFileSync(join(folder, name), `${JSON.stringify(schema, null, 2)}\n`);
+  for (const [name, schema] of Object.entries(files))
+    writeFileSync(join(folder, name), `${JSON.stringify(schema, null, 2)}\n`);
   return folder;
 }
 
@@ -30,7 +31,13 @@ describe('the real contract', () => {
   it('against itself in full mode, as JSON: no findings', async () => {
     const r = await runCli(['compat', '--against', 'contract', '--mode', 'full', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ mode: 'full', ok: true, findings: [], failures: 0, majorBumped: false });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      mode: 'full',
+      ok: true,
+      findings: [],
+      failures: 0,
+      majorBumped: false,
+    });
   });
 });
 
@@ -53,7 +60,17 @@ describe.each(picked.map((c) => [`${c.rule}: ${c.name}`, c] as const))('%s', (_t
   writeContract(join(caseDir, 'contract'), current);
 
   it.each(COMPAT_MODES)('%s mode', async (mode) => {
-    const r = await runCli(['compat', '--against', baseDir, '--contract', join(caseDir, 'contract'), '--mode', mode, '--format', 'json']);
+    const r = await runCli([
+      'compat',
+      '--against',
+      baseDir,
+      '--contract',
+      join(caseDir, 'contract'),
+      '--mode',
+      mode,
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(c.exit[mode]);
     const report = JSON.parse(r.stdout) as { findings: { rule: string; dto: string; pointer: string }[] };
     expect(report.findings.map((f) => [f.rule, f.dto, f.pointer]).sort()).toEqual([...c.findings].sort());
@@ -71,7 +88,11 @@ describe('against a git ref', () => {
     const repo = join(dir, 'repo');
     const files = contractFiles();
     writeContract(join(repo, 'contract'), files);
-    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: repo, encoding: 'utf8' });
+    const git = (...args: string[]): string =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], {
+        cwd: repo,
+        encoding: 'utf8',
+      });
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'v1');
@@ -82,7 +103,9 @@ describe('against a git ref', () => {
     const backward = await runCli(['compat', '--against', 'v1'], { cwd: repo });
     expect(backward.code).toBe(0);
     expect(backward.stdout).toContain('against v1:contract/ (v1)');
-    expect(backward.stdout).toContain('EventRecord /properties/note: PROPERTY_ADDED_CLOSED_OPTIONAL (backward ok, forward BREAKS)');
+    expect(backward.stdout).toContain(
+      'EventRecord /properties/note: PROPERTY_ADDED_CLOSED_OPTIONAL (backward ok, forward BREAKS)',
+    );
     const forward = await runCli(['compat', '--against', 'HEAD', '--mode', 'forward'], { cwd: repo });
     expect(forward.code).toBe(1);
   });

@@ -38,10 +38,10 @@ describe('locator (issue 15 #1: one parse for all the problems of a document)', 
     const line = locator(text);
     // Each key's line found independently: the last place its quoted name is written.
     for (let i = 0; i < 1000; i++) expect([i, line(`/k${i}`)]).toEqual([i, lineAt(text, text.lastIndexOf(`"k${i}":`))]);
-    for (const p of ['', '/missing', '/k999/0', '/k3/5', '/k3/1/x2003']) expect([p, line(p)]).toEqual([p, lineOf(text, p)]);
+    for (const p of ['', '/missing', '/k999/0', '/k3/5', '/k3/1/x2003'])
+      expect([p, line(p)]).toEqual([p, lineOf(text, p)]);
     // The last of duplicate keys: k5 is written three times; member 2005 is the last, on line 2 + 2 * 2005.
     expect(line('/k5')).toBe(2 + 2 * 2005);
     expect(line('/k7/1/x2007')).toBe(lineAt(text, text.indexOf('"x2007"')));
   });
 });
-

@@ -40,14 +40,21 @@ describe('documents', () => {
   });
 
   it('an invalid document: exit 1, one line per problem at the line of the offending key', async () => {
-    const doc = { ...example('EventRecord'), event_code: 5, timestamp: '2026-02-30T10:11:12+00:00', extra: true } as Record<string, unknown>;
+    const doc = {
+      ...example('EventRecord'),
+      event_code: 5,
+      timestamp: '2026-02-30T10:11:12+00:00',
+      extra: true,
+    } as Record<string, unknown>;
     delete doc.emitted_by_task_id;
     const text = JSON.stringify(doc, null, 2);
     const path = file('bad.json', text);
     const r = await runCli(['validate', 'EventRecord', path]);
     expect(r.code).toBe(1);
     const expected = (['event_code', 'timestamp', 'extra'] as const).map((key) => {
-      const issue = (validate('EventRecord', doc) as { ok: false; issues: { path: string; message: string }[] }).issues.find((i) => i.path === `/${key}`)!;
+      const issue = (
+        validate('EventRecord', doc) as { ok: false; issues: { path: string; message: string }[] }
+      ).issues.find((i) => i.path === `/${key}`)!;
       return `${path}:${lineContaining(text, `"${key}":`)} /${key}: ${issue.message}`;
     });
     const lines = r.stdout.trimEnd().split('\n');
@@ -59,7 +66,10 @@ describe('documents', () => {
 
   it('reads stdin for - and when no file is given, named <stdin>', async () => {
     const text = JSON.stringify({ ...example('EventMarker'), matched: 'yes' });
-    for (const args of [['validate', 'EventMarker', '-'], ['validate', 'EventMarker']]) {
+    for (const args of [
+      ['validate', 'EventMarker', '-'],
+      ['validate', 'EventMarker'],
+    ]) {
       const r = await runCli(args, { input: text });
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('<stdin>:1 /matched: must be a boolean, got the string "yes"\n');
@@ -70,12 +80,19 @@ describe('documents', () => {
     const path = file('notjson.json', '{\n  "event_id": "e",\n  oops\n}');
     const r = await runCli(['validate', 'EventRecord', path]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3 /: not JSON: Expecting property name enclosed in double quotes: line 3 column 3`));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3 /: not JSON: Expecting property name enclosed in double quotes: line 3 column 3`,
+      ),
+    );
   });
 
   it("reads Python's dialect: NaN and Infinity where the contract allows any number", async () => {
     const run = example('TriggerRunRecord');
-    const text = JSON.stringify(run).replace('"arguments_preview":{', '"arguments_preview":{"ratio":NaN,"cap":Infinity,');
+    const text = JSON.stringify(run).replace(
+      '"arguments_preview":{',
+      '"arguments_preview":{"ratio":NaN,"cap":Infinity,',
+    );
     const r = await runCli(['validate', 'TriggerRunRecord', file('nan.json', text)]);
     expect(r).toMatchObject({ code: 0, stdout: '' });
   });
@@ -84,9 +101,19 @@ describe('documents', () => {
     const path = file('bad2.json', JSON.stringify({ ...example('EventMarkerPage'), total: -1 }));
     const r = await runCli(['validate', '--format', 'json', 'EventMarkerPage', path]);
     expect(r.code).toBe(1);
-    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out).toEqual([
-      { kind: 'problem', file: path, line: 1, path: '/total', message: expect.stringContaining('>= 0'), keyword: 'minimum' },
+      {
+        kind: 'problem',
+        file: path,
+        line: 1,
+        path: '/total',
+        message: expect.stringContaining('>= 0'),
+        keyword: 'minimum',
+      },
       { kind: 'summary', dto: 'EventMarkerPage', files: 1, documents: 1, invalid: 1, problems: 1, ioErrors: 0 },
     ]);
   });
@@ -96,7 +123,9 @@ describe('usage and I/O errors exit 2', () => {
   it('an unknown DTO names the known ones', async () => {
     const r = await runCli(['validate', 'Event', '-'], { input: '{}' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown DTO "Event"; expected one of EventMarker, EventMarkerPage, EventRecord, TriggerRunParticipant, TriggerRunRecord');
+    expect(r.stderr).toContain(
+      'unknown DTO "Event"; expected one of EventMarker, EventMarkerPage, EventRecord, TriggerRunParticipant, TriggerRunRecord',
+    );
   });
 
   it('a missing file: exit 2 even when the other inputs are valid, and the others are still checked', async () => {
@@ -109,7 +138,13 @@ describe('usage and I/O errors exit 2', () => {
   });
 
   it('a folder, an unknown option, a missing argument, an unknown command', async () => {
-    for (const args of [['validate', 'EventMarker', dir], ['validate', '--nope', 'EventMarker'], ['validate'], ['frobnicate'], ['validate', '--format', 'xml', 'EventMarker']]) {
+    for (const args of [
+      ['validate', 'EventMarker', dir],
+      ['validate', '--nope', 'EventMarker'],
+      ['validate'],
+      ['frobnicate'],
+      ['validate', '--format', 'xml', 'EventMarker'],
+    ]) {
       const r = await runCli(args, { input: '' });
       expect([args, r.code]).toEqual([args, 2]);
       expect(r.stderr).not.toBe('');
@@ -120,7 +155,9 @@ describe('usage and I/O errors exit 2', () => {
 describe('JSON Lines', () => {
   it('reports each bad line with its line number; blank lines are skipped', async () => {
     const good = JSON.stringify(example('EventMarker'));
-    const text = [good, '', JSON.stringify({ ...example('EventMarker'), event_id: 7 }), 'not json', good, ''].join('\n');
+    const text = [good, '', JSON.stringify({ ...example('EventMarker'), event_id: 7 }), 'not json', good, ''].join(
+      '\n',
+    );
     const path = file('m.jsonl', text);
     const r = await runCli(['validate', '--jsonl', 'EventMarker', path]);
     expect(r.code).toBe(1);
@@ -171,9 +208,13 @@ describe('JSON Lines', () => {
     await once(out, 'close');
 
     // A 32 MiB heap cannot hold the file (well over 100 MiB): passing proves the lines are streamed.
-    const r = await runCli(['validate', '--jsonl', 'EventRecord', path], { env: { NODE_OPTIONS: '--max-old-space-size=32' } });
+    const r = await runCli(['validate', '--jsonl', 'EventRecord', path], {
+      env: { NODE_OPTIONS: '--max-old-space-size=32' },
+    });
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe(`${path}:${BAD_LINE} /timestamp: must be a timestamp as Python's datetime.isoformat() writes it (YYYY-MM-DDTHH:MM:SS[.ffffff]±HH:MM, a real calendar date), got "2026-13-01T00:00:00+00:00"\n`);
+    expect(r.stdout).toBe(
+      `${path}:${BAD_LINE} /timestamp: must be a timestamp as Python's datetime.isoformat() writes it (YYYY-MM-DDTHH:MM:SS[.ffffff]±HH:MM, a real calendar date), got "2026-13-01T00:00:00+00:00"\n`,
+    );
     expect(r.stderr).toContain(`EventRecord: ${TOTAL} documents in 1 input, 1 invalid (1 problem)`);
     // eslint-disable-next-line no-console
     console.log(`validate --jsonl: ${TOTAL} EventRecord lines in ${r.ms} ms (child process, including start-up)`);
@@ -216,7 +257,11 @@ describe('--consistency', () => {
     expect(checked).toMatchObject({ code: 0, stdout: '' });
     expect(checked.stderr).toBe('EventRecord: 1 document in 1 input, 0 invalid (0 problems), 0 consistency warnings\n');
     const plain = await runCli(['validate', 'EventRecord', file('inconsistent2.json', JSON.stringify(inconsistent()))]);
-    expect(plain).toMatchObject({ code: 0, stdout: '', stderr: 'EventRecord: 1 document in 1 input, 0 invalid (0 problems)\n' });
+    expect(plain).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: 'EventRecord: 1 document in 1 input, 0 invalid (0 problems)\n',
+    });
   });
 
   it('--jsonl: warnings at their line; an invalid line gets problems only and sets the exit code', async () => {
@@ -241,9 +286,23 @@ describe('--consistency', () => {
     const path = file('inconsistent3.json', text);
     const r = await runCli(['validate', '--consistency', '--format', 'json', 'EventRecord', path]);
     expect(r.code).toBe(0);
-    expect(r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l))).toEqual([
+    expect(
+      r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
       ...findingsOf(doc).map((f) => ({ kind: 'warning', file: path, line: lineContaining(text, '"vc-1"'), ...f })),
-      { kind: 'summary', dto: 'EventRecord', files: 1, documents: 1, invalid: 0, problems: 0, ioErrors: 0, warnings: 1 },
+      {
+        kind: 'summary',
+        dto: 'EventRecord',
+        files: 1,
+        documents: 1,
+        invalid: 0,
+        problems: 0,
+        ioErrors: 0,
+        warnings: 1,
+      },
     ]);
   });
 });

@@ -51,7 +51,11 @@ describe('the clock of the "now" default', () => {
     ['a Date', () => new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 123)), '2026-01-02T03:04:05.123+00:00'],
     ['epoch microseconds', () => 1767323045123456n, '2026-01-02T03:04:05.123456+00:00'],
     ['a whole second', () => 1767323045000000n, '2026-01-02T03:04:05+00:00'],
-    ['a PyTimestamp at another offset', () => PyTimestamp.parse('2026-01-02T08:34:05.5+05:30'), '2026-01-02T03:04:05.5+00:00'],
+    [
+      'a PyTimestamp at another offset',
+      () => PyTimestamp.parse('2026-01-02T08:34:05.5+05:30'),
+      '2026-01-02T03:04:05.5+00:00',
+    ],
   ];
   test.each(cases)('%s', (_name, clock, sameInstantIso) => {
     expect(fromJson('EventRecord', text, { now: clock }).timestamp).toBe(pythonNow(sameInstantIso));
@@ -95,7 +99,12 @@ describe('isMatched / isTriggered (derived, never written)', () => {
   ])('matched %j triggered %j', (matched, triggered, m, t) => {
     const record = fromJson(
       'EventRecord',
-      stringifyPython({ event_id: 'e', event_code: 'c', matched_condition_ids: matched, triggered_invocation_ids: triggered }),
+      stringifyPython({
+        event_id: 'e',
+        event_code: 'c',
+        matched_condition_ids: matched,
+        triggered_invocation_ids: triggered,
+      }),
     );
     expect(isMatched(record)).toBe(m);
     expect(isTriggered(record)).toBe(t);

@@ -36,7 +36,11 @@ interface Case {
 type Golden = { ok: string } | { error: string; msg: string };
 
 /** A document's text with `"@raw:<name>"` placeholders replaced by raw JSON text (NaN, odd spacing…). */
-function doc(value: unknown, raw: Record<string, string> = {}, write: (v: unknown) => string = stringifyPython): string {
+function doc(
+  value: unknown,
+  raw: Record<string, string> = {},
+  write: (v: unknown) => string = stringifyPython,
+): string {
   let text = write(value);
   for (const [name, rawText] of Object.entries(raw)) text = text.split(`"@raw:${name}"`).join(rawText);
   return text;
@@ -200,23 +204,53 @@ function cases(): Case[] {
   // ---- canonical documents (Python's own bytes) and their non-canonical spellings
   add('ok', 'EventRecord canonical', 'EventRecord', doc(EVENT));
   add('ok', 'EventRecord compact separators', 'EventRecord', doc(EVENT, {}, compact));
-  add('ok', 'EventRecord keys in another order, pretty', 'EventRecord', JSON.stringify(Object.fromEntries(Object.entries(EVENT).reverse()), null, 2));
+  add(
+    'ok',
+    'EventRecord keys in another order, pretty',
+    'EventRecord',
+    JSON.stringify(Object.fromEntries(Object.entries(EVENT).reverse()), null, 2),
+  );
   add('ok', 'TriggerRunRecord AND run with three participants', 'TriggerRunRecord', doc(RUN_AND3));
   add('ok', 'TriggerRunRecord OR run with a cron participant', 'TriggerRunRecord', doc(RUN_CRON));
   add('ok', 'TriggerRunParticipant event', 'TriggerRunParticipant', doc(P_EVENT));
   add('ok', 'TriggerRunParticipant cron', 'TriggerRunParticipant', doc(P_CRON));
   add('ok', 'EventMarker', 'EventMarker', doc(MARKER));
-  add('ok', 'EventMarker without its optional ids', 'EventMarker', doc(without(MARKER, 'emitted_by_invocation_id', 'emitted_by_runner_context_id')));
-  add('ok', 'EventMarkerPage', 'EventMarkerPage', doc({ markers: [MARKER, { ...MARKER, event_id: 'evt-2', matched: false }], total: 3, truncated: true }));
+  add(
+    'ok',
+    'EventMarker without its optional ids',
+    'EventMarker',
+    doc(without(MARKER, 'emitted_by_invocation_id', 'emitted_by_runner_context_id')),
+  );
+  add(
+    'ok',
+    'EventMarkerPage',
+    'EventMarkerPage',
+    doc({ markers: [MARKER, { ...MARKER, event_id: 'evt-2', matched: false }], total: 3, truncated: true }),
+  );
   add('ok', 'EventMarkerPage empty', 'EventMarkerPage', doc({ markers: [], total: 0, truncated: false }));
   // JSON Schema integers (README, "Where we differ"): kept as read, as Python keeps them.
-  add('ok', 'EventMarkerPage total beyond 2^53', 'EventMarkerPage', doc({ markers: [], total: 2n ** 64n, truncated: false }));
-  add('ok', 'EventMarkerPage total as an integral float', 'EventMarkerPage', doc({ markers: [], total: '@raw:t', truncated: false }, { t: '2.0' }));
+  add(
+    'ok',
+    'EventMarkerPage total beyond 2^53',
+    'EventMarkerPage',
+    doc({ markers: [], total: 2n ** 64n, truncated: false }),
+  );
+  add(
+    'ok',
+    'EventMarkerPage total as an integral float',
+    'EventMarkerPage',
+    doc({ markers: [], total: '@raw:t', truncated: false }, { t: '2.0' }),
+  );
 
   // ---- timestamps in every form, in all three timestamp positions
   TIMESTAMP_FORMS.forEach((t, k) => {
     add('ok', `EventRecord timestamp ${t}`, 'EventRecord', doc({ ...EVENT, timestamp: t }));
-    add('ok', `claimed_at/context_timestamp ${t}`, 'TriggerRunRecord', doc({ ...RUN_AND3, claimed_at: t, participants: [{ ...P_EVENT, context_timestamp: t }] }));
+    add(
+      'ok',
+      `claimed_at/context_timestamp ${t}`,
+      'TriggerRunRecord',
+      doc({ ...RUN_AND3, claimed_at: t, participants: [{ ...P_EVENT, context_timestamp: t }] }),
+    );
     if (k % 5 === 0) add('ok', `EventMarker timestamp ${t}`, 'EventMarker', doc({ ...MARKER, timestamp: t }));
   });
   for (const t of BAD_TIMESTAMPS) {
@@ -229,37 +263,170 @@ function cases(): Case[] {
   add('reject', 'EventMarker empty timestamp', 'EventMarker', doc({ ...MARKER, timestamp: '' }));
 
   // ---- missing / null / empty: Python's reader leniency
-  add('ok', 'EventRecord with only its required keys (timestamp = now)', 'EventRecord', doc({ event_id: 'e1', event_code: 'ping' }));
-  add('ok', 'EventRecord all nulls', 'EventRecord', doc({ event_id: 'e1', event_code: 'ping', timestamp: null, payload: null, matched_condition_ids: null, valid_condition_ids: null, triggered_invocation_ids: null, emitted_by_invocation_id: null, emitted_by_task_id: null, emitted_by_runner_context_id: null }));
+  add(
+    'ok',
+    'EventRecord with only its required keys (timestamp = now)',
+    'EventRecord',
+    doc({ event_id: 'e1', event_code: 'ping' }),
+  );
+  add(
+    'ok',
+    'EventRecord all nulls',
+    'EventRecord',
+    doc({
+      event_id: 'e1',
+      event_code: 'ping',
+      timestamp: null,
+      payload: null,
+      matched_condition_ids: null,
+      valid_condition_ids: null,
+      triggered_invocation_ids: null,
+      emitted_by_invocation_id: null,
+      emitted_by_task_id: null,
+      emitted_by_runner_context_id: null,
+    }),
+  );
   add('ok', 'EventRecord empty timestamp (= now)', 'EventRecord', doc({ ...EVENT, timestamp: '' }));
-  add('ok', 'EventRecord empty strings in ids and code', 'EventRecord', doc({ ...EVENT, event_id: '', event_code: '', matched_condition_ids: [''], emitted_by_task_id: '' }));
-  add('ok', 'EventRecord empty payload and lists', 'EventRecord', doc({ ...EVENT, payload: {}, matched_condition_ids: [], valid_condition_ids: [], triggered_invocation_ids: [] }));
-  add('ok', 'TriggerRunRecord with only its required keys', 'TriggerRunRecord', doc({ trigger_run_id: 'r', trigger_id: 't', task_id_key: 'k', logic_value: 'or' }));
-  add('ok', 'TriggerRunRecord all nulls', 'TriggerRunRecord', doc({ ...RUN_AND3, valid_condition_ids: null, condition_ids: null, event_ids: null, source_invocation_ids: null, triggered_invocation_id: null, arguments_preview: null, claimed_at: null, executed_at: null, participants: null }));
-  add('ok', 'TriggerRunRecord empty timestamps (= null)', 'TriggerRunRecord', doc({ ...RUN_AND3, claimed_at: '', executed_at: '' }));
+  add(
+    'ok',
+    'EventRecord empty strings in ids and code',
+    'EventRecord',
+    doc({ ...EVENT, event_id: '', event_code: '', matched_condition_ids: [''], emitted_by_task_id: '' }),
+  );
+  add(
+    'ok',
+    'EventRecord empty payload and lists',
+    'EventRecord',
+    doc({ ...EVENT, payload: {}, matched_condition_ids: [], valid_condition_ids: [], triggered_invocation_ids: [] }),
+  );
+  add(
+    'ok',
+    'TriggerRunRecord with only its required keys',
+    'TriggerRunRecord',
+    doc({ trigger_run_id: 'r', trigger_id: 't', task_id_key: 'k', logic_value: 'or' }),
+  );
+  add(
+    'ok',
+    'TriggerRunRecord all nulls',
+    'TriggerRunRecord',
+    doc({
+      ...RUN_AND3,
+      valid_condition_ids: null,
+      condition_ids: null,
+      event_ids: null,
+      source_invocation_ids: null,
+      triggered_invocation_id: null,
+      arguments_preview: null,
+      claimed_at: null,
+      executed_at: null,
+      participants: null,
+    }),
+  );
+  add(
+    'ok',
+    'TriggerRunRecord empty timestamps (= null)',
+    'TriggerRunRecord',
+    doc({ ...RUN_AND3, claimed_at: '', executed_at: '' }),
+  );
   add('ok', 'participant with only context_type', 'TriggerRunParticipant', doc({ context_type: 'CronContext' }));
-  add('ok', 'participant nulls and empty summary', 'TriggerRunParticipant', doc({ ...P_CRON, context_timestamp: null, context_summary: null }));
-  add('ok', 'participant empty context_timestamp and summary', 'TriggerRunParticipant', doc({ ...P_CRON, context_timestamp: '', context_summary: '' }));
-  add('ok', 'participants inside a run with missing keys', 'TriggerRunRecord', doc({ ...RUN_CRON, participants: [{ context_type: 'CronContext' }, without(P_EVENT, 'context_summary', 'condition_id')] }));
+  add(
+    'ok',
+    'participant nulls and empty summary',
+    'TriggerRunParticipant',
+    doc({ ...P_CRON, context_timestamp: null, context_summary: null }),
+  );
+  add(
+    'ok',
+    'participant empty context_timestamp and summary',
+    'TriggerRunParticipant',
+    doc({ ...P_CRON, context_timestamp: '', context_summary: '' }),
+  );
+  add(
+    'ok',
+    'participants inside a run with missing keys',
+    'TriggerRunRecord',
+    doc({
+      ...RUN_CRON,
+      participants: [{ context_type: 'CronContext' }, without(P_EVENT, 'context_summary', 'condition_id')],
+    }),
+  );
 
   // ---- unknown keys (ignored, as Python does) and duplicate keys (last wins)
-  add('ok', 'EventRecord with unknown keys', 'EventRecord', doc({ ...EVENT, future_field: { nested: [1, 2] }, matched: true }));
-  add('ok', 'run with unknown keys at both levels', 'TriggerRunRecord', doc({ ...RUN_AND3, schema_version: 2, participants: [{ ...P_EVENT, weight: 0.5 }] }));
-  add('ok', 'EventRecord duplicate keys', 'EventRecord', doc({ ...EVENT, event_id: '@raw:dup' }, { dup: '"first", "event_id": "second"' }));
-  add('ok', 'unknown key __proto__', 'EventRecord', doc({ ...EVENT, extra: '@raw:p' }, { p: '1, "__proto__": {"event_id": 5}' }));
+  add(
+    'ok',
+    'EventRecord with unknown keys',
+    'EventRecord',
+    doc({ ...EVENT, future_field: { nested: [1, 2] }, matched: true }),
+  );
+  add(
+    'ok',
+    'run with unknown keys at both levels',
+    'TriggerRunRecord',
+    doc({ ...RUN_AND3, schema_version: 2, participants: [{ ...P_EVENT, weight: 0.5 }] }),
+  );
+  add(
+    'ok',
+    'EventRecord duplicate keys',
+    'EventRecord',
+    doc({ ...EVENT, event_id: '@raw:dup' }, { dup: '"first", "event_id": "second"' }),
+  );
+  add(
+    'ok',
+    'unknown key __proto__',
+    'EventRecord',
+    doc({ ...EVENT, extra: '@raw:p' }, { p: '1, "__proto__": {"event_id": 5}' }),
+  );
 
   // ---- unicode
   const uni = 'é ü 中文 \u2028 😀 𝄞 \ud800 \udfff \x7f \x00 \x1f \n\t "quoted" \\ back';
   // A payload value is the serializer's text of a value: here the JSON text of the string (what jsonpickle writes).
   const uniText = stringifyPython(uni);
-  add('ok', 'unicode everywhere (raw in the text)', 'EventRecord', compact({ ...EVENT, event_id: `evt-${uni}`, event_code: uni, payload: { [uni]: uniText }, matched_condition_ids: [uni, '😀'] }));
-  add('ok', 'unicode everywhere (escaped)', 'EventRecord', doc({ ...EVENT, event_code: uni, payload: { [`k${uni}`]: uniText } }));
-  add('ok', 'unicode in a run', 'TriggerRunRecord', doc({ ...RUN_AND3, task_id_key: uni, arguments_preview: { [uni]: [uni] }, participants: [{ ...P_CRON, context_summary: uni }] }));
-  add('ok', 'payload keys JS would reorder', 'EventRecord', doc({ ...EVENT, payload: '@raw:p' }, { p: '{"b": "1", "10": "2", "2": "3"}' }));
+  add(
+    'ok',
+    'unicode everywhere (raw in the text)',
+    'EventRecord',
+    compact({
+      ...EVENT,
+      event_id: `evt-${uni}`,
+      event_code: uni,
+      payload: { [uni]: uniText },
+      matched_condition_ids: [uni, '😀'],
+    }),
+  );
+  add(
+    'ok',
+    'unicode everywhere (escaped)',
+    'EventRecord',
+    doc({ ...EVENT, event_code: uni, payload: { [`k${uni}`]: uniText } }),
+  );
+  add(
+    'ok',
+    'unicode in a run',
+    'TriggerRunRecord',
+    doc({
+      ...RUN_AND3,
+      task_id_key: uni,
+      arguments_preview: { [uni]: [uni] },
+      participants: [{ ...P_CRON, context_summary: uni }],
+    }),
+  );
+  add(
+    'ok',
+    'payload keys JS would reorder',
+    'EventRecord',
+    doc({ ...EVENT, payload: '@raw:p' }, { p: '{"b": "1", "10": "2", "2": "3"}' }),
+  );
 
   // ---- payload texts: what jsonpickle writes comes back unchanged; other texts are the serializer's business
   const asJsonpickleWrites = {
-    n: '1.5', big: BIG100, f: '-0.0', nan: 'NaN', t: '{"py/tuple": [1, "a"]}', s: '{"py/set": [1, 2]}', l: '[{"a": null}, true]', e: '""',
+    n: '1.5',
+    big: BIG100,
+    f: '-0.0',
+    nan: 'NaN',
+    t: '{"py/tuple": [1, "a"]}',
+    s: '{"py/set": [1, 2]}',
+    l: '[{"a": null}, true]',
+    e: '""',
   };
   add('ok', 'payload texts as jsonpickle writes them', 'EventRecord', doc({ ...EVENT, payload: asJsonpickleWrites }));
   const PAYLOAD_TEXTS: [string, string][] = [
@@ -278,25 +445,68 @@ function cases(): Case[] {
   }
 
   // ---- numbers in arguments_preview
-  add('ok', 'floats, NaN/Infinity and big ints in arguments_preview', 'TriggerRunRecord', doc({ ...RUN_AND3, arguments_preview: '@raw:n' }, { n: PREVIEW_NUMBERS }));
-  add('ok', 'number spellings in arguments_preview', 'TriggerRunRecord', doc({ ...RUN_AND3, arguments_preview: '@raw:n' }, { n: '{"a": 1E2, "b": 1.50, "c": -0, "d": 0.000001, "e": 1e400, "f": 12345678901234567890.0, "g": 1.0e-7}' }));
-  add('ok', 'top-level keys in arguments_preview', 'TriggerRunRecord', doc({ ...RUN_AND3, arguments_preview: '@raw:n' }, { n: '{"z": 1, "0": 2, "__proto__": 3}' }));
+  add(
+    'ok',
+    'floats, NaN/Infinity and big ints in arguments_preview',
+    'TriggerRunRecord',
+    doc({ ...RUN_AND3, arguments_preview: '@raw:n' }, { n: PREVIEW_NUMBERS }),
+  );
+  add(
+    'ok',
+    'number spellings in arguments_preview',
+    'TriggerRunRecord',
+    doc(
+      { ...RUN_AND3, arguments_preview: '@raw:n' },
+      { n: '{"a": 1E2, "b": 1.50, "c": -0, "d": 0.000001, "e": 1e400, "f": 12345678901234567890.0, "g": 1.0e-7}' },
+    ),
+  );
+  add(
+    'ok',
+    'top-level keys in arguments_preview',
+    'TriggerRunRecord',
+    doc({ ...RUN_AND3, arguments_preview: '@raw:n' }, { n: '{"z": 1, "0": 2, "__proto__": 3}' }),
+  );
 
   // ---- where Python silently corrupts: we reject
-  add('diverge', 'a string where an id list is expected', 'EventRecord', doc({ ...EVENT, matched_condition_ids: 'abc' }));
-  add('diverge', 'an empty string where an id list is expected', 'EventRecord', doc({ ...EVENT, valid_condition_ids: '' }));
-  add('diverge', 'an object where an id list is expected', 'TriggerRunRecord', doc({ ...RUN_AND3, event_ids: { 'evt-1': true } }));
+  add(
+    'diverge',
+    'a string where an id list is expected',
+    'EventRecord',
+    doc({ ...EVENT, matched_condition_ids: 'abc' }),
+  );
+  add(
+    'diverge',
+    'an empty string where an id list is expected',
+    'EventRecord',
+    doc({ ...EVENT, valid_condition_ids: '' }),
+  );
+  add(
+    'diverge',
+    'an object where an id list is expected',
+    'TriggerRunRecord',
+    doc({ ...RUN_AND3, event_ids: { 'evt-1': true } }),
+  );
   add('diverge', 'false where an id list is expected', 'TriggerRunRecord', doc({ ...RUN_AND3, condition_ids: false }));
   add('diverge', '0 where an id list is expected', 'EventRecord', doc({ ...EVENT, triggered_invocation_ids: 0 }));
   add('diverge', 'participants as an object', 'TriggerRunRecord', doc({ ...RUN_AND3, participants: {} }));
-  add('diverge', 'context_summary 5 (Python keeps it)', 'TriggerRunParticipant', doc({ ...P_CRON, context_summary: 5 }));
+  add(
+    'diverge',
+    'context_summary 5 (Python keeps it)',
+    'TriggerRunParticipant',
+    doc({ ...P_CRON, context_summary: 5 }),
+  );
   add('diverge', 'a number in an id list', 'EventRecord', doc({ ...EVENT, triggered_invocation_ids: [1] }));
   add('diverge', 'a number where an id string is expected', 'EventRecord', doc({ ...EVENT, event_id: 5 }));
   add('diverge', 'a null required id', 'EventRecord', doc({ ...EVENT, event_id: null }));
   add('diverge', 'a number where an optional id is expected', 'EventRecord', doc({ ...EVENT, emitted_by_task_id: 12 }));
   add('diverge', 'a bool where a string is expected', 'TriggerRunRecord', doc({ ...RUN_AND3, task_id_key: true }));
   add('diverge', 'a logic_value other than and/or', 'TriggerRunRecord', doc({ ...RUN_AND3, logic_value: 'xor' }));
-  add('diverge', 'arguments_preview as a list of pairs', 'TriggerRunRecord', doc({ ...RUN_AND3, arguments_preview: [['a', 1]] }));
+  add(
+    'diverge',
+    'arguments_preview as a list of pairs',
+    'TriggerRunRecord',
+    doc({ ...RUN_AND3, arguments_preview: [['a', 1]] }),
+  );
   add('diverge', 'arguments_preview false', 'TriggerRunRecord', doc({ ...RUN_AND3, arguments_preview: false }));
   add('diverge', 'payload as an empty list', 'EventRecord', doc({ ...EVENT, payload: [] }));
   add('diverge', 'timestamp 0 (Python: now)', 'EventRecord', doc({ ...EVENT, timestamp: 0 }));
@@ -304,30 +514,68 @@ function cases(): Case[] {
   add('diverge', 'claimed_at [] (Python: null)', 'TriggerRunRecord', doc({ ...RUN_AND3, claimed_at: [] }));
   add('diverge', 'context_summary 0 (Python: "")', 'TriggerRunParticipant', doc({ ...P_CRON, context_summary: 0 }));
   add('diverge', 'an event participant without event_id', 'TriggerRunParticipant', doc({ ...P_EVENT, event_id: null }));
-  add('diverge', 'a status participant with both ids', 'TriggerRunParticipant', doc({ ...P_STATUS, event_id: 'evt-1' }));
-  add('diverge', 'a cron participant with a source invocation', 'TriggerRunRecord', doc({ ...RUN_CRON, participants: [{ ...P_CRON, source_invocation_id: 'inv-1' }] }));
+  add(
+    'diverge',
+    'a status participant with both ids',
+    'TriggerRunParticipant',
+    doc({ ...P_STATUS, event_id: 'evt-1' }),
+  );
+  add(
+    'diverge',
+    'a cron participant with a source invocation',
+    'TriggerRunRecord',
+    doc({ ...RUN_CRON, participants: [{ ...P_CRON, source_invocation_id: 'inv-1' }] }),
+  );
   add('diverge', 'EventMarker matched as a string', 'EventMarker', doc({ ...MARKER, matched: 'yes' }));
-  add('diverge', 'EventMarkerPage negative total', 'EventMarkerPage', doc({ markers: [], total: -1, truncated: false }));
-  add('diverge', 'EventMarkerPage total with a fraction', 'EventMarkerPage', doc({ markers: [], total: '@raw:t', truncated: false }, { t: '2.5' }));
+  add(
+    'diverge',
+    'EventMarkerPage negative total',
+    'EventMarkerPage',
+    doc({ markers: [], total: -1, truncated: false }),
+  );
+  add(
+    'diverge',
+    'EventMarkerPage total with a fraction',
+    'EventMarkerPage',
+    doc({ markers: [], total: '@raw:t', truncated: false }, { t: '2.5' }),
+  );
 
   // ---- where Python raises: we reject too
   add('reject', 'missing event_id', 'EventRecord', doc(without(EVENT, 'event_id')));
   add('reject', 'missing logic_value', 'TriggerRunRecord', doc(without(RUN_AND3, 'logic_value')));
-  add('reject', 'participant without context_type', 'TriggerRunRecord', doc({ ...RUN_AND3, participants: [without(P_EVENT, 'context_type')] }));
+  add(
+    'reject',
+    'participant without context_type',
+    'TriggerRunRecord',
+    doc({ ...RUN_AND3, participants: [without(P_EVENT, 'context_type')] }),
+  );
   add('reject', 'participant that is a number', 'TriggerRunRecord', doc({ ...RUN_AND3, participants: [5] }));
   add('reject', 'a payload value that is not a string', 'EventRecord', doc({ ...EVENT, payload: { n: 1 } }));
   add('reject', 'a payload that is a non-empty list', 'EventRecord', doc({ ...EVENT, payload: ['x'] }));
   add('reject', 'a document that is a list', 'EventRecord', '[]');
   add('reject', 'a document that is a string', 'TriggerRunRecord', '"run"');
   add('reject', 'text json.loads rejects', 'EventRecord', '{"event_id": "e", }');
-  add('reject', 'a bare nan', 'TriggerRunRecord', doc({ ...RUN_AND3, arguments_preview: '@raw:n' }, { n: '{"x": nan}' }));
-  add('reject', 'a 4301-digit int', 'TriggerRunRecord', doc({ ...RUN_AND3, arguments_preview: '@raw:n' }, { n: `{"x": ${'7'.repeat(4301)}}` }));
+  add(
+    'reject',
+    'a bare nan',
+    'TriggerRunRecord',
+    doc({ ...RUN_AND3, arguments_preview: '@raw:n' }, { n: '{"x": nan}' }),
+  );
+  add(
+    'reject',
+    'a 4301-digit int',
+    'TriggerRunRecord',
+    doc({ ...RUN_AND3, arguments_preview: '@raw:n' }, { n: `{"x": ${'7'.repeat(4301)}}` }),
+  );
   add('reject', 'EventMarkerPage without markers', 'EventMarkerPage', doc({ total: 0, truncated: false }));
   return c;
 }
 
 const CASES = cases();
-const GOLDEN = runOracle<Golden[]>('codec_golden.py', { now: NOW_ISO, cases: CASES.map(({ dto, text }) => ({ dto, text })) });
+const GOLDEN = runOracle<Golden[]>('codec_golden.py', {
+  now: NOW_ISO,
+  cases: CASES.map(({ dto, text }) => ({ dto, text })),
+});
 
 function ourVerdict(dto: DtoName, text: string): { ok: string } | { error: unknown } {
   try {
@@ -350,7 +598,7 @@ describe('golden: fromJson → toJson equals Python from_json → to_json', () =
       const input = read(text);
       const written = read(ours.ok);
       expect(Object.keys(written.payload)).toEqual(Object.keys(input.payload));
-      for (const k of Object.keys(input.payload)) expect(written.payload[k]).toBe(input.payload[k]);
+      for (const key of Object.keys(input.payload)) expect(written.payload[key]).toBe(input.payload[key]);
       if ('error' in golden) return; // pynenc's serializer refuses the text (the data store's decode does too)
       const python = read(golden.ok);
       expect(python.payload.v).not.toBe(input.payload.v); // pynenc rewrote it
@@ -391,12 +639,37 @@ describe('isAsPythonWrites is exact: true only where Python writes the text back
   test('against Python for texts the contract pattern accepts', () => {
     const texts: string[] = [];
     const fractions = ['', '.000000', '.000001', '.500000', '.999999'];
-    const offsets = ['+00:00', '-00:00', '+05:30', '-03:00', '+00:00:00', '+05:30:00', '+05:30:15', '-00:00:30', '+05:30:15.000000', '+05:30:00.000000', '+05:30:15.123456', '-00:00:00', '-00:00:00.000000', '+23:59', '-00:00:00.000001', '+00:00:00.999999', '+00:00:01.500000', '-05:30:15.123456', '-00:00:30', '+00:01', '-00:01:00'];
+    const offsets = [
+      '+00:00',
+      '-00:00',
+      '+05:30',
+      '-03:00',
+      '+00:00:00',
+      '+05:30:00',
+      '+05:30:15',
+      '-00:00:30',
+      '+05:30:15.000000',
+      '+05:30:00.000000',
+      '+05:30:15.123456',
+      '-00:00:00',
+      '-00:00:00.000000',
+      '+23:59',
+      '-00:00:00.000001',
+      '+00:00:00.999999',
+      '+00:00:01.500000',
+      '-05:30:15.123456',
+      '-00:00:30',
+      '+00:01',
+      '-00:01:00',
+    ];
     for (const f of fractions) for (const o of offsets) texts.push(`2026-05-09T10:11:12${f}${o}`);
     texts.push('0001-01-01T00:00:00+00:00', '9999-12-31T23:59:59.999999+00:00', '2024-02-29T00:00:00+00:00');
     const golden = runOracle<Golden[]>('codec_golden.py', {
       now: NOW_ISO,
-      cases: texts.map((t) => ({ dto: 'TriggerRunParticipant', text: stringifyPython({ context_type: 'CronContext', context_timestamp: t }) })),
+      cases: texts.map((t) => ({
+        dto: 'TriggerRunParticipant',
+        text: stringifyPython({ context_type: 'CronContext', context_timestamp: t }),
+      })),
     });
     const wrong = texts.filter((t, k) => {
       const g = golden[k]!;
@@ -411,10 +684,20 @@ describe('isAsPythonWrites is exact: true only where Python writes the text back
 
 describe('reading reports', () => {
   test('unknown keys are dropped and reported with their paths', () => {
-    const text = doc({ ...RUN_AND3, schema_version: 2, participants: [P_EVENT, { ...P_STATUS, 'a/b': 1, weight: 0.5 }] });
+    const text = doc({
+      ...RUN_AND3,
+      schema_version: 2,
+      participants: [P_EVENT, { ...P_STATUS, 'a/b': 1, weight: 0.5 }],
+    });
     const seen: string[] = [];
-    const report = fromJsonWithReport('TriggerRunRecord', text, { onUnknownKey: (u) => seen.push(`${u.dto} ${u.path}`) });
-    expect(report.unknownKeys.map((u) => u.path)).toEqual(['/participants/1/a~1b', '/participants/1/weight', '/schema_version']);
+    const report = fromJsonWithReport('TriggerRunRecord', text, {
+      onUnknownKey: (u) => seen.push(`${u.dto} ${u.path}`),
+    });
+    expect(report.unknownKeys.map((u) => u.path)).toEqual([
+      '/participants/1/a~1b',
+      '/participants/1/weight',
+      '/schema_version',
+    ]);
     expect(seen).toEqual([
       'TriggerRunParticipant /participants/1/a~1b',
       'TriggerRunParticipant /participants/1/weight',
@@ -435,7 +718,11 @@ describe('reading reports', () => {
   });
 
   test('defaulted fields are reported', () => {
-    const report = fromJsonWithReport('EventRecord', doc({ event_id: 'e', event_code: 'c', timestamp: '', payload: null, emitted_by_task_id: null }), { now });
+    const report = fromJsonWithReport(
+      'EventRecord',
+      doc({ event_id: 'e', event_code: 'c', timestamp: '', payload: null, emitted_by_task_id: null }),
+      { now },
+    );
     expect(report.defaulted).toEqual([
       '/timestamp',
       '/payload',
@@ -461,7 +748,10 @@ describe('errors name the DTO, the path and the expectation', () => {
   }
 
   test('a bad timestamp deep inside', () => {
-    const err = issuesOf('TriggerRunRecord', doc({ ...RUN_AND3, participants: [P_EVENT, { ...P_STATUS, context_timestamp: '2026-05-09T24:00:00' }] }));
+    const err = issuesOf(
+      'TriggerRunRecord',
+      doc({ ...RUN_AND3, participants: [P_EVENT, { ...P_STATUS, context_timestamp: '2026-05-09T24:00:00' }] }),
+    );
     expect(err.dto).toBe('TriggerRunRecord');
     expect(err.issues[0]!.path).toBe('/participants/1/context_timestamp');
     expect(err.issues[0]!.message).toMatch(/hour/);
@@ -469,7 +759,10 @@ describe('errors name the DTO, the path and the expectation', () => {
   });
 
   test('every problem is listed, not just the first', () => {
-    const err = issuesOf('EventRecord', doc({ ...EVENT, event_id: 5, matched_condition_ids: 'abc', timestamp: 'garbage' }));
+    const err = issuesOf(
+      'EventRecord',
+      doc({ ...EVENT, event_id: 5, matched_condition_ids: 'abc', timestamp: 'garbage' }),
+    );
     expect(err.issues.map((i) => i.path).sort()).toEqual(['/event_id', '/matched_condition_ids', '/timestamp']);
   });
 
@@ -518,7 +811,10 @@ describe('toJson rejects before writing', () => {
     const odd = '2026-05-09T10:11:12+00:00:00.000001';
     const written = toJson('EventRecord', { ...record, timestamp: odd });
     expect(written).toBe(doc({ ...EVENT, timestamp: odd }));
-    const golden = runOracle<Golden[]>('codec_golden.py', { now: NOW_ISO, cases: [{ dto: 'EventRecord', text: written }] })[0] as {
+    const golden = runOracle<Golden[]>('codec_golden.py', {
+      now: NOW_ISO,
+      cases: [{ dto: 'EventRecord', text: written }],
+    })[0] as {
       ok: string;
     };
     expect(toJson('EventRecord', fromJson('EventRecord', written))).toBe(golden.ok);

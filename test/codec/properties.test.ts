@@ -38,7 +38,11 @@ const epochMicros = fc.oneof(
 const timestamp = fc.tuple(epochMicros, offsetMicros).map(([e, o]) => formatTimestamp(e, o));
 const optionalTimestamp = fc.option(timestamp, { nil: null });
 
-const text = fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('', 'evt-7f3a', 'é😀\ud800'));
+const text = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.constantFrom('', 'evt-7f3a', 'é😀\ud800'),
+);
 const id = text;
 const optionalId = fc.option(id, { nil: null });
 const idList = fc.array(id, { maxLength: 4 });
@@ -57,38 +61,54 @@ function untagged(value: unknown): boolean {
 const pynencPayloadText = pyJsonValue.filter(untagged).map((v) => stringifyPython(v));
 const anyPayloadText = fc.string({ unit: 'binary', maxLength: 20 });
 
-const eventRecordWith = (payloadText: fc.Arbitrary<string>): fc.Arbitrary<DtoTypes['EventRecord']> => fc.record({
-  event_id: id,
-  event_code: text,
-  timestamp,
-  payload: fc.dictionary(fc.string({ unit: 'binary', maxLength: 8 }), payloadText, {
-    maxKeys: 4,
-    noNullPrototype: true,
-  }),
-  matched_condition_ids: idList,
-  valid_condition_ids: idList,
-  triggered_invocation_ids: idList,
-  emitted_by_invocation_id: optionalId,
-  emitted_by_task_id: optionalId,
-  emitted_by_runner_context_id: optionalId,
-}, PLAIN);
+const eventRecordWith = (payloadText: fc.Arbitrary<string>): fc.Arbitrary<DtoTypes['EventRecord']> =>
+  fc.record(
+    {
+      event_id: id,
+      event_code: text,
+      timestamp,
+      payload: fc.dictionary(fc.string({ unit: 'binary', maxLength: 8 }), payloadText, {
+        maxKeys: 4,
+        noNullPrototype: true,
+      }),
+      matched_condition_ids: idList,
+      valid_condition_ids: idList,
+      triggered_invocation_ids: idList,
+      emitted_by_invocation_id: optionalId,
+      emitted_by_task_id: optionalId,
+      emitted_by_runner_context_id: optionalId,
+    },
+    PLAIN,
+  );
 const eventRecord = eventRecordWith(anyPayloadText);
 
 const participant: fc.Arbitrary<DtoTypes['TriggerRunParticipant']> = fc
-  .record({
-    context_type: fc.constantFrom('EventContext', 'StatusContext', 'ResultContext', 'ExceptionContext', 'CronContext', 'MyContext'),
-    condition_id: optionalId,
-    valid_condition_id: optionalId,
-    event_id: id,
-    source_invocation_id: id,
-    context_timestamp: optionalTimestamp,
-    context_summary: text,
-    pick: fc.constantFrom('event', 'source', 'none'),
-  }, PLAIN)
+  .record(
+    {
+      context_type: fc.constantFrom(
+        'EventContext',
+        'StatusContext',
+        'ResultContext',
+        'ExceptionContext',
+        'CronContext',
+        'MyContext',
+      ),
+      condition_id: optionalId,
+      valid_condition_id: optionalId,
+      event_id: id,
+      source_invocation_id: id,
+      context_timestamp: optionalTimestamp,
+      context_summary: text,
+      pick: fc.constantFrom('event', 'source', 'none'),
+    },
+    PLAIN,
+  )
   .map(({ pick, ...p }) => {
     const kind = p.context_type;
     const hasEvent = kind === 'EventContext' || (kind === 'MyContext' && pick === 'event');
-    const hasSource = ['StatusContext', 'ResultContext', 'ExceptionContext'].includes(kind) || (kind === 'MyContext' && pick === 'source');
+    const hasSource =
+      ['StatusContext', 'ResultContext', 'ExceptionContext'].includes(kind) ||
+      (kind === 'MyContext' && pick === 'source');
     return {
       context_type: p.context_type,
       condition_id: p.condition_id,
@@ -100,39 +120,48 @@ const participant: fc.Arbitrary<DtoTypes['TriggerRunParticipant']> = fc
     };
   });
 
-const triggerRunRecord: fc.Arbitrary<DtoTypes['TriggerRunRecord']> = fc.record({
-  trigger_run_id: id,
-  trigger_id: id,
-  task_id_key: text,
-  logic_value: fc.constantFrom('and' as const, 'or' as const),
-  valid_condition_ids: idList,
-  condition_ids: idList,
-  event_ids: idList,
-  source_invocation_ids: idList,
-  triggered_invocation_id: optionalId,
-  arguments_preview: pyJsonObject as fc.Arbitrary<{ [k: string]: unknown }>,
-  claimed_at: optionalTimestamp,
-  executed_at: optionalTimestamp,
-  participants: fc.array(participant, { maxLength: 4 }),
-  atomic_service_run_id: optionalId,
-  atomic_service_runner_id: optionalId,
-}, PLAIN);
+const triggerRunRecord: fc.Arbitrary<DtoTypes['TriggerRunRecord']> = fc.record(
+  {
+    trigger_run_id: id,
+    trigger_id: id,
+    task_id_key: text,
+    logic_value: fc.constantFrom('and' as const, 'or' as const),
+    valid_condition_ids: idList,
+    condition_ids: idList,
+    event_ids: idList,
+    source_invocation_ids: idList,
+    triggered_invocation_id: optionalId,
+    arguments_preview: pyJsonObject as fc.Arbitrary<{ [k: string]: unknown }>,
+    claimed_at: optionalTimestamp,
+    executed_at: optionalTimestamp,
+    participants: fc.array(participant, { maxLength: 4 }),
+    atomic_service_run_id: optionalId,
+    atomic_service_runner_id: optionalId,
+  },
+  PLAIN,
+);
 
-const eventMarker: fc.Arbitrary<DtoTypes['EventMarker']> = fc.record({
-  event_id: id,
-  event_code: text,
-  timestamp,
-  matched: fc.boolean(),
-  triggered: fc.boolean(),
-  emitted_by_invocation_id: optionalId,
-  emitted_by_runner_context_id: optionalId,
-}, PLAIN);
+const eventMarker: fc.Arbitrary<DtoTypes['EventMarker']> = fc.record(
+  {
+    event_id: id,
+    event_code: text,
+    timestamp,
+    matched: fc.boolean(),
+    triggered: fc.boolean(),
+    emitted_by_invocation_id: optionalId,
+    emitted_by_runner_context_id: optionalId,
+  },
+  PLAIN,
+);
 
-const eventMarkerPage: fc.Arbitrary<DtoTypes['EventMarkerPage']> = fc.record({
-  markers: fc.array(eventMarker, { maxLength: 4 }),
-  total: fc.nat(),
-  truncated: fc.boolean(),
-}, PLAIN);
+const eventMarkerPage: fc.Arbitrary<DtoTypes['EventMarkerPage']> = fc.record(
+  {
+    markers: fc.array(eventMarker, { maxLength: 4 }),
+    total: fc.nat(),
+    truncated: fc.boolean(),
+  },
+  PLAIN,
+);
 
 const ARBITRARIES: { [D in DtoName]: fc.Arbitrary<DtoTypes[D]> } = {
   EventRecord: eventRecord,
@@ -213,7 +242,10 @@ test('isAsPythonWrites agrees with Python on random pattern-valid timestamps', (
     );
   const golden = runOracle<({ ok: string } | { error: string; msg: string })[]>('codec_golden.py', {
     now: '2026-01-01T00:00:00+00:00',
-    cases: texts.map((t) => ({ dto: 'TriggerRunParticipant', text: stringifyPython({ context_type: 'CronContext', context_timestamp: t }) })),
+    cases: texts.map((t) => ({
+      dto: 'TriggerRunParticipant',
+      text: stringifyPython({ context_type: 'CronContext', context_timestamp: t }),
+    })),
   });
   const wrong = texts.filter((t, k) => {
     const g = golden[k]!;

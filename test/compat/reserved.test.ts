@@ -23,7 +23,9 @@ describe('x-reserved', () => {
   });
 
   it('must map names to reasons', () => {
-    expect(() => generateDiagnosers(editedContract((f) => (f[ER]['x-reserved'] = { emitted_by_task_id: 2 })))).toThrow(/x-reserved/);
+    expect(() => generateDiagnosers(editedContract((f) => (f[ER]['x-reserved'] = { emitted_by_task_id: 2 })))).toThrow(
+      /x-reserved/,
+    );
   });
 
   it('is dropped before json-schema-to-typescript', () => {

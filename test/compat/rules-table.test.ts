@@ -18,7 +18,8 @@ function cell(breaks: boolean): string {
 function tables(): string {
   const escape = (text: string): string => text.replace(/\|/g, '\\|');
   const changes = RULE_IDS.filter((id) => !RULES[id].policy).map(
-    (id) => `| \`${id}\` | ${cell(RULES[id].breaksBackward)} | ${cell(RULES[id].breaksForward)} | ${escape(RULES[id].summary)} |`,
+    (id) =>
+      `| \`${id}\` | ${cell(RULES[id].breaksBackward)} | ${cell(RULES[id].breaksForward)} | ${escape(RULES[id].summary)} |`,
   );
   const policy = RULE_IDS.filter((id) => RULES[id].policy).map((id) => `| \`${id}\` | ${escape(RULES[id].summary)} |`);
   return [
@@ -41,6 +42,7 @@ test('docs/compat.md lists every rule of src/compat/rules.ts, with its verdicts'
   expect(from).toBeGreaterThanOrEqual(0);
   expect(to).toBeGreaterThan(from);
   const generated = tables();
-  if (process.env.UPDATE_RULES_TABLE === '1') writeFileSync(PAGE, page.slice(0, from) + generated + page.slice(to + END.length));
+  if (process.env.UPDATE_RULES_TABLE === '1')
+    writeFileSync(PAGE, page.slice(0, from) + generated + page.slice(to + END.length));
   else expect(page.slice(from, to + END.length)).toBe(generated);
 });

@@ -15,7 +15,10 @@ import {
 import { CASES, CONTRACT_DIR, applyCase, contractFiles, type Files } from '../support/compat-fixtures';
 
 function snapshot(source: string, files: Files): ContractSnapshot {
-  return snapshotFromTexts(source, new Map(Object.entries(files).map(([name, schema]) => [name, JSON.stringify(schema)])));
+  return snapshotFromTexts(
+    source,
+    new Map(Object.entries(files).map(([name, schema]) => [name, JSON.stringify(schema)])),
+  );
 }
 
 describe('the real contract', () => {
@@ -26,7 +29,11 @@ describe('the real contract', () => {
   });
 
   it('against the committed v1 baseline: passes backward (what CI runs)', () => {
-    const report = runGate(loadSnapshotFromFolder(`${CONTRACT_DIR}/baselines/v1`), loadSnapshotFromFolder(CONTRACT_DIR), { mode: 'backward' });
+    const report = runGate(
+      loadSnapshotFromFolder(`${CONTRACT_DIR}/baselines/v1`),
+      loadSnapshotFromFolder(CONTRACT_DIR),
+      { mode: 'backward' },
+    );
     expect(report.findings.filter((f) => f.fails)).toEqual([]);
     expect(report.ok).toBe(true);
   });
@@ -34,7 +41,11 @@ describe('the real contract', () => {
 
 describe.each(CASES.map((c) => [`${c.rule}: ${c.name}`, c] as const))('%s', (_title, c) => {
   const { base, current } = applyCase(c);
-  const findings = runGate(snapshot('base', base), snapshot('current', current), { mode: 'full' }).findings.map((f) => [f.rule, f.dto, f.pointer]);
+  const findings = runGate(snapshot('base', base), snapshot('current', current), { mode: 'full' }).findings.map((f) => [
+    f.rule,
+    f.dto,
+    f.pointer,
+  ]);
 
   it('is classified', () => {
     if (c.partial) expect(findings).toEqual(expect.arrayContaining(c.findings));
@@ -78,7 +89,9 @@ describe('generated/schemas.ts must agree with the $ids', () => {
   const v2 = structuredClone(v1);
   for (const s of Object.values(v2)) s.$id = s.$id.replace('/v1/', '/v2/');
   delete v2['event-record.schema.json'].properties.event_code;
-  v2['event-record.schema.json'].required = v2['event-record.schema.json'].required.filter((n: string) => n !== 'event_code');
+  v2['event-record.schema.json'].required = v2['event-record.schema.json'].required.filter(
+    (n: string) => n !== 'event_code',
+  );
   v2['event-record.schema.json']['x-reserved'] = { event_code: 'removed in v2' };
 
   it('a v2 contract whose generated module says v2 passes (the bump excuses the removal)', () => {
@@ -88,11 +101,14 @@ describe('generated/schemas.ts must agree with the $ids', () => {
   });
 
   it('a v2 contract whose generated module still says v1 fails with GENERATED_VERSION_MISMATCH', () => {
-    const report = runGate(snapshot('v1', v1), snapshot('v2', v2), { mode: 'backward', generatedSchemas: generated(1) });
+    const report = runGate(snapshot('v1', v1), snapshot('v2', v2), {
+      mode: 'backward',
+      generatedSchemas: generated(1),
+    });
     expect(report.majorBumped).toBe(false);
     expect(report.ok).toBe(false);
     expect(report.findings.filter((f) => f.rule === 'GENERATED_VERSION_MISMATCH').map((f) => f.message)).toEqual([
-      'generated/schemas.ts CONTRACT_VERSION is 1, the contract\'s $ids say 2',
+      "generated/schemas.ts CONTRACT_VERSION is 1, the contract's $ids say 2",
       'generated/schemas.ts embeds $id https://schemas.pynenc.org/monitoring/v1/a.schema.json, not v2',
     ]);
   });
@@ -101,6 +117,8 @@ describe('generated/schemas.ts must agree with the $ids', () => {
     const { readFileSync } = jest.requireActual<typeof import('node:fs')>('node:fs');
     const text = readFileSync(`${CONTRACT_DIR}/../generated/schemas.ts`, 'utf8');
     const contract = loadSnapshotFromFolder(CONTRACT_DIR);
-    expect(runGate(contract, contract, { mode: 'full', generatedSchemas: { path: 'generated/schemas.ts', text } }).ok).toBe(true);
+    expect(
+      runGate(contract, contract, { mode: 'full', generatedSchemas: { path: 'generated/schemas.ts', text } }).ok,
+    ).toBe(true);
   });
 });

@@ -17,11 +17,17 @@ const jsonType = (v: unknown): string =>
 const pointer = (key: string) => joinPointer('', key);
 
 function of(dto: string, kind: Vector['kind']): (Vector & { document: Doc })[] {
-  return vectors.filter((v): v is Vector & { document: Doc } => v.dto === dto && v.kind === kind && isObject(v.document));
+  return vectors.filter(
+    (v): v is Vector & { document: Doc } => v.dto === dto && v.kind === kind && isObject(v.document),
+  );
 }
 
 const fields = DTO_NAMES.flatMap((dto) =>
-  Object.entries(schemas[dto].properties as Record<string, { $ref?: string }>).map(([field, schema]) => ({ dto, field, schema })),
+  Object.entries(schemas[dto].properties as Record<string, { $ref?: string }>).map(([field, schema]) => ({
+    dto,
+    field,
+    schema,
+  })),
 );
 
 describe('shared vectors', () => {
@@ -30,31 +36,47 @@ describe('shared vectors', () => {
     expect(vectorDrift()).toEqual([]);
   });
 
-  it.each(fields.map((f) => [`${f.dto}.${f.field}`, f] as const))('%s: missing, wrong type, null and present', (_name, { dto, field }) => {
-    const at = pointer(field);
-    const invalidAt = of(dto, 'invalid').filter((v) => v.error_path === at);
-    const valid = of(dto, 'valid');
-    const validTypes = new Set(valid.map((v) => jsonType(v.document[field])));
-    expect(invalidAt.some((v) => !(field in v.document))).toBe(true); // missing
-    expect(invalidAt.some((v) => field in v.document && v.document[field] !== null && !validTypes.has(jsonType(v.document[field])))).toBe(true); // wrong type
-    expect(valid.some((v) => v.document[field] === null) || invalidAt.some((v) => v.document[field] === null)).toBe(true); // null
-    expect(valid.some((v) => v.document[field] !== null && v.document[field] !== undefined)).toBe(true); // present
-  });
+  it.each(fields.map((f) => [`${f.dto}.${f.field}`, f] as const))(
+    '%s: missing, wrong type, null and present',
+    (_name, { dto, field }) => {
+      const at = pointer(field);
+      const invalidAt = of(dto, 'invalid').filter((v) => v.error_path === at);
+      const valid = of(dto, 'valid');
+      const validTypes = new Set(valid.map((v) => jsonType(v.document[field])));
+      expect(invalidAt.some((v) => !(field in v.document))).toBe(true); // missing
+      expect(
+        invalidAt.some(
+          (v) => field in v.document && v.document[field] !== null && !validTypes.has(jsonType(v.document[field])),
+        ),
+      ).toBe(true); // wrong type
+      expect(valid.some((v) => v.document[field] === null) || invalidAt.some((v) => v.document[field] === null)).toBe(
+        true,
+      ); // null
+      expect(valid.some((v) => v.document[field] !== null && v.document[field] !== undefined)).toBe(true); // present
+    },
+  );
 
   const timestampFields = fields.filter((f) => /#\/\$defs\/(timestamp|optionalTimestamp)$/.test(f.schema.$ref ?? ''));
 
-  it.each(timestampFields.map((f) => [`${f.dto}.${f.field}`, f] as const))('%s: every timestamp form', (_name, { dto, field }) => {
-    expect(timestampFields.length).toBeGreaterThanOrEqual(5);
-    for (const form of TIMESTAMP_FORMS) {
-      const kind = form.valid ? 'valid' : 'invalid';
-      const found = of(dto, kind).some((v) => v.document[field] === form.value && (form.valid || v.error_path === pointer(field)));
-      expect({ form: form.name, found }).toEqual({ form: form.name, found: true });
-    }
-  });
+  it.each(timestampFields.map((f) => [`${f.dto}.${f.field}`, f] as const))(
+    '%s: every timestamp form',
+    (_name, { dto, field }) => {
+      expect(timestampFields.length).toBeGreaterThanOrEqual(5);
+      for (const form of TIMESTAMP_FORMS) {
+        const kind = form.valid ? 'valid' : 'invalid';
+        const found = of(dto, kind).some(
+          (v) => v.document[field] === form.value && (form.valid || v.error_path === pointer(field)),
+        );
+        expect({ form: form.name, found }).toEqual({ form: form.name, found: true });
+      }
+    },
+  );
 
   it.each([...DTO_NAMES])('%s: an unknown key is reported at its own pointer', (dto) => {
     const known = Object.keys(schemas[dto].properties as object);
-    const unknown = of(dto, 'invalid').filter((v) => Object.keys(v.document).some((k) => !known.includes(k) && v.error_path === pointer(k)));
+    const unknown = of(dto, 'invalid').filter((v) =>
+      Object.keys(v.document).some((k) => !known.includes(k) && v.error_path === pointer(k)),
+    );
     expect(unknown.length).toBeGreaterThan(0);
   });
 

@@ -74,7 +74,10 @@ function later(timestamp: string): string {
 const truthy = (id: string | null): id is string => id !== null && id !== '';
 const indexOf = (run: TriggerRunRecord, type: string): number =>
   run.participants.findIndex((p) => p.context_type === type);
-const has = (type: string) => (run: TriggerRunRecord): boolean => indexOf(run, type) !== -1;
+const has =
+  (type: string) =>
+  (run: TriggerRunRecord): boolean =>
+    indexOf(run, type) !== -1;
 const distinct = (ids: string[]): boolean => ids.length > 1 && ids[0] !== ids[1];
 
 /** A participant the run keeps in step: the flat lists follow the change of its ids. */
@@ -96,12 +99,12 @@ const RUN_IDS_ALWAYS_SET = [
 
 each('TriggerRunRecord', [
   ...RUN_IDS_ALWAYS_SET.map((key): Mutation<'TriggerRunRecord'> => ({
-      name: `${key} null`,
-      mutate: (r) => {
-        r[key] = null;
-        return { code: 'UNSET', path: `/${key}` };
-      },
-    })),
+    name: `${key} null`,
+    mutate: (r) => {
+      r[key] = null;
+      return { code: 'UNSET', path: `/${key}` };
+    },
+  })),
   ...(['claimed_at', 'executed_at'] as const).map((key): Mutation<'TriggerRunRecord'> => ({
     name: `${key}: the same instant at +01:00`,
     mutate: (r) => {
@@ -283,10 +286,14 @@ function contextIdMutations(): Mutation<'TriggerRunRecord'>[] {
     ['StatusContext', 'another source invocation', (p) => ({ source_invocation_id: `${p.source_invocation_id}-2` })],
     ['ResultContext', 'another source invocation', (p) => ({ source_invocation_id: `${p.source_invocation_id}-2` })],
     ['ExceptionContext', 'another exception type', (p) => ({ context_summary: otherException(p.context_summary) })],
-    ['CronContext', 'another instant (summary in step)', (p) => {
-      const t = later(p.context_timestamp!);
-      return { context_timestamp: t, context_summary: `timestamp:${t}` };
-    }],
+    [
+      'CronContext',
+      'another instant (summary in step)',
+      (p) => {
+        const t = later(p.context_timestamp!);
+        return { context_timestamp: t, context_summary: `timestamp:${t}` };
+      },
+    ],
     ['ExceptionContext', 'another condition', (p) => ({ condition_id: `${p.condition_id}-2` })],
   ];
   return cases.map(([type, what, change]) => ({

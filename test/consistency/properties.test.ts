@@ -29,21 +29,24 @@ describe.each(DTO_NAMES.map((d) => [d] as [DtoName]))('%s', (dto) => {
     let findings = 0;
     fc.assert(
       // the fuzz values include timestamps Python reads but the contract does not take (…Z): kept out
-      fc.property(validValue(dto).filter((v) => validate(dto, v).ok), (value) => {
-        const before = structuredClone(value);
-        const first = checkConsistency(dto, value as never);
-        expect(value).toEqual(before);
-        expect(checkConsistency(dto, value as never)).toEqual(first);
-        for (const f of first) {
-          expect(CONSISTENCY_CODES).toContain(f.code);
-          expect(f.code).not.toBe('NOT_A_VALID_RECORD');
-          const target = at(value, f.path);
-          expect({ path: f.path, found: target.found }).toEqual({ path: f.path, found: true });
-          if (!described(f.received)) expect(f.received).toEqual(target.value);
-          expect(f.message).not.toMatch(/[\r\n]/);
-        }
-        findings += first.length;
-      }),
+      fc.property(
+        validValue(dto).filter((v) => validate(dto, v).ok),
+        (value) => {
+          const before = structuredClone(value);
+          const first = checkConsistency(dto, value as never);
+          expect(value).toEqual(before);
+          expect(checkConsistency(dto, value as never)).toEqual(first);
+          for (const f of first) {
+            expect(CONSISTENCY_CODES).toContain(f.code);
+            expect(f.code).not.toBe('NOT_A_VALID_RECORD');
+            const target = at(value, f.path);
+            expect({ path: f.path, found: target.found }).toEqual({ path: f.path, found: true });
+            if (!described(f.received)) expect(f.received).toEqual(target.value);
+            expect(f.message).not.toMatch(/[\r\n]/);
+          }
+          findings += first.length;
+        },
+      ),
       { numRuns: 300 },
     );
     // a DTO with invariants finds some in random values (EventMarker: only the UTC offset of its timestamp)

@@ -39,8 +39,13 @@ function coverage(records: RealRecords): Record<string, boolean> {
   const types = new Set(participants.map((p) => p.context_type));
   const repeated = (ids: string[]): boolean => new Set(ids).size < ids.length;
   return {
-    'all five context classes': ['EventContext', 'StatusContext', 'ResultContext', 'ExceptionContext', 'CronContext']
-      .every((t) => types.has(t)),
+    'all five context classes': [
+      'EventContext',
+      'StatusContext',
+      'ResultContext',
+      'ExceptionContext',
+      'CronContext',
+    ].every((t) => types.has(t)),
     'OR runs': records.runs.some((r) => r.logic_value === 'or'),
     'AND runs of several participants': records.runs.some((r) => r.logic_value === 'and' && r.participants.length > 1),
     'runs repeating an event or condition id': records.runs.some(
@@ -49,10 +54,12 @@ function coverage(records: RealRecords): Record<string, boolean> {
     'runs mixing events and source invocations': records.runs.some(
       (r) => r.event_ids.length > 0 && r.source_invocation_ids.length > 0,
     ),
-    'matched and unmatched events': records.events.some((e) => e.matched_condition_ids.length > 0)
-      && records.events.some((e) => e.matched_condition_ids.length === 0),
-    'events emitted inside and outside a task': records.events.some((e) => e.emitted_by_invocation_id !== null)
-      && records.events.some((e) => e.emitted_by_invocation_id === null),
+    'matched and unmatched events':
+      records.events.some((e) => e.matched_condition_ids.length > 0) &&
+      records.events.some((e) => e.matched_condition_ids.length === 0),
+    'events emitted inside and outside a task':
+      records.events.some((e) => e.emitted_by_invocation_id !== null) &&
+      records.events.some((e) => e.emitted_by_invocation_id === null),
     'truncated pages of several markers': records.pages.some((p) => p.truncated && p.markers.length > 1),
   };
 }

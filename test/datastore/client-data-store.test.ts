@@ -98,7 +98,9 @@ describe('serialize', () => {
   it('above maxSizeToCache: inline with a warning; at it: stored', async () => {
     const { store, warnings, backend } = setup({ maxSizeToCache: 2000 });
     expect(await store.serialize(big(2001))).toBe(JSON.stringify(big(2001)));
-    expect(warnings).toEqual(['Value size (2001 chars) exceeds max_size_to_cache. Consider restructuring to use smaller values.']);
+    expect(warnings).toEqual([
+      'Value size (2001 chars) exceeds max_size_to_cache. Consider restructuring to use smaller values.',
+    ]);
     expect(isReference(await store.serialize(big(2000)))).toBe(true);
     expect(warnings).toHaveLength(1);
     expect(backend.count('set')).toBe(1);
@@ -109,7 +111,9 @@ describe('serialize', () => {
     expect(isReference(await store.serialize(big(3000)))).toBe(true);
     expect(warnings).toEqual([]);
     expect(isReference(await store.serialize(big(3001)))).toBe(true);
-    expect(warnings).toEqual(['Value size (3001 chars) exceeds warn_threshold. Consider restructuring to use smaller values.']);
+    expect(warnings).toEqual([
+      'Value size (3001 chars) exceeds warn_threshold. Consider restructuring to use smaller values.',
+    ]);
   });
 
   it('the default logger is console.warn', async () => {
@@ -217,7 +221,9 @@ describe('resolve', () => {
     const err = await store.resolve(ref).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CorruptReferenceError);
     expect((err as CorruptReferenceError).actualKey).toBe(referenceKey('"tampered"'));
-    expect((err as Error).message).toBe(`reference ${ref} in counting(memory) is corrupt: stored text hashes to ${referenceKey('"tampered"')}`);
+    expect((err as Error).message).toBe(
+      `reference ${ref} in counting(memory) is corrupt: stored text hashes to ${referenceKey('"tampered"')}`,
+    );
   });
 
   it('purge clears the cache and the backend', async () => {
@@ -261,7 +267,12 @@ describe('backend entries are checked before anything is written', () => {
 
   it('a lone surrogate (Python cannot encode it as UTF-8) → SerializationError, nothing written', async () => {
     const mem = new MemoryStore();
-    await expect(mem.set([['a', 'ok'], ['b', 'x\uD800']])).rejects.toThrow(SerializationError);
+    await expect(
+      mem.set([
+        ['a', 'ok'],
+        ['b', 'x\uD800'],
+      ]),
+    ).rejects.toThrow(SerializationError);
     expect(mem.size).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ import { pythonTexts } from './oracle';
 
 const CASES = {
   tuple: "(1, 2, 'a')",
-  nestedTuple: "[(1,), [(2, (3.0,))]]",
+  nestedTuple: '[(1,), [(2, (3.0,))]]',
   set: '{1, 2, 3}',
   frozenset: 'frozenset([3])',
   bytes: "b'\\x00\\xffabc'",
@@ -144,7 +144,7 @@ describe('jsonpickle texts', () => {
     expect(({} as Record<string, unknown>).prototype).toBeUndefined();
   });
 
-  it('re-serializing what was read gives Python\'s text back (no py/id involved)', () => {
+  it("re-serializing what was read gives Python's text back (no py/id involved)", () => {
     for (const id of Object.keys(CASES) as Id[]) {
       const text = pickled(id);
       if (text.includes('py/id')) continue;
@@ -242,18 +242,35 @@ describe('unreadable texts are DeserializationError', () => {
 });
 
 describe('scalars read without the parser are read exactly as the parser reads them', () => {
-  it.each(['"plain"', '""', '"é raw"', '"with \\"quote\\""', '"\\u00e9"', '0', '-0', '7', '-42', '123456789012345', '1234567890123456', '9007199254740993', '1.0', '1e5', 'true', 'false', 'null', ' 1', '01'])(
-    '%s',
-    (text) => {
-      let viaParser: unknown;
-      let parserError: unknown;
-      try {
-        viaParser = parsePythonJson(text);
-      } catch (e) {
-        parserError = e;
-      }
-      if (parserError) expect(() => deserializeText(text)).toThrow();
-      else expect(deserializeText(text)).toEqual(viaParser); // toEqual tells -0 from 0 and PyFloat from number
-    },
-  );
+  it.each([
+    '"plain"',
+    '""',
+    '"é raw"',
+    '"with \\"quote\\""',
+    '"\\u00e9"',
+    '0',
+    '-0',
+    '7',
+    '-42',
+    '123456789012345',
+    '1234567890123456',
+    '9007199254740993',
+    '1.0',
+    '1e5',
+    'true',
+    'false',
+    'null',
+    ' 1',
+    '01',
+  ])('%s', (text) => {
+    let viaParser: unknown;
+    let parserError: unknown;
+    try {
+      viaParser = parsePythonJson(text);
+    } catch (e) {
+      parserError = e;
+    }
+    if (parserError) expect(() => deserializeText(text)).toThrow();
+    else expect(deserializeText(text)).toEqual(viaParser); // toEqual tells -0 from 0 and PyFloat from number
+  });
 });

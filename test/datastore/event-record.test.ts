@@ -265,7 +265,11 @@ describe('payload text another writer produced is written as Python writes its v
   ];
   const texts = PAYLOADS.map((payload, i) => toJson('EventRecord', { ...BASE_RECORD, event_id: `f${i}`, payload }));
   const stored = Object.fromEntries([foreignStored, canonicalStored].map((t) => [referenceKey(t), t]));
-  const python = oracle<{ texts: string[]; stored: Record<string, string> }>({ op: 'event_roundtrip', texts, stored });
+  const pythonRoundTrip = oracle<{ texts: string[]; stored: Record<string, string> }>({
+    op: 'event_roundtrip',
+    texts,
+    stored,
+  });
 
   it('decode then encode gives the bytes of EventRecord.from_json(text, app).to_json(app)', async () => {
     const inner = new MemoryStore();
@@ -273,22 +277,24 @@ describe('payload text another writer produced is written as Python writes its v
     const backend = new CountingBackend(inner);
     const store = new ClientDataStore({ backend });
     const records = await decodeEventRecords(texts, store);
-    expect(await encodeEventRecords(records, store)).toEqual(python.texts);
+    expect(await encodeEventRecords(records, store)).toEqual(pythonRoundTrip.texts);
     // Python stored the foreign value again under the key of its own text; so did this store, and only that.
-    const keys = Object.keys(python.stored).sort();
+    const keys = Object.keys(pythonRoundTrip.stored).sort();
     expect(keys.filter((k) => !(k in stored))).toHaveLength(1);
-    expect(await inner.get(keys)).toEqual(keys.map((k) => python.stored[k]));
+    expect(await inner.get(keys)).toEqual(keys.map((k) => pythonRoundTrip.stored[k]));
     expect(backend.calls.filter((c) => c.op === 'set')).toEqual([{ op: 'set', size: 1 }]);
   });
 
   it('what Python wrote comes back unchanged and is not written again; only the foreign texts changed', async () => {
     const backend = new CountingBackend();
-    await backend.inner.set(Object.entries(python.stored));
+    await backend.inner.set(Object.entries(pythonRoundTrip.stored));
     const store = new ClientDataStore({ backend });
-    expect(await encodeEventRecords(await decodeEventRecords(python.texts, store), store)).toEqual(python.texts);
+    expect(await encodeEventRecords(await decodeEventRecords(pythonRoundTrip.texts, store), store)).toEqual(
+      pythonRoundTrip.texts,
+    );
     expect(backend.count('set')).toBe(0);
     const wires = (list: string[]) => list.map((t) => (JSON.parse(t) as { payload: Record<string, string> }).payload);
-    const [before, after] = [wires(texts), wires(python.texts)];
+    const [before, after] = [wires(texts), wires(pythonRoundTrip.texts)];
     const changed = before.flatMap((p, i) => Object.keys(p).filter((k) => p[k] !== after[i]![k]));
     expect(changed.sort()).toEqual(['compact', 'exponent', 'foreign', 'raw', 'spaced']);
   });
@@ -305,12 +311,12 @@ describe('a value with a shared sub-object (jsonpickle py/id) keeps the text Pyt
     const stored = { [referenceKey(large!)]: large! };
     const payload = { small: small!, large: referenceKey(large!) };
     const texts = [toJson('EventRecord', { ...BASE_RECORD, event_id: 'shared', payload })];
-    const python = oracle<{ texts: string[] }>({ op: 'event_roundtrip', texts, stored });
+    const pythonRoundTrip = oracle<{ texts: string[] }>({ op: 'event_roundtrip', texts, stored });
     const backend = new CountingBackend();
     await backend.inner.set(Object.entries(stored));
     const store = new ClientDataStore({ backend });
     const records = await decodeEventRecords(texts, store);
-    expect(await encodeEventRecords(records, store)).toEqual(python.texts);
+    expect(await encodeEventRecords(records, store)).toEqual(pythonRoundTrip.texts);
     expect(backend.count('set')).toBe(0);
   });
 });

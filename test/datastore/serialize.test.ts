@@ -40,9 +40,17 @@ const CASES: Case[] = [
   { id: 'non-ascii', expr: "'é ü 中 \\U0001F600'", value: 'é ü 中 \u{1F600}' },
   { id: 'controls', expr: "'a\\x00b\\n\\t\"\\\\\\x7f'", value: 'a\u0000b\n\t"\\\u007f' },
   { id: 'empty containers', expr: '[{}, [], ""]', value: [{}, [], ''] },
-  { id: 'nested', expr: "{'order': {'id': 7, 'lines': [{'sku': 'A', 'qty': 2, 'price': 9.99}], 'paid': False, 'note': None}}", value: { order: { id: 7, lines: [{ sku: 'A', qty: 2, price: 9.99 }], paid: false, note: null } } },
+  {
+    id: 'nested',
+    expr: "{'order': {'id': 7, 'lines': [{'sku': 'A', 'qty': 2, 'price': 9.99}], 'paid': False, 'note': None}}",
+    value: { order: { id: 7, lines: [{ sku: 'A', qty: 2, price: 9.99 }], paid: false, note: null } },
+  },
   { id: 'proto keys', expr: "{'__proto__': 1, 'constructor': 'c', 'prototype': [1]}", value: protoKey },
-  { id: 'key order', expr: "{'b': 1, '2': 2, '1': 3}", value: withPythonKeyOrder({ b: 1, 2: 2, 1: 3 }, ['b', '2', '1']) },
+  {
+    id: 'key order',
+    expr: "{'b': 1, '2': 2, '1': 3}",
+    value: withPythonKeyOrder({ b: 1, 2: 2, 1: 3 }, ['b', '2', '1']),
+  },
   { id: 'tuple', expr: "(1, 'a', (2.0,))", value: PyTuple.fromItems([1, 'a', PyTuple.fromItems([new PyFloat(2)])]) },
   { id: 'set', expr: '{1, 2, 3}', value: PySet.fromItems([1, 2, 3]), jsonpickleOnly: true },
   { id: 'bytes', expr: "b'\\x00\\xffabc'", value: new Uint8Array([0, 255, 97, 98, 99]), jsonpickleOnly: true },
@@ -165,7 +173,9 @@ describe('what cannot be serialized is a SerializationError naming where', () =>
 
   it('undefined object properties are left out (as JSON.stringify does); shared sub-values are written in full', () => {
     const shared = { k: 1 };
-    expect(serializeValue({ a: undefined, b: shared, c: [shared, shared] })).toBe('{"b": {"k": 1}, "c": [{"k": 1}, {"k": 1}]}');
+    expect(serializeValue({ a: undefined, b: shared, c: [shared, shared] })).toBe(
+      '{"b": {"k": 1}, "c": [{"k": 1}, {"k": 1}]}',
+    );
   });
 
   it('a PyOpaque is written back exactly, alone or nested', () => {

@@ -27,7 +27,19 @@ const dbPath = (): string => join(dir, `db${++n}.sqlite`);
 
 describe('table names are the ones pynenc derives from app_id', () => {
   // 'a😀b': one code point, one underscore in Python (a UTF-16 regex without /u would write two)
-  const APP_IDS = ['pynenc', 'my-app', 'my_app', '123abc', '', 'ünïcode-app', '😀', 'a😀b', 'a.b[c]*d', 'x'.repeat(80), '9'];
+  const APP_IDS = [
+    'pynenc',
+    'my-app',
+    'my_app',
+    '123abc',
+    '',
+    'ünïcode-app',
+    '😀',
+    'a😀b',
+    'a.b[c]*d',
+    'x'.repeat(80),
+    '9',
+  ];
   it.each(APP_IDS.map((a) => [a]))('%p', (appId) => {
     const [expected] = oracle<string[]>({ op: 'table_names', app_ids: [appId] });
     expect(sqliteTableName(appId)).toBe(expected);
@@ -39,7 +51,7 @@ describe('table names are the ones pynenc derives from app_id', () => {
 });
 
 describe('SqliteStore', () => {
-  it('creates exactly the table and index pynenc\'s SQLiteClientDataStore creates', () => {
+  it("creates exactly the table and index pynenc's SQLiteClientDataStore creates", () => {
     const schema = (path: string, table: string) => {
       const db = new Database(path, { readonly: true });
       try {
@@ -77,7 +89,11 @@ describe('SqliteStore', () => {
     expect(await store.get(['k2', 'missing', 'k1', 'k2'])).toEqual(['two', undefined, 'replaced', 'two']);
     expect(await store.get([])).toEqual([]);
     const db = new Database(path, { readonly: true });
-    const rows = db.prepare(`SELECT data_key, typeof(data_value) AS t, hex(data_value) AS h, created_at FROM ${store.tableName} ORDER BY data_key`).all() as Array<{
+    const rows = db
+      .prepare(
+        `SELECT data_key, typeof(data_value) AS t, hex(data_value) AS h, created_at FROM ${store.tableName} ORDER BY data_key`,
+      )
+      .all() as Array<{
       t: string;
       h: string;
       created_at: number;
@@ -102,10 +118,15 @@ describe('SqliteStore', () => {
       created_at REAL NOT NULL DEFAULT (julianday('now')))`);
     const store = new SqliteStore({ database: db });
     // The driver's SqliteError comes out as DataStoreBackendError (issue 15 #7), its code kept as driverCode.
-    const failure = await store.set([['good', 'g'], ['bad', 'b']]).then(
-      () => undefined,
-      (err: unknown) => err,
-    );
+    const failure = await store
+      .set([
+        ['good', 'g'],
+        ['bad', 'b'],
+      ])
+      .then(
+        () => undefined,
+        (err: unknown) => err,
+      );
     expect(failure).toMatchObject({
       code: 'DATASTORE_BACKEND',
       driverCode: 'SQLITE_CONSTRAINT_CHECK',
@@ -119,7 +140,7 @@ describe('SqliteStore', () => {
     db.close();
   });
 
-  it('purge empties this app\'s table only', async () => {
+  it("purge empties this app's table only", async () => {
     const path = dbPath();
     const a = new SqliteStore({ path, appId: 'app-a' });
     const b = new SqliteStore({ path, appId: 'app-b' });
@@ -141,7 +162,9 @@ describe('SqliteStore', () => {
     expect(await store.get(['t'])).toEqual(['as text']);
     const err = await store.get(['bad']).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CorruptReferenceError);
-    expect((err as Error).message).toBe(`reference bad in ${store.description} is corrupt: stored bytes are not valid UTF-8`);
+    expect((err as Error).message).toBe(
+      `reference bad in ${store.description} is corrupt: stored bytes are not valid UTF-8`,
+    );
     // pynenc's SQLiteClientDataStore._retrieve calls .decode("utf-8") on what it reads: it fails on both rows
     const request = { op: 'sqlite_read', path, app_id: 'x', keys: ['t', 'bad'] };
     const py = oracle<Array<{ storage_type: string; error?: string }>>(request);
@@ -176,8 +199,12 @@ describe('TypeScript and Python share one SQLite file', () => {
   const APP_ID = 'shop-service';
   const VALUES = [
     { id: 'text', expr: "'é' * 300", value: 'é'.repeat(300) },
-    { id: 'lines', expr: "[{'sku': f'S{i}', 'qty': i, 'w': 1.0} for i in range(80)]", value: Array.from({ length: 80 }, (_, i) => ({ sku: `S${i}`, qty: i, w: new PyFloat(1) })) },
-    { id: 'tuple', expr: "tuple(range(500))", value: PyTuple.fromItems(Array.from({ length: 500 }, (_, i) => i)) },
+    {
+      id: 'lines',
+      expr: "[{'sku': f'S{i}', 'qty': i, 'w': 1.0} for i in range(80)]",
+      value: Array.from({ length: 80 }, (_, i) => ({ sku: `S${i}`, qty: i, w: new PyFloat(1) })),
+    },
+    { id: 'tuple', expr: 'tuple(range(500))', value: PyTuple.fromItems(Array.from({ length: 500 }, (_, i) => i)) },
     { id: 'set', expr: 'set(range(400))', value: PySet.fromItems(Array.from({ length: 400 }, (_, i) => i)) },
     { id: 'bytes', expr: 'bytes(range(256)) * 4', value: new Uint8Array(1024).map((_, i) => i % 256) },
   ];
@@ -205,15 +232,33 @@ describe('TypeScript and Python share one SQLite file', () => {
     const store = new ClientDataStore({ backend: new SqliteStore({ path, appId: APP_ID }) });
     const keys = await store.serializeMany(VALUES.map((v) => v.value));
     await store.close();
-    const read = oracle<Array<{ key: string; found: boolean; storage_type: string; created_at_is_julianday: boolean; hash_ok: boolean; jsonpickle_repr: string }>>({
+    const read = oracle<
+      Array<{
+        key: string;
+        found: boolean;
+        storage_type: string;
+        created_at_is_julianday: boolean;
+        hash_ok: boolean;
+        jsonpickle_repr: string;
+      }>
+    >({
       op: 'sqlite_read',
       path,
       app_id: APP_ID,
       keys,
     });
-    const expected = oracle<Record<string, string>>({ op: 'reprs', cases: VALUES.map(({ id, expr }) => ({ id, expr })) });
+    const expected = oracle<Record<string, string>>({
+      op: 'reprs',
+      cases: VALUES.map(({ id, expr }) => ({ id, expr })),
+    });
     read.forEach((row, i) => {
-      expect(row).toMatchObject({ key: keys[i], found: true, storage_type: 'blob', created_at_is_julianday: true, hash_ok: true });
+      expect(row).toMatchObject({
+        key: keys[i],
+        found: true,
+        storage_type: 'blob',
+        created_at_is_julianday: true,
+        hash_ok: true,
+      });
       expect([VALUES[i]!.id, row.jsonpickle_repr]).toEqual([VALUES[i]!.id, expected[VALUES[i]!.id]]);
     });
   });
@@ -243,7 +288,10 @@ describe('TypeScript and Python share one SQLite file', () => {
     const store = new ClientDataStore({ backend: new SqliteStore({ path, appId: APP_ID }) });
     const key = await store.serialize(VALUES[0]!.value);
     const db = new Database(path);
-    db.prepare(`UPDATE ${sqliteTableName(APP_ID)} SET data_value = ? WHERE data_key = ?`).run(Buffer.from('"other"'), key);
+    db.prepare(`UPDATE ${sqliteTableName(APP_ID)} SET data_value = ? WHERE data_key = ?`).run(
+      Buffer.from('"other"'),
+      key,
+    );
     db.close();
     store.clearLocalCache(); // serialize cached the value it stored, as pynenc does: read the row again
     const err = await store.resolve(key).catch((e: unknown) => e);

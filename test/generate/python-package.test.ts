@@ -52,7 +52,8 @@ describe('generated/python', () => {
     const committed = files(join(ROOT, 'generated', 'python')).map((f) => relative(ROOT, f));
     const made = files(join(root, 'generated', 'python')).map((f) => relative(root, f));
     expect(made).toEqual(committed);
-    for (const file of made) expect(readFileSync(join(root, file), 'utf8')).toBe(readFileSync(join(ROOT, file), 'utf8'));
+    for (const file of made)
+      expect(readFileSync(join(root, file), 'utf8')).toBe(readFileSync(join(ROOT, file), 'utf8'));
     for (const schema of readdirSync(join(ROOT, 'contract')).filter((f) => f.endsWith('.schema.json'))) {
       expect(readFileSync(join(root, PKG, 'schemas', schema))).toEqual(readFileSync(join(ROOT, 'contract', schema)));
     }
@@ -74,13 +75,23 @@ describe('generated/python', () => {
     const init = readFileSync(join(root, PKG, '__init__.py'), 'utf8');
     expect(init).toContain('    matched: bool | None\n    """Now nullable."""');
     expect(init).toContain('"""Edited \\"\\"\\" with a \\\\ backslash and "quotes"."""');
-    expect(readFileSync(join(root, PKG, 'schemas', 'event-marker.schema.json'), 'utf8')).toBe(readFileSync(file, 'utf8'));
+    expect(readFileSync(join(root, PKG, 'schemas', 'event-marker.schema.json'), 'utf8')).toBe(
+      readFileSync(file, 'utf8'),
+    );
     expect(pyCompile(join(root, PKG)).status).toBe(0);
   });
 
   it.each([
-    ['an inline object with properties', { type: 'object', properties: { a: { type: 'string' } } }, /cannot map \/properties\/odd to a Python type \(an inline object/],
-    ['a schema with no type', { description: 'anything' }, /cannot map \/properties\/odd to a Python type \(no \$ref, const, enum/],
+    [
+      'an inline object with properties',
+      { type: 'object', properties: { a: { type: 'string' } } },
+      /cannot map \/properties\/odd to a Python type \(an inline object/,
+    ],
+    [
+      'a schema with no type',
+      { description: 'anything' },
+      /cannot map \/properties\/odd to a Python type \(no \$ref, const, enum/,
+    ],
   ])('refuses a property it cannot map (%s), naming the schema and pointer', (_what, property, message) => {
     const file = join(root, 'contract', 'event-marker.schema.json');
     const schema = JSON.parse(readFileSync(file, 'utf8'));

@@ -18,17 +18,27 @@ test('50 MB EventMarkerPage: decoded under a 384 MiB heap, peak RSS reported; li
   const dir = mkdtempSync(join(tmpdir(), 'pynenc-big-page-'));
   try {
     const file = join(dir, 'page.json');
-    const write = spawnSync(process.execPath, ['--require', 'tsx/cjs', SCRIPT, 'write', file, '50'], { cwd: ROOT, encoding: 'utf8' });
-    expect(write.stderr).toBe('');
-    const made = JSON.parse(write.stdout) as { chars: number; markers: number };
-    expect(made.chars).toBeGreaterThanOrEqual(50 * 1024 * 1024);
-    const read = spawnSync(process.execPath, ['--max-old-space-size=384', '--expose-gc', '--require', 'tsx/cjs', SCRIPT, 'read', file], {
+    const write = spawnSync(process.execPath, ['--require', 'tsx/cjs', SCRIPT, 'write', file, '50'], {
       cwd: ROOT,
       encoding: 'utf8',
     });
+    expect(write.stderr).toBe('');
+    const made = JSON.parse(write.stdout) as { chars: number; markers: number };
+    expect(made.chars).toBeGreaterThanOrEqual(50 * 1024 * 1024);
+    const read = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=384', '--expose-gc', '--require', 'tsx/cjs', SCRIPT, 'read', file],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     expect(read.stderr).toBe('');
     expect(read.status).toBe(0);
-    const m = JSON.parse(read.stdout) as Record<string, number> & { sizeLimit: { code: string }; stringLimit: { code: string } };
+    const m = JSON.parse(read.stdout) as Record<string, number> & {
+      sizeLimit: { code: string };
+      stringLimit: { code: string };
+    };
     console.log(
       `50 MB EventMarkerPage: ${m.markers} markers in ${m.ms!.toFixed(0)} ms; peak RSS ${m.peakWithTextMiB!.toFixed(0)} MiB with the text loaded, ` +
         `${m.peakAfterReadMiB!.toFixed(0)} MiB after the read; the result holds ${m.heldMiB!.toFixed(0)} MiB of heap (heap limit ${m.heapLimitMiB} MiB)`,

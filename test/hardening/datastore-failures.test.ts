@@ -105,7 +105,9 @@ describe('a backend that fails after partial progress', () => {
     expect(err.writtenKeys).toEqual([err.keys[0]]);
     expect(err.failedKeys).toEqual(err.keys.slice(1));
     expect(err.cause).toBeInstanceOf(Error);
-    expect(err.message).toMatch(/^writing 3 entries to failing-mid-batch failed \(Error: disk full after partial progress\): not stored "__pynenc__client_data__:[0-9a-f]{64}", "__pynenc__client_data__:[0-9a-f]{64}"; 1 stored anyway \("__pynenc__client_data__:[0-9a-f]{64}"\): the backend is not all-or-nothing$/);
+    expect(err.message).toMatch(
+      /^writing 3 entries to failing-mid-batch failed \(Error: disk full after partial progress\): not stored "__pynenc__client_data__:[0-9a-f]{64}", "__pynenc__client_data__:[0-9a-f]{64}"; 1 stored anyway \("__pynenc__client_data__:[0-9a-f]{64}"\): the backend is not all-or-nothing$/,
+    );
     expect(store.cachedReferences()).toEqual([]);
   });
 
@@ -169,7 +171,13 @@ describe('a backend that fails after partial progress', () => {
 describe('the shipped backends are all-or-nothing', () => {
   test('MemoryStore checks the whole batch before writing any of it', async () => {
     const mem = new MemoryStore();
-    await expect(mem.set([['a', '"ok"'], ['b', '"ok"'], ['c', 'x\uD800']])).rejects.toBeInstanceOf(SerializationError);
+    await expect(
+      mem.set([
+        ['a', '"ok"'],
+        ['b', '"ok"'],
+        ['c', 'x\uD800'],
+      ]),
+    ).rejects.toBeInstanceOf(SerializationError);
     expect(mem.size).toBe(0);
   });
 
@@ -180,7 +188,9 @@ describe('the shipped backends are all-or-nothing', () => {
       const backend = new SqliteStore({ path, appId: 'app' });
       const db = new Database(path);
       // The second value's row fails after the first was inserted in the same transaction.
-      db.exec(`CREATE TRIGGER boom BEFORE INSERT ON ${backend.tableName} WHEN NEW.data_key = '${REFS[1]}' BEGIN SELECT RAISE(ABORT, 'boom'); END;`);
+      db.exec(
+        `CREATE TRIGGER boom BEFORE INSERT ON ${backend.tableName} WHEN NEW.data_key = '${REFS[1]}' BEGIN SELECT RAISE(ABORT, 'boom'); END;`,
+      );
       const store = new ClientDataStore({ backend, logger: silent });
       const err = await failure(() => encodeEventRecords(RECORDS, store));
       expect(err.writtenKeys).toEqual([]);
@@ -225,7 +235,11 @@ describe('the shipped backends are all-or-nothing', () => {
     });
 
     test('an unreachable server: DataStoreWriteError with the unavailable cause; what was stored is unknown', async () => {
-      const backend = new RedisStore({ appId: 'hardening', connection: `redis://127.0.0.1:${await freePort()}/0`, connectTimeoutMs: 500 });
+      const backend = new RedisStore({
+        appId: 'hardening',
+        connection: `redis://127.0.0.1:${await freePort()}/0`,
+        connectTimeoutMs: 500,
+      });
       const err = await failure(() => encodeEventRecords(RECORDS, new ClientDataStore({ backend, logger: silent })));
       expect(err.cause).toBeInstanceOf(DataStoreUnavailableError);
       expect(err.writtenKeys).toBeUndefined();

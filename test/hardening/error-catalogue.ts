@@ -79,7 +79,10 @@ const LONG = `2026-05-09T10:11:12${'x'.repeat(10_000)}`;
 
 const TIMESTAMP_CASES: Record<(typeof TIMESTAMP_ERROR_CODES)[number], [string, () => unknown]> = {
   TIMESTAMP_NOT_A_STRING: ['a timestamp that is not a string', () => normalizeTimestamp(5 as unknown as string)],
-  TIMESTAMP_INVALID_FORMAT: ["text Python's datetime.fromisoformat (3.11, 3.12) does not read", () => normalizeTimestamp(LONG)],
+  TIMESTAMP_INVALID_FORMAT: [
+    "text Python's datetime.fromisoformat (3.11, 3.12) does not read",
+    () => normalizeTimestamp(LONG),
+  ],
   TIMESTAMP_YEAR_OUT_OF_RANGE: ['year 0', () => normalizeTimestamp('0000-01-01')],
   TIMESTAMP_MONTH_OUT_OF_RANGE: ['month 0 or 13', () => normalizeTimestamp('2026-13-01')],
   TIMESTAMP_DAY_OUT_OF_RANGE: [

@@ -57,7 +57,9 @@ describe('options are checked (issue 15 #13)', () => {
   it('every valid value still works', () => {
     for (const fastPath of [true, false, 'sniff'] as const) {
       for (const unknownKeys of ['ignore', undefined] as const) {
-        expect(fromJson('EventRecord', TEXT, { fastPath, unknownKeys, onUnknownKey: () => undefined }).event_code).toBe('c');
+        expect(fromJson('EventRecord', TEXT, { fastPath, unknownKeys, onUnknownKey: () => undefined }).event_code).toBe(
+          'c',
+        );
       }
     }
     expect(() => fromJson('EventRecord', TEXT, { unknownKeys: 'reject' })).toThrow(/extra/);

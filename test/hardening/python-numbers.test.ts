@@ -15,7 +15,8 @@ const RUNNER = join(ROOT, 'test', 'python', 'conformance_runner.py');
 const MARKER =
   '{"event_id": "e", "event_code": "c", "timestamp": "2026-05-09T10:11:12+00:00", "matched": true, ' +
   '"triggered": false, "emitted_by_invocation_id": null, "emitted_by_runner_context_id": null}';
-const page = (total: string, markers = '[]'): string => `{"markers": ${markers}, "total": ${total}, "truncated": false}`;
+const page = (total: string, markers = '[]'): string =>
+  `{"markers": ${markers}, "total": ${total}, "truncated": false}`;
 
 const CASES: { dto: DtoName; text: string }[] = [
   { dto: 'EventMarkerPage', text: page('2.0') },
@@ -30,7 +31,10 @@ const CASES: { dto: DtoName; text: string }[] = [
   { dto: 'EventMarkerPage', text: page('1.0', `[${MARKER}]`) },
   { dto: 'EventMarkerPage', text: page('3', `[${MARKER.replace('true', '1.0')}]`) },
   { dto: 'EventRecord', text: '{"event_id": 1.0, "event_code": "c"}' },
-  { dto: 'TriggerRunRecord', text: '{"trigger_run_id": "r", "trigger_id": 18446744073709551616, "task_id_key": "t", "logic_value": "or"}' },
+  {
+    dto: 'TriggerRunRecord',
+    text: '{"trigger_run_id": "r", "trigger_id": 18446744073709551616, "task_id_key": "t", "logic_value": "or"}',
+  },
 ];
 
 /** The Python package's verdict on each text, read by Python's json.loads from the text itself. */
@@ -38,7 +42,10 @@ function pythonVerdicts(): boolean[] {
   const input = CASES.map((c, id) => `{"id": ${id}, "dto": "${c.dto}", "document": ${c.text}}`).join('\n');
   const run = spawnSync('/usr/bin/python3', [RUNNER, 'stdin'], { input, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`conformance_runner.py failed: ${run.stderr}`);
-  return run.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { verdict: string }).verdict === 'valid');
+  return run.stdout
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { verdict: string }).verdict === 'valid');
 }
 
 describe('one verdict for Python-dialect numbers (issue 15 #11)', () => {
@@ -49,9 +56,12 @@ describe('one verdict for Python-dialect numbers (issue 15 #11)', () => {
     expect(python.slice(4, 9)).toEqual([false, false, false, false, false]);
   });
 
-  it.each(CASES.map((c, i) => [i, c.dto, c.text] as const))('case %i %s %s: validate(parsePythonJson) agrees', (i, dto, text) => {
-    expect(validate(dto, parsePythonJson(text)).ok).toBe(python[i]);
-  });
+  it.each(CASES.map((c, i) => [i, c.dto, c.text] as const))(
+    'case %i %s %s: validate(parsePythonJson) agrees',
+    (i, dto, text) => {
+      expect(validate(dto, parsePythonJson(text)).ok).toBe(python[i]);
+    },
+  );
 
   it.each(CASES.map((c, i) => [i, c.dto, c.text] as const))('case %i %s %s: fromJson agrees', (i, dto, text) => {
     let ok = true;
@@ -73,7 +83,7 @@ describe('one verdict for Python-dialect numbers (issue 15 #11)', () => {
     for (const [i, c] of CASES.entries()) if (python[i]) expect(toJson(c.dto, fromJson(c.dto, c.text))).toBe(c.text);
   });
 
-  it('does not modify the caller\'s value', () => {
+  it("does not modify the caller's value", () => {
     const doc = parsePythonJson(page('2.0')) as { total: unknown };
     const total = doc.total;
     expect(validate('EventMarkerPage', doc).ok).toBe(true);

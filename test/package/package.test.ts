@@ -226,9 +226,9 @@ describe('packed files', () => {
 
   it('contain every file package.json points at (exports, bin)', () => {
     const targets: string[] = [];
-    const walk = (node: unknown): void => {
-      if (typeof node === 'string') targets.push(node);
-      else if (node && typeof node === 'object') Object.values(node).forEach(walk);
+    const walk = (target: unknown): void => {
+      if (typeof target === 'string') targets.push(target);
+      else if (target && typeof target === 'object') Object.values(target).forEach(walk);
     };
     walk(pkg.exports);
     walk(pkg.bin);
@@ -419,13 +419,13 @@ describe('installed into a consumer project', () => {
         import { createRequire } from 'node:module';
         const m = await import('${entry.specifier}');
         console.log(JSON.stringify([names(m), names(createRequire(process.cwd() + '/')('${entry.specifier}'))]));`;
-      const run = node(['--input-type=module', '-e', keys]);
-      expect(run.stderr).toBe('');
+      const loaded = node(['--input-type=module', '-e', keys]);
+      expect(loaded.stderr).toBe('');
       const source = require(join(ROOT, entry.cjs.default.replace(/^\.\/dist\//, '').replace(/\.js$/, '.ts')));
       const names = Object.keys(source as object)
         .filter((k) => k !== '__esModule')
         .sort();
-      expect(JSON.parse(run.stdout)).toEqual([names, names]);
+      expect(JSON.parse(loaded.stdout)).toEqual([names, names]);
     }
     writeFileSync(
       join(consumer, 'redis.mts'),

@@ -158,24 +158,27 @@ describe('parsePythonJson + stringifyPython against Python json', () => {
     expectSameValue(parsePythonJson(text, { fastPath: true }), parsePythonJson(text, { fastPath: false }));
   });
 
-  test.each(INVALID.map((text, k) => [k, text] as const))('invalid #%i is rejected where Python rejects it', (k, text) => {
-    const golden = invalid[k]!;
-    if ('ok' in golden) throw new Error(`Python accepted a case meant to be invalid: ${golden.ok}`);
-    for (const fastPath of [true, false, 'sniff'] as const) {
-      let caught: unknown;
-      try {
-        parsePythonJson(text, { fastPath });
-      } catch (err) {
-        caught = err;
+  test.each(INVALID.map((text, k) => [k, text] as const))(
+    'invalid #%i is rejected where Python rejects it',
+    (k, text) => {
+      const golden = invalid[k]!;
+      if ('ok' in golden) throw new Error(`Python accepted a case meant to be invalid: ${golden.ok}`);
+      for (const fastPath of [true, false, 'sniff'] as const) {
+        let caught: unknown;
+        try {
+          parsePythonJson(text, { fastPath });
+        } catch (err) {
+          caught = err;
+        }
+        expect(caught).toBeInstanceOf(PythonJsonSyntaxError);
+        const err = caught as PythonJsonSyntaxError;
+        expect(err.reason).toBe(golden.msg);
+        if (golden.pos !== null) expect(err.offset).toBe(golden.pos);
+        expect(err.message).not.toMatch(/\n/);
+        expect(err.code).toBe('PYJSON_SYNTAX');
       }
-      expect(caught).toBeInstanceOf(PythonJsonSyntaxError);
-      const err = caught as PythonJsonSyntaxError;
-      expect(err.reason).toBe(golden.msg);
-      if (golden.pos !== null) expect(err.offset).toBe(golden.pos);
-      expect(err.message).not.toMatch(/\n/);
-      expect(err.code).toBe('PYJSON_SYNTAX');
-    }
-  });
+    },
+  );
 
   test('error positions carry Python line and column', () => {
     const text = '{\n  "a": 1,\n  "b": ]\n}';
@@ -200,7 +203,9 @@ test('nesting deeper than Python can read is refused by default, and read with m
   const [golden] = goldens([text]);
   expect(golden).toHaveProperty('error', 'RecursionError');
   for (const fastPath of [true, false]) {
-    expect(() => parsePythonJson(text, { fastPath })).toThrow(expect.objectContaining({ code: 'LIMIT_DEPTH', actual: DEFAULT_READ_LIMITS.maxDepth + 1 }));
+    expect(() => parsePythonJson(text, { fastPath })).toThrow(
+      expect.objectContaining({ code: 'LIMIT_DEPTH', actual: DEFAULT_READ_LIMITS.maxDepth + 1 }),
+    );
     let v = parsePythonJson(text, { fastPath, maxDepth: Infinity });
     let d = 0;
     while (Array.isArray(v)) {
@@ -215,7 +220,9 @@ test('nesting deeper than Python can read is refused by default, and read with m
 
 describe('value model', () => {
   test('ints, floats, PyFloat, bigint, -0', () => {
-    const v = parsePythonJson('[1, 1.0, -0.0, -0, 0.5, 9007199254740991, 9007199254740992, 1e16, 3.0e2]') as PyJsonValue[];
+    const v = parsePythonJson(
+      '[1, 1.0, -0.0, -0, 0.5, 9007199254740991, 9007199254740992, 1e16, 3.0e2]',
+    ) as PyJsonValue[];
     expect(v[0]).toBe(1);
     expect(v[1]).toBeInstanceOf(PyFloat);
     expect((v[1] as PyFloat).value).toBe(1);
@@ -232,10 +239,9 @@ describe('value model', () => {
 
   test('objects are plain; __proto__ and friends are own data properties, no prototype is touched', () => {
     for (const fastPath of [true, false]) {
-      const v = parsePythonJson('{"__proto__": {"polluted": 1}, "constructor": 2, "prototype": 3}', { fastPath }) as Record<
-        string,
-        unknown
-      >;
+      const v = parsePythonJson('{"__proto__": {"polluted": 1}, "constructor": 2, "prototype": 3}', {
+        fastPath,
+      }) as Record<string, unknown>;
       expect(Object.getPrototypeOf(v)).toBe(Object.prototype);
       expect(Object.keys(v)).toEqual(['__proto__', 'constructor', 'prototype']);
       expect(Object.getOwnPropertyDescriptor(v, '__proto__')).toEqual({
@@ -274,7 +280,9 @@ describe('value model', () => {
 describe('fast path (JSON.parse, kept only when provably exact)', () => {
   test('ordinary record text takes it', () => {
     expect(isPlainJson(VALID[VALID.length - 1]!)).toBe(true);
-    expect(isPlainJson('{"a": [2.5, -3.25, "1.0", "NaN x", 0.1234567890123456, 1e-7, {"k": null}], "0a": true}')).toBe(true);
+    expect(isPlainJson('{"a": [2.5, -3.25, "1.0", "NaN x", 0.1234567890123456, 1e-7, {"k": null}], "0a": true}')).toBe(
+      true,
+    );
   });
 
   test.each([
@@ -360,10 +368,24 @@ describe('float repr matches Python for many doubles', () => {
       }
       doubles.push(view.getFloat64(0));
     }
-    doubles.push(1e16, 1e-5, 1e-4, 9.999999999999999e-5, 9999999999999998, 1e15, 2 ** 53, 2 ** 63, 5e-324, Number.MAX_VALUE, 0.1 + 0.2);
+    doubles.push(
+      1e16,
+      1e-5,
+      1e-4,
+      9.999999999999999e-5,
+      9999999999999998,
+      1e15,
+      2 ** 53,
+      2 ** 63,
+      5e-324,
+      Number.MAX_VALUE,
+      0.1 + 0.2,
+    );
     const literals = doubles.map((x) => (Object.is(x, -0) ? '-0.0' : String(x)));
     const expected = runOracle<string[]>('pyjson_golden.py', { mode: 'floatrepr', cases: literals });
-    const mismatches = doubles.map((x, k) => [literals[k], pythonFloatRepr(x), expected[k]]).filter(([, a, b]) => a !== b);
+    const mismatches = doubles
+      .map((x, k) => [literals[k], pythonFloatRepr(x), expected[k]])
+      .filter(([, a, b]) => a !== b);
     expect(mismatches).toEqual([]);
   });
 });

@@ -93,13 +93,17 @@ describe('README examples', () => {
     (_name, i, code) => {
       const file = join(dir, `example-${i}.ts`);
       writeFileSync(file, code);
-      const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['--tsconfig', join(dir, 'tsconfig.json'), file], {
-        encoding: 'utf8',
-        cwd: dir,
-        // TMPDIR: what an example makes in os.tmpdir() (a SQLite file's folder) goes with `dir` in afterAll.
-        env: { ...process.env, TMPDIR: dir, REDIS_URL: redis.url, PYNENC_SQLITE: sqlite, PYNENC_APP_ID: APP_ID },
-        timeout: 60_000,
-      });
+      const run = spawnSync(
+        join(ROOT, 'node_modules', '.bin', 'tsx'),
+        ['--tsconfig', join(dir, 'tsconfig.json'), file],
+        {
+          encoding: 'utf8',
+          cwd: dir,
+          // TMPDIR: what an example makes in os.tmpdir() (a SQLite file's folder) goes with `dir` in afterAll.
+          env: { ...process.env, TMPDIR: dir, REDIS_URL: redis.url, PYNENC_SQLITE: sqlite, PYNENC_APP_ID: APP_ID },
+          timeout: 60_000,
+        },
+      );
       expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
       const shown = shownOutput(code);
       expect(shown.length).toBeGreaterThan(0);

@@ -9,4 +9,6 @@ import type { PyJsonValue } from '../../src/pyjson';
 export const pyJsonValue: fc.Arbitrary<PyJsonValue> = pyValue;
 
 /** A JSON object of any values (arguments_preview). */
-export const pyJsonObject = fc.array(fc.tuple(key, pyValue), { maxLength: 6 }).map((e) => objectOf(e) as Record<string, PyJsonValue>);
+export const pyJsonObject = fc
+  .array(fc.tuple(key, pyValue), { maxLength: 6 })
+  .map((e) => objectOf(e) as Record<string, PyJsonValue>);

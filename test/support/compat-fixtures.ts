@@ -27,7 +27,9 @@ export const COMMON = 'common.schema.json';
 
 export function contractFiles(): Files {
   const files: Files = {};
-  for (const name of readdirSync(CONTRACT_DIR).filter((f) => f.endsWith('.schema.json')).sort()) {
+  for (const name of readdirSync(CONTRACT_DIR)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()) {
     files[name] = JSON.parse(readFileSync(join(CONTRACT_DIR, name), 'utf8'));
   }
   return files;
@@ -87,17 +89,80 @@ const eventCode = (f: Files): any => f[ER].properties.event_code;
 const logic = (f: Files): any => f[TRR].properties.logic_value;
 
 /** Bound keywords: where each is tried, and values on the schema there. */
-const BOUNDS: Array<{ kw: string; id: string; side: 'lower' | 'upper'; dto: string; pointer: string; at: (f: Files) => any }> = [
-  { kw: 'minLength', id: 'MIN_LENGTH', side: 'lower', dto: 'EventRecord', pointer: '/properties/event_code', at: eventCode },
-  { kw: 'maxLength', id: 'MAX_LENGTH', side: 'upper', dto: 'EventRecord', pointer: '/properties/event_code', at: eventCode },
+const BOUNDS: Array<{
+  kw: string;
+  id: string;
+  side: 'lower' | 'upper';
+  dto: string;
+  pointer: string;
+  at: (f: Files) => any;
+}> = [
+  {
+    kw: 'minLength',
+    id: 'MIN_LENGTH',
+    side: 'lower',
+    dto: 'EventRecord',
+    pointer: '/properties/event_code',
+    at: eventCode,
+  },
+  {
+    kw: 'maxLength',
+    id: 'MAX_LENGTH',
+    side: 'upper',
+    dto: 'EventRecord',
+    pointer: '/properties/event_code',
+    at: eventCode,
+  },
   { kw: 'minimum', id: 'MINIMUM', side: 'lower', dto: 'EventMarkerPage', pointer: '/properties/total', at: total },
   { kw: 'maximum', id: 'MAXIMUM', side: 'upper', dto: 'EventMarkerPage', pointer: '/properties/total', at: total },
-  { kw: 'exclusiveMinimum', id: 'EXCLUSIVE_MINIMUM', side: 'lower', dto: 'EventMarkerPage', pointer: '/properties/total', at: total },
-  { kw: 'exclusiveMaximum', id: 'EXCLUSIVE_MAXIMUM', side: 'upper', dto: 'EventMarkerPage', pointer: '/properties/total', at: total },
-  { kw: 'minItems', id: 'MIN_ITEMS', side: 'lower', dto: 'EventRecord', pointer: '/properties/matched_condition_ids', at: (f) => f[ER].properties.matched_condition_ids },
-  { kw: 'maxItems', id: 'MAX_ITEMS', side: 'upper', dto: 'EventRecord', pointer: '/properties/matched_condition_ids', at: (f) => f[ER].properties.matched_condition_ids },
-  { kw: 'minProperties', id: 'MIN_PROPERTIES', side: 'lower', dto: 'EventRecord', pointer: '/properties/payload', at: payload },
-  { kw: 'maxProperties', id: 'MAX_PROPERTIES', side: 'upper', dto: 'EventRecord', pointer: '/properties/payload', at: payload },
+  {
+    kw: 'exclusiveMinimum',
+    id: 'EXCLUSIVE_MINIMUM',
+    side: 'lower',
+    dto: 'EventMarkerPage',
+    pointer: '/properties/total',
+    at: total,
+  },
+  {
+    kw: 'exclusiveMaximum',
+    id: 'EXCLUSIVE_MAXIMUM',
+    side: 'upper',
+    dto: 'EventMarkerPage',
+    pointer: '/properties/total',
+    at: total,
+  },
+  {
+    kw: 'minItems',
+    id: 'MIN_ITEMS',
+    side: 'lower',
+    dto: 'EventRecord',
+    pointer: '/properties/matched_condition_ids',
+    at: (f) => f[ER].properties.matched_condition_ids,
+  },
+  {
+    kw: 'maxItems',
+    id: 'MAX_ITEMS',
+    side: 'upper',
+    dto: 'EventRecord',
+    pointer: '/properties/matched_condition_ids',
+    at: (f) => f[ER].properties.matched_condition_ids,
+  },
+  {
+    kw: 'minProperties',
+    id: 'MIN_PROPERTIES',
+    side: 'lower',
+    dto: 'EventRecord',
+    pointer: '/properties/payload',
+    at: payload,
+  },
+  {
+    kw: 'maxProperties',
+    id: 'MAX_PROPERTIES',
+    side: 'upper',
+    dto: 'EventRecord',
+    pointer: '/properties/payload',
+    at: payload,
+  },
 ];
 
 function boundCases(): Case[] {
@@ -119,25 +184,64 @@ function boundCases(): Case[] {
     ];
     for (const [change, from, to, exit] of steps) {
       const rule = `${b.id}_${change}` as RuleId;
-      cases.push({ rule, name: `${b.kw} ${String(from)} → ${String(to)}`, base: set(from), edit: set(to), findings: [[rule, b.dto, p]], exit });
+      cases.push({
+        rule,
+        name: `${b.kw} ${String(from)} → ${String(to)}`,
+        base: set(from),
+        edit: set(to),
+        findings: [[rule, b.dto, p]],
+        exit,
+      });
     }
   }
   return cases;
 }
 
-const bumpAll = (v: number) => (f: Files): void => {
-  for (const s of Object.values(f)) s.$id = s.$id.replace(/\/v\d+\//, `/v${v}/`);
-};
+const bumpAll =
+  (v: number) =>
+  (f: Files): void => {
+    for (const s of Object.values(f)) s.$id = s.$id.replace(/\/v\d+\//, `/v${v}/`);
+  };
 
 export const CASES: Case[] = [
   // ── content model ──
-  { rule: 'CONTENT_MODEL_OPENED', name: 'EventRecord additionalProperties false → true', edit: (f) => (f[ER].additionalProperties = true), findings: [['CONTENT_MODEL_OPENED', 'EventRecord', '/additionalProperties']], exit: WIDEN },
-  { rule: 'CONTENT_MODEL_CLOSED', name: 'arguments_preview additionalProperties true → false', edit: (f) => (args(f).additionalProperties = false), findings: [['CONTENT_MODEL_CLOSED', 'TriggerRunRecord', '/properties/arguments_preview/additionalProperties']], exit: NARROW },
-  { rule: 'CONTENT_MODEL_NARROWED', name: 'arguments_preview additionalProperties true → {type: string}', edit: (f) => (args(f).additionalProperties = { type: 'string' }), findings: [['CONTENT_MODEL_NARROWED', 'TriggerRunRecord', '/properties/arguments_preview/additionalProperties']], exit: NARROW },
-  { rule: 'CONTENT_MODEL_WIDENED', name: 'payload additionalProperties {type: string} → true', edit: (f) => (payload(f).additionalProperties = true), findings: [['CONTENT_MODEL_WIDENED', 'EventRecord', '/properties/payload/additionalProperties']], exit: WIDEN },
+  {
+    rule: 'CONTENT_MODEL_OPENED',
+    name: 'EventRecord additionalProperties false → true',
+    edit: (f) => (f[ER].additionalProperties = true),
+    findings: [['CONTENT_MODEL_OPENED', 'EventRecord', '/additionalProperties']],
+    exit: WIDEN,
+  },
+  {
+    rule: 'CONTENT_MODEL_CLOSED',
+    name: 'arguments_preview additionalProperties true → false',
+    edit: (f) => (args(f).additionalProperties = false),
+    findings: [['CONTENT_MODEL_CLOSED', 'TriggerRunRecord', '/properties/arguments_preview/additionalProperties']],
+    exit: NARROW,
+  },
+  {
+    rule: 'CONTENT_MODEL_NARROWED',
+    name: 'arguments_preview additionalProperties true → {type: string}',
+    edit: (f) => (args(f).additionalProperties = { type: 'string' }),
+    findings: [['CONTENT_MODEL_NARROWED', 'TriggerRunRecord', '/properties/arguments_preview/additionalProperties']],
+    exit: NARROW,
+  },
+  {
+    rule: 'CONTENT_MODEL_WIDENED',
+    name: 'payload additionalProperties {type: string} → true',
+    edit: (f) => (payload(f).additionalProperties = true),
+    findings: [['CONTENT_MODEL_WIDENED', 'EventRecord', '/properties/payload/additionalProperties']],
+    exit: WIDEN,
+  },
 
   // ── property added ──
-  { rule: 'PROPERTY_ADDED_CLOSED_OPTIONAL', name: 'optional note added to EventRecord', edit: (f) => (f[ER].properties.note = { type: 'string' }), findings: [['PROPERTY_ADDED_CLOSED_OPTIONAL', 'EventRecord', '/properties/note']], exit: WIDEN },
+  {
+    rule: 'PROPERTY_ADDED_CLOSED_OPTIONAL',
+    name: 'optional note added to EventRecord',
+    edit: (f) => (f[ER].properties.note = { type: 'string' }),
+    findings: [['PROPERTY_ADDED_CLOSED_OPTIONAL', 'EventRecord', '/properties/note']],
+    exit: WIDEN,
+  },
   {
     rule: 'PROPERTY_ADDED_CLOSED_REQUIRED_WITH_DEFAULT',
     name: 'required note with default added to EventRecord',
@@ -158,9 +262,29 @@ export const CASES: Case[] = [
     findings: [['PROPERTY_ADDED_CLOSED_REQUIRED', 'EventRecord', '/properties/note']],
     exit: BOTH,
   },
-  { rule: 'PROPERTY_ADDED_OPEN', name: 'order_id: integer declared in open arguments_preview', edit: (f) => (args(f).properties = { order_id: { type: 'integer' } }), findings: [['PROPERTY_ADDED_OPEN', 'TriggerRunRecord', '/properties/arguments_preview/properties/order_id']], exit: NARROW },
-  { rule: 'PROPERTY_ADDED_OPEN_EMPTY_SCHEMA', name: 'order_id: {} declared in open arguments_preview', edit: (f) => (args(f).properties = { order_id: {} }), findings: [['PROPERTY_ADDED_OPEN_EMPTY_SCHEMA', 'TriggerRunRecord', '/properties/arguments_preview/properties/order_id']], exit: NONE },
-  { rule: 'PROPERTY_ADDED_PARTIAL_OPTIONAL', name: 'order_id: string declared in partially open payload (string values)', edit: (f) => (payload(f).properties = { order_id: { type: 'string' } }), findings: [['PROPERTY_ADDED_PARTIAL_OPTIONAL', 'EventRecord', '/properties/payload/properties/order_id']], exit: NONE },
+  {
+    rule: 'PROPERTY_ADDED_OPEN',
+    name: 'order_id: integer declared in open arguments_preview',
+    edit: (f) => (args(f).properties = { order_id: { type: 'integer' } }),
+    findings: [['PROPERTY_ADDED_OPEN', 'TriggerRunRecord', '/properties/arguments_preview/properties/order_id']],
+    exit: NARROW,
+  },
+  {
+    rule: 'PROPERTY_ADDED_OPEN_EMPTY_SCHEMA',
+    name: 'order_id: {} declared in open arguments_preview',
+    edit: (f) => (args(f).properties = { order_id: {} }),
+    findings: [
+      ['PROPERTY_ADDED_OPEN_EMPTY_SCHEMA', 'TriggerRunRecord', '/properties/arguments_preview/properties/order_id'],
+    ],
+    exit: NONE,
+  },
+  {
+    rule: 'PROPERTY_ADDED_PARTIAL_OPTIONAL',
+    name: 'order_id: string declared in partially open payload (string values)',
+    edit: (f) => (payload(f).properties = { order_id: { type: 'string' } }),
+    findings: [['PROPERTY_ADDED_PARTIAL_OPTIONAL', 'EventRecord', '/properties/payload/properties/order_id']],
+    exit: NONE,
+  },
   {
     rule: 'PROPERTY_ADDED_PARTIAL_OPTIONAL',
     name: 'order_id: string, maxLength 10 declared in payload (narrower than additionalProperties)',
@@ -178,7 +302,9 @@ export const CASES: Case[] = [
       payload(f).properties = { order_id: { type: 'string', default: '' } };
       payload(f).required = ['order_id'];
     },
-    findings: [['PROPERTY_ADDED_PARTIAL_REQUIRED_WITH_DEFAULT', 'EventRecord', '/properties/payload/properties/order_id']],
+    findings: [
+      ['PROPERTY_ADDED_PARTIAL_REQUIRED_WITH_DEFAULT', 'EventRecord', '/properties/payload/properties/order_id'],
+    ],
     exit: NONE,
   },
   {
@@ -201,8 +327,20 @@ export const CASES: Case[] = [
     findings: [['PROPERTY_REMOVED_CLOSED_OPTIONAL', 'EventRecord', '/properties/emitted_by_task_id']],
     exit: NARROW,
   },
-  { rule: 'PROPERTY_REMOVED_CLOSED_REQUIRED_WITH_DEFAULT', name: 'required emitted_by_task_id (default null) removed', edit: (f) => remove(f[ER], 'emitted_by_task_id'), findings: [['PROPERTY_REMOVED_CLOSED_REQUIRED_WITH_DEFAULT', 'EventRecord', '/properties/emitted_by_task_id']], exit: NARROW },
-  { rule: 'PROPERTY_REMOVED_CLOSED_REQUIRED', name: 'required event_code (no default) removed', edit: (f) => remove(f[ER], 'event_code'), findings: [['PROPERTY_REMOVED_CLOSED_REQUIRED', 'EventRecord', '/properties/event_code']], exit: BOTH },
+  {
+    rule: 'PROPERTY_REMOVED_CLOSED_REQUIRED_WITH_DEFAULT',
+    name: 'required emitted_by_task_id (default null) removed',
+    edit: (f) => remove(f[ER], 'emitted_by_task_id'),
+    findings: [['PROPERTY_REMOVED_CLOSED_REQUIRED_WITH_DEFAULT', 'EventRecord', '/properties/emitted_by_task_id']],
+    exit: NARROW,
+  },
+  {
+    rule: 'PROPERTY_REMOVED_CLOSED_REQUIRED',
+    name: 'required event_code (no default) removed',
+    edit: (f) => remove(f[ER], 'event_code'),
+    findings: [['PROPERTY_REMOVED_CLOSED_REQUIRED', 'EventRecord', '/properties/event_code']],
+    exit: BOTH,
+  },
   {
     rule: 'PROPERTY_REMOVED_OPEN',
     name: 'order_id: integer removed from open arguments_preview',
@@ -216,7 +354,9 @@ export const CASES: Case[] = [
     name: 'order_id: {} removed from open arguments_preview',
     base: (f) => (args(f).properties = { order_id: {} }),
     edit: (f) => remove(args(f), 'order_id'),
-    findings: [['PROPERTY_REMOVED_OPEN_EMPTY_SCHEMA', 'TriggerRunRecord', '/properties/arguments_preview/properties/order_id']],
+    findings: [
+      ['PROPERTY_REMOVED_OPEN_EMPTY_SCHEMA', 'TriggerRunRecord', '/properties/arguments_preview/properties/order_id'],
+    ],
     exit: NONE,
   },
   {
@@ -235,7 +375,9 @@ export const CASES: Case[] = [
       payload(f).required = ['order_id'];
     },
     edit: (f) => remove(payload(f), 'order_id'),
-    findings: [['PROPERTY_REMOVED_PARTIAL_REQUIRED_WITH_DEFAULT', 'EventRecord', '/properties/payload/properties/order_id']],
+    findings: [
+      ['PROPERTY_REMOVED_PARTIAL_REQUIRED_WITH_DEFAULT', 'EventRecord', '/properties/payload/properties/order_id'],
+    ],
     exit: NONE,
   },
   {
@@ -251,17 +393,74 @@ export const CASES: Case[] = [
   },
 
   // ── required ──
-  { rule: 'REQUIRED_ADDED', name: 'event_code (no default) made required', base: (f) => unreq(f[ER], 'event_code'), edit: (f) => req(f[ER], 'event_code'), findings: [['REQUIRED_ADDED', 'EventRecord', '/required/9']], exit: NARROW },
-  { rule: 'REQUIRED_ADDED_WITH_DEFAULT', name: 'emitted_by_task_id (default null) made required', base: (f) => unreq(f[ER], 'emitted_by_task_id'), edit: (f) => req(f[ER], 'emitted_by_task_id'), findings: [['REQUIRED_ADDED_WITH_DEFAULT', 'EventRecord', '/required/9']], exit: NONE },
-  { rule: 'REQUIRED_REMOVED', name: 'event_code no longer required', edit: (f) => unreq(f[ER], 'event_code'), findings: [['REQUIRED_REMOVED', 'EventRecord', '/required/1']], exit: WIDEN },
-  { rule: 'REQUIRED_REMOVED_WITH_DEFAULT', name: 'emitted_by_task_id no longer required', edit: (f) => unreq(f[ER], 'emitted_by_task_id'), findings: [['REQUIRED_REMOVED_WITH_DEFAULT', 'EventRecord', '/required/8']], exit: NONE },
+  {
+    rule: 'REQUIRED_ADDED',
+    name: 'event_code (no default) made required',
+    base: (f) => unreq(f[ER], 'event_code'),
+    edit: (f) => req(f[ER], 'event_code'),
+    findings: [['REQUIRED_ADDED', 'EventRecord', '/required/9']],
+    exit: NARROW,
+  },
+  {
+    rule: 'REQUIRED_ADDED_WITH_DEFAULT',
+    name: 'emitted_by_task_id (default null) made required',
+    base: (f) => unreq(f[ER], 'emitted_by_task_id'),
+    edit: (f) => req(f[ER], 'emitted_by_task_id'),
+    findings: [['REQUIRED_ADDED_WITH_DEFAULT', 'EventRecord', '/required/9']],
+    exit: NONE,
+  },
+  {
+    rule: 'REQUIRED_REMOVED',
+    name: 'event_code no longer required',
+    edit: (f) => unreq(f[ER], 'event_code'),
+    findings: [['REQUIRED_REMOVED', 'EventRecord', '/required/1']],
+    exit: WIDEN,
+  },
+  {
+    rule: 'REQUIRED_REMOVED_WITH_DEFAULT',
+    name: 'emitted_by_task_id no longer required',
+    edit: (f) => unreq(f[ER], 'emitted_by_task_id'),
+    findings: [['REQUIRED_REMOVED_WITH_DEFAULT', 'EventRecord', '/required/8']],
+    exit: NONE,
+  },
 
   // ── types ──
-  { rule: 'TYPE_WIDENED', name: 'total integer → number', edit: (f) => (total(f).type = 'number'), findings: [['TYPE_WIDENED', 'EventMarkerPage', '/properties/total/type']], exit: WIDEN },
-  { rule: 'TYPE_WIDENED', name: 'event_code string → [string, integer]', edit: (f) => (eventCode(f).type = ['string', 'integer']), findings: [['TYPE_WIDENED', 'EventRecord', '/properties/event_code/type']], exit: WIDEN },
-  { rule: 'TYPE_NARROWED', name: 'total number → integer', base: (f) => (total(f).type = 'number'), edit: (f) => (total(f).type = 'integer'), findings: [['TYPE_NARROWED', 'EventMarkerPage', '/properties/total/type']], exit: NARROW },
-  { rule: 'TYPE_CHANGED', name: 'event_code string → integer', edit: (f) => (eventCode(f).type = 'integer'), findings: [['TYPE_CHANGED', 'EventRecord', '/properties/event_code/type']], exit: BOTH },
-  { rule: 'NULLABLE_ADDED', name: 'event_code string → [string, null]', edit: (f) => (eventCode(f).type = ['string', 'null']), findings: [['NULLABLE_ADDED', 'EventRecord', '/properties/event_code/type']], exit: WIDEN },
+  {
+    rule: 'TYPE_WIDENED',
+    name: 'total integer → number',
+    edit: (f) => (total(f).type = 'number'),
+    findings: [['TYPE_WIDENED', 'EventMarkerPage', '/properties/total/type']],
+    exit: WIDEN,
+  },
+  {
+    rule: 'TYPE_WIDENED',
+    name: 'event_code string → [string, integer]',
+    edit: (f) => (eventCode(f).type = ['string', 'integer']),
+    findings: [['TYPE_WIDENED', 'EventRecord', '/properties/event_code/type']],
+    exit: WIDEN,
+  },
+  {
+    rule: 'TYPE_NARROWED',
+    name: 'total number → integer',
+    base: (f) => (total(f).type = 'number'),
+    edit: (f) => (total(f).type = 'integer'),
+    findings: [['TYPE_NARROWED', 'EventMarkerPage', '/properties/total/type']],
+    exit: NARROW,
+  },
+  {
+    rule: 'TYPE_CHANGED',
+    name: 'event_code string → integer',
+    edit: (f) => (eventCode(f).type = 'integer'),
+    findings: [['TYPE_CHANGED', 'EventRecord', '/properties/event_code/type']],
+    exit: BOTH,
+  },
+  {
+    rule: 'NULLABLE_ADDED',
+    name: 'event_code string → [string, null]',
+    edit: (f) => (eventCode(f).type = ['string', 'null']),
+    findings: [['NULLABLE_ADDED', 'EventRecord', '/properties/event_code/type']],
+    exit: WIDEN,
+  },
   {
     rule: 'NULLABLE_ADDED',
     name: 'event_id $ref id → $ref optionalId (nullable through the shared definitions)',
@@ -284,25 +483,76 @@ export const CASES: Case[] = [
   },
 
   // ── enum ──
-  { rule: 'ENUM_WIDENED', name: 'logic_value gains "xor"', edit: (f) => logic(f).enum.push('xor'), findings: [['ENUM_WIDENED', 'TriggerRunRecord', '/properties/logic_value/enum']], exit: WIDEN },
-  { rule: 'ENUM_NARROWED', name: 'logic_value loses "or"', edit: (f) => (logic(f).enum = ['and']), findings: [['ENUM_NARROWED', 'TriggerRunRecord', '/properties/logic_value/enum']], exit: NARROW },
-  { rule: 'ENUM_CHANGED', name: 'logic_value and/or → and/xor', edit: (f) => (logic(f).enum = ['and', 'xor']), findings: [['ENUM_CHANGED', 'TriggerRunRecord', '/properties/logic_value/enum']], exit: BOTH },
+  {
+    rule: 'ENUM_WIDENED',
+    name: 'logic_value gains "xor"',
+    edit: (f) => logic(f).enum.push('xor'),
+    findings: [['ENUM_WIDENED', 'TriggerRunRecord', '/properties/logic_value/enum']],
+    exit: WIDEN,
+  },
+  {
+    rule: 'ENUM_NARROWED',
+    name: 'logic_value loses "or"',
+    edit: (f) => (logic(f).enum = ['and']),
+    findings: [['ENUM_NARROWED', 'TriggerRunRecord', '/properties/logic_value/enum']],
+    exit: NARROW,
+  },
+  {
+    rule: 'ENUM_CHANGED',
+    name: 'logic_value and/or → and/xor',
+    edit: (f) => (logic(f).enum = ['and', 'xor']),
+    findings: [['ENUM_CHANGED', 'TriggerRunRecord', '/properties/logic_value/enum']],
+    exit: BOTH,
+  },
   {
     rule: 'ENUM_ADDED',
     name: 'context_type restricted to the five known kinds',
-    edit: (f) => (f[TRP].properties.context_type.enum = ['EventContext', 'StatusContext', 'ResultContext', 'ExceptionContext', 'CronContext']),
+    edit: (f) =>
+      (f[TRP].properties.context_type.enum = [
+        'EventContext',
+        'StatusContext',
+        'ResultContext',
+        'ExceptionContext',
+        'CronContext',
+      ]),
     findings: [
       ['ENUM_ADDED', 'TriggerRunParticipant', '/properties/context_type/enum'],
       ['ENUM_ADDED', 'TriggerRunRecord', '/properties/participants/items/properties/context_type/enum'],
     ],
     exit: NARROW,
   },
-  { rule: 'ENUM_REMOVED', name: 'logic_value enum removed', edit: (f) => delete logic(f).enum, findings: [['ENUM_REMOVED', 'TriggerRunRecord', '/properties/logic_value/enum']], exit: WIDEN },
+  {
+    rule: 'ENUM_REMOVED',
+    name: 'logic_value enum removed',
+    edit: (f) => delete logic(f).enum,
+    findings: [['ENUM_REMOVED', 'TriggerRunRecord', '/properties/logic_value/enum']],
+    exit: WIDEN,
+  },
 
   // ── strings ──
-  { rule: 'PATTERN_ADDED', name: 'event_code pattern added', edit: (f) => (eventCode(f).pattern = '^[a-z.]+$'), findings: [['PATTERN_ADDED', 'EventRecord', '/properties/event_code/pattern']], exit: NARROW },
-  { rule: 'PATTERN_REMOVED', name: 'event_code pattern removed', base: (f) => (eventCode(f).pattern = '^[a-z.]+$'), edit: (f) => delete eventCode(f).pattern, findings: [['PATTERN_REMOVED', 'EventRecord', '/properties/event_code/pattern']], exit: WIDEN },
-  { rule: 'PATTERN_CHANGED', name: 'event_code pattern changed', base: (f) => (eventCode(f).pattern = '^[a-z.]+$'), edit: (f) => (eventCode(f).pattern = '^[a-z._]+$'), findings: [['PATTERN_CHANGED', 'EventRecord', '/properties/event_code/pattern']], exit: BOTH },
+  {
+    rule: 'PATTERN_ADDED',
+    name: 'event_code pattern added',
+    edit: (f) => (eventCode(f).pattern = '^[a-z.]+$'),
+    findings: [['PATTERN_ADDED', 'EventRecord', '/properties/event_code/pattern']],
+    exit: NARROW,
+  },
+  {
+    rule: 'PATTERN_REMOVED',
+    name: 'event_code pattern removed',
+    base: (f) => (eventCode(f).pattern = '^[a-z.]+$'),
+    edit: (f) => delete eventCode(f).pattern,
+    findings: [['PATTERN_REMOVED', 'EventRecord', '/properties/event_code/pattern']],
+    exit: WIDEN,
+  },
+  {
+    rule: 'PATTERN_CHANGED',
+    name: 'event_code pattern changed',
+    base: (f) => (eventCode(f).pattern = '^[a-z.]+$'),
+    edit: (f) => (eventCode(f).pattern = '^[a-z._]+$'),
+    findings: [['PATTERN_CHANGED', 'EventRecord', '/properties/event_code/pattern']],
+    exit: BOTH,
+  },
   {
     rule: 'PATTERN_CHANGED',
     name: 'timestamp pattern changed in common.schema.json (reported under every DTO that uses it)',
@@ -314,21 +564,78 @@ export const CASES: Case[] = [
       ['PATTERN_CHANGED', 'TriggerRunParticipant', '/properties/context_timestamp/oneOf/0/pattern'],
       ['PATTERN_CHANGED', 'TriggerRunRecord', '/properties/claimed_at/oneOf/0/pattern'],
       ['PATTERN_CHANGED', 'TriggerRunRecord', '/properties/executed_at/oneOf/0/pattern'],
-      ['PATTERN_CHANGED', 'TriggerRunRecord', '/properties/participants/items/properties/context_timestamp/oneOf/0/pattern'],
+      [
+        'PATTERN_CHANGED',
+        'TriggerRunRecord',
+        '/properties/participants/items/properties/context_timestamp/oneOf/0/pattern',
+      ],
     ],
     exit: BOTH,
   },
-  { rule: 'FORMAT_ADDED', name: 'event_code format hostname added', edit: (f) => (eventCode(f).format = 'hostname'), findings: [['FORMAT_ADDED', 'EventRecord', '/properties/event_code/format']], exit: NARROW },
-  { rule: 'FORMAT_REMOVED', name: 'event_code format removed', base: (f) => (eventCode(f).format = 'hostname'), edit: (f) => delete eventCode(f).format, findings: [['FORMAT_REMOVED', 'EventRecord', '/properties/event_code/format']], exit: WIDEN },
-  { rule: 'FORMAT_CHANGED', name: 'event_code format hostname → uri', base: (f) => (eventCode(f).format = 'hostname'), edit: (f) => (eventCode(f).format = 'uri'), findings: [['FORMAT_CHANGED', 'EventRecord', '/properties/event_code/format']], exit: BOTH },
+  {
+    rule: 'FORMAT_ADDED',
+    name: 'event_code format hostname added',
+    edit: (f) => (eventCode(f).format = 'hostname'),
+    findings: [['FORMAT_ADDED', 'EventRecord', '/properties/event_code/format']],
+    exit: NARROW,
+  },
+  {
+    rule: 'FORMAT_REMOVED',
+    name: 'event_code format removed',
+    base: (f) => (eventCode(f).format = 'hostname'),
+    edit: (f) => delete eventCode(f).format,
+    findings: [['FORMAT_REMOVED', 'EventRecord', '/properties/event_code/format']],
+    exit: WIDEN,
+  },
+  {
+    rule: 'FORMAT_CHANGED',
+    name: 'event_code format hostname → uri',
+    base: (f) => (eventCode(f).format = 'hostname'),
+    edit: (f) => (eventCode(f).format = 'uri'),
+    findings: [['FORMAT_CHANGED', 'EventRecord', '/properties/event_code/format']],
+    exit: BOTH,
+  },
 
   // ── ranges and sizes ──
   ...boundCases(),
-  { rule: 'MULTIPLE_OF_ADDED', name: 'total multipleOf 10 added', edit: (f) => (total(f).multipleOf = 10), findings: [['MULTIPLE_OF_ADDED', 'EventMarkerPage', '/properties/total/multipleOf']], exit: NARROW },
-  { rule: 'MULTIPLE_OF_REMOVED', name: 'total multipleOf removed', base: (f) => (total(f).multipleOf = 10), edit: (f) => delete total(f).multipleOf, findings: [['MULTIPLE_OF_REMOVED', 'EventMarkerPage', '/properties/total/multipleOf']], exit: WIDEN },
-  { rule: 'MULTIPLE_OF_CHANGED', name: 'total multipleOf 10 → 4', base: (f) => (total(f).multipleOf = 10), edit: (f) => (total(f).multipleOf = 4), findings: [['MULTIPLE_OF_CHANGED', 'EventMarkerPage', '/properties/total/multipleOf']], exit: BOTH },
-  { rule: 'UNIQUE_ITEMS_ADDED', name: 'markers uniqueItems added', edit: (f) => (f[EMP].properties.markers.uniqueItems = true), findings: [['UNIQUE_ITEMS_ADDED', 'EventMarkerPage', '/properties/markers/uniqueItems']], exit: NARROW },
-  { rule: 'UNIQUE_ITEMS_REMOVED', name: 'markers uniqueItems removed', base: (f) => (f[EMP].properties.markers.uniqueItems = true), edit: (f) => delete f[EMP].properties.markers.uniqueItems, findings: [['UNIQUE_ITEMS_REMOVED', 'EventMarkerPage', '/properties/markers/uniqueItems']], exit: WIDEN },
+  {
+    rule: 'MULTIPLE_OF_ADDED',
+    name: 'total multipleOf 10 added',
+    edit: (f) => (total(f).multipleOf = 10),
+    findings: [['MULTIPLE_OF_ADDED', 'EventMarkerPage', '/properties/total/multipleOf']],
+    exit: NARROW,
+  },
+  {
+    rule: 'MULTIPLE_OF_REMOVED',
+    name: 'total multipleOf removed',
+    base: (f) => (total(f).multipleOf = 10),
+    edit: (f) => delete total(f).multipleOf,
+    findings: [['MULTIPLE_OF_REMOVED', 'EventMarkerPage', '/properties/total/multipleOf']],
+    exit: WIDEN,
+  },
+  {
+    rule: 'MULTIPLE_OF_CHANGED',
+    name: 'total multipleOf 10 → 4',
+    base: (f) => (total(f).multipleOf = 10),
+    edit: (f) => (total(f).multipleOf = 4),
+    findings: [['MULTIPLE_OF_CHANGED', 'EventMarkerPage', '/properties/total/multipleOf']],
+    exit: BOTH,
+  },
+  {
+    rule: 'UNIQUE_ITEMS_ADDED',
+    name: 'markers uniqueItems added',
+    edit: (f) => (f[EMP].properties.markers.uniqueItems = true),
+    findings: [['UNIQUE_ITEMS_ADDED', 'EventMarkerPage', '/properties/markers/uniqueItems']],
+    exit: NARROW,
+  },
+  {
+    rule: 'UNIQUE_ITEMS_REMOVED',
+    name: 'markers uniqueItems removed',
+    base: (f) => (f[EMP].properties.markers.uniqueItems = true),
+    edit: (f) => delete f[EMP].properties.markers.uniqueItems,
+    findings: [['UNIQUE_ITEMS_REMOVED', 'EventMarkerPage', '/properties/markers/uniqueItems']],
+    exit: WIDEN,
+  },
 
   // ── composition ──
   {
@@ -344,7 +651,11 @@ export const CASES: Case[] = [
   {
     rule: 'ALL_OF_BRANCH_ADDED',
     name: 'a fourth if/then rule in TriggerRunParticipant',
-    edit: (f) => f[TRP].allOf.push({ if: { required: ['context_type'], properties: { context_type: { const: 'manual' } } }, then: { properties: { event_id: { type: 'null' } } } }),
+    edit: (f) =>
+      f[TRP].allOf.push({
+        if: { required: ['context_type'], properties: { context_type: { const: 'manual' } } },
+        then: { properties: { event_id: { type: 'null' } } },
+      }),
     findings: [
       ['ALL_OF_BRANCH_ADDED', 'TriggerRunParticipant', '/allOf/3'],
       ['ALL_OF_BRANCH_ADDED', 'TriggerRunRecord', '/properties/participants/items/allOf/3'],
@@ -381,7 +692,16 @@ export const CASES: Case[] = [
     ],
     exit: WIDEN,
   },
-  { rule: 'COMBINATOR_CHANGED', name: 'EventMarker gains a not', edit: (f) => (f[EM].not = { required: ['payload'] }), findings: [['COMBINATOR_CHANGED', 'EventMarker', '/not'], ['COMBINATOR_CHANGED', 'EventMarkerPage', '/properties/markers/items/not']], exit: BOTH },
+  {
+    rule: 'COMBINATOR_CHANGED',
+    name: 'EventMarker gains a not',
+    edit: (f) => (f[EM].not = { required: ['payload'] }),
+    findings: [
+      ['COMBINATOR_CHANGED', 'EventMarker', '/not'],
+      ['COMBINATOR_CHANGED', 'EventMarkerPage', '/properties/markers/items/not'],
+    ],
+    exit: BOTH,
+  },
   {
     rule: 'KEYWORD_CHANGED',
     name: 'payload gains propertyNames (not modelled: assumed breaking)',
@@ -391,7 +711,13 @@ export const CASES: Case[] = [
   },
 
   // ── informational ──
-  { rule: 'DEFAULT_CHANGED', name: 'emitted_by_task_id default null → ""', edit: (f) => (f[ER].properties.emitted_by_task_id.default = ''), findings: [['DEFAULT_CHANGED', 'EventRecord', '/properties/emitted_by_task_id/default']], exit: NONE },
+  {
+    rule: 'DEFAULT_CHANGED',
+    name: 'emitted_by_task_id default null → ""',
+    edit: (f) => (f[ER].properties.emitted_by_task_id.default = ''),
+    findings: [['DEFAULT_CHANGED', 'EventRecord', '/properties/emitted_by_task_id/default']],
+    exit: NONE,
+  },
   {
     rule: 'PROPERTY_ORDER_CHANGED',
     name: 'EventRecord event_code written before event_id',
@@ -405,11 +731,26 @@ export const CASES: Case[] = [
   {
     rule: 'DTO_ADDED',
     name: 'a new DTO schema',
-    edit: (f) => (f['audit-note.schema.json'] = { $schema: f[ER].$schema, $id: f[ER].$id.replace('event-record', 'audit-note'), title: 'AuditNote', type: 'object', additionalProperties: false, properties: { text: { type: 'string' } }, required: ['text'] }),
+    edit: (f) =>
+      (f['audit-note.schema.json'] = {
+        $schema: f[ER].$schema,
+        $id: f[ER].$id.replace('event-record', 'audit-note'),
+        title: 'AuditNote',
+        type: 'object',
+        additionalProperties: false,
+        properties: { text: { type: 'string' } },
+        required: ['text'],
+      }),
     findings: [['DTO_ADDED', 'AuditNote', '']],
     exit: NONE,
   },
-  { rule: 'DTO_REMOVED', name: 'TriggerRunRecord schema removed', edit: (f) => delete f[TRR], findings: [['DTO_REMOVED', 'TriggerRunRecord', '']], exit: NARROW },
+  {
+    rule: 'DTO_REMOVED',
+    name: 'TriggerRunRecord schema removed',
+    edit: (f) => delete f[TRR],
+    findings: [['DTO_REMOVED', 'TriggerRunRecord', '']],
+    exit: NARROW,
+  },
 
   // ── policy ──
   {
@@ -448,7 +789,13 @@ export const CASES: Case[] = [
     ],
     exit: BOTH,
   },
-  { rule: 'RESERVED_INVALID', name: 'x-reserved reason is not a string', edit: (f) => (f[ER]['x-reserved'] = { old_field: 2 }), findings: [['RESERVED_INVALID', 'EventRecord', '/x-reserved']], exit: BOTH },
+  {
+    rule: 'RESERVED_INVALID',
+    name: 'x-reserved reason is not a string',
+    edit: (f) => (f[ER]['x-reserved'] = { old_field: 2 }),
+    findings: [['RESERVED_INVALID', 'EventRecord', '/x-reserved']],
+    exit: BOTH,
+  },
   {
     rule: 'REF_UNRESOLVED',
     name: 'event_id $ref to a definition that does not exist',
@@ -457,8 +804,21 @@ export const CASES: Case[] = [
     partial: true,
     exit: BOTH,
   },
-  { rule: 'VERSION_INCONSISTENT', name: 'one $id says v2', edit: (f) => (f[ER].$id = f[ER].$id.replace('/v1/', '/v2/')), findings: [['VERSION_INCONSISTENT', '(contract)', '']], exit: BOTH },
-  { rule: 'VERSION_DECREASED', name: 'baseline v2, current v1', base: bumpAll(2), edit: bumpAll(1), findings: [['VERSION_DECREASED', '(contract)', '']], exit: BOTH },
+  {
+    rule: 'VERSION_INCONSISTENT',
+    name: 'one $id says v2',
+    edit: (f) => (f[ER].$id = f[ER].$id.replace('/v1/', '/v2/')),
+    findings: [['VERSION_INCONSISTENT', '(contract)', '']],
+    exit: BOTH,
+  },
+  {
+    rule: 'VERSION_DECREASED',
+    name: 'baseline v2, current v1',
+    base: bumpAll(2),
+    edit: bumpAll(1),
+    findings: [['VERSION_DECREASED', '(contract)', '']],
+    exit: BOTH,
+  },
 
   // ── the major version bump excuses breaking changes, not policy ──
   {

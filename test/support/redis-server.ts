@@ -76,21 +76,31 @@ class PortInUse extends Error {}
 async function startOnce(port: number, options: StartOptions): Promise<RedisServer> {
   const dir = mkdtempSync(join(tmpdir(), 'redis-test-'));
   const args = [
-    '--port', String(port),
-    '--bind', HOST,
-    '--save', '',
-    '--appendonly', 'no',
-    '--dir', dir,
-    '--daemonize', 'no',
-    '--logfile', '',
-    '--databases', '16',
+    '--port',
+    String(port),
+    '--bind',
+    HOST,
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dir,
+    '--daemonize',
+    'no',
+    '--logfile',
+    '',
+    '--databases',
+    '16',
     ...(options.args ?? []),
   ];
   const child = spawn(REDIS_SERVER_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))),
+  );
   let exitedEarly = false;
   void exited.then(() => (exitedEarly = true));
   const spawnError = new Promise<never>((_, reject) => child.once('error', reject));
@@ -104,7 +114,8 @@ async function startOnce(port: number, options: StartOptions): Promise<RedisServ
         throw new Error(`redis-server exited before answering PING:\n${out}`);
       }
       if (await Promise.race([ping(port), spawnError])) break;
-      if (Date.now() > deadline) throw new Error(`redis-server on ${HOST}:${port} did not answer PING in time:\n${out}`);
+      if (Date.now() > deadline)
+        throw new Error(`redis-server on ${HOST}:${port} did not answer PING in time:\n${out}`);
       await sleep(25);
     }
   } catch (err) {

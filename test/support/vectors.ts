@@ -21,7 +21,9 @@ export function loadVectors(): Vector[] {
     for (const kind of ['valid', 'invalid'] as const) {
       const dir = join(VECTORS_DIR, dto, kind);
       if (!existsSync(dir)) continue;
-      for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+      for (const name of readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()) {
         const body = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Omit<Vector, 'dto' | 'kind' | 'file'>;
         vectors.push({ ...body, dto, kind, file: `${dto}/${kind}/${name}` });
       }

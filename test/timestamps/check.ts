@@ -15,12 +15,14 @@ export function checkAgainstPython(value: unknown, py: PyRead): Mismatch | null 
   try {
     ours = PyTimestamp.parse(value);
   } catch (e) {
-    if (!(e instanceof TimestampError)) return { case: name, python: describePy(py), ours: `non-TimestampError ${String(e)}` };
+    if (!(e instanceof TimestampError))
+      return { case: name, python: describePy(py), ours: `non-TimestampError ${String(e)}` };
     ours = e;
   }
 
   if (!py.ok) {
-    if (!(ours instanceof TimestampError)) return { case: name, python: describePy(py), ours: `accepted as ${ours.toString()}` };
+    if (!(ours instanceof TimestampError))
+      return { case: name, python: describePy(py), ours: `accepted as ${ours.toString()}` };
     const expected = CODE_FOR_CATEGORY[py.category];
     if (ours.code !== expected) return { case: name, python: describePy(py), ours: `rejected ${ours.code}` };
     if (!(ours instanceof ContractError) || ours.dto !== undefined || ours.path !== undefined) {
@@ -32,19 +34,23 @@ export function checkAgainstPython(value: unknown, py: PyRead): Mismatch | null 
     return null;
   }
 
-  if (ours instanceof TimestampError) return { case: name, python: describePy(py), ours: `rejected ${ours.code}: ${ours.reason}` };
+  if (ours instanceof TimestampError)
+    return { case: name, python: describePy(py), ours: `rejected ${ours.code}: ${ours.reason}` };
   const problems: string[] = [];
   if (ours.toString() !== py.iso) problems.push(`isoformat ${ours.toString()}`);
   const fields = [ours.year, ours.month, ours.day, ours.hour, ours.minute, ours.second, ours.microsecond];
   if (fields.join(',') !== py.fields.join(',')) problems.push(`fields ${fields.join(',')}`);
   if (ours.offsetMicros !== py.offset_micros) problems.push(`offsetMicros ${ours.offsetMicros}`);
   if (ours.epochMicros !== BigInt(py.epoch_micros)) problems.push(`epochMicros ${ours.epochMicros}`);
-  if (BigInt(ours.toDate().getTime()) !== BigInt(py.epoch_millis_floor)) problems.push(`toDate ${ours.toDate().getTime()}`);
+  if (BigInt(ours.toDate().getTime()) !== BigInt(py.epoch_millis_floor))
+    problems.push(`toDate ${ours.toDate().getTime()}`);
   return problems.length === 0 ? null : { case: name, python: describePy(py), ours: problems.join('; ') };
 }
 
 function describePy(py: PyRead): string {
-  return py.ok ? `${py.iso} (epoch µs ${py.epoch_micros}, offset µs ${py.offset_micros})` : `${py.category}: ${py.error}`;
+  return py.ok
+    ? `${py.iso} (epoch µs ${py.epoch_micros}, offset µs ${py.offset_micros})`
+    : `${py.category}: ${py.error}`;
 }
 
 /** Checks every value against one batch of oracle replies; returns all mismatches. */

@@ -26,8 +26,14 @@ describe("systematic cases vs pynenc's _parse_timestamp (fromisoformat, naive â†
     expect(cases.length - accepted).toBeGreaterThan(3_000);
     const families = new Set(replies.flatMap((r) => (r.ok ? [] : [r.category])));
     expect([...families].sort()).toEqual([
-      'day_out_of_range', 'hour_out_of_range', 'invalid_format', 'minute_out_of_range', 'month_out_of_range',
-      'offset_out_of_range', 'second_out_of_range', 'year_out_of_range',
+      'day_out_of_range',
+      'hour_out_of_range',
+      'invalid_format',
+      'minute_out_of_range',
+      'month_out_of_range',
+      'offset_out_of_range',
+      'second_out_of_range',
+      'year_out_of_range',
     ]);
   });
 

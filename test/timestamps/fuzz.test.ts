@@ -46,16 +46,26 @@ const date = fc.oneof(
   fc.tuple(year, week, fc.constantFrom('', '0', '1', '3', '7', '8')).map(([y, w, d]) => `${y}-W${w}${d && `-${d}`}`),
   fc.tuple(year, week, fc.constantFrom('', '0', '1', '3', '7', '8')).map(([y, w, d]) => `${y}W${w}${d}`),
 );
-const fraction = fc.oneof(fc.constant(''), fc.tuple(fc.constantFrom('.', ','), fc.oneof(digitRun(0, 12), fc.constantFrom(...FRACTIONS))).map(([m, f]) => m + f));
+const fraction = fc.oneof(
+  fc.constant(''),
+  fc.tuple(fc.constantFrom('.', ','), fc.oneof(digitRun(0, 12), fc.constantFrom(...FRACTIONS))).map(([m, f]) => m + f),
+);
 const hms = fc.tuple(hour, minute, minute, minute, fc.nat(6), fraction).map(([h, m, s, x, shape, f]) => {
   switch (shape) {
-    case 0: return h + f;
-    case 1: return `${h}:${m}${f}`;
-    case 2: return `${h}${m}${f}`;
-    case 3: return `${h}:${m}:${s}${f}`;
-    case 4: return `${h}${m}${s}${f}`;
-    case 5: return `${h}:${m}:${s}:${x}${f}`;
-    default: return `${h}${m}${s}${f}`;
+    case 0:
+      return h + f;
+    case 1:
+      return `${h}:${m}${f}`;
+    case 2:
+      return `${h}${m}${f}`;
+    case 3:
+      return `${h}:${m}:${s}${f}`;
+    case 4:
+      return `${h}${m}${s}${f}`;
+    case 5:
+      return `${h}:${m}:${s}:${x}${f}`;
+    default:
+      return `${h}${m}${s}${f}`;
   }
 });
 const offset = fc.oneof(

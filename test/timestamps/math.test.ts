@@ -31,15 +31,26 @@ const readable = (() => {
 
 /** Timestamps that share instants under different offsets, so ties and offset-blind order matter. */
 const TIES = [
-  '2026-05-09T10:00:00+01:00', '2026-05-09T09:00:00Z', '2026-05-09T09:00:00', '2026-05-09 04:00:00-05:00',
-  '20260509T090000+0000', '2026-05-09T09:00:00.000000-00:00', '2026-05-09T14:30:00+05:30', '2026-05-09T09:00:00.000001+00:00',
-  '2026-05-09T08:59:59.999999Z', '2026-05-09T09:00:00+00:00:00.5', '2026-05-09T09:00:01+00:00:01',
+  '2026-05-09T10:00:00+01:00',
+  '2026-05-09T09:00:00Z',
+  '2026-05-09T09:00:00',
+  '2026-05-09 04:00:00-05:00',
+  '20260509T090000+0000',
+  '2026-05-09T09:00:00.000000-00:00',
+  '2026-05-09T14:30:00+05:30',
+  '2026-05-09T09:00:00.000001+00:00',
+  '2026-05-09T08:59:59.999999Z',
+  '2026-05-09T09:00:00+00:00:00.5',
+  '2026-05-09T09:00:01+00:00:01',
 ];
 
 describe('compareTimestamps vs Python comparison of aware datetimes', () => {
   test('random pairs, including equal instants at different offsets', () => {
     const pool = [...readable, ...TIES];
-    const pairs = fc.sample(fc.tuple(fc.constantFrom(...pool), fc.constantFrom(...pool, ...TIES)), { numRuns: 20_000, seed: SEED });
+    const pairs = fc.sample(fc.tuple(fc.constantFrom(...pool), fc.constantFrom(...pool, ...TIES)), {
+      numRuns: 20_000,
+      seed: SEED,
+    });
     for (const a of TIES) for (const b of TIES) pairs.push([a, b]);
     const expected = pyCompare(pairs);
     const wrong = pairs.flatMap(([a, b], i) => {
@@ -61,10 +72,13 @@ describe('compareTimestamps vs Python comparison of aware datetimes', () => {
 
 describe('sortTimestamps vs Python sorted()', () => {
   test('random lists of texts: same order, ties keep input order (stable)', () => {
-    const lists = fc.sample(fc.array(fc.constantFrom(...readable.slice(0, 3000), ...TIES), { minLength: 0, maxLength: 60 }), {
-      numRuns: 200,
-      seed: SEED,
-    });
+    const lists = fc.sample(
+      fc.array(fc.constantFrom(...readable.slice(0, 3000), ...TIES), { minLength: 0, maxLength: 60 }),
+      {
+        numRuns: 200,
+        seed: SEED,
+      },
+    );
     lists.push([...TIES], [...TIES].reverse());
     const orders = pySort(lists);
     lists.forEach((list, n) => {
@@ -107,7 +121,17 @@ describe('formatTimestamp / fromEpochMicros / withOffset / plusMicros vs Python'
     const offset = fc.oneof(
       fc.integer({ min: -86_399_999_999, max: 86_399_999_999 }),
       fc.integer({ min: -48, max: 48 }).map((q) => q * 30 * 60_000_000),
-      fc.constantFrom(0, 1, -1, 86_400_000_000, -86_400_000_000, 86_399_999_999, -86_399_999_999, 19_800_000_000, -10_800_000_000),
+      fc.constantFrom(
+        0,
+        1,
+        -1,
+        86_400_000_000,
+        -86_400_000_000,
+        86_399_999_999,
+        -86_399_999_999,
+        19_800_000_000,
+        -10_800_000_000,
+      ),
     );
     const items = fc.sample(fc.tuple(epoch, offset), { numRuns: 20_000, seed: SEED });
     const expected = pyFormat(items);
@@ -125,7 +149,14 @@ describe('formatTimestamp / fromEpochMicros / withOffset / plusMicros vs Python'
       if (py.ok) {
         const t = PyTimestamp.fromEpochMicros(e, o);
         if (t.epochMicros !== e || t.offsetMicros !== o) {
-          return [{ epochMicros: e.toString(), offsetMicros: o, python: want, ours: `fields ${t.epochMicros} ${t.offsetMicros}` }];
+          return [
+            {
+              epochMicros: e.toString(),
+              offsetMicros: o,
+              python: want,
+              ours: `fields ${t.epochMicros} ${t.offsetMicros}`,
+            },
+          ];
         }
       }
       return [];
@@ -158,7 +189,9 @@ describe('formatTimestamp / fromEpochMicros / withOffset / plusMicros vs Python'
     expect(() => first.plusMicros(-1n)).toThrow(expect.objectContaining({ code: 'TIMESTAMP_OVERFLOW' }));
     const last = PyTimestamp.parse('9999-12-31T23:59:59.999999+00:00');
     expect(() => last.plusMicros(1n)).toThrow(expect.objectContaining({ code: 'TIMESTAMP_OVERFLOW' }));
-    expect(() => first.withOffset(86_400_000_000)).toThrow(expect.objectContaining({ code: 'TIMESTAMP_OFFSET_OUT_OF_RANGE' }));
+    expect(() => first.withOffset(86_400_000_000)).toThrow(
+      expect.objectContaining({ code: 'TIMESTAMP_OFFSET_OUT_OF_RANGE' }),
+    );
     expect(() => first.withOffset(1.5)).toThrow(expect.objectContaining({ code: 'TIMESTAMP_OFFSET_OUT_OF_RANGE' }));
     expect(() => formatTimestamp(10n ** 30n)).toThrow(expect.objectContaining({ code: 'TIMESTAMP_OVERFLOW' }));
   });
@@ -166,7 +199,12 @@ describe('formatTimestamp / fromEpochMicros / withOffset / plusMicros vs Python'
 
 describe('PyTimestamp value type', () => {
   test('epochMicros keeps microseconds beyond Number precision (checked against Python)', () => {
-    const texts = ['9999-12-31T23:59:59.999999+00:00', '9999-12-31T23:59:59.999998+00:00', '0001-01-01T00:00:00.000001+00:00', '2262-04-11T23:47:16.854775+00:00'];
+    const texts = [
+      '9999-12-31T23:59:59.999999+00:00',
+      '9999-12-31T23:59:59.999998+00:00',
+      '0001-01-01T00:00:00.000001+00:00',
+      '2262-04-11T23:47:16.854775+00:00',
+    ];
     const py = pyRead(texts);
     texts.forEach((text, i) => {
       const r = py[i]!;
@@ -180,7 +218,12 @@ describe('PyTimestamp value type', () => {
   });
 
   test('toDate floors to the millisecond, also before 1970; fromDate round-trips', () => {
-    const texts = ['1969-12-31T23:59:59.999999Z', '1970-01-01T00:00:00.000999Z', '0001-01-01T00:00:00+05:00', '2026-05-09T10:11:12.345678+05:30'];
+    const texts = [
+      '1969-12-31T23:59:59.999999Z',
+      '1970-01-01T00:00:00.000999Z',
+      '0001-01-01T00:00:00+05:00',
+      '2026-05-09T10:11:12.345678+05:30',
+    ];
     const py = pyRead(texts);
     texts.forEach((text, i) => {
       const r = py[i]!;
@@ -188,7 +231,9 @@ describe('PyTimestamp value type', () => {
     });
     const d = new Date(Date.UTC(2026, 4, 9, 10, 11, 12, 345));
     expect(PyTimestamp.fromDate(d).toDate().getTime()).toBe(d.getTime());
-    expect(PyTimestamp.fromDate(d, 19_800_000_000).toString()).toBe(normalizeTimestamp('2026-05-09T15:41:12.345+05:30'));
+    expect(PyTimestamp.fromDate(d, 19_800_000_000).toString()).toBe(
+      normalizeTimestamp('2026-05-09T15:41:12.345+05:30'),
+    );
     expect(() => PyTimestamp.fromDate(new Date(Number.NaN))).toThrow(TimestampError);
   });
 

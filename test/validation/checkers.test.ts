@@ -230,7 +230,7 @@ describe('generation', () => {
     });
     const fast = generateCheckers(changed).load();
     const ajvChanged = contractAjv(changed);
-    const reference = ajvChanged.getSchema(changed.dtos.find((d) => d.title === 'EventMarkerPage')!.id)!;
+    const changedReference = ajvChanged.getSchema(changed.dtos.find((d) => d.title === 'EventMarkerPage')!.id)!;
     const totals = [
       -1,
       0,
@@ -261,7 +261,7 @@ describe('generation', () => {
     for (const total of totals) {
       for (const truncated of truncateds) {
         const page = withDefaults('EventMarkerPage', { markers: [], total, truncated });
-        const verdict = reference(page);
+        const verdict = changedReference(page);
         expect([total, truncated, fast.checkers.EventMarkerPage!(page)]).toEqual([total, truncated, verdict]);
         expect([total, truncated, fast.inOrder.EventMarkerPage!(page)]).toEqual([total, truncated, verdict]);
         if (verdict) accepted++;
@@ -277,7 +277,9 @@ describe('generation', () => {
       f[EMP].properties.a_b = { type: 'object', required: ['y'], properties: { y: { type: 'integer' } } };
     });
     const fast = generateCheckers(changed).load();
-    const reference = contractAjv(changed).getSchema(changed.dtos.find((d) => d.title === 'EventMarkerPage')!.id)!;
+    const changedReference = contractAjv(changed).getSchema(
+      changed.dtos.find((d) => d.title === 'EventMarkerPage')!.id,
+    )!;
     const page = (extra: object): unknown => ({
       ...withDefaults('EventMarkerPage', { markers: [], total: 0, truncated: false }),
       ...extra,
@@ -290,8 +292,11 @@ describe('generation', () => {
       { 'a-b': { x: 's' }, a_b: { y: 1 } },
     ].map(page);
     for (const document of documents) {
-      expect([document, fast.checkers.EventMarkerPage!(document)]).toEqual([document, reference(document)]);
-      expect([document, fast.inOrder.EventMarkerPage!(document) && !reference(document)]).toEqual([document, false]);
+      expect([document, fast.checkers.EventMarkerPage!(document)]).toEqual([document, changedReference(document)]);
+      expect([document, fast.inOrder.EventMarkerPage!(document) && !changedReference(document)]).toEqual([
+        document,
+        false,
+      ]);
     }
   });
 

@@ -12,10 +12,13 @@ describe('shared conformance vectors', () => {
     expect(new Set(vectors.map((v) => v.dto))).toEqual(new Set(DTO_NAMES));
   });
 
-  it.each(vectors.filter((v) => v.kind === 'valid').map((v) => [v.file, v] as const))('%s is accepted', (_file, vector) => {
-    const result = validate(vector.dto as DtoName, vector.document);
-    expect(result).toEqual({ ok: true, value: vector.document });
-  });
+  it.each(vectors.filter((v) => v.kind === 'valid').map((v) => [v.file, v] as const))(
+    '%s is accepted',
+    (_file, vector) => {
+      const result = validate(vector.dto as DtoName, vector.document);
+      expect(result).toEqual({ ok: true, value: vector.document });
+    },
+  );
 
   it.each(vectors.filter((v) => v.kind === 'invalid').map((v) => [v.file, v] as const))(
     '%s fails exactly at its error_path',

@@ -30,20 +30,27 @@ async function calls(name: string): Promise<number> {
 const SHARED = { catalogue: Array.from({ length: 80 }, (_, i) => ({ sku: `SKU-${i}`, title: `Article ${i} — été` })) };
 
 function records(n: number): EventRecordInput[] {
-  return Array.from({ length: n }, (_, i) => withDefaults('EventRecord', {
-    event_id: `evt-${i}`,
-    event_code: 'order.created',
-    timestamp: '2026-05-09T10:11:12.345678+00:00',
-    payload: {
-      order_id: `o-${i}`,
-      lines: Array.from({ length: 40 + (i % 7) }, (_, j) => ({ line: j, qty: (i + j) % 5, note: `line ${j} of order ${i}` })),
-      catalogue: SHARED,
-      flag: i % 2 === 0,
-    },
-  }));
+  return Array.from({ length: n }, (_, i) =>
+    withDefaults('EventRecord', {
+      event_id: `evt-${i}`,
+      event_code: 'order.created',
+      timestamp: '2026-05-09T10:11:12.345678+00:00',
+      payload: {
+        order_id: `o-${i}`,
+        lines: Array.from({ length: 40 + (i % 7) }, (_unused, j) => ({
+          line: j,
+          qty: (i + j) % 5,
+          note: `line ${j} of order ${i}`,
+        })),
+        catalogue: SHARED,
+        flag: i % 2 === 0,
+      },
+    }),
+  );
 }
 
-const forPython = (rs: EventRecordInput[]) => rs.map(({ event_id, event_code, timestamp, payload }) => ({ event_id, event_code, timestamp, payload }));
+const forPython = (rs: EventRecordInput[]) =>
+  rs.map(({ event_id, event_code, timestamp, payload }) => ({ event_id, event_code, timestamp, payload }));
 
 beforeAll(async () => {
   server = await startRedisServer();
@@ -74,7 +81,7 @@ test('records Python wrote decode in TS with one MGET for the whole batch', asyn
   expect(decoded.map((r) => r.event_id)).toEqual(input.map((r) => r.event_id));
 });
 
-test('records TS encodes are byte-identical to Python\'s, stored with one MSET, and Python resolves them', async () => {
+test("records TS encodes are byte-identical to Python's, stored with one MSET, and Python resolves them", async () => {
   const input = records(50);
   const before = await calls('mset');
   const texts = await encodeEventRecords(input, dataStore('shop-ts'));

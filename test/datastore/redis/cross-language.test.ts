@@ -19,7 +19,9 @@ const store = (appId: string) => {
 // What pynenc would store: serialized (ensure_ascii) JSON of ≥ 1024 chars, plus texts a
 // non-default serializer or a hand-written client could put there (non-ASCII, astral, BOM).
 const TEXTS = [
-  JSON.stringify({ rows: Array.from({ length: 60 }, (_, i) => ({ i, name: `row ${i}` })) }).replace(/,/g, ', ').replace(/:/g, ': '),
+  JSON.stringify({ rows: Array.from({ length: 60 }, (_, i) => ({ i, name: `row ${i}` })) })
+    .replace(/,/g, ', ')
+    .replace(/:/g, ': '),
   `"${'\\u00e9'.repeat(300)}"`,
   'é€😀 — raw UTF-8 text',
   '\uFEFF"bom first"',
@@ -50,18 +52,32 @@ describe.each(APP_IDS)('app id %j', (appId) => {
     const texts = TEXTS.map((t) => `${t} /* from TS */`);
     const refs = texts.map(referenceKey);
     await s.set(texts.map((t, i) => [refs[i]!, t] as const));
-    const fetched = await pyRedis('fetch', { host: server.host, port: server.port, app_id: appId, references: [...refs, `${refs[0]}0`] });
-    expect(fetched.slice(0, -1)).toEqual(texts.map((text, i) => ({ reference: refs[i], key: s.redisKey(refs[i]!), text, sha256_ok: true })));
+    const fetched = await pyRedis('fetch', {
+      host: server.host,
+      port: server.port,
+      app_id: appId,
+      references: [...refs, `${refs[0]}0`],
+    });
+    expect(fetched.slice(0, -1)).toEqual(
+      texts.map((text, i) => ({ reference: refs[i], key: s.redisKey(refs[i]!), text, sha256_ok: true })),
+    );
     expect(fetched.at(-1)).toBeNull();
   });
 });
 
 test('another app id does not see the values, in either language', async () => {
-  const stored = await pyRedis('store', { host: server.host, port: server.port, app_id: 'owner', texts: ['"only mine"'] });
+  const stored = await pyRedis('store', {
+    host: server.host,
+    port: server.port,
+    app_id: 'owner',
+    texts: ['"only mine"'],
+  });
   expect(await store('other').get([stored[0]!.reference])).toEqual([undefined]);
   expect(await store('owner').get([stored[0]!.reference])).toEqual(['"only mine"']);
   const refs = [stored[0]!.reference];
-  expect(await pyRedis('fetch', { host: server.host, port: server.port, app_id: 'other', references: refs })).toEqual([null]);
+  expect(await pyRedis('fetch', { host: server.host, port: server.port, app_id: 'other', references: refs })).toEqual([
+    null,
+  ]);
 });
 
 test('with no connection, RedisStore goes where a RedisClientDataStore with no redis config goes', async () => {

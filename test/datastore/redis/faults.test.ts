@@ -11,7 +11,13 @@ jest.setTimeout(30_000);
 
 function expectUnavailable(o: Outcome, reason: string, server: string): void {
   expect(o.ok).toBe(false);
-  expect(o.error).toMatchObject({ name: 'DataStoreUnavailableError', code: 'DATASTORE_UNAVAILABLE', reason, server, unavailable: true });
+  expect(o.error).toMatchObject({
+    name: 'DataStoreUnavailableError',
+    code: 'DATASTORE_UNAVAILABLE',
+    reason,
+    server,
+    unavailable: true,
+  });
   expect(o.error!.message).toContain(server);
   expect(o.error!.message).toContain(`(${reason})`);
 }

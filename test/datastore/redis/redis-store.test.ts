@@ -17,7 +17,8 @@ function store(appId: string, extra: Partial<ConstructorParameters<typeof RedisS
   return s;
 }
 
-const ref = (text: string): string => `__pynenc__client_data__:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
+const ref = (text: string): string =>
+  `__pynenc__client_data__:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
 
 async function commandCalls(name: string): Promise<number> {
   const info = await admin.info('commandstats');
@@ -53,7 +54,9 @@ describe('get / set', () => {
   test('values land under the pynenc_redis key, as plain strings', async () => {
     const s = store('my[app]*');
     await s.set([['r1', 'hello']]);
-    expect(s.redisKey('r1')).toBe('__pynenc__:my__OPEN_BRACKET__app__CLOSE_BRACKET____ASTERISK__:client_data_store:client_data_store:r1');
+    expect(s.redisKey('r1')).toBe(
+      '__pynenc__:my__OPEN_BRACKET__app__CLOSE_BRACKET____ASTERISK__:client_data_store:client_data_store:r1',
+    );
     expect(await admin.type(s.redisKey('r1'))).toBe('string');
     expect(await admin.get(s.redisKey('r1'))).toBe('hello');
     expect(await admin.keys('*')).toEqual([s.redisKey('r1')]);
@@ -83,13 +86,21 @@ describe('get / set', () => {
     const entries = Array.from({ length: 2000 }, (_, i) => [`k${i}`, `v${i}`] as const);
     await s.get(['warm-up']);
     const names = ['mget', 'mset', 'get', 'set', 'multi', 'exec'];
-    const counts = async () => Object.fromEntries(await Promise.all(names.map(async (n) => [n, await commandCalls(n)] as const)));
+    const counts = async () =>
+      Object.fromEntries(await Promise.all(names.map(async (n) => [n, await commandCalls(n)] as const)));
     const before = await counts();
     await s.set(entries);
     const got = await s.get(entries.map(([k]) => k));
     expect(got).toEqual(entries.map(([, v]) => v));
     const after = await counts();
-    expect(Object.fromEntries(names.map((n) => [n, after[n]! - before[n]!]))).toEqual({ mget: 1, mset: 1, get: 0, set: 0, multi: 0, exec: 0 });
+    expect(Object.fromEntries(names.map((n) => [n, after[n]! - before[n]!]))).toEqual({
+      mget: 1,
+      mset: 1,
+      get: 0,
+      set: 0,
+      multi: 0,
+      exec: 0,
+    });
   });
 
   test('empty batches need no server round trip', async () => {
@@ -114,10 +125,20 @@ describe('get / set', () => {
 
   test('a lone surrogate (text or reference) is refused before anything is written', async () => {
     const s = store('app');
-    const textErr = await s.set([['ok', 'fine'], ['bad', 'x\uD800y']]).catch((e: unknown) => e);
+    const textErr = await s
+      .set([
+        ['ok', 'fine'],
+        ['bad', 'x\uD800y'],
+      ])
+      .catch((e: unknown) => e);
     expect(textErr).toBeInstanceOf(SerializationError); // as every backend does
     // The key rule is every backend's (src/datastore/entries.ts, issue 15 #13): SerializationError as on SQLite.
-    const keyErr = await s.set([['ok', 'fine'], ['bad\uDC00', 'y']]).catch((e: unknown) => e);
+    const keyErr = await s
+      .set([
+        ['ok', 'fine'],
+        ['bad\uDC00', 'y'],
+      ])
+      .catch((e: unknown) => e);
     expect(keyErr).toBeInstanceOf(SerializationError);
     expect((keyErr as SerializationError).code).toBe('DATASTORE_SERIALIZATION');
     expect(await s.get(['ok\uD800']).catch((e: unknown) => e)).toBeInstanceOf(RedisValueError);
@@ -129,7 +150,13 @@ describe('get / set', () => {
     await s.set([['before', 'kept']]);
     await admin.config('SET', 'maxmemory', '1');
     try {
-      const err = await s.set([['a', 'x'], ['b', 'y'], ['before', 'changed']]).catch((e: unknown) => e);
+      const err = await s
+        .set([
+          ['a', 'x'],
+          ['b', 'y'],
+          ['before', 'changed'],
+        ])
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(RedisCommandError);
       expect((err as RedisCommandError).reply).toMatch(/^OOM/);
       expect((err as RedisCommandError).keys).toEqual(['a', 'b', 'before'].map((k) => s.redisKey(k)));
@@ -155,7 +182,9 @@ describe('get / set', () => {
   test('bad options are DataStoreConfigError', () => {
     expect(() => new RedisStore({ appId: 'a:b', connection: server.url })).toThrow(DataStoreConfigError);
     expect(() => new RedisStore({ appId: '', connection: server.url })).toThrow(DataStoreConfigError);
-    expect(() => new RedisStore({ appId: 'a', connection: server.url, commandTimeoutMs: 0 })).toThrow(DataStoreConfigError);
+    expect(() => new RedisStore({ appId: 'a', connection: server.url, commandTimeoutMs: 0 })).toThrow(
+      DataStoreConfigError,
+    );
     expect(() => new RedisStore({ appId: 'a', connection: server.url, client: admin })).toThrow(DataStoreConfigError);
   });
 });
@@ -175,8 +204,14 @@ describe('app isolation', () => {
     const a = store(first);
     const b = store(second);
     const shared = ref('same payload');
-    await a.set([[shared, `from ${first}`], ['only-a', 'A']]);
-    await b.set([[shared, `from ${second}`], ['only-b', 'B']]);
+    await a.set([
+      [shared, `from ${first}`],
+      ['only-a', 'A'],
+    ]);
+    await b.set([
+      [shared, `from ${second}`],
+      ['only-b', 'B'],
+    ]);
     expect(await a.get([shared, 'only-a', 'only-b'])).toEqual([`from ${first}`, 'A', undefined]);
     expect(await b.get([shared, 'only-a', 'only-b'])).toEqual([`from ${second}`, undefined, 'B']);
 
@@ -205,10 +240,14 @@ describe('app isolation', () => {
     await s.set(entries);
     // Other keys: another app, this app's non-data keys (pynenc's other components), foreign keys.
     await admin.mset(
-      '__pynenc__:big2:client_data_store:client_data_store:r1', 'x',
-      '__pynenc__:big:invocation:1', 'x',
-      '__pynenc__:big:client_data_store:client_data_storeX', 'x',
-      'unrelated', 'x',
+      '__pynenc__:big2:client_data_store:client_data_store:r1',
+      'x',
+      '__pynenc__:big:invocation:1',
+      'x',
+      '__pynenc__:big:client_data_store:client_data_storeX',
+      'x',
+      'unrelated',
+      'x',
     );
     await s.purge();
     expect(await s.get(entries.map(([k]) => k))).toEqual(entries.map(() => undefined));
