@@ -4,7 +4,9 @@
  */
 import type { EventRecord, TriggerRunRecord } from '../../generated/types';
 import { fromJson } from '../codec/read';
+import { ClientDataStore } from '../datastore/client-data-store';
 import { decodeEventRecords, type DecodedEventRecord } from '../datastore/event-record';
+import { describeReceived } from '../errors';
 import { EPOCH_ORDINAL, MAX_YEAR, MIN_YEAR, ordinalToYmd } from '../timestamps/calendar';
 import { PyTimestamp } from '../timestamps/pytimestamp';
 import { MonitoringQueryError, MonitoringRowError } from './errors';
@@ -41,11 +43,16 @@ export function boundMicros(place: Place, argument: string, bound: TimeBound): b
       place,
       argument,
       'a Date, a PyTimestamp or an ISO text Python reads',
-      String(bound),
+      describeReceived(bound),
       err,
     );
   }
-  throw new MonitoringQueryError(place, argument, 'a Date, a PyTimestamp or an ISO text Python reads', typeof bound);
+  throw new MonitoringQueryError(
+    place,
+    argument,
+    'a Date, a PyTimestamp or an ISO text Python reads',
+    describeReceived(bound),
+  );
 }
 
 const MICROS = 1_000_000n;
@@ -182,10 +189,56 @@ function two(n: number): string {
 
 // ── arguments ───────────────────────────────────────────────────────
 
+/** The pynenc app_id of a reader's options: a string (default "pynenc", pynenc's default). */
+export function appIdOption(place: Place, value: unknown): string {
+  if (value === undefined) return 'pynenc';
+  if (typeof value !== 'string') throw new MonitoringQueryError(place, 'appId', 'a string', describeReceived(value));
+  return value;
+}
+
+/** An options or query argument: an object, or `fallback` when left out (null, a string, an array: refused). */
+export function optionsObject<T extends object>(place: Place, argument: string, value: T | undefined, fallback: T): T {
+  if (value === undefined) return fallback;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new MonitoringQueryError(place, argument, 'an options object', describeReceived(value));
+  }
+  return value;
+}
+
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * An id argument (event, run, invocation, condition id; an event code): a string UTF-8 can carry. Python's drivers
+ * raise on a lone surrogate (UnicodeEncodeError); sent as is, it would become U+FFFD and read another key or row.
+ */
+export function idArgument(place: Place, argument: string, value: unknown): string {
+  if (typeof value !== 'string' || LONE_SURROGATE.test(value)) {
+    throw new MonitoringQueryError(place, argument, 'a string (without lone surrogates)', describeReceived(value));
+  }
+  return value;
+}
+
+/** A list of id arguments (the batch methods). */
+export function idList(place: Place, argument: string, value: unknown): string[] {
+  if (!Array.isArray(value)) {
+    throw new MonitoringQueryError(place, argument, 'an array of ids', describeReceived(value));
+  }
+  return value.map((id, i) => idArgument(place, `${argument}[${i}]`, id));
+}
+
+/** `resolvePayloads`: a ClientDataStore (the one decodeEventRecords takes), or undefined. */
+export function payloadOption(place: Place, options: PayloadOption | undefined): PayloadOption | undefined {
+  const store = optionsObject(place, 'options', options, {}).resolvePayloads;
+  if (store !== undefined && !(store instanceof ClientDataStore)) {
+    throw new MonitoringQueryError(place, 'resolvePayloads', 'a ClientDataStore', describeReceived(store));
+  }
+  return options;
+}
+
 export function count(place: Place, argument: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isSafeInteger(value) || value < 0) {
-    throw new MonitoringQueryError(place, argument, 'a non-negative integer', String(value));
+    throw new MonitoringQueryError(place, argument, 'a non-negative integer', describeReceived(value));
   }
   return value;
 }
@@ -193,28 +246,29 @@ export function count(place: Place, argument: string, value: number | undefined,
 export function markerState(place: Place, state: MarkerState | undefined): MarkerState {
   if (state === undefined) return 'all';
   if (!MARKER_STATES.includes(state)) {
-    throw new MonitoringQueryError(place, 'state', MARKER_STATES.join(' | '), String(state));
+    throw new MonitoringQueryError(place, 'state', MARKER_STATES.join(' | '), describeReceived(state));
   }
   return state;
 }
 
 export function resultOrder(place: Place, options: { order?: ResultOrder } | undefined): ResultOrder {
-  const order = options?.order ?? 'backend';
+  const order = optionsObject(place, 'options', options, {}).order ?? 'backend';
   if (order !== 'backend' && order !== 'oldest' && order !== 'newest') {
-    throw new MonitoringQueryError(place, 'order', "'backend' | 'oldest' | 'newest'", String(order));
+    throw new MonitoringQueryError(place, 'order', "'backend' | 'oldest' | 'newest'", describeReceived(order));
   }
   return order;
 }
 
 export function optionalText(place: Place, argument: string, value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new MonitoringQueryError(place, argument, 'a string', typeof value);
-  return value;
+  return idArgument(place, argument, value);
 }
 
 export function optionalFlag(place: Place, argument: string, value: unknown): boolean | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'boolean') throw new MonitoringQueryError(place, argument, 'a boolean', typeof value);
+  if (typeof value !== 'boolean') {
+    throw new MonitoringQueryError(place, argument, 'a boolean', describeReceived(value));
+  }
   return value;
 }
 
@@ -226,10 +280,10 @@ export class RowErrors {
   private readonly sink: MonitoringReadError[] | undefined;
 
   constructor(options: ReadOptions | undefined, place?: Place) {
-    const mode = options?.onError ?? 'throw';
     const where = place ?? { backend: 'sqlite', location: 'options' };
+    const mode = optionsObject<ReadOptions>(where, 'options', options, {}).onError ?? 'throw';
     if (mode !== 'throw' && mode !== 'skip' && mode !== 'collect') {
-      throw new MonitoringQueryError(where, 'onError', "'throw' | 'skip' | 'collect'", String(mode));
+      throw new MonitoringQueryError(where, 'onError', "'throw' | 'skip' | 'collect'", describeReceived(mode));
     }
     this.mode = mode;
     this.sink = mode === 'collect' ? (options as { errors: MonitoringReadError[] }).errors : undefined;
@@ -238,7 +292,7 @@ export class RowErrors {
         where,
         'errors',
         "an array to collect into (onError: 'collect')",
-        typeof this.sink,
+        describeReceived(this.sink),
       );
     }
   }

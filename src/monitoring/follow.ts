@@ -217,6 +217,7 @@ export class MonitoringFollower {
     filters: FollowFilters,
     private readonly options: FollowOptions,
   ) {
+    checkArguments(reader, filters, options);
     const kinds = options.kinds ?? FOLLOW_KINDS;
     if (!Array.isArray(kinds) || kinds.length === 0 || kinds.some((k) => !FOLLOW_KINDS.includes(k))) {
       throw new InvalidOptionError('kinds', "a non-empty list of 'event' and 'run'", kinds);
@@ -224,11 +225,11 @@ export class MonitoringFollower {
     this.followEvents = kinds.includes('event');
     this.yieldRuns = kinds.includes('run');
     const intervalMs = options.intervalMs ?? FOLLOW_DEFAULTS.intervalMs;
-    if (!Number.isFinite(intervalMs) || intervalMs < 0) {
-      throw new InvalidOptionError('intervalMs', 'a finite number >= 0', intervalMs);
+    if (typeof intervalMs !== 'number' || !(intervalMs >= 0 && intervalMs <= MAX_TIMER_MS)) {
+      throw new InvalidOptionError('intervalMs', `a number of milliseconds from 0 to ${MAX_TIMER_MS}`, intervalMs);
     }
     const trailingMs = options.trailingMs ?? FOLLOW_DEFAULTS.trailingMs;
-    if (!Number.isFinite(trailingMs) || trailingMs < 0) {
+    if (typeof trailingMs !== 'number' || !Number.isFinite(trailingMs) || trailingMs < 0) {
       throw new InvalidOptionError('trailingMs', 'a finite number >= 0', trailingMs);
     }
     this.pageSize = options.pageSize ?? FOLLOW_DEFAULTS.pageSize;
@@ -236,9 +237,15 @@ export class MonitoringFollower {
       throw new InvalidOptionError('pageSize', 'an integer >= 1', this.pageSize);
     }
     this.trailingMicros = BigInt(Math.round(trailingMs * 1000));
-    this.clock = options.clock ?? Date.now;
-    this.sinceMicros =
-      options.since === undefined ? msToMicros(this.clock()) : toPyTimestamp(options.since).epochMicros;
+    const clock = options.clock ?? Date.now;
+    this.clock = () => {
+      const now = clock();
+      if (typeof now !== 'number' || !Number.isFinite(now)) {
+        throw new InvalidOptionError('clock', 'a function returning epoch milliseconds', now);
+      }
+      return now;
+    };
+    this.sinceMicros = options.since === undefined ? msToMicros(this.clock()) : sinceOption(options.since);
     this.from = this.sinceMicros;
     this.eventFilters = filters;
   }
@@ -472,8 +479,46 @@ function runTime(run: TriggerRunRecord): bigint {
   return at === null ? 0n : PyTimestamp.parse(at).epochMicros;
 }
 
-function toPyTimestamp(bound: TimeBound): PyTimestamp {
-  if (bound instanceof PyTimestamp) return bound;
-  if (bound instanceof Date) return PyTimestamp.fromDate(bound);
-  return PyTimestamp.parse(bound);
+/** `since` in epoch microseconds: a Date, a PyTimestamp or an ISO text Python reads. */
+function sinceOption(bound: TimeBound): bigint {
+  try {
+    if (bound instanceof PyTimestamp) return bound.epochMicros;
+    if (bound instanceof Date) return PyTimestamp.fromDate(bound).epochMicros;
+    if (typeof bound === 'string') return PyTimestamp.parse(bound).epochMicros;
+  } catch {
+    // refused below, as a value of the wrong type is
+  }
+  throw new InvalidOptionError('since', 'a Date, a PyTimestamp or an ISO text Python reads', bound);
+}
+
+/** The longest pause a Node timer holds (a longer one fires at once). */
+const MAX_TIMER_MS = 0x7fffffff;
+const READER_METHODS = ['getTriggerRunsInRange', 'getEvents', 'getEventsBatch'] as const;
+
+/** follow()'s and MonitoringFollower's arguments: a reader, and objects where objects go (else INVALID_OPTION). */
+function checkArguments(reader: unknown, filters: unknown, options: unknown): void {
+  const r = reader as Partial<Record<string, unknown>> | null;
+  if (r === null || typeof r !== 'object' || READER_METHODS.some((m) => typeof r[m] !== 'function')) {
+    throw new InvalidOptionError('reader', 'a MonitoringReader', reader);
+  }
+  for (const [name, value] of [
+    ['filters', filters],
+    ['options', options],
+  ] as const) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new InvalidOptionError(name, 'an object', value);
+    }
+  }
+  const o = options as FollowOptions;
+  for (const name of ['onReadError', 'onUnavailable', 'clock'] as const) {
+    if (o[name] !== undefined && typeof o[name] !== 'function')
+      throw new InvalidOptionError(name, 'a function', o[name]);
+  }
+  const signal = o.signal as Partial<AbortSignal> | undefined;
+  if (
+    signal !== undefined &&
+    (signal === null || typeof signal.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')
+  ) {
+    throw new InvalidOptionError('signal', 'an AbortSignal', signal);
+  }
 }

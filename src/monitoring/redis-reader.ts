@@ -16,19 +16,29 @@
 import { Redis, ReplyError, type RedisOptions } from 'ioredis';
 import type { EventMarker, EventMarkerPage, EventRecord, TriggerRunRecord } from '../../generated/types';
 import { PYNENC_REDIS_KEY_PREFIX, sanitizeAppId } from '../datastore/redis/keys';
-import type { RedisConnectionOptions } from '../datastore/redis/redis-store';
-import { ContractError } from '../errors';
 import {
+  createRedisClient,
+  describeRedisServer,
+  isRedisClient,
+  type RedisConnectionOptions,
+} from '../datastore/redis/connection';
+import { ContractError, describeReceived } from '../errors';
+import {
+  appIdOption,
   boundMicros,
   compareCodePoints,
   count,
   DATETIME_MAX_MICROS,
   DATETIME_MIN_MICROS,
   eventResults,
+  idArgument,
+  idList,
   markerState,
   microsToScore,
   optionalFlag,
   optionalText,
+  optionsObject,
+  payloadOption,
   readEvent,
   readRun,
   resultOrder,
@@ -78,19 +88,30 @@ export interface RedisMonitoringReaderOptions {
 /** pynenc_redis `Key(app_id, "trigger")` for the monitoring keys. */
 export function redisTriggerKeys(appId: string) {
   const p = `${PYNENC_REDIS_KEY_PREFIX}:${sanitizeAppId(appId)}:trigger:`;
+  const key = (name: string) => (id: string) => {
+    if (typeof id !== 'string') {
+      throw new MonitoringQueryError(
+        { backend: 'redis', location: `${p}${name}` },
+        'id',
+        'a string',
+        describeReceived(id),
+      );
+    }
+    return `${p}${name}${id}`;
+  };
   return {
     prefix: p,
-    event: (id: string) => `${p}evts_hash:${id}`,
+    event: key('evts_hash:'),
     eventsByTime: `${p}evts_by_time`,
-    eventsByCode: (code: string) => `${p}evts_by_code:${code}`,
+    eventsByCode: key('evts_by_code:'),
     eventCodes: `${p}evts_codes`,
-    eventLinks: (id: string) => `${p}evts_triggered_invocations:${id}`,
-    run: (id: string) => `${p}trun_hash:${id}`,
+    eventLinks: key('evts_triggered_invocations:'),
+    run: key('trun_hash:'),
     runsByTime: `${p}truns_by_time`,
-    runsForEvent: (id: string) => `${p}truns_for_event:${id}`,
-    runsForInvocation: (id: string) => `${p}truns_for_invocation:${id}`,
-    runsSourcedByInvocation: (id: string) => `${p}truns_sourced_by_invocation:${id}`,
-    runsForValidCondition: (id: string) => `${p}truns_for_valid_condition:${id}`,
+    runsForEvent: key('truns_for_event:'),
+    runsForInvocation: key('truns_for_invocation:'),
+    runsSourcedByInvocation: key('truns_sourced_by_invocation:'),
+    runsForValidCondition: key('truns_for_valid_condition:'),
   };
 }
 
@@ -100,6 +121,20 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 type Stored = string | null | { invalid: Error };
 
 class GuardTimeout extends Error {}
+
+/** The client methods this reader calls. */
+const CLIENT_METHODS = [
+  'pipeline',
+  'callBuffer',
+  'lrange',
+  'smembers',
+  'zrangebyscore',
+  'zrevrangebyscore',
+  'connect',
+  'disconnect',
+  'on',
+  'once',
+] as const;
 
 /** One candidate event of a window scan. */
 interface Candidate {
@@ -128,22 +163,33 @@ export class RedisMonitoringReader implements MonitoringReader {
   /** A connection found dead or hung, being dropped: the next call waits for it, then reconnects. */
   private dropping: Promise<void> | undefined;
   private lastClientError: unknown;
+  /** The socket whose database was checked with SELECT (see checkDb). */
+  private checkedStream: unknown;
   private closed = false;
   private readonly onError = (err: unknown): void => {
     this.lastClientError = err;
   };
 
   constructor(options: RedisMonitoringReaderOptions = {}) {
-    this.appId = options.appId ?? 'pynenc';
-    this.keys = redisTriggerKeys(this.appId);
     const where = { backend: 'redis' as const, location: 'options' };
+    if (options === null || typeof options !== 'object') {
+      throw new MonitoringQueryError(where, 'options', 'an options object', describeReceived(options));
+    }
+    this.appId = appIdOption(where, options.appId);
+    this.keys = redisTriggerKeys(this.appId);
     this.connectTimeoutMs = positive(where, 'connectTimeoutMs', options.connectTimeoutMs, 2000);
     this.commandTimeoutMs = positive(where, 'commandTimeoutMs', options.commandTimeoutMs, 5000);
-    this.batch = positive(where, 'batchSize', options.batchSize, 1000);
-    if (options.client && options.connection !== undefined) {
+    this.batch = positive(where, 'batchSize', options.batchSize, 1000, 100_000);
+    if (options.client !== undefined && options.connection !== undefined) {
       throw new MonitoringQueryError(where, 'connection', 'either `client` or `connection`, not both', 'both');
     }
-    if (options.client) {
+    if (options.closeClient !== undefined && typeof options.closeClient !== 'boolean') {
+      throw new MonitoringQueryError(where, 'closeClient', 'a boolean', describeReceived(options.closeClient));
+    }
+    if (options.client !== undefined) {
+      if (!isRedisClient(options.client, CLIENT_METHODS)) {
+        throw new MonitoringQueryError(where, 'client', 'an ioredis client', describeReceived(options.client));
+      }
       this.client = options.client;
       this.owns = false;
       this.disconnectOnClose = options.closeClient === true;
@@ -156,21 +202,23 @@ export class RedisMonitoringReader implements MonitoringReader {
         connectTimeout: this.connectTimeoutMs,
         commandTimeout: this.commandTimeoutMs,
       };
-      const conn = options.connection ?? 'redis://localhost:6379/0';
-      this.client = typeof conn === 'string' ? new Redis(conn, failFast) : new Redis({ ...conn, ...failFast });
+      this.client = createRedisClient(
+        options.connection === undefined ? 'redis://localhost:6379/0' : options.connection,
+        failFast,
+        (option, expected, received) => new MonitoringQueryError(where, option, expected, describeReceived(received)),
+      );
       this.owns = true;
       this.disconnectOnClose = true;
     }
     this.client.on('error', this.onError);
-    const o = this.client.options;
-    this.server = o.path
-      ? `redis+unix://${o.path}?db=${o.db ?? 0}`
-      : `redis://${o.host ?? 'localhost'}:${o.port ?? 6379}/${o.db ?? 0}`;
+    this.server = describeRedisServer(this.client.options);
   }
 
   // ── events ─────────────────────────────────────────────────────────
 
   async getEvent<P extends PayloadOption = {}>(eventId: string, options?: P): Promise<EventResult<P> | null> {
+    idArgument(this.place(), 'eventId', eventId);
+    payloadOption(this.place(), options);
     const key = this.keys.event(eventId);
     const [stored, links] = await this.run(key, async () => {
       const replies = await this.exec(
@@ -193,6 +241,8 @@ export class RedisMonitoringReader implements MonitoringReader {
     query: EventsQuery = {},
     options?: P & ReadOptions,
   ): Promise<EventResult<P>[]> {
+    query = optionsObject(this.place(), 'query', query, {});
+    payloadOption(this.place(), options);
     const errors = new RowErrors(options, this.place());
     const limit = count(this.place(), 'limit', query.limit, 100);
     const offset = count(this.place(), 'offset', query.offset, 0);
@@ -205,6 +255,7 @@ export class RedisMonitoringReader implements MonitoringReader {
   }
 
   async countEvents(filters: EventFilters = {}): Promise<number> {
+    filters = optionsObject(this.place(), 'filters', filters, {});
     const filter = this.eventFilter(filters);
     return (await this.scanEvents(filters, 'newest', filter, THROW, { from: 0, to: 0 }, false)).total;
   }
@@ -214,6 +265,8 @@ export class RedisMonitoringReader implements MonitoringReader {
     page: { limit?: number; offset?: number } = {},
     options?: P & ReadOptions,
   ): Promise<EventResult<P>[]> {
+    idArgument(this.place(), 'invocationId', invocationId);
+    page = optionsObject(this.place(), 'page', page, {});
     return this.getEvents(
       { emittedByInvocationId: invocationId, limit: page.limit ?? 200, offset: page.offset ?? 0 },
       options,
@@ -224,8 +277,9 @@ export class RedisMonitoringReader implements MonitoringReader {
     eventIds: readonly string[],
     options?: P & ReadOptions,
   ): Promise<Map<string, EventResult<P> | null>> {
+    const unique = [...new Set(idList(this.place(), 'eventIds', eventIds))];
+    payloadOption(this.place(), options);
     const errors = new RowErrors(options, this.place());
-    const unique = [...new Set(eventIds)];
     const stored = await this.mget(unique.map((id) => this.keys.event(id)));
     const rows: EventRow[] = [];
     const present: string[] = [];
@@ -253,6 +307,7 @@ export class RedisMonitoringReader implements MonitoringReader {
   }
 
   async getEventMarkers(query: MarkersQuery, options?: ReadOptions): Promise<EventMarkerPage> {
+    query = optionsObject(this.place(), 'query', query, {} as MarkersQuery);
     const errors = new RowErrors(options, this.place());
     const order = resultOrder(this.place(), options);
     const state = markerState(this.place(), query.state);
@@ -283,7 +338,7 @@ export class RedisMonitoringReader implements MonitoringReader {
   }
 
   async getInvocationsTriggeredByEvent(eventId: string): Promise<string[]> {
-    const key = this.keys.eventLinks(eventId);
+    const key = this.keys.eventLinks(idArgument(this.place(), 'eventId', eventId));
     return this.run(key, () => this.client.lrange(key, 0, -1));
   }
 
@@ -296,7 +351,7 @@ export class RedisMonitoringReader implements MonitoringReader {
   // ── trigger runs ───────────────────────────────────────────────────
 
   async getTriggerRun(triggerRunId: string): Promise<TriggerRunRecord | null> {
-    const key = this.keys.run(triggerRunId);
+    const key = this.keys.run(idArgument(this.place(), 'triggerRunId', triggerRunId));
     const [stored] = await this.mget([key]);
     if (stored === null || stored === '' || stored === undefined) return null;
     const text = this.text(stored, key, triggerRunId, 'TriggerRunRecord', THROW)!;
@@ -304,18 +359,21 @@ export class RedisMonitoringReader implements MonitoringReader {
   }
 
   async getTriggerRunsForEvent(eventId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
-    return this.runsOfSet(this.keys.runsForEvent(eventId), options);
+    return this.runsOfSet(this.keys.runsForEvent(idArgument(this.place(), 'eventId', eventId)), options);
   }
 
   async getTriggerRunsForInvocation(invocationId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
-    return this.runsOfSet(this.keys.runsForInvocation(invocationId), options);
+    const id = idArgument(this.place(), 'invocationId', invocationId);
+    return this.runsOfSet(this.keys.runsForInvocation(id), options);
   }
 
   async getTriggerRunsSourcedByInvocation(invocationId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
-    return this.runsOfSet(this.keys.runsSourcedByInvocation(invocationId), options);
+    const id = idArgument(this.place(), 'invocationId', invocationId);
+    return this.runsOfSet(this.keys.runsSourcedByInvocation(id), options);
   }
 
   async getTriggerRunsForValidCondition(validConditionId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
+    idArgument(this.place(), 'validConditionId', validConditionId);
     const runs = await this.runsOfSet(this.keys.runsForValidCondition(validConditionId), options);
     if (runs.length > 0) return runs;
     // Python falls back to BaseTrigger's scan of every run (datetime.min .. datetime.max), newest first.
@@ -336,6 +394,7 @@ export class RedisMonitoringReader implements MonitoringReader {
   }
 
   async getTriggerRunsInRange(query: RunsInRangeQuery, options?: ReadOptions): Promise<TriggerRunRecord[]> {
+    query = optionsObject(this.place(), 'query', query, {} as RunsInRangeQuery);
     const order = resultOrder(this.place(), options);
     const start = this.bound('startTime', query.startTime);
     const end = this.bound('endTime', query.endTime);
@@ -353,8 +412,8 @@ export class RedisMonitoringReader implements MonitoringReader {
     triggerRunIds: readonly string[],
     options?: ReadOptions,
   ): Promise<Map<string, TriggerRunRecord | null>> {
+    const unique = [...new Set(idList(this.place(), 'triggerRunIds', triggerRunIds))];
     const errors = new RowErrors(options, this.place());
-    const unique = [...new Set(triggerRunIds)];
     const stored = await this.mget(unique.map((id) => this.keys.run(id)));
     const out = new Map<string, TriggerRunRecord | null>();
     unique.forEach((id, i) => {
@@ -653,7 +712,7 @@ export class RedisMonitoringReader implements MonitoringReader {
 
   private bound(argument: string, bound: TimeBound | undefined): bigint {
     if (bound === undefined || bound === null) {
-      throw new MonitoringQueryError(this.place(), argument, 'a time bound', String(bound));
+      throw new MonitoringQueryError(this.place(), argument, 'a time bound', describeReceived(bound));
     }
     return boundMicros(this.place(), argument, bound);
   }
@@ -713,7 +772,7 @@ export class RedisMonitoringReader implements MonitoringReader {
 
   private async ready(): Promise<void> {
     if (this.dropping) await this.dropping;
-    if (this.client.status === 'ready' || !this.owns) return;
+    if (this.client.status === 'ready' || !this.owns) return this.checkDb();
     if (!this.connecting) {
       this.lastClientError = undefined;
       const attempt = (async () => {
@@ -731,6 +790,29 @@ export class RedisMonitoringReader implements MonitoringReader {
       this.connecting = attempt;
     }
     await this.connecting;
+    await this.checkDb();
+  }
+
+  /**
+   * ioredis sends SELECT <db> on connecting but only emits its failure as an 'error' event, and the commands then
+   * run on db 0. SELECT again once per socket, and refuse a db the server does not have (redis-py raises too).
+   */
+  private async checkDb(): Promise<void> {
+    const stream = this.client.stream;
+    if (this.checkedStream === stream || this.client.status !== 'ready') return;
+    const db = this.client.options.db ?? 0;
+    try {
+      await this.client.select(db);
+    } catch (err) {
+      if (!(err instanceof ReplyError)) throw err;
+      throw new MonitoringQueryError(
+        this.place(),
+        'connection.db',
+        `a database ${this.server.replace(/\/\d+$/, '')} has (0 to its \`databases\` setting - 1)`,
+        `${db} (${(err as Error).message})`,
+      );
+    }
+    this.checkedStream = stream;
   }
 
   private drop(): Promise<void> {
@@ -844,10 +926,11 @@ function deadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-function positive(where: Place, name: string, value: number | undefined, fallback: number): number {
+/** A positive integer up to `max` (timeouts: what a Node timer holds). */
+function positive(where: Place, name: string, value: number | undefined, fallback: number, max = 0x7fffffff): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new MonitoringQueryError(where, name, 'a positive number', String(value));
+  if (!Number.isSafeInteger(value) || value <= 0 || value > max) {
+    throw new MonitoringQueryError(where, name, `a positive integer (at most ${max})`, describeReceived(value));
   }
   return value;
 }

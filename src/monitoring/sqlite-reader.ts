@@ -12,14 +12,20 @@ import Database from 'better-sqlite3';
 import type { SqliteDatabaseHandle } from '../datastore/sqlite-handle';
 import type { EventMarker, EventMarkerPage, TriggerRunRecord } from '../../generated/types';
 import { sqliteTablePrefix } from '../datastore/keys';
+import { describeReceived } from '../errors';
 import {
+  appIdOption,
   boundMicros,
   count,
   eventResults,
+  idArgument,
+  idList,
   markerState,
   microsToSeconds,
   optionalFlag,
   optionalText,
+  optionsObject,
+  payloadOption,
   readRun,
   resultOrder,
   RowErrors,
@@ -74,6 +80,10 @@ export function sqliteTriggerTables(appId: string) {
   } as const;
 }
 
+/** The longest busy timeout better-sqlite3 takes (a 32-bit signed integer of milliseconds). */
+const MAX_TIMEOUT_MS = 0x7fffffff;
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /** IN (...) lists: Python's 500 ids, rounded up to a power of two for the statement cache. */
 const CHUNK = 512;
 
@@ -90,20 +100,44 @@ export class SqliteMonitoringReader implements MonitoringReader {
   private closed = false;
 
   constructor(options: SqliteMonitoringReaderOptions) {
-    this.appId = options.appId ?? 'pynenc';
+    const given = { backend: 'sqlite' as const, location: 'options' };
+    if (options === null || typeof options !== 'object') {
+      throw new MonitoringQueryError(given, 'options', 'an options object', describeReceived(options));
+    }
+    this.appId = appIdOption(given, options.appId);
     this.tables = sqliteTriggerTables(this.appId);
     const timeout = options.busyTimeoutMs ?? 5000;
-    if (options.database) {
+    if (!Number.isSafeInteger(timeout) || timeout < 0 || timeout > MAX_TIMEOUT_MS) {
+      throw new MonitoringQueryError(
+        given,
+        'busyTimeoutMs',
+        `an integer number of milliseconds (0 to ${MAX_TIMEOUT_MS})`,
+        describeReceived(timeout),
+      );
+    }
+    if (options.database !== undefined) {
+      if (!isDatabase(options.database)) {
+        throw new MonitoringQueryError(
+          given,
+          'database',
+          'an open better-sqlite3 Database',
+          describeReceived(options.database),
+        );
+      }
+      if (!options.database.open) {
+        throw new MonitoringUnavailableError(
+          'failed',
+          { backend: 'sqlite', location: options.database.name },
+          new Error('the database connection is not open'),
+        );
+      }
       this.db = options.database;
       this.ownsDb = false;
     } else {
-      const where = { backend: 'sqlite' as const, location: String(options.path) };
-      if (typeof options.path !== 'string' || options.path === '') {
-        throw new MonitoringQueryError(where, 'path', 'a database file path', String(options.path));
+      if (typeof options.path !== 'string' || options.path === '' || LONE_SURROGATE.test(options.path)) {
+        throw new MonitoringQueryError(given, 'path', 'a database file path', describeReceived(options.path));
       }
-      if (!Number.isFinite(timeout) || timeout < 0) {
-        throw new MonitoringQueryError(where, 'busyTimeoutMs', 'a non-negative number', String(timeout));
-      }
+      const where = { backend: 'sqlite' as const, location: options.path };
       try {
         this.db = new Database(options.path, { readonly: true, fileMustExist: true, timeout });
       } catch (err) {
@@ -123,6 +157,8 @@ export class SqliteMonitoringReader implements MonitoringReader {
   // ── events ─────────────────────────────────────────────────────────
 
   async getEvent<P extends PayloadOption = {}>(eventId: string, options?: P): Promise<EventResult<P> | null> {
+    idArgument(this.place, 'eventId', eventId);
+    payloadOption(this.place, options);
     const t = this.tables;
     const rows = this.read(() => {
       const row = this.get<{ event_json: string }>(`SELECT event_json FROM ${t.EVENTS} WHERE event_id = ?`, [eventId]);
@@ -142,6 +178,8 @@ export class SqliteMonitoringReader implements MonitoringReader {
     query: EventsQuery = {},
     options?: P & ReadOptions,
   ): Promise<EventResult<P>[]> {
+    query = optionsObject(this.place, 'query', query, {});
+    payloadOption(this.place, options);
     const errors = new RowErrors(options, this.place);
     const limit = count(this.place, 'limit', query.limit, 100);
     const offset = count(this.place, 'offset', query.offset, 0);
@@ -158,6 +196,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
   }
 
   async countEvents(filters: EventFilters = {}): Promise<number> {
+    filters = optionsObject(this.place, 'filters', filters, {});
     const { where, params } = this.eventWhere(filters);
     const row = this.read(() =>
       this.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${this.tables.EVENTS} ${where}`, params),
@@ -170,6 +209,8 @@ export class SqliteMonitoringReader implements MonitoringReader {
     page: { limit?: number; offset?: number } = {},
     options?: P & ReadOptions,
   ): Promise<EventResult<P>[]> {
+    idArgument(this.place, 'invocationId', invocationId);
+    page = optionsObject(this.place, 'page', page, {});
     return this.getEvents(
       { emittedByInvocationId: invocationId, limit: page.limit ?? 200, offset: page.offset ?? 0 },
       options,
@@ -180,8 +221,9 @@ export class SqliteMonitoringReader implements MonitoringReader {
     eventIds: readonly string[],
     options?: P & ReadOptions,
   ): Promise<Map<string, EventResult<P> | null>> {
+    const unique = [...new Set(idList(this.place, 'eventIds', eventIds))];
+    payloadOption(this.place, options);
     const errors = new RowErrors(options, this.place);
-    const unique = [...new Set(eventIds)];
     const rows = this.read(() => {
       const found: Array<{ event_id: string; event_json: string }> = [];
       for (const chunk of chunks(unique)) {
@@ -208,6 +250,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
   }
 
   async getEventMarkers(query: MarkersQuery, options?: ReadOptions): Promise<EventMarkerPage> {
+    query = optionsObject(this.place, 'query', query, {} as MarkersQuery);
     const errors = new RowErrors(options, this.place);
     const order = resultOrder(this.place, options);
     const state = markerState(this.place, query.state);
@@ -290,6 +333,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
   }
 
   async getInvocationsTriggeredByEvent(eventId: string): Promise<string[]> {
+    idArgument(this.place, 'eventId', eventId);
     return this.read(() =>
       this.all<{ invocation_id: string }>(
         `SELECT invocation_id FROM ${this.tables.EVENT_TRIGGERED_INVOCATIONS} WHERE event_id = ? ORDER BY linked_at`,
@@ -310,6 +354,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
   // ── trigger runs ───────────────────────────────────────────────────
 
   async getTriggerRun(triggerRunId: string): Promise<TriggerRunRecord | null> {
+    idArgument(this.place, 'triggerRunId', triggerRunId);
     const row = this.read(() =>
       this.get<{ trigger_run_json: string }>(
         `SELECT trigger_run_json FROM ${this.tables.TRIGGER_RUNS} WHERE trigger_run_id = ?`,
@@ -320,10 +365,12 @@ export class SqliteMonitoringReader implements MonitoringReader {
   }
 
   async getTriggerRunsForEvent(eventId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
-    return this.runsByParticipant('event_id', eventId, options);
+    return this.runsByParticipant('event_id', idArgument(this.place, 'eventId', eventId), options);
   }
 
   async getTriggerRunsForInvocation(invocationId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
+    idArgument(this.place, 'invocationId', invocationId);
+    const errors = new RowErrors(options, this.place);
     const order = resultOrder(this.place, options);
     const rows = this.read(() =>
       this.all<{ trigger_run_json: string }>(
@@ -331,19 +378,26 @@ export class SqliteMonitoringReader implements MonitoringReader {
         [invocationId],
       ),
     );
-    return this.runs(rows, order, new RowErrors(options, this.place));
+    return this.runs(rows, order, errors);
   }
 
   async getTriggerRunsSourcedByInvocation(invocationId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
-    return this.runsByParticipant('source_invocation_id', invocationId, options);
+    return this.runsByParticipant(
+      'source_invocation_id',
+      idArgument(this.place, 'invocationId', invocationId),
+      options,
+    );
   }
 
   async getTriggerRunsForValidCondition(validConditionId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
-    return this.runsByParticipant('valid_condition_id', validConditionId, options);
+    const id = idArgument(this.place, 'validConditionId', validConditionId);
+    return this.runsByParticipant('valid_condition_id', id, options);
   }
 
   async getTriggerRunsInRange(query: RunsInRangeQuery, options?: ReadOptions): Promise<TriggerRunRecord[]> {
+    query = optionsObject(this.place, 'query', query, {} as RunsInRangeQuery);
     const order = resultOrder(this.place, options);
+    const errors = new RowErrors(options, this.place);
     const limit = query.limit === undefined ? undefined : count(this.place, 'limit', query.limit, 0);
     const clauses = ['t.executed_at IS NOT NULL', 't.executed_at >= ? AND t.executed_at <= ?'];
     const params: Value[] = [this.seconds('startTime', query.startTime), this.seconds('endTime', query.endTime)];
@@ -371,7 +425,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
       }
     }
     const rows = this.read(() => this.all<{ trigger_run_json: string }>(sql, params));
-    const runs = this.runs(rows, order, new RowErrors(options, this.place));
+    const runs = this.runs(rows, order, errors);
     return order === 'backend' || limit === undefined ? runs : runs.slice(0, limit);
   }
 
@@ -379,8 +433,8 @@ export class SqliteMonitoringReader implements MonitoringReader {
     triggerRunIds: readonly string[],
     options?: ReadOptions,
   ): Promise<Map<string, TriggerRunRecord | null>> {
+    const unique = [...new Set(idList(this.place, 'triggerRunIds', triggerRunIds))];
     const errors = new RowErrors(options, this.place);
-    const unique = [...new Set(triggerRunIds)];
     const found = this.read(() => {
       const all: Array<{ trigger_run_id: string; trigger_run_json: string }> = [];
       for (const chunk of chunks(unique)) {
@@ -446,6 +500,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
 
   private runsByParticipant(column: string, value: string, options: ReadOptions | undefined): TriggerRunRecord[] {
     const order = resultOrder(this.place, options);
+    const errors = new RowErrors(options, this.place);
     const rows = this.read(() =>
       this.all<{ trigger_run_json: string }>(
         `SELECT DISTINCT t.trigger_run_json FROM ${this.tables.TRIGGER_RUNS} t ` +
@@ -454,7 +509,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
         [value],
       ),
     );
-    return this.runs(rows, order, new RowErrors(options, this.place));
+    return this.runs(rows, order, errors);
   }
 
   private runs(rows: Array<{ trigger_run_json: string }>, order: string, errors: RowErrors): TriggerRunRecord[] {
@@ -534,6 +589,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
   /** Runs `work` in one read transaction (one snapshot); a lock or I/O failure becomes a typed error. */
   private read<T>(work: () => T): T {
     if (this.closed) throw new MonitoringClosedError(this.place, 'read');
+    if (!this.db.open) throw new MonitoringClosedError(this.place, "read (the caller's database connection)");
     try {
       return this.db.inTransaction ? work() : this.db.transaction(work).deferred();
     } catch (err) {
@@ -605,4 +661,17 @@ function isSqliteError(err: unknown): err is Error & { code: string } {
 
 function isBusy(err: unknown): boolean {
   return isSqliteError(err) && /^SQLITE_(BUSY|LOCKED)/.test(err.code);
+}
+
+/** Duck-typed: a better-sqlite3 Database (another copy of the driver may have made it). */
+function isDatabase(value: unknown): value is Database.Database {
+  const d = value as Partial<Record<string, unknown>> | null;
+  return (
+    d !== null &&
+    typeof d === 'object' &&
+    typeof d.prepare === 'function' &&
+    typeof d.transaction === 'function' &&
+    typeof d.open === 'boolean' &&
+    typeof d.name === 'string'
+  );
 }
