@@ -23,6 +23,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RedisStore } from '../../src/datastore/redis';
 import { SqliteStore } from '../../src/datastore/sqlite-store';
+import Database from 'better-sqlite3';
+import { PassThrough, Readable } from 'node:stream';
+import { RedisMonitoringReader, redisTriggerKeys } from '../../src/entries/redis';
+import { SqliteMonitoringReader } from '../../src/entries/sqlite';
+import { LineWriter } from '../../src/cli/io';
+import { openSource, readDocument, sourceOf } from '../../src/cli/input';
+import { openReader } from '../../src/cli/monitoring';
 
 export interface ErrorCase {
   /** The exported class. */
@@ -104,6 +111,138 @@ const TIMESTAMP_CASES: Record<(typeof TIMESTAMP_ERROR_CODES)[number], [string, (
     () => PyTimestamp.parse('9999-12-31T23:59:59.999999').plusMicros(1n),
   ],
 };
+
+/** A folder of its own for a case's files, removed after `run`. */
+async function inTempDir<T>(run: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'errors-case-'));
+  try {
+    return await run(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The monitoring readers (./sqlite, ./redis, ./monitoring). */
+const MONITORING_CASES: ErrorCase[] = [
+  {
+    className: 'MonitoringRowError',
+    code: 'MONITORING_CORRUPT_ROW',
+    when:
+      'a stored event or run that is not a readable DTO (bad JSON, not UTF-8, a contract violation, a dangling ' +
+      'payload reference); list methods can skip or collect it (`onError`); `cause` is the underlying error',
+    trigger: async (env) => {
+      const admin = new Redis(env.redisUrl);
+      const reader = new RedisMonitoringReader({ connection: env.redisUrl, appId: 'errors' });
+      try {
+        await admin.set(redisTriggerKeys('errors').event('evt-bad'), '{"event_id": "evt-bad", "event_code": ');
+        return await thrown(() => reader.getEvent('evt-bad'));
+      } finally {
+        await reader.close();
+        admin.disconnect();
+      }
+    },
+    has: ['dto', 'path', 'expected', 'received'],
+  },
+  {
+    className: 'MonitoringSchemaError',
+    code: 'MONITORING_UNSUPPORTED_SCHEMA',
+    when:
+      "a SQLite store without pynenc's trigger tables for the app_id, or of a schema_version other than 3: " +
+      'refused when the reader is made',
+    trigger: () =>
+      inTempDir(async (dir) => {
+        const path = join(dir, 'other.db');
+        new Database(path).close();
+        return thrown(() => new SqliteMonitoringReader({ path, appId: 'errors' }));
+      }),
+    has: ['expected', 'received'],
+  },
+  {
+    className: 'MonitoringUnavailableError',
+    code: 'MONITORING_UNAVAILABLE',
+    when:
+      'the store did not answer (`reason`: SQLite `busy` beyond `busyTimeoutMs`, Redis `refused`, `timeout`, ' +
+      '`lost`, `failed`); the reader stays usable',
+    trigger: async (env) => {
+      const reader = new RedisMonitoringReader({ connection: env.closedUrl, appId: 'errors', connectTimeoutMs: 1000 });
+      try {
+        return await thrown(() => reader.listEventCodes());
+      } finally {
+        await reader.close();
+      }
+    },
+    has: ['expected', 'received'],
+  },
+  {
+    className: 'MonitoringQueryError',
+    code: 'MONITORING_BAD_QUERY',
+    when:
+      'an argument or option a reader refuses (`argument`): a negative limit, an unknown state, a time bound ' +
+      'Python cannot hold, an unparsable connection, a Redis db the server lacks',
+    trigger: async (env) => {
+      const reader = new RedisMonitoringReader({ connection: env.closedUrl, appId: 'errors' });
+      try {
+        return await thrown(() => reader.getEvents({ limit: -1 }));
+      } finally {
+        await reader.close();
+      }
+    },
+    has: ['expected', 'received'],
+  },
+  {
+    className: 'MonitoringClosedError',
+    code: 'MONITORING_CLOSED',
+    when: 'a reader used after `close()` (SQLite: or after the caller closed the database handle it gave)',
+    trigger: async (env) => {
+      const reader = new RedisMonitoringReader({ connection: env.redisUrl, appId: 'errors' });
+      await reader.close();
+      return thrown(() => reader.listEventCodes());
+    },
+    has: [],
+  },
+];
+
+/** The command line (pynenc-contract): errors it reports on stderr with exit code 2 (INVALID_UTF8: 1). */
+const CLI_CASES: ErrorCase[] = [
+  {
+    className: 'UsageError',
+    code: 'CLI_USAGE',
+    when: 'a command line that cannot be run as given (exit 2)',
+    trigger: () => thrown(() => openReader({ app: 'errors' })),
+    has: [],
+  },
+  {
+    className: 'InputError',
+    code: 'CLI_INPUT',
+    when: 'an input file or stream that cannot be read (missing, a folder, stdin closed), a missing driver (exit 2)',
+    trigger: () => inTempDir((dir) => thrown(() => openSource(join(dir, 'missing.json'), () => process.stdin))),
+    has: [],
+  },
+  {
+    className: 'OutputError',
+    code: 'CLI_OUTPUT',
+    when: 'an output that cannot be written: a full disk, a closed pipe (exit 2); `stream` names it',
+    trigger: () => {
+      const closed = new PassThrough();
+      closed.destroy();
+      return thrown(() => new LineWriter(closed, 'out.jsonl').line('{}'));
+    },
+    has: [],
+  },
+  {
+    className: 'InvalidUtf8Error',
+    code: 'INVALID_UTF8',
+    when:
+      "input bytes that are not UTF-8 (Python's UnicodeDecodeError reason; `byteOffset`, `line`); the document " +
+      'is reported as invalid (exit 1)',
+    trigger: async () => {
+      const read = await readDocument(sourceOf('doc.json', Readable.from([Buffer.from([0x7b, 0x22, 0xff, 0x22])])));
+      if (read.ok) throw new Error('expected the bytes to be refused');
+      return read.error;
+    },
+    has: ['expected', 'received'],
+  },
+];
 
 export const ERROR_CASES: readonly ErrorCase[] = [
   {
@@ -343,7 +482,9 @@ export const ERROR_CASES: readonly ErrorCase[] = [
     },
     has: ['expected', 'received'],
   },
+  ...MONITORING_CASES,
+  ...CLI_CASES,
 ];
 
 /** Exported ContractError subclasses that are only bases (never thrown themselves). */
-export const ABSTRACT_BASES = ['ContractError', 'RedisStoreError'];
+export const ABSTRACT_BASES = ['ContractError', 'RedisStoreError', 'MonitoringError', 'CliError'];
