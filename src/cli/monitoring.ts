@@ -407,11 +407,11 @@ export async function runTail(opts: TailOptions): Promise<number> {
           signal: controller.signal,
           onReadError: (e) => problems.add(e),
           // An outage fails every poll: say so once, then at most every OUTAGE_NOTE_MS while it lasts.
-        onUnavailable: (e) => {
-          if (Date.now() - lastOutageNote < OUTAGE_NOTE_MS) return;
-          lastOutageNote = Date.now();
-          void err.line(`pynenc-contract tail: ${e.message}; polling again`);
-        },
+          onUnavailable: (e) => {
+            if (Date.now() - lastOutageNote < OUTAGE_NOTE_MS) return;
+            lastOutageNote = Date.now();
+            void err.line(`pynenc-contract tail: ${e.message}; polling again`);
+          },
         },
       );
       for await (const item of items) {

@@ -296,11 +296,11 @@ export class SqliteMonitoringReader implements MonitoringReader {
     const texts = new UtcTimestampTexts();
     for (const row of rows) {
       // The contract's EventMarker, checked field by field (every field is a column here, the timestamp is ours).
-      const [id, code, ts, matched, triggered, inv, runner] = row;
+      const [id, eventCode, ts, matched, triggered, inv, runner] = row;
       let problem: string | undefined;
       let timestamp = '';
       if (typeof id !== 'string') problem = `event_id is ${typeof id}, not a string`;
-      else if (typeof code !== 'string') problem = `event_code is ${typeof code}, not a string`;
+      else if (typeof eventCode !== 'string') problem = `event_code is ${typeof eventCode}, not a string`;
       else if (typeof matched !== 'number' || typeof triggered !== 'number') problem = 'a count column is not a number';
       else if (inv !== null && typeof inv !== 'string') problem = 'emitted_by_invocation_id is not text or NULL';
       else if (runner !== null && typeof runner !== 'string')
@@ -314,13 +314,13 @@ export class SqliteMonitoringReader implements MonitoringReader {
         }
       }
       if (problem !== undefined) {
-        const where = { ...this.place, location: this.tables.EVENTS, id: String(id), dto: 'EventMarker' };
-        errors.fail(new MonitoringRowError(where, new RangeError(problem)));
+        const at = { ...this.place, location: this.tables.EVENTS, id: String(id), dto: 'EventMarker' };
+        errors.fail(new MonitoringRowError(at, new RangeError(problem)));
         continue;
       }
       markers.push({
         event_id: id as string,
-        event_code: code as string,
+        event_code: eventCode as string,
         timestamp,
         matched: (matched as number) > 0,
         triggered: (triggered as number) > 0,

@@ -58,9 +58,7 @@ export type ResultOrder = 'backend' | 'oldest' | 'newest';
  * totals are unchanged), or leave it out and push the error onto `errors`.
  */
 export type OnError =
-  | { onError?: 'throw' }
-  | { onError: 'skip' }
-  | { onError: 'collect'; errors: MonitoringReadError[] };
+  { onError?: 'throw' } | { onError: 'skip' } | { onError: 'collect'; errors: MonitoringReadError[] };
 
 /** How EventRecord payloads come back: as stored (wire text, the contract's form) or resolved to values. */
 export interface PayloadOption {

@@ -462,7 +462,7 @@ describe('problems and exit codes', () => {
           throw new Error(`${what}: not within 30 s\nstdout: ${stdout}\nstderr: ${stderr}`);
       }
     };
-    const printed = (ids: string[]) => () => ids.every((id) => stdout.includes(`"event_id": "${id}"`));
+    const printed = (eventIds: string[]) => () => eventIds.every((id) => stdout.includes(`"event_id": "${id}"`));
     try {
       const before = write(1);
       await until('the first records', printed(before));

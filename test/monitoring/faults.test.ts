@@ -49,10 +49,6 @@ function copy(name: string): string {
   return path;
 }
 
-function code(err: unknown): string | undefined {
-  return (err as { code?: string }).code;
-}
-
 /** onError throw / skip / collect on a list that holds bad rows `badIds` among good ones. */
 async function checkOnError(
   reader: MonitoringReader,

@@ -21,8 +21,8 @@ import { withDefaults } from '../support/records';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 
-function iso(ms: number, micros = 0): string {
-  return PyTimestamp.fromEpochMicros(BigInt(ms) * 1000n + BigInt(micros)).toString();
+function iso(ms: number, extraMicros = 0): string {
+  return PyTimestamp.fromEpochMicros(BigInt(ms) * 1000n + BigInt(extraMicros)).toString();
 }
 
 function micros(bound: TimeBound | undefined, fallback: bigint): bigint {

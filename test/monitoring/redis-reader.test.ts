@@ -6,7 +6,13 @@ import { RedisMonitoringReader } from '../../src/monitoring/redis-reader';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 import { ClientDataStore } from '../../src/datastore/client-data-store';
 import { RedisStore } from '../../src/datastore/redis';
-import { compareAll, comparePayloads, seedAndQuery, UNORDERED_ON_REDIS, type SeedReply } from '../support/monitoring-oracle';
+import {
+  compareAll,
+  comparePayloads,
+  seedAndQuery,
+  UNORDERED_ON_REDIS,
+  type SeedReply,
+} from '../support/monitoring-oracle';
 
 const APP_ID = 'mon-redis[app]*';
 let server: RedisServer;
