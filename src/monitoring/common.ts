@@ -11,8 +11,10 @@ import { EPOCH_ORDINAL, MAX_YEAR, MIN_YEAR, ordinalToYmd } from '../timestamps/c
 import { PyTimestamp } from '../timestamps/pytimestamp';
 import { MonitoringQueryError, MonitoringRowError } from './errors';
 import type {
+  EventResult,
   MarkerState,
   MonitoringBackend,
+  MonitoringReader,
   MonitoringReadError,
   PayloadOption,
   ReadOptions,
@@ -422,4 +424,23 @@ export function compareCodePoints(a: string, b: string): number {
     if (x > 0xffff) i++;
   }
   return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+/**
+ * `get_events_emitted_by_invocation(invocation_id, limit=200, offset=0)`: BaseTrigger's own definition on every
+ * backend, get_events with the emitter filter; both readers answer it through their getEvents.
+ */
+export function eventsEmittedBy<P extends PayloadOption>(
+  reader: MonitoringReader,
+  place: Place,
+  invocationId: string,
+  page: { limit?: number; offset?: number } | undefined,
+  options: (P & ReadOptions) | undefined,
+): Promise<EventResult<P>[]> {
+  idArgument(place, 'invocationId', invocationId);
+  const { limit, offset } = optionsObject(place, 'page', page, {});
+  return reader.getEvents<P>(
+    { emittedByInvocationId: invocationId, limit: limit ?? 200, offset: offset ?? 0 },
+    options,
+  );
 }

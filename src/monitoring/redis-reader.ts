@@ -25,6 +25,7 @@ import {
 import { ContractError, describeReceived } from '../errors';
 import {
   appIdOption,
+  eventsEmittedBy,
   boundMicros,
   compareCodePoints,
   count,
@@ -265,12 +266,7 @@ export class RedisMonitoringReader implements MonitoringReader {
     page: { limit?: number; offset?: number } = {},
     options?: P & ReadOptions,
   ): Promise<EventResult<P>[]> {
-    idArgument(this.place(), 'invocationId', invocationId);
-    page = optionsObject(this.place(), 'page', page, {});
-    return this.getEvents(
-      { emittedByInvocationId: invocationId, limit: page.limit ?? 200, offset: page.offset ?? 0 },
-      options,
-    );
+    return eventsEmittedBy(this, this.place(), invocationId, page, options);
   }
 
   async getEventsBatch<P extends PayloadOption = {}>(

@@ -15,6 +15,7 @@ import { sqliteTablePrefix } from '../datastore/keys';
 import { describeReceived } from '../errors';
 import {
   appIdOption,
+  eventsEmittedBy,
   boundMicros,
   count,
   eventResults,
@@ -209,12 +210,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
     page: { limit?: number; offset?: number } = {},
     options?: P & ReadOptions,
   ): Promise<EventResult<P>[]> {
-    idArgument(this.place, 'invocationId', invocationId);
-    page = optionsObject(this.place, 'page', page, {});
-    return this.getEvents(
-      { emittedByInvocationId: invocationId, limit: page.limit ?? 200, offset: page.offset ?? 0 },
-      options,
-    );
+    return eventsEmittedBy(this, this.place, invocationId, page, options);
   }
 
   async getEventsBatch<P extends PayloadOption = {}>(
