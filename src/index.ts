@@ -12,6 +12,7 @@ export { ContractError } from './errors';
 export {
   LimitExceededError,
   InvalidOptionError,
+  InvalidArgumentError,
   DEFAULT_READ_LIMITS,
   LIMIT_CODES,
   DEFAULT_MAX_ISSUES,

@@ -6,6 +6,7 @@ import type { DtoTypes } from '../../generated/types';
 import { describeReceived } from '../errors';
 // Imported from the defining modules: hot paths skip the re-export getters of the index modules.
 import {
+  InvalidArgumentError,
   InvalidOptionError,
   checkChoice,
   checkFunction,
@@ -178,7 +179,7 @@ function parse(dto: DtoName, text: string, options: FromJsonOptions): Parsed {
   const walk = typeof dto === 'string' ? WALKS[dto] : undefined;
   if (walk === undefined) requireDtoName(dto); // throws UnknownDtoError
   if (typeof text !== 'string') {
-    throw new TypeError(`fromJson(${dto}) needs the JSON text as a string, got ${typeof text}`);
+    throw new InvalidArgumentError('fromJson', 'text', 'the JSON text as a string', text, { dto });
   }
   if (options !== NO_OPTIONS) checkOptions(options);
   const mode = options.fastPath;

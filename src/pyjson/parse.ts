@@ -5,6 +5,7 @@
  */
 import {
   DEFAULT_READ_LIMITS,
+  InvalidArgumentError,
   LimitExceededError,
   checkChoice,
   resolveLimits,
@@ -47,7 +48,8 @@ export { PYTHON_INT_MAX_STR_DIGITS } from './numbers';
  * rejects, LimitExceededError when the text breaks a read limit.
  */
 export function parsePythonJson(text: string, options?: ParseOptions): PyJsonValue {
-  if (typeof text !== 'string') throw new TypeError(`parsePythonJson needs a string, got ${typeof text}`);
+  if (typeof text !== 'string')
+    throw new InvalidArgumentError('parsePythonJson', 'text', 'the JSON text as a string', text);
   return parseText(
     text,
     checkChoice('fastPath', options?.fastPath, FAST_PATH_MODES) ?? true,

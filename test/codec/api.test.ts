@@ -1,5 +1,6 @@
 /** The rest of the codec API: fromDict, the clock, isMatched / isTriggered, DTO names. */
-import { PY_KEY_ORDER, PyFloat, parsePythonJson, pythonKeyOrder, stringifyPython } from '../../src/entries/pyjson';
+import {
+  InvalidArgumentError, PY_KEY_ORDER, PyFloat, parsePythonJson, pythonKeyOrder, stringifyPython } from '../../src/entries/pyjson';
 import {
   UnknownDtoError,
   fromDict,
@@ -117,6 +118,9 @@ test('an unknown DTO name is an UnknownDtoError', () => {
   expect(() => toJson('Nope' as DtoName, {} as never)).toThrow(UnknownDtoError);
 });
 
-test('text that is not a string is a TypeError', () => {
-  expect(() => fromJson('EventRecord', 5 as unknown as string)).toThrow(TypeError);
+test('text that is not a string is an InvalidArgumentError naming the DTO', () => {
+  expect(() => fromJson('EventRecord', 5 as unknown as string)).toThrow(
+    expect.objectContaining({ code: 'INVALID_ARGUMENT', dto: 'EventRecord', callee: 'fromJson', argument: 'text' }),
+  );
+  expect(() => fromJson('EventRecord', 5 as unknown as string)).toThrow(InvalidArgumentError);
 });
