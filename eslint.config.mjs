@@ -16,4 +16,23 @@ export default tseslint.config(
       '@typescript-eslint/no-shadow': 'error',
     },
   },
+  {
+    // One-letter names only as the parameters of tiny (expression-bodied) lambdas, e.g. `(a) => a.name`.
+    files: ['src/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'warn',
+        ...[
+          'VariableDeclarator > Identifier.id',
+          ':function[body.type="BlockStatement"] > Identifier.params',
+          ':function[body.type="BlockStatement"] > AssignmentPattern > Identifier.left',
+          'FunctionDeclaration > Identifier.id',
+          'CatchClause > Identifier.param',
+        ].map((at) => ({
+          selector: `${at}[name=/^[A-Za-z_$]$/]`,
+          message: 'a one-letter name: name what it holds (one-letter names only in expression-bodied lambdas)',
+        })),
+      ],
+    },
+  },
 );
