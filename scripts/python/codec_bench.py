@@ -10,6 +10,17 @@ Each text is written by pynenc's own `TriggerRunRecord(...).to_json()`; the time
 TypeScript side times as `toJson(fromJson(text))`. `check` is the sha1 of the round-tripped texts joined by newlines:
 the TypeScript side computes the same over its own output, so both sides did the same work byte for byte.
 
+  {"big": "ints" | "floats" | "object" | "strings", "scale", "path"}
+      -> {"path", "bytes": size of the text written, "check": sha1 of the text, "round_trip_check": sha1 of
+          TriggerRunRecord.from_json(text).to_json()}
+
+bench/big-values.bench.ts: one TriggerRunRecord whose arguments_preview holds a big value, written to `path` by
+pynenc's own `to_json()` (json.dumps: ASCII, non-ASCII written as escapes), at `scale` times the issue's sizes:
+  ints     25 M ints (one digit each, `[7, 3, ...]`)
+  floats   12 M integral floats (`1.0`, `-2.0`, ...)
+  object   a 1 M-key object of ints
+  strings  10 M characters of text in strings of 100,000, mixing ASCII, astral, escaped and non-ASCII characters
+
 Shapes:
   typical  what BaseTrigger writes: hex and uuid ids, `+00:00` timestamps, `{}` arguments_preview.
   hard     arguments_preview of random doubles, integral floats (1.0, -3.0, 1e22), ints beyond 2**53, NaN and
@@ -116,7 +127,44 @@ def record(rng, shape):
     )
 
 
+BIG_TEXT = "plain ascii text, \U0001f600 astral \U00010348, escaped \" \\ \t \n \u2028, Z\u00fcrich \u00e9\u00e8; "
+
+
+def big_record(kind, scale):
+    if kind == "ints":
+        preview = {"values": [j % 10 for j in range(int(25_000_000 * scale))]}
+    elif kind == "floats":
+        preview = {"values": [float(j % 7 - 3) for j in range(int(12_000_000 * scale))]}
+    elif kind == "object":
+        preview = {"values": {f"key{j}": j for j in range(int(1_000_000 * scale))}}
+    elif kind == "strings":
+        piece = (BIG_TEXT * (100_000 // len(BIG_TEXT) + 1))[:100_000]
+        preview = {"values": [piece] * max(1, int(100 * scale))}
+    else:
+        raise ValueError(f"unknown big shape {kind!r}")
+    rng = random.Random(16)
+    rec = record(rng, "typical")
+    rec.arguments_preview = preview
+    return rec
+
+
+def handle_big(req):
+    text = big_record(req["big"], req["scale"]).to_json()
+    data = text.encode("utf-8")
+    with open(req["path"], "wb") as out:
+        out.write(data)
+    round_trip = TriggerRunRecord.from_json(text).to_json().encode("utf-8")
+    return {
+        "path": req["path"],
+        "bytes": len(data),
+        "check": hashlib.sha1(data).hexdigest(),
+        "round_trip_check": hashlib.sha1(round_trip).hexdigest(),
+    }
+
+
 def handle(req):
+    if "big" in req:
+        return handle_big(req)
     rng = random.Random(req["seed"])
     texts = [record(rng, req["shape"]).to_json() for _ in range(req["n"])]
     rounds = []
