@@ -34,13 +34,14 @@
  * diagnosed whole, and test/validation/capped.test.ts compares the result with one uncapped Ajv run over thousands
  * of mutated documents: the same issues, in the same order.
  */
-import { DTO_NAMES, commonSchema, schemas, type DtoName } from '../../generated/schemas';
+import { commonSchema, schemas, type DtoName } from '../../generated/schemas';
 import type { ErrorObject } from 'ajv';
 import type { DataValidationCxt } from 'ajv/dist/types';
 import type { JsonSchema } from '../spec/json-schema';
 import { checkers, diagnosers } from './compiled';
 import { makeIssue, type ValidationIssue } from './errors';
 import { escapePointerToken, unescapePointerToken } from '../spec/json-pointer';
+import { documentsById, resolveRef } from '../spec/refs';
 import { defineOwn, isPlainObject } from '../spec/json-value';
 import { toIssues } from './issues';
 import { firstDocumentKey, forEachDocumentKey, inDocumentOrder } from './order';
@@ -76,22 +77,23 @@ export class IssueSink {
 export const WINDOW = 4096;
 
 /** A property holding a collection whose items are diagnosed apart from the object. */
-interface Collection {
+export interface Collection<Name extends string = DtoName> {
   readonly name: string;
   readonly pointer: string;
   /** `items`: an array; `values`: an object whose every value satisfies one schema. */
   readonly kind: 'items' | 'values';
   /** The DTO of the items (an array of DTOs); undefined: windows. */
-  readonly itemDto: DtoName | undefined;
+  readonly itemDto: Name | undefined;
 }
 
-interface PiecePlan {
-  readonly dto: DtoName;
+/** How a DTO's documents are diagnosed: whole, or in pieces (see above). */
+export interface PiecePlan<Name extends string = DtoName> {
+  readonly dto: Name;
   /** Null: the DTO is diagnosed whole (see piecePlan). */
   readonly declared: ReadonlySet<string> | null;
   /** Unknown keys are errors (`additionalProperties: false`). */
   readonly closed: boolean;
-  readonly collections: readonly Collection[];
+  readonly collections: readonly Collection<Name>[];
 }
 
 /** Keywords that only annotate. */
@@ -124,78 +126,92 @@ const KEY_SET_KEYWORDS = [
   'dependentSchemas',
 ];
 
-const DTO_BY_ID = new Map<string, DtoName>(DTO_NAMES.map((name) => [String(schemas[name].$id), name]));
-
-/** The schema a `$ref` (relative to `base`) names in the contract, with its document's id; undefined if unknown. */
-function deref(schema: JsonSchema, base: string): { node: JsonSchema; base: string } {
+/**
+ * The schema `schema` stands for, `$ref`s followed (src/spec/refs.ts) among `documents` (documentsById), with the URI
+ * of the document holding it. A `$ref` with validating siblings stands for itself.
+ */
+function deref(
+  schema: JsonSchema,
+  base: string,
+  documents: ReadonlyMap<string, unknown>,
+): { node: JsonSchema; base: string } {
   if (typeof schema.$ref !== 'string') return { node: schema, base };
-  const [doc, fragment] = new URL(schema.$ref, base).href.split('#') as [string, string | undefined];
-  const dto = DTO_BY_ID.get(doc);
-  let node: unknown = dto !== undefined ? schemas[dto] : doc === String(commonSchema.$id) ? commonSchema : undefined;
-  for (const part of (fragment ?? '').split('/').filter(Boolean))
-    node = (node as Record<string, unknown> | undefined)?.[part];
-  if (node === undefined) throw new Error(`capped diagnosis: unknown $ref ${schema.$ref}`);
+  const target = resolveRef(schema.$ref, base, documents);
+  if (target === undefined) throw new Error(`capped diagnosis: unknown $ref ${schema.$ref}`);
   // The $ref's siblings apply too: they must only annotate for the target to speak for the whole.
-  const siblings = Object.keys(schema).filter((k) => k !== '$ref' && !ANNOTATIONS.has(k));
+  const siblings = Object.keys(schema).filter((key) => key !== '$ref' && !ANNOTATIONS.has(key));
   if (siblings.length > 0) return { node: schema, base };
-  return deref(node as JsonSchema, doc);
+  return deref(target.node as JsonSchema, target.document, documents);
+}
+
+/** What a plan set's `$ref`s may lead into (URI → document, see documentsById), and which schema is which DTO's. */
+interface PlanScope<Name extends string> {
+  readonly documents: ReadonlyMap<string, unknown>;
+  readonly dtoOf: ReadonlyMap<unknown, Name>;
 }
 
 /** The property's collection, when its schema is only that (no keyword judging the collection as a whole). */
-function collectionOf(name: string, property: JsonSchema, base: string): Collection | undefined {
-  const { node, base: at } = deref(property, base);
-  const assertions = Object.keys(node).filter((k) => !ANNOTATIONS.has(k));
+function collectionOf<Name extends string>(
+  name: string,
+  property: JsonSchema,
+  base: string,
+  scope: PlanScope<Name>,
+): Collection<Name> | undefined {
+  const { node, base: at } = deref(property, base, scope.documents);
+  const assertions = Object.keys(node).filter((key) => !ANNOTATIONS.has(key));
   const pointer = escapePointerToken(name);
-  if (node.type === 'array' && assertions.every((k) => k === 'type' || k === 'items') && isSchema(node.items)) {
-    const itemSchema = node.items as JsonSchema;
-    const ref = typeof itemSchema.$ref === 'string' ? new URL(itemSchema.$ref, at).href : undefined;
-    const itemDto =
-      ref !== undefined && Object.keys(itemSchema).every((k) => k === '$ref' || ANNOTATIONS.has(k))
-        ? DTO_BY_ID.get(ref)
-        : undefined;
+  if (node.type === 'array' && assertions.every((key) => key === 'type' || key === 'items') && isObject(node.items)) {
+    const itemSchema = node.items;
+    const onlyRef =
+      typeof itemSchema.$ref === 'string' &&
+      Object.keys(itemSchema).every((key) => key === '$ref' || ANNOTATIONS.has(key));
+    const itemDto = onlyRef
+      ? scope.dtoOf.get(resolveRef(itemSchema.$ref as string, at, scope.documents)?.node)
+      : undefined;
     return { name, pointer, kind: 'items', itemDto };
   }
   if (
     node.type === 'object' &&
-    assertions.every((k) => k === 'type' || k === 'additionalProperties') &&
-    isSchema(node.additionalProperties)
+    assertions.every((key) => key === 'type' || key === 'additionalProperties') &&
+    isObject(node.additionalProperties)
   ) {
     return { name, pointer, kind: 'values', itemDto: undefined };
   }
   return undefined;
 }
 
-function isSchema(value: unknown): boolean {
+/** An object that is not an array (a schema; a document's object, of any class). */
+function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Whether the conditions in `schema` read no collection and nothing of the key set. */
 function readsOnly(schema: unknown, collections: ReadonlySet<string>): boolean {
-  if (Array.isArray(schema)) return schema.every((s) => readsOnly(s, collections));
-  if (!isSchema(schema)) return true;
-  const s = schema as JsonSchema;
-  if (KEY_SET_KEYWORDS.some((k) => k in s)) return false;
+  if (Array.isArray(schema)) return schema.every((branch) => readsOnly(branch, collections));
+  if (!isObject(schema)) return true;
+  if (KEY_SET_KEYWORDS.some((keyword) => keyword in schema)) return false;
   const named = [
-    ...Object.keys((s.properties as object | undefined) ?? {}),
-    ...((s.required as string[] | undefined) ?? []),
+    ...Object.keys((schema.properties as object | undefined) ?? {}),
+    ...((schema.required as string[] | undefined) ?? []),
   ];
-  if (named.some((n) => collections.has(n))) return false;
-  return Object.values(s).every((v) => readsOnly(v, collections));
+  if (named.some((name) => collections.has(name))) return false;
+  return Object.values(schema).every((value) => readsOnly(value, collections));
 }
 
-function piecePlan(dto: DtoName): PiecePlan {
-  const schema = schemas[dto];
+function piecePlan<Name extends string>(dto: Name, schema: JsonSchema, scope: PlanScope<Name>): PiecePlan<Name> {
   const base = String(schema.$id);
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   const collections = Object.entries(properties)
-    .map(([name, prop]) => collectionOf(name, prop, base))
-    .filter((c): c is Collection => c !== undefined);
-  const names = new Set(collections.map((c) => c.name));
-  const keywords = Object.keys(schema).filter((k) => !ANNOTATIONS.has(k));
+    .map(([name, property]) => collectionOf(name, property, base, scope))
+    .filter((collection): collection is Collection<Name> => collection !== undefined);
+  const names = new Set(collections.map((collection) => collection.name));
+  const keywords = Object.keys(schema).filter((keyword) => !ANNOTATIONS.has(keyword));
   const piecewise =
     schema.type === 'object' &&
     (schema.additionalProperties === undefined || schema.additionalProperties === false) &&
-    keywords.every((k) => OBJECT_PIECES.has(k) || (CONDITIONS.has(k) && readsOnly(schema[k], names)));
+    keywords.every(
+      (keyword) => OBJECT_PIECES.has(keyword) || (CONDITIONS.has(keyword) && readsOnly(schema[keyword], names)),
+    );
   return {
     dto,
     declared: piecewise ? new Set(Object.keys(properties)) : null,
@@ -204,14 +220,31 @@ function piecePlan(dto: DtoName): PiecePlan {
   };
 }
 
-const PLANS: Readonly<Record<DtoName, PiecePlan>> = Object.fromEntries(
-  DTO_NAMES.map((d) => [d, piecePlan(d)]),
-) as Record<DtoName, PiecePlan>;
+/**
+ * How each DTO of `dtos` (name → schema) is cut into pieces; `shared`: the other documents their `$ref`s lead into.
+ * Exported for the tests (a contract of their own); the runtime's are PLANS, the contract's.
+ */
+export function piecePlans<Name extends string>(
+  dtos: Readonly<Record<Name, JsonSchema>>,
+  shared: readonly JsonSchema[],
+): Record<Name, PiecePlan<Name>> {
+  const entries = Object.entries(dtos) as [Name, JsonSchema][];
+  const scope: PlanScope<Name> = {
+    documents: documentsById([...entries.map(([, schema]) => schema), ...shared]),
+    dtoOf: new Map(entries.map(([name, schema]) => [schema, name])),
+  };
+  return Object.fromEntries(entries.map(([name, schema]) => [name, piecePlan(name, schema, scope)])) as Record<
+    Name,
+    PiecePlan<Name>
+  >;
+}
+
+const PLANS: Readonly<Record<DtoName, PiecePlan<DtoName>>> = piecePlans(schemas, [commonSchema]);
 
 /**
  * Adds the issues of `value` as a `dto` to `sink`, in document order (order.ts): the order of one uncapped Ajv run
- * sorted into it. `original`: the
- * caller's document when `value` is its schema view (schema-view.ts), so messages quote the caller's values.
+ * sorted into it. `original`: the caller's document when `value` is its schema view (schema-view.ts), so messages
+ * quote the caller's values.
  */
 export function diagnoseInto(
   dto: DtoName,
@@ -237,16 +270,16 @@ function smallerThan(value: unknown, budget: number): boolean {
   let count = 0;
   const stack: unknown[] = [value];
   while (stack.length > 0) {
-    const v = stack.pop();
+    const node = stack.pop();
     if (++count >= budget) return false;
-    if (typeof v !== 'object' || v === null) continue;
-    if (Array.isArray(v)) {
-      if (count + v.length >= budget) return false;
-      for (const item of v) stack.push(item);
+    if (typeof node !== 'object' || node === null) continue;
+    if (Array.isArray(node)) {
+      if (count + node.length >= budget) return false;
+      for (const item of node) stack.push(item);
     } else {
-      for (const key in v) {
+      for (const key in node) {
         if (++count >= budget) return false;
-        stack.push((v as Record<string, unknown>)[key]);
+        stack.push((node as Record<string, unknown>)[key]);
       }
     }
   }
@@ -289,64 +322,64 @@ interface Mark {
 }
 
 /**
- * The issues of the DTO object `d` at `path`, in document order. `shown`: the caller's value at `path` (`d`, or the
- * value `d` is the schema view of), whose key order is the document's. The skeleton's issues are grouped by the key
+ * The issues of the DTO object `object` at `path`, in document order. `shown`: the caller's value at `path` (`object`, or the
+ * value `object` is the schema view of), whose key order is the document's. The skeleton's issues are grouped by the key
  * they are under, and emitted walking the object's keys: a key's own issues (document order inside it), a collection's
  * pieces, an unknown key's issue; then the object's missing keys.
  */
 function diagnoseDto(
   plan: PiecePlan,
-  d: unknown,
+  object: unknown,
   path: string,
   sink: IssueSink,
   original: unknown,
   shown: unknown,
 ): void {
   const declared = plan.declared;
-  if (declared === null || !isPlainObject(d)) {
-    for (const issue of inDocumentOrder(run(plan.dto, d, path, original), shown, path)) sink.add(issue);
+  if (declared === null || !isPlainObject(object)) {
+    for (const issue of inDocumentOrder(run(plan.dto, object, path, original), shown, path)) sink.add(issue);
     return;
   }
-  const shownObject = isPlainObject(shown) ? shown : d;
+  const shownObject = isPlainObject(shown) ? shown : object;
   // The skeleton: declared properties as Ajv reads them (`data.name`), collections emptied; the probe: the
   // skeleton with the sentinels.
   const skeleton: Record<string, unknown> = {};
-  for (const name of declared) if (d[name] !== undefined) defineOwn(skeleton, name, d[name]);
+  for (const name of declared) if (object[name] !== undefined) defineOwn(skeleton, name, object[name]);
   const sentinels = new Map<string, unknown>();
   const marks = new Map<string, Mark>();
-  for (const c of plan.collections) {
-    const v = skeleton[c.name];
-    const at = `${path}/${c.pointer}`;
-    const shownValue = shownObject[c.name];
-    if (c.kind === 'items' && Array.isArray(v)) {
-      defineOwn(skeleton, c.name, []);
-      if (v.length === 0) continue;
-      sentinels.set(c.name, [null]);
-      const shownList = Array.isArray(shownValue) ? shownValue : v;
-      marks.set(c.name, {
+  for (const collection of plan.collections) {
+    const held = skeleton[collection.name];
+    const at = `${path}/${collection.pointer}`;
+    const shownValue = shownObject[collection.name];
+    if (collection.kind === 'items' && Array.isArray(held)) {
+      defineOwn(skeleton, collection.name, []);
+      if (held.length === 0) continue;
+      sentinels.set(collection.name, [null]);
+      const shownList = Array.isArray(shownValue) ? shownValue : held;
+      marks.set(collection.name, {
         at: `${at}/0`,
-        emit: () => items(plan, c, skeleton, v, at, path, sink, original, shownList),
+        emit: () => items(plan, collection, skeleton, held, at, path, sink, original, shownList),
       });
-    } else if (c.kind === 'values' && isObjectValue(v)) {
-      defineOwn(skeleton, c.name, {});
-      const shownMap = isObjectValue(shownValue) ? shownValue : v;
+    } else if (collection.kind === 'values' && isObject(held)) {
+      defineOwn(skeleton, collection.name, {});
+      const shownMap = isObject(shownValue) ? shownValue : held;
       const first = firstDocumentKey(shownMap);
       if (first === undefined) continue;
       const sentinel: Record<string, unknown> = {};
       defineOwn(sentinel, first, null);
-      sentinels.set(c.name, sentinel);
-      marks.set(c.name, {
+      sentinels.set(collection.name, sentinel);
+      marks.set(collection.name, {
         at: `${at}/${escapePointerToken(first)}`,
-        emit: () => values(plan, c, skeleton, v, at, path, sink, original, shownMap),
+        emit: () => values(plan, collection, skeleton, held, at, path, sink, original, shownMap),
       });
     }
   }
   const probe: Record<string, unknown> = {};
   for (const name of Object.keys(skeleton))
     defineOwn(probe, name, sentinels.has(name) ? sentinels.get(name) : skeleton[name]);
-  const unknown = plan.closed ? firstUnknown(d, declared) : undefined;
-  if (unknown !== undefined) defineOwn(probe, unknown, d[unknown]);
-  const base = run(plan.dto, probe, path, original, d);
+  const unknown = plan.closed ? firstUnknown(object, declared) : undefined;
+  if (unknown !== undefined) defineOwn(probe, unknown, object[unknown]);
+  const base = run(plan.dto, probe, path, original, object);
   // The probe's issues by the key they are under ('' for the object's own).
   const own: ValidationIssue[] = [];
   const byKey = new Map<string, ValidationIssue[]>();
@@ -366,17 +399,17 @@ function diagnoseDto(
   // whole, gives none or others), and the unknown key must have its issue: otherwise the object is explained whole
   // (correct; memory as before this module).
   const template = unknown === undefined ? undefined : byKey.get(unknown)?.[0];
-  const marked = [...marks].every(([name, m]) => {
+  const marked = [...marks].every(([name, mark]) => {
     const group = byKey.get(name) ?? [];
-    return group.length > 0 && group.every((i) => i.path === m.at || i.path.startsWith(`${m.at}/`));
+    return group.length > 0 && group.every((issue) => issue.path === mark.at || issue.path.startsWith(`${mark.at}/`));
   });
   if (!marked || (unknown !== undefined && template?.keyword !== 'additionalProperties')) {
-    for (const issue of inDocumentOrder(run(plan.dto, d, path, original), shown, path)) sink.add(issue);
+    for (const issue of inDocumentOrder(run(plan.dto, object, path, original), shown, path)) sink.add(issue);
     return;
   }
   for (const issue of own) sink.add(issue);
   forEachDocumentKey(shownObject, (key) => {
-    if (!Object.prototype.hasOwnProperty.call(d, key)) return;
+    if (!Object.prototype.hasOwnProperty.call(object, key)) return;
     if (!declared.has(key)) {
       if (template !== undefined) unknownKey(key, path, template, sink);
       return;
@@ -393,16 +426,12 @@ function diagnoseDto(
   });
   // Keys the object does not hold (missing required ones), after every present one, in the validator's order.
   for (const [key, group] of byKey) {
-    if (!Object.prototype.hasOwnProperty.call(d, key)) for (const issue of group) sink.add(issue);
+    if (!Object.prototype.hasOwnProperty.call(object, key)) for (const issue of group) sink.add(issue);
   }
 }
 
-function isObjectValue(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function firstUnknown(d: Record<string, unknown>, declared: ReadonlySet<string>): string | undefined {
-  for (const k in d) if (!declared.has(k)) return k;
+function firstUnknown(object: Record<string, unknown>, declared: ReadonlySet<string>): string | undefined {
+  for (const key in object) if (!declared.has(key)) return key;
   return undefined;
 }
 
@@ -416,7 +445,7 @@ function unknownKey(key: string, path: string, template: ValidationIssue, sink: 
 
 function items(
   plan: PiecePlan,
-  c: Collection,
+  collection: Collection,
   skeleton: Record<string, unknown>,
   list: readonly unknown[],
   at: string,
@@ -425,21 +454,21 @@ function items(
   original: unknown,
   shown: readonly unknown[],
 ): void {
-  if (c.itemDto !== undefined) {
-    const check = checkers[c.itemDto];
-    const nested = PLANS[c.itemDto];
-    for (let i = 0; i < list.length; i++)
-      if (!check(list[i])) diagnoseDto(nested, list[i], `${at}/${i}`, sink, original, shown[i]);
+  if (collection.itemDto !== undefined) {
+    const check = checkers[collection.itemDto];
+    const nested = PLANS[collection.itemDto];
+    for (let index = 0; index < list.length; index++)
+      if (!check(list[index])) diagnoseDto(nested, list[index], `${at}/${index}`, sink, original, shown[index]);
     return;
   }
   for (let from = 0; from < list.length; from += WINDOW) {
     const window: Record<string, unknown> = { ...skeleton };
-    defineOwn(window, c.name, list.slice(from, from + WINDOW));
+    defineOwn(window, collection.name, list.slice(from, from + WINDOW));
     const diagnose = diagnosers()[plan.dto];
     if (diagnose(window, context(path))) continue;
-    const errors = (diagnose.errors ?? []).flatMap((e) => {
-      const moved = moveIndex(e.instancePath, at, from);
-      return moved === undefined ? [] : [{ ...e, instancePath: moved }];
+    const errors = (diagnose.errors ?? []).flatMap((error) => {
+      const moved = moveIndex(error.instancePath, at, from);
+      return moved === undefined ? [] : [{ ...error, instancePath: moved }];
     });
     // A window holds consecutive items: sorted within, the windows follow one another in document order.
     for (const issue of inDocumentOrder(toIssues(errors, original), shown, at)) sink.add(issue);
@@ -457,7 +486,7 @@ function moveIndex(instancePath: string, at: string, offset: number): string | u
 
 function values(
   plan: PiecePlan,
-  c: Collection,
+  collection: Collection,
   skeleton: Record<string, unknown>,
   map: Record<string, unknown>,
   at: string,
@@ -471,7 +500,7 @@ function values(
   let size = 0;
   const flush = (): void => {
     const probe: Record<string, unknown> = { ...skeleton };
-    defineOwn(probe, c.name, window);
+    defineOwn(probe, collection.name, window);
     if (!diagnose(probe, context(path))) {
       const errors = (diagnose.errors ?? []).filter((e: ErrorObject) => e.instancePath.startsWith(`${at}/`));
       for (const issue of inDocumentOrder(toIssues(errors, original), shown, at)) sink.add(issue);
@@ -480,9 +509,9 @@ function values(
     size = 0;
   };
   // Windows of consecutive keys in document order (`shown`'s keys are the map's).
-  forEachDocumentKey(shown, (k) => {
-    if (!Object.prototype.hasOwnProperty.call(map, k)) return;
-    defineOwn(window, k, map[k]);
+  forEachDocumentKey(shown, (key) => {
+    if (!Object.prototype.hasOwnProperty.call(map, key)) return;
+    defineOwn(window, key, map[key]);
     if (++size === WINDOW) flush();
   });
   if (size > 0) flush();
