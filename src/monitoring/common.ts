@@ -11,7 +11,10 @@ import { EPOCH_ORDINAL, MAX_YEAR, MIN_YEAR, ordinalToYmd } from '../timestamps/c
 import { PyTimestamp } from '../timestamps/pytimestamp';
 import { MonitoringQueryError, MonitoringRowError } from './errors';
 import type {
+  EventFilters,
   EventResult,
+  EventsQuery,
+  MarkersQuery,
   MarkerState,
   MonitoringBackend,
   MonitoringReader,
@@ -19,6 +22,7 @@ import type {
   PayloadOption,
   ReadOptions,
   ResultOrder,
+  RunsInRangeQuery,
   TimeBound,
 } from './types';
 import { MARKER_STATES } from './types';
@@ -190,11 +194,49 @@ function two(n: number): string {
 }
 
 // ── arguments ───────────────────────────────────────────────────────
+// Every argument check of the MonitoringReader methods, once: the readers call the `…Args` function of their
+// method and keep only what their backend does with the checked values.
+
+/** The place a reader's constructor names in its errors (the options, before a connection exists). */
+export function optionsPlace(backend: MonitoringBackend): Place {
+  return { backend, location: 'options' };
+}
+
+/** A reader's constructor options: an object (null or another primitive refused). */
+export function readerOptions<T>(given: Place, options: T): T {
+  if (options === null || typeof options !== 'object') {
+    throw new MonitoringQueryError(given, 'options', 'an options object', describeReceived(options));
+  }
+  return options;
+}
 
 /** The pynenc app_id of a reader's options: a string (default "pynenc", pynenc's default). */
 export function appIdOption(place: Place, value: unknown): string {
   if (value === undefined) return 'pynenc';
   if (typeof value !== 'string') throw new MonitoringQueryError(place, 'appId', 'a string', describeReceived(value));
+  return value;
+}
+
+/** The longest time a Node timer or better-sqlite3's busy timeout holds (a 32-bit signed integer of ms). */
+export const MAX_TIMEOUT_MS = 0x7fffffff;
+
+/** An integer option from `min` to `max` (timeouts, batch sizes), or `fallback` when left out. */
+export function integerOption(
+  place: Place,
+  argument: string,
+  value: number | undefined,
+  fallback: number,
+  range: { min: number; max: number },
+): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < range.min || value > range.max) {
+    throw new MonitoringQueryError(
+      place,
+      argument,
+      `an integer from ${range.min} to ${range.max}`,
+      describeReceived(value),
+    );
+  }
   return value;
 }
 
@@ -209,35 +251,39 @@ export function optionsObject<T extends object>(place: Place, argument: string, 
 
 const LONE_SURROGATE = /\p{Cs}/u;
 
+/** A string UTF-8 can carry: Python's drivers raise on a lone surrogate (UnicodeEncodeError). */
+export function isUtf8Text(value: unknown): value is string {
+  return typeof value === 'string' && !LONE_SURROGATE.test(value);
+}
+
 /**
- * An id argument (event, run, invocation, condition id; an event code): a string UTF-8 can carry. Python's drivers
- * raise on a lone surrogate (UnicodeEncodeError); sent as is, it would become U+FFFD and read another key or row.
+ * An id argument (event, run, invocation, condition id; an event code): a string UTF-8 can carry. Sent as is, a
+ * lone surrogate would become U+FFFD and read another key or row.
  */
 export function idArgument(place: Place, argument: string, value: unknown): string {
-  if (typeof value !== 'string' || LONE_SURROGATE.test(value)) {
+  if (!isUtf8Text(value)) {
     throw new MonitoringQueryError(place, argument, 'a string (without lone surrogates)', describeReceived(value));
   }
   return value;
 }
 
-/** A list of id arguments (the batch methods). */
-export function idList(place: Place, argument: string, value: unknown): string[] {
+/** A list of id arguments (the batch methods), each once, in first-seen order. */
+function uniqueIds(place: Place, argument: string, value: unknown): string[] {
   if (!Array.isArray(value)) {
     throw new MonitoringQueryError(place, argument, 'an array of ids', describeReceived(value));
   }
-  return value.map((id, i) => idArgument(place, `${argument}[${i}]`, id));
+  return [...new Set(value.map((id, index) => idArgument(place, `${argument}[${index}]`, id)))];
 }
 
 /** `resolvePayloads`: a ClientDataStore (the one decodeEventRecords takes), or undefined. */
-export function payloadOption(place: Place, options: PayloadOption | undefined): PayloadOption | undefined {
+function payloadOption(place: Place, options: PayloadOption | undefined): void {
   const store = optionsObject(place, 'options', options, {}).resolvePayloads;
   if (store !== undefined && !(store instanceof ClientDataStore)) {
     throw new MonitoringQueryError(place, 'resolvePayloads', 'a ClientDataStore', describeReceived(store));
   }
-  return options;
 }
 
-export function count(place: Place, argument: string, value: number | undefined, fallback: number): number {
+function count(place: Place, argument: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isSafeInteger(value) || value < 0) {
     throw new MonitoringQueryError(place, argument, 'a non-negative integer', describeReceived(value));
@@ -245,7 +291,7 @@ export function count(place: Place, argument: string, value: number | undefined,
   return value;
 }
 
-export function markerState(place: Place, state: MarkerState | undefined): MarkerState {
+function markerState(place: Place, state: MarkerState | undefined): MarkerState {
   if (state === undefined) return 'all';
   if (!MARKER_STATES.includes(state)) {
     throw new MonitoringQueryError(place, 'state', MARKER_STATES.join(' | '), describeReceived(state));
@@ -253,7 +299,7 @@ export function markerState(place: Place, state: MarkerState | undefined): Marke
   return state;
 }
 
-export function resultOrder(place: Place, options: { order?: ResultOrder } | undefined): ResultOrder {
+function resultOrder(place: Place, options: { order?: ResultOrder } | undefined): ResultOrder {
   const order = optionsObject(place, 'options', options, {}).order ?? 'backend';
   if (order !== 'backend' && order !== 'oldest' && order !== 'newest') {
     throw new MonitoringQueryError(place, 'order', "'backend' | 'oldest' | 'newest'", describeReceived(order));
@@ -261,17 +307,159 @@ export function resultOrder(place: Place, options: { order?: ResultOrder } | und
   return order;
 }
 
-export function optionalText(place: Place, argument: string, value: unknown): string | undefined {
+function optionalText(place: Place, argument: string, value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   return idArgument(place, argument, value);
 }
 
-export function optionalFlag(place: Place, argument: string, value: unknown): boolean | undefined {
+function optionalFlag(place: Place, argument: string, value: unknown): boolean | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'boolean') {
     throw new MonitoringQueryError(place, argument, 'a boolean', describeReceived(value));
   }
   return value;
+}
+
+/** A time bound a query needs (undefined and null refused), in epoch microseconds. */
+function requiredBound(place: Place, argument: string, bound: TimeBound | undefined): bigint {
+  if (bound === undefined || bound === null) {
+    throw new MonitoringQueryError(place, argument, 'a time bound', describeReceived(bound));
+  }
+  return boundMicros(place, argument, bound);
+}
+
+/** A time bound a filter may leave out (undefined or null: no bound). */
+function optionalBound(place: Place, argument: string, bound: TimeBound | undefined): bigint | undefined {
+  return bound === undefined || bound === null ? undefined : boundMicros(place, argument, bound);
+}
+
+/** The filters of `get_events` / `count_events`, checked; undefined where the caller left one out. */
+export interface CheckedEventFilters {
+  eventCode: string | undefined;
+  /** Inclusive bounds, epoch microseconds. */
+  start: bigint | undefined;
+  end: bigint | undefined;
+  matched: boolean | undefined;
+  triggered: boolean | undefined;
+  emittedByInvocationId: string | undefined;
+  emittedByTaskId: string | undefined;
+}
+
+function eventFilters(place: Place, filters: EventFilters): CheckedEventFilters {
+  return {
+    eventCode: optionalText(place, 'eventCode', filters.eventCode),
+    start: optionalBound(place, 'startTime', filters.startTime),
+    end: optionalBound(place, 'endTime', filters.endTime),
+    matched: optionalFlag(place, 'matched', filters.matched),
+    triggered: optionalFlag(place, 'triggered', filters.triggered),
+    emittedByInvocationId: optionalText(place, 'emittedByInvocationId', filters.emittedByInvocationId),
+    emittedByTaskId: optionalText(place, 'emittedByTaskId', filters.emittedByTaskId),
+  };
+}
+
+/** `getEvent(eventId, options)`. */
+export function eventArgs(place: Place, eventId: unknown, options: PayloadOption | undefined): string {
+  const id = idArgument(place, 'eventId', eventId);
+  payloadOption(place, options);
+  return id;
+}
+
+/** `getEvents(query, options)`: limit 100 and offset 0 by default, as Python. */
+export function eventsArgs(
+  place: Place,
+  query: EventsQuery | undefined,
+  options: (PayloadOption & ReadOptions) | undefined,
+): { filters: CheckedEventFilters; limit: number; offset: number; errors: RowErrors } {
+  const checked = optionsObject(place, 'query', query, {});
+  payloadOption(place, options);
+  const errors = new RowErrors(options, place);
+  const limit = count(place, 'limit', checked.limit, 100);
+  const offset = count(place, 'offset', checked.offset, 0);
+  return { filters: eventFilters(place, checked), limit, offset, errors };
+}
+
+/** `countEvents(filters)`. */
+export function countArgs(place: Place, filters: EventFilters | undefined): CheckedEventFilters {
+  return eventFilters(place, optionsObject(place, 'filters', filters, {}));
+}
+
+/** `getEventsBatch(eventIds, options)`. */
+export function eventsBatchArgs(
+  place: Place,
+  eventIds: readonly string[],
+  options: (PayloadOption & ReadOptions) | undefined,
+): { ids: string[]; errors: RowErrors } {
+  const ids = uniqueIds(place, 'eventIds', eventIds);
+  payloadOption(place, options);
+  return { ids, errors: new RowErrors(options, place) };
+}
+
+/** `getEventMarkers(query, options)`: both bounds required, state 'all', limit 1000 and offset 0 by default. */
+export function markersArgs(
+  place: Place,
+  query: MarkersQuery,
+  options: ReadOptions | undefined,
+): {
+  start: bigint;
+  end: bigint;
+  eventCode: string | undefined;
+  state: MarkerState;
+  limit: number;
+  offset: number;
+  order: ResultOrder;
+  errors: RowErrors;
+} {
+  const checked = optionsObject(place, 'query', query, {} as MarkersQuery);
+  const errors = new RowErrors(options, place);
+  const order = resultOrder(place, options);
+  const state = markerState(place, checked.state);
+  const limit = count(place, 'limit', checked.limit, 1000);
+  const offset = count(place, 'offset', checked.offset, 0);
+  const start = requiredBound(place, 'startTime', checked.startTime);
+  const end = requiredBound(place, 'endTime', checked.endTime);
+  const eventCode = optionalText(place, 'eventCode', checked.eventCode);
+  return { start, end, eventCode, state, limit, offset, order, errors };
+}
+
+/** The options of a method answering a list of runs (`getTriggerRunsFor…`). */
+export function runsArgs(place: Place, options: ReadOptions | undefined): { order: ResultOrder; errors: RowErrors } {
+  const errors = new RowErrors(options, place);
+  return { order: resultOrder(place, options), errors };
+}
+
+/** `getTriggerRunsInRange(query, options)`: both bounds required; limit undefined or null is no limit (None). */
+export function runsInRangeArgs(
+  place: Place,
+  query: RunsInRangeQuery,
+  options: ReadOptions | undefined,
+): {
+  start: bigint;
+  end: bigint;
+  taskIdKey: string | undefined;
+  eventCode: string | undefined;
+  limit: number | undefined;
+  order: ResultOrder;
+  errors: RowErrors;
+} {
+  const checked = optionsObject(place, 'query', query, {} as RunsInRangeQuery);
+  const { order, errors } = runsArgs(place, options);
+  const limit =
+    checked.limit === undefined || checked.limit === null ? undefined : count(place, 'limit', checked.limit, 0);
+  const start = requiredBound(place, 'startTime', checked.startTime);
+  const end = requiredBound(place, 'endTime', checked.endTime);
+  const taskIdKey = optionalText(place, 'taskIdKey', checked.taskIdKey);
+  const eventCode = optionalText(place, 'eventCode', checked.eventCode);
+  return { start, end, taskIdKey, eventCode, limit, order, errors };
+}
+
+/** `getTriggerRunsBatch(triggerRunIds, options)`. */
+export function runsBatchArgs(
+  place: Place,
+  triggerRunIds: readonly string[],
+  options: ReadOptions | undefined,
+): { ids: string[]; errors: RowErrors } {
+  const ids = uniqueIds(place, 'triggerRunIds', triggerRunIds);
+  return { ids, errors: new RowErrors(options, place) };
 }
 
 // ── rows ────────────────────────────────────────────────────────────
@@ -333,6 +521,40 @@ export function readRun(place: Place, location: string, id: string, text: string
   } catch (err) {
     throw new MonitoringRowError({ backend: place.backend, location, id, dto: 'TriggerRunRecord' }, err);
   }
+}
+
+/** readRun, with an unreadable row going through `errors` (undefined: the row is left out). */
+export function readRunOrFail(
+  place: Place,
+  location: string,
+  id: string,
+  text: string,
+  errors: RowErrors,
+): TriggerRunRecord | undefined {
+  try {
+    return readRun(place, location, id, text);
+  } catch (err) {
+    errors.fail(err as MonitoringRowError);
+    return undefined;
+  }
+}
+
+/**
+ * The answer of a batch method: a Map in the order of `ids`, null for an id not stored (`isStored` false). A
+ * stored row that `read` lacks (left out by onError) is absent rather than null: null means "not stored".
+ */
+export function batchResult<R>(
+  ids: readonly string[],
+  isStored: (id: string) => boolean,
+  read: ReadonlyMap<string, R>,
+): Map<string, R | null> {
+  const out = new Map<string, R | null>();
+  for (const id of ids) {
+    const record = read.get(id);
+    if (record !== undefined) out.set(id, record);
+    else if (!isStored(id)) out.set(id, null);
+  }
+  return out;
 }
 
 /** The record with `triggered_invocation_ids` from the link index (as Python's backends do on read). */
@@ -398,6 +620,11 @@ export async function eventResults(
 function runTime(run: TriggerRunRecord): bigint | null {
   const text = run.executed_at ?? run.claimed_at;
   return text ? PyTimestamp.parse(text).epochMicros : null;
+}
+
+/** Runs in the order asked: as the backend listed them, or sorted (sortRuns). */
+export function orderRuns(runs: TriggerRunRecord[], order: ResultOrder): TriggerRunRecord[] {
+  return order === 'backend' ? runs : sortRuns(runs, order);
 }
 
 /** Runs sorted by (executed_at, else claimed_at; none first) then trigger_run_id, oldest or newest first. */

@@ -25,27 +25,33 @@ import {
 import { ContractError, describeReceived } from '../errors';
 import {
   appIdOption,
-  eventsEmittedBy,
-  boundMicros,
+  batchResult,
   compareCodePoints,
-  count,
+  countArgs,
   DATETIME_MAX_MICROS,
   DATETIME_MIN_MICROS,
+  eventArgs,
   eventResults,
+  eventsArgs,
+  eventsBatchArgs,
+  eventsEmittedBy,
   idArgument,
-  idList,
-  markerState,
+  integerOption,
+  markersArgs,
+  MAX_TIMEOUT_MS,
   microsToScore,
-  optionalFlag,
-  optionalText,
-  optionsObject,
-  payloadOption,
+  optionsPlace,
+  orderRuns,
+  readerOptions,
   readEvent,
   readRun,
-  resultOrder,
+  readRunOrFail,
   RowErrors,
-  sortRuns,
+  runsArgs,
+  runsBatchArgs,
+  runsInRangeArgs,
   THROW,
+  type CheckedEventFilters,
   type EventRow,
   type Place,
 } from './common';
@@ -67,7 +73,6 @@ import type {
   ReadOptions,
   ResultOrder,
   RunsInRangeQuery,
-  TimeBound,
 } from './types';
 
 export interface RedisMonitoringReaderOptions {
@@ -152,6 +157,7 @@ export class RedisMonitoringReader implements MonitoringReader {
   readonly keys: ReturnType<typeof redisTriggerKeys>;
   /** `redis://host:port/db`, as errors name it. */
   readonly server: string;
+  private readonly place: Place;
   private readonly client: Redis;
   private readonly owns: boolean;
   private readonly disconnectOnClose: boolean;
@@ -172,15 +178,14 @@ export class RedisMonitoringReader implements MonitoringReader {
   };
 
   constructor(options: RedisMonitoringReaderOptions = {}) {
-    const where = { backend: 'redis' as const, location: 'options' };
-    if (options === null || typeof options !== 'object') {
-      throw new MonitoringQueryError(where, 'options', 'an options object', describeReceived(options));
-    }
+    const where = optionsPlace('redis');
+    readerOptions(where, options);
     this.appId = appIdOption(where, options.appId);
     this.keys = redisTriggerKeys(this.appId);
-    this.connectTimeoutMs = positive(where, 'connectTimeoutMs', options.connectTimeoutMs, 2000);
-    this.commandTimeoutMs = positive(where, 'commandTimeoutMs', options.commandTimeoutMs, 5000);
-    this.batch = positive(where, 'batchSize', options.batchSize, 1000, 100_000);
+    const timeouts = { min: 1, max: MAX_TIMEOUT_MS };
+    this.connectTimeoutMs = integerOption(where, 'connectTimeoutMs', options.connectTimeoutMs, 2000, timeouts);
+    this.commandTimeoutMs = integerOption(where, 'commandTimeoutMs', options.commandTimeoutMs, 5000, timeouts);
+    this.batch = integerOption(where, 'batchSize', options.batchSize, 1000, { min: 1, max: 100_000 });
     if (options.client !== undefined && options.connection !== undefined) {
       throw new MonitoringQueryError(where, 'connection', 'either `client` or `connection`, not both', 'both');
     }
@@ -213,13 +218,13 @@ export class RedisMonitoringReader implements MonitoringReader {
     }
     this.client.on('error', this.onError);
     this.server = describeRedisServer(this.client.options);
+    this.place = { backend: 'redis', location: this.server };
   }
 
   // ── events ─────────────────────────────────────────────────────────
 
   async getEvent<P extends PayloadOption = {}>(eventId: string, options?: P): Promise<EventResult<P> | null> {
-    idArgument(this.place(), 'eventId', eventId);
-    payloadOption(this.place(), options);
+    eventArgs(this.place, eventId, options);
     const key = this.keys.event(eventId);
     const [stored, links] = await this.run(key, async () => {
       const replies = await this.exec(
@@ -230,7 +235,7 @@ export class RedisMonitoringReader implements MonitoringReader {
     if (stored === null || stored === '') return null; // Python: `if not raw: return None`
     const text = this.text(stored, key, eventId, 'EventRecord', THROW);
     const [record] = await eventResults(
-      this.place(key),
+      this.place,
       [{ id: eventId, location: key, text: text!, links }],
       options,
       THROW,
@@ -242,23 +247,18 @@ export class RedisMonitoringReader implements MonitoringReader {
     query: EventsQuery = {},
     options?: P & ReadOptions,
   ): Promise<EventResult<P>[]> {
-    query = optionsObject(this.place(), 'query', query, {});
-    payloadOption(this.place(), options);
-    const errors = new RowErrors(options, this.place());
-    const limit = count(this.place(), 'limit', query.limit, 100);
-    const offset = count(this.place(), 'offset', query.offset, 0);
+    const { filters, limit, offset, errors } = eventsArgs(this.place, query, options);
     // Python appends, then stops at `len(results) >= limit`: limit 0 still returns the first matching event.
     const size = Math.max(limit, 1);
-    const filter = this.eventFilter(query);
-    const { kept } = await this.scanEvents(query, 'newest', filter, errors, { from: offset, to: offset + size });
+    const filter = eventFilter(filters);
+    const { kept } = await this.scanEvents(filters, 'newest', filter, errors, { from: offset, to: offset + size });
     const page = await this.loadTexts(kept, errors);
     return (await this.eventRows(page, options, errors)) as EventResult<P>[];
   }
 
   async countEvents(filters: EventFilters = {}): Promise<number> {
-    filters = optionsObject(this.place(), 'filters', filters, {});
-    const filter = this.eventFilter(filters);
-    return (await this.scanEvents(filters, 'newest', filter, THROW, { from: 0, to: 0 }, false)).total;
+    const checked = countArgs(this.place, filters);
+    return (await this.scanEvents(checked, 'newest', eventFilter(checked), THROW, { from: 0, to: 0 }, false)).total;
   }
 
   async getEventsEmittedByInvocation<P extends PayloadOption = {}>(
@@ -266,54 +266,40 @@ export class RedisMonitoringReader implements MonitoringReader {
     page: { limit?: number; offset?: number } = {},
     options?: P & ReadOptions,
   ): Promise<EventResult<P>[]> {
-    return eventsEmittedBy(this, this.place(), invocationId, page, options);
+    return eventsEmittedBy(this, this.place, invocationId, page, options);
   }
 
   async getEventsBatch<P extends PayloadOption = {}>(
     eventIds: readonly string[],
     options?: P & ReadOptions,
   ): Promise<Map<string, EventResult<P> | null>> {
-    const unique = [...new Set(idList(this.place(), 'eventIds', eventIds))];
-    payloadOption(this.place(), options);
-    const errors = new RowErrors(options, this.place());
+    const { ids: unique, errors } = eventsBatchArgs(this.place, eventIds, options);
     const stored = await this.mget(unique.map((id) => this.keys.event(id)));
     const rows: EventRow[] = [];
-    const present: string[] = [];
-    unique.forEach((id, i) => {
-      const s = stored[i]!;
-      if (s === null || s === '') return;
+    const present = new Set<string>();
+    unique.forEach((id, index) => {
+      const value = stored[index]!;
+      if (value === null || value === '') return;
+      present.add(id);
       const key = this.keys.event(id);
-      const text = this.text(s, key, id, 'EventRecord', errors);
-      if (text !== undefined) {
-        rows.push({ id, location: key, text, links: [] });
-        present.push(id);
-      }
+      const text = this.text(value, key, id, 'EventRecord', errors);
+      if (text !== undefined) rows.push({ id, location: key, text, links: [] });
     });
-    const links = await this.lranges(present.map((id) => this.keys.eventLinks(id)));
-    rows.forEach((row, i) => (row.links = links[i]!));
-    const records = await eventResults(this.place(), rows, options, errors);
-    const read = new Map(records.map((r) => [r.event_id, r as EventResult<P>]));
-    const failed = new Set(unique.filter((id, i) => stored[i] !== null && stored[i] !== ''));
-    const out = new Map<string, EventResult<P> | null>();
-    for (const id of unique) {
-      if (read.has(id)) out.set(id, read.get(id)!);
-      else if (!failed.has(id)) out.set(id, null); // left out by onError: absent, not null
-    }
-    return out;
+    const links = await this.lranges(rows.map((row) => this.keys.eventLinks(row.id)));
+    rows.forEach((row, index) => (row.links = links[index]!));
+    const records = await eventResults(this.place, rows, options, errors);
+    const read = new Map(records.map((record) => [record.event_id, record as EventResult<P>]));
+    return batchResult(unique, (id) => present.has(id), read);
   }
 
   async getEventMarkers(query: MarkersQuery, options?: ReadOptions): Promise<EventMarkerPage> {
-    query = optionsObject(this.place(), 'query', query, {} as MarkersQuery);
-    const errors = new RowErrors(options, this.place());
-    const order = resultOrder(this.place(), options);
-    const state = markerState(this.place(), query.state);
-    const limit = count(this.place(), 'limit', query.limit, 1000);
-    const offset = count(this.place(), 'offset', query.offset, 0);
+    const { start, end, eventCode, state, limit, offset, order, errors } = markersArgs(this.place, query, options);
     const needsRecord = state === 'matched' || state === 'unmatched';
     const needsLinks = state === 'triggered' || state === 'untriggered';
     const walk = order === 'oldest' ? 'oldest' : 'newest';
-    const filter = { needsRecord, needsLinks, test: (c: Candidate) => markerMatches(c, state) };
-    const scan = await this.scanEvents(query, walk, filter, errors, { from: offset, to: offset + limit }, false);
+    const filter = { needsRecord, needsLinks, test: (candidate: Candidate) => markerMatches(candidate, state) };
+    const window = { eventCode, start, end };
+    const scan = await this.scanEvents(window, walk, filter, errors, { from: offset, to: offset + limit }, false);
     const slice = await this.loadTexts(scan.kept, errors);
     // The page's records and link counts (only what the scan did not read already), in one round trip each.
     await this.complete(slice, true, true, errors);
@@ -334,7 +320,7 @@ export class RedisMonitoringReader implements MonitoringReader {
   }
 
   async getInvocationsTriggeredByEvent(eventId: string): Promise<string[]> {
-    const key = this.keys.eventLinks(idArgument(this.place(), 'eventId', eventId));
+    const key = this.keys.eventLinks(idArgument(this.place, 'eventId', eventId));
     return this.run(key, () => this.client.lrange(key, 0, -1));
   }
 
@@ -347,87 +333,64 @@ export class RedisMonitoringReader implements MonitoringReader {
   // ── trigger runs ───────────────────────────────────────────────────
 
   async getTriggerRun(triggerRunId: string): Promise<TriggerRunRecord | null> {
-    const key = this.keys.run(idArgument(this.place(), 'triggerRunId', triggerRunId));
+    const key = this.keys.run(idArgument(this.place, 'triggerRunId', triggerRunId));
     const [stored] = await this.mget([key]);
     if (stored === null || stored === '' || stored === undefined) return null;
     const text = this.text(stored, key, triggerRunId, 'TriggerRunRecord', THROW)!;
-    return readRun(this.place(), key, triggerRunId, text);
+    return readRun(this.place, key, triggerRunId, text);
   }
 
   async getTriggerRunsForEvent(eventId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
-    return this.runsOfSet(this.keys.runsForEvent(idArgument(this.place(), 'eventId', eventId)), options);
+    return this.runsOfSet(this.keys.runsForEvent(idArgument(this.place, 'eventId', eventId)), options);
   }
 
   async getTriggerRunsForInvocation(invocationId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
-    const id = idArgument(this.place(), 'invocationId', invocationId);
+    const id = idArgument(this.place, 'invocationId', invocationId);
     return this.runsOfSet(this.keys.runsForInvocation(id), options);
   }
 
   async getTriggerRunsSourcedByInvocation(invocationId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
-    const id = idArgument(this.place(), 'invocationId', invocationId);
+    const id = idArgument(this.place, 'invocationId', invocationId);
     return this.runsOfSet(this.keys.runsSourcedByInvocation(id), options);
   }
 
   async getTriggerRunsForValidCondition(validConditionId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
-    idArgument(this.place(), 'validConditionId', validConditionId);
+    idArgument(this.place, 'validConditionId', validConditionId);
     const runs = await this.runsOfSet(this.keys.runsForValidCondition(validConditionId), options);
     if (runs.length > 0) return runs;
     // Python falls back to BaseTrigger's scan of every run (datetime.min .. datetime.max), newest first.
-    const all = await this.runsInRange(
-      DATETIME_MIN_MICROS,
-      DATETIME_MAX_MICROS,
-      {},
-      'backend',
-      new RowErrors(options, this.place()),
-    );
+    const { order, errors } = runsArgs(this.place, options);
+    const everything = { start: DATETIME_MIN_MICROS, end: DATETIME_MAX_MICROS };
+    const all = await this.runsInRange(everything, 'backend', errors);
     const matching = all.filter(
       (run) =>
         run.valid_condition_ids.includes(validConditionId) ||
-        (run.participants ?? []).some((p) => p.valid_condition_id === validConditionId),
+        (run.participants ?? []).some((participant) => participant.valid_condition_id === validConditionId),
     );
-    const order = resultOrder(this.place(), options);
-    return order === 'backend' ? matching : sortRuns(matching, order);
+    return orderRuns(matching, order);
   }
 
   async getTriggerRunsInRange(query: RunsInRangeQuery, options?: ReadOptions): Promise<TriggerRunRecord[]> {
-    query = optionsObject(this.place(), 'query', query, {} as RunsInRangeQuery);
-    const order = resultOrder(this.place(), options);
-    const start = this.bound('startTime', query.startTime);
-    const end = this.bound('endTime', query.endTime);
-    const limit =
-      query.limit === undefined || query.limit === null ? undefined : count(this.place(), 'limit', query.limit, 0);
-    const filters = {
-      taskIdKey: optionalText(this.place(), 'taskIdKey', query.taskIdKey),
-      eventCode: optionalText(this.place(), 'eventCode', query.eventCode),
-      limit,
-    };
-    return this.runsInRange(start, end, filters, order, new RowErrors(options, this.place()));
+    const { order, errors, ...window } = runsInRangeArgs(this.place, query, options);
+    return this.runsInRange(window, order, errors);
   }
 
   async getTriggerRunsBatch(
     triggerRunIds: readonly string[],
     options?: ReadOptions,
   ): Promise<Map<string, TriggerRunRecord | null>> {
-    const unique = [...new Set(idList(this.place(), 'triggerRunIds', triggerRunIds))];
-    const errors = new RowErrors(options, this.place());
+    const { ids: unique, errors } = runsBatchArgs(this.place, triggerRunIds, options);
     const stored = await this.mget(unique.map((id) => this.keys.run(id)));
-    const out = new Map<string, TriggerRunRecord | null>();
-    unique.forEach((id, i) => {
-      const s = stored[i]!;
-      if (s === null || s === '') {
-        out.set(id, null);
-        return;
-      }
-      const key = this.keys.run(id);
-      const text = this.text(s, key, id, 'TriggerRunRecord', errors);
-      if (text === undefined) return;
-      try {
-        out.set(id, readRun(this.place(), key, id, text));
-      } catch (err) {
-        errors.fail(err as MonitoringRowError);
-      }
+    const present = new Set<string>();
+    const read = new Map<string, TriggerRunRecord>();
+    unique.forEach((id, index) => {
+      const value = stored[index]!;
+      if (value === null || value === '') return;
+      present.add(id);
+      const run = this.storedRun(id, value, errors);
+      if (run !== undefined) read.set(id, run);
     });
-    return out;
+    return batchResult(unique, (id) => present.has(id), read);
   }
 
   async close(): Promise<void> {
@@ -450,17 +413,17 @@ export class RedisMonitoringReader implements MonitoringReader {
    * else a multi-key EXISTS (a count; MGET only for a chunk where some key is gone).
    */
   private async scanEvents(
-    window: { eventCode?: string; startTime?: TimeBound; endTime?: TimeBound },
+    window: { eventCode: string | undefined; start: bigint | undefined; end: bigint | undefined },
     walk: 'newest' | 'oldest',
     filter: { needsRecord: boolean; needsLinks: boolean; test: (c: Candidate) => boolean },
     errors: RowErrors,
     keep: { from: number; to: number },
     stop = true,
   ): Promise<{ total: number; kept: Candidate[] }> {
-    const code = optionalText(this.place(), 'eventCode', window.eventCode);
+    const code = window.eventCode;
     const index = code === undefined ? this.keys.eventsByTime : this.keys.eventsByCode(code);
-    const min = isBound(window.startTime) ? scoreText(this.bound('startTime', window.startTime)) : '-inf';
-    const max = isBound(window.endTime) ? scoreText(this.bound('endTime', window.endTime)) : '+inf';
+    const min = window.start === undefined ? '-inf' : scoreText(window.start);
+    const max = window.end === undefined ? '+inf' : scoreText(window.end);
     const ids = await this.run(index, () =>
       walk === 'newest' ? this.client.zrevrangebyscore(index, max, min) : this.client.zrangebyscore(index, min, max),
     );
@@ -533,7 +496,7 @@ export class RedisMonitoringReader implements MonitoringReader {
 
   private parse(c: Candidate, errors: RowErrors): boolean {
     try {
-      c.record = readEvent(this.place(), { id: c.id, location: this.keys.event(c.id), text: c.text! });
+      c.record = readEvent(this.place, { id: c.id, location: this.keys.event(c.id), text: c.text! });
       return true;
     } catch (err) {
       errors.fail(err as MonitoringRowError);
@@ -545,39 +508,18 @@ export class RedisMonitoringReader implements MonitoringReader {
   private async eventRows(cands: Candidate[], options: PayloadOption | undefined, errors: RowErrors) {
     const links = await this.lranges(cands.map((c) => this.keys.eventLinks(c.id)));
     const rows = cands.map((c, i) => ({ id: c.id, location: this.keys.event(c.id), text: c.text!, links: links[i]! }));
-    return eventResults(this.place(), rows, options, errors);
-  }
-
-  private eventFilter(filters: EventFilters) {
-    const matched = optionalFlag(this.place(), 'matched', filters.matched);
-    const triggered = optionalFlag(this.place(), 'triggered', filters.triggered);
-    const inv = optionalText(this.place(), 'emittedByInvocationId', filters.emittedByInvocationId);
-    const task = optionalText(this.place(), 'emittedByTaskId', filters.emittedByTaskId);
-    return {
-      needsRecord: matched !== undefined || inv !== undefined || task !== undefined,
-      needsLinks: triggered !== undefined,
-      test: (c: Candidate): boolean => {
-        const r = c.record;
-        if (matched !== undefined && r!.matched_condition_ids.length > 0 !== matched) return false;
-        if (triggered !== undefined && c.linkCount! > 0 !== triggered) return false;
-        if (inv !== undefined && r!.emitted_by_invocation_id !== inv) return false;
-        if (task !== undefined && r!.emitted_by_task_id !== task) return false;
-        return true;
-      },
-    };
+    return eventResults(this.place, rows, options, errors);
   }
 
   /** Python's get_trigger_runs_in_timerange: truns_by_time newest first, then task / event-code filters, limit. */
   private async runsInRange(
-    start: bigint,
-    end: bigint,
-    filters: { taskIdKey?: string; eventCode?: string; limit?: number },
+    filters: { start: bigint; end: bigint; taskIdKey?: string | undefined; eventCode?: string; limit?: number },
     order: ResultOrder,
     errors: RowErrors,
   ): Promise<TriggerRunRecord[]> {
     const index = this.keys.runsByTime;
     const walk = order === 'oldest' ? 'oldest' : 'newest';
-    const [min, max] = [scoreText(start), scoreText(end)];
+    const [min, max] = [scoreText(filters.start), scoreText(filters.end)];
     const ids = await this.run(index, () =>
       walk === 'newest' ? this.client.zrevrangebyscore(index, max, min) : this.client.zrangebyscore(index, min, max),
     );
@@ -601,14 +543,10 @@ export class RedisMonitoringReader implements MonitoringReader {
       for (const run of runs) {
         if (codes && !run.event_ids.some((id) => codes.get(id) === filters.eventCode)) continue;
         out.push(run);
-        if (filters.limit !== undefined && out.length >= filters.limit) return this.ordered(out, order);
+        if (filters.limit !== undefined && out.length >= filters.limit) return orderRuns(out, order);
       }
     }
-    return this.ordered(out, order);
-  }
-
-  private ordered(runs: TriggerRunRecord[], order: ResultOrder): TriggerRunRecord[] {
-    return order === 'backend' ? runs : sortRuns(runs, order);
+    return orderRuns(out, order);
   }
 
   /** The event_code of each stored event (Python's `get_event(id).event_code`), one MGET. */
@@ -623,7 +561,7 @@ export class RedisMonitoringReader implements MonitoringReader {
       const text = this.text(s, key, id, 'EventRecord', errors);
       if (text === undefined) return;
       try {
-        codes.set(id, readEvent(this.place(), { id, location: key, text }).event_code);
+        codes.set(id, readEvent(this.place, { id, location: key, text }).event_code);
       } catch (err) {
         errors.fail(err as MonitoringRowError);
       }
@@ -633,11 +571,9 @@ export class RedisMonitoringReader implements MonitoringReader {
 
   /** Runs of an index set: SMEMBERS, then one MGET; in the set's order (Python iterates a Python set). */
   private async runsOfSet(setKey: string, options: ReadOptions | undefined): Promise<TriggerRunRecord[]> {
-    const order = resultOrder(this.place(), options);
-    const errors = new RowErrors(options, this.place());
+    const { order, errors } = runsArgs(this.place, options);
     const { ids, stored } = await this.setMembersWithRuns(setKey);
-    const runs = this.readRuns(ids, stored, errors);
-    return this.ordered(runs, order);
+    return orderRuns(this.readRuns(ids, stored, errors), order);
   }
 
   /**
@@ -667,7 +603,7 @@ export class RedisMonitoringReader implements MonitoringReader {
         for (let i = 0; i < flat.length; i += 2) {
           const id = decode(flat[i]!);
           if (typeof id !== 'string') {
-            throw new MonitoringRowError({ ...this.place(), location: setKey, dto: 'TriggerRunRecord' }, id!.invalid);
+            throw new MonitoringRowError({ ...this.place, location: setKey, dto: 'TriggerRunRecord' }, id!.invalid);
           }
           ids.push(id);
           stored.push(decode(flat[i + 1] ?? null));
@@ -685,33 +621,23 @@ export class RedisMonitoringReader implements MonitoringReader {
 
   private readRuns(ids: string[], stored: Stored[], errors: RowErrors): TriggerRunRecord[] {
     const runs: TriggerRunRecord[] = [];
-    ids.forEach((id, i) => {
-      const s = stored[i]!;
-      if (s === null || s === '') return; // Python: get_trigger_run → None → skipped
-      const key = this.keys.run(id);
-      const text = this.text(s, key, id, 'TriggerRunRecord', errors);
-      if (text === undefined) return;
-      try {
-        runs.push(readRun(this.place(), key, id, text));
-      } catch (err) {
-        errors.fail(err as MonitoringRowError);
-      }
+    ids.forEach((id, index) => {
+      const value = stored[index]!;
+      if (value === null || value === '') return; // Python: get_trigger_run → None → skipped
+      const run = this.storedRun(id, value, errors);
+      if (run !== undefined) runs.push(run);
     });
     return runs;
   }
 
+  /** The run stored under `id` (a value that is there), or undefined when it is unreadable (through `errors`). */
+  private storedRun(id: string, stored: Exclude<Stored, null>, errors: RowErrors): TriggerRunRecord | undefined {
+    const key = this.keys.run(id);
+    const text = this.text(stored, key, id, 'TriggerRunRecord', errors);
+    return text === undefined ? undefined : readRunOrFail(this.place, key, id, text, errors);
+  }
+
   // ── redis plumbing ─────────────────────────────────────────────────
-
-  private place(location: string = this.server): Place {
-    return { backend: 'redis', location };
-  }
-
-  private bound(argument: string, bound: TimeBound | undefined): bigint {
-    if (bound === undefined || bound === null) {
-      throw new MonitoringQueryError(this.place(), argument, 'a time bound', describeReceived(bound));
-    }
-    return boundMicros(this.place(), argument, bound);
-  }
 
   /** The stored text, or the row error through `errors` (undefined) for bytes Python's `.decode()` refuses. */
   private text(
@@ -722,7 +648,7 @@ export class RedisMonitoringReader implements MonitoringReader {
     errors: RowErrors,
   ): string | undefined {
     if (typeof stored === 'string') return stored;
-    errors.fail(new MonitoringRowError({ ...this.place(), location: key, id, dto }, stored.invalid));
+    errors.fail(new MonitoringRowError({ ...this.place, location: key, id, dto }, stored.invalid));
     return undefined;
   }
 
@@ -757,7 +683,7 @@ export class RedisMonitoringReader implements MonitoringReader {
 
   /** Runs one round trip: closed check, (re)connect an owned client, typed errors. */
   private async run<T>(location: string, work: () => Promise<T>): Promise<T> {
-    if (this.closed) throw new MonitoringClosedError(this.place(location), 'read');
+    if (this.closed) throw new MonitoringClosedError({ ...this.place, location }, 'read');
     try {
       await this.ready();
       return await work();
@@ -802,7 +728,7 @@ export class RedisMonitoringReader implements MonitoringReader {
     } catch (err) {
       if (!(err instanceof ReplyError)) throw err;
       throw new MonitoringQueryError(
-        this.place(),
+        this.place,
         'connection.db',
         `a database ${this.server.replace(/\/\d+$/, '')} has (0 to its \`databases\` setting - 1)`,
         `${db} (${(err as Error).message})`,
@@ -835,7 +761,7 @@ export class RedisMonitoringReader implements MonitoringReader {
 
   private translate(err: unknown, location: string): Error {
     if (err instanceof ContractError) return err;
-    const where = this.place(`${this.server} ${location}`);
+    const where = { ...this.place, location: `${this.server} ${location}` };
     if (this.closed) return new MonitoringClosedError(where, 'read (pending)');
     let reason: MonitoringUnavailableReason;
     let cause = err;
@@ -867,10 +793,6 @@ class ConnectFailure extends Error {
   constructor(readonly underlying: unknown) {
     super(underlying instanceof Error ? underlying.message : String(underlying));
   }
-}
-
-function isBound(bound: TimeBound | undefined | null): bound is TimeBound {
-  return bound !== undefined && bound !== null;
 }
 
 function markerMatches(c: Candidate, state: MarkerState): boolean {
@@ -922,11 +844,19 @@ function deadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/** A positive integer up to `max` (timeouts: what a Node timer holds). */
-function positive(where: Place, name: string, value: number | undefined, fallback: number, max = 0x7fffffff): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value <= 0 || value > max) {
-    throw new MonitoringQueryError(where, name, `a positive integer (at most ${max})`, describeReceived(value));
-  }
-  return value;
+/** What a scan needs of each candidate for the `get_events` / `count_events` filters, and the test itself. */
+function eventFilter(filters: CheckedEventFilters) {
+  const { matched, triggered, emittedByInvocationId: invocationId, emittedByTaskId: taskId } = filters;
+  return {
+    needsRecord: matched !== undefined || invocationId !== undefined || taskId !== undefined,
+    needsLinks: triggered !== undefined,
+    test: (candidate: Candidate): boolean => {
+      const record = candidate.record;
+      if (matched !== undefined && record!.matched_condition_ids.length > 0 !== matched) return false;
+      if (triggered !== undefined && candidate.linkCount! > 0 !== triggered) return false;
+      if (invocationId !== undefined && record!.emitted_by_invocation_id !== invocationId) return false;
+      if (taskId !== undefined && record!.emitted_by_task_id !== taskId) return false;
+      return true;
+    },
+  };
 }

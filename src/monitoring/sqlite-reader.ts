@@ -15,25 +15,32 @@ import { sqliteTablePrefix } from '../datastore/keys';
 import { describeReceived } from '../errors';
 import {
   appIdOption,
-  eventsEmittedBy,
-  boundMicros,
-  count,
+  batchResult,
+  countArgs,
+  eventArgs,
   eventResults,
+  eventsArgs,
+  eventsBatchArgs,
+  eventsEmittedBy,
   idArgument,
-  idList,
-  markerState,
+  integerOption,
+  isUtf8Text,
+  markersArgs,
+  MAX_TIMEOUT_MS,
   microsToSeconds,
-  optionalFlag,
-  optionalText,
-  optionsObject,
-  payloadOption,
+  optionsPlace,
+  orderRuns,
+  readerOptions,
   readRun,
-  resultOrder,
-  RowErrors,
-  sortRuns,
+  readRunOrFail,
+  runsArgs,
+  runsBatchArgs,
+  runsInRangeArgs,
   THROW,
+  type CheckedEventFilters,
   type EventRow,
   type Place,
+  type RowErrors,
   UtcTimestampTexts,
 } from './common';
 import {
@@ -52,6 +59,7 @@ import type {
   MonitoringReader,
   PayloadOption,
   ReadOptions,
+  ResultOrder,
   RunsInRangeQuery,
 } from './types';
 
@@ -81,10 +89,6 @@ export function sqliteTriggerTables(appId: string) {
   } as const;
 }
 
-/** The longest busy timeout better-sqlite3 takes (a 32-bit signed integer of milliseconds). */
-const MAX_TIMEOUT_MS = 0x7fffffff;
-const LONE_SURROGATE = /\p{Cs}/u;
-
 /** IN (...) lists: Python's 500 ids, rounded up to a power of two for the statement cache. */
 const CHUNK = 512;
 
@@ -101,21 +105,11 @@ export class SqliteMonitoringReader implements MonitoringReader {
   private closed = false;
 
   constructor(options: SqliteMonitoringReaderOptions) {
-    const given = { backend: 'sqlite' as const, location: 'options' };
-    if (options === null || typeof options !== 'object') {
-      throw new MonitoringQueryError(given, 'options', 'an options object', describeReceived(options));
-    }
+    const given = optionsPlace('sqlite');
+    readerOptions(given, options);
     this.appId = appIdOption(given, options.appId);
     this.tables = sqliteTriggerTables(this.appId);
-    const timeout = options.busyTimeoutMs ?? 5000;
-    if (!Number.isSafeInteger(timeout) || timeout < 0 || timeout > MAX_TIMEOUT_MS) {
-      throw new MonitoringQueryError(
-        given,
-        'busyTimeoutMs',
-        `an integer number of milliseconds (0 to ${MAX_TIMEOUT_MS})`,
-        describeReceived(timeout),
-      );
-    }
+    const timeout = integerOption(given, 'busyTimeoutMs', options.busyTimeoutMs, 5000, { min: 0, max: MAX_TIMEOUT_MS });
     if (options.database !== undefined) {
       if (!isDatabase(options.database)) {
         throw new MonitoringQueryError(
@@ -135,7 +129,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
       this.db = options.database;
       this.ownsDb = false;
     } else {
-      if (typeof options.path !== 'string' || options.path === '' || LONE_SURROGATE.test(options.path)) {
+      if (!isUtf8Text(options.path) || options.path === '') {
         throw new MonitoringQueryError(given, 'path', 'a database file path', describeReceived(options.path));
       }
       const where = { backend: 'sqlite' as const, location: options.path };
@@ -158,8 +152,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
   // ── events ─────────────────────────────────────────────────────────
 
   async getEvent<P extends PayloadOption = {}>(eventId: string, options?: P): Promise<EventResult<P> | null> {
-    idArgument(this.place, 'eventId', eventId);
-    payloadOption(this.place, options);
+    eventArgs(this.place, eventId, options);
     const t = this.tables;
     const rows = this.read(() => {
       const row = this.get<{ event_json: string }>(`SELECT event_json FROM ${t.EVENTS} WHERE event_id = ?`, [eventId]);
@@ -179,12 +172,8 @@ export class SqliteMonitoringReader implements MonitoringReader {
     query: EventsQuery = {},
     options?: P & ReadOptions,
   ): Promise<EventResult<P>[]> {
-    query = optionsObject(this.place, 'query', query, {});
-    payloadOption(this.place, options);
-    const errors = new RowErrors(options, this.place);
-    const limit = count(this.place, 'limit', query.limit, 100);
-    const offset = count(this.place, 'offset', query.offset, 0);
-    const { where, params } = this.eventWhere(query);
+    const { filters, limit, offset, errors } = eventsArgs(this.place, query, options);
+    const { where, params } = this.eventWhere(filters);
     const rows = this.read(() => {
       const found = this.all<{ event_id: string; event_json: string }>(
         `SELECT event_id, event_json FROM ${this.tables.EVENTS} ${where} ` +
@@ -197,8 +186,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
   }
 
   async countEvents(filters: EventFilters = {}): Promise<number> {
-    filters = optionsObject(this.place, 'filters', filters, {});
-    const { where, params } = this.eventWhere(filters);
+    const { where, params } = this.eventWhere(countArgs(this.place, filters));
     const row = this.read(() =>
       this.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${this.tables.EVENTS} ${where}`, params),
     );
@@ -217,9 +205,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
     eventIds: readonly string[],
     options?: P & ReadOptions,
   ): Promise<Map<string, EventResult<P> | null>> {
-    const unique = [...new Set(idList(this.place, 'eventIds', eventIds))];
-    payloadOption(this.place, options);
-    const errors = new RowErrors(options, this.place);
+    const { ids: unique, errors } = eventsBatchArgs(this.place, eventIds, options);
     const rows = this.read(() => {
       const found: Array<{ event_id: string; event_json: string }> = [];
       for (const chunk of chunks(unique)) {
@@ -232,29 +218,26 @@ export class SqliteMonitoringReader implements MonitoringReader {
       }
       return this.withLinks(found);
     });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const ordered = unique.map((id) => byId.get(id)).filter((r): r is EventRow => r !== undefined);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const ordered = unique.map((id) => byId.get(id)).filter((row): row is EventRow => row !== undefined);
     const records = await eventResults(this.place, ordered, options, errors);
-    const read = new Map(records.map((r) => [r.event_id, r as EventResult<P>]));
-    const out = new Map<string, EventResult<P> | null>();
-    for (const id of unique) {
-      // A row left out by onError is absent rather than null: null means "not stored".
-      if (!byId.has(id)) out.set(id, null);
-      else if (read.has(id)) out.set(id, read.get(id)!);
-    }
-    return out;
+    const read = new Map(records.map((record) => [record.event_id, record as EventResult<P>]));
+    return batchResult(unique, (id) => byId.has(id), read);
   }
 
   async getEventMarkers(query: MarkersQuery, options?: ReadOptions): Promise<EventMarkerPage> {
-    query = optionsObject(this.place, 'query', query, {} as MarkersQuery);
-    const errors = new RowErrors(options, this.place);
-    const order = resultOrder(this.place, options);
-    const state = markerState(this.place, query.state);
-    const limit = count(this.place, 'limit', query.limit, 1000);
-    const offset = count(this.place, 'offset', query.offset, 0);
+    const {
+      start,
+      end,
+      eventCode: code,
+      state,
+      limit,
+      offset,
+      order,
+      errors,
+    } = markersArgs(this.place, query, options);
     const clauses = ['event_timestamp >= ?', 'event_timestamp <= ?'];
-    const params: Value[] = [this.seconds('startTime', query.startTime), this.seconds('endTime', query.endTime)];
-    const code = optionalText(this.place, 'eventCode', query.eventCode);
+    const params: Value[] = [microsToSeconds(start), microsToSeconds(end)];
     if (code !== undefined) {
       clauses.push('event_code = ?');
       params.push(code);
@@ -366,8 +349,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
 
   async getTriggerRunsForInvocation(invocationId: string, options?: ReadOptions): Promise<TriggerRunRecord[]> {
     idArgument(this.place, 'invocationId', invocationId);
-    const errors = new RowErrors(options, this.place);
-    const order = resultOrder(this.place, options);
+    const { order, errors } = runsArgs(this.place, options);
     const rows = this.read(() =>
       this.all<{ trigger_run_json: string }>(
         `SELECT trigger_run_json FROM ${this.tables.TRIGGER_RUNS} WHERE triggered_invocation_id = ?`,
@@ -391,19 +373,22 @@ export class SqliteMonitoringReader implements MonitoringReader {
   }
 
   async getTriggerRunsInRange(query: RunsInRangeQuery, options?: ReadOptions): Promise<TriggerRunRecord[]> {
-    query = optionsObject(this.place, 'query', query, {} as RunsInRangeQuery);
-    const order = resultOrder(this.place, options);
-    const errors = new RowErrors(options, this.place);
-    const limit = query.limit === undefined ? undefined : count(this.place, 'limit', query.limit, 0);
+    const {
+      start,
+      end,
+      taskIdKey: task,
+      eventCode: code,
+      limit,
+      order,
+      errors,
+    } = runsInRangeArgs(this.place, query, options);
     const clauses = ['t.executed_at IS NOT NULL', 't.executed_at >= ? AND t.executed_at <= ?'];
-    const params: Value[] = [this.seconds('startTime', query.startTime), this.seconds('endTime', query.endTime)];
+    const params: Value[] = [microsToSeconds(start), microsToSeconds(end)];
     let join = '';
-    const task = optionalText(this.place, 'taskIdKey', query.taskIdKey);
     if (task !== undefined) {
       clauses.push('t.task_id_key = ?');
       params.push(task);
     }
-    const code = optionalText(this.place, 'eventCode', query.eventCode);
     if (code !== undefined) {
       join =
         ` JOIN ${this.tables.TRIGGER_RUN_CONDITIONS} c ON c.trigger_run_id = t.trigger_run_id` +
@@ -429,8 +414,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
     triggerRunIds: readonly string[],
     options?: ReadOptions,
   ): Promise<Map<string, TriggerRunRecord | null>> {
-    const unique = [...new Set(idList(this.place, 'triggerRunIds', triggerRunIds))];
-    const errors = new RowErrors(options, this.place);
+    const { ids: unique, errors } = runsBatchArgs(this.place, triggerRunIds, options);
     const found = this.read(() => {
       const all: Array<{ trigger_run_id: string; trigger_run_json: string }> = [];
       for (const chunk of chunks(unique)) {
@@ -444,20 +428,12 @@ export class SqliteMonitoringReader implements MonitoringReader {
       }
       return new Map(all.map((r) => [r.trigger_run_id, r.trigger_run_json]));
     });
-    const out = new Map<string, TriggerRunRecord | null>();
-    for (const id of unique) {
-      const text = found.get(id);
-      if (text === undefined) {
-        out.set(id, null);
-        continue;
-      }
-      try {
-        out.set(id, readRun(this.place, this.tables.TRIGGER_RUNS, id, text));
-      } catch (err) {
-        errors.fail(err as MonitoringRowError);
-      }
+    const read = new Map<string, TriggerRunRecord>();
+    for (const [id, text] of found) {
+      const run = readRunOrFail(this.place, this.tables.TRIGGER_RUNS, id, text, errors);
+      if (run !== undefined) read.set(id, run);
     }
-    return out;
+    return batchResult(unique, (id) => found.has(id), read);
   }
 
   async close(): Promise<void> {
@@ -495,8 +471,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
   }
 
   private runsByParticipant(column: string, value: string, options: ReadOptions | undefined): TriggerRunRecord[] {
-    const order = resultOrder(this.place, options);
-    const errors = new RowErrors(options, this.place);
+    const { order, errors } = runsArgs(this.place, options);
     const rows = this.read(() =>
       this.all<{ trigger_run_json: string }>(
         `SELECT DISTINCT t.trigger_run_json FROM ${this.tables.TRIGGER_RUNS} t ` +
@@ -508,58 +483,44 @@ export class SqliteMonitoringReader implements MonitoringReader {
     return this.runs(rows, order, errors);
   }
 
-  private runs(rows: Array<{ trigger_run_json: string }>, order: string, errors: RowErrors): TriggerRunRecord[] {
+  private runs(rows: Array<{ trigger_run_json: string }>, order: ResultOrder, errors: RowErrors): TriggerRunRecord[] {
     const out: TriggerRunRecord[] = [];
     for (const row of rows) {
-      try {
-        out.push(readRun(this.place, this.tables.TRIGGER_RUNS, runIdOf(row.trigger_run_json), row.trigger_run_json));
-      } catch (err) {
-        errors.fail(err as MonitoringRowError);
-      }
+      const text = row.trigger_run_json;
+      const run = readRunOrFail(this.place, this.tables.TRIGGER_RUNS, runIdOf(text), text, errors);
+      if (run !== undefined) out.push(run);
     }
-    return order === 'oldest' || order === 'newest' ? sortRuns(out, order) : out;
+    return orderRuns(out, order);
   }
 
-  private eventWhere(filters: EventFilters): { where: string; params: Value[] } {
+  private eventWhere(filters: CheckedEventFilters): { where: string; params: Value[] } {
     const clauses: string[] = [];
     const params: Value[] = [];
-    const code = optionalText(this.place, 'eventCode', filters.eventCode);
-    if (code !== undefined) {
+    if (filters.eventCode !== undefined) {
       clauses.push('event_code = ?');
-      params.push(code);
+      params.push(filters.eventCode);
     }
-    if (filters.startTime !== undefined && filters.startTime !== null) {
+    if (filters.start !== undefined) {
       clauses.push('event_timestamp >= ?');
-      params.push(this.seconds('startTime', filters.startTime));
+      params.push(microsToSeconds(filters.start));
     }
-    if (filters.endTime !== undefined && filters.endTime !== null) {
+    if (filters.end !== undefined) {
       clauses.push('event_timestamp <= ?');
-      params.push(this.seconds('endTime', filters.endTime));
+      params.push(microsToSeconds(filters.end));
     }
-    const matched = optionalFlag(this.place, 'matched', filters.matched);
-    if (matched === true) clauses.push('matched_condition_count > 0');
-    else if (matched === false) clauses.push('matched_condition_count = 0');
-    const triggered = optionalFlag(this.place, 'triggered', filters.triggered);
-    if (triggered === true) clauses.push('triggered_invocation_count > 0');
-    else if (triggered === false) clauses.push('triggered_invocation_count = 0');
-    const inv = optionalText(this.place, 'emittedByInvocationId', filters.emittedByInvocationId);
-    if (inv !== undefined) {
+    if (filters.matched === true) clauses.push('matched_condition_count > 0');
+    else if (filters.matched === false) clauses.push('matched_condition_count = 0');
+    if (filters.triggered === true) clauses.push('triggered_invocation_count > 0');
+    else if (filters.triggered === false) clauses.push('triggered_invocation_count = 0');
+    if (filters.emittedByInvocationId !== undefined) {
       clauses.push('emitted_by_invocation_id = ?');
-      params.push(inv);
+      params.push(filters.emittedByInvocationId);
     }
-    const task = optionalText(this.place, 'emittedByTaskId', filters.emittedByTaskId);
-    if (task !== undefined) {
+    if (filters.emittedByTaskId !== undefined) {
       clauses.push('emitted_by_task_id = ?');
-      params.push(task);
+      params.push(filters.emittedByTaskId);
     }
     return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
-  }
-
-  private seconds(argument: string, bound: unknown): number {
-    if (bound === undefined || bound === null) {
-      throw new MonitoringQueryError(this.place, argument, 'a time bound', String(bound));
-    }
-    return microsToSeconds(boundMicros(this.place, argument, bound as never));
   }
 
   /** Rows of `found` with their links, loaded in IN (…) chunks as Python's `_load_invocations_for_events`. */
