@@ -157,7 +157,7 @@ function buildVectors(root = ROOT): VectorFile[] {
           document: { ...base, [field]: value },
         });
       }
-      if (isTimestampField(schema)) {
+      if (isTimestampField(schema, dto, contract)) {
         for (const form of TIMESTAMP_FORMS) {
           const kind = form.valid ? 'valid' : 'invalid';
           if (at(kind, (d) => d[field] === form.value)) continue;
@@ -218,8 +218,12 @@ function allowedTypes(schema: JsonSchema, owner: SchemaFile, contract: Contract)
   return types;
 }
 
-function isTimestampField(schema: JsonSchema): boolean {
-  return typeof schema.$ref === 'string' && /#\/\$defs\/(timestamp|optionalTimestamp)$/.test(schema.$ref);
+/** The field's `$ref` leads to common.schema.json's `timestamp` or `optionalTimestamp` (however it is spelled). */
+function isTimestampField(schema: JsonSchema, owner: SchemaFile, contract: Contract): boolean {
+  if (typeof schema.$ref !== 'string') return false;
+  const [target] = resolveRef(schema.$ref, owner, contract);
+  const defs = (contract.common.schema.$defs ?? {}) as JsonSchema;
+  return target === defs.timestamp || target === defs.optionalTimestamp;
 }
 
 function resolveRef(ref: string, from: SchemaFile, contract: Contract): [JsonSchema, SchemaFile] {

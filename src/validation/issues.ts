@@ -4,11 +4,16 @@
  * reported once, and the contract's named types speak for their patterns.
  */
 import type { ErrorObject } from 'ajv';
+import { commonSchema } from '../../generated/schemas';
 import { describeReceived } from '../errors';
 import { escapePointerToken, valueAtPointer } from '../spec/json-pointer';
 import type { JsonSchema } from '../spec/json-schema';
+import { parseRef } from '../spec/refs';
 import { PyFloat } from '../pyjson/values';
 import { makeIssue, type ValidationIssue } from './errors';
+
+/** A contract file's URI, against which the contract's relative `$ref`s are read. */
+const CONTRACT_BASE = String(commonSchema.$id);
 
 const TIMESTAMP =
   "a timestamp as Python's datetime.isoformat() writes it (YYYY-MM-DDTHH:MM:SS[.ffffff]±HH:MM, a real calendar date)";
@@ -25,8 +30,8 @@ export function toIssues(errors: readonly ErrorObject[], original?: unknown): Va
   );
   // A failing `then` is reported by its own keyword; the `if` says when it applies.
   const conditions = new Map<string, string>();
-  for (const e of errors) {
-    if (e.keyword === 'if') conditions.set(e.schemaPath.replace(/\/if$/, '/then/'), describeCondition(e));
+  for (const error of errors) {
+    if (error.keyword === 'if') conditions.set(error.schemaPath.replace(/\/if$/, '/then/'), describeCondition(error));
   }
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
@@ -138,15 +143,27 @@ function patternExpected(error: ErrorObject): string {
 
 function alternativesOf(error: ErrorObject): string {
   const branches = (error.schema as JsonSchema[] | undefined) ?? [];
-  const names = branches.map((b) => {
-    if (typeof b.$ref === 'string') {
-      const name = b.$ref.replace(/^.*\//, '').replace(/\.schema\.json$/, '');
+  const names = branches.map((branch) => {
+    if (typeof branch.$ref === 'string') {
+      const name = refName(branch.$ref);
       return name === 'timestamp' ? TIMESTAMP : article(name);
     }
-    if (typeof b.type === 'string') return b.type === 'null' ? 'null' : article(b.type);
+    if (typeof branch.type === 'string') return branch.type === 'null' ? 'null' : article(branch.type);
     return 'a matching value';
   });
   return names.join(' or ');
+}
+
+/**
+ * What a `$ref` in the contract names, for a message: its fragment's last token (`#/$defs/timestamp` → `timestamp`),
+ * else its document's file name without `.schema.json` (read by src/spec/refs.ts against a contract file's `$id`).
+ */
+function refName(ref: string): string {
+  const parsed = parseRef(ref, CONTRACT_BASE);
+  const last = parsed?.tokens?.at(-1);
+  if (last !== undefined) return last;
+  const document = parsed?.document ?? ref;
+  return document.slice(document.lastIndexOf('/') + 1).replace(/\.schema\.json$/, '');
 }
 
 function article(type: string): string {

@@ -98,8 +98,8 @@ function position(node: object, part: string, own: boolean, positions: Map<objec
 }
 
 /** Tuple order: element by element, a prefix first. */
-function compareKeys(a: readonly number[], b: readonly number[]): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return a.length - b.length;
+function compareKeys(left: readonly number[], right: readonly number[]): number {
+  const shared = Math.min(left.length, right.length);
+  for (let index = 0; index < shared; index++) if (left[index] !== right[index]) return left[index]! - right[index]!;
+  return left.length - right.length;
 }

@@ -7,6 +7,7 @@
  * nearest double: the contract's only number keywords (`type: integer`, `minimum: 0`) judge it the same way.
  */
 import { PyFloat } from '../pyjson/values';
+import { defineOwn, isPlainObject } from '../spec/json-value';
 
 /** `value` itself when it holds no PyFloat or bigint; otherwise a copy with those leaves made numbers. */
 export function schemaView(value: unknown): unknown {
@@ -17,14 +18,12 @@ function holdsPythonNumber(value: unknown): boolean {
   const stack: unknown[] = [value];
   const seen = new Set<object>();
   while (stack.length > 0) {
-    const v = stack.pop();
-    if (typeof v === 'bigint' || v instanceof PyFloat) return true;
-    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
-    seen.add(v);
-    if (Array.isArray(v)) for (const item of v) stack.push(item);
-    else if (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null) {
-      for (const key of Object.keys(v)) stack.push((v as Record<string, unknown>)[key]);
-    }
+    const node = stack.pop();
+    if (typeof node === 'bigint' || node instanceof PyFloat) return true;
+    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) for (const item of node) stack.push(item);
+    else if (isPlainObject(node)) for (const key of Object.keys(node)) stack.push(node[key]);
   }
   return false;
 }
@@ -33,17 +32,8 @@ function convert(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
   if (value instanceof PyFloat) return value.value;
   if (Array.isArray(value)) return value.map(convert);
-  if (value === null || typeof value !== 'object') return value;
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return value;
+  if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    Object.defineProperty(out, key, {
-      value: convert((value as Record<string, unknown>)[key]),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
+  for (const key of Object.keys(value)) defineOwn(out, key, convert(value[key]));
   return out;
 }
