@@ -118,7 +118,7 @@ export class UnknownDtoError extends ContractError {
 
   constructor(received: unknown, known: readonly string[]) {
     const expected = `one of ${known.join(', ')}`;
-    const shown = describeReceived(typeof received === 'string' ? received : String(received));
+    const shown = describeReceived(received); // any value: String() throws for a null-prototype object
     super(`unknown DTO ${shown}; expected ${expected}`, { expected, received: shown });
   }
 }
