@@ -2,6 +2,7 @@
  * Timestamps as the codec reads and writes them: what Python's `isoformat()`
  * writes after `fromisoformat` (naive → UTC), through src/timestamps.
  */
+import { InvalidOptionError } from '../limits';
 import { isCanonicalTimestamp } from '../timestamps/canonical';
 import { PyTimestamp, normalizeTimestamp } from '../timestamps/pytimestamp';
 
@@ -50,7 +51,5 @@ export function nowText(clock: Clock | undefined): string {
   if (t instanceof PyTimestamp) return t.toUtc().toString();
   if (t instanceof Date) return PyTimestamp.fromDate(t).toString();
   if (typeof t === 'bigint') return PyTimestamp.fromEpochMicros(t).toString();
-  throw new TypeError(
-    `options.now must return a Date, a bigint (epoch microseconds) or a PyTimestamp, got ${typeof t}`,
-  );
+  throw new InvalidOptionError('now', 'a clock returning a Date, epoch microseconds (bigint) or a PyTimestamp', t);
 }
