@@ -3,6 +3,7 @@
  */
 import { DTO_NAMES, type DtoName } from '../../generated/schemas';
 import type { DtoTypes, EventRecord } from '../../generated/types';
+import { InvalidArgumentError } from '../errors';
 import { PythonJsonWriteError } from '../pyjson/errors';
 import {
   STRING_NEEDS_ESCAPE,
@@ -54,12 +55,16 @@ export function toJson<D extends DtoName>(dto: D, value: DtoTypes[D]): string {
 
 /** EventRecord.matched in Python: at least one event condition accepted the event (derived, never written). */
 export function isMatched(record: Pick<EventRecord, 'matched_condition_ids'>): boolean {
-  return record.matched_condition_ids.length > 0;
+  const ids: unknown = (record as Partial<EventRecord> | null)?.matched_condition_ids;
+  if (!Array.isArray(ids)) throw new InvalidArgumentError('isMatched', 'record', 'an EventRecord', record);
+  return ids.length > 0;
 }
 
 /** EventRecord.triggered in Python: at least one invocation was created from the event (derived, never written). */
 export function isTriggered(record: Pick<EventRecord, 'triggered_invocation_ids'>): boolean {
-  return record.triggered_invocation_ids.length > 0;
+  const ids: unknown = (record as Partial<EventRecord> | null)?.triggered_invocation_ids;
+  if (!Array.isArray(ids)) throw new InvalidArgumentError('isTriggered', 'record', 'an EventRecord', record);
+  return ids.length > 0;
 }
 
 class Unwritable extends Error {
