@@ -77,21 +77,21 @@ interface Known {
 }
 
 /** Ajv's type tests with strictNumbers (a non-finite number is neither number nor integer). */
-function typeTest(type: string, v: string): string {
+function typeTest(type: string, subject: string): string {
   switch (type) {
     case 'string':
     case 'boolean':
-      return `typeof ${v} === "${type}"`;
+      return `typeof ${subject} === "${type}"`;
     case 'null':
-      return `${v} === null`;
+      return `${subject} === null`;
     case 'object':
-      return `typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v}) && !(${v} instanceof PyFloat)`;
+      return `typeof ${subject} === "object" && ${subject} !== null && !Array.isArray(${subject}) && !(${subject} instanceof PyFloat)`;
     case 'array':
-      return `Array.isArray(${v})`;
+      return `Array.isArray(${subject})`;
     case 'number':
-      return `typeof ${v} === "number" && isFinite(${v})`;
+      return `typeof ${subject} === "number" && isFinite(${subject})`;
     case 'integer':
-      return `typeof ${v} === "number" && isFinite(${v}) && !(${v} % 1)`;
+      return `typeof ${subject} === "number" && isFinite(${subject}) && !(${subject} % 1)`;
     default:
       throw new Error(`checkers: unknown type ${JSON.stringify(type)}`);
   }
@@ -147,7 +147,7 @@ class CheckerCompiler {
   /** `base`, or `base$2`, `base$3`… when a declaration already holds it (as Ajv's Scope.name() numbers names). */
   private unique(base: string): string {
     let name = base;
-    for (let n = 2; this.used.has(name); n++) name = `${base}$${n}`;
+    for (let counter = 2; this.used.has(name); counter++) name = `${base}$${counter}`;
     this.used.add(name);
     return name;
   }
@@ -164,82 +164,86 @@ class CheckerCompiler {
   }
 
   /** A boolean expression: `v` satisfies `schema`. `where` names the schema in errors and function names. */
-  private expr(schema: unknown, v: string, known: Known, where: string): string {
+  private expr(schema: unknown, subject: string, known: Known, where: string): string {
     if (schema === true) return 'true';
     if (schema === false) return 'false';
     if (typeof schema !== 'object' || schema === null || Array.isArray(schema))
       throw new Error(`checkers: ${where} is not a schema`);
-    const s = withoutNoOps(schema as JsonSchema);
-    for (const keyword of Object.keys(s)) {
+    const node = withoutNoOps(schema as JsonSchema);
+    for (const keyword of Object.keys(node)) {
       if (!SUPPORTED.has(keyword))
         throw new Error(
           `checkers: keyword ${keyword} (at ${where}) is not supported; ` +
             'teach scripts/checkers.ts the keyword as Ajv spells it',
         );
     }
-    const objectKeywords = OBJECT_KEYWORDS.some((k) => k in s);
-    if (objectKeywords && (known.props === undefined || ('additionalProperties' in s && !known.keysChecked))) {
-      return `${this.objectFunction(s, `${this.prefix}${where}`, where)}(${v})`;
+    const objectKeywords = OBJECT_KEYWORDS.some((k) => k in node);
+    if (objectKeywords && (known.props === undefined || ('additionalProperties' in node && !known.keysChecked))) {
+      return `${this.objectFunction(node, `${this.prefix}${where}`, where)}(${subject})`;
     }
     const parts: string[] = [];
     let type = known.type;
-    if (s.type !== undefined) {
-      const types = typeof s.type === 'string' ? [s.type] : (s.type as string[]);
+    if (node.type !== undefined) {
+      const types = typeof node.type === 'string' ? [node.type] : (node.type as string[]);
       const implied = type !== undefined && (types.includes(type) || (type === 'integer' && types.includes('number')));
       if (!implied) {
-        parts.push(types.map((t) => `(${typeTest(t, v)})`).join(' || '));
+        parts.push(types.map((t) => `(${typeTest(t, subject)})`).join(' || '));
         if (types.length === 1) type = types[0];
       }
     }
     const here: Known = { type, props: known.props };
-    if (s.enum !== undefined) {
-      const values = s.enum as unknown[];
+    if (node.enum !== undefined) {
+      const values = node.enum as unknown[];
       if (!values.every(isPrimitive)) throw new Error(`checkers: enum of non-primitive values at ${where}`);
-      parts.push(values.map((x) => `${v} === ${literal(x)}`).join(' || '));
+      parts.push(values.map((x) => `${subject} === ${literal(x)}`).join(' || '));
     }
-    if ('const' in s) {
-      if (!isPrimitive(s.const)) throw new Error(`checkers: const of a non-primitive value at ${where}`);
-      parts.push(`${v} === ${literal(s.const)}`);
+    if ('const' in node) {
+      if (!isPrimitive(node.const)) throw new Error(`checkers: const of a non-primitive value at ${where}`);
+      parts.push(`${subject} === ${literal(node.const)}`);
     }
-    if (typeof s.pattern === 'string') {
-      const test = `${this.pattern(s.pattern)}.test(${v})`;
-      parts.push(type === 'string' ? test : `typeof ${v} !== "string" || ${test}`);
+    if (typeof node.pattern === 'string') {
+      const test = `${this.pattern(node.pattern)}.test(${subject})`;
+      parts.push(type === 'string' ? test : `typeof ${subject} !== "string" || ${test}`);
     }
     for (const [keyword, op] of Object.entries(NUMBER_KEYWORDS)) {
-      if (s[keyword] === undefined) continue;
-      const limit = s[keyword];
+      if (node[keyword] === undefined) continue;
+      const limit = node[keyword];
       if (typeof limit !== 'number' || !Number.isFinite(limit))
         throw new Error(`checkers: ${keyword} at ${where} is not a finite number`);
-      const test = `${v} ${op} ${literal(limit)}`;
+      const test = `${subject} ${op} ${literal(limit)}`;
       parts.push(
-        type === 'number' || type === 'integer' ? test : `!(typeof ${v} === "number" && isFinite(${v})) || ${test}`,
+        type === 'number' || type === 'integer'
+          ? test
+          : `!(typeof ${subject} === "number" && isFinite(${subject})) || ${test}`,
       );
     }
-    if (s.items !== undefined) {
-      const call = `${this.arrayFunction(s.items, where)}(${v})`;
-      parts.push(type === 'array' ? call : `!Array.isArray(${v}) || ${call}`);
+    if (node.items !== undefined) {
+      const call = `${this.arrayFunction(node.items, where)}(${subject})`;
+      parts.push(type === 'array' ? call : `!Array.isArray(${subject}) || ${call}`);
     }
-    if (objectKeywords) parts.push(this.objectKeywords(s, v, here, where));
-    if (s.allOf !== undefined) {
-      for (const [i, sub] of (s.allOf as unknown[]).entries())
-        parts.push(this.expr(sub, v, here, `${where}$allOf${i}`));
+    if (objectKeywords) parts.push(this.objectKeywords(node, subject, here, where));
+    if (node.allOf !== undefined) {
+      for (const [i, sub] of (node.allOf as unknown[]).entries())
+        parts.push(this.expr(sub, subject, here, `${where}$allOf${i}`));
     }
-    if (s.anyOf !== undefined) {
+    if (node.anyOf !== undefined) {
       parts.push(
-        (s.anyOf as unknown[]).map((sub, i) => `(${this.expr(sub, v, here, `${where}$anyOf${i}`)})`).join(' || '),
+        (node.anyOf as unknown[])
+          .map((sub, i) => `(${this.expr(sub, subject, here, `${where}$anyOf${i}`)})`)
+          .join(' || '),
       );
     }
-    if (s.oneOf !== undefined) {
-      const count = (s.oneOf as unknown[])
-        .map((sub, i) => `((${this.expr(sub, v, here, `${where}$oneOf${i}`)}) ? 1 : 0)`)
+    if (node.oneOf !== undefined) {
+      const count = (node.oneOf as unknown[])
+        .map((sub, i) => `((${this.expr(sub, subject, here, `${where}$oneOf${i}`)}) ? 1 : 0)`)
         .join(' + ');
       parts.push(`${count} === 1`);
     }
-    if (s.not !== undefined) parts.push(`!(${this.expr(s.not, v, here, `${where}$not`)})`);
-    if (s.if !== undefined && (s.then !== undefined || s.else !== undefined)) {
-      const cond = this.expr(s.if, v, here, `${where}$if`);
-      const then = s.then === undefined ? 'true' : this.expr(s.then, v, here, `${where}$then`);
-      const otherwise = s.else === undefined ? 'true' : this.expr(s.else, v, here, `${where}$else`);
+    if (node.not !== undefined) parts.push(`!(${this.expr(node.not, subject, here, `${where}$not`)})`);
+    if (node.if !== undefined && (node.then !== undefined || node.else !== undefined)) {
+      const cond = this.expr(node.if, subject, here, `${where}$if`);
+      const then = node.then === undefined ? 'true' : this.expr(node.then, subject, here, `${where}$then`);
+      const otherwise = node.else === undefined ? 'true' : this.expr(node.else, subject, here, `${where}$else`);
       parts.push(`(${cond}) ? (${then}) : (${otherwise})`);
     }
     if (parts.length === 0) return 'true';
@@ -247,13 +251,13 @@ class CheckerCompiler {
   }
 
   /** `required` and `properties` of an object whose property locals (or accessors) are known. */
-  private objectKeywords(s: JsonSchema, v: string, known: Known, where: string): string {
+  private objectKeywords(schema: JsonSchema, subject: string, known: Known, where: string): string {
     const props = known.props!;
-    const access = (name: string): string => props.get(name) ?? `${v}[${literal(name)}]`;
+    const access = (name: string): string => props.get(name) ?? `${subject}[${literal(name)}]`;
     const parts: string[] = [];
-    const required = new Set((s.required as string[] | undefined) ?? []);
+    const required = new Set((schema.required as string[] | undefined) ?? []);
     for (const name of required) parts.push(`${access(name)} !== undefined`);
-    for (const [name, sub] of Object.entries((s.properties as JsonSchema | undefined) ?? {})) {
+    for (const [name, sub] of Object.entries((schema.properties as JsonSchema | undefined) ?? {})) {
       const value = access(name);
       const test = this.expr(sub, value, {}, `${where}$${identifier(name)}`);
       if (test === 'true') continue;
@@ -268,25 +272,27 @@ class CheckerCompiler {
    * into a local. A value that is not an object gets the schema's other
    * keywords (object keywords do not apply to it, as in Ajv).
    */
-  private objectFunction(s: JsonSchema, base: string, where: string): string {
-    const checked = Object.fromEntries(Object.entries(s).filter(([k]) => !IGNORED.has(k)));
+  private objectFunction(schema: JsonSchema, base: string, where: string): string {
+    const checked = Object.fromEntries(Object.entries(schema).filter(([k]) => !IGNORED.has(k)));
     const signature = `${this.prefix} object ${JSON.stringify(checked)}`;
     const existing = this.emitted.get(signature);
     if (existing !== undefined) return existing;
     const name = this.unique(base);
     this.emitted.set(signature, name);
-    const declared = Object.keys((s.properties as JsonSchema | undefined) ?? {});
-    const required = new Set((s.required as string[] | undefined) ?? []);
+    const declared = Object.keys((schema.properties as JsonSchema | undefined) ?? {});
+    const required = new Set((schema.required as string[] | undefined) ?? []);
     const names = [...new Set([...declared, ...required])];
     const props = new Map(names.map((n, i) => [n, `p${i}`]));
-    const withoutObjectKeywords = Object.fromEntries(Object.entries(s).filter(([k]) => !OBJECT_KEYWORDS.includes(k)));
-    const notObject = s.type === 'object' ? 'false' : this.expr(withoutObjectKeywords, 'd', {}, where);
+    const withoutObjectKeywords = Object.fromEntries(
+      Object.entries(schema).filter(([k]) => !OBJECT_KEYWORDS.includes(k)),
+    );
+    const notObject = schema.type === 'object' ? 'false' : this.expr(withoutObjectKeywords, 'd', {}, where);
     const lines = [
       `function ${name}(d) {`,
       `  if (typeof d !== "object" || d === null || Array.isArray(d) || d instanceof PyFloat) return ${notObject};`,
     ];
     const closed =
-      s.additionalProperties === false &&
+      schema.additionalProperties === false &&
       declared.length > 0 &&
       names.length === declared.length &&
       declared.every((n) => required.has(n));
@@ -300,9 +306,9 @@ class CheckerCompiler {
         `  if (i !== ${declared.length}) return false;`,
       );
     } else {
-      lines.push(...this.keyLoop(s, name, where));
+      lines.push(...this.keyLoop(schema, name, where));
     }
-    lines.push(`  return ${this.expr(s, 'd', { type: 'object', props, keysChecked: true }, where)};`, '}');
+    lines.push(`  return ${this.expr(schema, 'd', { type: 'object', props, keysChecked: true }, where)};`, '}');
     this.declare(name, lines.join('\n'));
     return name;
   }
@@ -322,10 +328,10 @@ class CheckerCompiler {
    * when it allows anything). A key in the schema's order (what Python writes)
    * costs one comparison; any other goes to a `switch` on its name.
    */
-  private keyLoop(s: JsonSchema, name: string, where: string): string[] {
-    const additional = s.additionalProperties;
+  private keyLoop(schema: JsonSchema, name: string, where: string): string[] {
+    const additional = schema.additionalProperties;
     if (additional === undefined || additional === true) return [];
-    const declared = Object.keys((s.properties as JsonSchema | undefined) ?? {});
+    const declared = Object.keys((schema.properties as JsonSchema | undefined) ?? {});
     const lines: string[] = [];
     let isDeclared = 'false';
     if (declared.length > 0) {
@@ -394,9 +400,9 @@ class CheckerCompiler {
 }
 
 /** The schema without keywords that constrain nothing (`additionalProperties: true`). */
-function withoutNoOps(s: JsonSchema): JsonSchema {
-  if (s.additionalProperties !== true) return s;
-  const { additionalProperties: _allowed, ...rest } = s;
+function withoutNoOps(schema: JsonSchema): JsonSchema {
+  if (schema.additionalProperties !== true) return schema;
+  const { additionalProperties: _allowed, ...rest } = schema;
   return rest;
 }
 

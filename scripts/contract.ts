@@ -57,9 +57,9 @@ function readSchemaFile(dir: string, file: string): SchemaFile {
   return { file, title, id: $id, schema };
 }
 
-function versionOf(s: SchemaFile): number {
-  const match = /\/v(\d+)\//.exec(s.id);
-  if (!match) throw new Error(`contract/${s.file}: $id must carry the major version as /v<N>/`);
+function versionOf(file: SchemaFile): number {
+  const match = /\/v(\d+)\//.exec(file.id);
+  if (!match) throw new Error(`contract/${file.file}: $id must carry the major version as /v<N>/`);
   return Number(match[1]);
 }
 

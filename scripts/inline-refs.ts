@@ -106,9 +106,9 @@ function typesDisjoint(branches: unknown[]): boolean {
     const type = (branch as JsonSchema | null)?.type;
     const types = typeof type === 'string' ? [type] : Array.isArray(type) ? (type as string[]) : null;
     if (!types) return false;
-    for (const t of types.map((name) => (name === 'integer' ? 'number' : name))) {
-      if (seen.has(t)) return false;
-      seen.add(t);
+    for (const counted of types.map((name) => (name === 'integer' ? 'number' : name))) {
+      if (seen.has(counted)) return false;
+      seen.add(counted);
     }
   }
   return true;

@@ -239,16 +239,18 @@ function orderAliases(aliases: Declaration[]): Declaration[] {
   const byName = new Map(aliases.map((a) => [a.name, a]));
   const out: Declaration[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (a: Declaration): void => {
-    if (state.get(a.name) === 'done') return;
-    if (state.get(a.name) === 'visiting') throw new Error(`contract/: shared definition ${a.name} refers to itself`);
-    state.set(a.name, 'visiting');
-    for (const used of a.uses) {
+  const visit = (alias: Declaration): void => {
+    if (state.get(alias.name) === 'done') return;
+    if (state.get(alias.name) === 'visiting') {
+      throw new Error(`contract/: shared definition ${alias.name} refers to itself`);
+    }
+    state.set(alias.name, 'visiting');
+    for (const used of alias.uses) {
       const dep = byName.get(used);
       if (dep) visit(dep);
     }
-    state.set(a.name, 'done');
-    out.push(a);
+    state.set(alias.name, 'done');
+    out.push(alias);
   };
   aliases.forEach(visit);
   return out;

@@ -282,7 +282,9 @@ function stale(root: string, files: VectorFile[]): string[] {
     for (const kind of ['valid', 'invalid']) {
       const sub = join(dir, dto, kind);
       if (!existsSync(sub)) continue;
-      for (const f of readdirSync(sub)) if (f.startsWith(PREFIX) && !wanted.has(join(sub, f))) found.push(join(sub, f));
+      for (const name of readdirSync(sub)) {
+        if (name.startsWith(PREFIX) && !wanted.has(join(sub, name))) found.push(join(sub, name));
+      }
     }
   }
   return found.sort();
@@ -309,10 +311,10 @@ function main(): void {
   }
   const files = buildVectors(ROOT);
   for (const path of stale(ROOT, files)) rmSync(path);
-  for (const f of files) {
-    if (existsSync(f.path) && readFileSync(f.path, 'utf8') === f.content) continue;
-    mkdirSync(dirname(f.path), { recursive: true });
-    writeFileSync(f.path, f.content);
+  for (const file of files) {
+    if (existsSync(file.path) && readFileSync(file.path, 'utf8') === file.content) continue;
+    mkdirSync(dirname(file.path), { recursive: true });
+    writeFileSync(file.path, file.content);
   }
   console.log(drift.length ? `wrote ${drift.length} vector file(s)` : 'generated vectors already up to date.');
 }
