@@ -15,15 +15,7 @@ import {
 import { checkers } from '../validation/compiled';
 import { ContractValidationError, assertValid, requireDtoName } from '../validation';
 import { makeIssue } from '../validation/errors';
-import {
-  FIELD_DTO,
-  FIELD_DTO_ARRAY,
-  FIELD_LIST,
-  FIELD_MAP,
-  FIELD_SCALAR,
-  FIELD_TIMESTAMP,
-  fieldClass,
-} from './field-class';
+import { FIELD_DTO, FIELD_DTO_ARRAY, FIELD_LIST, FIELD_MAP, FIELD_TIMESTAMP, fieldClass } from './field-class';
 import { PLANS } from './plan';
 
 /**
@@ -41,7 +33,7 @@ export function toJson<D extends DtoName>(dto: D, value: DtoTypes[D]): string {
   // The fast checker's verdict; only an invalid value pays for the diagnosis (every issue, with paths).
   if (!writer!.check(value)) assertValid(dto, value);
   try {
-    return writeDto(writer!, value as unknown as Record<string, unknown>, '', -1);
+    return writeDto(writer!, value as unknown as Record<string, unknown>);
   } catch (err) {
     if (err instanceof Unwritable) {
       const issue = { path: err.path, keyword: err.keyword, expected: 'a value json.dumps can write' };
@@ -77,6 +69,29 @@ class Unwritable extends Error {
   }
 }
 
+/**
+ * Texts a writer puts between values. A string value is written as its characters after an opening quote whose
+ * closing quote is left pending, to be written as the first character of whatever comes next (the next key's text,
+ * or the closing brace); a list of strings the same way, with `"]` pending. So a record is written in about as many
+ * pieces as it has values, each joined once (V8 builds a rope; whoever reads the text flattens it once).
+ */
+const CLOSERS = ['', '"', '"]'] as const;
+/** What a key's text ends with: nothing (a value follows), `"` (a string's characters), `["` (a list's strings). */
+const OPENERS = ['', '"', '["'] as const;
+const OPENS_NOTHING = 0;
+const OPENS_STRING = 1;
+const OPENS_LIST = 2;
+const PENDING_NOTHING = 0;
+const PENDING_QUOTE = 1;
+const PENDING_LIST = 2;
+/** Values written whole after a key: null, true, false, an empty list, an empty dict. */
+const LITERALS = ['null', 'true', 'false', '[]', '{}'] as const;
+const LITERAL_NULL = 0;
+const LITERAL_EMPTY_LIST = 3;
+const LITERAL_EMPTY_DICT = 4;
+const BEFORE_STRIDE = CLOSERS.length * OPENERS.length;
+const LITERAL_STRIDE = CLOSERS.length * LITERALS.length;
+
 interface Writer {
   readonly check: (data: unknown) => boolean;
   readonly names: readonly string[];
@@ -85,196 +100,215 @@ interface Writer {
   readonly classes: Uint8Array;
   readonly nested: (Writer | null)[];
   /**
-   * The constant text before property k's value, indexed [k * 4 + after * 2 + opens]: `{` or
-   * `, `, json.dumps's key text, with the previous string value's closing quote first when
-   * `after` is 1 and the value's opening quote last when `opens` is 1. Writing a string value
-   * then appends just its characters: a record is written in as few pieces as it has values.
+   * Per property, the constant text before its value, from the plan's key text (json.dumps's `"name": `):
+   * [field * BEFORE_STRIDE + pending * OPENERS.length + opens] is CLOSERS[pending], then `{` (first property) or
+   * `, `, the key text, OPENERS[opens].
    */
   readonly before: readonly string[];
-  /** The same followed by `null`, `true`, `false`: [k * 6 + after * 3 + literal]. */
+  /** The same followed by a literal: [field * LITERAL_STRIDE + pending * LITERALS.length + literal]. */
   readonly literals: readonly string[];
 }
 
-const BUILT = new Map<DtoName, Writer>();
-
-function writerOf(dto: DtoName): Writer {
-  let writer = BUILT.get(dto);
+/** The Writer of `dto` and of the DTOs it nests, made from the plans (immutable once built). */
+function writerOf(dto: DtoName, built: Map<DtoName, Writer>): Writer {
+  let writer = built.get(dto);
   if (writer !== undefined) return writer;
   const fields = PLANS[dto].fields;
   const nested: (Writer | null)[] = [];
   const before: string[] = [];
   const literals: string[] = [];
-  fields.forEach((f, k) => {
-    for (const after of ['', '"']) {
-      const text = `${after}${k === 0 ? '{' : ', '}${f.keyText}`;
-      before.push(text, `${text}"`);
-      literals.push(`${text}null`, `${text}true`, `${text}false`);
+  fields.forEach((field, position) => {
+    for (const closer of CLOSERS) {
+      const text = `${closer}${position === 0 ? '{' : ', '}${field.keyText}`;
+      for (const opener of OPENERS) before.push(text + opener);
+      for (const literal of LITERALS) literals.push(text + literal);
     }
   });
   writer = {
     check: checkers[dto],
-    names: fields.map((f) => f.name),
-    pointers: fields.map((f) => f.pointer),
+    names: fields.map((field) => field.name),
+    pointers: fields.map((field) => field.pointer),
     classes: new Uint8Array(fields.map(fieldClass)),
     nested,
     before,
     literals,
   };
-  BUILT.set(dto, writer);
-  for (const f of fields) nested.push(f.nested !== undefined ? writerOf(f.nested) : null);
+  built.set(dto, writer);
+  for (const field of fields) nested.push(field.nested !== undefined ? writerOf(field.nested, built) : null);
   return writer;
 }
 
 /** DTO name → Writer (a null-prototype table: no inherited names). */
-const WRITERS: Readonly<Record<string, Writer | undefined>> = Object.assign(
-  Object.create(null) as Record<string, Writer>,
-  Object.fromEntries(DTO_NAMES.map((dto) => [dto, writerOf(dto)])),
-);
+const WRITERS: Readonly<Record<string, Writer | undefined>> = (() => {
+  const built = new Map<DtoName, Writer>();
+  return Object.assign(
+    Object.create(null) as Record<string, Writer>,
+    Object.fromEntries(DTO_NAMES.map((dto) => [dto, writerOf(dto, built)])),
+  );
+})();
 
-// Bound once: hot paths skip the getters of the modules' export objects (as tsx and other
-// CommonJS transforms compile imports).
+// Bound once: hot paths skip the getters of the modules' export objects (as tsc, tsx and other CommonJS
+// transforms compile imports; the re-exports of ./field-class.ts are getters too).
 const repr = pythonStringRepr;
 const plainPrototype = isPlainPrototype;
 const keysOf = objectKeys;
 const NEEDS_ESCAPE = STRING_NEEDS_ESCAPE;
+const TIMESTAMP = FIELD_TIMESTAMP;
+const LIST = FIELD_LIST;
+const MAP = FIELD_MAP;
+const DTO = FIELD_DTO;
+const DTO_ARRAY = FIELD_DTO_ARRAY;
 
 /**
- * One DTO object, at JSON pointer `base` (followed by `index` for an item of an array:
- * the pointer is only built for an error). Its properties are read in the order for-in
- * gives them while that is the schema's order (the usual case: fast loads), the rest by
- * name; each is read once.
+ * One DTO object. Its properties are read in the order for-in gives them while that is the schema's order (the
+ * usual case: fast loads), the rest by name; each is read once. A value that cannot be written throws Unwritable
+ * with its path below this object.
  */
-function writeDto(writer: Writer, value: Record<string, unknown>, base: string, index: number): string {
+function writeDto(writer: Writer, value: Record<string, unknown>): string {
   const names = writer.names;
-  const n = names.length;
-  let k = 0;
-  let out = n === 0 ? '{' : '';
-  let quoted = 0; // 1 while the last value written is a string whose closing quote is pending
-  let byName = false;
+  const count = names.length;
+  if (count === 0) return '{}';
+  const classes = writer.classes;
+  const before = writer.before;
+  let field = 0;
+  let out = '';
+  let pending = PENDING_NOTHING;
   for (const key in value) {
-    if (key !== names[k]) {
-      byName = true;
-      break;
-    }
-    const v = value[key];
-    if (opensString(writer.classes[k]!, v)) {
-      out += writer.before[k * 4 + quoted * 2 + 1]! + (v as string);
-      quoted = 1;
-    } else {
-      out += closedPiece(writer, k, v, quoted, base, index);
-      quoted = 0;
-    }
-    k++;
-  }
-  if (byName || k < n) {
-    for (; k < n; k++) {
-      const v = value[names[k]!];
-      if (opensString(writer.classes[k]!, v)) {
-        out += writer.before[k * 4 + quoted * 2 + 1]! + (v as string);
-        quoted = 1;
+    if (key !== names[field]) break;
+    const item = value[key];
+    const at = field * BEFORE_STRIDE + pending * OPENERS.length;
+    if (typeof item === 'string') {
+      // A timestamp is text isoformat() writes (the validator checked it): nothing to escape.
+      if (classes[field] === TIMESTAMP || !NEEDS_ESCAPE.test(item)) {
+        out += before[at + OPENS_STRING]! + item;
+        pending = PENDING_QUOTE;
       } else {
-        out += closedPiece(writer, k, v, quoted, base, index);
-        quoted = 0;
+        out += before[at + OPENS_NOTHING]! + repr(item);
+        pending = PENDING_NOTHING;
+      }
+    } else {
+      const literal = literalOf(classes[field]!, item);
+      if (literal >= 0) {
+        out += writer.literals[field * LITERAL_STRIDE + pending * LITERALS.length + literal]!;
+        pending = PENDING_NOTHING;
+      } else if (classes[field] === LIST && isCleanList(item)) {
+        out += before[at + OPENS_LIST]! + (item as string[]).join('", "');
+        pending = PENDING_LIST;
+      } else {
+        out += before[at + OPENS_NOTHING]! + valueText(writer, field, item);
+        pending = PENDING_NOTHING;
       }
     }
+    if (++field === count) return `${out}${CLOSERS[pending]}}`;
   }
-  return quoted === 1 ? `${out}"}` : `${out}}`;
-}
-
-/**
- * Whether `v`, the value of a property of class `kind`, is written as its characters after an opening quote
- * (see Writer.before): a timestamp (the validator has checked it is text isoformat() writes: nothing to escape) or a
- * scalar string with nothing to escape.
- */
-function opensString(kind: number, v: unknown): boolean {
-  if (typeof v !== 'string') return false;
-  return kind === FIELD_TIMESTAMP || (kind === FIELD_SCALAR && !NEEDS_ESCAPE.test(v));
-}
-
-/** Property k's key text and value `v`, whole (see Writer.before); `quoted`: the previous value's quote is pending. */
-function closedPiece(writer: Writer, k: number, v: unknown, quoted: number, base: string, index: number): string {
-  if (v === null || v === true || v === false) {
-    return writer.literals[k * 6 + quoted * 3 + (v === null ? 0 : v ? 1 : 2)]!;
-  }
-  return writer.before[k * 4 + quoted * 2]! + valueText(writer, k, v, base, index);
-}
-
-/** The text of property k's value `v`. */
-function valueText(writer: Writer, k: number, v: unknown, base: string, index: number): string {
-  const path = index < 0 ? base : `${base}${index}`;
-  switch (writer.classes[k]) {
-    case FIELD_TIMESTAMP:
-      // The validator has checked it is text isoformat() writes: nothing to escape.
-      return v === null ? 'null' : `"${v as string}"`;
-    case FIELD_LIST:
-      return Array.isArray(v) ? list(v as string[]) : any(v, writer, k, path);
-    case FIELD_MAP:
-      return map(v, writer, k, path);
-    case FIELD_DTO:
-      return writeDto(writer.nested[k]!, v as Record<string, unknown>, `${path}/${writer.pointers[k]!}`, -1);
-    case FIELD_DTO_ARRAY:
-      return dtoArray(writer.nested[k]!, v as Record<string, unknown>[], `${path}/${writer.pointers[k]!}/`);
-    default:
-      return typeof v === 'string' ? repr(v) : v === null ? 'null' : any(v, writer, k, path);
-  }
-}
-
-function dtoArray(nested: Writer, items: readonly Record<string, unknown>[], at: string): string {
-  let out = '[';
-  for (let i = 0; i < items.length; i++) out += (i > 0 ? ', ' : '') + writeDto(nested, items[i]!, at, i);
-  return `${out}]`;
-}
-
-/** An array of strings (the validator checked the items). */
-function list(items: readonly string[]): string {
-  if (items.length === 0) return '[]';
-  let out = `[${repr(items[0]!)}`;
-  for (let i = 1; i < items.length; i++) out += `, ${repr(items[i]!)}`;
-  return `${out}]`;
-}
-
-/** An object of strings (the validator checked the values), keys in Python's order (PY_KEY_ORDER). */
-function map(v: unknown, writer: Writer, k: number, path: string): string {
-  const obj = v as Record<string, string>;
-  // Only plain objects are dicts: stringifyPython names anything else.
-  if (!plainPrototype(obj)) return any(v, writer, k, path);
-  const keys = keysOf(obj);
-  if (keys.length === 0) return '{}';
-  let out = '{';
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    const item = obj[key];
-    // a getter changed its mind: the general writer decides
-    if (typeof item !== 'string') return any(v, writer, k, path);
-    let keyText = KEY_TEXTS.get(key);
-    if (keyText === undefined) {
-      keyText = `${repr(key)}: `;
-      if (key.length <= MAX_CACHED_KEY) {
-        if (KEY_TEXTS.size >= MAX_KEY_TEXTS) KEY_TEXTS.clear();
-        KEY_TEXTS.set(key, keyText);
-      }
-    }
-    out += (i > 0 ? ', ' : '') + keyText + repr(item);
+  // Properties out of the schema's order (or missing: written as null, as the validator allowed)
+  out += CLOSERS[pending];
+  for (; field < count; field++) {
+    const item = value[names[field]!];
+    const literal = literalOf(classes[field]!, item);
+    out +=
+      literal >= 0
+        ? writer.literals[field * LITERAL_STRIDE + literal]!
+        : before[field * BEFORE_STRIDE]! + valueText(writer, field, item);
   }
   return `${out}}`;
 }
 
 /**
- * Key → `"key": ` as json.dumps writes it, for the keys of payload-like objects: the same
- * few keys come back record after record, and a lookup costs less than checking the key's
- * characters again. Bounded (short keys only, cleared when full).
+ * Which of LITERALS `item` (a value of a property of class `kind`, not a string) is written as, or -1: null, a
+ * boolean, an empty array or an empty plain object (only where a property may hold one).
  */
-const KEY_TEXTS = new Map<string, string>();
-const MAX_KEY_TEXTS = 4096;
-const MAX_CACHED_KEY = 64;
+function literalOf(kind: number, item: unknown): number {
+  if (item === null) return LITERAL_NULL;
+  if (item === true) return 1;
+  if (item === false) return 2;
+  if (kind === DTO || kind === DTO_ARRAY || typeof item !== 'object') return -1;
+  if (Array.isArray(item)) return item.length === 0 ? LITERAL_EMPTY_LIST : -1;
+  for (const _key in item) return -1;
+  return plainPrototype(item) ? LITERAL_EMPTY_DICT : -1;
+}
+
+/** Whether `item` is an array of strings with nothing to escape. */
+function isCleanList(item: unknown): boolean {
+  if (!Array.isArray(item)) return false;
+  for (let position = 0; position < item.length; position++) {
+    const entry: unknown = item[position];
+    if (typeof entry !== 'string' || NEEDS_ESCAPE.test(entry)) return false;
+  }
+  return true;
+}
+
+/** The text of property `field`'s value `item` (not a literal, not a string with nothing to escape). */
+function valueText(writer: Writer, field: number, item: unknown): string {
+  switch (writer.classes[field]) {
+    case LIST:
+      return Array.isArray(item) ? list(item, writer, field) : any(item, writer, field);
+    case MAP:
+      return map(item, writer, field);
+    case DTO:
+      return nestedDto(writer, field, item as Record<string, unknown>, -1);
+    case DTO_ARRAY: {
+      const items = item as readonly Record<string, unknown>[];
+      let out = '[';
+      for (let index = 0; index < items.length; index++) {
+        out += (index > 0 ? ', ' : '') + nestedDto(writer, field, items[index]!, index);
+      }
+      return `${out}]`;
+    }
+    default:
+      return typeof item === 'string' ? repr(item) : any(item, writer, field);
+  }
+}
+
+/** The nested DTO of property `field` (item `index` of its array, or -1); an Unwritable gets its path prefixed. */
+function nestedDto(writer: Writer, field: number, item: Record<string, unknown>, index: number): string {
+  try {
+    return writeDto(writer.nested[field]!, item);
+  } catch (err) {
+    if (err instanceof Unwritable) {
+      const at = index < 0 ? '' : `/${index}`;
+      throw new Unwritable(`/${writer.pointers[field]!}${at}${err.path}`, err.reason, err.keyword);
+    }
+    throw err;
+  }
+}
+
+/** An array of strings (the validator checked the items), some to escape. */
+function list(items: readonly unknown[], writer: Writer, field: number): string {
+  let out = '[';
+  for (let position = 0; position < items.length; position++) {
+    const item = items[position];
+    if (typeof item !== 'string') return any(items, writer, field);
+    out += (position > 0 ? ', ' : '') + repr(item);
+  }
+  return `${out}]`;
+}
+
+/** An object of strings (the validator checked the values), keys in Python's order (PY_KEY_ORDER). */
+function map(item: unknown, writer: Writer, field: number): string {
+  const obj = item as Record<string, string>;
+  // Only plain objects are dicts: stringifyPython names anything else.
+  if (!plainPrototype(obj)) return any(item, writer, field);
+  const keys = keysOf(obj);
+  if (keys.length === 0) return '{}';
+  let out = '{';
+  for (let position = 0; position < keys.length; position++) {
+    const key = keys[position]!;
+    const entry = obj[key];
+    // a getter changed its mind: the general writer decides
+    if (typeof entry !== 'string') return any(item, writer, field);
+    out += (position > 0 ? ', ' : '') + repr(key) + ': ' + repr(entry);
+  }
+  return `${out}}`;
+}
 
 /** Any value, through stringifyPython; what it cannot write is reported with its JSON path. */
-function any(v: unknown, writer: Writer, k: number, path: string): string {
+function any(item: unknown, writer: Writer, field: number): string {
   try {
-    return stringifyPython(v);
+    return stringifyPython(item);
   } catch (err) {
     if (err instanceof PythonJsonWriteError) {
-      throw new Unwritable(`${path}/${writer.pointers[k]!}${err.path}`, err.reason, 'type');
+      throw new Unwritable(`/${writer.pointers[field]!}${err.path}`, err.reason, 'type');
     }
     throw err;
   }

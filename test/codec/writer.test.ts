@@ -1,0 +1,93 @@
+/**
+ * The writer's own paths (src/codec/write.ts): strings written with their closing quote pending, lists of strings
+ * joined whole, null/true/false/[]/{} written with their key, properties out of the schema's order, values that
+ * need escaping in every position, and what cannot be written refused with its path. Every text toJson writes here
+ * is checked against the installed pynenc: `TriggerRunRecord.from_json(text).to_json()` must give it back byte for
+ * byte (so it is what pynenc writes for the values it reads), and fromJson must read back the value written.
+ */
+import type { TriggerRunRecord } from '../../generated/types';
+import { ContractValidationError, fromJson, toJson } from '../../src';
+import { PyFloat } from '../../src/entries/pyjson';
+import { runOracle } from '../support/pynenc-python';
+
+type Golden = { ok: string } | { error: string; msg: string };
+
+const ODD = ['plain', 'a "quoted" word', 'back\\slash', 'tab\there', 'nul\u0000', 'del\u007f', 'Zürich', '😀', ''];
+
+function participant(index: number, text: string): TriggerRunRecord['participants'][number] {
+  return {
+    context_type: index % 2 ? 'CronContext' : 'EventContext',
+    condition_id: `cond-${index}`,
+    valid_condition_id: text,
+    event_id: index % 2 ? null : `evt-${text}`,
+    source_invocation_id: null,
+    context_timestamp: index % 2 ? null : '2026-05-09T10:11:12.345678+00:00',
+    context_summary: text,
+  };
+}
+
+function run(text: string, variant: number): TriggerRunRecord {
+  const lists: string[][] = [[], [text], ['a', text, 'b'], ['x', 'y']];
+  return {
+    trigger_run_id: text,
+    trigger_id: `trg-${variant}`,
+    task_id_key: 'tasks.t',
+    logic_value: variant % 2 ? 'and' : 'or',
+    valid_condition_ids: lists[variant % 4]!,
+    condition_ids: lists[(variant + 1) % 4]!,
+    event_ids: lists[(variant + 2) % 4]!,
+    source_invocation_ids: lists[(variant + 3) % 4]!,
+    triggered_invocation_id: variant % 3 ? null : text,
+    arguments_preview: [
+      {},
+      { [text]: text },
+      { list: [], dict: {}, flag: true, none: null, n: -3, f: new PyFloat(2), big: 10n ** 20n, t: [text] },
+    ][variant % 3]!,
+    claimed_at: variant % 2 ? null : '2026-05-09T10:11:12+05:30',
+    executed_at: '2026-05-09T10:11:12.000001-03:00',
+    participants: [participant(variant, text), participant(variant + 1, `${text}!`)].slice(0, (variant % 3) as 0),
+    atomic_service_run_id: variant % 2 ? text : null,
+    atomic_service_runner_id: null,
+  } as TriggerRunRecord;
+}
+
+/** The same properties in reverse order (the writer's by-name path). */
+const reversed = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).reverse()) as T;
+
+const VALUES: TriggerRunRecord[] = ODD.flatMap((text, index) => [0, 1, 2, 3, 4, 5].map((v) => run(text, index + v)));
+
+describe('toJson writes what pynenc writes back (TriggerRunRecord.from_json(text).to_json())', () => {
+  const texts = VALUES.map((value) => toJson('TriggerRunRecord', value));
+  const golden = runOracle<Golden[]>('codec_golden.py', {
+    now: '2026-01-02T03:04:05.123456+00:00',
+    cases: texts.map((text) => ({ dto: 'TriggerRunRecord', text })),
+  });
+
+  test.each(VALUES.map((value, index) => [index, value] as const))('value %i', (index, value) => {
+    const text = texts[index]!;
+    expect(golden[index]).toEqual({ ok: text });
+    expect(toJson('TriggerRunRecord', reversed(value))).toBe(text);
+    expect(toJson('TriggerRunRecord', fromJson('TriggerRunRecord', text))).toBe(text);
+  });
+});
+
+describe('what cannot be written is refused with its path', () => {
+  const base = run('x', 0);
+  const cases: [string, TriggerRunRecord, string][] = [
+    ['a class instance (even empty) in arguments_preview', { ...base, arguments_preview: new (class {})() }, ''],
+    ['a Date deep in arguments_preview', { ...base, arguments_preview: { a: [1, new Date(0)] } }, '/a/1'],
+    ['undefined in arguments_preview', { ...base, arguments_preview: { a: undefined } }, '/a'],
+  ] as never;
+  test.each(cases)('%s', (_name, value, below) => {
+    for (const subject of [value, reversed(value)]) {
+      let caught: unknown;
+      try {
+        toJson('TriggerRunRecord', subject);
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught).toBeInstanceOf(ContractValidationError);
+      expect((caught as ContractValidationError).issues[0]!.path).toBe(`/arguments_preview${below}`);
+    }
+  });
+});
