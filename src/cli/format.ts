@@ -44,8 +44,8 @@ export async function runFormat(
     counts.documents++;
     if (!read.ok) {
       counts.invalid++;
-      const p = unreadable(label, read, !multiLine);
-      await err.line(`${label}:${p.line} /: ${p.message}`);
+      const problem = unreadable(label, read, !multiLine);
+      await err.line(`${label}:${problem.line} /: ${problem.message}`);
       return;
     }
     const { text, line: firstLine } = read;
@@ -60,8 +60,8 @@ export async function runFormat(
     const max = resolveMaxIssues(options.maxIssues);
     const unknownKeys: UnknownKey[] = [];
     let moreUnknown = 0;
-    const onUnknownKey = (u: UnknownKey): void => {
-      if (unknownKeys.length < max) unknownKeys.push(u);
+    const onUnknownKey = (unknownKey: UnknownKey): void => {
+      if (unknownKeys.length < max) unknownKeys.push(unknownKey);
       else moreUnknown++;
     };
     try {
@@ -77,24 +77,23 @@ export async function runFormat(
       );
       if (moreUnknown > 0) await err.line(`${label}:${firstLine} ${notListed(moreUnknown, 'unknown key')}`);
       await out.line(toJson(dto, value));
-    } catch (e) {
+    } catch (error) {
       counts.invalid++;
-      if (e instanceof PythonJsonSyntaxError) {
-        await err.line(`${label}:${firstLine + e.line - 1} /: not JSON: ${e.message}`);
-      } else if (e instanceof LimitExceededError) {
-        await err.line(
-          `${label}:${firstLine + lineAt(text, e.offset) - 1} ${pathText(e.path)}: too large to read: ${e.message}`,
-        );
-      } else if (e instanceof ContractValidationError) {
-        const where = lines(e.issues.map((i) => i.path));
+      if (error instanceof PythonJsonSyntaxError) {
+        await err.line(`${label}:${firstLine + error.line - 1} /: not JSON: ${error.message}`);
+      } else if (error instanceof LimitExceededError) {
+        const line = firstLine + lineAt(text, error.offset) - 1;
+        await err.line(`${label}:${line} ${pathText(error.path)}: too large to read: ${error.message}`);
+      } else if (error instanceof ContractValidationError) {
+        const where = lines(error.issues.map((issue) => issue.path));
         await inLineOrder(
           err,
-          e.issues.map((issue) => [where(issue.path), `${pathText(issue.path)}: ${issue.message}`]),
+          error.issues.map((issue) => [where(issue.path), `${pathText(issue.path)}: ${issue.message}`]),
           label,
         );
-        if (e.moreIssues > 0) await err.line(`${label}:${firstLine} ${notListed(e.moreIssues, 'problem')}`);
+        if (error.moreIssues > 0) await err.line(`${label}:${firstLine} ${notListed(error.moreIssues, 'problem')}`);
       } else {
-        throw e;
+        throw error;
       }
     }
   };

@@ -324,12 +324,12 @@ class TextAssembler {
     let at = -1;
     let bytePos = 0;
     let charPos = 0;
-    for (let i = lax.indexOf('\ufffd'); i !== -1; i = lax.indexOf('\ufffd', i + 1)) {
-      bytePos += Buffer.byteLength(lax.slice(charPos, i));
-      charPos = i;
+    for (let index = lax.indexOf('\ufffd'); index !== -1; index = lax.indexOf('\ufffd', index + 1)) {
+      bytePos += Buffer.byteLength(lax.slice(charPos, index));
+      charPos = index;
       if (window[bytePos] === 0xef && window[bytePos + 1] === 0xbf && window[bytePos + 2] === 0xbd) {
         bytePos += 3;
-        charPos = i + 1;
+        charPos = index + 1;
         continue;
       }
       at = bytePos;
@@ -340,8 +340,8 @@ class TextAssembler {
     if (this.units - bom + charPos > this.max) return this.tooLarge();
     let line = this.line;
     if (this.multiLine) {
-      for (let i = decoded.indexOf('\n'); i !== -1; i = decoded.indexOf('\n', i + 1)) line++;
-      for (let i = window.indexOf(LF); i !== -1 && i < at; i = window.indexOf(LF, i + 1)) line++;
+      for (let index = decoded.indexOf('\n'); index !== -1; index = decoded.indexOf('\n', index + 1)) line++;
+      for (let index = window.indexOf(LF); index !== -1 && index < at; index = window.indexOf(LF, index + 1)) line++;
     }
     const { reason, length } = explain(window, at);
     return new InvalidUtf8Error(this.start + before + at, line, reason, [...window.subarray(at, at + length)]);
@@ -363,12 +363,12 @@ function explain(bytes: Buffer, at: number): { reason: Utf8Reason; length: numbe
   const lead = bytes[at]!;
   if (lead < 0xc2 || lead > 0xf4) return { reason: 'invalid start byte', length: 1 };
   const need = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
-  for (let k = 1; k <= need; k++) {
+  for (let count = 1; count <= need; count++) {
     // Cut by the end of the text (of the input, or of its line in JSON Lines: each line is decoded on its own).
-    if (at + k >= bytes.length) return { reason: 'unexpected end of data', length: k };
-    const b = bytes[at + k]!;
-    const [lo, hi] = k > 1 ? [0x80, 0xbf] : (SECOND_BYTE[lead] ?? [0x80, 0xbf]);
-    if (b < lo || b > hi) return { reason: 'invalid continuation byte', length: k };
+    if (at + count >= bytes.length) return { reason: 'unexpected end of data', length: count };
+    const byte = bytes[at + count]!;
+    const [lo, hi] = count > 1 ? [0x80, 0xbf] : (SECOND_BYTE[lead] ?? [0x80, 0xbf]);
+    if (byte < lo || byte > hi) return { reason: 'invalid continuation byte', length: count };
   }
   return { reason: 'invalid continuation byte', length: 1 }; // not reached: a whole valid sequence is decoded
 }

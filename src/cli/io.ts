@@ -155,8 +155,8 @@ export function labelOf(file: string): string {
 /** An I/O failure in a few words (the errno code kept for the rare ones). */
 export function describeIoError(err: unknown): string {
   if (typeof err === 'string') return err;
-  const e = err as NodeJS.ErrnoException;
-  switch (e?.code) {
+  const error = err as NodeJS.ErrnoException;
+  switch (error?.code) {
     case 'ENOENT':
       return 'no such file';
     case 'EACCES':
@@ -172,7 +172,7 @@ export function describeIoError(err: unknown): string {
     case 'EIO':
       return 'input/output error (EIO)';
     default:
-      return e?.message ?? String(err);
+      return error?.message ?? String(err);
   }
 }
 
@@ -211,8 +211,8 @@ export class Progress {
   }
 }
 
-export function formatBytes(n: number): string {
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KiB`;
-  if (n < 1024 * 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
-  return `${(n / (1024 * 1024 * 1024)).toFixed(2)} GiB`;
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KiB`;
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  return `${(bytes / (1024 * 1024 * 1024)).toFixed(2)} GiB`;
 }

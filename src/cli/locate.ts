@@ -21,12 +21,12 @@ export function asStandardJson(text: string): string {
   // a 64 MiB document has millions of strings (hundreds of MB of pieces).
   const pieces: string[] = [];
   let from = 0;
-  for (const m of text.matchAll(PYTHON_TOKENS)) {
-    const token = m[1];
+  for (const match of text.matchAll(PYTHON_TOKENS)) {
+    const token = match[1];
     if (token === undefined) continue;
     const sign = token.startsWith('-') ? '-' : '';
-    pieces.push(text.slice(from, m.index), sign + '1'.padEnd(token.length - sign.length, '0'));
-    from = m.index! + token.length;
+    pieces.push(text.slice(from, match.index), sign + '1'.padEnd(token.length - sign.length, '0'));
+    from = match.index! + token.length;
   }
   if (pieces.length === 0) return text;
   pieces.push(text.slice(from));
@@ -56,7 +56,7 @@ function locate(text: string): { offsetOf: (pointer: string) => number; lineOf: 
   const root = parseTree(asStandardJson(bom ? text.slice(1) : text), [], { allowTrailingComma: false });
   const members = new Map<Node, Map<string, Node>>();
   const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
 
   const memberOf = (node: Node, key: string): Node | undefined => {
     let index = members.get(node);
@@ -112,7 +112,7 @@ function lineOfOffset(lineStarts: readonly number[], offset: number): number {
 /** 1-based line of `offset` in `text`. */
 export function lineAt(text: string, offset: number): number {
   let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
   return line;
 }
 

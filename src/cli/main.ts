@@ -26,11 +26,11 @@ const DTO_HELP = `DTO: one of ${DTO_NAMES.join(', ')}`;
 function maxIssuesOption(): Option {
   const help = `problems listed per document; the rest are counted (default ${DEFAULT_MAX_ISSUES})`;
   return new Option('--max-issues <n>', help).argParser((value: string): number => {
-    const n = Number(value);
-    if (!/^[0-9]+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
+    const count = Number(value);
+    if (!/^[0-9]+$/.test(value) || !Number.isSafeInteger(count) || count < 1) {
       throw new InvalidArgumentError('expected an integer >= 1');
     }
-    return n;
+    return count;
   });
 }
 

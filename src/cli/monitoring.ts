@@ -295,16 +295,16 @@ async function scanEvents(
   try {
     let offset = range.offset;
     while (read < range.limit) {
-      const n = Math.min(range.pageSize, range.limit - read);
+      const pageLimit = Math.min(range.pageSize, range.limit - read);
       const options = problems.collect();
-      const page = await reader.getEvents({ ...filters, limit: n, offset }, options);
+      const page = await reader.getEvents({ ...filters, limit: pageLimit, offset }, options);
       progress.clear();
       const skipped = problems.report();
       for (const event of page) await write(event);
       // An unreadable row keeps its place in the order (the page is one shorter): count it as read.
       read += page.length + skipped;
       offset += page.length + skipped;
-      if (page.length + skipped < n) break;
+      if (page.length + skipped < pageLimit) break;
     }
   } finally {
     progress.stop();
@@ -407,10 +407,10 @@ export async function runTail(opts: TailOptions): Promise<number> {
           signal: controller.signal,
           onReadError: (e) => problems.add(e),
           // An outage fails every poll: say so once, then at most every OUTAGE_NOTE_MS while it lasts.
-          onUnavailable: (e) => {
+          onUnavailable: (error) => {
             if (Date.now() - lastOutageNote < OUTAGE_NOTE_MS) return;
             lastOutageNote = Date.now();
-            void err.line(`pynenc-contract tail: ${e.message}; polling again`);
+            void err.line(`pynenc-contract tail: ${error.message}; polling again`);
           },
         },
       );
@@ -503,8 +503,8 @@ async function loadDriver<M>(driver: string, option: string, load: () => Promise
   try {
     return await load();
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e?.code === 'MODULE_NOT_FOUND' && String(e.message).includes(`'${driver}'`)) {
+    const error = err as NodeJS.ErrnoException;
+    if (error?.code === 'MODULE_NOT_FOUND' && String(error.message).includes(`'${driver}'`)) {
       throw new InputError(`${option} needs the optional package ${driver} (npm install ${driver})`);
     }
     throw err;
@@ -529,13 +529,13 @@ class Problems {
 
   /** Writes the errors collected since the last call; returns how many. */
   report(): number {
-    const n = this.pending.length;
-    for (const e of this.pending.splice(0)) {
-      if (e.id !== undefined) this.ids.add(e.id);
+    const reported = this.pending.length;
+    for (const error of this.pending.splice(0)) {
+      if (error.id !== undefined) this.ids.add(error.id);
       this.count++;
-      process.stderr.write(`pynenc-contract ${this.command}: ${e.message}\n`);
+      process.stderr.write(`pynenc-contract ${this.command}: ${error.message}\n`);
     }
-    return n;
+    return reported;
   }
 
   reportedId(id: string): boolean {
@@ -570,10 +570,10 @@ function flagPair(yes: boolean | undefined, no: boolean | undefined, name: strin
 }
 
 function countArg(text: string, option: string): number {
-  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(n))
+  const count = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(count))
     throw new UsageError(`${option}: expected a whole number >= 0, got ${JSON.stringify(text)}`);
-  return n;
+  return count;
 }
 
 const UNIT_MICROS: Record<string, bigint> = {

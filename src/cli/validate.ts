@@ -197,11 +197,12 @@ export async function runValidate(
     if (warnings.length > 0) {
       progress?.clear();
       tally.warnings = (tally.warnings ?? 0) + warnings.length;
-      for (const w of warnings) {
-        if (options.format === 'json') await out.line(JSON.stringify({ kind: 'warning', ...w }));
+      for (const warning of warnings) {
+        if (options.format === 'json') await out.line(JSON.stringify({ kind: 'warning', ...warning }));
         else {
-          const detail = `expected ${shown(w.expected)}, received ${shown(w.received)}`;
-          await err.line(`${w.file}:${w.line} ${pathText(w.path)}: warning ${w.code}: ${w.message}; ${detail}`);
+          const detail = `expected ${shown(warning.expected)}, received ${shown(warning.received)}`;
+          const where = `${warning.file}:${warning.line} ${pathText(warning.path)}`;
+          await err.line(`${where}: warning ${warning.code}: ${warning.message}; ${detail}`);
         }
       }
     }
@@ -209,9 +210,9 @@ export async function runValidate(
     progress?.clear();
     tally.invalid++;
     tally.problems += problems.length + moreProblems;
-    for (const p of problems) {
-      if (options.format === 'json') await out.line(JSON.stringify({ kind: 'problem', ...p }));
-      else await out.line(`${p.file}:${p.line} ${pathText(p.path)}: ${p.message}`);
+    for (const problem of problems) {
+      if (options.format === 'json') await out.line(JSON.stringify({ kind: 'problem', ...problem }));
+      else await out.line(`${problem.file}:${problem.line} ${pathText(problem.path)}: ${problem.message}`);
     }
     if (moreProblems > 0) {
       const { file, line } = problems[problems.length - 1]!;
@@ -245,9 +246,9 @@ export async function runValidate(
         else await report({ problems: [unreadable(source.label, read, false)], warnings: [] });
       }
       tally.files++;
-    } catch (e) {
-      if (e instanceof InputError) await ioError(e.message);
-      else throw e;
+    } catch (error) {
+      if (error instanceof InputError) await ioError(error.message);
+      else throw error;
     }
   }
 

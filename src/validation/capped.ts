@@ -322,10 +322,10 @@ interface Mark {
 }
 
 /**
- * The issues of the DTO object `object` at `path`, in document order. `shown`: the caller's value at `path` (`object`, or the
- * value `object` is the schema view of), whose key order is the document's. The skeleton's issues are grouped by the key
- * they are under, and emitted walking the object's keys: a key's own issues (document order inside it), a collection's
- * pieces, an unknown key's issue; then the object's missing keys.
+ * The issues of the DTO object `object` at `path`, in document order. `shown`: the caller's value at `path`
+ * (`object`, or the value `object` is the schema view of), whose key order is the document's. The skeleton's issues
+ * are grouped by the key they are under, and emitted walking the object's keys: a key's own issues (document order
+ * inside it), a collection's pieces, an unknown key's issue; then the object's missing keys.
  */
 function diagnoseDto(
   plan: PiecePlan,
