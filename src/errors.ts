@@ -172,5 +172,27 @@ function boundedJson(value: unknown, budget: number): string {
   return out;
 }
 
+/**
+ * An argument of the wrong kind given to a public function (a number where the JSON text goes, a string where
+ * epoch microseconds go…): the TypeError a caller would otherwise meet, as a ContractError with a code.
+ */
+export class InvalidArgumentError extends ContractError {
+  override readonly name = 'InvalidArgumentError';
+  readonly code = 'INVALID_ARGUMENT';
+  /** The function called, e.g. `parsePythonJson` or `PyTimestamp.fromEpochMicros`. */
+  readonly callee: string;
+  /** The argument's name in the function's signature, e.g. `text`. */
+  readonly argument: string;
+  declare readonly expected: string;
+  declare readonly received: string;
+
+  constructor(callee: string, argument: string, expected: string, value: unknown, details: { dto?: string } = {}) {
+    const received = describeReceived(value);
+    super(`${callee}(${argument}): expected ${expected}, got ${received}`, { dto: details.dto, expected, received });
+    this.callee = callee;
+    this.argument = argument;
+  }
+}
+
 /** A JSON pointer shortened for a message: its home is src/spec/json-pointer.ts, kept here for errors' users. */
 export { shortPath } from './spec/json-pointer';

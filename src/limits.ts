@@ -11,6 +11,9 @@
  */
 import { ContractError, describeReceived, shortPath } from './errors';
 
+/** Defined beside ContractError (the value model of src/pyjson throws it, and src/errors.ts describes its values). */
+export { InvalidArgumentError } from './errors';
+
 /** Limits for one read. Each is a positive integer, or Infinity to turn it off. */
 export interface ReadLimits {
   /**
@@ -57,6 +60,7 @@ const OPTION_OF: Record<LimitCode, keyof ReadLimits> = {
 /** The limits in `options` (a ParseOptions, FromJsonOptions, …), defaults for the unset ones; validated. */
 export function resolveLimits(options: ReadLimits | undefined): Limits {
   if (options === undefined) return DEFAULT_READ_LIMITS;
+  if (options === null || typeof options !== 'object') throw new InvalidOptionError('options', 'an object', options);
   const { maxDepth, maxDocumentLength, maxStringLength } = options;
   if (maxDepth === undefined && maxDocumentLength === undefined && maxStringLength === undefined)
     return DEFAULT_READ_LIMITS;
@@ -84,7 +88,7 @@ export function resolveMaxIssues(value: unknown): number {
 /** `value` when it is undefined or one of `allowed`; else InvalidOptionError naming the option. */
 export function checkChoice<T>(option: string, value: unknown, allowed: readonly T[]): T | undefined {
   if (value === undefined || allowed.includes(value as T)) return value as T | undefined;
-  throw new InvalidOptionError(option, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, value);
+  throw new InvalidOptionError(option, `one of ${allowed.map((choice) => JSON.stringify(choice)).join(', ')}`, value);
 }
 
 /** `value` when it is undefined or a function; else InvalidOptionError naming the option. */
@@ -193,27 +197,5 @@ export class InvalidOptionError extends ContractError {
     const received = describeReceived(value);
     super(`option ${option}: expected ${expected}, got ${received}`, { expected, received });
     this.option = option;
-  }
-}
-
-/**
- * An argument of the wrong kind given to a public function (a number where the JSON text goes, a string where
- * epoch microseconds go…): the TypeError a caller would otherwise meet, as a ContractError with a code.
- */
-export class InvalidArgumentError extends ContractError {
-  override readonly name = 'InvalidArgumentError';
-  readonly code = 'INVALID_ARGUMENT';
-  /** The function called, e.g. `parsePythonJson` or `PyTimestamp.fromEpochMicros`. */
-  readonly callee: string;
-  /** The argument's name in the function's signature, e.g. `text`. */
-  readonly argument: string;
-  declare readonly expected: string;
-  declare readonly received: string;
-
-  constructor(callee: string, argument: string, expected: string, value: unknown, details: { dto?: string } = {}) {
-    const received = describeReceived(value);
-    super(`${callee}(${argument}): expected ${expected}, got ${received}`, { dto: details.dto, expected, received });
-    this.callee = callee;
-    this.argument = argument;
   }
 }

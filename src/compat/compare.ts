@@ -35,7 +35,7 @@ import {
 } from './effective';
 import { finding, show, type Finding } from './findings';
 import { BOUND_KEYWORDS, type BoundKeyword, type RuleId } from './rules';
-import type { ContractSnapshot } from './snapshot';
+import { requireSnapshot, type ContractSnapshot } from './snapshot';
 
 export const COMMON_FILE = 'common.schema.json';
 
@@ -691,6 +691,7 @@ function compareUnmodelled(comparison: Comparison, base: Effective, current: Eff
 
 /** DTO name (the schema's `title`, else its file name) → file, for every file except common.schema.json. */
 export function dtoFiles(snapshot: ContractSnapshot): Map<string, string> {
+  requireSnapshot('dtoFiles', 'snapshot', snapshot);
   const out = new Map<string, string>();
   for (const [file, schema] of snapshot.files) {
     if (file === COMMON_FILE) continue;
@@ -701,6 +702,8 @@ export function dtoFiles(snapshot: ContractSnapshot): Map<string, string> {
 
 /** Every classified difference between `baseline` and `current`, DTO by DTO. */
 export function diffContracts(baseline: ContractSnapshot, current: ContractSnapshot): Finding[] {
+  requireSnapshot('diffContracts', 'baseline', baseline);
+  requireSnapshot('diffContracts', 'current', current);
   const baseContract = indexContract(baseline);
   const currentContract = indexContract(current);
   const findings: Finding[] = [];

@@ -16,6 +16,8 @@
  * `default` matters where Confluent says so: a required property with a default
  * can be filled in by a reader, so requiring it does not break old documents.
  */
+import { InvalidArgumentError } from '../errors';
+import { InvalidOptionError } from '../limits';
 
 export type CompatMode = 'backward' | 'forward' | 'full';
 export const COMPAT_MODES: readonly CompatMode[] = ['backward', 'forward', 'full'];
@@ -396,8 +398,18 @@ export type RuleId = keyof typeof NAMED_RULES | BoundRuleId;
 export const RULES: Readonly<Record<RuleId, RuleInfo>> = { ...NAMED_RULES, ...boundRules() };
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 
+/** `mode` when it is one of COMPAT_MODES, else InvalidOptionError (the gate's `mode` option). */
+export function requireMode(mode: unknown): CompatMode {
+  if (COMPAT_MODES.includes(mode as CompatMode)) return mode as CompatMode;
+  throw new InvalidOptionError('mode', `one of ${COMPAT_MODES.map((each) => JSON.stringify(each)).join(', ')}`, mode);
+}
+
 /** True when a finding of `rule` fails the gate in `mode` (before any major-version excuse). */
 export function breaksMode(info: Pick<RuleInfo, 'breaksBackward' | 'breaksForward'>, mode: CompatMode): boolean {
+  if (info === null || typeof info !== 'object') {
+    throw new InvalidArgumentError('breaksMode', 'info', 'a rule or finding ({ breaksBackward, breaksForward })', info);
+  }
+  requireMode(mode);
   if (mode === 'backward') return info.breaksBackward;
   if (mode === 'forward') return info.breaksForward;
   return info.breaksBackward || info.breaksForward;

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { ContractError } from '../errors';
+import { ContractError, InvalidArgumentError } from '../errors';
 import type { JsonSchema } from '../spec/json-schema';
 
 export interface ContractSnapshot {
@@ -27,8 +27,42 @@ export class CompatInputError extends ContractError {
 
 const SCHEMA_SUFFIX = '.schema.json';
 
+/** `value` when it is a string, else InvalidArgumentError naming `callee`'s `argument`. */
+export function requireString(callee: string, argument: string, value: unknown): string {
+  if (typeof value === 'string') return value;
+  throw new InvalidArgumentError(callee, argument, 'a string', value);
+}
+
+/**
+ * `value` when it is a ContractSnapshot as the loaders make it (a string `source`, a Map of file name → schema
+ * object), else InvalidArgumentError naming `callee`'s `argument`. The schemas' content is the gate's to judge.
+ */
+export function requireSnapshot(callee: string, argument: string, value: unknown): ContractSnapshot {
+  const snapshot = value as Partial<ContractSnapshot> | null;
+  const ok =
+    typeof snapshot === 'object' &&
+    snapshot !== null &&
+    typeof snapshot.source === 'string' &&
+    snapshot.files instanceof Map &&
+    [...snapshot.files].every(([name, schema]) => typeof name === 'string' && isSchemaObject(schema));
+  if (ok) return value as ContractSnapshot;
+  const expected = 'a ContractSnapshot ({ source: string, files: Map of file name → schema object })';
+  throw new InvalidArgumentError(callee, argument, expected, value);
+}
+
+function isSchemaObject(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** Builds a snapshot from file name → JSON text. */
 export function snapshotFromTexts(source: string, texts: ReadonlyMap<string, string>): ContractSnapshot {
+  requireString('snapshotFromTexts', 'source', source);
+  if (
+    !(texts instanceof Map) ||
+    ![...texts].every(([name, text]) => typeof name === 'string' && typeof text === 'string')
+  ) {
+    throw new InvalidArgumentError('snapshotFromTexts', 'texts', 'a Map of file name → JSON text', texts);
+  }
   const files = new Map<string, JsonSchema>();
   for (const name of [...texts.keys()].sort()) {
     let parsed: unknown;
@@ -48,10 +82,17 @@ export function snapshotFromTexts(source: string, texts: ReadonlyMap<string, str
 
 /** Reads `<dir>/*.schema.json` (not subfolders). */
 export function loadSnapshotFromFolder(dir: string): ContractSnapshot {
+  requireString('loadSnapshotFromFolder', 'dir', dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CompatInputError(`${dir}: not a folder`);
   const texts = new Map<string, string>();
-  for (const name of readdirSync(dir).filter((f) => f.endsWith(SCHEMA_SUFFIX))) {
-    texts.set(name, readFileSync(join(dir, name), 'utf8'));
+  let path = dir;
+  try {
+    for (const name of readdirSync(dir).filter((file) => file.endsWith(SCHEMA_SUFFIX))) {
+      path = join(dir, name);
+      texts.set(name, readFileSync(path, 'utf8'));
+    }
+  } catch (err) {
+    throw new CompatInputError(`${path}: cannot be read: ${(err as Error).message}`, err);
   }
   return snapshotFromTexts(dir, texts);
 }
@@ -67,7 +108,8 @@ function git(args: string[], cwd: string): string {
 
 /** True when `ref` names a commit in the repository around `cwd`. */
 export function isGitRef(ref: string, cwd: string): boolean {
-  if (ref.startsWith('-')) return false;
+  requireString('isGitRef', 'cwd', cwd);
+  if (requireString('isGitRef', 'ref', ref).startsWith('-')) return false;
   try {
     git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
     return true;
@@ -81,6 +123,8 @@ export function isGitRef(ref: string, cwd: string): boolean {
  * tree) as they are at `ref`: `git ls-tree` lists them, `git show` reads them.
  */
 export function loadSnapshotFromGit(ref: string, contractDir: string): ContractSnapshot {
+  requireString('loadSnapshotFromGit', 'ref', ref);
+  requireString('loadSnapshotFromGit', 'contractDir', contractDir);
   const dir = resolve(contractDir);
   let top: string;
   try {
@@ -99,7 +143,7 @@ export function loadSnapshotFromGit(ref: string, contractDir: string): ContractS
     throw new CompatInputError(`git ref ${ref}: cannot list ${prefix || '.'}: ${gitMessage(err)}`, err);
   }
   const texts = new Map<string, string>();
-  for (const path of listing.split('\n').filter((p) => p.endsWith(SCHEMA_SUFFIX))) {
+  for (const path of listing.split('\n').filter((line) => line.endsWith(SCHEMA_SUFFIX))) {
     const name = path.slice(prefix.length);
     if (name.includes('/')) continue;
     try {
@@ -121,6 +165,9 @@ function gitMessage(err: unknown): string {
  * anything else must be a git ref, whose copy of `contractDir` is read.
  */
 export function loadBaseline(against: string, contractDir: string, cwd = process.cwd()): ContractSnapshot {
+  requireString('loadBaseline', 'against', against);
+  requireString('loadBaseline', 'contractDir', contractDir);
+  requireString('loadBaseline', 'cwd', cwd);
   const asPath = resolve(cwd, against);
   if (existsSync(asPath) && statSync(asPath).isDirectory()) return loadSnapshotFromFolder(asPath);
   const probe = existsSync(contractDir) ? contractDir : cwd;

@@ -4,7 +4,8 @@
  * step with the contract).
  */
 import { CONTRACT_SCOPE, finding, show, type Finding } from './findings';
-import type { ContractSnapshot } from './snapshot';
+import { InvalidArgumentError } from '../errors';
+import { requireSnapshot, requireString, type ContractSnapshot } from './snapshot';
 
 export interface ContractVersion {
   /** The one major version of every `$id`, when they agree. */
@@ -17,6 +18,7 @@ const MAJOR_VERSION = /\/v(\d+)\//;
 
 /** The major version (`/v<N>/`) every `$id` of the snapshot carries. */
 export function contractVersion(snapshot: ContractSnapshot): ContractVersion {
+  requireSnapshot('contractVersion', 'snapshot', snapshot);
   const versions = new Map<number, string[]>();
   const problems: string[] = [];
   for (const [file, schema] of snapshot.files) {
@@ -38,6 +40,10 @@ export function contractVersion(snapshot: ContractSnapshot): ContractVersion {
 
 /** Checks generated/schemas.ts against the contract's major version. */
 export function generatedVersionProblems(text: string, version: number): string[] {
+  requireString('generatedVersionProblems', 'text', text);
+  if (typeof version !== 'number') {
+    throw new InvalidArgumentError('generatedVersionProblems', 'version', 'a major version number', version);
+  }
   const problems: string[] = [];
   const declared = /export const CONTRACT_VERSION = (\d+)/.exec(text);
   if (!declared) problems.push('declares no CONTRACT_VERSION');

@@ -6,6 +6,7 @@
  */
 import type { DtoName } from '../../generated/schemas';
 import type { DtoTypes } from '../../generated/types';
+import { describeReceived } from '../errors';
 import { isDtoName, validate } from '../validation';
 import type { ConsistencyFinding } from './findings';
 import { checkParticipant } from './participant';
@@ -23,7 +24,7 @@ export function checkConsistency<D extends DtoName>(dto: D, record: DtoTypes[D])
       {
         code: 'NOT_A_VALID_RECORD',
         path: '',
-        message: isDtoName(dto) ? `not a valid ${dto}: validate it first` : `unknown DTO ${JSON.stringify(dto)}`,
+        message: isDtoName(dto) ? `not a valid ${dto}: validate it first` : `unknown DTO ${describeReceived(dto)}`,
         expected: isDtoName(dto) ? `<a valid ${dto}>` : '<a DTO name>',
         received: null,
       },
@@ -32,7 +33,10 @@ export function checkConsistency<D extends DtoName>(dto: D, record: DtoTypes[D])
   return checkValidRecord(dto, record);
 }
 
-/** checkConsistency for a value already known to be a valid `dto` (the CLI validates first). */
+/**
+ * checkConsistency for a value already known to be a valid `dto` (the CLI validates first). Internal: the
+ * ./consistency entry exports checkConsistency only, since this one trusts its arguments.
+ */
 export function checkValidRecord<D extends DtoName>(dto: D, record: DtoTypes[D]): ConsistencyFinding[] {
   const out: ConsistencyFinding[] = [];
   const value: DtoTypes[DtoName] = record;

@@ -14,14 +14,18 @@
  *
  * Writing follows the same table backwards: a `number` that is an integer in the
  * safe range is written as a Python int, every other `number` as a Python float.
+ *
+ * The functions here are unchecked (the parser and writers call them per key and per object): the /pyjson entry
+ * exports them through ./public.ts, which checks their arguments once.
  */
+import { InvalidArgumentError } from '../errors'; // used when called, never at load: errors.ts describes PyFloats
 
 /** A Python float whose value a plain JS number would write back as an int (`1.0`, `0.0`, `-3.0`). */
 export class PyFloat {
   readonly value: number;
 
   constructor(value: number) {
-    if (typeof value !== 'number') throw new TypeError(`PyFloat needs a number, got ${typeof value}`);
+    if (typeof value !== 'number') throw new InvalidArgumentError('PyFloat', 'value', 'a number', value);
     this.value = value;
     Object.freeze(this);
   }
@@ -74,14 +78,14 @@ export function withPythonKeyOrder<T extends object>(obj: T, order: readonly str
 
 /** True for keys JavaScript enumerates before all others (canonical array indices 0 … 2^32−2). */
 export function isArrayIndexKey(key: string): boolean {
-  const n = key.length;
-  if (n === 0 || n > 10) return false;
-  const c0 = key.charCodeAt(0);
-  if (c0 < 48 || c0 > 57) return false;
-  if (c0 === 48) return n === 1;
-  for (let i = 1; i < n; i++) {
-    const c = key.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
+  const length = key.length;
+  if (length === 0 || length > 10) return false;
+  const first = key.charCodeAt(0);
+  if (first < 48 || first > 57) return false;
+  if (first === 48) return length === 1;
+  for (let index = 1; index < length; index++) {
+    const char = key.charCodeAt(index);
+    if (char < 48 || char > 57) return false;
   }
-  return n < 10 || Number(key) < 4294967295;
+  return length < 10 || Number(key) < 4294967295;
 }

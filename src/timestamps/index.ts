@@ -3,6 +3,8 @@
  * and do exact microsecond time math.
  */
 export { TimestampError, TIMESTAMP_ERROR_CODES, type TimestampErrorCode } from './errors';
+/** Thrown for an argument of the wrong kind (epoch microseconds that are not a bigint…); also on the root entry. */
+export { InvalidArgumentError } from '../errors';
 export {
   PyTimestamp,
   parseIsoTimestamp,

@@ -3,6 +3,7 @@
  * `datetime`), with exact microsecond time math.
  */
 
+import { InvalidArgumentError } from '../limits';
 import { EPOCH_ORDINAL, MAX_YEAR, MIN_YEAR, ordinalToYmd, ymdToOrdinal } from './calendar';
 import { TimestampError } from './errors';
 import { fromIsoFormat, type ParsedIsoFields } from './fromisoformat';
@@ -12,14 +13,26 @@ const MICROS_PER_DAY = 86_400_000_000n;
 const MAX_OFFSET_MICROS = 86_400_000_000;
 
 /** Floor division for bigints (BigInt `/` truncates toward zero). */
-function floorDiv(a: bigint, b: bigint): bigint {
-  const q = a / b;
-  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
+function floorDiv(dividend: bigint, divisor: bigint): bigint {
+  const quotient = dividend / divisor;
+  return dividend % divisor !== 0n && dividend < 0n !== divisor < 0n ? quotient - 1n : quotient;
 }
 
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
 const pad2 = (n: number): string => TWO_DIGITS[n] ?? String(n).padStart(2, '0');
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+/** The epoch-microseconds argument of `callee`: a bigint, else InvalidArgumentError. */
+function requireMicros(callee: string, argument: string, value: unknown): bigint {
+  if (typeof value === 'bigint') return value;
+  throw new InvalidArgumentError(callee, argument, 'microseconds as a bigint', value);
+}
+
+/** The UTC-offset argument of `callee`: a number (its range is checked by checkOffset), else InvalidArgumentError. */
+function requireOffset(callee: string, value: unknown): number {
+  if (typeof value === 'number') return value;
+  throw new InvalidArgumentError(callee, 'offsetMicros', 'a UTC offset in microseconds (a number)', value);
+}
 
 /** Python `format_utcoffset` with ":" separators: +HH:MM, +HH:MM:SS, +HH:MM:SS.ffffff. */
 function formatOffset(offsetMicros: number): string {
@@ -102,12 +115,12 @@ export class PyTimestamp {
    * Throws `TimestampError` for everything Python refuses.
    */
   static parse(text: unknown): PyTimestamp {
-    const f = fromIsoFormat(text);
-    const offsetMicros = f.offsetMicros ?? 0;
-    const days = ymdToOrdinal(f.year, f.month, f.day) - EPOCH_ORDINAL;
-    const localSeconds = days * 86400 + f.hour * 3600 + f.minute * 60 + f.second; // < 2^53
-    const epochMicros = BigInt(localSeconds) * MICROS_PER_SECOND + BigInt(f.microsecond - offsetMicros);
-    return new PyTimestamp(epochMicros, offsetMicros, f);
+    const fields = fromIsoFormat(text);
+    const offsetMicros = fields.offsetMicros ?? 0;
+    const days = ymdToOrdinal(fields.year, fields.month, fields.day) - EPOCH_ORDINAL;
+    const localSeconds = days * 86400 + fields.hour * 3600 + fields.minute * 60 + fields.second; // < 2^53
+    const epochMicros = BigInt(localSeconds) * MICROS_PER_SECOND + BigInt(fields.microsecond - offsetMicros);
+    return new PyTimestamp(epochMicros, offsetMicros, fields);
   }
 
   /**
@@ -116,9 +129,12 @@ export class PyTimestamp {
    * Python raises OverflowError, and TIMESTAMP_OFFSET_OUT_OF_RANGE for an offset Python refuses.
    */
   static fromEpochMicros(epochMicros: bigint, offsetMicros = 0): PyTimestamp {
-    if (typeof epochMicros !== 'bigint') {
-      throw new TypeError(`epochMicros must be a bigint, received ${typeof epochMicros}`);
-    }
+    const callee = 'PyTimestamp.fromEpochMicros';
+    return PyTimestamp.#at(requireMicros(callee, 'epochMicros', epochMicros), requireOffset(callee, offsetMicros));
+  }
+
+  /** fromEpochMicros once its arguments' types are checked (the range of both is checked here). */
+  static #at(epochMicros: bigint, offsetMicros: number): PyTimestamp {
     checkOffset(offsetMicros);
     const local = epochMicros + BigInt(offsetMicros);
     const days = floorDiv(local, MICROS_PER_DAY);
@@ -145,11 +161,13 @@ export class PyTimestamp {
 
   /** A JS Date (millisecond precision) seen at `offsetMicros` (default UTC). */
   static fromDate(date: Date, offsetMicros = 0): PyTimestamp {
-    const ms = date.getTime();
-    if (!Number.isFinite(ms)) {
+    if (!(date instanceof Date)) throw new InvalidArgumentError('PyTimestamp.fromDate', 'date', 'a Date', date);
+    const offset = requireOffset('PyTimestamp.fromDate', offsetMicros);
+    const millis = date.getTime();
+    if (!Number.isFinite(millis)) {
       throw new TimestampError('TIMESTAMP_OVERFLOW', 'Invalid Date', 'date value out of range');
     }
-    return PyTimestamp.fromEpochMicros(BigInt(ms) * 1000n, offsetMicros);
+    return PyTimestamp.#at(BigInt(millis) * 1000n, offset);
   }
 
   /**
@@ -158,7 +176,11 @@ export class PyTimestamp {
    * microsecond digits are 0).
    */
   static now(clock: () => bigint = () => BigInt(Date.now()) * 1000n): PyTimestamp {
-    return PyTimestamp.fromEpochMicros(clock(), 0);
+    const expected = 'a function returning epoch microseconds as a bigint';
+    if (typeof clock !== 'function') throw new InvalidArgumentError('PyTimestamp.now', 'clock', expected, clock);
+    const reading: unknown = clock();
+    if (typeof reading !== 'bigint') throw new InvalidArgumentError('PyTimestamp.now', 'clock()', expected, reading);
+    return PyTimestamp.#at(reading, 0);
   }
 
   /** The UTC offset in seconds (fractional only for the rare offsets with microseconds). */
@@ -191,33 +213,43 @@ export class PyTimestamp {
 
   /** Same instant at another UTC offset (Python `astimezone(timezone(offset))`). */
   withOffset(offsetMicros: number): PyTimestamp {
-    return PyTimestamp.fromEpochMicros(this.epochMicros, offsetMicros);
+    return PyTimestamp.#at(this.epochMicros, requireOffset('PyTimestamp.withOffset', offsetMicros));
   }
 
   /** Same instant in UTC (+00:00). */
   toUtc(): PyTimestamp {
-    return this.withOffset(0);
+    return PyTimestamp.#at(this.epochMicros, 0);
   }
 
   /** This instant plus `deltaMicros` (may be negative), keeping the offset (Python `dt + timedelta`). */
   plusMicros(deltaMicros: bigint): PyTimestamp {
-    return PyTimestamp.fromEpochMicros(this.epochMicros + deltaMicros, this.offsetMicros);
+    const delta = requireMicros('PyTimestamp.plusMicros', 'deltaMicros', deltaMicros);
+    return PyTimestamp.#at(this.epochMicros + delta, this.offsetMicros);
   }
 
-  /** -1, 0 or 1 by instant, like Python's comparison of aware datetimes (the offset does not count). */
+  /**
+   * -1, 0 or 1 by instant, like Python's comparison of aware datetimes (the offset does not count). `other` must be
+   * a PyTimestamp (InvalidArgumentError otherwise; Python raises TypeError comparing a datetime with another type).
+   */
   compare(other: PyTimestamp): -1 | 0 | 1 {
+    if (!(other instanceof PyTimestamp)) {
+      throw new InvalidArgumentError('PyTimestamp.compare', 'other', 'a PyTimestamp', other);
+    }
     return this.epochMicros < other.epochMicros ? -1 : this.epochMicros > other.epochMicros ? 1 : 0;
   }
 
-  /** Same instant (Python `==` on aware datetimes: 10:00+01:00 equals 09:00+00:00). */
+  /**
+   * Same instant (Python `==` on aware datetimes: 10:00+01:00 equals 09:00+00:00). False for anything that is not a
+   * PyTimestamp, as Python's `==` of a datetime and another type.
+   */
   equals(other: PyTimestamp): boolean {
-    return this.epochMicros === other.epochMicros;
+    return other instanceof PyTimestamp && this.epochMicros === other.epochMicros;
   }
 }
 
 export type TimestampLike = string | PyTimestamp;
 
-const toPy = (v: TimestampLike): PyTimestamp => (v instanceof PyTimestamp ? v : PyTimestamp.parse(v));
+const toPy = (value: TimestampLike): PyTimestamp => (value instanceof PyTimestamp ? value : PyTimestamp.parse(value));
 
 /** `PyTimestamp.parse`: read `text` as pynenc does (fromisoformat; naive taken as UTC). */
 export function parseIsoTimestamp(text: unknown): PyTimestamp {
@@ -229,18 +261,20 @@ export function parseIsoTimestamp(text: unknown): PyTimestamp {
  * Throws `TimestampError` for anything Python refuses.
  */
 export function normalizeTimestamp(text: unknown): string {
-  const f = fromIsoFormat(text); // no epoch arithmetic needed: the text is the local fields + offset
-  return isoformat(f.year, f.month, f.day, f.hour, f.minute, f.second, f.microsecond, f.offsetMicros ?? 0);
+  const fields = fromIsoFormat(text); // no epoch arithmetic needed: the text is the local fields + offset
+  const { year, month, day, hour, minute, second, microsecond } = fields;
+  return isoformat(year, month, day, hour, minute, second, microsecond, fields.offsetMicros ?? 0);
 }
 
 /** Python's isoformat of the instant `epochMicros` at UTC offset `offsetMicros` (default +00:00). */
 export function formatTimestamp(epochMicros: bigint, offsetMicros = 0): string {
-  return PyTimestamp.fromEpochMicros(epochMicros, offsetMicros).toString();
+  const micros = requireMicros('formatTimestamp', 'epochMicros', epochMicros);
+  return PyTimestamp.fromEpochMicros(micros, requireOffset('formatTimestamp', offsetMicros)).toString();
 }
 
 /** Compare two timestamps (texts are parsed as pynenc reads them) by instant: -1, 0 or 1. */
-export function compareTimestamps(a: TimestampLike, b: TimestampLike): -1 | 0 | 1 {
-  return toPy(a).compare(toPy(b));
+export function compareTimestamps(first: TimestampLike, second: TimestampLike): -1 | 0 | 1 {
+  return toPy(first).compare(toPy(second));
 }
 
 /**
@@ -249,6 +283,9 @@ export function compareTimestamps(a: TimestampLike, b: TimestampLike): -1 | 0 | 
  * Throws `TimestampError` if any text is not a timestamp Python reads.
  */
 export function sortTimestamps<T extends TimestampLike>(list: readonly T[]): T[] {
+  if (!Array.isArray(list)) {
+    throw new InvalidArgumentError('sortTimestamps', 'list', 'an array of timestamp texts and PyTimestamps', list);
+  }
   const keyed = list.map((value, index) => ({ value, index, key: toPy(value).epochMicros }));
   keyed.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.index - y.index));
   return keyed.map((k) => k.value);

@@ -40,6 +40,7 @@ const CASES: Record<string, (api: Api) => unknown> = {
   TimestampError: (api) => api.normalizeTimestamp('not a timestamp'),
   LimitExceededError: (api) => api.parsePythonJson('[[[1]]]', { maxDepth: 1 }),
   InvalidOptionError: (api) => api.parsePythonJson('1', { maxDepth: -1 }),
+  InvalidArgumentError: (api) => api.parsePythonJson(5),
   SerializationError: (api) => api.serializeValue(() => 1),
   DeserializationError: (api) => api.deserializeText('{"py/tuple": 5}'),
   DataStoreConfigError: (api) => new api.ClientDataStore({ minSizeToCache: -1 }),
