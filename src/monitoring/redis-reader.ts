@@ -17,9 +17,18 @@ import { Redis, ReplyError, type RedisOptions } from 'ioredis';
 import type { EventMarker, EventMarkerPage, EventRecord, TriggerRunRecord } from '../../generated/types';
 import { PYNENC_REDIS_KEY_PREFIX, sanitizeAppId } from '../datastore/redis/keys';
 import {
+  CONNECTION_CLIENT_METHODS,
+  connectFailureKind,
   createRedisClient,
   describeRedisServer,
   isRedisClient,
+  isRedisConnectionError,
+  isRedisTimeout,
+  RedisConnectFailure,
+  RedisConnection,
+  RedisGuardTimeout,
+  redisDbIndex,
+  withDeadline,
   type RedisConnectionOptions,
 } from '../datastore/redis/connection';
 import { ContractError, describeReceived } from '../errors';
@@ -126,20 +135,15 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** A stored value as Python's `raw.decode()` sees it: text, absent (nil), or bytes that are not UTF-8. */
 type Stored = string | null | { invalid: Error };
 
-class GuardTimeout extends Error {}
-
 /** The client methods this reader calls. */
 const CLIENT_METHODS = [
+  ...CONNECTION_CLIENT_METHODS,
   'pipeline',
   'callBuffer',
   'lrange',
   'smembers',
   'zrangebyscore',
   'zrevrangebyscore',
-  'connect',
-  'disconnect',
-  'on',
-  'once',
 ] as const;
 
 /** One candidate event of a window scan. */
@@ -159,31 +163,24 @@ export class RedisMonitoringReader implements MonitoringReader {
   readonly server: string;
   private readonly place: Place;
   private readonly client: Redis;
-  private readonly owns: boolean;
+  /** Connects, checks the db and drops the client (an owned one: created here with fail-fast settings). */
+  private readonly connection: RedisConnection;
   private readonly disconnectOnClose: boolean;
   private readonly commandTimeoutMs: number;
-  private readonly connectTimeoutMs: number;
   private readonly batch: number;
-  private connecting: Promise<void> | undefined;
   /** Whether the server has SORT_RO (Redis ≥ 7): unknown until the first set read. */
   private sortRo: boolean | undefined;
-  /** A connection found dead or hung, being dropped: the next call waits for it, then reconnects. */
-  private dropping: Promise<void> | undefined;
-  private lastClientError: unknown;
-  /** The socket whose database was checked with SELECT (see checkDb). */
-  private checkedStream: unknown;
   private closed = false;
-  private readonly onError = (err: unknown): void => {
-    this.lastClientError = err;
-  };
 
   constructor(options: RedisMonitoringReaderOptions = {}) {
     const where = optionsPlace('redis');
     readerOptions(where, options);
     this.appId = appIdOption(where, options.appId);
+    const refuse = (option: string, expected: string, received: unknown): Error =>
+      new MonitoringQueryError(where, option, expected, describeReceived(received));
     this.keys = redisTriggerKeys(this.appId);
     const timeouts = { min: 1, max: MAX_TIMEOUT_MS };
-    this.connectTimeoutMs = integerOption(where, 'connectTimeoutMs', options.connectTimeoutMs, 2000, timeouts);
+    const connectTimeoutMs = integerOption(where, 'connectTimeoutMs', options.connectTimeoutMs, 2000, timeouts);
     this.commandTimeoutMs = integerOption(where, 'commandTimeoutMs', options.commandTimeoutMs, 5000, timeouts);
     this.batch = integerOption(where, 'batchSize', options.batchSize, 1000, { min: 1, max: 100_000 });
     if (options.client !== undefined && options.connection !== undefined) {
@@ -197,7 +194,6 @@ export class RedisMonitoringReader implements MonitoringReader {
         throw new MonitoringQueryError(where, 'client', 'an ioredis client', describeReceived(options.client));
       }
       this.client = options.client;
-      this.owns = false;
       this.disconnectOnClose = options.closeClient === true;
     } else {
       const failFast: RedisOptions = {
@@ -205,20 +201,32 @@ export class RedisMonitoringReader implements MonitoringReader {
         enableOfflineQueue: false,
         retryStrategy: () => null,
         maxRetriesPerRequest: 0,
-        connectTimeout: this.connectTimeoutMs,
+        connectTimeout: connectTimeoutMs,
         commandTimeout: this.commandTimeoutMs,
       };
       this.client = createRedisClient(
         options.connection === undefined ? 'redis://localhost:6379/0' : options.connection,
         failFast,
-        (option, expected, received) => new MonitoringQueryError(where, option, expected, describeReceived(received)),
+        (option, expected, received) => refuse(option, expected, received),
       );
-      this.owns = true;
       this.disconnectOnClose = true;
     }
-    this.client.on('error', this.onError);
-    this.server = describeRedisServer(this.client.options);
-    this.place = { backend: 'redis', location: this.server };
+    const server = describeRedisServer(this.client.options);
+    this.server = server;
+    this.place = { backend: 'redis', location: server };
+    this.connection = new RedisConnection(this.client, {
+      owned: options.client === undefined,
+      connectTimeoutMs,
+      commandTimeoutMs: this.commandTimeoutMs,
+      db: redisDbIndex(this.client.options.db, refuse),
+      refuseDb: (db, reply) =>
+        new MonitoringQueryError(
+          { backend: 'redis', location: server },
+          'connection.db',
+          `a database ${server.replace(/\/\d+$/, '')} has (0 to its \`databases\` setting - 1)`,
+          `${db} (${reply.message})`,
+        ),
+    });
   }
 
   // ── events ─────────────────────────────────────────────────────────
@@ -396,10 +404,7 @@ export class RedisMonitoringReader implements MonitoringReader {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.client.off('error', this.onError);
-    if (!this.disconnectOnClose) return;
-    this.client.on('error', () => {});
-    await this.drop();
+    await this.connection.close(this.disconnectOnClose);
   }
 
   // ── scans ──────────────────────────────────────────────────────────
@@ -673,7 +678,11 @@ export class RedisMonitoringReader implements MonitoringReader {
 
   /** Sends a pipeline; the first failed command's error is thrown (a reply error or a dead connection). */
   private async exec(pipe: ReturnType<Redis['pipeline']>): Promise<unknown[]> {
-    const results = await deadline(pipe.exec(), this.commandTimeoutMs + 100);
+    const results = await withDeadline(
+      pipe.exec(),
+      this.commandTimeoutMs + 100,
+      () => new RedisGuardTimeout('Command timed out'),
+    );
     if (!results) throw new Error('Connection is closed.');
     return results.map(([err, value]) => {
       if (err) throw err;
@@ -685,78 +694,11 @@ export class RedisMonitoringReader implements MonitoringReader {
   private async run<T>(location: string, work: () => Promise<T>): Promise<T> {
     if (this.closed) throw new MonitoringClosedError({ ...this.place, location }, 'read');
     try {
-      await this.ready();
+      await this.connection.ready();
       return await work();
     } catch (err) {
       throw this.translate(err, location);
     }
-  }
-
-  private async ready(): Promise<void> {
-    if (this.dropping) await this.dropping;
-    if (this.client.status === 'ready' || !this.owns) return this.checkDb();
-    if (!this.connecting) {
-      this.lastClientError = undefined;
-      const attempt = (async () => {
-        if (this.client.status !== 'wait' && this.client.status !== 'end') await this.drop();
-        await deadline(this.client.connect(), this.connectTimeoutMs + this.commandTimeoutMs + 100).catch(
-          async (err: unknown) => {
-            const cause = this.lastClientError ?? err;
-            await this.drop();
-            throw new ConnectFailure(cause);
-          },
-        );
-      })().finally(() => {
-        if (this.connecting === attempt) this.connecting = undefined;
-      });
-      this.connecting = attempt;
-    }
-    await this.connecting;
-    await this.checkDb();
-  }
-
-  /**
-   * ioredis sends SELECT <db> on connecting but only emits its failure as an 'error' event, and the commands then
-   * run on db 0. SELECT again once per socket, and refuse a db the server does not have (redis-py raises too).
-   */
-  private async checkDb(): Promise<void> {
-    const stream = this.client.stream;
-    if (this.checkedStream === stream || this.client.status !== 'ready') return;
-    const db = this.client.options.db ?? 0;
-    try {
-      await this.client.select(db);
-    } catch (err) {
-      if (!(err instanceof ReplyError)) throw err;
-      throw new MonitoringQueryError(
-        this.place,
-        'connection.db',
-        `a database ${this.server.replace(/\/\d+$/, '')} has (0 to its \`databases\` setting - 1)`,
-        `${db} (${(err as Error).message})`,
-      );
-    }
-    this.checkedStream = stream;
-  }
-
-  private drop(): Promise<void> {
-    if (this.client.status === 'end') return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 1000);
-      timer.unref();
-      this.client.once('end', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      this.client.disconnect();
-      this.client.stream?.destroy();
-    });
-  }
-
-  private abandon(): void {
-    if (!this.owns || this.dropping) return;
-    const dropping: Promise<void> = this.drop().finally(() => {
-      if (this.dropping === dropping) this.dropping = undefined;
-    });
-    this.dropping = dropping;
   }
 
   private translate(err: unknown, location: string): Error {
@@ -765,23 +707,17 @@ export class RedisMonitoringReader implements MonitoringReader {
     if (this.closed) return new MonitoringClosedError(where, 'read (pending)');
     let reason: MonitoringUnavailableReason;
     let cause = err;
-    if (err instanceof ConnectFailure) {
+    if (err instanceof RedisConnectFailure) {
       cause = err.underlying;
-      const code = (cause as { code?: unknown } | undefined)?.code;
-      reason =
-        code === 'ECONNREFUSED'
-          ? 'refused'
-          : code === 'ETIMEDOUT' || cause instanceof GuardTimeout
-            ? 'timeout'
-            : 'failed';
+      reason = CONNECT_REASONS[connectFailureKind(cause)];
     } else if (err instanceof ReplyError) {
       reason = 'failed';
-    } else if (err instanceof GuardTimeout || (err instanceof Error && err.message === 'Command timed out')) {
+    } else if (isRedisTimeout(err)) {
       reason = 'timeout';
-      this.abandon(); // a hung connection: the next call reconnects
-    } else if (err instanceof Error && isConnectionError(err)) {
+      this.connection.abandon(); // a hung connection: the next call reconnects
+    } else if (err instanceof Error && isRedisConnectionError(err)) {
       reason = 'lost';
-      this.abandon();
+      this.connection.abandon();
     } else {
       return err instanceof Error ? err : new Error(String(err));
     }
@@ -789,11 +725,7 @@ export class RedisMonitoringReader implements MonitoringReader {
   }
 }
 
-class ConnectFailure extends Error {
-  constructor(readonly underlying: unknown) {
-    super(underlying instanceof Error ? underlying.message : String(underlying));
-  }
-}
+const CONNECT_REASONS = { refused: 'refused', timeout: 'timeout', other: 'failed' } as const;
 
 function markerMatches(c: Candidate, state: MarkerState): boolean {
   if (state === 'matched') return c.record!.matched_condition_ids.length > 0;
@@ -815,33 +747,6 @@ function decode(value: Buffer | null): Stored {
   } catch {
     return { invalid: new Error("stored bytes are not valid UTF-8 (Python's raw.decode() raises UnicodeDecodeError)") };
   }
-}
-
-function isConnectionError(err: Error): boolean {
-  const code = (err as { code?: unknown }).code;
-  return (
-    err.message === 'Connection is closed.' ||
-    err.message.startsWith("Stream isn't writeable") ||
-    err.name === 'MaxRetriesPerRequestError' ||
-    (typeof code === 'string' && /^E[A-Z]+$/.test(code))
-  );
-}
-
-function deadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new GuardTimeout('Command timed out')), ms);
-    timer.unref(); // a deadline never keeps the process alive by itself
-    promise.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
 }
 
 /** What a scan needs of each candidate for the `get_events` / `count_events` filters, and the test itself. */

@@ -1,9 +1,13 @@
 /**
- * The one place a Redis `connection` option is checked and turned into an ioredis client: RedisStore and
- * RedisMonitoringReader both create their clients here, so both accept and refuse the same values. Each caller
- * says which typed error a refused value becomes (`refuse`): ioredis's own TypeError ("Invalid URL") never escapes.
+ * The one place RedisStore and RedisMonitoringReader handle a Redis connection, so both behave alike:
+ * - a `connection` option is checked and turned into an ioredis client (createRedisClient); each caller says which
+ *   typed error a refused value becomes (`refuse`): ioredis's own TypeError ("Invalid URL") never escapes;
+ * - RedisConnection connects the client (under a deadline), checks its database once per socket, and drops a
+ *   connection found dead or hung so that the next call reconnects;
+ * - the failures it and ioredis raise are told apart here (RedisConnectFailure, RedisGuardTimeout,
+ *   isRedisConnectionError), and each caller turns them into its own typed errors.
  */
-import { Redis, type RedisOptions } from 'ioredis';
+import { Redis, ReplyError, type RedisOptions } from 'ioredis';
 
 /** Connection settings for a client the package creates and owns. */
 export interface RedisConnectionOptions {
@@ -83,3 +87,192 @@ export function isRedisClient(value: unknown, methods: readonly string[]): value
     methods.every((m) => typeof c[m] === 'function')
   );
 }
+
+/** A deadline hit by the package's own guard (withDeadline), as opposed to ioredis's own command timeout. */
+export class RedisGuardTimeout extends Error {}
+
+/** A failure of the connect phase; `underlying` is the socket error ioredis reported (or the deadline). */
+export class RedisConnectFailure extends Error {
+  constructor(readonly underlying: unknown) {
+    super(underlying instanceof Error ? underlying.message : String(underlying));
+  }
+}
+
+/** What made a connect attempt fail (`RedisConnectFailure.underlying`): each caller names the kinds its own way. */
+export function connectFailureKind(cause: unknown): 'refused' | 'timeout' | 'other' {
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (code === 'ETIMEDOUT' || cause instanceof RedisGuardTimeout) return 'timeout';
+  return 'other';
+}
+
+/** A command that timed out: the package's own deadline, or ioredis's `commandTimeout`. */
+export function isRedisTimeout(err: unknown): boolean {
+  return err instanceof RedisGuardTimeout || (err instanceof Error && err.message === 'Command timed out');
+}
+
+/** A socket that died under a command (closed, not writable, a system error code). */
+export function isRedisConnectionError(err: Error): boolean {
+  const code = (err as { code?: unknown }).code;
+  return (
+    err.message === 'Connection is closed.' ||
+    err.message.startsWith("Stream isn't writeable") ||
+    err.name === 'MaxRetriesPerRequestError' ||
+    (typeof code === 'string' && /^E[A-Z]+$/.test(code))
+  );
+}
+
+/** `promise`, or the error `timeoutError()` makes once `ms` have passed. The timer never keeps the process alive. */
+export function withDeadline<T>(promise: Promise<T>, ms: number, timeoutError: () => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(timeoutError()), ms);
+    timer.unref();
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err);
+      },
+    );
+  });
+}
+
+const NOT_CHECKED = Symbol('no socket checked yet');
+
+/** The client methods RedisConnection calls (a supplied client must have them, with the caller's own). */
+export const CONNECTION_CLIENT_METHODS = ['connect', 'disconnect', 'select', 'on', 'off', 'once'] as const;
+
+export interface RedisConnectionSettings {
+  /** The client was created by the package (createRedisClient): it is connected, dropped and reconnected here. */
+  owned: boolean;
+  connectTimeoutMs: number;
+  commandTimeoutMs: number;
+  /** The database the client must use (redisDbIndex of its options). */
+  db: number;
+  /** The caller's typed error for a database the server does not have (`reply`: the server's answer to SELECT). */
+  refuseDb: (db: number, reply: Error) => Error;
+}
+
+/**
+ * One client's connection as RedisStore and RedisMonitoringReader use it. `ready()` before each call: it waits for
+ * a connection being dropped, connects a client that is not ready (an owned one; a supplied one only while it has
+ * never connected, `wait`), bounded by connectTimeoutMs + commandTimeoutMs, and checks the database once per
+ * socket. `abandon()` drops an owned connection found dead or hung; the next `ready()` reconnects.
+ */
+export class RedisConnection {
+  private connecting: Promise<void> | undefined;
+  private dropping: Promise<void> | undefined;
+  private lastClientError: unknown;
+  /** The socket whose database was checked with SELECT. */
+  private checkedStream: unknown = NOT_CHECKED;
+  private closed = false;
+  private readonly onClientError = (err: unknown): void => {
+    // Socket errors (ECONNREFUSED, ECONNRESET, …) arrive here; the failing call reports them. Listening also keeps
+    // ioredis from logging "Unhandled error event".
+    this.lastClientError = err;
+  };
+
+  constructor(
+    readonly client: Redis,
+    private readonly settings: RedisConnectionSettings,
+  ) {
+    client.on('error', this.onClientError);
+  }
+
+  /** Connects when needed and checks the database; throws RedisConnectFailure, or refuseDb's error. */
+  async ready(): Promise<void> {
+    if (this.dropping) await this.dropping;
+    const status = this.client.status;
+    if (status !== 'ready' && (this.settings.owned || status === 'wait')) await this.connect();
+    await this.checkDb();
+  }
+
+  /** Drops an owned connection found dead or hung (in the background: the next ready() waits for it). */
+  abandon(): void {
+    if (!this.settings.owned || this.closed || this.dropping) return;
+    this.connecting = undefined;
+    const dropping: Promise<void> = this.drop().finally(() => {
+      if (this.dropping === dropping) this.dropping = undefined;
+    });
+    this.dropping = dropping;
+  }
+
+  /** Stops listening to the client; with `disconnect`, drops the connection too. Idempotent. */
+  async close(disconnect: boolean): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.client.off('error', this.onClientError);
+    if (!disconnect) return;
+    this.client.on('error', noop); // the errors a dying socket may still emit after we stop listening
+    await this.drop();
+  }
+
+  private connect(): Promise<void> {
+    if (!this.connecting) {
+      this.lastClientError = undefined;
+      const { owned, connectTimeoutMs, commandTimeoutMs } = this.settings;
+      const attempt: Promise<void> = (async () => {
+        // A socket left half-closed or reconnecting: drop it first (ioredis connects only from wait or end).
+        if (owned && this.client.status !== 'wait' && this.client.status !== 'end') await this.drop();
+        // TCP connect is bounded by ioredis's connectTimeout, the ready check by commandTimeout; this covers both.
+        const timeout = connectTimeoutMs + commandTimeoutMs + 100;
+        await withDeadline(this.client.connect(), timeout, () => new RedisGuardTimeout('connect timed out')).catch(
+          async (err: unknown) => {
+            // ioredis rejects with "Connection is closed."; the socket error came as an 'error' event.
+            const cause = err instanceof RedisGuardTimeout ? err : (this.lastClientError ?? err);
+            if (owned) await this.drop(); // e.g. a server that accepted TCP but never answers: start afresh
+            throw new RedisConnectFailure(cause);
+          },
+        );
+      })().finally(() => {
+        if (this.connecting === attempt) this.connecting = undefined;
+      });
+      this.connecting = attempt;
+    }
+    return this.connecting;
+  }
+
+  /**
+   * ioredis sends SELECT <db> on connecting but only emits its failure as an 'error' event, and the commands then
+   * run on db 0. SELECT again once per socket, and refuse a db the server does not have (redis-py raises too).
+   */
+  private async checkDb(): Promise<void> {
+    if (this.checkedStream === this.client.stream) return;
+    const { db, commandTimeoutMs, refuseDb } = this.settings;
+    try {
+      await withDeadline(
+        this.client.select(db),
+        commandTimeoutMs + 100,
+        () => new RedisGuardTimeout('Command timed out'),
+      );
+    } catch (err) {
+      if (err instanceof ReplyError) throw refuseDb(db, err as Error);
+      throw err;
+    }
+    this.checkedStream = this.client.stream;
+  }
+
+  /**
+   * Disconnects now and resolves once ioredis has reached 'end' (at most 1 s). The socket is destroyed rather than
+   * half-closed: a hung server would never answer the FIN.
+   */
+  private drop(): Promise<void> {
+    if (this.client.status === 'end') return Promise.resolve();
+    const ended = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 1000);
+      timer.unref();
+      this.client.once('end', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    this.client.disconnect();
+    this.client.stream?.destroy();
+    return ended;
+  }
+}
+
+function noop(): void {}

@@ -6,7 +6,7 @@
 // ioredis over node-redis: connect/command timeouts, an offline-queue switch and retryStrategy let calls fail fast
 // instead of queueing; Buffer replies (mgetBuffer/scanBuffer) allow strict UTF-8 checks; ReplyError types server
 // errors.
-import { Redis, ReplyError, type RedisOptions } from 'ioredis';
+import { ReplyError, type Redis, type RedisOptions } from 'ioredis';
 import type { DataStoreBackend } from '../backend';
 import { ContractError } from '../../errors';
 import { checkEntries, checkKeys } from '../entries';
@@ -21,10 +21,18 @@ import {
 } from './errors';
 import { clientDataKeyPrefix, escapeRedisGlob, sanitizeAppId } from './keys';
 import {
+  CONNECTION_CLIENT_METHODS,
+  connectFailureKind,
   createRedisClient,
   describeRedisServer,
   isRedisClient,
+  isRedisConnectionError,
+  isRedisTimeout,
+  RedisConnectFailure,
+  RedisConnection,
+  RedisGuardTimeout,
   redisDbIndex,
+  withDeadline,
   type RedisConnectionOptions,
 } from './connection';
 
@@ -62,18 +70,7 @@ export interface RedisStoreOptions {
  */
 export const REDIS_BATCH_CHUNK = 10_000;
 const DEFAULT_CONNECT_TIMEOUT_MS = 2000;
-const NOT_CHECKED = Symbol('no socket checked yet');
 const DEFAULT_COMMAND_TIMEOUT_MS = 5000;
-const CONNECTION_CLOSED = 'Connection is closed.';
-
-/** Marks a deadline hit by this store's own guard (as opposed to ioredis's). */
-class GuardTimeout extends Error {}
-/** Wraps failures of the connect phase so they are classified as such. */
-class ConnectFailure extends Error {
-  constructor(readonly underlying: unknown) {
-    super(underlying instanceof Error ? underlying.message : String(underlying));
-  }
-}
 
 // Rejects lone surrogates: UTF-8 cannot carry them (Buffer.from would silently write U+FFFD).
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -89,26 +86,14 @@ export class RedisStore implements DataStoreBackend {
   readonly keyPrefix: string;
 
   private readonly client: Redis;
-  /** The client was created here: this store connects it (fail-fast settings) and disconnects it on close. */
-  private readonly managesConnection: boolean;
+  /** Connects, checks the db and drops the client (an owned one: created here with fail-fast settings). */
+  private readonly connection: RedisConnection;
   private readonly disconnectOnClose: boolean;
-  private readonly connectTimeoutMs: number;
   private readonly commandTimeoutMs: number;
   private readonly scanCount: number;
   private readonly prefixBytes: Buffer;
   private closed = false;
-  private connecting: Promise<void> | undefined;
-  /** The socket whose database was checked with SELECT (ioredis swallows a failed SELECT of its own). */
-  private checkedStream: unknown = NOT_CHECKED;
-  private readonly db: number;
-  private abandoning: Promise<void> | undefined;
-  private lastClientError: unknown;
   private readonly inflight = new Set<() => void>();
-  private readonly onClientError = (err: unknown): void => {
-    // Socket errors (ECONNREFUSED, ECONNRESET, …) arrive here; the failing call
-    // reports them. Listening also keeps ioredis from logging "Unhandled error event".
-    this.lastClientError = err;
-  };
 
   constructor(options: RedisStoreOptions) {
     if (options === null || typeof options !== 'object')
@@ -117,7 +102,7 @@ export class RedisStore implements DataStoreBackend {
     this.sanitizedAppId = sanitizeAppId(options.appId);
     this.keyPrefix = clientDataKeyPrefix(options.appId);
     this.prefixBytes = Buffer.from(this.keyPrefix, 'utf8');
-    this.connectTimeoutMs = positive(options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS, 'connectTimeoutMs');
+    const connectTimeoutMs = positive(options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS, 'connectTimeoutMs');
     this.commandTimeoutMs = positive(options.commandTimeoutMs, DEFAULT_COMMAND_TIMEOUT_MS, 'commandTimeoutMs');
     this.scanCount = positive(options.scanCount, 1000, 'scanCount');
     if (options.client && options.connection !== undefined) {
@@ -130,7 +115,6 @@ export class RedisStore implements DataStoreBackend {
       if (!isRedisClient(options.client, CLIENT_METHODS))
         throw new DataStoreConfigError('client', 'an ioredis client', options.client);
       this.client = options.client;
-      this.managesConnection = false;
       this.disconnectOnClose = options.closeClient === true;
     } else {
       const failFast: RedisOptions = {
@@ -139,7 +123,7 @@ export class RedisStore implements DataStoreBackend {
         retryStrategy: () => null, // no background reconnect loop; the next call reconnects
         maxRetriesPerRequest: 0,
         autoResendUnfulfilledCommands: false, // never replay a write the caller was told failed
-        connectTimeout: this.connectTimeoutMs,
+        connectTimeout: connectTimeoutMs,
         commandTimeout: this.commandTimeoutMs,
       };
       this.client = createRedisClient(
@@ -147,12 +131,22 @@ export class RedisStore implements DataStoreBackend {
         failFast,
         configError,
       );
-      this.managesConnection = true;
       this.disconnectOnClose = true;
     }
-    this.db = redisDbIndex(this.client.options.db, configError);
-    this.client.on('error', this.onClientError);
     this.description = describeRedisServer(this.client.options);
+    const description = this.description;
+    this.connection = new RedisConnection(this.client, {
+      owned: options.client === undefined,
+      connectTimeoutMs,
+      commandTimeoutMs: this.commandTimeoutMs,
+      db: redisDbIndex(this.client.options.db, configError),
+      refuseDb: (db, reply) =>
+        new DataStoreConfigError(
+          'db',
+          `a database ${description.replace(/\/\d+$/, '')} has (0 to its \`databases\` setting - 1): ${reply.message}`,
+          db,
+        ),
+    });
   }
 
   /** The Redis key pynenc_redis uses for `reference` in this app. */
@@ -167,7 +161,7 @@ export class RedisStore implements DataStoreBackend {
     return this.run('get', redisKeys, async () => {
       checkWellFormed(keys, 'reference', (problem) => new RedisValueError(problem, this.context('get', redisKeys)));
       if (redisKeys.length === 0) return [];
-      await this.ready();
+      await this.connection.ready();
       // One MGET per chunk of REDIS_BATCH_CHUNK keys, all sent at once (one round trip). Entries are
       // content-addressed and checked on read, so the chunks need not be one snapshot.
       const chunks: string[][] = [];
@@ -206,7 +200,7 @@ export class RedisStore implements DataStoreBackend {
         (problem) => new RedisValueError(problem, this.context('set', redisKeys)),
       );
       if (entries.length === 0) return;
-      await this.ready();
+      await this.connection.ready();
       const chunks: string[][] = [];
       for (let from = 0; from < entries.length; from += REDIS_BATCH_CHUNK) {
         const args: string[] = [];
@@ -232,7 +226,7 @@ export class RedisStore implements DataStoreBackend {
   async purge(): Promise<void> {
     const pattern = `${escapeRedisGlob(this.keyPrefix)}*`;
     return this.run('purge', [pattern], async () => {
-      await this.ready();
+      await this.connection.ready();
       let cursor = '0';
       do {
         const [next, found] = await this.command(
@@ -259,42 +253,7 @@ export class RedisStore implements DataStoreBackend {
     if (this.closed) return;
     this.closed = true;
     for (const abort of [...this.inflight]) abort();
-    this.client.off('error', this.onClientError);
-    if (!this.disconnectOnClose) return;
-    // Swallow the errors a dying socket may still emit after we stop listening.
-    this.client.on('error', noop);
-    await this.dropConnection();
-  }
-
-  // ── internals ──────────────────────────────────────────────────────
-
-  /**
-   * Disconnects now and resolves once ioredis has reached 'end'. The socket is
-   * destroyed rather than half-closed: a hung server would never answer the FIN.
-   */
-  private dropConnection(): Promise<void> {
-    if (this.client.status === 'end') return Promise.resolve();
-    const ended = new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 1000);
-      timer.unref();
-      this.client.once('end', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-    this.client.disconnect();
-    this.client.stream?.destroy();
-    return ended;
-  }
-
-  /** Drops a connection found dead or hung (owned clients only); the next call waits for that, then reconnects. */
-  private abandonConnection(): void {
-    if (!this.managesConnection || this.closed) return;
-    this.connecting = undefined;
-    const abandoning: Promise<void> = this.dropConnection().finally(() => {
-      if (this.abandoning === abandoning) this.abandoning = undefined;
-    });
-    this.abandoning = abandoning;
+    await this.connection.close(this.disconnectOnClose);
   }
 
   // ── internals ──────────────────────────────────────────────────────
@@ -333,78 +292,30 @@ export class RedisStore implements DataStoreBackend {
     });
   }
 
-  /** Connects an owned client when it is not ready (first use, or after the server went away). */
-  private async ready(): Promise<void> {
-    await this.connected();
-    // ioredis sends SELECT <db> on connecting but only emits its failure as an 'error' event: the commands
-    // would then run on db 0. SELECT again, once per socket, and refuse the store when the server has no such db.
-    if (this.checkedStream === this.client.stream) return;
-    try {
-      await this.command(this.client.select(this.db));
-    } catch (err) {
-      if (err instanceof ReplyError) {
-        throw new DataStoreConfigError(
-          'db',
-          `a database ${this.description.replace(/\/\d+$/, '')} has (0 to its \`databases\` setting - 1): ` +
-            (err as Error).message,
-          this.db,
-        );
-      }
-      throw err;
-    }
-    this.checkedStream = this.client.stream;
-  }
-
-  private async connected(): Promise<void> {
-    if (this.abandoning) await this.abandoning;
-    const status = this.client.status;
-    if (status === 'ready') return;
-    if (!this.managesConnection && status !== 'wait') return; // a supplied client manages its own connection
-    if (!this.connecting) {
-      this.lastClientError = undefined;
-      const attempt: Promise<void> = this.client
-        .connect()
-        .catch((err: unknown) => {
-          // ioredis rejects with "Connection is closed."; the socket error came as an 'error' event.
-          throw new ConnectFailure(this.lastClientError ?? err);
-        })
-        .finally(() => {
-          if (this.connecting === attempt) this.connecting = undefined;
-        });
-      attempt.catch(noop);
-      this.connecting = attempt;
-    }
-    // TCP connect is bounded by ioredis's connectTimeout, the ready check by commandTimeout; this guard covers both.
-    const attempt = this.connecting;
-    await guard(attempt, this.connectTimeoutMs + this.commandTimeoutMs + 100, () => {
-      // Abandon the attempt (e.g. a server that accepted TCP but never answers) so the next call starts afresh.
-      if (this.connecting === attempt) this.abandonConnection();
-      return new ConnectFailure(new GuardTimeout('connect timed out'));
-    });
-  }
-
   /** Bounds a command (`commands` of them: a transaction) by commandTimeoutMs each, whatever the client's timeouts. */
   private command<T>(promise: Promise<T>, commands = 1): Promise<T> {
-    return guard(promise, this.commandTimeoutMs * commands + 100, () => new GuardTimeout('Command timed out'));
+    return withDeadline(
+      promise,
+      this.commandTimeoutMs * commands + 100,
+      () => new RedisGuardTimeout('Command timed out'),
+    );
   }
 
   private translate(err: unknown, operation: RedisStoreOperation, redisKeys: readonly string[]): Error {
     const context = this.context(operation, redisKeys);
     if (err instanceof ContractError) return err; // RedisValueError, DataStoreConfigError, …: already typed
     if (this.closed) return this.closedError(operation, redisKeys, true);
-    if (err instanceof ConnectFailure) {
+    if (err instanceof RedisConnectFailure) {
       return new DataStoreUnavailableError(connectReason(err.underlying), context, err.underlying);
     }
     if (err instanceof ReplyError) return new RedisCommandError(replyText(err as Error), context, err);
-    if (err instanceof GuardTimeout || (err instanceof Error && err.message === 'Command timed out')) {
-      return new DataStoreUnavailableError('timeout', context, err);
-    }
-    if (err instanceof Error && !isConnectionError(err)) {
+    if (isRedisTimeout(err)) return new DataStoreUnavailableError('timeout', context, err);
+    if (err instanceof Error && !isRedisConnectionError(err)) {
       // Not a Redis or socket failure: a bug or a misuse; keep it as it is.
       return err;
     }
     // The socket died under the command: discard it, so the next call reconnects instead of reusing it.
-    this.abandonConnection();
+    this.connection.abandon();
     return new DataStoreUnavailableError('lost', context, err);
   }
 }
@@ -422,39 +333,12 @@ function configError(option: string, expected: string, received: unknown): Error
 }
 
 /** The client methods this store calls. */
-const CLIENT_METHODS = ['mgetBuffer', 'mset', 'multi', 'select', 'scanBuffer', 'del', 'on', 'off'] as const;
+const CLIENT_METHODS = [...CONNECTION_CLIENT_METHODS, 'mgetBuffer', 'mset', 'multi', 'scanBuffer', 'del'] as const;
 
-function connectReason(err: unknown): RedisUnavailableReason {
-  const code = (err as { code?: unknown } | undefined)?.code;
-  if (code === 'ECONNREFUSED') return 'refused';
-  if (code === 'ETIMEDOUT' || err instanceof GuardTimeout) return 'connect-timeout';
-  return 'unreachable';
-}
+const CONNECT_REASONS = { refused: 'refused', timeout: 'connect-timeout', other: 'unreachable' } as const;
 
-function isConnectionError(err: Error): boolean {
-  const code = (err as { code?: unknown }).code;
-  return (
-    err.message === CONNECTION_CLOSED ||
-    err.message.startsWith("Stream isn't writeable") ||
-    err.name === 'MaxRetriesPerRequestError' ||
-    (typeof code === 'string' && /^E[A-Z]+$/.test(code))
-  );
-}
-
-function guard<T>(promise: Promise<T>, ms: number, timeoutError: () => Error): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(timeoutError()), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (err: unknown) => {
-        clearTimeout(timer);
-        reject(err);
-      },
-    );
-  });
+function connectReason(cause: unknown): RedisUnavailableReason {
+  return CONNECT_REASONS[connectFailureKind(cause)];
 }
 
 function checkWellFormed(values: readonly string[], what: string, error: (problem: string) => Error): void {
@@ -472,5 +356,3 @@ function positive(value: number | undefined, fallback: number, name: string): nu
   }
   return value;
 }
-
-function noop(): void {}
