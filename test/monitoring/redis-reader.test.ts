@@ -3,7 +3,7 @@
  * redis-server, answers a grid of queries with its own methods, and the reader must give the same answers.
  */
 import { RedisMonitoringReader } from '../../src/monitoring/redis-reader';
-import { startRedisServer, type RedisServer } from '../support/redis-server';
+import { useRedisServer, type RedisServer } from '../support/redis-server';
 import { ClientDataStore } from '../../src/datastore/client-data-store';
 import { RedisStore } from '../../src/datastore/redis';
 import {
@@ -15,23 +15,19 @@ import {
 } from '../support/monitoring-oracle';
 
 const APP_ID = 'mon-redis[app]*';
+const redis = useRedisServer();
 let server: RedisServer;
 let reply: SeedReply;
 let reader: RedisMonitoringReader;
 
 beforeAll(async () => {
-  server = await startRedisServer();
+  server = redis.server;
   reply = seedAndQuery(
     { backend: 'redis', redis_url: server.url },
     { app_id: APP_ID, seed: 23, events: 700, runs: 200, emits: 10 },
   );
-  reader = new RedisMonitoringReader({ connection: server.url, appId: APP_ID });
+  reader = redis.closeLater(new RedisMonitoringReader({ connection: server.url, appId: APP_ID }));
 }, 300_000);
-
-afterAll(async () => {
-  await reader?.close();
-  await server?.stop();
-});
 
 test('the oracle wrote the data set it was asked for', () => {
   expect(reply.info.events).toBe(710);

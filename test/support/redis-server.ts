@@ -3,12 +3,14 @@
  * port, no persistence, its own temp dir; stopped (and waited for) afterwards.
  * Needs the Debian package `redis-server` (/usr/bin/redis-server); set
  * REDIS_SERVER_BIN to use another binary. Nothing else has to run Redis.
+ * A test file that needs one server for its tests calls useRedisServer() (the lifecycle, once).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 
 export const REDIS_SERVER_BIN = process.env.REDIS_SERVER_BIN ?? '/usr/bin/redis-server';
 const HOST = '127.0.0.1';
@@ -38,6 +40,56 @@ export interface StartOptions {
   readyTimeoutMs?: number;
   /** A fixed port (e.g. to restart a server where a killed one was); default a free one. */
   port?: number;
+}
+
+/** The redis-server of a test file (useRedisServer), for its tests and hooks. */
+export interface RedisTestServer {
+  /** The server (from the file's first beforeAll on). */
+  readonly server: RedisServer;
+  /** A plain ioredis client on db 0 of the server, for setting up and inspecting keys. */
+  readonly admin: Redis;
+  /** Closes `closable` (a store, a reader) after the file's tests, before the server stops; returns it. */
+  closeLater<T extends { close(): Promise<void> }>(closable: T): T;
+}
+
+/**
+ * The lifecycle of a test file's redis-server, in jest hooks of the current scope (file or describe): started in
+ * beforeAll (registered now, so it runs before the caller's own beforeAll), with `flushBeforeEach` emptied before
+ * every test, and after the tests: what closeLater got is closed, the admin client disconnected, the server stopped.
+ */
+export function useRedisServer(options: { flushBeforeEach?: boolean; start?: StartOptions } = {}): RedisTestServer {
+  let server: RedisServer | undefined;
+  let admin: Redis | undefined;
+  const closables: Array<{ close(): Promise<void> }> = [];
+  beforeAll(async () => {
+    server = await startRedisServer(options.start);
+    admin = new Redis(server.url, { lazyConnect: true });
+    await admin.connect();
+  });
+  if (options.flushBeforeEach) {
+    beforeEach(async () => {
+      await admin!.flushall();
+    });
+  }
+  afterAll(async () => {
+    await Promise.all(closables.splice(0).map((closable) => closable.close()));
+    admin?.disconnect();
+    await server?.stop();
+  });
+  return {
+    get server(): RedisServer {
+      if (!server) throw new Error('useRedisServer: the server starts in beforeAll (use it in hooks and tests)');
+      return server;
+    },
+    get admin(): Redis {
+      if (!admin) throw new Error('useRedisServer: the admin client connects in beforeAll (use it in hooks and tests)');
+      return admin;
+    },
+    closeLater<T extends { close(): Promise<void> }>(closable: T): T {
+      closables.push(closable);
+      return closable;
+    },
+  };
 }
 
 /** A port nothing listens on right now (bound and released by the OS). */

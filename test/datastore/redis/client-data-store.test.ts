@@ -9,16 +9,19 @@ import { ClientDataStore } from '../../../src/datastore/client-data-store';
 import { MissingReferenceError } from '../../../src/datastore/errors';
 import { decodeEventRecords, encodeEventRecords, type EventRecordInput } from '../../../src/datastore/event-record';
 import { DataStoreUnavailableError, RedisStore } from '../../../src/datastore/redis';
-import { startRedisServer, type RedisServer } from '../../support/redis-server';
+import { startRedisServer, useRedisServer, type RedisServer } from '../../support/redis-server';
 import { pyRedis } from '../../support/redis-python';
 
+const redis = useRedisServer();
 let server: RedisServer;
 let admin: Redis;
-const closers: Array<() => Promise<void>> = [];
+beforeAll(() => {
+  ({ server, admin } = redis);
+});
 
 function dataStore(appId: string): ClientDataStore {
   const cds = new ClientDataStore({ backend: new RedisStore({ appId, connection: server.url }) });
-  closers.push(() => cds.close());
+  redis.closeLater(cds);
   return cds;
 }
 
@@ -51,18 +54,6 @@ function records(n: number): EventRecordInput[] {
 
 const forPython = (rs: EventRecordInput[]) =>
   rs.map(({ event_id, event_code, timestamp, payload }) => ({ event_id, event_code, timestamp, payload }));
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  admin = new Redis(server.url, { lazyConnect: true });
-  await admin.connect();
-});
-
-afterAll(async () => {
-  for (const close of closers) await close();
-  admin.disconnect();
-  await server.stop();
-});
 
 test('records Python wrote decode in TS with one MGET for the whole batch', async () => {
   const input = records(200);

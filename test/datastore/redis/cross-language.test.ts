@@ -5,15 +5,16 @@
  */
 import { referenceKey } from '../../../src/datastore/keys';
 import { RedisStore } from '../../../src/datastore/redis';
-import { startRedisServer, type RedisServer } from '../../support/redis-server';
+import { useRedisServer, type RedisServer } from '../../support/redis-server';
 import { pyRedis } from '../../support/redis-python';
 
+const redis = useRedisServer();
 let server: RedisServer;
-const stores: RedisStore[] = [];
+beforeAll(() => {
+  server = redis.server;
+});
 const store = (appId: string) => {
-  const s = new RedisStore({ appId, connection: server.url });
-  stores.push(s);
-  return s;
+  return redis.closeLater(new RedisStore({ appId, connection: server.url }));
 };
 
 // What pynenc would store: serialized (ensure_ascii) JSON of ≥ 1024 chars, plus texts a
@@ -29,15 +30,6 @@ const TEXTS = [
 ];
 
 const APP_IDS = ['plain_app', 'py[app]*x?', 'naïve app ☃'];
-
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-
-afterAll(async () => {
-  await Promise.all(stores.map((s) => s.close()));
-  await server.stop();
-});
 
 describe.each(APP_IDS)('app id %j', (appId) => {
   test('Python stores under the pynenc_redis key, TS resolves it', async () => {
@@ -84,7 +76,7 @@ test('with no connection, RedisStore goes where a RedisClientDataStore with no r
   const py = await pyRedis('defaults', {});
   expect(py.redis_url).toBe('');
   const unconnected = new RedisStore({ appId: 'defaults' }); // never used: it does not connect
-  stores.push(unconnected);
+  redis.closeLater(unconnected);
   expect(unconnected.description).toBe(`redis://${py.redis_host}:${py.redis_port}/${py.redis_db}`);
 });
 
@@ -92,7 +84,7 @@ test('a database other than 0: both languages meet in it, and only there', async
   const at = { host: server.host, port: server.port };
   const stored = await pyRedis('store', { ...at, db: 5, app_id: 'db5', texts: ['"in five"'] });
   const five = new RedisStore({ appId: 'db5', connection: `redis://${server.host}:${server.port}/5` });
-  stores.push(five);
+  redis.closeLater(five);
   expect(await five.get([stored[0]!.reference])).toEqual(['"in five"']);
   expect(await store('db5').get([stored[0]!.reference])).toEqual([undefined]);
   const ref = referenceKey('"from TS in five"');

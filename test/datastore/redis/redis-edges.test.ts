@@ -13,36 +13,22 @@ import { DataStoreConfigError } from '../../../src/datastore/errors';
 import { decodeEventRecords, encodeEventRecords, type EventRecordInput } from '../../../src/datastore/event-record';
 import { REDIS_BATCH_CHUNK } from '../../../src/datastore/redis/redis-store';
 import { RedisCommandError, RedisStore } from '../../../src/datastore/redis';
-import { startRedisServer, type RedisServer } from '../../support/redis-server';
+import { useRedisServer, type RedisServer } from '../../support/redis-server';
 import { pyRedis } from '../../support/redis-python';
 import { BASE_RECORD } from '../../support/datastore';
 
 jest.setTimeout(120_000);
 
+const redis = useRedisServer({ flushBeforeEach: true });
 let server: RedisServer;
 let admin: Redis;
-const stores: RedisStore[] = [];
+beforeAll(() => {
+  ({ server, admin } = redis);
+});
 
 function store(appId: string, connection = server.url): RedisStore {
-  const s = new RedisStore({ appId, connection, commandTimeoutMs: 30_000 });
-  stores.push(s);
-  return s;
+  return redis.closeLater(new RedisStore({ appId, connection, commandTimeoutMs: 30_000 }));
 }
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  admin = new Redis(server.url);
-});
-
-afterAll(async () => {
-  await Promise.all(stores.map((s) => s.close()));
-  admin.disconnect();
-  await server.stop();
-});
-
-beforeEach(async () => {
-  await admin.flushall();
-});
 
 describe('issue 15 #8: big batches', () => {
   it('get and set of 200,000 entries round-trip (20 chunks of MGET, one MULTI/EXEC of MSETs)', async () => {
@@ -105,7 +91,7 @@ describe('issue 15 #9: a database the server does not have', () => {
     const client = new Redis(`redis://${server.host}:${server.port}/16`);
     client.on('error', () => {});
     const s = new RedisStore({ appId: 'app', client, closeClient: true });
-    stores.push(s);
+    redis.closeLater(s);
     expect(await s.set([['k', '"v"']]).catch((e: unknown) => e)).toMatchObject({
       code: 'DATASTORE_CONFIG',
       option: 'db',
@@ -141,7 +127,7 @@ describe('issue 15 #13: connections ioredis cannot use', () => {
   ])('%p is a DataStoreConfigError', (connection) => {
     let err: unknown;
     try {
-      stores.push(new RedisStore({ appId: 'a', connection: connection as string }));
+      redis.closeLater(new RedisStore({ appId: 'a', connection: connection as string }));
     } catch (e) {
       err = e;
     }
@@ -155,7 +141,7 @@ describe('issue 15 #13: connections ioredis cannot use', () => {
   ])('%p: a db that is no index is a DataStoreConfigError', (connection, option) => {
     let err: unknown;
     try {
-      stores.push(new RedisStore({ appId: 'a', connection }));
+      redis.closeLater(new RedisStore({ appId: 'a', connection }));
     } catch (e) {
       err = e;
     }

@@ -5,16 +5,17 @@ import { createHash } from 'node:crypto';
 import Redis from 'ioredis';
 import { DataStoreClosedError, DataStoreConfigError, SerializationError } from '../../../src/datastore/errors';
 import { RedisCommandError, RedisStore, RedisValueError, escapeRedisGlob } from '../../../src/datastore/redis';
-import { startRedisServer, type RedisServer } from '../../support/redis-server';
+import { useRedisServer, type RedisServer } from '../../support/redis-server';
 
+const redis = useRedisServer({ flushBeforeEach: true });
 let server: RedisServer;
 let admin: Redis;
-const stores: RedisStore[] = [];
+beforeAll(() => {
+  ({ server, admin } = redis);
+});
 
 function store(appId: string, extra: Partial<ConstructorParameters<typeof RedisStore>[0]> = {}): RedisStore {
-  const s = new RedisStore({ appId, connection: server.url, ...extra });
-  stores.push(s);
-  return s;
+  return redis.closeLater(new RedisStore({ appId, connection: server.url, ...extra }));
 }
 
 const ref = (text: string): string =>
@@ -25,22 +26,6 @@ async function commandCalls(name: string): Promise<number> {
   const m = new RegExp(`^cmdstat_${name}:calls=(\\d+)`, 'm').exec(info);
   return m ? Number(m[1]) : 0;
 }
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  admin = new Redis(server.url, { lazyConnect: true });
-  await admin.connect();
-});
-
-afterAll(async () => {
-  await Promise.all(stores.map((s) => s.close()));
-  admin.disconnect();
-  await server.stop();
-});
-
-beforeEach(async () => {
-  await admin.flushall();
-});
 
 describe('get / set', () => {
   test('set then get returns the texts in key order, undefined where absent', async () => {
