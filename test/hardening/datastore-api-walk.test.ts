@@ -5,8 +5,9 @@
  * walked by their own tests): every function and static method, every constructor, and every method of instances
  * in each state a caller can reach — open, closed, a SQLite connection the caller closed, a Redis server that is
  * gone, a database the server lacks, a backend that answers garbage or throws strings. Each is called with a
- * hostile value at each argument position (the others valid, and all hostile at once). Whatever it does, when it
- * throws or rejects, the error must be a ContractError with a string code and a one-line message.
+ * hostile value at each argument position (the others valid, and all hostile at once, and in each field of an
+ * options argument). Whatever it does, when it throws or rejects, the error must be a ContractError with a string
+ * code and a one-line message (the walk and its values: test/support/api-walk.ts).
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,7 +18,7 @@ import * as sqliteEntry from '../../src/entries/sqlite';
 import * as redisEntry from '../../src/entries/redis';
 import * as sqliteModule from '../../src/datastore/sqlite-store';
 import * as redisModule from '../../src/datastore/redis';
-import { ContractError } from '../../src/errors';
+import { ApiWalk, baseHostileValues, type Fn, type Hostile } from '../support/api-walk';
 import { freePort, startRedisServer, type RedisServer } from '../support/redis-server';
 import { BASE_RECORD } from '../support/datastore';
 
@@ -44,38 +45,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const cyclic: Record<string, unknown> = { a: 1 };
-cyclic.self = cyclic;
-
-/** Values no caller should pass, of every kind. */
-function hostileValues(): Array<[string, unknown]> {
+/** Values no caller should pass: every kind (test/support/api-walk.ts), and the data store's own. */
+function hostileValues(): Hostile[] {
   return [
-    ['undefined', undefined],
-    ['null', null],
-    ['0', 0],
-    ['-1', -1],
-    ['NaN', NaN],
-    ['Infinity', Infinity],
-    ['1.5', 1.5],
-    ['bigint', 2n ** 70n],
-    ["''", ''],
-    ["'x'", 'x'],
-    ['lone surrogate', 'a\uD800'],
-    ["'::::'", '::::'],
+    ...baseHostileValues(),
     ['a reference', datastore.referenceKey('"never stored"')],
-    ['true', true],
-    ['symbol', Symbol('s')],
-    ['function', () => 1],
-    ['{}', {}],
-    ['[]', []],
-    ['[null]', [null]],
     ['[[1, 2]]', [[1, 2]]],
-    ['[5]', [5]],
     ["[['k']]", [['k']]],
-    ['null-prototype object', Object.create(null)],
-    ['Date', new Date(0)],
-    ['Map', new Map([[1, 2]])],
-    ['cycle', cyclic],
     ['{ maxDepth: -1 }', { maxDepth: -1 }],
     ['{ backend: {} }', { backend: {} }],
     ['{ connection: "::::" }', { appId: 'a', connection: '::::' }],
@@ -83,8 +59,6 @@ function hostileValues(): Array<[string, unknown]> {
     ['{ database: a MemoryStore }', { database: new MemoryStore() }],
     ['{ client: a MemoryStore }', { appId: 'a', client: new MemoryStore() }],
     ['{ backend: a Database-like }', { backend: { description: 'x', prepare: () => 1 } }],
-    ['a deep array', JSON.parse(`${'['.repeat(5000)}${']'.repeat(5000)}`)],
-    ['a huge string', 'x'.repeat(1_000_000)],
   ];
 }
 
@@ -155,48 +129,6 @@ async function backends(): Promise<Array<[string, datastore.DataStoreBackend]>> 
   return list;
 }
 
-interface Failure {
-  call: string;
-  error: string;
-}
-
-/** Runs `run`; records it when it throws or rejects with anything but a ContractError carrying a code and one line. */
-async function check(call: string, run: () => unknown, failures: Failure[]): Promise<unknown> {
-  let result: unknown;
-  try {
-    result = await run();
-  } catch (err) {
-    const ok =
-      err instanceof ContractError && typeof err.code === 'string' && err.code !== '' && !/[\n\r]/.test(err.message);
-    if (!ok)
-      failures.push({ call, error: err instanceof Error ? `${err.name}: ${err.message.slice(0, 160)}` : String(err) });
-    return undefined;
-  }
-  return result;
-}
-
-/** Calls `fn` with each hostile value at each position (others from `valid`), and with all positions hostile. */
-async function walkArgs(
-  name: string,
-  valid: unknown[],
-  fn: (...args: unknown[]) => unknown,
-  failures: Failure[],
-): Promise<number> {
-  let calls = 0;
-  const positions = Math.max(valid.length, 1);
-  for (const [label, value] of hostileValues()) {
-    for (let p = 0; p < positions; p++) {
-      const args = [...valid];
-      args[p] = value;
-      await check(`${name}(arg ${p} = ${label})`, () => fn(...args), failures);
-      calls++;
-    }
-    await check(`${name}(all = ${label})`, () => fn(...valid.map(() => value)), failures);
-    calls++;
-  }
-  return calls;
-}
-
 function recordText(): string {
   return JSON.stringify({ ...BASE_RECORD, event_id: 'e1', payload: { a: '1' } });
 }
@@ -244,9 +176,8 @@ test('every datastore export is walked (nothing new escapes the list)', () => {
 });
 
 test('hostile arguments to every function, constructor and method: only ContractErrors', async () => {
-  const failures: Failure[] = [];
-  let calls = 0;
-  const fns: Array<[string, unknown[], (...a: unknown[]) => unknown]> = [
+  const walk = new ApiWalk(hostileValues());
+  const fns: Array<[string, unknown[], Fn]> = [
     ['serializeValue', [{ a: 1 }, 'JsonPickleSerializer'], datastore.serializeValue as never],
     ['deserializeText', ['[1]', { maxDepth: 10 }], datastore.deserializeText as never],
     ['isReference', ['x'], datastore.isReference as never],
@@ -272,18 +203,18 @@ test('hostile arguments to every function, constructor and method: only Contract
     ['clientDataKey', ['app', 'ref'], redisModule.clientDataKey as never],
     ['escapeRedisGlob', ['a*'], redisModule.escapeRedisGlob as never],
   ];
-  for (const [name, valid, fn] of fns) calls += await walkArgs(name, valid, fn, failures);
+  for (const [name, valid, fn] of fns) await walk.args(name, valid, fn);
 
   for (const [state, backend] of await backends()) {
     // The backend's own methods (the package's backends; the two caller-made ones only behind a ClientDataStore).
     if (!state.endsWith('backend')) {
-      calls += await walkArgs(`${state}.get`, [['k']], (k) => backend.get(k as never), failures);
-      calls += await walkArgs(`${state}.set`, [[['k', 'v']]], (e) => backend.set(e as never), failures);
-      await check(`${state}.purge()`, () => backend.purge(), failures);
+      await walk.args(`${state}.get`, [['k']], (k) => backend.get(k as never));
+      await walk.args(`${state}.set`, [[['k', 'v']]], (e) => backend.set(e as never));
+      await walk.call(`${state}.purge()`, () => backend.purge());
     }
     // A ClientDataStore over it, and the record functions with it.
     const store = new ClientDataStore({ backend, minSizeToCache: 4 });
-    const methods: Array<[string, unknown[], (...a: unknown[]) => unknown]> = [
+    const methods: Array<[string, unknown[], Fn]> = [
       ['serialize', ['a long enough value', { disableCache: false }], (v, o) => store.serialize(v, o as never)],
       ['serializeMany', [['a long enough value'], {}], (v, o) => store.serializeMany(v as never, o as never)],
       [
@@ -320,28 +251,17 @@ test('hostile arguments to every function, constructor and method: only Contract
         (t, s, o) => datastore.decodeEventRecords(t as never, s as never, o as never),
       ],
     ];
-    for (const [name, valid, fn] of methods) calls += await walkArgs(`${state}: ${name}`, valid, fn, failures);
+    for (const [name, valid, fn] of methods) await walk.args(`${state}: ${name}`, valid, fn);
     for (const name of ['purge', 'clearLocalCache', 'cachedReferences', 'close'] as const) {
-      await check(`${state}: ${name}()`, () => store[name](), failures);
+      await walk.call(`${state}: ${name}()`, () => store[name]());
     }
     // Everything again once closed.
-    calls += await walkArgs(`${state} closed: serialize`, ['a long enough value'], (v) => store.serialize(v), failures);
-    calls += await walkArgs(
-      `${state} closed: resolve`,
-      [datastore.referenceKey('"x"')],
-      (t) => store.resolve(t as never),
-      failures,
-    );
-    await check(`${state} closed: purge()`, () => store.purge(), failures);
+    await walk.args(`${state} closed: serialize`, ['a long enough value'], (v) => store.serialize(v));
+    await walk.args(`${state} closed: resolve`, [datastore.referenceKey('"x"')], (t) => store.resolve(t as never));
+    await walk.call(`${state} closed: purge()`, () => store.purge());
   }
-  expect(calls).toBeGreaterThan(15_000); // 17,850 when written
-  // One line per function and kind of error (the first call that showed it), so a regression reads at a glance.
-  const seen = new Map<string, string>();
-  for (const f of failures) {
-    const key = `${f.call.replace(/\(.*$/, '')} → ${f.error.replace(/[0-9]+/g, 'N').slice(0, 90)}`;
-    if (!seen.has(key)) seen.set(key, f.call);
-  }
-  expect([...seen].map(([key, call]) => `${key}  [e.g. ${call}]`)).toEqual([]);
+  expect(walk.calls).toBeGreaterThan(20_000); // 24,484 (17,850 when written, before fields were walked)
+  expect(walk.summary()).toEqual([]);
 });
 
 function cleanupLater<T extends { close(): Promise<void> }>(store: T): T {

@@ -7,7 +7,8 @@
  * or stopped after the reader connected), a database the server lacks, a caller's ioredis client it closed.
  * Each is called with a hostile value at each argument position (the others valid), with all positions hostile,
  * and with a hostile value in each field of an options or query argument. Whatever it does, when it throws or
- * rejects, the error must be a ContractError with a string code and a one-line message.
+ * rejects, the error must be a ContractError with a string code and a one-line message (the walk and its values:
+ * test/support/api-walk.ts).
  */
 import Database from 'better-sqlite3';
 import Redis from 'ioredis';
@@ -17,12 +18,12 @@ import { join } from 'node:path';
 import { ClientDataStore } from '../../src/datastore/client-data-store';
 import * as sqliteEntry from '../../src/entries/sqlite';
 import * as redisEntry from '../../src/entries/redis';
-import { ContractError } from '../../src/errors';
 import * as monitoring from '../../src/monitoring';
 import * as redisModule from '../../src/monitoring/redis-reader';
 import * as sqliteModule from '../../src/monitoring/sqlite-reader';
 import type { MonitoringReader } from '../../src/monitoring/types';
 import { PyTimestamp } from '../../src/timestamps/pytimestamp';
+import { ApiWalk, baseHostileValues, cyclicObject, type Fn, type Hostile } from '../support/api-walk';
 import { runPynenc } from '../support/pynenc-python';
 import { freePort, startRedisServer, type RedisServer } from '../support/redis-server';
 
@@ -59,51 +60,28 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const cyclic: Record<string, unknown> = { a: 1 };
-cyclic.self = cyclic;
-
 function closedStore(): ClientDataStore {
   const s = new ClientDataStore();
   void s.close();
   return s;
 }
 
-/** Values no caller should pass, of every kind (and a few a reader must read exactly as Python would). */
-function hostileValues(): Array<[string, unknown]> {
+/**
+ * Values no caller should pass: every kind (test/support/api-walk.ts), and the readers' own (a few a reader must
+ * read exactly as Python would).
+ */
+function hostileValues(): Hostile[] {
   return [
-    ['undefined', undefined],
-    ['null', null],
-    ['0', 0],
-    ['-1', -1],
-    ['NaN', NaN],
-    ['Infinity', Infinity],
-    ['1.5', 1.5],
-    ['2^60', 2 ** 60],
-    ['bigint', 2n ** 70n],
-    ["''", ''],
-    ["'x'", 'x'],
+    ...baseHostileValues(),
     ["'*'", '*'],
-    ['lone surrogate', 'a\uD800'],
-    ["'::::'", '::::'],
     ["'-1'", '-1'],
-    ['true', true],
-    ['symbol', Symbol('s')],
-    ['function', () => 1],
-    ['{}', {}],
-    ['[]', []],
-    ['[null]', [null]],
-    ['[5]', [5]],
     ["['x', 'x']", ['x', 'x']],
     ['[lone surrogate]', ['a\uD800']],
-    ['null-prototype object', Object.create(null)],
-    ['Date', new Date(0)],
-    ['Invalid Date', new Date(NaN)],
     ['Date before year 1', new Date(-62_200_000_000_000)],
     ['PyTimestamp', PyTimestamp.parse('2026-01-01T00:00:00+00:00')],
     ['ISO text past 9999 in UTC', '9999-12-31T23:59:59.999999-05:00'],
     ['ISO text', '2026-05-09T10:11:12.345678+02:00'],
-    ['Map', new Map([[1, 2]])],
-    ['cycle', cyclic],
+    ['a cycle in a list', [cyclicObject()]],
     ["{ onError: 'collect' } (no errors)", { onError: 'collect' }],
     ["{ onError: 'collect', errors: 5 }", { onError: 'collect', errors: 5 }],
     ["{ order: 'sideways' }", { order: 'sideways' }],
@@ -117,72 +95,7 @@ function hostileValues(): Array<[string, unknown]> {
     ['{ path: a folder }', { path: tmpdir() }],
     ['{ limit: -1 }', { limit: -1 }],
     ['{ state: "x" }', { state: 'x' }],
-    ['a deep array', JSON.parse(`${'['.repeat(5000)}${']'.repeat(5000)}`)],
-    ['a huge string', 'x'.repeat(1_000_000)],
   ];
-}
-
-interface Failure {
-  call: string;
-  error: string;
-}
-
-/** Runs `run`; records it when it throws or rejects with anything but a ContractError carrying a code and one line. */
-async function check(call: string, run: () => unknown, failures: Failure[]): Promise<unknown> {
-  try {
-    return await run();
-  } catch (err) {
-    const ok =
-      err instanceof ContractError && typeof err.code === 'string' && err.code !== '' && !/[\n\r]/.test(err.message);
-    if (!ok) {
-      failures.push({ call, error: err instanceof Error ? `${err.name}: ${err.message.slice(0, 160)}` : String(err) });
-    }
-    return undefined;
-  }
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
-}
-
-type Fn = (...args: unknown[]) => unknown;
-
-/**
- * Calls `fn` with each hostile value at each position (others from `valid`), with all positions hostile, and with
- * each hostile value in each field of a plain-object argument. `wholeArg(p, value)` may refuse a replacement of
- * argument p (follow()'s options, whose defaults poll forever); `fieldValue` may wrap a field's options.
- */
-async function walkArgs(
-  name: string,
-  valid: unknown[],
-  fn: Fn,
-  failures: Failure[],
-  wholeArg: (position: number, value: unknown) => boolean = () => true,
-): Promise<number> {
-  let calls = 0;
-  const positions = Math.max(valid.length, 1);
-  for (const [label, value] of hostileValues()) {
-    for (let p = 0; p < positions; p++) {
-      if (!wholeArg(p, value)) continue;
-      const args = [...valid];
-      args[p] = value;
-      await check(`${name}(arg ${p} = ${label})`, () => fn(...args), failures);
-      calls++;
-      const arg = valid[p];
-      if (!isPlainObject(arg)) continue;
-      for (const field of Object.keys(arg)) {
-        const fieldArgs = [...valid];
-        fieldArgs[p] = { ...arg, [field]: value };
-        await check(`${name}(arg ${p}.${field} = ${label})`, () => fn(...fieldArgs), failures);
-        calls++;
-      }
-    }
-    if (valid.every((_, p) => wholeArg(p, value))) {
-      await check(`${name}(all = ${label})`, () => fn(...valid.map(() => value)), failures);
-      calls++;
-    }
-  }
-  return calls;
 }
 
 /** Ids the store holds, read through an open reader (pynenc wrote them). */
@@ -361,8 +274,7 @@ test('every monitoring export is walked (nothing new escapes the list)', () => {
 });
 
 test('hostile arguments to every function, constructor and method: only ContractErrors', async () => {
-  const failures: Failure[] = [];
-  let calls = 0;
+  const walk = new ApiWalk(hostileValues());
   const keyFns = redisTriggerKeys(APP_ID);
   const fns: Array<[string, unknown[], Fn]> = [
     ['sqliteTriggerTables', [APP_ID], (a) => sqliteTriggerTables(a as never)],
@@ -390,7 +302,7 @@ test('hostile arguments to every function, constructor and method: only Contract
       },
     ],
   ];
-  for (const [name, valid, fn] of fns) calls += await walkArgs(name, valid, fn, failures);
+  for (const [name, valid, fn] of fns) await walk.args(name, valid, fn);
 
   const store = new ClientDataStore();
   cleanup.push(() => store.close());
@@ -400,7 +312,7 @@ test('hostile arguments to every function, constructor and method: only Contract
   for (const [state, reader] of all) {
     const ids = state.startsWith('redis') ? kRedis : k;
     for (const [name, valid, fn] of readerMethods(reader, ids, store)) {
-      calls += await walkArgs(`${state}: ${name}`, valid, fn, failures);
+      await walk.args(`${state}: ${name}`, valid, fn);
     }
     // follow() and MonitoringFollower: fully on the open readers, the valid call on the others.
     const filters = { eventCode: ids.code, matched: true, taskIdKey: 'k' };
@@ -412,27 +324,19 @@ test('hostile arguments to every function, constructor and method: only Contract
     const notAnObject = (p: number, v: unknown): boolean =>
       p !== 2 || v === null || !['object', 'undefined'].includes(typeof v);
     if (onOpen) {
-      calls += await walkArgs(`${state}: follow`, followArgs, followOnce as Fn, failures, notAnObject);
-      calls += await walkArgs(
+      await walk.args(`${state}: follow`, followArgs, followOnce as Fn, { wholeArg: notAnObject });
+      await walk.args(
         `${state}: MonitoringFollower.poll`,
         [reader, filters, { ...options, clock: () => Date.now() }],
         (r, f, o) => new MonitoringFollower(r as never, f as never, o as never).poll(),
-        failures,
       );
     } else {
-      await check(`${state}: follow`, () => followOnce(...(followArgs as [unknown, unknown, unknown])), failures);
-      await check(`${state}: poll`, () => new MonitoringFollower(reader, filters, options as never).poll(), failures);
-      calls += 2;
+      await walk.call(`${state}: follow`, () => followOnce(...(followArgs as [unknown, unknown, unknown])));
+      await walk.call(`${state}: poll`, () => new MonitoringFollower(reader, filters, options as never).poll());
     }
-    await check(`${state}: close()`, () => reader.close(), failures);
-    await check(`${state} closed: getEvents`, () => reader.getEvents({ limit: 3 }), failures);
+    await walk.call(`${state}: close()`, () => reader.close());
+    await walk.call(`${state} closed: getEvents`, () => reader.getEvents({ limit: 3 }));
   }
-  expect(calls).toBeGreaterThan(35_000); // 41,272 when written
-  // One line per function and kind of error (the first call that showed it), so a regression reads at a glance.
-  const seen = new Map<string, string>();
-  for (const f of failures) {
-    const key = `${f.call.replace(/\(.*$/, '')} → ${f.error.replace(/[0-9]+/g, 'N').slice(0, 90)}`;
-    if (!seen.has(key)) seen.set(key, f.call);
-  }
-  expect([...seen].map(([key, call]) => `${key}  [e.g. ${call}]`)).toEqual([]);
+  expect(walk.calls).toBeGreaterThan(35_000); // 42,550 (41,272 when written, before the shared harness)
+  expect(walk.summary()).toEqual([]);
 });
