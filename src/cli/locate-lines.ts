@@ -8,7 +8,7 @@
  * absent, of the deepest part that exists.
  */
 import { visit } from 'jsonc-parser';
-import { unescapePointerToken } from '../spec/json-pointer';
+import { pointerTokens } from '../spec/json-pointer';
 import { asStandardJson } from './locate';
 
 /** One segment of a wanted pointer; `line` is valid while `parentVisit` equals its parent's `visit`. */
@@ -40,7 +40,7 @@ export function linesOf(text: string, pointers: Iterable<string>): Map<string, n
   const wanted = new Map<string, string[]>();
   for (const pointer of pointers) {
     if (wanted.has(pointer)) continue;
-    const tokens = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointerToken);
+    const tokens = pointerTokens(pointer) ?? [];
     wanted.set(pointer, tokens);
     let step = root;
     for (const token of tokens) {

@@ -5,7 +5,7 @@
  * again). Only used on text that already parsed, for the lines of problems.
  */
 import { parseTree, type Node } from 'jsonc-parser';
-import { unescapePointerToken } from '../spec/json-pointer';
+import { isArrayIndexToken, pointerTokens } from '../spec/json-pointer';
 
 /**
  * Python's dialect writes NaN and ±Infinity as bare tokens, which jsonc-parser
@@ -75,15 +75,14 @@ function locate(text: string): { offsetOf: (pointer: string) => number; lineOf: 
     let node: Node | undefined = root;
     if (!node) return bom;
     let mark = node.offset;
-    if (pointer === '') return mark + bom;
-    for (const token of pointer.slice(1).split('/').map(unescapePointerToken)) {
+    for (const token of pointerTokens(pointer) ?? []) {
       let next: Node | undefined;
       let at = -1;
       if (node.type === 'object') {
         const member = memberOf(node, token);
         next = member?.children?.[1];
         at = member?.offset ?? -1;
-      } else if (node.type === 'array' && /^(0|[1-9][0-9]*)$/.test(token)) {
+      } else if (node.type === 'array' && isArrayIndexToken(token)) {
         next = node.children?.[Number(token)];
         at = next?.offset ?? -1;
       }

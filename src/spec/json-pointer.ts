@@ -36,6 +36,11 @@ export function pointerTokens(pointer: string): string[] | undefined {
 
 const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
 
+/** A reference token that can name an array element (RFC 6901 §4): `0`, `12`; not `01`, `-` or `length`. */
+export function isArrayIndexToken(token: string): boolean {
+  return ARRAY_INDEX.test(token);
+}
+
 /**
  * The value `tokens` lead to under `root`, or undefined when one of them names nothing. Only what the JSON holds is
  * followed: own properties of objects, indexes (`0`, `12`, not `01` or `length`) of arrays; never an inherited
@@ -46,7 +51,7 @@ export function valueAtTokens(root: unknown, tokens: readonly (string | number)[
   for (const raw of tokens) {
     const token = String(raw);
     if (Array.isArray(node)) {
-      if (!ARRAY_INDEX.test(token) || Number(token) >= node.length) return undefined;
+      if (!isArrayIndexToken(token) || Number(token) >= node.length) return undefined;
       node = node[Number(token)];
     } else if (node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, token)) {
       node = (node as Record<string, unknown>)[token];

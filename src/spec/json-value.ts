@@ -13,6 +13,11 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
+/** An object that is neither null nor an array, of any class (isPlainObject: only what JSON.parse makes). */
+export function isNonArrayObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
  * `target[key] = value` as an own, enumerable data property, also for `__proto__` (where plain assignment would set
  * the prototype instead, as JSON.parse never does).

@@ -42,7 +42,7 @@ import { checkers, diagnosers } from './compiled';
 import { makeIssue, type ValidationIssue } from './errors';
 import { escapePointerToken, unescapePointerToken } from '../spec/json-pointer';
 import { documentsById, resolveRef } from '../spec/refs';
-import { defineOwn, isPlainObject } from '../spec/json-value';
+import { defineOwn, isNonArrayObject, isPlainObject } from '../spec/json-value';
 import { toIssues } from './issues';
 import { firstDocumentKey, forEachDocumentKey, inDocumentOrder } from './order';
 
@@ -160,7 +160,11 @@ function collectionOf<Name extends string>(
   const { node, base: at } = deref(property, base, scope.documents);
   const assertions = Object.keys(node).filter((key) => !ANNOTATIONS.has(key));
   const pointer = escapePointerToken(name);
-  if (node.type === 'array' && assertions.every((key) => key === 'type' || key === 'items') && isObject(node.items)) {
+  if (
+    node.type === 'array' &&
+    assertions.every((key) => key === 'type' || key === 'items') &&
+    isNonArrayObject(node.items)
+  ) {
     const itemSchema = node.items;
     const onlyRef =
       typeof itemSchema.$ref === 'string' &&
@@ -173,22 +177,17 @@ function collectionOf<Name extends string>(
   if (
     node.type === 'object' &&
     assertions.every((key) => key === 'type' || key === 'additionalProperties') &&
-    isObject(node.additionalProperties)
+    isNonArrayObject(node.additionalProperties)
   ) {
     return { name, pointer, kind: 'values', itemDto: undefined };
   }
   return undefined;
 }
 
-/** An object that is not an array (a schema; a document's object, of any class). */
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Whether the conditions in `schema` read no collection and nothing of the key set. */
 function readsOnly(schema: unknown, collections: ReadonlySet<string>): boolean {
   if (Array.isArray(schema)) return schema.every((branch) => readsOnly(branch, collections));
-  if (!isObject(schema)) return true;
+  if (!isNonArrayObject(schema)) return true;
   if (KEY_SET_KEYWORDS.some((keyword) => keyword in schema)) return false;
   const named = [
     ...Object.keys((schema.properties as object | undefined) ?? {}),
@@ -360,9 +359,9 @@ function diagnoseDto(
         at: `${at}/0`,
         emit: () => items(plan, collection, skeleton, held, at, path, sink, original, shownList),
       });
-    } else if (collection.kind === 'values' && isObject(held)) {
+    } else if (collection.kind === 'values' && isNonArrayObject(held)) {
       defineOwn(skeleton, collection.name, {});
-      const shownMap = isObject(shownValue) ? shownValue : held;
+      const shownMap = isNonArrayObject(shownValue) ? shownValue : held;
       const first = firstDocumentKey(shownMap);
       if (first === undefined) continue;
       const sentinel: Record<string, unknown> = {};

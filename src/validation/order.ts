@@ -10,7 +10,7 @@
  * is the same path in both languages (scripts/python-runtime/_validation.py `_document_order` computes the same
  * key; test/conformance/python-ajv.test.ts compares the lists, order included).
  */
-import { unescapePointerToken } from '../spec/json-pointer';
+import { pointerTokens } from '../spec/json-pointer';
 import { pythonKeyOrder } from '../pyjson/values';
 import type { ValidationIssue } from './errors';
 
@@ -57,8 +57,7 @@ function sortKey(root: unknown, path: string, base: string, positions: Map<objec
   const key: number[] = [];
   if (path.length <= base.length) return key;
   let node = root;
-  for (const raw of path.slice(base.length + 1).split('/')) {
-    const part = unescapePointerToken(raw);
+  for (const part of pointerTokens(path.slice(base.length)) ?? []) {
     if (Array.isArray(node)) {
       const index = /^[0-9]+$/.test(part) ? Number(part) : NaN;
       if (index < node.length) {
