@@ -78,6 +78,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export interface WalkArgsOptions {
   /** Also put each hostile value in each field of a plain-object argument (default true). */
   fields?: boolean;
+  /**
+   * How deep `fields` goes: 1 (default) the argument's own fields; 2 and more also the fields of the plain objects
+   * and the items of the arrays it holds (a record's participants, its payload), down to that depth.
+   */
+  depth?: number;
   /** May refuse replacing argument `position` whole by `value` (e.g. options whose defaults would poll forever). */
   wholeArg?: (position: number, value: unknown) => boolean;
 }
@@ -121,10 +126,10 @@ export class ApiWalk {
           await this.call(`${name}(arg ${position} = ${label})`, () => fn(...args));
         }
         if (!fields || !isPlainObject(arg)) continue;
-        for (const field of Object.keys(arg)) {
+        for (const path of fieldPaths(arg, options.depth ?? 1)) {
           const fieldArgs = [...valid];
-          fieldArgs[position] = { ...arg, [field]: value };
-          await this.call(`${name}(arg ${position}.${field} = ${label})`, () => fn(...fieldArgs));
+          fieldArgs[position] = replaced(arg, path, value);
+          await this.call(`${name}(arg ${position}.${path.join('.')} = ${label})`, () => fn(...fieldArgs));
         }
       }
       if (valid.every((_, position) => wholeArg(position, value))) {
@@ -146,6 +151,27 @@ export class ApiWalk {
     }
     return [...seen].map(([key, call]) => `${key}  [e.g. ${call}]`);
   }
+}
+
+/** The paths to every field of `value` (a plain object) and, below depth 1, of the objects and arrays it holds. */
+function fieldPaths(value: unknown, depth: number): string[][] {
+  if (depth < 1 || !(isPlainObject(value) || Array.isArray(value))) return [];
+  const paths: string[][] = [];
+  for (const key of Object.keys(value)) {
+    paths.push([key]);
+    const inner = (value as Record<string, unknown>)[key];
+    for (const below of fieldPaths(inner, depth - 1)) paths.push([key, ...below]);
+  }
+  return paths;
+}
+
+/** A copy of `value` (copied along `path` only) with the field at `path` set to `replacement`. */
+function replaced(value: unknown, path: readonly string[], replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  const [key, ...rest] = path as [string, ...string[]];
+  const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [...value] : { ...(value as object) };
+  (copy as Record<string, unknown>)[key] = replaced((value as Record<string, unknown>)[key], rest, replacement);
+  return copy;
 }
 
 /** A member of a module's public surface: an export, a class's static method or an instance method. */
