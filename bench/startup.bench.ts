@@ -1,31 +1,34 @@
 /**
  * Cold start, bundle size and build time:
- * - cold start — import plus first validation — of the package root (goal ≤ 10 ms) and of the `./validation`
- *   entry
- *   (goal ≤ 3 ms), each in fresh child processes, on the code as the package ships it: both builds made as
- *   `npm run compile` makes them (tsc -p tsconfig.build.json for CommonJS, scripts/build-esm.ts for ES modules) into
- *   a temporary folder. The child times `require` (CommonJS) or `await import` (ESM; the loader is warmed by one
- *   empty import first, as in a program that is already an ES module) and its first validate itself;
+ * - cold start — import plus first validation — of the package root (goal ≤ 10 ms) and of the `./validation` entry
+ *   (goal ≤ 3 ms), on the code as the package ships it: both builds made by scripts/build.ts into a temporary folder
+ *   (or the build in the folder `STARTUP_DIST` names, e.g. `STARTUP_DIST=dist npm run bench startup`). Each sample is
+ *   a fresh node process running a program file (.cjs: `require`; .mjs: `await import`, the loader already warm from
+ *   loading the program itself) that times the load and its first validate. Beside wall time, the CPU time of the
+ *   process over the same span (all its threads: less sensitive than wall time to a busy machine). The floor is
+ *   measured in the same run by the same programs loading an empty module, and whole processes (`node -e 0`, and a
+ *   program that loads the root and validates) beside it: what node itself costs. Every case runs once per round,
+ *   in a rotated order, so a change of load hits all of them alike; medians of the rounds;
  * - bundle size of the browser builds: esbuild (platform browser, minified) of programs importing `./validation` and
  *   the root (which holds no store), raw and gzip;
  * - `npm run generate` (goal ≤ 5 s): the whole pipeline on a copy of contract/ and generated/, through npm as a
  *   developer runs it.
- * Median of 9 children (5 for generate).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { buildEsm } from '../scripts/build-esm';
+import { buildPackage } from '../scripts/build';
 import { median, type Report } from './harness';
 
 const ROOT = resolve(__dirname, '..');
 export const COLD_START_GOALS_MS = { root: 10, validation: 3 } as const;
 export const GENERATE_GOAL_MS = 5_000;
+const ROUNDS = 21;
 
 const DOC = {
   event_id: 'evt-1',
@@ -40,49 +43,78 @@ const DOC = {
   emitted_by_runner_context_id: null,
 };
 
-/** The child's body after `pkg` is loaded (t0 before loading, t1 after). */
+/** The child's body after `pkg` is loaded (startCpu and t0 taken before loading, t1 after). */
 const AFTER_LOAD = `
 const doc = ${JSON.stringify(DOC)};
 const ok = pkg.validate('EventRecord', doc).ok;
 const t2 = performance.now();
-const cpu = process.cpuUsage(c0);
+const cpu = process.cpuUsage(startCpu);
 const bad = pkg.validate('EventRecord', { ...doc, timestamp: 'x' }).ok;
 const t3 = performance.now();
 const cpuMs = (cpu.user + cpu.system) / 1000;
-console.log(JSON.stringify({ ok, bad, importMs: t1 - t0, firstValidateMs: t2 - t1, firstInvalidMs: t3 - t2, cpuMs }));
+console.log(JSON.stringify({ ok, bad, loadMs: t1 - t0, firstValidateMs: t2 - t1, firstInvalidMs: t3 - t2, cpuMs }));
 `;
 
 const CJS_CHILD = `const { performance } = require('node:perf_hooks');
-const c0 = process.cpuUsage();
+const startCpu = process.cpuUsage();
 const t0 = performance.now();
-const pkg = require(process.argv[1]);
+const pkg = require(process.argv[2]);
 const t1 = performance.now();${AFTER_LOAD}`;
 
-const ESM_CHILD = `await import('data:text/javascript,export default 0');
-const c0 = process.cpuUsage();
+const ESM_CHILD = `const startCpu = process.cpuUsage();
 const t0 = performance.now();
-const pkg = await import(process.argv[1]);
+const pkg = await import(process.argv[2]);
 const t1 = performance.now();${AFTER_LOAD}`;
 
-type Run = {
-  importMs: number;
+/** The floor: a module with a validate that answers as the package does, and nothing else. */
+const EMPTY_CJS = `exports.validate = (dto, doc) => ({ ok: doc.timestamp !== 'x' });\n`;
+const EMPTY_ESM = `export const validate = (dto, doc) => ({ ok: doc.timestamp !== 'x' });\n`;
+
+type Sample = {
+  loadMs: number;
   firstValidateMs: number;
   firstInvalidMs: number;
-  /** CPU time (user + system) of load and first validation: less sensitive than wall time to a busy machine. */
+  /** CPU time (user + system, all threads) of load and first validation. */
   cpuMs: number;
   ok: boolean;
   bad: boolean;
 };
 
-function coldStarts(args: string[], entry: string, rounds = 9): Run[] {
-  const runs: Run[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const child = spawnSync(process.execPath, [...args, entry], { encoding: 'utf8' });
-    if (child.status !== 0) throw new Error(`startup child failed: ${child.stderr}`);
-    runs.push(JSON.parse(child.stdout) as Run);
+interface Case {
+  label: string;
+  /** The argv of one sample (after node). */
+  args: string[];
+  /** Whole-process cases are timed by the parent (spawn to exit), the others by the child. */
+  whole?: boolean;
+  samples: Sample[];
+}
+
+function runSample(item: Case): void {
+  const started = performance.now();
+  const child = spawnSync(process.execPath, item.args, { encoding: 'utf8' });
+  const wallMs = performance.now() - started;
+  if (child.status !== 0) throw new Error(`startup child failed (${item.label}): ${child.stderr}`);
+  if (item.whole) {
+    item.samples.push({
+      loadMs: wallMs,
+      firstValidateMs: 0,
+      firstInvalidMs: 0,
+      cpuMs: Number.NaN,
+      ok: true,
+      bad: false,
+    });
+    return;
   }
-  if (!runs.every((r) => r.ok && !r.bad)) throw new Error('startup child got wrong verdicts');
-  return runs;
+  const sample = JSON.parse(child.stdout) as Sample;
+  if (!sample.ok || sample.bad) throw new Error(`startup child got wrong verdicts (${item.label})`);
+  item.samples.push(sample);
+}
+
+/** Every case once per round, the order rotated each round. */
+function runRounds(cases: Case[], rounds: number): void {
+  for (let round = 0; round < rounds; round++) {
+    for (let offset = 0; offset < cases.length; offset++) runSample(cases[(round + offset) % cases.length]!);
+  }
 }
 
 async function browserBundle(code: string, resolveDir: string): Promise<{ min: number; gzip: number }> {
@@ -99,53 +131,92 @@ async function browserBundle(code: string, resolveDir: string): Promise<{ min: n
   return { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
-const kb = (n: number): string => `${(n / 1024).toFixed(1)} kB`;
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
+const ms = (value: number, digits = 1): string => `${value.toFixed(digits)} ms`;
+
+function coldStart(report: Report, dist: string, work: string): void {
+  const programs = { cjs: join(work, 'child.cjs'), esm: join(work, 'child.mjs') };
+  writeFileSync(programs.cjs, CJS_CHILD);
+  writeFileSync(programs.esm, ESM_CHILD);
+  writeFileSync(join(work, 'empty.cjs'), EMPTY_CJS);
+  writeFileSync(join(work, 'empty.mjs'), EMPTY_ESM);
+  const loaded = (how: 'cjs' | 'esm', file: string, label: string): Case => ({
+    label,
+    args: [programs[how], how === 'cjs' ? file : pathToFileURL(file).href],
+    samples: [],
+  });
+  const rootCjs = join(dist, 'src', 'index.js');
+  const validate = `.validate('EventRecord', ${JSON.stringify(DOC)})`;
+  const cases = {
+    nodeAlone: { label: 'node -e 0', args: ['-e', '0'], whole: true, samples: [] } as Case,
+    nodeRoot: {
+      label: 'node -e "require(root)…validate(…)"',
+      args: ['-e', `require(${JSON.stringify(rootCjs)})${validate}`],
+      whole: true,
+      samples: [],
+    } as Case,
+    emptyCjs: loaded('cjs', join(work, 'empty.cjs'), 'empty module, require'),
+    emptyEsm: loaded('esm', join(work, 'empty.mjs'), 'empty module, import'),
+    rootCjs: loaded('cjs', rootCjs, 'package root, require (CommonJS build)'),
+    rootEsm: loaded('esm', join(dist, 'esm', 'src', 'index.js'), 'package root, import (ESM build)'),
+    validationCjs: loaded(
+      'cjs',
+      join(dist, 'src', 'entries', 'validation.js'),
+      '/validation, require (CommonJS build)',
+    ),
+    validationEsm: loaded(
+      'esm',
+      join(dist, 'esm', 'src', 'entries', 'validation.js'),
+      '/validation, import (ESM build)',
+    ),
+  };
+  const load = loadavg()[0]!;
+  runRounds(Object.values(cases), ROUNDS);
+  const after = loadavg()[0]!;
+  const group = `cold start: load + first validation, fresh node processes (median of ${ROUNDS} rounds)`;
+  report.note(group, 'machine load (1-min load average, before → after)', `${load.toFixed(1)} → ${after.toFixed(1)}`);
+  const total = (item: Case): number[] => item.samples.map((sample) => sample.loadMs + sample.firstValidateMs);
+  const floor = { cjs: median(total(cases.emptyCjs)), esm: median(total(cases.emptyEsm)) };
+  const floorCpu = {
+    cjs: median(cases.emptyCjs.samples.map((sample) => sample.cpuMs)),
+    esm: median(cases.emptyEsm.samples.map((sample) => sample.cpuMs)),
+  };
+  for (const item of [cases.nodeAlone, cases.nodeRoot]) {
+    report.note(group, `whole process: ${item.label}`, ms(median(total(item))));
+  }
+  for (const [item, how] of [
+    [cases.emptyCjs, 'cjs'],
+    [cases.emptyEsm, 'esm'],
+  ] as const) {
+    report.note(group, `floor: ${item.label}`, `${ms(floor[how], 2)} wall, ${ms(floorCpu[how], 2)} CPU`);
+  }
+  for (const [item, how, goal] of [
+    [cases.rootCjs, 'cjs', COLD_START_GOALS_MS.root],
+    [cases.rootEsm, 'esm', COLD_START_GOALS_MS.root],
+    [cases.validationCjs, 'cjs', COLD_START_GOALS_MS.validation],
+    [cases.validationEsm, 'esm', COLD_START_GOALS_MS.validation],
+  ] as const) {
+    const wall = median(total(item));
+    const cpu = median(item.samples.map((sample) => sample.cpuMs));
+    const parts = [
+      `${ms(wall)} wall (load ${ms(median(item.samples.map((sample) => sample.loadMs)))})`,
+      `${ms(cpu)} CPU`,
+      `above the floor ${ms(wall - floor[how])} wall, ${ms(cpu - floorCpu[how])} CPU`,
+      `first invalid +${ms(median(item.samples.map((sample) => sample.firstInvalidMs)), 2)}`,
+      `goal ≤ ${goal} ms: ${wall <= goal ? 'met' : 'MISSED'} (wall)`,
+    ];
+    report.note(group, item.label, parts.join('; '));
+  }
+}
 
 export default async function startupBench(report: Report): Promise<void> {
   // inside the repo, so the builds resolve the dependencies in node_modules/ as an install would
-  const out = mkdtempSync(join(ROOT, 'node_modules', '.contract-bench-build-'));
+  const work = mkdtempSync(join(ROOT, 'node_modules', '.contract-bench-build-'));
   try {
-    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', out], {
-      stdio: 'inherit',
-    });
-    buildEsm(join(out, 'esm'));
-    const entries = [
-      { goal: COLD_START_GOALS_MS.root, label: 'package root', file: join('src', 'index.js') },
-      {
-        goal: COLD_START_GOALS_MS.validation,
-        label: 'pynenc-monitoring-contract/validation',
-        file: join('src', 'entries', 'validation.js'),
-      },
-    ];
-    for (const { goal, label, file } of entries) {
-      for (const [how, args, path] of [
-        ['require (CommonJS build)', ['-e', CJS_CHILD], join(out, file)],
-        ['import (ESM build)', ['--input-type=module', '-e', ESM_CHILD], pathToFileURL(join(out, 'esm', file)).href],
-      ] as const) {
-        const runs = coldStarts([...args], path);
-        const group = `cold start of ${label}: ${how}, fresh node process (median of ${runs.length})`;
-        const both = median(runs.map((r) => r.importMs + r.firstValidateMs));
-        report.note(group, 'load', `${median(runs.map((r) => r.importMs)).toFixed(1)} ms`);
-        report.note(
-          group,
-          'first validate (valid EventRecord)',
-          `${median(runs.map((r) => r.firstValidateMs)).toFixed(2)} ms`,
-        );
-        report.note(
-          group,
-          'first invalid (first diagnoser call)',
-          `${median(runs.map((r) => r.firstInvalidMs)).toFixed(2)} ms`,
-        );
-        const cpu = median(runs.map((r) => r.cpuMs));
-        report.note(group, 'CPU time of load + first validation', `${cpu.toFixed(1)} ms`);
-        report.note(
-          group,
-          `goal: load + first validation ≤ ${goal} ms`,
-          `${both.toFixed(1)} ms — ${both <= goal ? 'met' : 'MISSED'}`,
-        );
-      }
-    }
+    const given = process.env['STARTUP_DIST'];
+    const dist = given ? resolve(given) : join(work, 'dist');
+    if (!given) await buildPackage(dist);
+    coldStart(report, dist, work);
     const group = 'browser bundle (esbuild --platform=browser --minify, of the ESM build; gzip -9)';
     for (const [name, code] of [
       ['/validation, all of it', `export * from './src/entries/validation.js';`],
@@ -159,29 +230,30 @@ export default async function startupBench(report: Report): Promise<void> {
           from './src/entries/datastore.js';`,
       ],
     ] as const) {
-      const size = await browserBundle(code, join(out, 'esm'));
+      const size = await browserBundle(code, join(dist, 'esm'));
       report.note(group, name, `${kb(size.min)} minified, ${kb(size.gzip)} gzip`);
     }
   } finally {
-    rmSync(out, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
+  if (process.env['STARTUP_DIST']) return;
 
   const copy = mkdtempSync(join(tmpdir(), 'contract-bench-generate-'));
   try {
     cpSync(join(ROOT, 'contract'), join(copy, 'contract'), { recursive: true });
     const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let round = 0; round < 5; round++) {
       rmSync(join(copy, 'generated'), { recursive: true, force: true });
       const start = performance.now();
       const run = spawnSync('npm', ['run', '-s', 'generate', '--', '--root', copy], { cwd: ROOT, encoding: 'utf8' });
       times.push(performance.now() - start);
       if (run.status !== 0) throw new Error(`npm run generate failed: ${run.stderr}`);
     }
-    const ms = median(times);
+    const generateMs = median(times);
     report.note(
       'npm run generate (all of generated/ from scratch, median of 5)',
       'goal: ≤ 5 s',
-      `${(ms / 1000).toFixed(2)} s — ${ms <= GENERATE_GOAL_MS ? 'met' : 'MISSED'}`,
+      `${(generateMs / 1000).toFixed(2)} s — ${generateMs <= GENERATE_GOAL_MS ? 'met' : 'MISSED'}`,
     );
   } finally {
     rmSync(copy, { recursive: true, force: true });

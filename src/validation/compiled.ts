@@ -6,9 +6,9 @@
  * - `diagnosers` (generated/diagnosers.ts, Ajv standalone): every error of a
  *   document a checker rejected. A module of its own, loaded on the first
  *   invalid document, so importing the package parses only what valid
- *   documents need (CommonJS build: this `require`; ES module build and
- *   browser bundles: esbuild makes it a lazy initialiser of the bundled
- *   module, see scripts/build-esm.ts).
+ *   documents need (CommonJS build: this `require` of a chunk of its own;
+ *   ES module build and browser bundles: esbuild makes it a lazy
+ *   initialiser of the bundled module, see scripts/build.ts).
  */
 import type { DtoValidators } from '../../generated/diagnosers';
 

@@ -1,6 +1,6 @@
 /**
  * The readers live on the entries that load their driver, beside the data store backends; package.json's
- * `./sqlite` and `./redis` (require, and import through the ESM build of scripts/build-esm.ts) point at those entries.
+ * `./sqlite` and `./redis` (require, and import through the ESM build of scripts/build.ts) point at those entries.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -220,6 +220,9 @@ describe('packed files', () => {
         'contract/common.schema.json',
         'contract/baselines/v1/event-record.schema.json',
         'dist/esm/package.json',
+        'dist/chunks/validation.js',
+        'dist/chunks/diagnosers.js',
+        'dist/esm/chunks/validation.js',
       ]),
     );
   });
@@ -346,27 +349,91 @@ describe('installed into a consumer project', () => {
   });
 
   // The value model (pyjson/values, pyjson/numbers: no imports) is validation's own: it judges and quotes
-  // Python-dialect numbers (PyFloat, bigint) as python-jsonschema does. The parser and writer are not loaded.
+  // Python-dialect numbers (PyFloat, bigint) as python-jsonschema does; it sits in the validation chunk. The
+  // parser, writer, codec and data store are in other files, which /validation does not load.
   it('the validation subpath validates alone: same functions as the root, no codec or data store loaded', () => {
     const script = `
       import { createRequire } from 'node:module';
       const require = createRequire(process.cwd() + '/');
+      const loaded = () => Object.keys(require.cache)
+        .filter((k) => k.includes('/node_modules/${NAME}/'))
+        .map((k) => k.slice(k.indexOf('/node_modules/${NAME}/') + '/node_modules/${NAME}/'.length))
+        .sort();
       const esm = await import('${NAME}/validation');
       const cjs = require('${NAME}/validation');
-      const loaded = Object.keys(require.cache)
-        .filter((k) => /[\\/]dist[\\/]src[\\/](codec|datastore|pyjson|timestamps|monitoring)[\\/]/.test(k))
-        .filter((k) => !/[\\/]pyjson[\\/](values|numbers)\\.js$/.test(k));
+      const afterLoad = loaded();
+      const invalid = cjs.validate('EventMarkerPage', { markers: [], total: -1, truncated: false }).issues;
+      const afterInvalid = loaded();
       const root = require('${NAME}');
       const esmRoot = await import('${NAME}');
       console.log(JSON.stringify([
         esm.validate === esmRoot.validate, cjs.validate === root.validate,
         esm.validate('EventMarkerPage', { markers: [], total: 0, truncated: false }).ok,
         esm.validate('EventMarkerPage', { markers: [], total: -1, truncated: false }).issues.map((i) => i.path),
-        loaded,
+        invalid.map((i) => i.path), afterLoad, afterInvalid,
       ]));`;
     const out = node(['--input-type=module', '-e', script]);
     expect(out.stderr).toBe('');
-    expect(JSON.parse(out.stdout)).toEqual([true, true, true, ['/total'], []]);
+    const [esmSame, cjsSame, ok, esmPaths, cjsPaths, afterLoad, afterInvalid] = JSON.parse(out.stdout) as [
+      boolean,
+      boolean,
+      boolean,
+      string[],
+      string[],
+      string[],
+      string[],
+    ];
+    expect([esmSame, cjsSame, ok, esmPaths, cjsPaths]).toEqual([true, true, true, ['/total'], ['/total']]);
+    // CommonJS: the entry and the validation chunk; the diagnosers on the first invalid document
+    expect(afterLoad).toEqual(['dist/chunks/validation.js', 'dist/src/entries/validation.js']);
+    expect(afterInvalid).toEqual([...afterLoad, 'dist/chunks/diagnosers.js'].sort());
+    const codecOnly = 'a function returning a Date, epoch microseconds';
+    const files = afterInvalid.map((file) => readFileSync(join(consumer, 'node_modules', NAME, file), 'utf8'));
+    expect(files.filter((text) => text.includes(codecOnly))).toEqual([]);
+  });
+
+  // One module, one copy: a class or function two entries export is the same object (shared chunks), so an error
+  // thrown through one entry is an instance of the class another entry exports, by identity.
+  it('entries share one instance of what they both export (ESM and CommonJS builds)', () => {
+    const driverFree = ENTRIES.filter((e) => !['./sqlite', './redis'].includes(e.subpath)).map((e) => e.specifier);
+    const script = `
+      import { createRequire } from 'node:module';
+      const require = createRequire(process.cwd() + '/');
+      const specs = ${JSON.stringify(driverFree)};
+      const result = {};
+      for (const [how, load] of [['esm', (spec) => import(spec)], ['cjs', async (spec) => require(spec)]]) {
+        const modules = await Promise.all(specs.map(load));
+        let shared = 0;
+        const differing = [];
+        for (let first = 0; first < specs.length; first++)
+          for (let second = first + 1; second < specs.length; second++)
+            for (const name of Object.keys(modules[first]).filter((k) => k !== 'default' && k !== '__esModule'))
+              if (name in modules[second]) {
+                shared++;
+                if (modules[first][name] !== modules[second][name])
+                  differing.push(specs[first] + ' ' + specs[second] + ' ' + name);
+              }
+        const { ContractError } = modules[0];
+        let thrown;
+        try { modules[specs.indexOf('${NAME}/pyjson')].parsePythonJson('{'); } catch (err) { thrown = err; }
+        result[how] = {
+          shared, differing,
+          // identity, not the brand check of ContractError[Symbol.hasInstance]
+          sameBase: ContractError.prototype.isPrototypeOf(thrown),
+        };
+      }
+      console.log(JSON.stringify(result));`;
+    const out = node(['--input-type=module', '-e', script]);
+    expect(out.stderr).toBe('');
+    const result = JSON.parse(out.stdout) as Record<string, { shared: number; differing: string[]; sameBase: boolean }>;
+    for (const how of ['esm', 'cjs']) {
+      expect(result[how]!.shared).toBeGreaterThan(10);
+      expect({ how, differing: result[how]!.differing, sameBase: result[how]!.sameBase }).toEqual({
+        how,
+        differing: [],
+        sameBase: true,
+      });
+    }
   });
 
   it('store subpaths say which optional peer is missing, catchably, and load once it is there', () => {
@@ -405,14 +472,20 @@ describe('installed into a consumer project', () => {
       const cjs = { sqlite: require('${NAME}/sqlite'), redis: require('${NAME}/redis') };
       const store = new esm.sqlite.SqliteStore({ path: ':memory:' });
       await store.close();
+      // what the store entries share with /monitoring is /monitoring's own (one copy per build)
+      const monitoring = { esm: await import('${NAME}/monitoring'), cjs: require('${NAME}/monitoring') };
+      const stores = { esm, cjs };
+      const shared = (how) => Object.keys(monitoring[how]).filter((k) => k !== '__esModule').every(
+        (k) => monitoring[how][k] === stores[how].sqlite[k] && monitoring[how][k] === stores[how].redis[k]);
       console.log(JSON.stringify([
         typeof esm.sqlite.SqliteStore, esm.sqlite.SqliteStore === cjs.sqlite.SqliteStore,
         typeof esm.redis.RedisStore, esm.redis.RedisStore === cjs.redis.RedisStore,
+        shared('esm'), shared('cjs'),
       ]));
     `;
     const out = node(['--input-type=module', '-e', script]);
     expect(out.stderr).toBe('');
-    expect(JSON.parse(out.stdout)).toEqual(['function', false, 'function', false]);
+    expect(JSON.parse(out.stdout)).toEqual(['function', false, 'function', false, true, true]);
     for (const subpath of ['./sqlite', './redis']) {
       const entry = ENTRIES.find((e) => e.subpath === subpath)!;
       const keys = `const names = (m) => Object.keys(m).filter((k) => k !== '__esModule' && k !== 'default').sort();
