@@ -14,8 +14,8 @@ import {
   resolveMaxIssues,
   type ReadLimits,
 } from '../limits';
-import { readFast, type DtoWalk } from '../pyjson/fast-path';
-import { FAST_PATH_MODES, parseExact, parseText } from '../pyjson/parse';
+import type { DtoWalk } from '../pyjson/fast-path';
+import { FAST_PATH_MODES, parseExact, parseText, readFastExact } from '../pyjson/parse';
 import { pythonKeyOrder, withPythonKeyOrder, type PyJsonValue } from '../pyjson/values';
 import { escapePointerToken } from '../spec/json-pointer';
 import { defineOwn, isPlainObject } from '../spec/json-value';
@@ -188,7 +188,7 @@ function parse(dto: DtoName, text: string, options: FromJsonOptions): Parsed {
   if (mode === false || mode === 'sniff' || text.length > limits.maxDocumentLength) {
     return { value: parseText(text, mode ?? true, limits, dto), asIs: false };
   }
-  const fast = readFast(text, limits, walk!, true);
+  const fast = readFastExact(text, limits, walk!, dto);
   if (fast.verdict === 'exact') return { value: parseExact(text, limits, dto), asIs: false };
   return { value: fast.value, asIs: fast.verdict === 'as-is' };
 }

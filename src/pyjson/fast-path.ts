@@ -23,6 +23,18 @@ export type FastPathResult =
   | { readonly verdict: 'as-is'; readonly value: PyJsonValue }
   /** JSON.parse's value is what Python's json.loads reads (from_dict's rules still to apply, for a DTO). */
   | { readonly verdict: 'faithful'; readonly value: PyJsonValue }
+  /**
+   * JSON.parse's value (a root object) is what Python reads but for the values of the root members `reread`, which
+   * hold a number JSON.parse may have read differently: the caller re-reads those values exactly from the text
+   * (src/pyjson/parse.ts, readFastExact) and then has an 'as-is' (`asIs`) or 'faithful' value. The text keeps within
+   * the limits.
+   */
+  | {
+      readonly verdict: 'reread';
+      readonly value: Record<string, PyJsonValue>;
+      readonly reread: readonly string[];
+      readonly asIs: boolean;
+    }
   /** JSON.parse refused the text or may have read it differently, or the text breaks a limit: parse it exactly. */
   | { readonly verdict: 'exact' };
 
@@ -76,13 +88,15 @@ export function readFast(text: string, limits: Limits, dto: DtoWalk | null, scan
     return EXACT; // the exact parser reports the error the way Python does
   }
   if (dto !== null && dto.inOrder(root)) {
-    const verdict = dtoVerdict(dto, root as Record<string, unknown>, text, limits);
+    const verdict = dtoVerdict(dto, root as Record<string, PyJsonValue>, text, limits);
     if (verdict === AS_IS) return { verdict: 'as-is', value: root };
     if (verdict === NOT_AS_READ) return EXACT;
+    if (typeof verdict !== 'number')
+      return { verdict: 'reread', value: root as Record<string, PyJsonValue>, reread: verdict, asIs: true };
   }
   // Python's leniency has work to do (or the document is invalid): JSON.parse's result is still kept when it is
   // what Python reads.
-  return isFaithful(root, text, limits, scanNumbers) ? { verdict: 'faithful', value: root } : EXACT;
+  return faithfulVerdict(root, text, limits, scanNumbers);
 }
 
 /** A number/NaN/Infinity token after Python's separators (a heuristic: only decides which parser runs first). */
@@ -109,10 +123,13 @@ interface Scan {
   depth: number;
   /** Arrays and objects. */
   containers: number;
-  /** Root properties holding an integral or infinite number (JSON.parse may have read `1.0`, `-0`, `1e2`…). */
-  rootNumbers: string[] | null;
-  /** Such a number anywhere else. */
-  otherNumbers: boolean;
+  /**
+   * Root properties whose value holds an integral or infinite number (JSON.parse may have read `1.0`, `-0`, `1e2`…),
+   * anywhere inside it.
+   */
+  suspects: string[] | null;
+  /** Such a number seen since the walk of the current root property began. */
+  numbers: boolean;
 }
 
 /**
@@ -121,23 +138,28 @@ interface Scan {
  * change nothing (plan.readsAsIs, no timestamp Python writes differently, no array-index key whose order JavaScript
  * would lose), the exact parser would read the same numbers, and the text keeps within the read limits.
  */
-function dtoVerdict(walk: DtoWalk, root: Record<string, unknown>, text: string, limits: Limits): number {
-  const scan: Scan = { depth: 1, containers: 1, rootNumbers: null, otherNumbers: false };
+function dtoVerdict(
+  walk: DtoWalk,
+  root: Record<string, PyJsonValue>,
+  text: string,
+  limits: Limits,
+): number | readonly string[] {
+  const scan: Scan = { depth: 1, containers: 1, suspects: null, numbers: false };
   if (!dtoAsIs(walk, root, 1, scan)) return LENIENT;
-  const rootNumbers = scan.rootNumbers;
-  if (scan.otherNumbers) {
-    if (!numberTokensUnambiguous(text)) return NOT_AS_READ;
-  } else if (rootNumbers !== null) {
-    // Typically one integer at the end of a long document (EventMarkerPage.total): its token is read backwards
-    // from the end of the text rather than scanning all of it.
+  if (!jsonWithinLimits(text, limits, scan.depth, scan.containers)) return NOT_AS_READ;
+  const suspects = scan.suspects;
+  if (suspects === null) return AS_IS;
+  // Typically one integer at the end of a long document (EventMarkerPage.total): its token is read backwards
+  // from the end of the text rather than scanning all of it.
+  if (suspects.every((name) => typeof root[name] === 'number')) {
     const tokens = trailingMembers(text);
-    const plain = rootNumbers.every((name) => {
+    const plain = suspects.every((name) => {
       const token = tokens.get(name);
       return token !== undefined && isPlainIntToken(token);
     });
-    if (!plain && !numberTokensUnambiguous(text)) return NOT_AS_READ;
+    if (plain) return AS_IS;
   }
-  return jsonWithinLimits(text, limits, scan.depth, scan.containers) ? AS_IS : NOT_AS_READ;
+  return suspects;
 }
 
 /** One valid DTO object at `depth` (counted by the caller), its keys known to be in order. */
@@ -149,6 +171,7 @@ function dtoAsIs(walk: DtoWalk, obj: Record<string, unknown>, depth: number, sca
     const check = classes[k++];
     if (check === FIELD_SCALAR) continue; // a string, boolean or null
     const v = obj[key];
+    if (depth === 1) scan.numbers = false;
     switch (check) {
       case FIELD_TIMESTAMP:
         if (typeof v === 'string' && walk.rewritten(v)) return false;
@@ -192,10 +215,10 @@ function dtoAsIs(walk: DtoWalk, obj: Record<string, unknown>, depth: number, sca
         if (typeof v === 'object') {
           if (v !== null && !valueAsIs(v, depth + 1, scan)) return false;
         } else if (typeof v === 'number' && ambiguous(v)) {
-          if (depth === 1) (scan.rootNumbers ??= []).push(key);
-          else scan.otherNumbers = true;
+          scan.numbers = true;
         }
     }
+    if (depth === 1 && scan.numbers) (scan.suspects ??= []).push(key);
   }
   return true;
 }
@@ -217,7 +240,7 @@ function valueAsIs(root: object, depth: number, scan: Scan): boolean {
         const v: unknown = node[k];
         if (typeof v === 'object') {
           if (v !== null) (stack ??= []).push(v, level + 1);
-        } else if (typeof v === 'number' && ambiguous(v)) scan.otherNumbers = true;
+        } else if (typeof v === 'number' && ambiguous(v)) scan.numbers = true;
       }
     } else {
       const obj = node as Record<string, unknown>;
@@ -227,7 +250,7 @@ function valueAsIs(root: object, depth: number, scan: Scan): boolean {
         const v = obj[key];
         if (typeof v === 'object') {
           if (v !== null) (stack ??= []).push(v, level + 1);
-        } else if (typeof v === 'number' && ambiguous(v)) scan.otherNumbers = true;
+        } else if (typeof v === 'number' && ambiguous(v)) scan.numbers = true;
       }
     }
     if (stack === null || stack.length === 0) return true;
@@ -237,49 +260,75 @@ function valueAsIs(root: object, depth: number, scan: Scan): boolean {
 }
 
 /**
- * Whether `root`, JSON.parse's reading of `text`, is what the exact parser
- * reads (see the module comment) and `text` keeps within the limits. With
- * `scanNumbers`, an integral or infinite number in `root` is accepted when no
- * number token of the text could have been read differently
- * (numberTokensUnambiguous); without, it is refused (parsePythonJson's fast
- * path, and isPlainJson, promise no integral number).
+ * Whether `root`, JSON.parse's reading of `text`, is what the exact parser reads (see the module comment) and `text`
+ * keeps within the limits: 'faithful', or 'reread' naming the root object's members whose values hold an integral or
+ * infinite number when some number token of the text may have been read differently (numberTokensUnambiguous), or
+ * 'exact'. Without `scanNumbers`, any integral or infinite number is refused (isPlainJson promises none).
  */
-function isFaithful(root: PyJsonValue, text: string, limits: Limits, scanNumbers: boolean): boolean {
+function faithfulVerdict(root: PyJsonValue, text: string, limits: Limits, scanNumbers: boolean): FastPathResult {
   if (typeof root !== 'object' || root === null) {
-    if (typeof root === 'string') return root.length <= limits.maxStringLength;
-    return !(typeof root === 'number' && ambiguous(root));
+    if (typeof root === 'string') return root.length <= limits.maxStringLength ? faithful(root) : EXACT;
+    return typeof root === 'number' && ambiguous(root) ? EXACT : faithful(root);
   }
-  if (!textWithinLimitsCheap(text, limits)) return false;
+  if (!textWithinLimitsCheap(text, limits)) return EXACT;
+  if (Array.isArray(root)) {
+    const numbers = holdsNumbers(root);
+    if (numbers === null) return EXACT;
+    return !numbers || (scanNumbers && numberTokensUnambiguous(text)) ? faithful(root) : EXACT;
+  }
+  let suspects: string[] | null = null;
+  const obj = root as Record<string, PyJsonValue>;
+  for (const key in obj) {
+    const first = key.charCodeAt(0);
+    if (first >= 48 && first <= 57 && isArrayIndexKey(key)) return EXACT;
+    const value = obj[key];
+    let numbers: boolean | null = false;
+    if (typeof value === 'object') {
+      if (value !== null) numbers = holdsNumbers(value);
+    } else if (typeof value === 'number') numbers = ambiguous(value);
+    if (numbers === null) return EXACT;
+    if (numbers) {
+      if (!scanNumbers) return EXACT;
+      (suspects ??= []).push(key);
+    }
+  }
+  if (suspects === null) return faithful(root);
+  return { verdict: 'reread', value: obj, reread: suspects, asIs: false };
+}
+
+function faithful(value: PyJsonValue): FastPathResult {
+  return { verdict: 'faithful', value };
+}
+
+/**
+ * Whether a container of JSON.parse's result holds an integral or infinite number (at any depth); null when it holds
+ * an array-index key (JavaScript would lose Python's key order).
+ */
+function holdsNumbers(root: object): boolean | null {
   let numbers = false;
   const stack: object[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (Array.isArray(node)) {
-      for (let k = 0; k < node.length; k++) {
-        const v: unknown = node[k];
-        if (typeof v === 'object') {
-          if (v !== null) stack.push(v);
-        } else if (typeof v === 'number' && !numbers && ambiguous(v)) {
-          if (!scanNumbers) return false;
-          numbers = true;
-        }
+      for (let index = 0; index < node.length; index++) {
+        const value: unknown = node[index];
+        if (typeof value === 'object') {
+          if (value !== null) stack.push(value);
+        } else if (typeof value === 'number' && !numbers && ambiguous(value)) numbers = true;
       }
     } else {
       const obj = node as Record<string, unknown>;
       for (const key in obj) {
-        const c = key.charCodeAt(0);
-        if (c >= 48 && c <= 57 && isArrayIndexKey(key)) return false;
-        const v = obj[key];
-        if (typeof v === 'object') {
-          if (v !== null) stack.push(v);
-        } else if (typeof v === 'number' && !numbers && ambiguous(v)) {
-          if (!scanNumbers) return false;
-          numbers = true;
-        }
+        const first = key.charCodeAt(0);
+        if (first >= 48 && first <= 57 && isArrayIndexKey(key)) return null;
+        const value = obj[key];
+        if (typeof value === 'object') {
+          if (value !== null) stack.push(value);
+        } else if (typeof value === 'number' && !numbers && ambiguous(value)) numbers = true;
       }
     }
   }
-  return !numbers || numberTokensUnambiguous(text);
+  return numbers;
 }
 
 /**

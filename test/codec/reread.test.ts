@@ -1,0 +1,221 @@
+/**
+ * The fast path's partial re-read (src/pyjson/parse.ts, readFastExact): JSON.parse's reading is kept but for the
+ * root members whose values hold a number JSON.parse may have read differently (`1.0`, `1e2`, `-0`, ints beyond
+ * 2^53), which the exact parser reads again from their place in the text. Each case is one way the place could be
+ * mistaken (a key's text elsewhere, duplicate keys, escaped spellings, braces in strings) or a limit crossed inside
+ * the re-read part. The default path must give what the exact parser gives (fastPath: false), and
+ * toJson(fromJson(text)) what pynenc's own TriggerRunRecord.from_json(text).to_json() writes (codec_golden.py);
+ * parsePythonJson what Python's json module reads (pyjson_golden.py).
+ */
+import fc from 'fast-check';
+import { ContractError, fromJson, toJson, type FromJsonOptions } from '../../src';
+import { parsePythonJson, stringifyPython } from '../../src/entries/pyjson';
+import type { ParseOptions } from '../../src/pyjson/parse';
+import { runOracle } from '../support/pynenc-python';
+import { firstDifference } from '../support/same-value';
+
+const HEAD =
+  '{"trigger_run_id": "bafda754-5fb2-409a-ae68-356e1788a788", "trigger_id": "ff57a7264969295a", ' +
+  '"task_id_key": "bench.tasks.process_order", "logic_value": "or", "valid_condition_ids": ["0ee0f733503234b9"], ' +
+  '"condition_ids": ["a9043e2fb9568b96"], "event_ids": ["7f19d964-ce6a-433c-949b-f2e9765de274"], ' +
+  '"source_invocation_ids": [], "triggered_invocation_id": "f40fbd36-a49a-415b-9057-c647a74843b9"';
+const TAIL =
+  '"claimed_at": "2026-02-02T11:38:40-11:00", "executed_at": null, "participants": [{"context_type": ' +
+  '"EventContext", "condition_id": "a9043e2fb9568b96", "valid_condition_id": "0ee0f733503234b9", "event_id": ' +
+  '"7f19d964-ce6a-433c-949b-f2e9765de274", "source_invocation_id": null, "context_timestamp": ' +
+  '"2026-02-11T04:53:04.250000+13:45:30.250000", "context_summary": "%SUMMARY%"}], "atomic_service_run_id": null, ' +
+  '"atomic_service_runner_id": null';
+
+/** A TriggerRunRecord text: `preview` is arguments_preview's text, `extra` members between it and the tail. */
+function record(preview: string, options: { head?: string; extra?: string; summary?: string } = {}): string {
+  const head = options.head ?? HEAD;
+  const tail = TAIL.replace('%SUMMARY%', options.summary ?? 'plain');
+  return `${head}, "arguments_preview": ${preview}, ${options.extra ? `${options.extra}, ` : ''}${tail}}`;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: ContractError };
+
+function attempt(read: () => unknown): Outcome {
+  try {
+    return { ok: true, value: read() };
+  } catch (err) {
+    if (!(err instanceof ContractError)) throw err;
+    return { ok: false, error: err };
+  }
+}
+
+/** The default path reads what the exact parser reads (value, or error code, path and message). */
+function sameAsExact(read: (options: { fastPath?: boolean }) => unknown): Outcome {
+  const exact = attempt(() => read({ fastPath: false }));
+  const fast = attempt(() => read({}));
+  expect(fast.ok).toBe(exact.ok);
+  if (fast.ok && exact.ok) {
+    expect(firstDifference(fast.value, exact.value)).toBeNull();
+    expect(stringifyPython(fast.value)).toBe(stringifyPython(exact.value));
+  } else if (!fast.ok && !exact.ok) {
+    expect([fast.error.code, fast.error.path, fast.error.message]).toEqual([
+      exact.error.code,
+      exact.error.path,
+      exact.error.message,
+    ]);
+  }
+  return exact;
+}
+
+const readRecord = (text: string, extra: FromJsonOptions = {}) =>
+  sameAsExact((options) => fromJson('TriggerRunRecord', text, { ...extra, ...options }));
+const readAny = (text: string, extra: ParseOptions = {}) =>
+  sameAsExact((options) => parsePythonJson(text, { ...extra, ...options }));
+
+/** Texts a valid TriggerRunRecord, each read by pynenc and by us. */
+const RECORDS: [string, string][] = [
+  ['an integral float at depth 5', record('{"a": {"b": [1, [2.5, {"c": [1.0]}]]}}')],
+  ['ints beyond 2^53 and exponents at depth', record('{"a": [[9007199254740993, 1e2, 1E+2, -0.0, -0]]}')],
+  ['only plain ints (JSON.parse kept)', record('{"a": [1, 2, 3], "b": {"c": -4}}')],
+  [
+    'the key as a string value before it',
+    record('{"x": 1.0}').replace('"bench.tasks.process_order"', '"arguments_preview"'),
+  ],
+  [
+    'the key and a colon inside a string before it',
+    record('{"x": 1.0}').replace('"bench.tasks.process_order"', '"\\"arguments_preview\\": 1.0, {"'),
+  ],
+  ['a brace in a string before it', record('{"x": 2.0}').replace('process_order', 'process{order}')],
+  ['the key nested inside its own value', record('{"arguments_preview": 1.0, "y": {"arguments_preview": [2.0]}}')],
+  ['the key in a string after it', record('{"x": 1.0}', { summary: '\\"arguments_preview\\": 3.0' })],
+  ['the key text as a summary after it', record('{"x": 1.0}', { summary: 'arguments_preview' })],
+  ['a DEL escape after it (json.dumps writes \\u007f)', record('{"x": 1.0}', { summary: 'del \\u007f' })],
+  ['an escaped printable character after it', record('{"x": 1.0}', { summary: 'A is \\u0041' })],
+  ['duplicate: first with 1.0, last plain', record('{"x": 1.0}', { extra: '"arguments_preview": {"y": 2}' })],
+  ['duplicate: first plain, last with 1.0', record('{"x": 2}', { extra: '"arguments_preview": {"y": 2.0}' })],
+  ['duplicate: both with floats', record('{"x": 1.0}', { extra: '"arguments_preview": {"y": [3.0, 1e22]}' })],
+  [
+    'duplicate spelled with escapes, after it',
+    record('{"x": 1.0}', { extra: '"arguments\\u005fpreview": {"z": 5.0}' }),
+  ],
+  [
+    'duplicate spelled with escapes, before it',
+    record('{"x": 1.0}', { head: `${HEAD}, "\\u0061rguments_preview": {"w": 7.0}` }),
+  ],
+  ["a number as arguments_preview's neighbour string", record('{"1.0": "2.0", "k": ", 3.0"}')],
+  ['big int then float in one array', record('{"v": [18446744073709551616, 2.0]}')],
+  [
+    'the key inside a duplicate the last hides, before it',
+    record('{"x": 1.0}', {
+      head: HEAD.replace('"trigger_id": ', '"trigger_id": {"arguments_preview": 5.0}, "trigger_id": '),
+    }),
+  ],
+];
+
+describe('fromJson: the re-read part found and read exactly', () => {
+  const golden = runOracle<({ ok: string } | { error: string; msg: string })[]>('codec_golden.py', {
+    now: '2026-01-01T00:00:00+00:00',
+    cases: RECORDS.map(([, text]) => ({ dto: 'TriggerRunRecord', text })),
+  });
+  test.each(RECORDS.map(([name, text], index) => [name, text, index] as const))('%s', (_name, text, index) => {
+    const outcome = readRecord(text);
+    const python = golden[index]!;
+    expect('ok' in python).toBe(true);
+    expect(outcome.ok).toBe(true);
+    if (outcome.ok && 'ok' in python) expect(toJson('TriggerRunRecord', outcome.value as never)).toBe(python.ok);
+  });
+});
+
+describe('the limits hold inside the re-read part', () => {
+  // arguments_preview at depth 2, its contents deeper: depth 1 + nesting
+  const nested = (levels: number) => `${'['.repeat(levels - 1)}1.0${']'.repeat(levels - 1)}`;
+  test.each([
+    [4, 4, true], // record (1) + preview (2) + 2 arrays: depth 4
+    [4, 3, false],
+    [10, 10, true],
+    [10, 9, false],
+  ])('nesting %i under maxDepth %i (ok: %s)', (levels, maxDepth, ok) => {
+    const text = record(`{"a": ${nested(levels - 1)}}`);
+    expect(readRecord(text, { maxDepth }).ok).toBe(ok);
+  });
+  test('the depth limit crossed in a duplicate the re-read part hides', () => {
+    const text = record('{"a": [[[[1.0]]]]}', { extra: '"arguments_preview": {"b": 2.0}' });
+    const outcome = readRecord(text, { maxDepth: 5 });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error.code).toBe('LIMIT_DEPTH');
+  });
+  const long = 'x'.repeat(60); // longer than any other string of the record (timestamps: 44)
+  test.each([
+    [60, true],
+    [59, false],
+  ])('a 60-character string beside a float under maxStringLength %i (ok: %s)', (maxStringLength, ok) => {
+    const outcome = readRecord(record(`{"a": 1.0, "s": ["${long}"]}`), { maxStringLength });
+    expect(outcome.ok).toBe(ok);
+    if (!outcome.ok)
+      expect([outcome.error.code, outcome.error.path]).toEqual(['LIMIT_STRING_LENGTH', '/arguments_preview/s/0']);
+    expect(readAny(`{"a": 1.0, "s": "${long}"}`, { maxStringLength }).ok).toBe(ok);
+  });
+  test('an int of 4301 digits in a duplicate hidden by the last is still refused', () => {
+    const text = record(`{"a": ${'9'.repeat(4301)}}`, { extra: '"arguments_preview": {"b": 1.0}' });
+    const outcome = readRecord(text);
+    expect(outcome.ok).toBe(false);
+  });
+});
+
+describe('parsePythonJson: root members re-read, the rest kept', () => {
+  const TEXTS = [
+    '{"a": 1.0, "b": "x", "c": [2.0, {"d": 3}]}',
+    '{"a": "{", "b": 1.0}',
+    '{"a": {"b": 1.0}, "b": 2.0, "a": [1e2]}',
+    '{"a": 1.0, "a": 2}',
+    '{"\\u0061": 1.0, "a": 2.5}',
+    '{"a": 2.5, "\\u0061": 1.0}',
+    '{"a b": 1.0, "a-b.c": {"x": -0}}',
+    '{"é": 1.0, "x": [1, 2]}',
+    '[1.0, {"a": 2.0}]',
+    '{"a": 1.0, "b": NaN}',
+    '{"a": [1.0, 2.0], "b": {"c": "1.0"}, "d": 9007199254740993}',
+    '  {  "a"  :  1.0  ,  "b"  :  [ 2.0 ]  }  ',
+    '{"x": {"b": 2.5}, "b": 1.0}',
+    '{"a": {"b": "s"}, "a": "t", "b": 1.0}',
+    '{"\\u0062": 1.0, "x": {"b": 2.5}}',
+  ];
+  const golden = runOracle<({ ok: string } | { error: string })[]>('pyjson_golden.py', {
+    mode: 'roundtrip',
+    cases: TEXTS,
+  });
+  test.each(TEXTS.map((text, index) => [text, index] as const))('%s', (text, index) => {
+    const outcome = readAny(text);
+    const python = golden[index]!;
+    expect(outcome.ok).toBe('ok' in python);
+    if (outcome.ok && 'ok' in python) expect(stringifyPython(outcome.value)).toBe(python.ok);
+  });
+});
+
+describe('random records: the default path reads what the exact parser reads', () => {
+  const scalar = fc.oneof(
+    fc.integer({ min: -1000, max: 1000 }).map(String),
+    fc.integer({ min: -1000, max: 1000 }).map((n) => `${n}.0`),
+    fc.constantFrom('1e2', '-0', '-0.0', '9007199254740993', '2.5', '1e22', '"1.0"', '"a\\"b"', 'null', 'true'),
+  );
+  const value: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      scalar,
+      fc.array(tie('value'), { maxLength: 4 }).map((items) => `[${items.join(', ')}]`),
+      fc
+        .array(fc.tuple(fc.constantFrom('a', 'b', 'arguments_preview', '1.0', 'k\\u0041'), tie('value')), {
+          maxLength: 4,
+        })
+        .map((members) => `{${members.map(([key, item]) => `"${key}": ${item}`).join(', ')}}`),
+    ),
+  })).value;
+  const preview = fc
+    .array(fc.tuple(fc.constantFrom('x', 'y', 'arguments_preview'), value), { maxLength: 4 })
+    .map((members) => `{${members.map(([key, item]) => `"${key}": ${item}`).join(', ')}}`);
+  test('300 records, duplicates of arguments_preview included', () => {
+    fc.assert(
+      fc.property(preview, fc.option(preview), (first, second) => {
+        const text = record(first, second === null ? {} : { extra: `"arguments_preview": ${second}` });
+        readRecord(text);
+        readAny(text);
+      }),
+      { numRuns: 300, seed: 16 },
+    );
+  });
+});
