@@ -221,7 +221,7 @@ function piecePlan<Name extends string>(dto: Name, schema: JsonSchema, scope: Pl
 
 /**
  * How each DTO of `dtos` (name → schema) is cut into pieces; `shared`: the other documents their `$ref`s lead into.
- * Exported for the tests (a contract of their own); the runtime's are PLANS, the contract's.
+ * Exported for the tests (a contract of their own); the runtime's are plans(), the contract's.
  */
 export function piecePlans<Name extends string>(
   dtos: Readonly<Record<Name, JsonSchema>>,
@@ -238,7 +238,10 @@ export function piecePlans<Name extends string>(
   >;
 }
 
-const PLANS: Readonly<Record<DtoName, PiecePlan<DtoName>>> = piecePlans(schemas, [commonSchema]);
+/** The contract's plans, made for the first document large enough to need them (not at import: cold start). */
+let contractPlans: Readonly<Record<DtoName, PiecePlan<DtoName>>> | undefined;
+const plans = (): Readonly<Record<DtoName, PiecePlan<DtoName>>> =>
+  (contractPlans ??= piecePlans(schemas, [commonSchema]));
 
 /**
  * Adds the issues of `value` as a `dto` to `sink`, in document order (order.ts): the order of one uncapped Ajv run
@@ -253,7 +256,7 @@ export function diagnoseInto(
   wholeBelow: number = WHOLE_BELOW,
 ): void {
   if (smallerThan(value, wholeBelow)) for (const issue of diagnoseWhole(dto, value, original)) sink.add(issue);
-  else diagnoseDto(PLANS[dto], value, '', sink, original, original ?? value);
+  else diagnoseDto(plans()[dto], value, '', sink, original, original ?? value);
 }
 
 /**
@@ -455,7 +458,7 @@ function items(
 ): void {
   if (collection.itemDto !== undefined) {
     const check = checkers[collection.itemDto];
-    const nested = PLANS[collection.itemDto];
+    const nested = plans()[collection.itemDto];
     for (let index = 0; index < list.length; index++)
       if (!check(list[index])) diagnoseDto(nested, list[index], `${at}/${index}`, sink, original, shown[index]);
     return;
