@@ -410,9 +410,9 @@ function identifier(name: string): string {
   return name.replace(/[^A-Za-z0-9_]/g, '_');
 }
 
-export type CheckerTable = Readonly<Record<string, (value: unknown) => boolean>>;
+type CheckerTable = Readonly<Record<string, (value: unknown) => boolean>>;
 
-export interface CheckerModule {
+interface CheckerModule {
   /** The generated/checkers.ts text (after the banner). */
   source: string;
   /** The same functions, evaluated here (build time only) for the agreement check. */

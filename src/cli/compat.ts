@@ -17,7 +17,7 @@ import {
 import { packageRoot } from './generate';
 import { EXIT_INVALID, EXIT_OK, UsageError } from './io';
 
-export interface CompatOptions {
+interface CompatOptions {
   /** A folder or git ref; default: the newest baseline shipped in the package (contract/baselines/v<N>). */
   against?: string;
   mode: string;
@@ -63,7 +63,7 @@ function defaultContractDir(): string {
 }
 
 /** The newest baseline the package ships: contract/baselines/v<N> with the highest N (the files ship with npm). */
-export function shippedBaseline(root = packageRoot()): string {
+function shippedBaseline(root = packageRoot()): string {
   const dir = join(root, 'contract', 'baselines');
   const majors = existsSync(dir)
     ? readdirSync(dir).flatMap((f) => (/^v(\d+)$/.exec(f) ? [Number(f.slice(1))] : []))

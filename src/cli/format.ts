@@ -14,7 +14,7 @@ import { lineAt } from './locate';
 import { linesOf } from './locate-lines';
 import { notListed, requireDto, unreadable } from './validate';
 
-export interface FormatOptions {
+interface FormatOptions {
   jsonl?: boolean;
   /** Read limits (default DEFAULT_READ_LIMITS), kept while reading and while parsing; not a command-line option. */
   limits?: ReadLimits;

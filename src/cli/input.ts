@@ -23,7 +23,7 @@ import { LimitExceededError, resolveLimits, type ReadLimits } from '../limits';
 import { InputError, STDIN, describeIoError, labelOf } from './io';
 
 /** Why a byte sequence is not UTF-8, in the words of Python's UnicodeDecodeError. */
-export type Utf8Reason = 'invalid start byte' | 'invalid continuation byte' | 'unexpected end of data';
+type Utf8Reason = 'invalid start byte' | 'invalid continuation byte' | 'unexpected end of data';
 
 /** Bytes of an input that are not UTF-8. Nothing of the document is read. */
 export class InvalidUtf8Error extends ContractError {

@@ -15,7 +15,7 @@ export async function writeText(stream: Writable, text: string): Promise<void> {
 }
 
 /** A table column: its header and how a record shows in it. */
-export interface Column<R> {
+interface Column<R> {
   header: string;
   cell: (record: R) => string;
 }

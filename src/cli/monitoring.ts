@@ -35,7 +35,7 @@ import {
 } from './monitoring-output';
 
 /** Where the records are and how to print them: what every monitoring command takes. */
-export interface StoreOptions {
+interface StoreOptions {
   sqlite?: string;
   redis?: string;
   app: string;
@@ -43,7 +43,7 @@ export interface StoreOptions {
   progress?: boolean;
 }
 
-export interface EventsOptions extends StoreOptions {
+interface EventsOptions extends StoreOptions {
   id?: string[];
   code?: string;
   start?: string;
@@ -61,7 +61,7 @@ export interface EventsOptions extends StoreOptions {
   pageSize: string;
 }
 
-export interface MarkersOptions extends StoreOptions {
+interface MarkersOptions extends StoreOptions {
   start: string;
   end: string;
   code?: string;
@@ -71,7 +71,7 @@ export interface MarkersOptions extends StoreOptions {
   order: ResultOrder;
 }
 
-export interface RunsOptions extends StoreOptions {
+interface RunsOptions extends StoreOptions {
   id?: string[];
   event?: string;
   invocation?: string;
@@ -85,7 +85,7 @@ export interface RunsOptions extends StoreOptions {
   order: ResultOrder;
 }
 
-export interface TailOptions extends StoreOptions {
+interface TailOptions extends StoreOptions {
   code?: string;
   task?: string;
   matched?: boolean;
@@ -237,7 +237,7 @@ function orderOption(backendOrder: string): Option {
 
 // ── commands ───────────────────────────────────────────────────────
 
-export async function runEvents(opts: EventsOptions): Promise<number> {
+async function runEvents(opts: EventsOptions): Promise<number> {
   const filters = eventFilters(opts);
   const limit = countArg(opts.limit, '--limit');
   const offset = countArg(opts.offset, '--offset');
@@ -311,7 +311,7 @@ async function scanEvents(
   }
 }
 
-export async function runMarkers(opts: MarkersOptions): Promise<number> {
+async function runMarkers(opts: MarkersOptions): Promise<number> {
   const query = {
     startTime: timeArg(opts.start, '--start'),
     endTime: timeArg(opts.end, '--end'),
@@ -335,7 +335,7 @@ export async function runMarkers(opts: MarkersOptions): Promise<number> {
   });
 }
 
-export async function runRuns(opts: RunsOptions): Promise<number> {
+async function runRuns(opts: RunsOptions): Promise<number> {
   const selectors = (['id', 'event', 'invocation', 'sourcedBy', 'validCondition'] as const).filter(
     (k) => opts[k] !== undefined,
   );
@@ -383,7 +383,7 @@ export async function runRuns(opts: RunsOptions): Promise<number> {
   });
 }
 
-export async function runTail(opts: TailOptions): Promise<number> {
+async function runTail(opts: TailOptions): Promise<number> {
   const { startTime: _s, endTime: _e, ...filters } = eventFilters(opts);
   const since = opts.since === undefined ? undefined : timeArg(opts.since, '--since');
   const intervalMs = countArg(opts.interval, '--interval');
@@ -585,10 +585,10 @@ const UNIT_MICROS: Record<string, bigint> = {
 };
 
 /** A time argument: `now`, `-<n><ms|s|m|h|d>` before now, or an ISO text as Python's fromisoformat reads it. */
-export function timeArg(text: string, option: string, now: () => PyTimestamp = () => PyTimestamp.now()): PyTimestamp {
-  if (text === 'now') return now();
+function timeArg(text: string, option: string): PyTimestamp {
+  if (text === 'now') return PyTimestamp.now();
   const relative = /^-(\d+)(ms|s|m|h|d)$/.exec(text);
-  if (relative) return now().plusMicros(-BigInt(relative[1]!) * UNIT_MICROS[relative[2]!]!);
+  if (relative) return PyTimestamp.now().plusMicros(-BigInt(relative[1]!) * UNIT_MICROS[relative[2]!]!);
   try {
     return PyTimestamp.parse(text);
   } catch (err) {

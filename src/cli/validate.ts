@@ -44,7 +44,7 @@ export interface ValidateOptions {
 }
 
 /** One reason a document is not a valid instance (or not JSON at all). */
-export interface Problem {
+interface Problem {
   file: string;
   line: number;
   /** JSON pointer into the document; '' is the whole document. */
@@ -58,7 +58,7 @@ export interface Problem {
 }
 
 /** An invariant a valid document breaks (checkConsistency's finding, located). */
-export type Warning = { file: string; line: number } & ConsistencyFinding;
+type Warning = { file: string; line: number } & ConsistencyFinding;
 
 export interface Checked {
   problems: Problem[];

@@ -11,7 +11,7 @@
 import { unescapePointerToken, valueAtTokens } from './json-pointer';
 import type { JsonSchema } from './json-schema';
 
-export interface ParsedRef {
+interface ParsedRef {
   /** The `$ref` made absolute against its base (document and fragment). */
   href: string;
   /** The referenced document's URI: `href` without its fragment. */
@@ -24,7 +24,7 @@ export interface ParsedRef {
 }
 
 /** A resolved `$ref`: where it leads and the value there. */
-export interface ResolvedRef extends ParsedRef {
+interface ResolvedRef extends ParsedRef {
   tokens: string[];
   node: unknown;
 }

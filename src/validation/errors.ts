@@ -23,7 +23,7 @@ export interface ValidationIssue {
 }
 
 /** The parts of an issue that formatIssue reads; `expected` and `received` have defaults for some keywords. */
-export interface IssueData {
+interface IssueData {
   path: string;
   keyword: string;
   expected?: string;

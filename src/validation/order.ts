@@ -15,7 +15,7 @@ import { pythonKeyOrder } from '../pyjson/values';
 import type { ValidationIssue } from './errors';
 
 /** The keys of `obj` in document order: Python's order when parsePythonJson kept it, else the object's own. */
-export function documentKeys(obj: object): readonly string[] {
+function documentKeys(obj: object): readonly string[] {
   return pythonKeyOrder(obj) ?? Object.keys(obj);
 }
 
