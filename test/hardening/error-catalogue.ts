@@ -325,8 +325,21 @@ export const ERROR_CASES: readonly ErrorCase[] = [
   {
     className: 'InvalidOptionError',
     code: 'INVALID_OPTION',
-    when: 'a read limit that is not a positive integer or Infinity',
+    when:
+      'an option of the wrong kind or out of range (`option` names it): a read limit that is not a positive integer ' +
+      "or Infinity, `fastPath: 'bogus'`, an `options.now` clock returning something else than a Date, bigint or " +
+      'PyTimestamp, an option of follow()',
     trigger: () => thrown(() => parsePythonJson('[]', { maxDepth: -1 })),
+    has: ['expected', 'received'],
+  },
+  {
+    className: 'InvalidArgumentError',
+    code: 'INVALID_ARGUMENT',
+    when:
+      'an argument of the wrong JavaScript type given to a public function (`callee` and `argument` name it): ' +
+      '`fromJson` or `parsePythonJson` of a text that is not a string, `new PyFloat` of a non-number, ' +
+      '`PyTimestamp.fromEpochMicros` of a non-bigint, a compat snapshot that is not one…',
+    trigger: () => thrown(() => PyTimestamp.fromEpochMicros(5 as unknown as bigint)),
     has: ['expected', 'received'],
   },
   {

@@ -120,6 +120,8 @@ function hostileValues(): Hostile[] {
     ['a text json.loads rejects', '{"a":'],
     ["'NaN'", 'NaN'],
     ['a deep text', `${'['.repeat(3000)}${']'.repeat(3000)}`],
+    ['a 20,000-deep array', deepArray(20_000)],
+    ['a 20,000-deep object', deepObject(20_000)],
     ['ISO text', '2026-05-09T10:11:12.345678+02:00'],
     ['ISO text past 9999 in UTC', '9999-12-31T23:59:59.999999-05:00'],
     ['PyTimestamp', stamp],
@@ -156,6 +158,18 @@ function hostileValues(): Hostile[] {
     ["'HEAD:..'", 'HEAD:..'],
     ["'/'", '/'],
   ];
+}
+
+function deepArray(depth: number): unknown {
+  let value: unknown = [];
+  for (let level = 1; level < depth; level++) value = [value];
+  return value;
+}
+
+function deepObject(depth: number): unknown {
+  let value: unknown = {};
+  for (let level = 1; level < depth; level++) value = { a: value };
+  return value;
 }
 
 function oddSnapshot(): unknown {
