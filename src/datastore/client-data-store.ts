@@ -213,26 +213,26 @@ export class ClientDataStore {
     const resolved = resolveLimits(limits);
     const results = new Array<PyValue>(texts.length);
     const pending = new Map<string, number[]>();
-    for (let i = 0; i < texts.length; i++) {
-      const text = texts[i];
+    for (let index = 0; index < texts.length; index++) {
+      const text = texts[index];
       if (typeof text !== 'string') {
         throw new DeserializationError(
           `expected a serialized string, got ${text === null ? 'null' : typeof text}`,
           undefined,
-          locate?.(i),
+          locate?.(index),
         );
       }
       if (isReference(text)) {
         const cached = this.cache.get(text);
         if (cached !== undefined) {
-          results[i] = cached.read((stored) => this.fromText(stored, text, locate, i, resolved));
+          results[index] = cached.read((stored) => this.fromText(stored, text, locate, index, resolved));
         } else {
           const at = pending.get(text);
-          if (at) at.push(i);
-          else pending.set(text, [i]);
+          if (at) at.push(index);
+          else pending.set(text, [index]);
         }
       } else {
-        results[i] = this.fromText(text, undefined, locate, i, resolved);
+        results[index] = this.fromText(text, undefined, locate, index, resolved);
       }
     }
     if (pending.size === 0) return results;
@@ -245,10 +245,10 @@ export class ClientDataStore {
         new TypeError(`get of ${keys.length} keys answered ${describeAnswer(stored)}`),
       );
     }
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!;
+    for (let keyIndex = 0; keyIndex < keys.length; keyIndex++) {
+      const key = keys[keyIndex]!;
       const indices = pending.get(key)!;
-      const text = stored[k];
+      const text = stored[keyIndex];
       if (text === undefined || text === null)
         throw new MissingReferenceError(key, this.backend.description, locate?.(indices[0]!));
       if (typeof text !== 'string') {
@@ -264,7 +264,7 @@ export class ClientDataStore {
       if (actual !== key) throw new CorruptReferenceError(key, this.backend.description, actual, locate?.(indices[0]!));
       const value = this.fromText(text, key, locate, indices[0]!, resolved);
       this.cache.set(key, new CachedValue(undefined, value));
-      for (const i of indices) results[i] = value;
+      for (const index of indices) results[index] = value;
     }
     return results;
   }
@@ -358,12 +358,12 @@ const BACKEND_METHODS = ['get', 'set', 'purge', 'close'] as const;
 
 /** A backend: an object with get, set, purge and close methods and a description. */
 function checkBackend(backend: unknown): DataStoreBackend {
-  const b = backend as Partial<Record<string, unknown>> | null;
+  const candidate = backend as Partial<Record<string, unknown>> | null;
   if (
-    b === null ||
-    typeof b !== 'object' ||
-    BACKEND_METHODS.some((m) => typeof b[m] !== 'function') ||
-    typeof b.description !== 'string'
+    candidate === null ||
+    typeof candidate !== 'object' ||
+    BACKEND_METHODS.some((method) => typeof candidate[method] !== 'function') ||
+    typeof candidate.description !== 'string'
   ) {
     throw new DataStoreConfigError('backend', 'a DataStoreBackend (description, get, set, purge, close)', backend);
   }
@@ -384,16 +384,17 @@ function describeAnswer(answer: unknown): string {
 
 function stripUndefined<T extends object>(obj: T): Partial<T> {
   const out: Partial<T> = {};
-  for (const [k, v] of Object.entries(obj)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  for (const [key, value] of Object.entries(obj))
+    if (value !== undefined) (out as Record<string, unknown>)[key] = value;
   return out;
 }
 
 function checkConfig(config: ClientDataStoreConfig): ClientDataStoreConfig {
   if (typeof config.disabled !== 'boolean') throw new DataStoreConfigError('disabled', 'a boolean', config.disabled);
   for (const name of ['minSizeToCache', 'maxSizeToCache', 'localCacheSize', 'warnThreshold'] as const) {
-    const v = config[name];
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
-      throw new DataStoreConfigError(name, 'a non-negative integer', v);
+    const value = config[name];
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+      throw new DataStoreConfigError(name, 'a non-negative integer', value);
   }
   if (!SERIALIZER_NAMES.includes(config.serializer)) {
     throw new DataStoreConfigError('serializer', SERIALIZER_NAMES.join(' or '), config.serializer);

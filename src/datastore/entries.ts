@@ -10,12 +10,12 @@ type WellFormed = string & { isWellFormed(): boolean };
  */
 export function checkEntries(entries: ReadonlyArray<readonly [string, string]>): void {
   if (!Array.isArray(entries)) throw new DataStoreConfigError('entries', 'an array of [key, text] pairs', entries);
-  for (let i = 0; i < entries.length; i++) {
-    const entry: unknown = entries[i];
+  for (let index = 0; index < entries.length; index++) {
+    const entry: unknown = entries[index];
     if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') {
       throw new SerializationError(
         'unsupported-type',
-        `data store entry #${i} is not a [key, text] pair of strings`,
+        `data store entry #${index} is not a [key, text] pair of strings`,
         '',
       );
     }
@@ -23,7 +23,7 @@ export function checkEntries(entries: ReadonlyArray<readonly [string, string]>):
     if (!key.isWellFormed()) {
       throw new SerializationError(
         'unsupported-type',
-        `key of entry #${i} has a lone surrogate (Python cannot encode it as UTF-8)`,
+        `key of entry #${index} has a lone surrogate (Python cannot encode it as UTF-8)`,
         '',
       );
     }
@@ -40,7 +40,8 @@ export function checkEntries(entries: ReadonlyArray<readonly [string, string]>):
 /** A batch of keys for `get`: an array of strings (else DataStoreConfigError, as for any wrong argument). */
 export function checkKeys(keys: readonly string[]): void {
   if (!Array.isArray(keys)) throw new DataStoreConfigError('keys', 'an array of reference keys', keys);
-  for (let i = 0; i < keys.length; i++) {
-    if (typeof keys[i] !== 'string') throw new DataStoreConfigError(`keys[${i}]`, 'a reference key (string)', keys[i]);
+  for (let index = 0; index < keys.length; index++) {
+    if (typeof keys[index] !== 'string')
+      throw new DataStoreConfigError(`keys[${index}]`, 'a reference key (string)', keys[index]);
   }
 }

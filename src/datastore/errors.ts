@@ -342,9 +342,9 @@ export class DataStoreBackendError extends ContractError {
  * errors from another realm (better-sqlite3's SqliteError under jest), where `instanceof Error` is false.
  */
 export function errorText(cause: unknown): string | undefined {
-  const e = cause as { message?: unknown; name?: unknown } | null | undefined;
-  if (e === null || typeof e !== 'object' || typeof e.message !== 'string') return undefined;
-  return `${driverCode(cause) ?? (typeof e.name === 'string' ? e.name : 'Error')}: ${e.message}`;
+  const error = cause as { message?: unknown; name?: unknown } | null | undefined;
+  if (error === null || typeof error !== 'object' || typeof error.message !== 'string') return undefined;
+  return `${driverCode(cause) ?? (typeof error.name === 'string' ? error.name : 'Error')}: ${error.message}`;
 }
 
 function driverCode(cause: unknown): string | undefined {

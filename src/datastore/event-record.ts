@@ -119,12 +119,12 @@ export async function decodeEventRecords(
   const wires: string[] = [];
   const keys: string[] = [];
   const recordOf: number[] = [];
-  for (let r = 0; r < records.length; r++) {
-    const payload = records[r]!.payload;
+  for (let recordIndex = 0; recordIndex < records.length; recordIndex++) {
+    const payload = records[recordIndex]!.payload;
     for (const key of Object.keys(payload)) {
       wires.push(payload[key]!);
       keys.push(key);
-      recordOf.push(r);
+      recordOf.push(recordIndex);
     }
   }
   const values = await store.resolveMany(
@@ -133,14 +133,14 @@ export async function decodeEventRecords(
     options,
   );
   const out: DecodedEventRecord[] = new Array(records.length);
-  let i = 0;
-  for (let r = 0; r < records.length; r++) {
-    const record = records[r]!;
+  let wireIndex = 0;
+  for (let recordIndex = 0; recordIndex < records.length; recordIndex++) {
+    const record = records[recordIndex]!;
     const payload: Record<string, PyValue> = {};
     const entries = new Map<string, { value: PyValue; wire: string }>();
-    for (; i < wires.length && recordOf[i] === r; i++) {
-      defineOwn(payload, keys[i]!, values[i]!);
-      entries.set(keys[i]!, { value: values[i]!, wire: wires[i]! });
+    for (; wireIndex < wires.length && recordOf[wireIndex] === recordIndex; wireIndex++) {
+      defineOwn(payload, keys[wireIndex]!, values[wireIndex]!);
+      entries.set(keys[wireIndex]!, { value: values[wireIndex]!, wire: wires[wireIndex]! });
     }
     const order = pythonKeyOrder(record.payload);
     if (order) withPythonKeyOrder(payload, order);
@@ -148,7 +148,7 @@ export async function decodeEventRecords(
       value: { backend: store.backend, entries } satisfies WireForm,
       enumerable: false,
     });
-    out[r] = { ...record, payload };
+    out[recordIndex] = { ...record, payload };
   }
   return out;
 }

@@ -90,21 +90,21 @@ export class SqliteStore implements DataStoreBackend {
     }
     this.description = `sqlite:${this.db.name}#${this.tableName}`;
     try {
-      const t = this.tableName; // [A-Za-z0-9_] only: safe to splice, as pynenc does
+      const table = this.tableName; // [A-Za-z0-9_] only: safe to splice, as pynenc does
       this.db.exec(
-        `CREATE TABLE IF NOT EXISTS ${t} (
+        `CREATE TABLE IF NOT EXISTS ${table} (
           data_key TEXT PRIMARY KEY,
           data_value BLOB NOT NULL,
           created_at REAL NOT NULL DEFAULT (julianday('now'))
         );`,
       );
-      checkLayout(this.db, t, this.description);
-      this.db.exec(`CREATE INDEX IF NOT EXISTS idx_${t}_created ON ${t}(created_at);`);
+      checkLayout(this.db, table, this.description);
+      this.db.exec(`CREATE INDEX IF NOT EXISTS idx_${table}_created ON ${table}(created_at);`);
       this.selectMany = this.db.prepare(
-        `SELECT data_key, data_value FROM ${t} WHERE data_key IN (SELECT value FROM json_each(?))`,
+        `SELECT data_key, data_value FROM ${table} WHERE data_key IN (SELECT value FROM json_each(?))`,
       );
-      this.insert = this.db.prepare(`INSERT OR REPLACE INTO ${t} (data_key, data_value) VALUES (?, ?)`);
-      this.deleteAll = this.db.prepare(`DELETE FROM ${t}`);
+      this.insert = this.db.prepare(`INSERT OR REPLACE INTO ${table} (data_key, data_value) VALUES (?, ?)`);
+      this.deleteAll = this.db.prepare(`DELETE FROM ${table}`);
       this.writeBatch = this.db.transaction((entries: ReadonlyArray<readonly [string, string]>) => {
         for (const [key, text] of entries) this.insert.run(key, Buffer.from(text, 'utf8'));
       });

@@ -133,8 +133,8 @@ function checkIterable(items: unknown): void {
   }
 }
 
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 function field(node: unknown, key: string): unknown {
@@ -147,9 +147,9 @@ function field(node: unknown, key: string): unknown {
 }
 
 function dotted(module: unknown, qualname: unknown): string | undefined {
-  const m = str(module);
-  const q = str(qualname);
-  return m !== undefined && q !== undefined ? `${m}.${q}` : q;
+  const moduleName = str(module);
+  const name = str(qualname);
+  return moduleName !== undefined && name !== undefined ? `${moduleName}.${name}` : name;
 }
 
 function opaqueType(tag: OpaqueTag, raw: PyJsonValue): string | undefined {
@@ -173,8 +173,8 @@ function opaqueType(tag: OpaqueTag, raw: PyJsonValue): string | undefined {
     case '__pynenc__json_serializable__':
       return dotted(field(body, 'module'), field(body, 'qualname'));
     case '__pynenc__std_py_exc__': {
-      const t = str(field(body, 'type'));
-      return t === undefined ? undefined : `builtins.${t}`;
+      const type = str(field(body, 'type'));
+      return type === undefined ? undefined : `builtins.${type}`;
     }
     default:
       return undefined;

@@ -68,14 +68,14 @@ const MICROS = 1_000_000n;
  * with int/int true division (correctly rounded, ties to even).
  */
 export function microsToSeconds(micros: bigint): number {
-  const n = Number(micros);
-  if (Number.isSafeInteger(n)) return n / 1e6; // both operands exact: IEEE division is the correctly rounded quotient
+  const value = Number(micros);
+  if (Number.isSafeInteger(value)) return value / 1e6; // both operands exact: the IEEE quotient is correctly rounded
   // Beyond 2^53 µs (after 2255): take a close candidate, then the nearest of its neighbours, exactly.
   const candidate = Number(micros / MICROS) + Number(micros % MICROS) / 1e6;
   let best = candidate;
-  for (const c of [nextDown(candidate), nextUp(candidate)]) {
-    const cmp = compareDistance(c, best, micros);
-    if (cmp < 0 || (cmp === 0 && isEvenMantissa(c))) best = c;
+  for (const neighbour of [nextDown(candidate), nextUp(candidate)]) {
+    const cmp = compareDistance(neighbour, best, micros);
+    if (cmp < 0 || (cmp === 0 && isEvenMantissa(neighbour))) best = neighbour;
   }
   return best;
 }
@@ -92,38 +92,38 @@ export const DATETIME_MAX_MICROS = 253402300799n * MICROS + 999999n;
 const f64 = new Float64Array(1);
 const u64 = new BigUint64Array(f64.buffer);
 
-function nextUp(x: number): number {
-  if (x === 0) return Number.MIN_VALUE;
-  f64[0] = x;
-  u64[0] = x > 0 ? u64[0]! + 1n : u64[0]! - 1n;
+function nextUp(value: number): number {
+  if (value === 0) return Number.MIN_VALUE;
+  f64[0] = value;
+  u64[0] = value > 0 ? u64[0]! + 1n : u64[0]! - 1n;
   return f64[0]!;
 }
 
-function nextDown(x: number): number {
-  return -nextUp(-x);
+function nextDown(value: number): number {
+  return -nextUp(-value);
 }
 
-function isEvenMantissa(x: number): boolean {
-  f64[0] = x;
+function isEvenMantissa(value: number): boolean {
+  f64[0] = value;
   return (u64[0]! & 1n) === 0n;
 }
 
 /** A finite double as an exact fraction num / 2^shift. */
-function exact(x: number): { num: bigint; shift: bigint } {
-  f64[0] = x;
+function exact(value: number): { num: bigint; shift: bigint } {
+  f64[0] = value;
   const bits = u64[0]!;
   const sign = bits >> 63n ? -1n : 1n;
   const exp = Number((bits >> 52n) & 0x7ffn);
   const frac = bits & 0xfffffffffffffn;
   const mant = exp === 0 ? frac : frac | (1n << 52n);
-  const e = (exp === 0 ? 1 : exp) - 1075; // x = mant * 2^e
-  return e >= 0 ? { num: sign * (mant << BigInt(e)), shift: 0n } : { num: sign * mant, shift: BigInt(-e) };
+  const power = (exp === 0 ? 1 : exp) - 1075; // value = mant * 2^power
+  return power >= 0 ? { num: sign * (mant << BigInt(power)), shift: 0n } : { num: sign * mant, shift: BigInt(-power) };
 }
 
-/** Sign of |a·10^6 − micros| − |b·10^6 − micros|, computed exactly. */
-function compareDistance(a: number, b: number, micros: bigint): number {
-  const ea = exact(a);
-  const eb = exact(b);
+/** Sign of |first·10^6 − micros| − |second·10^6 − micros|, computed exactly. */
+function compareDistance(first: number, second: number, micros: bigint): number {
+  const ea = exact(first);
+  const eb = exact(second);
   const shift = ea.shift > eb.shift ? ea.shift : eb.shift;
   const abs = (v: bigint): bigint => (v < 0n ? -v : v);
   const da = abs(ea.num * MICROS * (1n << (shift - ea.shift)) - (micros << shift));
@@ -132,14 +132,14 @@ function compareDistance(a: number, b: number, micros: bigint): number {
 }
 
 /** C's round(): half away from zero. */
-function cRound(x: number): number {
-  return x < 0 ? -Math.round(-x) : Math.round(x);
+function cRound(value: number): number {
+  return value < 0 ? -Math.round(-value) : Math.round(value);
 }
 
 /** CPython's `_PyTime_RoundHalfEven`. */
-function roundHalfEven(x: number): number {
-  const rounded = cRound(x);
-  return Math.abs(x - rounded) === 0.5 ? 2.0 * cRound(x / 2.0) : rounded;
+function roundHalfEven(value: number): number {
+  const rounded = cRound(value);
+  return Math.abs(value - rounded) === 0.5 ? 2.0 * cRound(value / 2.0) : rounded;
 }
 
 /**
@@ -189,8 +189,8 @@ export class UtcTimestampTexts {
   }
 }
 
-function two(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
+function two(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
 }
 
 // ── arguments ───────────────────────────────────────────────────────
@@ -629,28 +629,29 @@ export function orderRuns(runs: TriggerRunRecord[], order: ResultOrder): Trigger
 
 /** Runs sorted by (executed_at, else claimed_at; none first) then trigger_run_id, oldest or newest first. */
 export function sortRuns(runs: TriggerRunRecord[], order: 'oldest' | 'newest'): TriggerRunRecord[] {
-  const keyed = runs.map((run) => ({ run, t: runTime(run) }));
-  keyed.sort((a, b) => {
-    let c = 0;
-    if (a.t === null || b.t === null) c = a.t === b.t ? 0 : a.t === null ? -1 : 1;
-    else c = a.t < b.t ? -1 : a.t > b.t ? 1 : 0;
-    if (c === 0) c = compareCodePoints(a.run.trigger_run_id, b.run.trigger_run_id);
-    return order === 'oldest' ? c : -c;
+  const keyed = runs.map((run) => ({ run, time: runTime(run) }));
+  keyed.sort((first, second) => {
+    let cmp = 0;
+    if (first.time === null || second.time === null) {
+      cmp = first.time === second.time ? 0 : first.time === null ? -1 : 1;
+    } else cmp = first.time < second.time ? -1 : first.time > second.time ? 1 : 0;
+    if (cmp === 0) cmp = compareCodePoints(first.run.trigger_run_id, second.run.trigger_run_id);
+    return order === 'oldest' ? cmp : -cmp;
   });
-  return keyed.map((k) => k.run);
+  return keyed.map((entry) => entry.run);
 }
 
 /** Python's str ordering (by code point), not JavaScript's UTF-16 code unit order. */
-export function compareCodePoints(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i)!;
-    const y = b.codePointAt(i)!;
-    if (x !== y) return x < y ? -1 : 1;
-    if (x > 0xffff) i++;
+export function compareCodePoints(left: string, right: string): number {
+  if (left === right) return 0;
+  const shorter = Math.min(left.length, right.length);
+  for (let index = 0; index < shorter; index++) {
+    const leftPoint = left.codePointAt(index)!;
+    const rightPoint = right.codePointAt(index)!;
+    if (leftPoint !== rightPoint) return leftPoint < rightPoint ? -1 : 1;
+    if (leftPoint > 0xffff) index++;
   }
-  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+  return left.length < right.length ? -1 : left.length > right.length ? 1 : 0;
 }
 
 /**

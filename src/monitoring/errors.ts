@@ -45,12 +45,12 @@ export class MonitoringRowError extends MonitoringError {
 
   constructor(where: Where & { dto: string }, cause: unknown) {
     const inner = cause instanceof Error ? cause.message : String(cause);
-    const c = cause instanceof ContractError ? cause : undefined;
+    const typed = cause instanceof ContractError ? cause : undefined;
     super(`unreadable ${where.dto} in ${describe(where)}: ${inner}`, where, {
       dto: where.dto,
-      path: c?.path,
-      expected: c?.expected ?? `a ${where.dto} as pynenc writes it`,
-      received: c?.received,
+      path: typed?.path,
+      expected: typed?.expected ?? `a ${where.dto} as pynenc writes it`,
+      received: typed?.received,
       cause,
     });
   }

@@ -429,14 +429,13 @@ export class MonitoringFollower {
 
   /** The event filters, for an event read by id (the window's reads are filtered by the reader). */
   private matches(event: EventRecord): boolean {
-    const f = this.eventFilters;
-    if (f.eventCode !== undefined && event.event_code !== f.eventCode) return false;
-    if (f.matched !== undefined && event.matched_condition_ids.length > 0 !== f.matched) return false;
-    if (f.triggered !== undefined && isTriggered(event) !== f.triggered) return false;
-    if (f.emittedByInvocationId !== undefined && event.emitted_by_invocation_id !== f.emittedByInvocationId) {
-      return false;
-    }
-    return f.emittedByTaskId === undefined || event.emitted_by_task_id === f.emittedByTaskId;
+    const filters = this.eventFilters;
+    if (filters.eventCode !== undefined && event.event_code !== filters.eventCode) return false;
+    if (filters.matched !== undefined && event.matched_condition_ids.length > 0 !== filters.matched) return false;
+    if (filters.triggered !== undefined && isTriggered(event) !== filters.triggered) return false;
+    const invocationId = filters.emittedByInvocationId;
+    if (invocationId !== undefined && event.emitted_by_invocation_id !== invocationId) return false;
+    return filters.emittedByTaskId === undefined || event.emitted_by_task_id === filters.emittedByTaskId;
   }
 
   private errorOption(errors: MonitoringReadError[]): ReadOptions {
@@ -497,8 +496,12 @@ const READER_METHODS = ['getTriggerRunsInRange', 'getEvents', 'getEventsBatch'] 
 
 /** follow()'s and MonitoringFollower's arguments: a reader, and objects where objects go (else INVALID_OPTION). */
 function checkArguments(reader: unknown, filters: unknown, options: unknown): void {
-  const r = reader as Partial<Record<string, unknown>> | null;
-  if (r === null || typeof r !== 'object' || READER_METHODS.some((m) => typeof r[m] !== 'function')) {
+  const candidate = reader as Partial<Record<string, unknown>> | null;
+  if (
+    candidate === null ||
+    typeof candidate !== 'object' ||
+    READER_METHODS.some((method) => typeof candidate[method] !== 'function')
+  ) {
     throw new InvalidOptionError('reader', 'a MonitoringReader', reader);
   }
   for (const [name, value] of [
@@ -509,12 +512,12 @@ function checkArguments(reader: unknown, filters: unknown, options: unknown): vo
       throw new InvalidOptionError(name, 'an object', value);
     }
   }
-  const o = options as FollowOptions;
+  const given = options as FollowOptions;
   for (const name of ['onReadError', 'onUnavailable', 'clock'] as const) {
-    if (o[name] !== undefined && typeof o[name] !== 'function')
-      throw new InvalidOptionError(name, 'a function', o[name]);
+    if (given[name] !== undefined && typeof given[name] !== 'function')
+      throw new InvalidOptionError(name, 'a function', given[name]);
   }
-  const signal = o.signal as Partial<AbortSignal> | undefined;
+  const signal = given.signal as Partial<AbortSignal> | undefined;
   if (
     signal !== undefined &&
     (signal === null || typeof signal.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')

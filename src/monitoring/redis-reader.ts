@@ -102,27 +102,27 @@ export interface RedisMonitoringReaderOptions {
 
 /** pynenc_redis `Key(app_id, "trigger")` for the monitoring keys. */
 export function redisTriggerKeys(appId: string) {
-  const p = `${PYNENC_REDIS_KEY_PREFIX}:${sanitizeAppId(appId)}:trigger:`;
+  const prefix = `${PYNENC_REDIS_KEY_PREFIX}:${sanitizeAppId(appId)}:trigger:`;
   const key = (name: string) => (id: string) => {
     if (typeof id !== 'string') {
       throw new MonitoringQueryError(
-        { backend: 'redis', location: `${p}${name}` },
+        { backend: 'redis', location: `${prefix}${name}` },
         'id',
         'a string',
         describeReceived(id),
       );
     }
-    return `${p}${name}${id}`;
+    return `${prefix}${name}${id}`;
   };
   return {
-    prefix: p,
+    prefix,
     event: key('evts_hash:'),
-    eventsByTime: `${p}evts_by_time`,
+    eventsByTime: `${prefix}evts_by_time`,
     eventsByCode: key('evts_by_code:'),
-    eventCodes: `${p}evts_codes`,
+    eventCodes: `${prefix}evts_codes`,
     eventLinks: key('evts_triggered_invocations:'),
     run: key('trun_hash:'),
-    runsByTime: `${p}truns_by_time`,
+    runsByTime: `${prefix}truns_by_time`,
     runsForEvent: key('truns_for_event:'),
     runsForInvocation: key('truns_for_invocation:'),
     runsSourcedByInvocation: key('truns_sourced_by_invocation:'),
@@ -310,7 +310,7 @@ export class RedisMonitoringReader implements MonitoringReader {
     const scan = await this.scanEvents(window, walk, filter, errors, { from: offset, to: offset + limit }, false);
     const slice = await this.loadTexts(scan.kept, errors);
     // The page's records and link counts (only what the scan did not read already), in one round trip each.
-    await this.complete(slice, true, true, errors);
+    await this.complete(slice, errors);
     const page = slice.filter((c) => c.record !== undefined);
     if (walk === 'newest') page.reverse(); // Python: list(reversed(filtered[offset : offset + limit]))
     // The fields of a validated EventRecord (the timestamp as Python writes it back): a contract EventMarker.
@@ -426,22 +426,22 @@ export class RedisMonitoringReader implements MonitoringReader {
     stop = true,
   ): Promise<{ total: number; kept: Candidate[] }> {
     const code = window.eventCode;
-    const index = code === undefined ? this.keys.eventsByTime : this.keys.eventsByCode(code);
+    const zset = code === undefined ? this.keys.eventsByTime : this.keys.eventsByCode(code);
     const min = window.start === undefined ? '-inf' : scoreText(window.start);
     const max = window.end === undefined ? '+inf' : scoreText(window.end);
-    const ids = await this.run(index, () =>
-      walk === 'newest' ? this.client.zrevrangebyscore(index, max, min) : this.client.zrangebyscore(index, min, max),
+    const ids = await this.run(zset, () =>
+      walk === 'newest' ? this.client.zrevrangebyscore(zset, max, min) : this.client.zrangebyscore(zset, min, max),
     );
     const kept: Candidate[] = [];
     let total = 0;
     const { needsRecord, needsLinks } = filter;
-    for (let i = 0; i < ids.length; i += this.batch) {
-      const chunk = ids.slice(i, i + this.batch);
+    for (let from = 0; from < ids.length; from += this.batch) {
+      const chunk = ids.slice(from, from + this.batch);
       const keys = chunk.map((id) => this.keys.event(id));
       let texts: Stored[] | undefined;
       let counts: unknown[] = [];
       if (needsRecord || needsLinks) {
-        const replies = await this.run(index, async () => {
+        const replies = await this.run(zset, async () => {
           const pipe = this.client.pipeline().mgetBuffer(...keys);
           if (needsLinks) for (const id of chunk) pipe.llen(this.keys.eventLinks(id));
           return this.exec(pipe);
@@ -449,22 +449,23 @@ export class RedisMonitoringReader implements MonitoringReader {
         texts = (replies[0] as Array<Buffer | null>).map(decode);
         counts = replies.slice(1);
       } else {
-        const present = await this.run(index, () => this.client.exists(...keys));
+        const present = await this.run(zset, () => this.client.exists(...keys));
         if (present !== chunk.length) texts = await this.mget(keys); // some key is gone: find which
       }
-      for (let j = 0; j < chunk.length; j++) {
-        const stored = texts ? texts[j]! : undefined;
+      for (let index = 0; index < chunk.length; index++) {
+        const stored = texts ? texts[index]! : undefined;
         if (stored === null) continue; // deleted since the zset was read: Python skips it
-        const id = chunk[j]!;
+        const id = chunk[index]!;
         let text: string | undefined;
         if (stored !== undefined) {
-          text = this.text(stored, keys[j]!, id, 'EventRecord', errors);
+          text = this.text(stored, keys[index]!, id, 'EventRecord', errors);
           if (text === undefined) continue;
         }
-        const c: Candidate = { id, text, record: undefined, linkCount: needsLinks ? (counts[j] as number) : undefined };
-        if (needsRecord && !this.parse(c, errors)) continue;
-        if (!filter.test(c)) continue;
-        if (total >= keep.from && total < keep.to) kept.push(c);
+        const linkCount = needsLinks ? (counts[index] as number) : undefined;
+        const candidate: Candidate = { id, text, record: undefined, linkCount };
+        if (needsRecord && !this.parse(candidate, errors)) continue;
+        if (!filter.test(candidate)) continue;
+        if (total >= keep.from && total < keep.to) kept.push(candidate);
         total++;
         if (stop && total >= keep.to) return { total, kept };
       }
@@ -474,34 +475,34 @@ export class RedisMonitoringReader implements MonitoringReader {
 
   /** Loads the texts a scan did not read (EXISTS chunks), one MGET; a key gone since is left out. */
   private async loadTexts(cands: Candidate[], errors: RowErrors): Promise<Candidate[]> {
-    const missing = cands.filter((c) => c.text === undefined);
+    const missing = cands.filter((cand) => cand.text === undefined);
     if (missing.length === 0) return cands;
-    const stored = await this.mget(missing.map((c) => this.keys.event(c.id)));
+    const stored = await this.mget(missing.map((cand) => this.keys.event(cand.id)));
     const gone = new Set<Candidate>();
-    missing.forEach((c, i) => {
-      const s = stored[i]!;
-      const text = s === null ? undefined : this.text(s, this.keys.event(c.id), c.id, 'EventRecord', errors);
-      if (text === undefined) gone.add(c);
-      else c.text = text;
+    missing.forEach((cand, index) => {
+      const value = stored[index]!;
+      const key = this.keys.event(cand.id);
+      const text = value === null ? undefined : this.text(value, key, cand.id, 'EventRecord', errors);
+      if (text === undefined) gone.add(cand);
+      else cand.text = text;
     });
-    return gone.size === 0 ? cands : cands.filter((c) => !gone.has(c));
+    return gone.size === 0 ? cands : cands.filter((cand) => !gone.has(cand));
   }
 
-  /** Parses (and counts links of) candidates the scan did not, in one pipeline for the link counts. */
-  private async complete(cands: Candidate[], record: boolean, links: boolean, errors: RowErrors): Promise<void> {
-    if (record) for (const c of cands) if (c.record === undefined) this.parse(c, errors);
-    if (!links) return;
-    const missing = cands.filter((c) => c.linkCount === undefined && c.record !== undefined);
+  /** Parses and counts the links of candidates the scan did not, in one pipeline for the link counts. */
+  private async complete(cands: Candidate[], errors: RowErrors): Promise<void> {
+    for (const cand of cands) if (cand.record === undefined) this.parse(cand, errors);
+    const missing = cands.filter((cand) => cand.linkCount === undefined && cand.record !== undefined);
     if (missing.length === 0) return;
     const counts = await this.run(this.keys.prefix, () =>
-      this.exec(missing.reduce((pipe, c) => pipe.llen(this.keys.eventLinks(c.id)), this.client.pipeline())),
+      this.exec(missing.reduce((pipe, cand) => pipe.llen(this.keys.eventLinks(cand.id)), this.client.pipeline())),
     );
-    missing.forEach((c, i) => (c.linkCount = counts[i] as number));
+    missing.forEach((cand, index) => (cand.linkCount = counts[index] as number));
   }
 
-  private parse(c: Candidate, errors: RowErrors): boolean {
+  private parse(cand: Candidate, errors: RowErrors): boolean {
     try {
-      c.record = readEvent(this.place, { id: c.id, location: this.keys.event(c.id), text: c.text! });
+      cand.record = readEvent(this.place, { id: cand.id, location: this.keys.event(cand.id), text: cand.text! });
       return true;
     } catch (err) {
       errors.fail(err as MonitoringRowError);
@@ -529,8 +530,8 @@ export class RedisMonitoringReader implements MonitoringReader {
       walk === 'newest' ? this.client.zrevrangebyscore(index, max, min) : this.client.zrangebyscore(index, min, max),
     );
     const out: TriggerRunRecord[] = [];
-    for (let i = 0; i < ids.length; i += this.batch) {
-      const chunk = ids.slice(i, i + this.batch);
+    for (let from = 0; from < ids.length; from += this.batch) {
+      const chunk = ids.slice(from, from + this.batch);
       const runs = this.readRuns(chunk, await this.mget(chunk.map((id) => this.keys.run(id))), errors).filter(
         (run) =>
           // An explicit order gives SQLite's window: runs by executed_at (a never-executed run is not in it).
@@ -542,7 +543,7 @@ export class RedisMonitoringReader implements MonitoringReader {
         filters.eventCode === undefined
           ? undefined
           : await this.eventCodes(
-              runs.flatMap((r) => r.event_ids),
+              runs.flatMap((run) => run.event_ids),
               errors,
             );
       for (const run of runs) {
@@ -559,11 +560,11 @@ export class RedisMonitoringReader implements MonitoringReader {
     const unique = [...new Set(eventIds)];
     const stored = await this.mget(unique.map((id) => this.keys.event(id)));
     const codes = new Map<string, string>();
-    unique.forEach((id, i) => {
-      const s = stored[i]!;
-      if (s === null || s === '') return;
+    unique.forEach((id, index) => {
+      const value = stored[index]!;
+      if (value === null || value === '') return;
       const key = this.keys.event(id);
-      const text = this.text(s, key, id, 'EventRecord', errors);
+      const text = this.text(value, key, id, 'EventRecord', errors);
       if (text === undefined) return;
       try {
         codes.set(id, readEvent(this.place, { id, location: key, text }).event_code);
@@ -605,13 +606,13 @@ export class RedisMonitoringReader implements MonitoringReader {
         const flat = reply as Array<Buffer | null>;
         const ids: string[] = [];
         const stored: Stored[] = [];
-        for (let i = 0; i < flat.length; i += 2) {
-          const id = decode(flat[i]!);
+        for (let index = 0; index < flat.length; index += 2) {
+          const id = decode(flat[index]!);
           if (typeof id !== 'string') {
             throw new MonitoringRowError({ ...this.place, location: setKey, dto: 'TriggerRunRecord' }, id!.invalid);
           }
           ids.push(id);
-          stored.push(decode(flat[i + 1] ?? null));
+          stored.push(decode(flat[index + 1] ?? null));
         }
         return { ids, stored };
       } catch (err) {
@@ -662,7 +663,8 @@ export class RedisMonitoringReader implements MonitoringReader {
     if (keys.length === 0) return [];
     const replies = await this.run(keys[0]!, () => {
       const pipe = this.client.pipeline();
-      for (let i = 0; i < keys.length; i += this.batch) pipe.mgetBuffer(...keys.slice(i, i + this.batch));
+      for (let from = 0; from < keys.length; from += this.batch)
+        pipe.mgetBuffer(...keys.slice(from, from + this.batch));
       return this.exec(pipe);
     });
     return (replies as Array<Array<Buffer | null>>).flat().map(decode);
@@ -727,11 +729,11 @@ export class RedisMonitoringReader implements MonitoringReader {
 
 const CONNECT_REASONS = { refused: 'refused', timeout: 'timeout', other: 'failed' } as const;
 
-function markerMatches(c: Candidate, state: MarkerState): boolean {
-  if (state === 'matched') return c.record!.matched_condition_ids.length > 0;
-  if (state === 'unmatched') return c.record!.matched_condition_ids.length === 0;
-  if (state === 'triggered') return c.linkCount! > 0;
-  if (state === 'untriggered') return c.linkCount === 0;
+function markerMatches(cand: Candidate, state: MarkerState): boolean {
+  if (state === 'matched') return cand.record!.matched_condition_ids.length > 0;
+  if (state === 'unmatched') return cand.record!.matched_condition_ids.length === 0;
+  if (state === 'triggered') return cand.linkCount! > 0;
+  if (state === 'untriggered') return cand.linkCount === 0;
   return true;
 }
 

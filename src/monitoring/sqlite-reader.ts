@@ -79,13 +79,13 @@ export const SQLITE_SCHEMA_VERSIONS: readonly number[] = [3];
 
 /** pynenc's `Tables(app_id)` for the trigger component: `<sanitize_table_prefix(app_id)>__trg_<name>`. */
 export function sqliteTriggerTables(appId: string) {
-  const p = `${sqliteTablePrefix(appId)}__trg`;
+  const prefix = `${sqliteTablePrefix(appId)}__trg`;
   return {
-    EVENTS: `${p}_events`,
-    EVENT_TRIGGERED_INVOCATIONS: `${p}_event_triggered_invocations`,
-    TRIGGER_RUNS: `${p}_trigger_runs`,
-    TRIGGER_RUN_CONDITIONS: `${p}_trigger_run_conditions`,
-    SCHEMA_VERSION: `${p}_schema_version`,
+    EVENTS: `${prefix}_events`,
+    EVENT_TRIGGERED_INVOCATIONS: `${prefix}_event_triggered_invocations`,
+    TRIGGER_RUNS: `${prefix}_trigger_runs`,
+    TRIGGER_RUN_CONDITIONS: `${prefix}_trigger_run_conditions`,
+    SCHEMA_VERSION: `${prefix}_schema_version`,
   } as const;
 }
 
@@ -153,15 +153,17 @@ export class SqliteMonitoringReader implements MonitoringReader {
 
   async getEvent<P extends PayloadOption = {}>(eventId: string, options?: P): Promise<EventResult<P> | null> {
     eventArgs(this.place, eventId, options);
-    const t = this.tables;
+    const tables = this.tables;
     const rows = this.read(() => {
-      const row = this.get<{ event_json: string }>(`SELECT event_json FROM ${t.EVENTS} WHERE event_id = ?`, [eventId]);
+      const row = this.get<{ event_json: string }>(`SELECT event_json FROM ${tables.EVENTS} WHERE event_id = ?`, [
+        eventId,
+      ]);
       if (!row) return null;
       const links = this.all<{ invocation_id: string }>(
-        `SELECT invocation_id FROM ${t.EVENT_TRIGGERED_INVOCATIONS} WHERE event_id = ? ORDER BY linked_at`,
+        `SELECT invocation_id FROM ${tables.EVENT_TRIGGERED_INVOCATIONS} WHERE event_id = ? ORDER BY linked_at`,
         [eventId],
       ).map((r) => r.invocation_id);
-      return [{ id: eventId, location: t.EVENTS, text: row.event_json, links }];
+      return [{ id: eventId, location: tables.EVENTS, text: row.event_json, links }];
     });
     if (!rows) return null;
     const [record] = await eventResults(this.place, rows, options, THROW);
@@ -446,11 +448,11 @@ export class SqliteMonitoringReader implements MonitoringReader {
   // ── internals ──────────────────────────────────────────────────────
 
   private checkSchema(): void {
-    const t = this.tables;
+    const tables = this.tables;
     const present = new Set(
       this.all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`, []).map((r) => r.name),
     );
-    for (const table of Object.values(t)) {
+    for (const table of Object.values(tables)) {
       if (!present.has(table)) {
         throw new MonitoringSchemaError(
           { ...this.place, location: table },
@@ -459,11 +461,11 @@ export class SqliteMonitoringReader implements MonitoringReader {
         );
       }
     }
-    const row = this.get<{ value: unknown }>(`SELECT value FROM ${t.SCHEMA_VERSION} WHERE key = 'version'`, []);
+    const row = this.get<{ value: unknown }>(`SELECT value FROM ${tables.SCHEMA_VERSION} WHERE key = 'version'`, []);
     const version = row?.value;
     if (typeof version !== 'number' || !SQLITE_SCHEMA_VERSIONS.includes(version)) {
       throw new MonitoringSchemaError(
-        { ...this.place, location: t.SCHEMA_VERSION },
+        { ...this.place, location: tables.SCHEMA_VERSION },
         `schema_version ${SQLITE_SCHEMA_VERSIONS.join(' or ')} (pynenc 0.4)`,
         row ? `version ${String(version)}` : 'no version row',
       );
@@ -588,8 +590,8 @@ export class SqliteMonitoringReader implements MonitoringReader {
 
 /** The trigger_run_id of a stored run, for error messages when the JSON cannot be read. */
 function runIdOf(text: string): string {
-  const m = /"trigger_run_id":\s*"((?:[^"\\]|\\.)*)"/.exec(text);
-  return m ? m[1]! : '?';
+  const match = /"trigger_run_id":\s*"((?:[^"\\]|\\.)*)"/.exec(text);
+  return match ? match[1]! : '?';
 }
 
 /**
@@ -597,8 +599,8 @@ function runIdOf(text: string): string {
  * is set membership, so the rows are the same, and at most 10 statement shapes are prepared and cached.
  */
 function* chunks(items: readonly string[]): Generator<string[]> {
-  for (let i = 0; i < items.length; i += CHUNK) {
-    const chunk = items.slice(i, i + CHUNK);
+  for (let from = 0; from < items.length; from += CHUNK) {
+    const chunk = items.slice(from, from + CHUNK);
     let size = 1;
     while (size < chunk.length) size *= 2;
     const last = chunk[chunk.length - 1]!;
@@ -607,8 +609,8 @@ function* chunks(items: readonly string[]): Generator<string[]> {
   }
 }
 
-function marks(n: number): string {
-  return new Array<string>(n).fill('?').join(',');
+function marks(count: number): string {
+  return new Array<string>(count).fill('?').join(',');
 }
 
 function isSqliteError(err: unknown): err is Error & { code: string } {
@@ -622,13 +624,13 @@ function isBusy(err: unknown): boolean {
 
 /** Duck-typed: a better-sqlite3 Database (another copy of the driver may have made it). */
 function isDatabase(value: unknown): value is Database.Database {
-  const d = value as Partial<Record<string, unknown>> | null;
+  const database = value as Partial<Record<string, unknown>> | null;
   return (
-    d !== null &&
-    typeof d === 'object' &&
-    typeof d.prepare === 'function' &&
-    typeof d.transaction === 'function' &&
-    typeof d.open === 'boolean' &&
-    typeof d.name === 'string'
+    database !== null &&
+    typeof database === 'object' &&
+    typeof database.prepare === 'function' &&
+    typeof database.transaction === 'function' &&
+    typeof database.open === 'boolean' &&
+    typeof database.name === 'string'
   );
 }

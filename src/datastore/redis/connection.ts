@@ -78,13 +78,13 @@ export function describeRedisServer(options: RedisOptions): string {
 
 /** Whether `value` looks like an ioredis client: an options object and the `methods` the caller will use. */
 export function isRedisClient(value: unknown, methods: readonly string[]): value is Redis {
-  const c = value as Partial<Record<string, unknown>> | null;
+  const client = value as Partial<Record<string, unknown>> | null;
   return (
-    c !== null &&
-    typeof c === 'object' &&
-    typeof c.options === 'object' &&
-    c.options !== null &&
-    methods.every((m) => typeof c[m] === 'function')
+    client !== null &&
+    typeof client === 'object' &&
+    typeof client.options === 'object' &&
+    client.options !== null &&
+    methods.every((method) => typeof client[method] === 'function')
   );
 }
 

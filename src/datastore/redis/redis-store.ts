@@ -173,15 +173,18 @@ export class RedisStore implements DataStoreBackend {
       );
       const out = new Array<string | undefined>(redisKeys.length);
       let at = 0;
-      for (let c = 0; c < replies.length; c++) {
-        const values = replies[c]!;
-        for (let i = 0; i < values.length; i++, at++) {
-          const value = values[i];
+      for (let chunkIndex = 0; chunkIndex < replies.length; chunkIndex++) {
+        const values = replies[chunkIndex]!;
+        for (let index = 0; index < values.length; index++, at++) {
+          const value = values[index];
           if (value === null || value === undefined) continue;
           try {
             out[at] = utf8.decode(value);
           } catch {
-            throw new RedisValueError('stored value is not valid UTF-8', this.context('get', [chunks[c]![i]!]));
+            throw new RedisValueError(
+              'stored value is not valid UTF-8',
+              this.context('get', [chunks[chunkIndex]![index]!]),
+            );
           }
         }
       }
@@ -205,7 +208,7 @@ export class RedisStore implements DataStoreBackend {
       for (let from = 0; from < entries.length; from += REDIS_BATCH_CHUNK) {
         const args: string[] = [];
         const to = Math.min(entries.length, from + REDIS_BATCH_CHUNK);
-        for (let i = from; i < to; i++) args.push(redisKeys[i]!, entries[i]![1]);
+        for (let index = from; index < to; index++) args.push(redisKeys[index]!, entries[index]![1]);
         chunks.push(args);
       }
       // MSET is one atomic command: every key is written, or (error reply) none.
@@ -238,8 +241,8 @@ export class RedisStore implements DataStoreBackend {
           (key) =>
             key.length >= this.prefixBytes.length && this.prefixBytes.equals(key.subarray(0, this.prefixBytes.length)),
         );
-        for (let i = 0; i < mine.length; i += this.scanCount) {
-          await this.command(this.client.del(...mine.slice(i, i + this.scanCount)));
+        for (let start = 0; start < mine.length; start += this.scanCount) {
+          await this.command(this.client.del(...mine.slice(start, start + this.scanCount)));
         }
       } while (cursor !== '0');
     });
@@ -342,10 +345,12 @@ function connectReason(cause: unknown): RedisUnavailableReason {
 }
 
 function checkWellFormed(values: readonly string[], what: string, error: (problem: string) => Error): void {
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (typeof value !== 'string') throw error(`${what} at index ${i} is ${typeof value}, not a string`);
-    if (LONE_SURROGATE.test(value)) throw error(`${what} at index ${i} has a lone surrogate (not encodable as UTF-8)`);
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (typeof value !== 'string') throw error(`${what} at index ${index} is ${typeof value}, not a string`);
+    if (LONE_SURROGATE.test(value)) {
+      throw error(`${what} at index ${index} has a lone surrogate (not encodable as UTF-8)`);
+    }
   }
 }
 
