@@ -113,7 +113,7 @@ const TIME_MAX = '9999-12-31T23:59:59.999999+00:00';
 // ── registration ───────────────────────────────────────────────────
 
 export function registerMonitoringCommands(program: Command): void {
-  storeCommand(program, 'events', 'events from the store: by filters, by id, or their count')
+  const events = storeCommand(program, 'events', 'events from the store: by filters, by id, or their count')
     .description(
       "Events as pynenc's get_events returns them (newest first, limit 100 unless --limit/--all), " +
         'or get_events_batch ' +
@@ -122,13 +122,8 @@ export function registerMonitoringCommands(program: Command): void {
     .option('--id <event_id...>', 'these events (get_events_batch), in this order')
     .option('--code <event_code>', 'only this event code')
     .option('--start <time>', 'timestamp at or after (ISO text, now, or -30s / -15m / -2h / -1d)')
-    .option('--end <time>', 'timestamp at or before')
-    .option('--matched', 'only events a condition matched')
-    .option('--unmatched', 'only events no condition matched')
-    .option('--triggered', 'only events that triggered an invocation')
-    .option('--untriggered', 'only events that triggered nothing')
-    .option('--emitted-by-invocation <invocation_id>', 'only events this invocation emitted')
-    .option('--emitted-by-task <task_id>', 'only events this task emitted')
+    .option('--end <time>', 'timestamp at or before');
+  eventFilterOptions(events)
     .option('--limit <n>', 'at most n events', '100')
     .option('--offset <n>', 'skip the first n', '0')
     .option('--all', 'every matching event (read in chunks, with progress)')
@@ -178,10 +173,12 @@ export function registerMonitoringCommands(program: Command): void {
       process.exitCode = await runRuns(opts);
     });
 
-  storeCommand(program, 'tail', 'follow new and changed events and trigger runs until interrupted (Ctrl-C)', [
-    'jsonl',
-    'table',
-  ])
+  const tail = storeCommand(
+    program,
+    'tail',
+    'follow new and changed events and trigger runs until interrupted (Ctrl-C)',
+    ['jsonl', 'table'],
+  )
     .description(
       'Polls the store and prints each new or changed event and trigger run (see docs/monitoring.md, "Following new ' +
         'data"): JSON Lines {"kind": "event"|"run", "change": "new"|"updated", "record": <to_json>}, or a table. ' +
@@ -189,13 +186,8 @@ export function registerMonitoringCommands(program: Command): void {
         'reported on stderr and polled again.',
     )
     .option('--code <event_code>', 'only events of this code, and runs with an event of this code')
-    .option('--task <task_id_key>', 'only runs of this task')
-    .option('--matched', 'only events a condition matched')
-    .option('--unmatched', 'only events no condition matched')
-    .option('--triggered', 'only events that triggered an invocation')
-    .option('--untriggered', 'only events that triggered nothing')
-    .option('--emitted-by-invocation <invocation_id>', 'only events this invocation emitted')
-    .option('--emitted-by-task <task_id>', 'only events this task emitted')
+    .option('--task <task_id_key>', 'only runs of this task');
+  eventFilterOptions(tail)
     .addOption(new Option('--only <kind>', 'only events or only runs').choices(['event', 'run']))
     .option('--since <time>', 'start from this time (ISO text, or -30s / -15m / -2h / -1d); default now')
     .option('--interval <ms>', 'pause between polls', String(FOLLOW_DEFAULTS.intervalMs))
@@ -203,6 +195,17 @@ export function registerMonitoringCommands(program: Command): void {
     .action(async (opts: TailOptions) => {
       process.exitCode = await runTail(opts);
     });
+}
+
+/** The event filters `events` and `tail` share (EventFilters: matched, triggered, emitted by). */
+function eventFilterOptions(command: Command): Command {
+  return command
+    .option('--matched', 'only events a condition matched')
+    .option('--unmatched', 'only events no condition matched')
+    .option('--triggered', 'only events that triggered an invocation')
+    .option('--untriggered', 'only events that triggered nothing')
+    .option('--emitted-by-invocation <invocation_id>', 'only events this invocation emitted')
+    .option('--emitted-by-task <task_id>', 'only events this task emitted');
 }
 
 function storeCommand(
