@@ -146,7 +146,10 @@ export async function planLayout(root = ROOT): Promise<Layout> {
   const entries = packageEntries(root);
   const reachers = new Map<string, Set<string>>();
   for (const entry of entries) {
-    for (const input of Object.keys((await reachOf(entry)).inputs)) {
+    const metafile = await reachOf(entry);
+    // the order esbuild writes them in (dependencies first): a chunk keeps it, which gzips best
+    const written = Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
+    for (const input of [...new Set([...written, ...Object.keys(metafile.inputs)])]) {
       const path = resolve(root, input);
       if (entries.some((other) => other.source === path)) continue;
       if (!reachers.has(path)) reachers.set(path, new Set());
@@ -155,7 +158,7 @@ export async function planLayout(root = ROOT): Promise<Layout> {
   }
   const homes = new Map<string, Home>();
   const members = new Map<string, string[]>(CHUNKS.map(({ name }) => [name, []]));
-  for (const [path, names] of [...reachers].sort(([first], [second]) => first.localeCompare(second))) {
+  for (const [path, names] of reachers) {
     const chunk = CHUNKS.find((candidate) => candidate.holds(names))?.name;
     if (chunk) {
       homes.set(path, { chunk });
