@@ -241,7 +241,7 @@ export function integerOption(
 }
 
 /** An options or query argument: an object, or `fallback` when left out (null, a string, an array: refused). */
-export function optionsObject<T extends object>(place: Place, argument: string, value: T | undefined, fallback: T): T {
+function optionsObject<T extends object>(place: Place, argument: string, value: T | undefined, fallback: T): T {
   if (value === undefined) return fallback;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new MonitoringQueryError(place, argument, 'an options object', describeReceived(value));
@@ -558,7 +558,7 @@ export function batchResult<R>(
 }
 
 /** The record with `triggered_invocation_ids` from the link index (as Python's backends do on read). */
-export function withLinks<R extends { triggered_invocation_ids: string[] }>(record: R, links: string[]): R {
+function withLinks<R extends { triggered_invocation_ids: string[] }>(record: R, links: string[]): R {
   return { ...record, triggered_invocation_ids: links };
 }
 
@@ -628,7 +628,7 @@ export function orderRuns(runs: TriggerRunRecord[], order: ResultOrder): Trigger
 }
 
 /** Runs sorted by (executed_at, else claimed_at; none first) then trigger_run_id, oldest or newest first. */
-export function sortRuns(runs: TriggerRunRecord[], order: 'oldest' | 'newest'): TriggerRunRecord[] {
+function sortRuns(runs: TriggerRunRecord[], order: 'oldest' | 'newest'): TriggerRunRecord[] {
   const keyed = runs.map((run) => ({ run, time: runTime(run) }));
   keyed.sort((first, second) => {
     let cmp = 0;

@@ -55,7 +55,7 @@ import {
   readEvent,
   readRun,
   readRunOrFail,
-  RowErrors,
+  type RowErrors,
   runsArgs,
   runsBatchArgs,
   runsInRangeArgs,

@@ -22,7 +22,7 @@ export interface RedisConnectionOptions {
 }
 
 /** Makes the caller's typed error for a refused option (`connection`, `connection.port`, `db`). */
-export type RefuseConnection = (option: string, expected: string, received: unknown) => Error;
+type RefuseConnection = (option: string, expected: string, received: unknown) => Error;
 
 const EXPECTED = 'a redis:// or rediss:// URL, or connection options (host, port, path, db, …)';
 
@@ -145,7 +145,7 @@ const NOT_CHECKED = Symbol('no socket checked yet');
 /** The client methods RedisConnection calls (a supplied client must have them, with the caller's own). */
 export const CONNECTION_CLIENT_METHODS = ['connect', 'disconnect', 'select', 'on', 'off', 'once'] as const;
 
-export interface RedisConnectionSettings {
+interface RedisConnectionSettings {
   /** The client was created by the package (createRedisClient): it is connected, dropped and reconnected here. */
   owned: boolean;
   connectTimeoutMs: number;
