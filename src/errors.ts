@@ -90,8 +90,8 @@ export function describeReceived(value: unknown, max = 60): string {
  */
 const LINE_SEPARATORS = /[\u0085\u2028\u2029]/g;
 
-function escapeChar(c: string): string {
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+function escapeChar(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /** `text` cut to `max` code points (as Python counts a str; a lone surrogate is one), the last one an ellipsis. */
@@ -119,44 +119,44 @@ function boundedJson(value: unknown, budget: number): string {
   const seen: object[] = [];
   // In an array, what JSON.stringify writes as null; in an object, a member it leaves out.
   const absent = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
-  const write = (v: unknown): void => {
+  const write = (item: unknown): void => {
     if (out.length > budget) return;
-    if (v instanceof PyFloat) {
-      out += pythonFloatRepr(v.value);
+    if (item instanceof PyFloat) {
+      out += pythonFloatRepr(item.value);
       return;
     }
-    if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+    if (item !== null && typeof item === 'object' && typeof (item as { toJSON?: unknown }).toJSON === 'function') {
       let inner: unknown;
       try {
-        inner = (v as { toJSON: () => unknown }).toJSON();
+        inner = (item as { toJSON: () => unknown }).toJSON();
       } catch {
-        inner = Object.prototype.toString.call(v);
+        inner = Object.prototype.toString.call(item);
       }
-      if (inner !== v) return write(inner);
+      if (inner !== item) return write(inner);
     }
-    if (v === null || typeof v === 'boolean') out += String(v);
-    else if (typeof v === 'number') out += pythonNumberText(v);
-    else if (typeof v === 'bigint') out += `${v}`;
-    else if (typeof v === 'string') out += JSON.stringify(v.length > budget ? v.slice(0, budget) : v);
-    else if (typeof v !== 'object') out += 'null';
-    else if (seen.includes(v)) out += '[circular]';
+    if (item === null || typeof item === 'boolean') out += String(item);
+    else if (typeof item === 'number') out += pythonNumberText(item);
+    else if (typeof item === 'bigint') out += `${item}`;
+    else if (typeof item === 'string') out += JSON.stringify(item.length > budget ? item.slice(0, budget) : item);
+    else if (typeof item !== 'object') out += 'null';
+    else if (seen.includes(item)) out += '[circular]';
     else {
-      seen.push(v);
-      if (Array.isArray(v)) {
+      seen.push(item);
+      if (Array.isArray(item)) {
         out += '[';
-        for (let k = 0; k < v.length && out.length <= budget; k++) {
-          if (k > 0) out += ',';
-          write(v[k]);
+        for (let index = 0; index < item.length && out.length <= budget; index++) {
+          if (index > 0) out += ',';
+          write(item[index]);
         }
         out += ']';
       } else {
         out += '{';
         let first = true;
         // Python's key order where the object was read with it (parsePythonJson keeps it beside the object).
-        for (const key of pythonKeyOrder(v) ?? Object.keys(v)) {
+        for (const key of pythonKeyOrder(item) ?? Object.keys(item)) {
           if (out.length > budget) break;
-          if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
-          const member = (v as Record<string, unknown>)[key];
+          if (!Object.prototype.hasOwnProperty.call(item, key)) continue;
+          const member = (item as Record<string, unknown>)[key];
           if (absent(member)) continue;
           if (!first) out += ',';
           first = false;

@@ -147,21 +147,21 @@ function compareValues(comparison: Comparison, base: Effective, current: Effecti
   const has = (schema: Effective, keyword: string): boolean => schema.keywords.has(keyword);
   const keyword = has(current, 'const') || (!has(current, 'enum') && has(base, 'const')) ? 'const' : 'enum';
   const where = at(base, current, has(current, keyword) || has(base, keyword) ? keyword : 'enum');
-  const p = `${pointer}/${keyword}`;
+  const keywordPointer = `${pointer}/${keyword}`;
   if (baseValues === undefined) {
-    return report(comparison, 'ENUM_ADDED', p, `values restricted to ${show(currentValues)}`, where);
+    return report(comparison, 'ENUM_ADDED', keywordPointer, `values restricted to ${show(currentValues)}`, where);
   }
   if (currentValues === undefined) {
-    return report(comparison, 'ENUM_REMOVED', p, `value restriction ${show(baseValues)} removed`, where);
+    return report(comparison, 'ENUM_REMOVED', keywordPointer, `value restriction ${show(baseValues)} removed`, where);
   }
   const gained = currentValues.filter((v) => !baseValues.some((w) => isDeepStrictEqual(v, w)));
   const lost = baseValues.filter((v) => !currentValues.some((w) => isDeepStrictEqual(v, w)));
   if (gained.length && lost.length) {
-    report(comparison, 'ENUM_CHANGED', p, `values gained ${show(gained)} and lost ${show(lost)}`, where);
+    report(comparison, 'ENUM_CHANGED', keywordPointer, `values gained ${show(gained)} and lost ${show(lost)}`, where);
   } else if (gained.length) {
-    report(comparison, 'ENUM_WIDENED', p, `values gained ${show(gained)}`, where);
+    report(comparison, 'ENUM_WIDENED', keywordPointer, `values gained ${show(gained)}`, where);
   } else if (lost.length) {
-    report(comparison, 'ENUM_NARROWED', p, `values lost ${show(lost)}`, where);
+    report(comparison, 'ENUM_NARROWED', keywordPointer, `values lost ${show(lost)}`, where);
   }
 }
 
@@ -247,11 +247,12 @@ function compareTyped(comparison: Comparison, base: Alternative, current: Altern
     const before = valueOf(base, keyword);
     const after = valueOf(current, keyword);
     if (isDeepStrictEqual(before, after)) return;
-    const p = pointerOf(base, current, keyword);
+    const keywordPointer = pointerOf(base, current, keyword);
     const where = at(base, current, keyword);
-    if (before === undefined) report(comparison, added, p, `${keyword} ${show(after)} added`, where);
-    else if (after === undefined) report(comparison, removed, p, `${keyword} ${show(before)} removed`, where);
-    else report(comparison, changed, p, `${keyword} changed: ${show(before)} → ${show(after)}`, where);
+    if (before === undefined) report(comparison, added, keywordPointer, `${keyword} ${show(after)} added`, where);
+    else if (after === undefined)
+      report(comparison, removed, keywordPointer, `${keyword} ${show(before)} removed`, where);
+    else report(comparison, changed, keywordPointer, `${keyword} changed: ${show(before)} → ${show(after)}`, where);
   };
   switch (current.type) {
     case 'string':
@@ -312,24 +313,24 @@ function compareBound(comparison: Comparison, base: Alternative, current: Altern
   const after = valueOf(current, keyword);
   if (isDeepStrictEqual(before, after)) return;
   const rules = BOUND_KEYWORDS[keyword];
-  const p = pointerOf(base, current, keyword);
+  const keywordPointer = pointerOf(base, current, keyword);
   const where = at(base, current, keyword);
   if (typeof before !== 'number' && typeof after === 'number') {
-    return report(comparison, rules.added, p, `${keyword} ${after} added`, where);
+    return report(comparison, rules.added, keywordPointer, `${keyword} ${after} added`, where);
   }
   if (typeof before === 'number' && typeof after !== 'number') {
-    return report(comparison, rules.removed, p, `${keyword} ${before} removed`, where);
+    return report(comparison, rules.removed, keywordPointer, `${keyword} ${before} removed`, where);
   }
   if (typeof before === 'number' && typeof after === 'number') {
     return report(
       comparison,
       after > before ? rules.increased : rules.decreased,
-      p,
+      keywordPointer,
       `${keyword} ${before} → ${after}`,
       where,
     );
   }
-  report(comparison, 'KEYWORD_CHANGED', p, `${keyword} changed: ${show(before)} → ${show(after)}`, where);
+  report(comparison, 'KEYWORD_CHANGED', keywordPointer, `${keyword} changed: ${show(before)} → ${show(after)}`, where);
 }
 
 // ─── objects ─────────────────────────────────────────────────────────────────
@@ -443,28 +444,48 @@ function compareObject(comparison: Comparison, base: Alternative, current: Alter
   const currentReserved = reserved(comparison, current, 'current');
 
   for (const name of [...baseNames, ...currentNames.filter((x) => !baseNames.includes(x))]) {
-    const p = `${pointer}/properties/${escapePointerToken(name)}`;
+    const propertyPointer = `${pointer}/properties/${escapePointerToken(name)}`;
     const inBase = baseNames.includes(name);
     const inCurrent = currentNames.includes(name);
     if (inBase && inCurrent) {
       const before = propertyPlace(base, name);
       const after = propertyPlace(current, name);
-      compareSchemas(comparison, before, after, p);
+      compareSchemas(comparison, before, after, propertyPointer);
       compareRequired(comparison, base, current, name, before, after);
     } else if (inBase) {
-      oneSidedProperty(comparison, 'removed', base, current, name, p, currentModel, baseRequired.includes(name));
+      oneSidedProperty(
+        comparison,
+        'removed',
+        base,
+        current,
+        name,
+        propertyPointer,
+        currentModel,
+        baseRequired.includes(name),
+      );
       if (!currentReserved.has(name)) {
         const message =
           `property "${name}" removed without listing it in x-reserved ` + '(so it cannot come back with another type)';
-        report(comparison, 'PROPERTY_REMOVED_NOT_RESERVED', p, message, { base: propertyPlace(base, name) });
+        report(comparison, 'PROPERTY_REMOVED_NOT_RESERVED', propertyPointer, message, {
+          base: propertyPlace(base, name),
+        });
       }
     } else {
-      oneSidedProperty(comparison, 'added', base, current, name, p, baseModel, currentRequired.includes(name));
+      oneSidedProperty(
+        comparison,
+        'added',
+        base,
+        current,
+        name,
+        propertyPointer,
+        baseModel,
+        currentRequired.includes(name),
+      );
     }
     if (inCurrent && (currentReserved.has(name) || (baseReserved.has(name) && !inBase))) {
       const why = currentReserved.get(name) ?? baseReserved.get(name);
       const message = `property "${name}" is reserved (${why}); a removed field cannot come back`;
-      report(comparison, 'RESERVED_FIELD_READDED', p, message, { current: propertyPlace(current, name) });
+      report(comparison, 'RESERVED_FIELD_READDED', propertyPointer, message, { current: propertyPlace(current, name) });
     }
   }
   // `required` names with no property schema on either side.
@@ -514,25 +535,25 @@ function compareRequired(
   if (after) {
     const index = currentRequired.indexOf(name);
     const place = child(currentObject.keywords.get('required')!.place, index);
-    const p = `${currentObject.pointer}/required/${index}`;
+    const requiredPointer = `${currentObject.pointer}/required/${index}`;
     if (hasDefault(current)) {
       const message = `property "${name}" is now required (it has a default)`;
-      report(comparison, 'REQUIRED_ADDED_WITH_DEFAULT', p, message, { current: place });
+      report(comparison, 'REQUIRED_ADDED_WITH_DEFAULT', requiredPointer, message, { current: place });
     } else {
-      report(comparison, 'REQUIRED_ADDED', p, `property "${name}" is now required, and has no default`, {
+      report(comparison, 'REQUIRED_ADDED', requiredPointer, `property "${name}" is now required, and has no default`, {
         current: place,
       });
     }
   } else {
     const index = baseRequired.indexOf(name);
     const place = child(baseObject.keywords.get('required')!.place, index);
-    const p = `${baseObject.pointer}/required/${index}`;
+    const requiredPointer = `${baseObject.pointer}/required/${index}`;
     if (hasDefault(base)) {
       const message = `property "${name}" is no longer required (it has a default)`;
-      report(comparison, 'REQUIRED_REMOVED_WITH_DEFAULT', p, message, { base: place });
+      report(comparison, 'REQUIRED_REMOVED_WITH_DEFAULT', requiredPointer, message, { base: place });
     } else {
       const message = `property "${name}" is no longer required, and had no default`;
-      report(comparison, 'REQUIRED_REMOVED', p, message, { base: place });
+      report(comparison, 'REQUIRED_REMOVED', requiredPointer, message, { base: place });
     }
   }
 }
@@ -587,7 +608,7 @@ function oneSidedProperty(
   base: Alternative,
   current: Alternative,
   name: string,
-  p: string,
+  propertyPointer: string,
   model: ContentModel,
   required: boolean,
 ): void {
@@ -598,22 +619,28 @@ function oneSidedProperty(
   const verb = removed ? 'removed from' : 'added to';
   if (model === 'open') {
     const rule = isEmptySchema(place) ? rules.openEmptySchema : rules.open;
-    report(comparison, rule, p, `property "${name}" ${verb} an open object`, where);
+    report(comparison, rule, propertyPointer, `property "${name}" ${verb} an open object`, where);
     return;
   }
   const withDefault = hasDefault(place);
   const need = required ? (withDefault ? 'requiredWithDefault' : 'required') : 'optional';
   const what = required ? (withDefault ? 'required, with a default' : 'required, no default') : 'optional';
   if (model === 'closed') {
-    report(comparison, rules.closed[need], p, `property "${name}" (${what}) ${verb} a closed object`, where);
+    report(
+      comparison,
+      rules.closed[need],
+      propertyPointer,
+      `property "${name}" (${what}) ${verb} a closed object`,
+      where,
+    );
     return;
   }
   // Partially open: the key now falls to (or comes from) additionalProperties, which must cover the property.
-  if (removed) compareSchemas(comparison, place, coverage(current, name, place), p, true);
-  else compareSchemas(comparison, coverage(base, name, place), place, p, true);
+  if (removed) compareSchemas(comparison, place, coverage(current, name, place), propertyPointer, true);
+  else compareSchemas(comparison, coverage(base, name, place), place, propertyPointer, true);
   const tail = removed ? '; its key now falls to additionalProperties' : '';
   const message = `property "${name}" (${what}) ${verb} a partially open object${tail}`;
-  report(comparison, rules.partial[need], p, message, where);
+  report(comparison, rules.partial[need], propertyPointer, message, where);
 }
 
 // ─── combinators and the rest ────────────────────────────────────────────────
@@ -625,26 +652,31 @@ function compareCombinators(comparison: Comparison, base: Effective, current: Ef
     const before = Array.isArray(baseAllOf?.value) ? (baseAllOf.value as unknown[]) : [];
     const after = Array.isArray(currentAllOf?.value) ? (currentAllOf.value as unknown[]) : [];
     if (baseAllOf && currentAllOf && before.length === after.length) {
-      for (let i = 0; i < before.length; i++) {
-        compareSchemas(comparison, child(baseAllOf.place, i), child(currentAllOf.place, i), `${pointer}/allOf/${i}`);
+      for (let branch = 0; branch < before.length; branch++) {
+        compareSchemas(
+          comparison,
+          child(baseAllOf.place, branch),
+          child(currentAllOf.place, branch),
+          `${pointer}/allOf/${branch}`,
+        );
       }
     } else {
       const unmatched = after.map((_, i) => i);
-      for (let i = 0; i < before.length; i++) {
-        const j = unmatched.findIndex((k) => isDeepStrictEqual(before[i], after[k]));
-        if (j !== -1) {
-          unmatched.splice(j, 1);
+      for (let branch = 0; branch < before.length; branch++) {
+        const match = unmatched.findIndex((k) => isDeepStrictEqual(before[branch], after[k]));
+        if (match !== -1) {
+          unmatched.splice(match, 1);
         } else {
-          const message = `allOf branch ${i} removed: ${show(before[i])}`;
-          report(comparison, 'ALL_OF_BRANCH_REMOVED', `${pointer}/allOf/${i}`, message, {
-            base: child(baseAllOf!.place, i),
+          const message = `allOf branch ${branch} removed: ${show(before[branch])}`;
+          report(comparison, 'ALL_OF_BRANCH_REMOVED', `${pointer}/allOf/${branch}`, message, {
+            base: child(baseAllOf!.place, branch),
           });
         }
       }
-      for (const k of unmatched) {
-        const message = `allOf branch added: ${show(after[k])}`;
-        report(comparison, 'ALL_OF_BRANCH_ADDED', `${pointer}/allOf/${k}`, message, {
-          current: child(currentAllOf!.place, k),
+      for (const branch of unmatched) {
+        const message = `allOf branch added: ${show(after[branch])}`;
+        report(comparison, 'ALL_OF_BRANCH_ADDED', `${pointer}/allOf/${branch}`, message, {
+          current: child(currentAllOf!.place, branch),
         });
       }
     }
@@ -675,11 +707,11 @@ function compareUnmodelled(comparison: Comparison, base: Effective, current: Eff
     const before = valueOf(base, keyword);
     const after = valueOf(current, keyword);
     if (!isDeepStrictEqual(before, after)) {
-      const p = `${pointer}/${escapePointerToken(keyword)}`;
+      const keywordPointer = `${pointer}/${escapePointerToken(keyword)}`;
       report(
         comparison,
         'KEYWORD_CHANGED',
-        p,
+        keywordPointer,
         `${keyword} changed: ${show(before)} → ${show(after)}`,
         at(base, current, keyword),
       );

@@ -256,12 +256,12 @@ export function alternatives(schema: Effective, pointer: string, depth = 0): Alt
   const slot = schema.keywords.get(union)!;
   if (!Array.isArray(slot.value) || depth > 8) return { ok: false, reason: `${union} is not a list` };
   const out: Alternative[] = [];
-  for (let i = 0; i < slot.value.length; i++) {
-    const branch = effective(child(slot.place, i));
+  for (let index = 0; index < slot.value.length; index++) {
+    const branch = effective(child(slot.place, index));
     for (const keyword of branch.keywords.keys()) {
-      if (!branchKeywordAllowed(keyword)) return { ok: false, reason: `${union} branch ${i} uses ${keyword}` };
+      if (!branchKeywordAllowed(keyword)) return { ok: false, reason: `${union} branch ${index} uses ${keyword}` };
     }
-    const sub = alternatives(branch, `${pointer}/${union}/${i}`, depth + 1);
+    const sub = alternatives(branch, `${pointer}/${union}/${index}`, depth + 1);
     if (!sub.ok) return sub;
     for (const alternative of sub.alternatives) {
       const type = alternative.type;

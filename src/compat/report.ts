@@ -22,12 +22,14 @@ export function formatGateReport(report: GateReport): string {
     `compat ${report.mode}: ${current.source} (${versionText(current.version)}) ` +
       `against ${baseline.source} (${versionText(baseline.version)})`,
   ];
-  for (const f of report.findings) {
-    const where = f.currentAt ?? f.baselineAt;
-    const via = where && !where.startsWith(ABSENT_FILE) && !where.endsWith(`#${f.pointer}`) ? ` [${where}]` : '';
-    const mark = f.fails ? 'FAIL' : 'info';
-    const kind = f.policy ? 'policy' : `backward ${verdict(f.breaksBackward)}, forward ${verdict(f.breaksForward)}`;
-    lines.push(`${mark} ${f.dto} ${f.pointer || '/'}: ${f.rule} (${kind}) ${f.message}${via}`);
+  for (const finding of report.findings) {
+    const where = finding.currentAt ?? finding.baselineAt;
+    const via = where && !where.startsWith(ABSENT_FILE) && !where.endsWith(`#${finding.pointer}`) ? ` [${where}]` : '';
+    const mark = finding.fails ? 'FAIL' : 'info';
+    const kind = finding.policy
+      ? 'policy'
+      : `backward ${verdict(finding.breaksBackward)}, forward ${verdict(finding.breaksForward)}`;
+    lines.push(`${mark} ${finding.dto} ${finding.pointer || '/'}: ${finding.rule} (${kind}) ${finding.message}${via}`);
   }
   const count = report.findings.length;
   const breaking = report.findings.filter((f) => !f.policy && breaksMode(f, report.mode)).length;

@@ -55,8 +55,8 @@ const RULES: ReadonlyMap<string, ContextRule> = new Map(
     StatusContext: {
       form: '"status:<NAME> task:<task id>" (the status token only when the status is set)',
       parse: (summary) => {
-        const m = STATUS_SUMMARY.exec(summary);
-        return m ? { status: m[1] } : undefined;
+        const match = STATUS_SUMMARY.exec(summary);
+        return match ? { status: match[1] } : undefined;
       },
       // StatusContext.context_id: f"status_{invocation_id}_{status}"; str() of the StrEnum is its value, the
       // lower-case name for every InvocationStatus member; str(None) when there is no status.
@@ -76,8 +76,8 @@ const RULES: ReadonlyMap<string, ContextRule> = new Map(
     ExceptionContext: {
       form: '"status:<NAME> exception:<type> task:<task id>" (status and exception tokens only when set)',
       parse: (summary) => {
-        const m = EXCEPTION_SUMMARY.exec(summary);
-        return m ? { status: m[1], exception: m[2] ?? '' } : undefined;
+        const match = EXCEPTION_SUMMARY.exec(summary);
+        return match ? { status: match[1], exception: match[2] ?? '' } : undefined;
       },
       // ExceptionContext.context_id: f"exception_{exception_type}" (no invocation id in it)
       contextId: (_p, s) => `exception_${s.exception}`,
@@ -85,12 +85,14 @@ const RULES: ReadonlyMap<string, ContextRule> = new Map(
     },
     CronContext: {
       form: '"timestamp:<context_timestamp>"',
-      parse: (summary, p) => {
-        if (p.context_timestamp !== null) {
-          return summary === `timestamp:${p.context_timestamp}` ? { timestamp: p.context_timestamp } : undefined;
+      parse: (summary, participant) => {
+        if (participant.context_timestamp !== null) {
+          return summary === `timestamp:${participant.context_timestamp}`
+            ? { timestamp: participant.context_timestamp }
+            : undefined;
         }
-        const m = /^timestamp:(\S+)$/.exec(summary);
-        return m ? { timestamp: m[1] } : undefined;
+        const match = /^timestamp:(\S+)$/.exec(summary);
+        return match ? { timestamp: match[1] } : undefined;
       },
       // CronContext.context_id: f"cron_{timestamp.isoformat()}"
       contextId: (_p, s) => `cron_${s.timestamp}`,
@@ -100,40 +102,45 @@ const RULES: ReadonlyMap<string, ContextRule> = new Map(
 );
 
 /** Findings of one participant; `base` is its JSON pointer ('' when the participant is the record). */
-export function checkParticipant(p: TriggerRunParticipant, base: string, out: ConsistencyFinding[]): void {
-  if (p.condition_id === null) out.push(unset(pointer(base, 'condition_id'), 'vc.condition.condition_id'));
-  if (p.valid_condition_id === null) {
+export function checkParticipant(participant: TriggerRunParticipant, base: string, out: ConsistencyFinding[]): void {
+  if (participant.condition_id === null) out.push(unset(pointer(base, 'condition_id'), 'vc.condition.condition_id'));
+  if (participant.valid_condition_id === null) {
     out.push(unset(pointer(base, 'valid_condition_id'), 'vc.valid_condition_id'));
   }
-  if (p.context_timestamp === null) {
+  if (participant.context_timestamp === null) {
     out.push(unset(pointer(base, 'context_timestamp'), 'every ConditionContext has a timestamp'));
   }
-  const rule = RULES.get(p.context_type);
+  const rule = RULES.get(participant.context_type);
   if (rule === undefined) return;
-  if (rule.utc && p.context_timestamp !== null) {
-    checkUtc(p.context_timestamp, pointer(base, 'context_timestamp'), `a ${p.context_type}'s timestamp`, out);
+  if (rule.utc && participant.context_timestamp !== null) {
+    checkUtc(
+      participant.context_timestamp,
+      pointer(base, 'context_timestamp'),
+      `a ${participant.context_type}'s timestamp`,
+      out,
+    );
   }
-  const summary = rule.parse(p.context_summary, p);
+  const summary = rule.parse(participant.context_summary, participant);
   if (summary === undefined) {
     out.push({
       code: 'PARTICIPANT_SUMMARY',
       path: pointer(base, 'context_summary'),
-      message: `a ${p.context_type}'s context_summary is ${rule.form}`,
+      message: `a ${participant.context_type}'s context_summary is ${rule.form}`,
       expected: rule.form,
-      received: p.context_summary,
+      received: participant.context_summary,
     });
     return;
   }
-  const contextId = rule.contextId(p, summary);
-  if (contextId === undefined || p.condition_id === null || p.valid_condition_id === null) return;
-  const expected = `valid_condition_${p.condition_id}_context_${contextId}`;
-  if (p.valid_condition_id !== expected) {
+  const contextId = rule.contextId(participant, summary);
+  if (contextId === undefined || participant.condition_id === null || participant.valid_condition_id === null) return;
+  const expected = `valid_condition_${participant.condition_id}_context_${contextId}`;
+  if (participant.valid_condition_id !== expected) {
     out.push({
       code: 'PARTICIPANT_VALID_CONDITION_ID',
       path: pointer(base, 'valid_condition_id'),
-      message: `a ${p.context_type}'s valid_condition_id is "valid_condition_<condition_id>_context_<context_id>"`,
+      message: `a ${participant.context_type}'s valid_condition_id is "valid_condition_<condition_id>_context_<context_id>"`,
       expected,
-      received: p.valid_condition_id,
+      received: participant.valid_condition_id,
     });
   }
 }

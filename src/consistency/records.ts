@@ -96,20 +96,20 @@ export function checkTriggerRun(run: TriggerRunRecord, out: ConsistencyFinding[]
 
   // The context's valid conditions are a dict keyed by valid_condition_id: no two participants share one.
   const seen = new Set<string>();
-  participants.forEach((p, i) => {
-    const id = p.valid_condition_id;
+  participants.forEach((participant, index) => {
+    const id = participant.valid_condition_id;
     if (id === null) return;
     if (seen.has(id)) {
       out.push({
         code: 'PARTICIPANT_DUPLICATE',
-        path: pointer('/participants', i, 'valid_condition_id'),
+        path: pointer('/participants', index, 'valid_condition_id'),
         message: 'another participant has this valid_condition_id (they are the keys of one dict)',
         expected: '<a valid_condition_id no other participant has>',
         received: id,
       });
     }
     seen.add(id);
-    checkParticipant(p, pointer('/participants', i), out);
+    checkParticipant(participant, pointer('/participants', index), out);
   });
 }
 
@@ -145,15 +145,15 @@ export function checkEventRecord(event: EventRecord, out: ConsistencyFinding[]):
     });
     return;
   }
-  matched.forEach((conditionId, i) => {
+  matched.forEach((conditionId, index) => {
     const expected = `valid_condition_${conditionId}_context_event_${event.event_code}_${event.event_id}`;
-    if (valid[i] !== expected) {
+    if (valid[index] !== expected) {
       out.push({
         code: 'EVENT_VALID_CONDITION_ID',
-        path: pointer('/valid_condition_ids', i),
+        path: pointer('/valid_condition_ids', index),
         message: 'the valid condition of matched_condition_ids[i] on this event',
         expected,
-        received: valid[i]!,
+        received: valid[index]!,
       });
     }
   });
@@ -175,23 +175,23 @@ export function checkMarkerPage(page: EventMarkerPage, out: ConsistencyFinding[]
       received: true,
     });
   }
-  markers.forEach((marker, i) => {
-    checkEventMarker(marker, pointer('/markers', i), out);
-    if (i > 0 && before(marker.timestamp, markers[i - 1]!.timestamp)) {
+  markers.forEach((marker, index) => {
+    checkEventMarker(marker, pointer('/markers', index), out);
+    if (index > 0 && before(marker.timestamp, markers[index - 1]!.timestamp)) {
       out.push({
         code: 'PAGE_ORDER',
-        path: pointer('/markers', i, 'timestamp'),
+        path: pointer('/markers', index, 'timestamp'),
         message: 'the markers of a page are in timestamp order (every backend sorts them ascending)',
-        expected: `<not before ${markers[i - 1]!.timestamp}>`,
+        expected: `<not before ${markers[index - 1]!.timestamp}>`,
         received: marker.timestamp,
       });
     }
   });
 }
 
-function before(a: string, b: string): boolean {
+function before(first: string, second: string): boolean {
   try {
-    return compareTimestamps(a, b) < 0;
+    return compareTimestamps(first, second) < 0;
   } catch {
     return false; // not a timestamp: the schema's business
   }
@@ -215,7 +215,13 @@ function sameList(
     out.push({ code, path: pointer('', key), message, expected: expected as FindingValue, received: actual });
     return;
   }
-  const i = actual.findIndex((id, j) => id !== expected[j]);
-  if (i === -1) return;
-  out.push({ code, path: pointer('', key, i), message, expected: expected[i] ?? null, received: actual[i] ?? null });
+  const mismatchAt = actual.findIndex((id, j) => id !== expected[j]);
+  if (mismatchAt === -1) return;
+  out.push({
+    code,
+    path: pointer('', key, mismatchAt),
+    message,
+    expected: expected[mismatchAt] ?? null,
+    received: actual[mismatchAt] ?? null,
+  });
 }

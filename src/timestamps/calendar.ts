@@ -38,8 +38,8 @@ function daysBeforeMonth(year: number, month: number): number {
 }
 
 function daysBeforeYear(year: number): number {
-  const y = year - 1;
-  return y * 365 + cdiv(y, 4) - cdiv(y, 100) + cdiv(y, 400);
+  const yearsBefore = year - 1;
+  return yearsBefore * 365 + cdiv(yearsBefore, 4) - cdiv(yearsBefore, 100) + cdiv(yearsBefore, 400);
 }
 
 /** (year, month, day) → ordinal; `ymdToOrdinal(1, 1, 1) === 1`. */
@@ -62,26 +62,26 @@ export interface Ymd {
  */
 export function ordinalToYmd(ordinal: number): Ymd {
   if (ordinal < 1) return { year: 1, month: 0, day: 0 };
-  let n = ordinal - 1;
-  const n400 = Math.floor(n / DI400Y);
-  n %= DI400Y;
+  let days = ordinal - 1;
+  const n400 = Math.floor(days / DI400Y);
+  days %= DI400Y;
   let year = n400 * 400 + 1;
-  const n100 = Math.floor(n / DI100Y);
-  n %= DI100Y;
-  const n4 = Math.floor(n / DI4Y);
-  n %= DI4Y;
-  const n1 = Math.floor(n / 365);
-  n %= 365;
+  const n100 = Math.floor(days / DI100Y);
+  days %= DI100Y;
+  const n4 = Math.floor(days / DI4Y);
+  days %= DI4Y;
+  const n1 = Math.floor(days / 365);
+  days %= 365;
   year += n100 * 100 + n4 * 4 + n1;
   if (n1 === 4 || n100 === 4) return { year: year - 1, month: 12, day: 31 };
   const leap = n1 === 3 && (n4 !== 24 || n100 === 3);
-  let month = (n + 50) >> 5;
+  let month = (days + 50) >> 5;
   let preceding = (DAYS_BEFORE_MONTH[month] ?? 0) + (month > 2 && leap ? 1 : 0);
-  if (preceding > n) {
+  if (preceding > days) {
     month -= 1;
     preceding -= daysInMonth(year, month);
   }
-  return { year, month, day: n - preceding + 1 };
+  return { year, month, day: days - preceding + 1 };
 }
 
 /** Monday = 0 … Sunday = 6, with C remainder semantics (year 0 gives -1 for Jan 1, as in CPython). */

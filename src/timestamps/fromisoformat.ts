@@ -44,24 +44,24 @@ const CH_T = 0x54;
 const MICROS_PER_DAY = 86_400_000_000;
 const FRACTION_CORRECTION = [100000, 10000, 1000, 100, 10] as const;
 
-/** Byte at index i of a byte string, 0 past the end (C's NUL terminator). */
-function at(s: string, i: number): number {
-  return i < s.length ? s.charCodeAt(i) : 0;
+/** Byte at `index` of a byte string, 0 past the end (C's NUL terminator). */
+function at(bytes: string, index: number): number {
+  return index < bytes.length ? bytes.charCodeAt(index) : 0;
 }
 
-function isDigit(c: number): boolean {
-  return c >= CH_0 && c <= CH_0 + 9;
+function isDigit(char: number): boolean {
+  return char >= CH_0 && char <= CH_0 + 9;
 }
 
-/** C `parse_digits`: the value of `n` ASCII digits at `p`, or -1 if any of them is not a digit. */
-function digits(s: string, p: number, n: number): number {
-  let v = 0;
-  for (let i = 0; i < n; i++) {
-    const d = at(s, p + i) - CH_0;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
+/** C `parse_digits`: the value of `count` ASCII digits at `start`, or -1 if any of them is not a digit. */
+function digits(bytes: string, start: number, count: number): number {
+  let value = 0;
+  for (let index = 0; index < count; index++) {
+    const digit = at(bytes, start + index) - CH_0;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
   }
-  return v;
+  return value;
 }
 
 /**
@@ -71,8 +71,8 @@ function digits(s: string, p: number, n: number): number {
 function pythonUtf8(text: string): string | null {
   // Fast path: pure ASCII text is its own UTF-8.
   let ascii = true;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) > 0x7f) {
+  for (let index = 0; index < text.length; index++) {
+    if (text.charCodeAt(index) > 0x7f) {
       ascii = false;
       break;
     }
@@ -80,17 +80,17 @@ function pythonUtf8(text: string): string | null {
   if (ascii) return text.length < 7 ? null : text;
 
   const points: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        points.push(0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00));
-        i++;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
+      const low = text.charCodeAt(index + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        points.push(0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00));
+        index++;
         continue;
       }
     }
-    points.push(c);
+    points.push(unit);
   }
   if (points.length < 7) return null;
 
@@ -123,23 +123,23 @@ function pythonUtf8(text: string): string | null {
 }
 
 /** C `_find_isoformat_datetime_separator` (may return -1). */
-function findSeparator(s: string, len: number): number {
+function findSeparator(bytes: string, len: number): number {
   if (len === 7) return 7;
-  if (at(s, 4) === CH_DASH) {
-    if (at(s, 5) === CH_W) {
+  if (at(bytes, 4) === CH_DASH) {
+    if (at(bytes, 5) === CH_W) {
       if (len < 8) return -1;
-      if (len > 8 && at(s, 8) === CH_DASH) {
+      if (len > 8 && at(bytes, 8) === CH_DASH) {
         if (len === 9) return -1;
-        if (len > 10 && isDigit(at(s, 10))) return 8;
+        if (len > 10 && isDigit(at(bytes, 10))) return 8;
         return 10;
       }
       return 8;
     }
     return 10;
   }
-  if (at(s, 4) === CH_W) {
+  if (at(bytes, 4) === CH_W) {
     let idx = 7;
-    for (; idx < len; idx++) if (!isDigit(at(s, idx))) break;
+    for (; idx < len; idx++) if (!isDigit(at(bytes, idx))) break;
     if (idx < 9) return idx;
     return idx % 2 === 0 ? 7 : 8;
   }
@@ -153,24 +153,24 @@ interface DateOut {
 }
 
 /** C `parse_isoformat_date`: 0 on success, negative on failure. `len` < 0 means "unbounded" (size_t -1). */
-function parseDate(s: string, len: number, out: DateOut): number {
+function parseDate(bytes: string, len: number, out: DateOut): number {
   const limit = len < 0 ? Number.POSITIVE_INFINITY : len;
-  const year = digits(s, 0, 4);
+  const year = digits(bytes, 0, 4);
   if (year < 0) return -1;
   out.year = year;
-  let p = 4;
-  const usesSeparator = at(s, p) === CH_DASH;
-  if (usesSeparator) p++;
+  let pos = 4;
+  const usesSeparator = at(bytes, pos) === CH_DASH;
+  if (usesSeparator) pos++;
 
-  if (at(s, p) === CH_W) {
-    p++;
-    const week = digits(s, p, 2);
+  if (at(bytes, pos) === CH_W) {
+    pos++;
+    const week = digits(bytes, pos, 2);
     if (week < 0) return -3;
-    p += 2;
+    pos += 2;
     let isoDay: number;
-    if (p < limit) {
-      if (usesSeparator && at(s, p++) !== CH_DASH) return -2;
-      isoDay = digits(s, p, 1);
+    if (pos < limit) {
+      if (usesSeparator && at(bytes, pos++) !== CH_DASH) return -2;
+      isoDay = digits(bytes, pos, 1);
       if (isoDay < 0) return -4;
     } else {
       isoDay = 1;
@@ -184,11 +184,11 @@ function parseDate(s: string, len: number, out: DateOut): number {
     return 0;
   }
 
-  const month = digits(s, p, 2);
+  const month = digits(bytes, pos, 2);
   if (month < 0) return -1;
-  p += 2;
-  if (usesSeparator && at(s, p++) !== CH_DASH) return -2;
-  const day = digits(s, p, 2);
+  pos += 2;
+  if (usesSeparator && at(bytes, pos++) !== CH_DASH) return -2;
+  const day = digits(bytes, pos, 2);
   if (day < 0) return -1;
   out.month = month;
   out.day = day;
@@ -199,34 +199,34 @@ function parseDate(s: string, len: number, out: DateOut): number {
  * C `parse_hh_mm_ss_ff` on [start, end): fills out[0..3] = hour, minute, second, microsecond.
  * Returns 0 (clean end), 1 (stopped before a non-NUL byte), -3 / -4 (failure).
  */
-function parseHmsf(s: string, start: number, end: number, out: number[]): number {
+function parseHmsf(bytes: string, start: number, end: number, out: number[]): number {
   out[0] = out[1] = out[2] = out[3] = 0;
-  let p = start;
+  let pos = start;
   let hasSeparator = true;
-  let i = 0;
-  for (; i < 3; i++) {
-    const v = digits(s, p, 2);
-    if (v < 0) return -3;
-    out[i] = v;
-    p += 2;
-    const c = at(s, p++);
-    if (i === 0) hasSeparator = c === CH_COLON;
-    if (p >= end) return c !== 0 ? 1 : 0;
-    else if (hasSeparator && c === CH_COLON) continue;
-    else if (c === CH_DOT || c === CH_COMMA) break;
-    else if (!hasSeparator) p--;
+  let index = 0;
+  for (; index < 3; index++) {
+    const value = digits(bytes, pos, 2);
+    if (value < 0) return -3;
+    out[index] = value;
+    pos += 2;
+    const char = at(bytes, pos++);
+    if (index === 0) hasSeparator = char === CH_COLON;
+    if (pos >= end) return char !== 0 ? 1 : 0;
+    else if (hasSeparator && char === CH_COLON) continue;
+    else if (char === CH_DOT || char === CH_COMMA) break;
+    else if (!hasSeparator) pos--;
     else return -4;
   }
 
   // Fraction: up to 6 digits are read, further digits skipped (truncation, not rounding).
-  const toParse = Math.min(end - p, 6);
-  let micro = digits(s, p, toParse);
+  const toParse = Math.min(end - pos, 6);
+  let micro = digits(bytes, pos, toParse);
   if (micro < 0) return -3;
-  p += toParse;
+  pos += toParse;
   if (toParse < 6) micro *= toParse > 0 ? FRACTION_CORRECTION[toParse - 1]! : 0;
   out[3] = micro;
-  while (isDigit(at(s, p))) p++;
-  return at(s, p) !== 0 ? 1 : 0;
+  while (isDigit(at(bytes, pos))) pos++;
+  return at(bytes, pos) !== 0 ? 1 : 0;
 }
 
 interface TimeOut {
@@ -238,27 +238,27 @@ interface TimeOut {
 }
 
 /** C `parse_isoformat_time`: 0 (naive), 1 (with offset), negative on failure. */
-function parseTime(s: string, start: number, len: number, out: TimeOut): number {
+function parseTime(bytes: string, start: number, len: number, out: TimeOut): number {
   const end = start + len;
   let tzPos = start;
   do {
-    const c = at(s, tzPos);
-    if (c === CH_Z || c === CH_PLUS || c === CH_DASH) break;
+    const char = at(bytes, tzPos);
+    if (char === CH_Z || char === CH_PLUS || char === CH_DASH) break;
   } while (++tzPos < end);
 
-  let rv = parseHmsf(s, start, tzPos, out.hms);
+  let rv = parseHmsf(bytes, start, tzPos, out.hms);
   if (rv < 0) return rv;
   if (tzPos === end) return rv === 1 ? -5 : 0;
 
-  if (at(s, tzPos) === CH_Z) {
+  if (at(bytes, tzPos) === CH_Z) {
     out.tzSeconds = 0;
     out.tzMicros = 0;
-    return at(s, tzPos + 1) !== 0 ? -5 : 1;
+    return at(bytes, tzPos + 1) !== 0 ? -5 : 1;
   }
 
-  const sign = at(s, tzPos) === CH_DASH ? -1 : 1;
+  const sign = at(bytes, tzPos) === CH_DASH ? -1 : 1;
   const tz = out.tz;
-  rv = parseHmsf(s, tzPos + 1, end, tz);
+  rv = parseHmsf(bytes, tzPos + 1, end, tz);
   out.tzSeconds = sign * (tz[0]! * 3600 + tz[1]! * 60 + tz[2]!);
   out.tzMicros = sign * tz[3]!;
   return rv !== 0 ? -5 : 1;
@@ -276,25 +276,25 @@ export function fromIsoFormat(text: unknown): ParsedIsoFields {
   if (typeof text !== 'string') {
     throw new TimestampError('TIMESTAMP_NOT_A_STRING', text, 'fromisoformat: argument must be str');
   }
-  const s = pythonUtf8(text);
-  if (s === null) throw invalid(text);
-  let len = s.length;
+  const bytes = pythonUtf8(text);
+  if (bytes === null) throw invalid(text);
+  let len = bytes.length;
 
-  const separator = findSeparator(s, len);
+  const separator = findSeparator(bytes, len);
   const date: DateOut = { year: 0, month: 0, day: 0 };
   const time: TimeOut = { hms: [0, 0, 0, 0], tz: [0, 0, 0, 0], tzSeconds: 0, tzMicros: 0 };
 
-  let rv = parseDate(s, separator, date);
+  let rv = parseDate(bytes, separator, date);
   if (rv === 0 && len > separator) {
     // Skip the separator: any single character, whatever its UTF-8 length.
-    let p = separator;
-    const lead = at(s, p);
-    if ((lead & 0x80) === 0) p += 1;
-    else if ((lead & 0xf0) === 0xe0) p += 3;
-    else if ((lead & 0xf0) === 0xf0) p += 4;
-    else p += 2;
-    len -= p;
-    rv = parseTime(s, p, len, time);
+    let pos = separator;
+    const lead = at(bytes, pos);
+    if ((lead & 0x80) === 0) pos += 1;
+    else if ((lead & 0xf0) === 0xe0) pos += 3;
+    else if ((lead & 0xf0) === 0xf0) pos += 4;
+    else pos += 2;
+    len -= pos;
+    rv = parseTime(bytes, pos, len, time);
   }
   if (rv < 0) throw invalid(text);
 
