@@ -23,7 +23,8 @@ function freezeBaseline(root: string, force: boolean): string {
   if (existsSync(target)) {
     if (!force)
       throw new Error(
-        `${relative(root, target)} exists; a released baseline is never rewritten (--force to re-freeze an unreleased one)`,
+        `${relative(root, target)} exists; a released baseline is never rewritten ` +
+          '(--force to re-freeze an unreleased one)',
       );
     rmSync(target, { recursive: true });
   }

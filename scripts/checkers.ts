@@ -85,7 +85,10 @@ function typeTest(type: string, subject: string): string {
     case 'null':
       return `${subject} === null`;
     case 'object':
-      return `typeof ${subject} === "object" && ${subject} !== null && !Array.isArray(${subject}) && !(${subject} instanceof PyFloat)`;
+      return (
+        `typeof ${subject} === "object" && ${subject} !== null && ` +
+        `!Array.isArray(${subject}) && !(${subject} instanceof PyFloat)`
+      );
     case 'array':
       return `Array.isArray(${subject})`;
     case 'number':

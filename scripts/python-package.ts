@@ -20,6 +20,8 @@ const PYTHON_PACKAGE = 'pynenc_monitoring_contract';
 const RUNTIME_DIR = join(__dirname, 'python-runtime');
 const RUNTIME_MODULE = '_validation.py';
 const WIDTH = 110;
+/** The Python package's one-line description, after the contract's name and version. */
+const DESCRIPTION = 'TypedDicts and JSON Schema validation.';
 
 export function generatePythonPackage(contract: Contract, root: string, sources: string[]): GeneratedFile[] {
   const base = join(root, 'generated', 'python');
@@ -57,7 +59,7 @@ function pyproject(contract: Contract): string {
     '[project]',
     'name = "pynenc-monitoring-contract"',
     `version = ${pyString(pkgJson.version)}`,
-    `description = ${pyString(`The pynenc trigger-monitoring contract v${contract.version}: TypedDicts and JSON Schema validation.`)}`,
+    `description = ${pyString(`The pynenc trigger-monitoring contract v${contract.version}: ${DESCRIPTION}`)}`,
     `license = { text = ${pyString(pkgJson.license ?? 'MIT')} }`,
     'requires-python = ">=3.11"',
     'dependencies = ["jsonschema>=4.10"]',
@@ -269,7 +271,8 @@ function typedDict(dto: SchemaFile, titles: RefTitles): string {
     }
     if (!required.has(field)) {
       throw new Error(
-        `contract/${dto.file}: property "${field}" is not required; the wire form has every key (teach scripts/python-package.ts NotRequired)`,
+        `contract/${dto.file}: property "${field}" is not required; the wire form has every key ` +
+          '(teach scripts/python-package.ts NotRequired)',
       );
     }
     const type = pyType(schema, { owner: dto, pointer: `/properties/${field}`, titles, uses: new Set() });

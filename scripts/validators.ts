@@ -78,7 +78,10 @@ function appendErrorsInPlace(code: string): string {
 /** A module body: standalone CommonJS code run inside a function, so the same file works as ESM and CJS. */
 function scoped(code: string): string {
   const body = code.replace(/^"use strict";\n?/, '');
-  return `const module = { exports: {} as Record<string, unknown> };\nconst exports = module.exports;\n${body}\nreturn module.exports;`;
+  return (
+    'const module = { exports: {} as Record<string, unknown> };\nconst exports = module.exports;\n' +
+    `${body}\nreturn module.exports;`
+  );
 }
 
 /** The documents the fast checkers and Ajv must judge alike: every schema example and conformance vector. */

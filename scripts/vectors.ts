@@ -108,7 +108,15 @@ function buildVectors(root = ROOT): VectorFile[] {
     const emit = (kind: 'valid' | 'invalid', name: string, body: Body): void => {
       out.push({
         path: join(dir, dto.title, kind, `${PREFIX}${name}.json`),
-        content: `${JSON.stringify({ description: body.description, ...(body.error_path !== undefined ? { error_path: body.error_path } : {}), document: body.document }, null, 2)}\n`,
+        content: `${JSON.stringify(
+          {
+            description: body.description,
+            ...(body.error_path !== undefined ? { error_path: body.error_path } : {}),
+            document: body.document,
+          },
+          null,
+          2,
+        )}\n`,
       });
     };
     const examples = dto.schema.examples;
@@ -136,8 +144,9 @@ function buildVectors(root = ROOT): VectorFile[] {
       }
       if (!at('invalid', (d) => field in d && d[field] !== null && !allows(allowed, d[field]))) {
         const wrong = wrongValue(allowed);
+        const held = `${jsonType(wrong)} ${JSON.stringify(wrong)}`;
         emit('invalid', `type.${field}`, {
-          description: `${field} holds ${jsonType(wrong)} ${JSON.stringify(wrong)}, not ${[...allowed].join(' or ')} ${note}`,
+          description: `${field} holds ${held}, not ${[...allowed].join(' or ')} ${note}`,
           error_path: pointer,
           document: { ...base, [field]: wrong },
         });

@@ -9,7 +9,7 @@ import { LimitExceededError, resolveMaxIssues, type ReadLimits } from '../limits
 import { PythonJsonSyntaxError } from '../pyjson';
 import { ContractValidationError } from '../validation';
 import { openSource, readDocument, readLines, type TextRead } from './input';
-import { EXIT_INVALID, EXIT_OK, LineWriter, STDIN, pathText, processStreams, type CliStreams } from './io';
+import { EXIT_INVALID, EXIT_OK, LineWriter, STDIN, counted, pathText, processStreams, type CliStreams } from './io';
 import { lineAt } from './locate';
 import { linesOf } from './locate-lines';
 import { notListed, requireDto, unreadable } from './validate';
@@ -106,7 +106,7 @@ export async function runFormat(
     await one(await readDocument(source, options.limits), true);
   }
   if (counts.invalid > 0) {
-    const documents = `${counts.documents} document${counts.documents === 1 ? '' : 's'}`;
+    const documents = counted(counts.documents, 'document');
     await err.line(`${dto}: ${counts.invalid} of ${documents} could not be read; not written`);
   }
   await out.flush();

@@ -41,9 +41,13 @@ export async function runGenerate(options: { check?: boolean }): Promise<number>
     tsx = undefined;
   }
   if (!existsSync(script) || !existsSync(join(root, 'contract')) || tsx === undefined) {
+    const has = existsSync(script)
+      ? 'scripts/ but not tsx (run npm ci)'
+      : 'no scripts/: it is an installed package, whose generated/ files are already built';
     throw new UsageError(
-      `generate runs the build pipeline (scripts/index.ts, run by tsx) and works only in a checkout of ${PACKAGE_NAME} ` +
-        `with its devDependencies installed (git clone …; npm ci). ${root} has ${existsSync(script) ? 'scripts/ but not tsx (run npm ci)' : 'no scripts/: it is an installed package, whose generated/ files are already built'}.`,
+      'generate runs the build pipeline (scripts/index.ts, run by tsx) ' +
+        `and works only in a checkout of ${PACKAGE_NAME} ` +
+        `with its devDependencies installed (git clone …; npm ci). ${root} has ${has}.`,
     );
   }
   const args = [tsx, script, ...(options.check ? ['--check'] : []), '--root', root];

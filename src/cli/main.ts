@@ -43,7 +43,8 @@ function formatOption(): Option {
 export function buildProgram(): Command {
   const program = new Command('pynenc-contract')
     .description(
-      'The pynenc trigger-monitoring contract on the command line: validate and format documents, regenerate code, check compatibility.\nExit codes: 0 ok, 1 invalid / incompatible, 2 usage or I/O error.',
+      'The pynenc trigger-monitoring contract on the command line: validate and format documents, regenerate code, ' +
+        'check compatibility.\nExit codes: 0 ok, 1 invalid / incompatible, 2 usage or I/O error.',
     )
     .version(packageVersion(), '-V, --version')
     .exitOverride()
@@ -71,9 +72,13 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       '\nText output: problems on stdout, a summary on stderr. --format json: one JSON object per line on stdout,\n' +
-        '{"kind":"problem",file,line,path,message,keyword} for each problem, {"kind":"more",file,line,count} for the problems\n' +
+        '{"kind":"problem",file,line,path,message,keyword} for each problem, ' +
+        '{"kind":"more",file,line,count} for the problems\n' +
         'of a document beyond --max-issues, {"kind":"error",message} for an unreadable input,\n' +
-        'and a last {"kind":"summary",...}.\n\nExamples:\n  pynenc-contract validate EventRecord event.json\n  pynenc-contract validate --jsonl TriggerRunRecord runs.jsonl\n  cat events.jsonl | pynenc-contract validate --jsonl --format json EventRecord -',
+        'and a last {"kind":"summary",...}.\n\nExamples:\n' +
+        '  pynenc-contract validate EventRecord event.json\n' +
+        '  pynenc-contract validate --jsonl TriggerRunRecord runs.jsonl\n' +
+        '  cat events.jsonl | pynenc-contract validate --jsonl --format json EventRecord -',
     )
     .action(async (dto: string, files: string[], opts: ValidateOptions) => {
       process.exitCode = await runValidate(dto, files, opts);
@@ -83,8 +88,10 @@ export function buildProgram(): Command {
     .command('format')
     .summary('read as Python reads, write as Python writes (fromJson → toJson)')
     .description(
-      "Read a document as Python's from_json reads it and write it as Python's to_json writes it (fromJson → toJson):\n" +
-        'defaults filled in, timestamps normalized, keys in contract order, unknown keys dropped (and reported on stderr).',
+      "Read a document as Python's from_json reads it and write it as Python's to_json writes it " +
+        '(fromJson → toJson):\n' +
+        'defaults filled in, timestamps normalized, keys in contract order, unknown keys dropped ' +
+        '(and reported on stderr).',
     )
     .argument('<DTO>', DTO_HELP)
     .argument('[file]', 'file to read; - or nothing for stdin')
@@ -92,7 +99,8 @@ export function buildProgram(): Command {
     .addOption(maxIssuesOption())
     .addHelpText(
       'after',
-      '\nA document that cannot be read is reported on stderr (file:line path: message), not written; exit 1.\n\nExample:\n  pynenc-contract format --jsonl EventRecord events.jsonl > canonical.jsonl',
+      '\nA document that cannot be read is reported on stderr (file:line path: message), not written; exit 1.\n\n' +
+        'Example:\n  pynenc-contract format --jsonl EventRecord events.jsonl > canonical.jsonl',
     )
     .action(async (dto: string, file: string | undefined, opts: { jsonl: boolean; maxIssues?: number }) => {
       process.exitCode = await runFormat(dto, file, opts);
@@ -103,7 +111,8 @@ export function buildProgram(): Command {
     .summary('rebuild or drift-check generated/ from contract/ (in a checkout)')
     .description(
       'Rebuild generated/ from contract/ (npm run generate), or with --check exit 1 when generated/ has drifted.\n' +
-        'Works only in a checkout of pynenc-monitoring-contract with devDependencies installed: the pipeline is scripts/index.ts, run by tsx.',
+        'Works only in a checkout of pynenc-monitoring-contract with devDependencies installed: ' +
+        'the pipeline is scripts/index.ts, run by tsx.',
     )
     .option('--check', 'do not write; exit 1 when generated/ differs from what contract/ produces', false)
     .action(async (opts: { check: boolean }) => {
@@ -114,13 +123,16 @@ export function buildProgram(): Command {
     .command('compat')
     .summary('compatibility gate against a baseline contract (folder or git ref)')
     .description(
-      "Compare the contract with a baseline and classify every change by Confluent Schema Registry's JSON Schema rules.\n" +
-        'Exit 1 when a change breaks the mode (or a reserved-field / version rule is violated), unless every $id (and\n' +
+      'Compare the contract with a baseline and classify every change ' +
+        "by Confluent Schema Registry's JSON Schema rules.\n" +
+        'Exit 1 when a change breaks the mode (or a reserved-field / version rule is violated), ' +
+        'unless every $id (and\n' +
         'generated CONTRACT_VERSION) carries a higher major version than the baseline.',
     )
     .option(
       '--against <baseline>',
-      'baseline: a folder of *.schema.json files, or a git ref (its copy of the contract folder); default: the newest baseline the package ships (contract/baselines/v<N>)',
+      'baseline: a folder of *.schema.json files, or a git ref (its copy of the contract folder); ' +
+        'default: the newest baseline the package ships (contract/baselines/v<N>)',
     )
     .addOption(
       new Option(
@@ -137,12 +149,16 @@ export function buildProgram(): Command {
     )
     .option(
       '--generated <file>',
-      'generated/schemas.ts to check against the $ids (default: generated/schemas.ts beside the contract folder, when present)',
+      'generated/schemas.ts to check against the $ids ' +
+        '(default: generated/schemas.ts beside the contract folder, when present)',
     )
     .option('--no-generated', 'skip the generated/schemas.ts check')
     .addHelpText(
       'after',
-      `\nEach finding: rule id, DTO, JSON pointer, and whether it breaks backward / forward compatibility\n(${RULE_IDS.length} rules; the table is in the README).\n\nExamples:\n  pynenc-contract compat --against contract/baselines/v1\n  pynenc-contract compat --against origin/main --mode full --format json`,
+      '\nEach finding: rule id, DTO, JSON pointer, and whether it breaks backward / forward compatibility\n' +
+        `(${RULE_IDS.length} rules; the table is in the README).\n\nExamples:\n` +
+        '  pynenc-contract compat --against contract/baselines/v1\n' +
+        '  pynenc-contract compat --against origin/main --mode full --format json',
     )
     .action(
       (opts: {

@@ -22,6 +22,7 @@ import {
   Progress,
   STDIN,
   UsageError,
+  counted,
   formatBytes,
   pathText,
   processStreams,
@@ -252,7 +253,10 @@ export async function runValidate(
     }
   }
 
-  const summary = `${dto}: ${tally.documents} document${tally.documents === 1 ? '' : 's'} in ${tally.files} input${tally.files === 1 ? '' : 's'}, ${tally.invalid} invalid (${tally.problems} problem${tally.problems === 1 ? '' : 's'})${tally.ioErrors ? `, ${tally.ioErrors} unreadable` : ''}${warningCount(tally.warnings)}`;
+  const summary =
+    `${dto}: ${counted(tally.documents, 'document')} in ${counted(tally.files, 'input')}, ` +
+    `${tally.invalid} invalid (${counted(tally.problems, 'problem')})` +
+    `${tally.ioErrors ? `, ${tally.ioErrors} unreadable` : ''}${warningCount(tally.warnings)}`;
   if (options.format === 'json') await out.line(JSON.stringify({ kind: 'summary', dto, ...tally }));
   else await err.line(summary);
   await out.flush();
@@ -262,7 +266,7 @@ export async function runValidate(
 
 /** The summary's tail with --consistency: ', N consistency warnings'. */
 function warningCount(warnings: number | undefined): string {
-  return warnings === undefined ? '' : `, ${warnings} consistency warning${warnings === 1 ? '' : 's'}`;
+  return warnings === undefined ? '' : `, ${counted(warnings, 'consistency warning')}`;
 }
 
 /** A progress line for a JSON Lines input: the line number and the bytes read (of the size, when known). */
