@@ -33,7 +33,7 @@
  * V8 learns while running it is the shape of the documents fromJson reads.
  */
 import type Ajv2020 from 'ajv/dist/2020';
-import type { JsonSchema } from '../src/spec/json-schema';
+import { admitsType, type JsonSchema } from '../src/spec/json-schema';
 import type { Contract } from './contract';
 import { PyFloat } from '../src/pyjson/values';
 import { inlineRefs } from './inline-refs';
@@ -188,7 +188,7 @@ class CheckerCompiler {
     let type = known.type;
     if (node.type !== undefined) {
       const types = typeof node.type === 'string' ? [node.type] : (node.type as string[]);
-      const implied = type !== undefined && (types.includes(type) || (type === 'integer' && types.includes('number')));
+      const implied = type !== undefined && admitsType(types, type);
       if (!implied) {
         parts.push(types.map((t) => `(${typeTest(t, subject)})`).join(' || '));
         if (types.length === 1) type = types[0];

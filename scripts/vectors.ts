@@ -19,7 +19,7 @@ import { dirname } from 'node:path';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { escapePointerToken } from '../src/spec/json-pointer';
-import type { JsonSchema } from '../src/spec/json-schema';
+import { admitsType, jsonTypeOf, type JsonSchema } from '../src/spec/json-schema';
 import { isPlainObject } from '../src/spec/json-value';
 import { documentUri, documentsById, resolveRef as followRef } from '../src/spec/refs';
 import { loadContract, type Contract, type SchemaFile } from './contract';
@@ -144,7 +144,7 @@ function buildVectors(root = ROOT): VectorFile[] {
       }
       if (!at('invalid', (d) => field in d && d[field] !== null && !allows(allowed, d[field]))) {
         const wrong = wrongValue(allowed);
-        const held = `${jsonType(wrong)} ${JSON.stringify(wrong)}`;
+        const held = `${jsonTypeOf(wrong)} ${JSON.stringify(wrong)}`;
         emit('invalid', `type.${field}`, {
           description: `${field} holds ${held}, not ${[...allowed].join(' or ')} ${note}`,
           error_path: pointer,
@@ -213,8 +213,8 @@ function allowedTypes(schema: JsonSchema, owner: SchemaFile, contract: Contract)
       visit(target, from2);
       return;
     }
-    if (Array.isArray(node.enum)) node.enum.forEach((v) => types.add(jsonType(v)));
-    if ('const' in node) types.add(jsonType(node.const));
+    if (Array.isArray(node.enum)) node.enum.forEach((v) => types.add(jsonTypeOf(v)));
+    if ('const' in node) types.add(jsonTypeOf(node.const));
     for (const key of ['oneOf', 'anyOf'] as const) {
       if (Array.isArray(node[key])) (node[key] as JsonSchema[]).forEach((b) => visit(b, from));
     }
@@ -244,16 +244,8 @@ function resolveRef(ref: string, from: SchemaFile, contract: Contract): [JsonSch
   return [target.node, file];
 }
 
-function jsonType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value; // string, boolean, object
-}
-
 function allows(allowed: Set<string>, value: unknown): boolean {
-  const type = jsonType(value);
-  return allowed.has(type) || (type === 'integer' && allowed.has('number'));
+  return admitsType(allowed, jsonTypeOf(value));
 }
 
 /** A value of a type the field does not admit, chosen to be a confusion Python's reader would let through. */
