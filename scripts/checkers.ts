@@ -226,8 +226,8 @@ class CheckerCompiler {
     }
     if (objectKeywords) parts.push(this.objectKeywords(node, subject, here, where));
     if (node.allOf !== undefined) {
-      for (const [i, sub] of (node.allOf as unknown[]).entries())
-        parts.push(this.expr(sub, subject, here, `${where}$allOf${i}`));
+      for (const [index, sub] of (node.allOf as unknown[]).entries())
+        parts.push(this.expr(sub, subject, here, `${where}$allOf${index}`));
     }
     if (node.anyOf !== undefined) {
       parts.push(

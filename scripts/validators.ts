@@ -88,8 +88,8 @@ function scoped(code: string): string {
 export function agreementCases(contract: Contract): { dto: string; document: unknown; where: string }[] {
   const cases: { dto: string; document: unknown; where: string }[] = [];
   for (const dto of contract.dtos) {
-    for (const [i, example] of ((dto.schema.examples as unknown[]) ?? []).entries()) {
-      cases.push({ dto: dto.title, document: example, where: `${dto.file} examples[${i}]` });
+    for (const [index, example] of ((dto.schema.examples as unknown[]) ?? []).entries()) {
+      cases.push({ dto: dto.title, document: example, where: `${dto.file} examples[${index}]` });
     }
     for (const kind of ['valid', 'invalid']) {
       const dir = join(contract.dir, 'vectors', dto.title, kind);
