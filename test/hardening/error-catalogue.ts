@@ -30,6 +30,7 @@ import { SqliteMonitoringReader } from '../../src/entries/sqlite';
 import { LineWriter } from '../../src/cli/io';
 import { openSource, readDocument, sourceOf } from '../../src/cli/input';
 import { openReader } from '../../src/cli/monitoring';
+import { loadSnapshotFromFolder } from '../../src/entries/compat';
 
 export interface ErrorCase {
   /** The exported class. */
@@ -341,6 +342,16 @@ export const ERROR_CASES: readonly ErrorCase[] = [
       '`PyTimestamp.fromEpochMicros` of a non-bigint, a compat snapshot that is not one…',
     trigger: () => thrown(() => PyTimestamp.fromEpochMicros(5 as unknown as bigint)),
     has: ['expected', 'received'],
+  },
+  {
+    className: 'CompatInputError',
+    code: 'COMPAT_INPUT',
+    when:
+      'a contract the compatibility gate cannot read (`loadSnapshotFromFolder`, `loadSnapshotFromGit`, ' +
+      '`loadBaseline`, `pynenc-contract compat`): a folder or git ref that is not there, a schema file that is not ' +
+      'JSON or not an object, or that cannot be read',
+    trigger: () => thrown(() => loadSnapshotFromFolder(join(tmpdir(), 'no-such-contract-folder'))),
+    has: [],
   },
   {
     className: 'MissingReferenceError',

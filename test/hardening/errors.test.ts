@@ -15,6 +15,7 @@ import * as pyjson from '../../src/entries/pyjson';
 import * as timestamps from '../../src/entries/timestamps';
 import { TIMESTAMP_ERROR_CODES } from '../../src/entries/timestamps';
 import * as monitoring from '../../src/entries/monitoring';
+import * as compat from '../../src/entries/compat';
 import * as cliIo from '../../src/cli/io';
 import { InvalidUtf8Error } from '../../src/cli/input';
 import { freePort, startRedisServer, type RedisServer } from '../support/redis-server';
@@ -28,9 +29,9 @@ const START =
 const END = '<!-- errors-table:end -->';
 
 // The entries that make up the package's former root (the root, /pyjson, /timestamps, /datastore), the monitoring
-// readers' (/monitoring; /sqlite and /redis export the same classes) and the command line's errors; the compat
-// errors (/compat) have no cases in this catalogue.
-const pkg = { ...root, ...pyjson, ...timestamps, ...datastore, ...monitoring, ...cliIo, InvalidUtf8Error };
+// readers' (/monitoring; /sqlite and /redis export the same classes), the compatibility gate's (/compat) and the
+// command line's errors.
+const pkg = { ...root, ...pyjson, ...timestamps, ...datastore, ...monitoring, ...compat, ...cliIo, InvalidUtf8Error };
 const exportedErrors = Object.entries(pkg)
   .filter(
     ([, v]) =>
