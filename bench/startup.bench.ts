@@ -2,7 +2,8 @@
  * Cold start, bundle size and build time:
  * - cold start — import plus first validation — of the package root (goal ≤ 10 ms) and of the `./validation` entry
  *   (goal ≤ 3 ms), on the code as the package ships it: both builds made by scripts/build.ts into a temporary folder
- *   (or the build in the folder `STARTUP_DIST` names, e.g. `STARTUP_DIST=dist npm run bench startup`). Each sample is
+ *   (or the builds in the folders `STARTUP_DIST` names, comma-separated, compared in the same run: e.g.
+ *   `STARTUP_DIST=dist,/tmp/old-dist npm run bench startup`; bundle sizes are of the first). Each sample is
  *   a fresh node process running a program file (.cjs: `require`; .mjs: `await import`, the loader already warm from
  *   loading the program itself) that times the load and its first validate. Beside wall time, the CPU time of the
  *   process over the same span (all its threads: less sensitive than wall time to a busy machine). The floor is
@@ -17,7 +18,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
@@ -134,74 +135,78 @@ async function browserBundle(code: string, resolveDir: string): Promise<{ min: n
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
 const ms = (value: number, digits = 1): string => `${value.toFixed(digits)} ms`;
 
-function coldStart(report: Report, dist: string, work: string): void {
+/** The four measured loads of one build (folder `dist`), labelled with `name` when several builds are compared. */
+function entryCases(dist: string, name: string, loaded: (how: Format, file: string, label: string) => Case) {
+  const suffix = name ? ` [${name}]` : '';
+  return [
+    [loaded('cjs', join(dist, 'src', 'index.js'), `package root, require (CommonJS build)${suffix}`), 'cjs', 'root'],
+    [loaded('esm', join(dist, 'esm', 'src', 'index.js'), `package root, import (ESM build)${suffix}`), 'esm', 'root'],
+    [
+      loaded('cjs', join(dist, 'src', 'entries', 'validation.js'), `/validation, require (CommonJS build)${suffix}`),
+      'cjs',
+      'validation',
+    ],
+    [
+      loaded('esm', join(dist, 'esm', 'src', 'entries', 'validation.js'), `/validation, import (ESM build)${suffix}`),
+      'esm',
+      'validation',
+    ],
+  ] as const;
+}
+
+type Format = 'cjs' | 'esm';
+
+function coldStart(report: Report, dists: string[], work: string): void {
   const programs = { cjs: join(work, 'child.cjs'), esm: join(work, 'child.mjs') };
   writeFileSync(programs.cjs, CJS_CHILD);
   writeFileSync(programs.esm, ESM_CHILD);
   writeFileSync(join(work, 'empty.cjs'), EMPTY_CJS);
   writeFileSync(join(work, 'empty.mjs'), EMPTY_ESM);
-  const loaded = (how: 'cjs' | 'esm', file: string, label: string): Case => ({
+  const loaded = (how: Format, file: string, label: string): Case => ({
     label,
     args: [programs[how], how === 'cjs' ? file : pathToFileURL(file).href],
     samples: [],
   });
-  const rootCjs = join(dist, 'src', 'index.js');
   const validate = `.validate('EventRecord', ${JSON.stringify(DOC)})`;
-  const cases = {
-    nodeAlone: { label: 'node -e 0', args: ['-e', '0'], whole: true, samples: [] } as Case,
-    nodeRoot: {
-      label: 'node -e "require(root)…validate(…)"',
-      args: ['-e', `require(${JSON.stringify(rootCjs)})${validate}`],
+  const whole: Case[] = [
+    { label: 'node -e 0', args: ['-e', '0'], whole: true, samples: [] },
+    {
+      label: 'node -e "require(root).validate(…)"',
+      args: ['-e', `require(${JSON.stringify(join(dists[0]!, 'src', 'index.js'))})${validate}`],
       whole: true,
       samples: [],
-    } as Case,
-    emptyCjs: loaded('cjs', join(work, 'empty.cjs'), 'empty module, require'),
-    emptyEsm: loaded('esm', join(work, 'empty.mjs'), 'empty module, import'),
-    rootCjs: loaded('cjs', rootCjs, 'package root, require (CommonJS build)'),
-    rootEsm: loaded('esm', join(dist, 'esm', 'src', 'index.js'), 'package root, import (ESM build)'),
-    validationCjs: loaded(
-      'cjs',
-      join(dist, 'src', 'entries', 'validation.js'),
-      '/validation, require (CommonJS build)',
-    ),
-    validationEsm: loaded(
-      'esm',
-      join(dist, 'esm', 'src', 'entries', 'validation.js'),
-      '/validation, import (ESM build)',
-    ),
+    },
+  ];
+  const floors = {
+    cjs: loaded('cjs', join(work, 'empty.cjs'), 'require'),
+    esm: loaded('esm', join(work, 'empty.mjs'), 'import'),
   };
+  const names = dists.map((dist) => (dists.length > 1 ? relative(ROOT, dist) || dist : ''));
+  const measured = dists.flatMap((dist, index) => entryCases(dist, names[index]!, loaded));
   const load = loadavg()[0]!;
-  runRounds(Object.values(cases), ROUNDS);
+  runRounds([...whole, floors.cjs, floors.esm, ...measured.map(([item]) => item)], ROUNDS);
   const after = loadavg()[0]!;
   const group = `cold start: load + first validation, fresh node processes (median of ${ROUNDS} rounds)`;
   report.note(group, 'machine load (1-min load average, before → after)', `${load.toFixed(1)} → ${after.toFixed(1)}`);
   const total = (item: Case): number[] => item.samples.map((sample) => sample.loadMs + sample.firstValidateMs);
-  const floor = { cjs: median(total(cases.emptyCjs)), esm: median(total(cases.emptyEsm)) };
-  const floorCpu = {
-    cjs: median(cases.emptyCjs.samples.map((sample) => sample.cpuMs)),
-    esm: median(cases.emptyEsm.samples.map((sample) => sample.cpuMs)),
-  };
-  for (const item of [cases.nodeAlone, cases.nodeRoot]) {
-    report.note(group, `whole process: ${item.label}`, ms(median(total(item))));
+  const cpuOf = (item: Case): number => median(item.samples.map((sample) => sample.cpuMs));
+  for (const item of whole) report.note(group, `whole process: ${item.label}`, ms(median(total(item))));
+  for (const how of ['cjs', 'esm'] as const) {
+    const item = floors[how];
+    report.note(
+      group,
+      `floor: empty module, ${item.label}`,
+      `${ms(median(total(item)), 2)} wall, ${ms(cpuOf(item), 2)} CPU`,
+    );
   }
-  for (const [item, how] of [
-    [cases.emptyCjs, 'cjs'],
-    [cases.emptyEsm, 'esm'],
-  ] as const) {
-    report.note(group, `floor: ${item.label}`, `${ms(floor[how], 2)} wall, ${ms(floorCpu[how], 2)} CPU`);
-  }
-  for (const [item, how, goal] of [
-    [cases.rootCjs, 'cjs', COLD_START_GOALS_MS.root],
-    [cases.rootEsm, 'esm', COLD_START_GOALS_MS.root],
-    [cases.validationCjs, 'cjs', COLD_START_GOALS_MS.validation],
-    [cases.validationEsm, 'esm', COLD_START_GOALS_MS.validation],
-  ] as const) {
+  for (const [item, how, entry] of measured) {
+    const goal = COLD_START_GOALS_MS[entry];
     const wall = median(total(item));
-    const cpu = median(item.samples.map((sample) => sample.cpuMs));
+    const cpu = cpuOf(item);
     const parts = [
       `${ms(wall)} wall (load ${ms(median(item.samples.map((sample) => sample.loadMs)))})`,
       `${ms(cpu)} CPU`,
-      `above the floor ${ms(wall - floor[how])} wall, ${ms(cpu - floorCpu[how])} CPU`,
+      `above the floor ${ms(wall - median(total(floors[how])))} wall, ${ms(cpu - cpuOf(floors[how]))} CPU`,
       `first invalid +${ms(median(item.samples.map((sample) => sample.firstInvalidMs)), 2)}`,
       `goal ≤ ${goal} ms: ${wall <= goal ? 'met' : 'MISSED'} (wall)`,
     ];
@@ -214,9 +219,10 @@ export default async function startupBench(report: Report): Promise<void> {
   const work = mkdtempSync(join(ROOT, 'node_modules', '.contract-bench-build-'));
   try {
     const given = process.env['STARTUP_DIST'];
-    const dist = given ? resolve(given) : join(work, 'dist');
-    if (!given) await buildPackage(dist);
-    coldStart(report, dist, work);
+    const dists = given ? given.split(',').map((folder) => resolve(folder)) : [join(work, 'dist')];
+    if (!given) await buildPackage(dists[0]!);
+    coldStart(report, dists, work);
+    const dist = dists[0]!;
     const group = 'browser bundle (esbuild --platform=browser --minify, of the ESM build; gzip -9)';
     for (const [name, code] of [
       ['/validation, all of it', `export * from './src/entries/validation.js';`],
