@@ -86,3 +86,64 @@ test('trigger runs: with an explicit order both backends list the same runs in t
     }
   }
 }, 60_000);
+
+test('arguments: both readers accept and refuse the same values (one check, src/monitoring/common.ts)', async () => {
+  const MIN = '0001-01-01T00:00:00+00:00';
+  const MAX = '9999-12-31T23:59:59.999999+00:00';
+  type Call = (reader: MonitoringReader) => Promise<unknown>;
+  const hostile = (value: unknown) => value as never;
+  const sortedIds = async (runs: Promise<Array<{ trigger_run_id: string }>>) =>
+    (await runs).map((run) => run.trigger_run_id).sort();
+  const calls: Array<[string, Call]> = [
+    ['markers without startTime', (reader) => reader.getEventMarkers(hostile({ endTime: MAX }))],
+    ['markers without endTime', (reader) => reader.getEventMarkers(hostile({ startTime: MIN }))],
+    ['markers, startTime null', (reader) => reader.getEventMarkers(hostile({ startTime: null, endTime: MAX }))],
+    [
+      'markers, unknown state',
+      (reader) => reader.getEventMarkers(hostile({ startTime: MIN, endTime: MAX, state: 'x' })),
+    ],
+    ['runs in range without startTime', (reader) => reader.getTriggerRunsInRange(hostile({ endTime: MAX }))],
+    [
+      'runs in range, limit null (no limit)',
+      (reader) =>
+        sortedIds(
+          reader.getTriggerRunsInRange(hostile({ startTime: MIN, endTime: MAX, limit: null }), { order: 'oldest' }),
+        ),
+    ],
+    ['runs in range, limit -1', (reader) => reader.getTriggerRunsInRange({ startTime: MIN, endTime: MAX, limit: -1 })],
+    ['events, limit 1.5', (reader) => reader.getEvents({ limit: 1.5 })],
+    ['events, eventCode 5', (reader) => reader.getEvents(hostile({ eventCode: 5 }))],
+    ['events, startTime unreadable', (reader) => reader.getEvents({ startTime: 'not a time' })],
+    ['events, collect without errors', (reader) => reader.getEvents({}, hostile({ onError: 'collect' }))],
+    ['count, matched "yes"', (reader) => reader.countEvents(hostile({ matched: 'yes' }))],
+    [
+      'count, filters null',
+      (reader) => reader.countEvents(hostile({ eventCode: null, matched: null, startTime: null, endTime: null })),
+    ],
+    ['count, a window', (reader) => reader.countEvents({ startTime: MIN, endTime: '2026-01-01T00:20:00+00:00' })],
+    ['events batch of a string', (reader) => reader.getEventsBatch(hostile('evt'))],
+    ['runs batch, a lone surrogate', (reader) => reader.getTriggerRunsBatch(['run', '\ud800'])],
+    [
+      'runs for event, order sideways',
+      (reader) => reader.getTriggerRunsForEvent('evt', hostile({ order: 'sideways' })),
+    ],
+    ['runs for event, options an array', (reader) => reader.getTriggerRunsForEvent('evt', hostile([]))],
+  ];
+  const outcome = async (reader: MonitoringReader, call: Call) => {
+    try {
+      return { answer: await call(reader) };
+    } catch (err) {
+      return { error: (err as { code?: string }).code, argument: (err as { argument?: string }).argument };
+    }
+  };
+  let refused = 0;
+  for (const [name, call] of calls) {
+    const onSqlite = await outcome(sqlite, call);
+    expect([name, await outcome(redis, call)]).toEqual([name, onSqlite]);
+    if ('error' in onSqlite) {
+      expect([name, onSqlite.error]).toEqual([name, 'MONITORING_BAD_QUERY']);
+      refused++;
+    }
+  }
+  expect(refused).toBe(calls.length - 3);
+});
