@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkConsistency, type ConsistencyFinding } from '../../src/consistency';
-import { startRedisServer, type RedisServer } from '../support/redis-server';
+import { useRedisServer } from '../support/redis-server';
 import { participantsOf, realRecords, seedOr, type OracleRequest, type RealRecords } from './real-records';
 
 jest.setTimeout(300_000);
@@ -91,13 +91,9 @@ describe('records written by the real pynenc keep every invariant', () => {
   });
 
   describe('Redis backends (RedisTrigger)', () => {
-    let redis: RedisServer;
-    beforeAll(async () => {
-      redis = await startRedisServer();
-    });
-    afterAll(async () => redis?.stop());
+    const redis = useRedisServer();
     it('on a real redis-server', () => {
-      check({ seed: seedOr(4), scenarios: 30, store: 'redis', redis_url: redis.url });
+      check({ seed: seedOr(4), scenarios: 30, store: 'redis', redis_url: redis.server.url });
     });
   });
 });
