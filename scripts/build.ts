@@ -305,6 +305,8 @@ function layoutPlugin(
         const chunk = chunkOf(layout, args.path, format);
         if (!chunk || chunk === file.chunk) return null;
         const names = exportsByChunk.get(chunk)!.get(args.path)!;
+        // a module of types only: nothing to import (an empty re-export would still load its chunk)
+        if (names.length === 0) return { contents: '', loader: 'js' };
         const list = names.map(([name, alias]) => (name === alias ? name : `${alias} as ${name}`)).join(', ');
         const from = JSON.stringify(`contract-file:chunks/${chunk}.js`);
         return { contents: `export { ${list} } from ${from};\n`, resolveDir: dirname(args.path), loader: 'js' };
