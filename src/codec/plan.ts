@@ -131,10 +131,13 @@ function buildPlan(dto: DtoName): DtoPlan {
   const closed =
     schema.additionalProperties === false &&
     fields.every((f) => f.required && !isArrayIndexKey(f.name)) &&
-    fields.every((f) => {
-      if (!mayBeNull(properties[f.name], base, new Set())) return true;
+    fields.every((field) => {
+      if (!mayBeNull(properties[field.name], base, new Set())) return true;
       // readField turns a null into the field's default
-      return !f.defaultsToNow && (f.kind === 'optionalTimestamp' || !f.hasDefault || f.makeDefault() === null);
+      return (
+        !field.defaultsToNow &&
+        (field.kind === 'optionalTimestamp' || !field.hasDefault || field.makeDefault() === null)
+      );
     });
   return { dto, fields, byName: new Map(fields.map((f) => [f.name, f])), readsAsIs: closed };
 }
@@ -150,26 +153,26 @@ function deref(schema: JsonSchema, base: string): { node: JsonSchema; base: stri
 
 /** FieldShape of a property's schema (conservative: 'any' unless the schema's types say otherwise). */
 function shapeOf(schema: JsonSchema, base: string): FieldShape {
-  const scalar = (s: unknown, b: string): boolean => {
-    if (s === null || typeof s !== 'object') return false;
-    const d = deref(s as JsonSchema, b);
-    if (d === undefined) return false;
-    const { node } = d;
+  const scalar = (candidate: unknown, nodeBase: string): boolean => {
+    if (candidate === null || typeof candidate !== 'object') return false;
+    const resolved = deref(candidate as JsonSchema, nodeBase);
+    if (resolved === undefined) return false;
+    const { node } = resolved;
     const alternatives = [node.oneOf, node.anyOf].filter(Array.isArray) as JsonSchema[][];
     if (node.type === undefined)
-      return alternatives.length > 0 && alternatives.some((list) => list.every((x) => scalar(x, d.base)));
+      return alternatives.length > 0 && alternatives.some((list) => list.every((x) => scalar(x, resolved.base)));
     return ([] as unknown[]).concat(node.type).every((t) => t === 'string' || t === 'boolean' || t === 'null');
   };
   if (scalar(schema, base)) return 'scalar';
-  const d = deref(schema, base);
-  if (d === undefined) return 'any';
-  const { node } = d;
-  if (node.type === 'array' && scalar(node.items, d.base)) return 'list';
+  const resolved = deref(schema, base);
+  if (resolved === undefined) return 'any';
+  const { node } = resolved;
+  if (node.type === 'array' && scalar(node.items, resolved.base)) return 'list';
   if (
     node.type === 'object' &&
     node.properties === undefined &&
     node.patternProperties === undefined &&
-    scalar(node.additionalProperties, d.base)
+    scalar(node.additionalProperties, resolved.base)
   )
     return 'map';
   return 'any';

@@ -171,7 +171,7 @@ function walkOf(dto: DtoName, built: Map<DtoName, DtoWalk>): DtoWalk {
     rewritten: mayBeRewritten,
   };
   built.set(dto, walk);
-  for (const f of fields) nested.push(f.nested !== undefined ? walkOf(f.nested, built) : null);
+  for (const field of fields) nested.push(field.nested !== undefined ? walkOf(field.nested, built) : null);
   return walk;
 }
 
@@ -248,29 +248,29 @@ function readDto(plan: DtoPlan, data: unknown, path: string, ctx: Context): unkn
   if (!ctx.copy && keys.length === fields.length && keysInPlanOrder(keys, fields)) {
     // What Python writes: every key, in order, nothing else. The freshly parsed
     // object is ours; only values that change are replaced (same key, same order).
-    for (let k = 0; k < fields.length; k++) {
-      const field = fields[k]!;
-      const v = data[field.name];
-      const r = readField(field, true, v, path, ctx);
-      if (r !== v) data[field.name] = r;
+    for (let index = 0; index < fields.length; index++) {
+      const field = fields[index]!;
+      const value = data[field.name];
+      const result = readField(field, true, value, path, ctx);
+      if (result !== value) data[field.name] = result;
     }
     return data;
   }
   const out: Record<string, unknown> = {};
   let present = 0;
-  for (let k = 0; k < fields.length; k++) {
-    const field = fields[k]!;
+  for (let index = 0; index < fields.length; index++) {
+    const field = fields[index]!;
     const has = hasOwn.call(data, field.name);
     if (has) present++;
-    const r = readField(field, has, has ? data[field.name] : undefined, path, ctx);
-    if (r !== ABSENT) out[field.name] = r;
+    const result = readField(field, has, has ? data[field.name] : undefined, path, ctx);
+    if (result !== ABSENT) out[field.name] = result;
   }
   if (present !== keys.length) reportUnknown(plan, data, path, ctx);
   return out;
 }
 
 function keysInPlanOrder(keys: readonly string[], fields: readonly FieldPlan[]): boolean {
-  for (let k = 0; k < keys.length; k++) if (keys[k] !== fields[k]!.name) return false;
+  for (let index = 0; index < keys.length; index++) if (keys[index] !== fields[index]!.name) return false;
   return true;
 }
 
@@ -281,31 +281,36 @@ const ABSENT: unique symbol = Symbol('absent');
  * One field as Python's reader takes it: defaults for missing/null ("" for timestamps), timestamps normalized,
  * nested DTOs read.
  */
-function readField(field: FieldPlan, has: boolean, v: unknown, path: string, ctx: Context): unknown {
-  if (v === undefined || v === null || (v === '' && (field.kind === 'optionalTimestamp' || field.defaultsToNow))) {
+function readField(field: FieldPlan, has: boolean, value: unknown, path: string, ctx: Context): unknown {
+  if (
+    value === undefined ||
+    value === null ||
+    (value === '' && (field.kind === 'optionalTimestamp' || field.defaultsToNow))
+  ) {
     let filled: unknown;
     if (field.defaultsToNow) filled = ctx.now ??= nowText(ctx.clock);
     else if (field.kind === 'optionalTimestamp') filled = null;
     else if (field.hasDefault) filled = field.makeDefault();
-    else return has ? v : ABSENT; // a null without default stays null: the validator says what was expected
-    if (ctx.defaulted !== null && !(v === null && filled === null)) ctx.defaulted.push(`${path}/${field.pointer}`);
+    else return has ? value : ABSENT; // a null without default stays null: the validator says what was expected
+    if (ctx.defaulted !== null && !(value === null && filled === null)) ctx.defaulted.push(`${path}/${field.pointer}`);
     return filled;
   }
   switch (field.kind) {
     case 'timestamp':
     case 'optionalTimestamp':
-      return typeof v === 'string' ? readTimestamp(v, path, field, ctx) : v;
+      return typeof value === 'string' ? readTimestamp(value, path, field, ctx) : value;
     case 'dto':
-      return readDto(PLANS[field.nested!], v, `${path}/${field.pointer}`, ctx);
+      return readDto(PLANS[field.nested!], value, `${path}/${field.pointer}`, ctx);
     case 'dtoArray': {
-      if (!Array.isArray(v)) return v;
+      if (!Array.isArray(value)) return value;
       const nested = PLANS[field.nested!];
-      const list: unknown[] = ctx.copy ? new Array(v.length) : v;
-      for (let k = 0; k < v.length; k++) list[k] = readDto(nested, v[k], `${path}/${field.pointer}/${k}`, ctx);
+      const list: unknown[] = ctx.copy ? new Array(value.length) : value;
+      for (let index = 0; index < value.length; index++)
+        list[index] = readDto(nested, value[index], `${path}/${field.pointer}/${index}`, ctx);
       return list;
     }
     default:
-      return ctx.copy ? shallowCopy(v) : v;
+      return ctx.copy ? shallowCopy(value) : value;
   }
 }
 
@@ -347,13 +352,13 @@ function reportUnknown(plan: DtoPlan, data: Record<string, unknown>, path: strin
   }
 }
 
-function shallowCopy(v: unknown): unknown {
-  if (Array.isArray(v)) return v.slice();
-  if (isPlainObject(v)) {
+function shallowCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.slice();
+  if (isPlainObject(value)) {
     const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(v)) defineOwn(copy, key, v[key]);
-    const order = pythonKeyOrder(v);
+    for (const key of Object.keys(value)) defineOwn(copy, key, value[key]);
+    const order = pythonKeyOrder(value);
     return order ? withPythonKeyOrder(copy, order) : copy;
   }
-  return v;
+  return value;
 }

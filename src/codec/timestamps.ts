@@ -47,9 +47,13 @@ export type Clock = () => Date | bigint | PyTimestamp;
 /** Python's `datetime.now(UTC).isoformat()` for the clock's reading. */
 export function nowText(clock: Clock | undefined): string {
   if (clock === undefined) return PyTimestamp.now().toString();
-  const t = clock();
-  if (t instanceof PyTimestamp) return t.toUtc().toString();
-  if (t instanceof Date) return PyTimestamp.fromDate(t).toString();
-  if (typeof t === 'bigint') return PyTimestamp.fromEpochMicros(t).toString();
-  throw new InvalidOptionError('now', 'a clock returning a Date, epoch microseconds (bigint) or a PyTimestamp', t);
+  const reading = clock();
+  if (reading instanceof PyTimestamp) return reading.toUtc().toString();
+  if (reading instanceof Date) return PyTimestamp.fromDate(reading).toString();
+  if (typeof reading === 'bigint') return PyTimestamp.fromEpochMicros(reading).toString();
+  throw new InvalidOptionError(
+    'now',
+    'a clock returning a Date, epoch microseconds (bigint) or a PyTimestamp',
+    reading,
+  );
 }

@@ -189,15 +189,15 @@ class WireMapper {
   private mapItems(arr: readonly unknown[]): unknown[] {
     let out: unknown[] | undefined = arr.constructor === Array ? undefined : [];
     const segments = this.segments;
-    for (let i = 0; i < arr.length; i++) {
-      const item = arr[i];
+    for (let index = 0; index < arr.length; index++) {
+      const item = arr[index];
       let mapped: unknown = item;
       if (typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean') {
-        segments.push(i);
+        segments.push(index);
         mapped = this.map(item);
         segments.pop();
       }
-      if (out === undefined && mapped !== item) out = arr.slice(0, i);
+      if (out === undefined && mapped !== item) out = arr.slice(0, index);
       if (out !== undefined) out.push(mapped);
     }
     return out ?? (arr as unknown[]);
@@ -207,8 +207,8 @@ class WireMapper {
     const keys = Object.keys(obj);
     const segments = this.segments;
     let out: Record<string, unknown> | undefined;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]!;
       if (this.reserved.has(key)) {
         this.fail(
           'reserved-key',
@@ -218,16 +218,16 @@ class WireMapper {
           key,
         );
       }
-      const v = obj[key];
-      let mapped: unknown = v;
-      if (v !== undefined && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+      const value = obj[key];
+      let mapped: unknown = value;
+      if (value !== undefined && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
         segments.push(key);
-        mapped = this.map(v);
+        mapped = this.map(value);
         segments.pop();
       }
-      if (out === undefined && (mapped !== v || v === undefined)) {
+      if (out === undefined && (mapped !== value || value === undefined)) {
         out = {};
-        for (let j = 0; j < i; j++) defineOwn(out, keys[j]!, obj[keys[j]!]);
+        for (let earlier = 0; earlier < index; earlier++) defineOwn(out, keys[earlier]!, obj[keys[earlier]!]);
       }
       if (out !== undefined && mapped !== undefined) defineOwn(out, key, mapped);
     }
@@ -287,9 +287,9 @@ const SIMPLE_STRING = /^"[^"\\\u0000-\u001f]*"$/;
 
 /** The most common payload texts, read without a parser: a string with no escapes, a small int, true/false/null. */
 function simpleScalar(text: string): PyValue | undefined {
-  const c = text.charCodeAt(0);
-  if (c === 34 /* " */) return SIMPLE_STRING.test(text) ? text.slice(1, -1) : undefined;
-  if (c === 45 /* - */ || (c >= 48 && c <= 57)) return isPlainIntToken(text) ? Number(text) : undefined;
+  const first = text.charCodeAt(0);
+  if (first === 34 /* " */) return SIMPLE_STRING.test(text) ? text.slice(1, -1) : undefined;
+  if (first === 45 /* - */ || (first >= 48 && first <= 57)) return isPlainIntToken(text) ? Number(text) : undefined;
   if (text === 'true') return true;
   if (text === 'false') return false;
   if (text === 'null') return null;
@@ -491,7 +491,7 @@ class TagReader {
   private count(nodes: readonly PyJsonValue[], self: unknown): void {
     const stack: Array<[PyJsonValue, unknown]> = [];
     const pushAll = (children: readonly PyJsonValue[], as: unknown): void => {
-      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, as]);
+      for (let index = children.length - 1; index >= 0; index--) stack.push([children[index]!, as]);
     };
     pushAll(nodes, self);
     while (stack.length > 0) {
@@ -574,11 +574,11 @@ function dispatchTag(obj: Record<string, PyJsonValue>): DispatchTag | undefined 
 }
 
 /** Python's truth value of a JSON value (pynenc tests envelopes with `data.get(KEY)`). */
-function pyTruthy(v: PyJsonValue): boolean {
-  if (v === null || v === false || v === '' || v === 0 || v === 0n) return false;
-  if (v instanceof PyFloat) return v.value !== 0;
-  if (Array.isArray(v)) return v.length > 0;
-  if (typeof v === 'object') return Object.keys(v).length > 0;
+function pyTruthy(value: PyJsonValue): boolean {
+  if (value === null || value === false || value === '' || value === 0 || value === 0n) return false;
+  if (value instanceof PyFloat) return value.value !== 0;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.keys(value).length > 0;
   return true;
 }
 
@@ -592,7 +592,7 @@ function decodeBase64(body: PyJsonValue | undefined): Uint8Array {
 
 const B85_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~';
 const B85_VALUE = new Int16Array(128).fill(-1);
-for (let i = 0; i < B85_ALPHABET.length; i++) B85_VALUE[B85_ALPHABET.charCodeAt(i)] = i;
+for (let index = 0; index < B85_ALPHABET.length; index++) B85_VALUE[B85_ALPHABET.charCodeAt(index)] = index;
 
 /** Python's base64.b85decode (RFC 1924 alphabet; a short last group is padded with '~'). */
 function decodeBase85(body: PyJsonValue | undefined): Uint8Array {
@@ -600,19 +600,19 @@ function decodeBase85(body: PyJsonValue | undefined): Uint8Array {
   const padding = (5 - (body.length % 5)) % 5;
   const padded = body + '~'.repeat(padding);
   const out = new Uint8Array((padded.length / 5) * 4);
-  for (let g = 0, o = 0; g < padded.length; g += 5, o += 4) {
+  for (let group = 0, offset = 0; group < padded.length; group += 5, offset += 4) {
     let acc = 0;
-    for (let k = 0; k < 5; k++) {
-      const c = padded.charCodeAt(g + k);
-      const v = c < 128 ? B85_VALUE[c]! : -1;
-      if (v < 0) throw malformed(`py/b85 body has a character outside base85 at ${g + k}`);
-      acc = acc * 85 + v;
+    for (let position = 0; position < 5; position++) {
+      const char = padded.charCodeAt(group + position);
+      const digit = char < 128 ? B85_VALUE[char]! : -1;
+      if (digit < 0) throw malformed(`py/b85 body has a character outside base85 at ${group + position}`);
+      acc = acc * 85 + digit;
     }
-    if (acc > 0xffffffff) throw malformed(`py/b85 group at ${g} overflows`);
-    out[o] = acc >>> 24;
-    out[o + 1] = (acc >>> 16) & 0xff;
-    out[o + 2] = (acc >>> 8) & 0xff;
-    out[o + 3] = acc & 0xff;
+    if (acc > 0xffffffff) throw malformed(`py/b85 group at ${group} overflows`);
+    out[offset] = acc >>> 24;
+    out[offset + 1] = (acc >>> 16) & 0xff;
+    out[offset + 2] = (acc >>> 8) & 0xff;
+    out[offset + 3] = acc & 0xff;
   }
   return padding ? out.subarray(0, out.length - padding) : out;
 }
@@ -621,15 +621,15 @@ function decodeBase85(body: PyJsonValue | undefined): Uint8Array {
 function deepFreeze<T>(value: T): T {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
-    const v = stack.pop();
-    if (v === null || typeof v !== 'object' || Object.isFrozen(v) || ArrayBuffer.isView(v)) continue;
-    Object.freeze(v);
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) stack.push(v[i]);
-    } else if (v instanceof PyOpaque) {
-      stack.push(v.raw);
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object' || Object.isFrozen(node) || ArrayBuffer.isView(node)) continue;
+    Object.freeze(node);
+    if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index++) stack.push(node[index]);
+    } else if (node instanceof PyOpaque) {
+      stack.push(node.raw);
     } else {
-      for (const key of Object.keys(v)) stack.push((v as Record<string, unknown>)[key]);
+      for (const key of Object.keys(node)) stack.push((node as Record<string, unknown>)[key]);
     }
   }
   return value;
