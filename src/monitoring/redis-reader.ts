@@ -13,14 +13,17 @@
  * (and LLEN where a filter needs the link count), it stops once the page is full, and the links of the records it
  * returns come in one pipelined LRANGE batch. Never one round trip per event.
  */
-import { Redis, ReplyError, type RedisOptions } from 'ioredis';
+import { ReplyError, type Redis } from 'ioredis';
 import type { EventMarker, EventMarkerPage, EventRecord, TriggerRunRecord } from '../../generated/types';
 import { PYNENC_REDIS_KEY_PREFIX, sanitizeAppId } from '../datastore/redis/keys';
 import {
   CONNECTION_CLIENT_METHODS,
   connectFailureKind,
   createRedisClient,
+  DEFAULT_REDIS_URL,
   describeRedisServer,
+  expectedDbOf,
+  failFastSettings,
   isRedisClient,
   isRedisConnectionError,
   isRedisTimeout,
@@ -196,17 +199,9 @@ export class RedisMonitoringReader implements MonitoringReader {
       this.client = options.client;
       this.disconnectOnClose = options.closeClient === true;
     } else {
-      const failFast: RedisOptions = {
-        lazyConnect: true,
-        enableOfflineQueue: false,
-        retryStrategy: () => null,
-        maxRetriesPerRequest: 0,
-        connectTimeout: connectTimeoutMs,
-        commandTimeout: this.commandTimeoutMs,
-      };
       this.client = createRedisClient(
-        options.connection === undefined ? 'redis://localhost:6379/0' : options.connection,
-        failFast,
+        options.connection === undefined ? DEFAULT_REDIS_URL : options.connection,
+        failFastSettings(connectTimeoutMs, this.commandTimeoutMs),
         (option, expected, received) => refuse(option, expected, received),
       );
       this.disconnectOnClose = true;
@@ -223,7 +218,7 @@ export class RedisMonitoringReader implements MonitoringReader {
         new MonitoringQueryError(
           { backend: 'redis', location: server },
           'connection.db',
-          `a database ${server.replace(/\/\d+$/, '')} has (0 to its \`databases\` setting - 1)`,
+          expectedDbOf(server),
           `${db} (${reply.message})`,
         ),
     });

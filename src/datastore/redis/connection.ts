@@ -26,6 +26,31 @@ type RefuseConnection = (option: string, expected: string, received: unknown) =>
 
 const EXPECTED = 'a redis:// or rediss:// URL, or connection options (host, port, path, db, …)';
 
+/** Where a client connects when the caller gives neither `connection` nor `client` (pynenc_redis's default). */
+export const DEFAULT_REDIS_URL = 'redis://localhost:6379/0';
+
+/**
+ * The settings of a client the package creates: a call fails fast instead of waiting. No offline queue (a call while
+ * disconnected fails now), no background reconnect loop and no retry (the next call reconnects), never a replayed
+ * command (a write the caller was told failed stays unwritten), ioredis's own connect and command timeouts.
+ */
+export function failFastSettings(connectTimeoutMs: number, commandTimeoutMs: number): RedisOptions {
+  return {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+    maxRetriesPerRequest: 0,
+    autoResendUnfulfilledCommands: false,
+    connectTimeout: connectTimeoutMs,
+    commandTimeout: commandTimeoutMs,
+  };
+}
+
+/** What a database index must be on `server` (`redis://host:port/db`), for the refusal of one it lacks. */
+export function expectedDbOf(server: string): string {
+  return `a database ${server.replace(/\/\d+$/, '')} has (0 to its \`databases\` setting - 1)`;
+}
+
 /**
  * A lazily connecting ioredis client for `connection` (a `redis://` / `rediss://` URL or connection options) with
  * `settings` on top (the caller's timeouts and fail-fast switches). A value ioredis cannot parse, a port out of

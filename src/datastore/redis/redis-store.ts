@@ -6,7 +6,7 @@
 // ioredis over node-redis: connect/command timeouts, an offline-queue switch and retryStrategy let calls fail fast
 // instead of queueing; Buffer replies (mgetBuffer/scanBuffer) allow strict UTF-8 checks; ReplyError types server
 // errors.
-import { ReplyError, type Redis, type RedisOptions } from 'ioredis';
+import { ReplyError, type Redis } from 'ioredis';
 import type { DataStoreBackend } from '../backend';
 import { ContractError } from '../../errors';
 import { checkEntries, checkKeys } from '../entries';
@@ -24,7 +24,10 @@ import {
   CONNECTION_CLIENT_METHODS,
   connectFailureKind,
   createRedisClient,
+  DEFAULT_REDIS_URL,
   describeRedisServer,
+  expectedDbOf,
+  failFastSettings,
   isRedisClient,
   isRedisConnectionError,
   isRedisTimeout,
@@ -117,18 +120,9 @@ export class RedisStore implements DataStoreBackend {
       this.client = options.client;
       this.disconnectOnClose = options.closeClient === true;
     } else {
-      const failFast: RedisOptions = {
-        lazyConnect: true,
-        enableOfflineQueue: false, // a call while disconnected fails now instead of waiting in a queue
-        retryStrategy: () => null, // no background reconnect loop; the next call reconnects
-        maxRetriesPerRequest: 0,
-        autoResendUnfulfilledCommands: false, // never replay a write the caller was told failed
-        connectTimeout: connectTimeoutMs,
-        commandTimeout: this.commandTimeoutMs,
-      };
       this.client = createRedisClient(
-        options.connection === undefined ? 'redis://localhost:6379/0' : options.connection,
-        failFast,
+        options.connection === undefined ? DEFAULT_REDIS_URL : options.connection,
+        failFastSettings(connectTimeoutMs, this.commandTimeoutMs),
         configError,
       );
       this.disconnectOnClose = true;
@@ -140,12 +134,7 @@ export class RedisStore implements DataStoreBackend {
       connectTimeoutMs,
       commandTimeoutMs: this.commandTimeoutMs,
       db: redisDbIndex(this.client.options.db, configError),
-      refuseDb: (db, reply) =>
-        new DataStoreConfigError(
-          'db',
-          `a database ${description.replace(/\/\d+$/, '')} has (0 to its \`databases\` setting - 1): ${reply.message}`,
-          db,
-        ),
+      refuseDb: (db, reply) => new DataStoreConfigError('db', `${expectedDbOf(description)}: ${reply.message}`, db),
     });
   }
 

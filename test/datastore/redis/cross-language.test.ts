@@ -8,6 +8,9 @@ import { RedisStore } from '../../../src/datastore/redis';
 import { useRedisServer, type RedisServer } from '../../support/redis-server';
 import { pyRedis } from '../../support/redis-python';
 
+// Each test runs pynenc_redis in a Python process or three: seconds on a loaded machine (jest's 5 s default failed).
+jest.setTimeout(60_000);
+
 const redis = useRedisServer();
 let server: RedisServer;
 beforeAll(() => {
