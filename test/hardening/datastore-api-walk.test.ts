@@ -24,6 +24,8 @@ import { BASE_RECORD } from '../support/datastore';
 
 jest.setTimeout(300_000);
 
+const REPO = process.cwd();
+
 const { ClientDataStore, MemoryStore, PyTuple, PySet, PyOpaque } = datastore;
 const { SqliteStore } = sqliteModule;
 const { RedisStore } = redisModule;
@@ -37,11 +39,14 @@ beforeAll(async () => {
   server = await startRedisServer();
   closedUrl = `redis://127.0.0.1:${await freePort()}/0`;
   dir = mkdtempSync(join(tmpdir(), 'api-walk-'));
+  // A hostile `path` ('x', '::::', …) opens a SQLite file where it points: relative ones land in the scratch folder.
+  process.chdir(dir);
 });
 
 afterAll(async () => {
   for (const c of cleanup.reverse()) await Promise.resolve(c()).catch(() => undefined);
   await server?.stop();
+  process.chdir(REPO);
   rmSync(dir, { recursive: true, force: true });
 });
 

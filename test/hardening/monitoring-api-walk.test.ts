@@ -29,6 +29,8 @@ import { freePort, startRedisServer, type RedisServer } from '../support/redis-s
 
 jest.setTimeout(900_000);
 
+const REPO = process.cwd();
+
 const { SqliteMonitoringReader, sqliteTriggerTables } = sqliteModule;
 const { RedisMonitoringReader, redisTriggerKeys } = redisModule;
 const { follow, MonitoringFollower } = monitoring;
@@ -51,12 +53,15 @@ beforeAll(async () => {
   closedUrl = `redis://127.0.0.1:${await freePort()}/0`;
   runPynenc('monitoring_oracle.py', { ...WRITE, backend: 'sqlite', path: sqlitePath }, { timeoutMs: 120_000 });
   runPynenc('monitoring_oracle.py', { ...WRITE, backend: 'redis', redis_url: server.url }, { timeoutMs: 120_000 });
+  // A hostile `path` ('x', '::::', …) points a reader at a file: relative ones resolve in the scratch folder.
+  process.chdir(dir);
 }, 300_000);
 
 afterAll(async () => {
   for (const c of cleanup.reverse()) await Promise.resolve(c()).catch(() => undefined);
   await server?.stop();
   await doomed?.stop();
+  process.chdir(REPO);
   rmSync(dir, { recursive: true, force: true });
 });
 
