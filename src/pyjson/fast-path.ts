@@ -165,37 +165,38 @@ function dtoVerdict(
 /** One valid DTO object at `depth` (counted by the caller), its keys known to be in order. */
 function dtoAsIs(walk: DtoWalk, obj: Record<string, unknown>, depth: number, scan: Scan): boolean {
   const classes = walk.classes;
-  let k = 0;
+  let position = 0;
   // The keys are the plan's, in its order (the in-order checker said so): the k-th key is field k.
   for (const key in obj) {
-    const check = classes[k++];
+    const check = classes[position++];
     if (check === FIELD_SCALAR) continue; // a string, boolean or null
-    const v = obj[key];
+    const value = obj[key];
     if (depth === 1) scan.numbers = false;
     switch (check) {
       case FIELD_TIMESTAMP:
-        if (typeof v === 'string' && walk.rewritten(v)) return false;
+        if (typeof value === 'string' && walk.rewritten(value)) return false;
         break;
       case FIELD_DTO:
         scan.containers++;
         if (depth + 1 > scan.depth) scan.depth = depth + 1;
-        if (!dtoAsIs(walk.nested[k - 1]!, v as Record<string, unknown>, depth + 1, scan)) return false;
+        if (!dtoAsIs(walk.nested[position - 1]!, value as Record<string, unknown>, depth + 1, scan)) return false;
         break;
       case FIELD_DTO_ARRAY: {
-        const list = v as Record<string, unknown>[];
-        const nested = walk.nested[k - 1]!;
+        const list = value as Record<string, unknown>[];
+        const nested = walk.nested[position - 1]!;
         scan.containers += 1 + list.length;
         const level = depth + (list.length > 0 ? 2 : 1);
         if (level > scan.depth) scan.depth = level;
         const name = nested.onlyTimestamp;
         if (name !== null) {
           // The items hold no container: only their timestamp needs a look (10k markers of a page).
-          for (let i = 0; i < list.length; i++) {
-            const stamp = list[i]![name];
+          for (let index = 0; index < list.length; index++) {
+            const stamp = list[index]![name];
             if (typeof stamp === 'string' && nested.rewritten(stamp)) return false;
           }
         } else {
-          for (let i = 0; i < list.length; i++) if (!dtoAsIs(nested, list[i]!, depth + 2, scan)) return false;
+          for (let index = 0; index < list.length; index++)
+            if (!dtoAsIs(nested, list[index]!, depth + 2, scan)) return false;
         }
         break;
       }
@@ -206,15 +207,15 @@ function dtoAsIs(walk: DtoWalk, obj: Record<string, unknown>, depth: number, sca
       case FIELD_MAP: // an object of those: only its keys matter
         scan.containers++;
         if (depth + 1 > scan.depth) scan.depth = depth + 1;
-        for (const name in v as object) {
-          const c = name.charCodeAt(0);
-          if (c >= 48 && c <= 57 && isArrayIndexKey(name)) return false;
+        for (const name in value as object) {
+          const first = name.charCodeAt(0);
+          if (first >= 48 && first <= 57 && isArrayIndexKey(name)) return false;
         }
         break;
       default:
-        if (typeof v === 'object') {
-          if (v !== null && !valueAsIs(v, depth + 1, scan)) return false;
-        } else if (typeof v === 'number' && ambiguous(v)) {
+        if (typeof value === 'object') {
+          if (value !== null && !valueAsIs(value, depth + 1, scan)) return false;
+        } else if (typeof value === 'number' && ambiguous(value)) {
           scan.numbers = true;
         }
     }
@@ -236,21 +237,21 @@ function valueAsIs(root: object, depth: number, scan: Scan): boolean {
     scan.containers++;
     if (level > scan.depth) scan.depth = level;
     if (Array.isArray(node)) {
-      for (let k = 0; k < node.length; k++) {
-        const v: unknown = node[k];
-        if (typeof v === 'object') {
-          if (v !== null) (stack ??= []).push(v, level + 1);
-        } else if (typeof v === 'number' && ambiguous(v)) scan.numbers = true;
+      for (let index = 0; index < node.length; index++) {
+        const value: unknown = node[index];
+        if (typeof value === 'object') {
+          if (value !== null) (stack ??= []).push(value, level + 1);
+        } else if (typeof value === 'number' && ambiguous(value)) scan.numbers = true;
       }
     } else {
       const obj = node as Record<string, unknown>;
       for (const key in obj) {
-        const c = key.charCodeAt(0);
-        if (c >= 48 && c <= 57 && isArrayIndexKey(key)) return false;
-        const v = obj[key];
-        if (typeof v === 'object') {
-          if (v !== null) (stack ??= []).push(v, level + 1);
-        } else if (typeof v === 'number' && ambiguous(v)) scan.numbers = true;
+        const first = key.charCodeAt(0);
+        if (first >= 48 && first <= 57 && isArrayIndexKey(key)) return false;
+        const value = obj[key];
+        if (typeof value === 'object') {
+          if (value !== null) (stack ??= []).push(value, level + 1);
+        } else if (typeof value === 'number' && ambiguous(value)) scan.numbers = true;
       }
     }
     if (stack === null || stack.length === 0) return true;
@@ -342,11 +343,14 @@ function holdsNumbers(root: object): boolean | null {
  * in the text (a few samples).
  */
 function textWithinLimitsCheap(text: string, limits: Limits): boolean {
-  const n = text.length;
-  if ((n >= 2 * limits.maxDepth + 2 && !fewBrackets(text, limits.maxDepth)) || n >= limits.maxStringLength + 2) {
+  const length = text.length;
+  if (
+    (length >= 2 * limits.maxDepth + 2 && !fewBrackets(text, limits.maxDepth)) ||
+    length >= limits.maxStringLength + 2
+  ) {
     if (!textWithinLimits(text, limits)) return false;
   }
-  return !(n > PYTHON_INT_MAX_STR_DIGITS && hasLongDigitRun(text));
+  return !(length > PYTHON_INT_MAX_STR_DIGITS && hasLongDigitRun(text));
 }
 
 /**
@@ -360,18 +364,18 @@ function textWithinLimitsCheap(text: string, limits: Limits): boolean {
  * make the bound looser. When the bound fails, the text is scanned exactly.
  */
 function jsonWithinLimits(text: string, limits: Limits, depth: number, containers: number): boolean {
-  const n = text.length;
-  if (n >= limits.maxStringLength + 2 || depth > limits.maxDepth) return textWithinLimitsCheap(text, limits);
-  if (n >= 2 * limits.maxDepth + 2) {
+  const length = text.length;
+  if (length >= limits.maxStringLength + 2 || depth > limits.maxDepth) return textWithinLimitsCheap(text, limits);
+  if (length >= 2 * limits.maxDepth + 2) {
     const hidden = countChar(text, '{') + countChar(text, '[') - containers;
     if (depth + hidden > limits.maxDepth && !textWithinLimits(text, limits)) return false;
   }
-  return !(n > PYTHON_INT_MAX_STR_DIGITS && hasLongDigitRun(text));
+  return !(length > PYTHON_INT_MAX_STR_DIGITS && hasLongDigitRun(text));
 }
 
-function countChar(text: string, c: string): number {
+function countChar(text: string, char: string): number {
   let count = 0;
-  for (let i = text.indexOf(c); i !== -1; i = text.indexOf(c, i + 1)) count++;
+  for (let index = text.indexOf(char); index !== -1; index = text.indexOf(char, index + 1)) count++;
   return count;
 }
 
@@ -427,64 +431,70 @@ export function isPlainIntToken(token: string): boolean {
  */
 function trailingMembers(text: string, max = 8): Map<string, string> {
   const found = new Map<string, string>();
-  let i = wsBack(text, text.length - 1);
-  if (i < 0 || text.charCodeAt(i) !== RBRACE) return found;
-  i = wsBack(text, i - 1);
-  for (let members = 0; members < max && i >= 0; members++) {
+  let index = wsBack(text, text.length - 1);
+  if (index < 0 || text.charCodeAt(index) !== RBRACE) return found;
+  index = wsBack(text, index - 1);
+  for (let members = 0; members < max && index >= 0; members++) {
     // the value, ending at i
-    const c = text.charCodeAt(i);
+    const last = text.charCodeAt(index);
     let start: number;
-    if (c === QUOTE) {
-      start = openingQuote(text, i);
-    } else if (c === RBRACKET || c === RBRACE) {
+    if (last === QUOTE) {
+      start = openingQuote(text, index);
+    } else if (last === RBRACKET || last === RBRACE) {
       return found; // a container
     } else {
-      start = i;
+      start = index;
       while (start > 0 && isTokenChar(text.charCodeAt(start - 1))) start--;
-      if (!isTokenChar(c)) return found;
+      if (!isTokenChar(last)) return found;
     }
     if (start < 0) return found;
-    const token = text.slice(start, i + 1);
-    i = wsBack(text, start - 1);
-    if (i < 0 || text.charCodeAt(i) !== COLON) return found;
-    i = wsBack(text, i - 1);
-    if (i < 0 || text.charCodeAt(i) !== QUOTE) return found;
-    const open = openingQuote(text, i);
+    const token = text.slice(start, index + 1);
+    index = wsBack(text, start - 1);
+    if (index < 0 || text.charCodeAt(index) !== COLON) return found;
+    index = wsBack(text, index - 1);
+    if (index < 0 || text.charCodeAt(index) !== QUOTE) return found;
+    const open = openingQuote(text, index);
     if (open < 0) return found;
-    const key = text.slice(open + 1, i);
+    const key = text.slice(open + 1, index);
     if (key.indexOf('\\') !== -1) return found;
     if (!found.has(key)) found.set(key, token);
-    i = wsBack(text, open - 1);
-    if (i < 0 || text.charCodeAt(i) !== COMMA) return found;
-    i = wsBack(text, i - 1);
+    index = wsBack(text, open - 1);
+    if (index < 0 || text.charCodeAt(index) !== COMMA) return found;
+    index = wsBack(text, index - 1);
   }
   return found;
 }
 
-function wsBack(text: string, i: number): number {
-  while (i >= 0) {
-    const c = text.charCodeAt(i);
-    if (c !== SPACE && c !== LF && c !== CR && c !== TAB) break;
-    i--;
+function wsBack(text: string, index: number): number {
+  while (index >= 0) {
+    const char = text.charCodeAt(index);
+    if (char !== SPACE && char !== LF && char !== CR && char !== TAB) break;
+    index--;
   }
-  return i;
+  return index;
 }
 
 /** Index of the quote that opens the string whose closing quote is at `close`; -1 if none. */
 function openingQuote(text: string, close: number): number {
-  let j = close;
+  let quote = close;
   for (;;) {
-    j = text.lastIndexOf('"', j - 1);
-    if (j < 0) return -1;
-    let b = j - 1;
-    while (b >= 0 && text.charCodeAt(b) === BACKSLASH) b--;
-    if ((j - 1 - b) % 2 === 0) return j;
+    quote = text.lastIndexOf('"', quote - 1);
+    if (quote < 0) return -1;
+    let before = quote - 1;
+    while (before >= 0 && text.charCodeAt(before) === BACKSLASH) before--;
+    if ((quote - 1 - before) % 2 === 0) return quote;
   }
 }
 
 /** Characters of number tokens and of true/false/null/NaN/Infinity. */
-function isTokenChar(c: number): boolean {
-  return (c >= D0 && c <= D9) || c === MINUS || c === PLUS || c === DOT || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
+function isTokenChar(char: number): boolean {
+  return (
+    (char >= D0 && char <= D9) ||
+    char === MINUS ||
+    char === PLUS ||
+    char === DOT ||
+    ((char | 0x20) >= 97 && (char | 0x20) <= 122)
+  );
 }
 
 /**
@@ -496,15 +506,15 @@ function isTokenChar(c: number): boolean {
  */
 function hasLongDigitRun(text: string): boolean {
   const run = PYTHON_INT_MAX_STR_DIGITS + 1;
-  const n = text.length;
-  for (let p = run - 1; p < n; p += run) {
-    if (!isDigit(text.charCodeAt(p))) continue;
-    let a = p;
-    let b = p;
-    while (a > 0 && isDigit(text.charCodeAt(a - 1))) a--;
-    while (b + 1 < n && isDigit(text.charCodeAt(b + 1))) b++;
-    if (b - a + 1 >= run) return true;
-    p = b;
+  const length = text.length;
+  for (let sample = run - 1; sample < length; sample += run) {
+    if (!isDigit(text.charCodeAt(sample))) continue;
+    let from = sample;
+    let to = sample;
+    while (from > 0 && isDigit(text.charCodeAt(from - 1))) from--;
+    while (to + 1 < length && isDigit(text.charCodeAt(to + 1))) to++;
+    if (to - from + 1 >= run) return true;
+    sample = to;
   }
   return false;
 }
@@ -512,8 +522,10 @@ function hasLongDigitRun(text: string): boolean {
 /** At most `max` brackets that open a container (`[`, `{`, counted in strings too): then no deeper than `max`. */
 function fewBrackets(text: string, max: number): boolean {
   let count = 0;
-  for (let i = text.indexOf('['); i !== -1; i = text.indexOf('[', i + 1)) if (++count > max) return false;
-  for (let i = text.indexOf('{'); i !== -1; i = text.indexOf('{', i + 1)) if (++count > max) return false;
+  for (let index = text.indexOf('['); index !== -1; index = text.indexOf('[', index + 1))
+    if (++count > max) return false;
+  for (let index = text.indexOf('{'); index !== -1; index = text.indexOf('{', index + 1))
+    if (++count > max) return false;
   return true;
 }
 
@@ -527,24 +539,24 @@ function fewBrackets(text: string, max: number): boolean {
 function textWithinLimits(text: string, limits: Limits): boolean {
   const maxDepth = limits.maxDepth;
   const maxString = limits.maxStringLength;
-  const n = text.length;
+  const length = text.length;
   let depth = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) {
+  for (let index = 0; index < length; index++) {
+    const char = text.charCodeAt(index);
+    if (char === QUOTE) {
       // the closing quote: the next one not escaped (preceded by an even number of backslashes)
-      const start = i;
+      const start = index;
       for (;;) {
-        i = text.indexOf('"', i + 1);
-        if (i === -1) return false; // cannot happen after JSON.parse; the exact parser decides
-        let b = i - 1;
-        while (text.charCodeAt(b) === BACKSLASH) b--;
-        if ((i - 1 - b) % 2 === 0) break;
+        index = text.indexOf('"', index + 1);
+        if (index === -1) return false; // cannot happen after JSON.parse; the exact parser decides
+        let before = index - 1;
+        while (text.charCodeAt(before) === BACKSLASH) before--;
+        if ((index - 1 - before) % 2 === 0) break;
       }
-      if (i - start - 1 > maxString) return false;
-    } else if (c === LBRACKET || c === LBRACE) {
+      if (index - start - 1 > maxString) return false;
+    } else if (char === LBRACKET || char === LBRACE) {
       if (++depth > maxDepth) return false;
-    } else if (c === RBRACKET || c === RBRACE) {
+    } else if (char === RBRACKET || char === RBRACE) {
       depth--;
     }
   }
@@ -556,12 +568,12 @@ function textWithinLimits(text: string, limits: Limits): boolean {
  * or an integral float, -0, beyond 2^53) or infinite (an int token too long
  * for a double, which Python reads as an exact int).
  */
-function ambiguous(v: number): boolean {
-  return Number.isInteger(v) || !Number.isFinite(v);
+function ambiguous(value: number): boolean {
+  return Number.isInteger(value) || !Number.isFinite(value);
 }
 
-function isDigit(c: number): boolean {
-  return c >= D0 && c <= D9;
+function isDigit(char: number): boolean {
+  return char >= D0 && char <= D9;
 }
 
 // char codes

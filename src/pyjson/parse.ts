@@ -328,9 +328,9 @@ class ExactParser {
   /** JSON pointer of the value being read inside the first `levels` open containers. */
   private pointer(levels: number): string {
     let path = '';
-    for (let k = 0; k < levels; k++) {
-      const c = this.containers[k]!;
-      const segment = Array.isArray(c) ? String(c.length) : this.keys[k]!;
+    for (let level = 0; level < levels; level++) {
+      const container = this.containers[level]!;
+      const segment = Array.isArray(container) ? String(container.length) : this.keys[level]!;
       path += `/${escapePointerToken(segment)}`;
     }
     return path;
@@ -344,22 +344,22 @@ class ExactParser {
     });
   }
 
-  private ws(i: number): number {
-    const t = this.text;
-    const n = this.n;
-    while (i < n) {
-      const c = t.charCodeAt(i);
-      if (c !== SPACE && c !== LF && c !== CR && c !== TAB) break;
-      i++;
+  private ws(index: number): number {
+    const text = this.text;
+    const end = this.n;
+    while (index < end) {
+      const char = text.charCodeAt(index);
+      if (char !== SPACE && char !== LF && char !== CR && char !== TAB) break;
+      index++;
     }
-    return i;
+    return index;
   }
 
   parse(): PyJsonValue {
-    const t = this.text;
-    const n = this.n;
-    if (n > 0 && this.begin === 0 && t.charCodeAt(0) === 0xfeff) {
-      throw new PythonJsonSyntaxError('Unexpected UTF-8 BOM (decode using utf-8-sig)', t, 0, {
+    const text = this.text;
+    const end = this.n;
+    if (end > 0 && this.begin === 0 && text.charCodeAt(0) === 0xfeff) {
+      throw new PythonJsonSyntaxError('Unexpected UTF-8 BOM (decode using utf-8-sig)', text, 0, {
         dto: this.dto,
         path: '',
       });
@@ -371,23 +371,23 @@ class ExactParser {
     const maxDepth = this.maxDepth;
     const maxString = this.maxString;
     let depth = 0;
-    let i = this.ws(this.begin);
+    let index = this.ws(this.begin);
     let value: PyJsonValue;
 
     try {
       for (;;) {
         // ---- a value starts at i
-        const c = i < n ? t.charCodeAt(i) : -1;
-        if (c === LBRACE) {
-          if (depth >= maxDepth) this.tooDeep(i, depth);
-          i = this.ws(i + 1);
-          if (i < n && t.charCodeAt(i) === RBRACE) {
+        const char = index < end ? text.charCodeAt(index) : -1;
+        if (char === LBRACE) {
+          if (depth >= maxDepth) this.tooDeep(index, depth);
+          index = this.ws(index + 1);
+          if (index < end && text.charCodeAt(index) === RBRACE) {
             value = {};
-            i++;
+            index++;
           } else {
             const obj: PyJsonObject = {};
             this.keyLevels = depth;
-            i = this.key(i);
+            index = this.key(index);
             this.keyLevels = -1;
             containers[depth] = obj;
             keys[depth] = this.lastString;
@@ -395,71 +395,72 @@ class ExactParser {
             depth++;
             continue;
           }
-        } else if (c === LBRACKET) {
-          if (depth >= maxDepth) this.tooDeep(i, depth);
-          i = this.ws(i + 1);
-          if (i < n && t.charCodeAt(i) === RBRACKET) {
+        } else if (char === LBRACKET) {
+          if (depth >= maxDepth) this.tooDeep(index, depth);
+          index = this.ws(index + 1);
+          if (index < end && text.charCodeAt(index) === RBRACKET) {
             value = [];
-            i++;
+            index++;
           } else {
             containers[depth] = [];
             depth++;
             continue;
           }
-        } else if (c === QUOTE) {
-          const start = i;
-          i = this.string(i);
+        } else if (char === QUOTE) {
+          const start = index;
+          index = this.string(index);
           value = this.lastString;
-          if (i - start > maxString + 2 && value.length > maxString) this.tooLong(start, value.length, depth, 'value');
-        } else if ((c >= D0 && c <= D9) || c === MINUS) {
-          if (c === MINUS && t.startsWith('-Infinity', i)) {
+          if (index - start > maxString + 2 && value.length > maxString)
+            this.tooLong(start, value.length, depth, 'value');
+        } else if ((char >= D0 && char <= D9) || char === MINUS) {
+          if (char === MINUS && text.startsWith('-Infinity', index)) {
             value = -Infinity;
-            i += 9;
+            index += 9;
           } else {
-            i = this.number(i);
+            index = this.number(index);
             value = this.lastNumber;
           }
-        } else if (c === 110 /* n */ && t.startsWith('null', i)) {
+        } else if (char === 110 /* n */ && text.startsWith('null', index)) {
           value = null;
-          i += 4;
-        } else if (c === 116 /* t */ && t.startsWith('true', i)) {
+          index += 4;
+        } else if (char === 116 /* t */ && text.startsWith('true', index)) {
           value = true;
-          i += 4;
-        } else if (c === 102 /* f */ && t.startsWith('false', i)) {
+          index += 4;
+        } else if (char === 102 /* f */ && text.startsWith('false', index)) {
           value = false;
-          i += 5;
-        } else if (c === 78 /* N */ && t.startsWith('NaN', i)) {
+          index += 5;
+        } else if (char === 78 /* N */ && text.startsWith('NaN', index)) {
           value = NaN;
-          i += 3;
-        } else if (c === 73 /* I */ && t.startsWith('Infinity', i)) {
+          index += 3;
+        } else if (char === 73 /* I */ && text.startsWith('Infinity', index)) {
           value = Infinity;
-          i += 8;
+          index += 8;
         } else {
-          this.fail('Expecting value', i);
+          this.fail('Expecting value', index);
         }
 
         // ---- a value ended at i: hand it to its container, close containers that end here
         for (;;) {
           if (depth === 0) {
             if (this.oneValue) {
-              this.valueEnd = i;
+              this.valueEnd = index;
               return value;
             }
-            i = this.ws(i);
-            if (i !== n) this.fail('Extra data', i);
+            index = this.ws(index);
+            if (index !== end) this.fail('Extra data', index);
             return value;
           }
           const top = containers[depth - 1]!;
           if (Array.isArray(top)) {
             top.push(value);
-            i = this.ws(i);
-            const d = i < n ? t.charCodeAt(i) : -1;
-            if (d === COMMA) {
-              i = this.ws(i + 1);
+            index = this.ws(index);
+            const next = index < end ? text.charCodeAt(index) : -1;
+            if (next === COMMA) {
+              index = this.ws(index + 1);
               break; // next element
             }
-            if (d !== RBRACKET) this.fail("Expecting ',' delimiter", i);
-            i++;
+            if (next !== RBRACKET) this.fail("Expecting ',' delimiter", index);
+            index++;
             value = top;
             depth--;
             continue;
@@ -469,17 +470,17 @@ class ExactParser {
           if (order === null && isArrayIndexKey(key)) order = orders[depth - 1] = Object.keys(top);
           if (order !== null && !Object.prototype.hasOwnProperty.call(top, key)) order.push(key);
           defineOwn(top, key, value);
-          i = this.ws(i);
-          const d = i < n ? t.charCodeAt(i) : -1;
-          if (d === COMMA) {
+          index = this.ws(index);
+          const next = index < end ? text.charCodeAt(index) : -1;
+          if (next === COMMA) {
             this.keyLevels = depth - 1;
-            i = this.key(this.ws(i + 1));
+            index = this.key(this.ws(index + 1));
             this.keyLevels = -1;
             keys[depth - 1] = this.lastString;
             break; // next member's value
           }
-          if (d !== RBRACE) this.fail("Expecting ',' delimiter", i);
-          i++;
+          if (next !== RBRACE) this.fail("Expecting ',' delimiter", index);
+          index++;
           if (order !== null && !sameOrder(order, Object.keys(top))) {
             Object.defineProperty(top, PY_KEY_ORDER, {
               value: order,
@@ -495,7 +496,7 @@ class ExactParser {
     } catch (err) {
       if (!(err instanceof SyntaxFailure)) throw err;
       const levels = this.keyLevels >= 0 ? this.keyLevels : depth;
-      throw new PythonJsonSyntaxError(err.reason, t, err.at, { dto: this.dto, path: this.pointer(levels) });
+      throw new PythonJsonSyntaxError(err.reason, text, err.at, { dto: this.dto, path: this.pointer(levels) });
     }
   }
 
@@ -634,17 +635,18 @@ class ExactParser {
   }
 
   /** Reads `"key" :` at i (whitespace before i already skipped); returns the index of the value. */
-  private key(i: number): number {
-    const t = this.text;
-    if (i >= this.n || t.charCodeAt(i) !== QUOTE) this.fail('Expecting property name enclosed in double quotes', i);
-    const start = i;
-    i = this.string(i);
-    if (i - start > this.maxString + 2 && this.lastString.length > this.maxString) {
+  private key(index: number): number {
+    const text = this.text;
+    if (index >= this.n || text.charCodeAt(index) !== QUOTE)
+      this.fail('Expecting property name enclosed in double quotes', index);
+    const start = index;
+    index = this.string(index);
+    if (index - start > this.maxString + 2 && this.lastString.length > this.maxString) {
       this.tooLong(start, this.lastString.length, this.keyLevels, 'key');
     }
-    i = this.ws(i);
-    if (i >= this.n || t.charCodeAt(i) !== COLON) this.fail("Expecting ':' delimiter", i);
-    return this.ws(i + 1);
+    index = this.ws(index);
+    if (index >= this.n || text.charCodeAt(index) !== COLON) this.fail("Expecting ':' delimiter", index);
+    return this.ws(index + 1);
   }
 
   private lastString = '';
@@ -659,40 +661,40 @@ class ExactParser {
    * copied by `slice` itself.
    */
   private string(begin: number): number {
-    const t = this.text;
-    const n = this.n;
-    let i = begin + 1;
+    const text = this.text;
+    const length = this.n;
+    let index = begin + 1;
     let escaped = false;
     for (;;) {
       // a run of ordinary characters
-      let c = -1;
-      while (i < n) {
-        c = t.charCodeAt(i);
-        if (c === QUOTE || c === BACKSLASH) break;
-        if (c < 0x20) this.fail('Invalid control character at', i);
-        i++;
+      let char = -1;
+      while (index < length) {
+        char = text.charCodeAt(index);
+        if (char === QUOTE || char === BACKSLASH) break;
+        if (char < 0x20) this.fail('Invalid control character at', index);
+        index++;
       }
-      if (i >= n) this.fail('Unterminated string starting at', begin);
-      if (c === QUOTE) {
+      if (index >= length) this.fail('Unterminated string starting at', begin);
+      if (char === QUOTE) {
         this.lastString =
-          !escaped && i - begin - 1 < MIN_SLICE_LENGTH
-            ? t.slice(begin + 1, i)
-            : (JSON.parse(t.slice(begin, i + 1)) as string);
-        return i + 1;
+          !escaped && index - begin - 1 < MIN_SLICE_LENGTH
+            ? text.slice(begin + 1, index)
+            : (JSON.parse(text.slice(begin, index + 1)) as string);
+        return index + 1;
       }
       // backslash at i
       escaped = true;
-      if (i + 1 >= n) this.fail('Unterminated string starting at', begin);
-      const e = t.charCodeAt(i + 1);
-      if (e === 117 /* u */) {
-        const end = i + 6; // index after the four hex digits
-        if (end >= n) this.fail('Invalid \\uXXXX escape', i + 1);
-        for (let k = i + 2; k < end; k++) {
-          if (hexValue(t.charCodeAt(k)) < 0) this.fail('Invalid \\uXXXX escape', i + 1);
+      if (index + 1 >= length) this.fail('Unterminated string starting at', begin);
+      const escape = text.charCodeAt(index + 1);
+      if (escape === 117 /* u */) {
+        const hexEnd = index + 6; // index after the four hex digits
+        if (hexEnd >= length) this.fail('Invalid \\uXXXX escape', index + 1);
+        for (let digit = index + 2; digit < hexEnd; digit++) {
+          if (hexValue(text.charCodeAt(digit)) < 0) this.fail('Invalid \\uXXXX escape', index + 1);
         }
-        i = end;
+        index = hexEnd;
       } else {
-        switch (e) {
+        switch (escape) {
           case QUOTE:
           case BACKSLASH:
           case 47: // '/'
@@ -703,9 +705,9 @@ class ExactParser {
           case 116: // t
             break;
           default:
-            this.fail('Invalid \\escape', i);
+            this.fail('Invalid \\escape', index);
         }
-        i += 2;
+        index += 2;
       }
     }
   }
@@ -815,19 +817,19 @@ function isNumberChar(char: number): boolean {
   return (char >= D0 && char <= D9) || char === DOT || char === MINUS || char === 43 /* + */ || (char | 0x20) === 101;
 }
 
-function isDigit(c: number): boolean {
-  return c >= D0 && c <= D9;
+function isDigit(char: number): boolean {
+  return char >= D0 && char <= D9;
 }
 
-function hexValue(c: number): number {
-  if (c >= D0 && c <= D9) return c - D0;
-  const l = c | 0x20;
-  if (l >= 97 && l <= 102) return l - 87;
+function hexValue(char: number): number {
+  if (char >= D0 && char <= D9) return char - D0;
+  const lower = char | 0x20;
+  if (lower >= 97 && lower <= 102) return lower - 87;
   return -1;
 }
 
-function sameOrder(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+function sameOrder(first: readonly string[], second: readonly string[]): boolean {
+  if (first.length !== second.length) return false;
+  for (let index = 0; index < first.length; index++) if (first[index] !== second[index]) return false;
   return true;
 }
