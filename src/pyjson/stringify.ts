@@ -9,10 +9,11 @@ import { PY_KEY_ORDER, PyFloat } from './values';
 
 export { pythonFloatRepr } from './numbers';
 
-// Bound once: hot paths skip the getters of the modules' export objects (as tsx and other
+// Bound once: hot paths skip the getters of the modules' export objects (as tsc, tsx and other
 // CommonJS transforms compile imports).
 const KEY_ORDER = PY_KEY_ORDER;
 const PY_FLOAT = PyFloat;
+const floatRepr = pythonFloatRepr;
 
 /**
  * Writes `value` as Python's `json.dumps(value)` would. Numbers: an integer in
@@ -22,21 +23,34 @@ const PY_FLOAT = PyFloat;
  * PythonJsonWriteError with the JSON pointer of the offending value.
  */
 export function stringifyPython(value: unknown): string {
+  const writer = new Writer();
   try {
-    return new Writer().write(value);
+    writer.value(value);
   } catch (err) {
-    // Python's json.dumps raises RecursionError near depth 1000; we get further, but not forever.
-    if (err instanceof RangeError) throw new PythonJsonWriteError(`nesting too deep to write (${err.message})`, '');
+    if (err instanceof RangeError) {
+      // V8: "Invalid string length"; other engines say it their own way, none mentions a call stack.
+      if (!/stack|recursion/i.test(err.message)) {
+        throw new PythonJsonWriteError(`the text is longer than a JavaScript string can be (${err.message})`, '');
+      }
+      // Python's json.dumps raises RecursionError near depth 1000; we get further, but not forever.
+      throw new PythonJsonWriteError(`nesting too deep to write (${err.message})`, '');
+    }
     throw err;
   }
+  return writer.finish();
 }
 
 /** Python's `json.dumps(str)` with ensure_ascii: every character outside printable ASCII as \uXXXX (lowercase hex). */
-export function pythonStringRepr(s: string): string {
-  if (!STRING_NEEDS_ESCAPE.test(s)) return `"${s}"`;
+export function pythonStringRepr(text: string): string {
+  if (!STRING_NEEDS_ESCAPE.test(text)) return `"${text}"`;
+  if (text.length >= LONG_STRING) {
+    let out = '';
+    escapeLong(text, (piece) => (out += piece));
+    return out;
+  }
   // JSON.stringify already writes \" \\ \b \f \n \r \t, \u00XX for other controls and
   // \udXXX for lone surrogates (all as Python does); what it leaves raw is DEL and non-ASCII.
-  const json = JSON.stringify(s);
+  const json = JSON.stringify(text);
   const first = json.search(NON_ASCII);
   return first === -1 ? json : escapeNonAscii(json, first);
 }
@@ -45,111 +59,331 @@ export function pythonStringRepr(s: string): string {
 export const STRING_NEEDS_ESCAPE = /[\u0000-\u001f"\\\u007f-\uffff]/;
 const NON_ASCII = /[\u007f-\uffff]/;
 
-/** `json` with every code unit from DEL up, starting at `i` (the first one), as \uXXXX. */
-function escapeNonAscii(json: string, i: number): string {
+/** `json` with every code unit from DEL up, starting at `start` (the first one), as \uXXXX. */
+function escapeNonAscii(json: string, start: number): string {
   let out = '';
-  let start = 0;
-  for (; i < json.length; i++) {
-    const c = json.charCodeAt(i);
-    if (c >= 0x7f) {
-      out += `${json.slice(start, i)}\\u${HEX[c >> 12]}${HEX[(c >> 8) & 15]}${HEX[(c >> 4) & 15]}${HEX[c & 15]}`;
-      start = i + 1;
+  let copied = 0;
+  for (let position = start; position < json.length; position++) {
+    const code = json.charCodeAt(position);
+    if (code >= 0x7f) {
+      out += `${json.slice(copied, position)}\\u${HEX[code >> 12]}${HEX[(code >> 8) & 15]}${HEX[(code >> 4) & 15]}${
+        HEX[code & 15]
+      }`;
+      copied = position + 1;
     }
   }
-  return out + json.slice(start);
+  return out + json.slice(copied);
 }
 
 const HEX = '0123456789abcdef';
 
+/**
+ * From this length on, a string with something to escape is escaped by escapeLong (bytes, decoded per segment)
+ * rather than JSON.stringify and a slice and a concatenation per non-ASCII character. Measured (compiled, node 20):
+ * a 100,000-character text of which 11 % non-ASCII, 3.5 ms → 0.45 ms; at 256 characters both take the same.
+ */
+const LONG_STRING = 256;
+/** Code units escaped per segment by escapeLong: each becomes at most 6 bytes. */
+const SEGMENT = 8192;
+/** json.dumps's two-character escapes, by code unit (0: none). */
+const SHORT_ESCAPES = (() => {
+  const table = new Uint8Array(0x5d);
+  const escapes: [string, string][] = [
+    ['"', '"'],
+    ['\\', '\\'],
+    ['\b', 'b'],
+    ['\f', 'f'],
+    ['\n', 'n'],
+    ['\r', 'r'],
+    ['\t', 't'],
+  ];
+  for (const [char, letter] of escapes) table[char.charCodeAt(0)] = letter.charCodeAt(0);
+  return table;
+})();
+const HEX_BYTES = new Uint8Array([...HEX].map((char) => char.charCodeAt(0)));
+
+/**
+ * `"text"` as json.dumps writes it (ensure_ascii), handed to `emit` in pieces of about SEGMENT code units: each
+ * piece is written as bytes, then decoded as one string (the bytes are ASCII).
+ */
+function escapeLong(text: string, emit: (piece: string) => void): void {
+  const decoder = new TextDecoder();
+  const bytes = new Uint8Array(SEGMENT * 6 + 2);
+  let filled = 0;
+  bytes[filled++] = 0x22;
+  for (let start = 0; start < text.length; start += SEGMENT) {
+    const end = Math.min(text.length, start + SEGMENT);
+    for (let position = start; position < end; position++) {
+      const code = text.charCodeAt(position);
+      if (code >= 0x20 && code < 0x7f && code !== 0x22 && code !== 0x5c) {
+        bytes[filled++] = code;
+      } else if (code < 0x5d && SHORT_ESCAPES[code] !== 0) {
+        bytes[filled++] = 0x5c;
+        bytes[filled++] = SHORT_ESCAPES[code]!;
+      } else {
+        bytes[filled++] = 0x5c;
+        bytes[filled++] = 0x75;
+        bytes[filled++] = HEX_BYTES[code >> 12]!;
+        bytes[filled++] = HEX_BYTES[(code >> 8) & 15]!;
+        bytes[filled++] = HEX_BYTES[(code >> 4) & 15]!;
+        bytes[filled++] = HEX_BYTES[code & 15]!;
+      }
+    }
+    if (end === text.length) bytes[filled++] = 0x22;
+    emit(decoder.decode(bytes.subarray(0, filled)));
+    filled = 0;
+  }
+}
+
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Pieces of text are collected and joined into one string per CHUNK characters or so: the result is those chunks
+ * concatenated (a rope of a few large strings, flattened once by whoever reads it), so that a big value never holds
+ * one small string object per number or key (a 25 M-int list written piece by piece held 23× its text in memory).
+ */
+const CHUNK = 16384;
+/** numberRun decodes its bytes when it has this many (one number more fits after: MAX_NUMBER_BYTES). */
+const RUN_BYTES = 262144;
+/** `, ` and the longest number numberRun writes: `-` and 16 digits and `.0`, or String of a float (≤ 24). */
+const MAX_NUMBER_BYTES = 32;
+/** Python writes a float positionally below this magnitude (and from 1e-4 on), as String does. */
+const FLOAT_POSITIONAL_MAX = 1e16;
 
 class Writer {
   /** Containers being written (Python's check_circular). */
   private readonly ancestors: object[] = [];
+  /** The text written so far: `chunks`, then `pieces`. */
+  private readonly chunks: string[] = [];
+  private readonly pieces: string[] = [];
+  private piecesLength = 0;
+  /** numberRun's bytes and their decoder, made when first needed. */
+  private bytes: Uint8Array | undefined;
+  private decoder: { decode(bytes: Uint8Array): string } | undefined;
 
-  write(value: unknown): string {
+  private add(piece: string): void {
+    if (piece.length >= CHUNK) {
+      // a large piece (numberRun's, escapeLong's) becomes a chunk as it is, not copied by a join
+      if (this.piecesLength > 0) this.flush();
+      this.chunks.push(piece);
+      return;
+    }
+    this.pieces.push(piece);
+    this.piecesLength += piece.length;
+    if (this.piecesLength >= CHUNK) this.flush();
+  }
+
+  private flush(): void {
+    this.chunks.push(this.pieces.join(''));
+    this.pieces.length = 0;
+    this.piecesLength = 0;
+  }
+
+  finish(): string {
+    const last = this.pieces.join('');
+    if (this.chunks.length === 0) return last;
+    let out = '';
+    for (const chunk of this.chunks) out += chunk;
+    return out + last;
+  }
+
+  value(value: unknown): void {
     switch (typeof value) {
       case 'string':
-        return pythonStringRepr(value);
+        this.string(value);
+        return;
       case 'number':
-        if (Number.isInteger(value) && (value < 0 ? -value : value) <= MAX_SAFE && !Object.is(value, -0)) {
-          return String(value);
-        }
-        return pythonFloatRepr(value);
+        this.add(numberText(value));
+        return;
       case 'boolean':
-        return value ? 'true' : 'false';
+        this.add(value ? 'true' : 'false');
+        return;
       case 'bigint': {
-        const s = value.toString();
-        if (s.length - (value < 0n ? 1 : 0) > PYTHON_INT_MAX_STR_DIGITS) {
+        const digits = value.toString();
+        if (digits.length - (value < 0n ? 1 : 0) > PYTHON_INT_MAX_STR_DIGITS) {
           throw new PythonJsonWriteError(
             `an integer of more than ${PYTHON_INT_MAX_STR_DIGITS} digits ` +
               `(Python's int_max_str_digits limit; json.dumps raises)`,
             '',
           );
         }
-        return s;
+        this.add(digits);
+        return;
       }
       case 'object':
-        if (value === null) return 'null';
-        if (value instanceof PY_FLOAT) {
-          if (typeof value.value !== 'number')
-            throw new PythonJsonWriteError('a PyFloat whose value is not a number', '');
-          return pythonFloatRepr(value.value);
+        if (value === null) {
+          this.add('null');
+        } else if (value instanceof PY_FLOAT) {
+          const number: unknown = value.value;
+          if (typeof number !== 'number') throw new PythonJsonWriteError('a PyFloat whose value is not a number', '');
+          this.add(floatRepr(number));
+        } else {
+          this.container(value);
         }
-        return this.container(value);
+        return;
       default:
         throw new PythonJsonWriteError(`${describeType(value)} has no JSON form`, '');
     }
   }
 
-  private container(value: object): string {
-    if (this.ancestors.includes(value)) throw new PythonJsonWriteError('circular reference', '');
-    this.ancestors.push(value);
-    let out: string;
-    if (Array.isArray(value)) {
-      out = '[';
-      for (let k = 0; k < value.length; k++) {
-        if (k > 0) out += ', ';
-        const item: unknown = value[k];
-        if (item === undefined && !(k in value)) {
-          throw new PythonJsonWriteError('a hole in a sparse array has no JSON form', `/${k}`);
-        }
-        out += this.child(item, String(k));
-      }
-      out += ']';
-    } else {
-      if (!isPlainPrototype(value)) {
-        throw new PythonJsonWriteError(
-          `${describeType(value)} is not a plain object (json.dumps writes dicts and lists only)`,
-          '',
-        );
-      }
-      const keys = objectKeys(value);
-      const obj = value as Record<string, unknown>;
-      out = '{';
-      for (let k = 0; k < keys.length; k++) {
-        const key = keys[k]!;
-        if (k > 0) out += ', ';
-        out += pythonStringRepr(key);
-        out += ': ';
-        out += this.child(obj[key], key);
-      }
-      out += '}';
-    }
-    this.ancestors.pop();
-    return out;
+  private string(text: string): void {
+    if (!STRING_NEEDS_ESCAPE.test(text)) this.add(`"${text}"`);
+    else if (text.length < LONG_STRING) this.add(pythonStringRepr(text));
+    else escapeLong(text, (piece) => this.add(piece));
   }
 
-  private child(value: unknown, segment: string): string {
-    // Primitives inline: the common case costs no call frame and no try.
-    if (typeof value === 'string') return pythonStringRepr(value);
+  private container(value: object): void {
+    if (this.ancestors.includes(value)) throw new PythonJsonWriteError('circular reference', '');
+    this.ancestors.push(value);
+    if (Array.isArray(value)) this.array(value);
+    else this.object(value);
+    this.ancestors.pop();
+  }
+
+  /**
+   * A list. Runs of numbers (ints, floats Python writes positionally, integral PyFloats) are written as bytes by
+   * numberRun; everything else item by item. Each item is read once.
+   */
+  private array(value: readonly unknown[]): void {
+    const length = value.length;
+    if (length === 0) {
+      this.add('[]');
+      return;
+    }
+    this.add('[');
+    for (let position = 0; position < length;) {
+      const item: unknown = value[position];
+      if (typeof item === 'number' || item instanceof PY_FLOAT) {
+        const stop = this.numberRun(value, position);
+        if (stop > position) {
+          position = stop;
+          continue;
+        }
+      }
+      if (position > 0) this.add(', ');
+      if (item === undefined && !(position in value)) {
+        throw new PythonJsonWriteError('a hole in a sparse array has no JSON form', `/${position}`);
+      }
+      this.child(item, position);
+      position++;
+    }
+    this.add(']');
+  }
+
+  /**
+   * The items of `list` from `start` on while they are ints in the safe range, integral PyFloats below 1e16 (digit
+   * by digit, then `.0`) or floats both languages write positionally (String(number)), each preceded by `, ` but
+   * for item 0, as bytes decoded RUN_BYTES or so at a time; returns where the run stopped. Measured (compiled, node 20): 25 M ints 6.5 s → 0.3 s, against 0.2 s for JSON.stringify.
+   */
+  private numberRun(list: readonly unknown[], start: number): number {
+    const bytes = (this.bytes ??= new Uint8Array(RUN_BYTES + MAX_NUMBER_BYTES));
+    const length = list.length;
+    let filled = 0;
+    let position = start;
+    for (; position < length; position++) {
+      const item: unknown = list[position];
+      let number: number;
+      let point: boolean;
+      if (typeof item === 'number') {
+        number = item;
+        point = false;
+      } else if (item instanceof PY_FLOAT) {
+        const value: unknown = item.value;
+        if (typeof value !== 'number') break;
+        number = value;
+        point = true;
+      } else {
+        break;
+      }
+      if (Number.isInteger(number)) {
+        // an int in the safe range (point: an integral float below 1e16, written positionally), never -0
+        let rest = number < 0 ? -number : number;
+        if ((point ? rest >= FLOAT_POSITIONAL_MAX : rest > MAX_SAFE) || (rest === 0 && 1 / number < 0)) break;
+        if (position > 0) {
+          bytes[filled++] = 0x2c;
+          bytes[filled++] = 0x20;
+        }
+        if (number < 0) bytes[filled++] = 0x2d;
+        if (rest < 10) {
+          bytes[filled++] = 0x30 + rest;
+        } else {
+          let digits = 2;
+          for (let power = 100; power <= rest && digits < 16; power *= 10) digits++;
+          filled += digits;
+          let cursor = filled;
+          // rest < 2^53: Math.floor(rest / 10) is exact
+          while (rest >= 10) {
+            const quotient = Math.floor(rest / 10);
+            bytes[--cursor] = 0x30 + (rest - quotient * 10);
+            rest = quotient;
+          }
+          bytes[--cursor] = 0x30 + rest;
+        }
+        if (point) {
+          bytes[filled++] = 0x2e;
+          bytes[filled++] = 0x30;
+        }
+      } else {
+        // a float both write positionally: String(number) is Python's repr (the shortest round-trip digits)
+        if (point) break;
+        const magnitude = number < 0 ? -number : number;
+        if (!(magnitude >= 1e-4 && magnitude < FLOAT_POSITIONAL_MAX)) break;
+        if (position > 0) {
+          bytes[filled++] = 0x2c;
+          bytes[filled++] = 0x20;
+        }
+        const text = String(number);
+        for (let index = 0; index < text.length; index++) bytes[filled++] = text.charCodeAt(index);
+      }
+      if (filled >= RUN_BYTES) {
+        this.add((this.decoder ??= new TextDecoder()).decode(bytes.subarray(0, filled)));
+        filled = 0;
+      }
+    }
+    if (filled > 0) this.add((this.decoder ??= new TextDecoder()).decode(bytes.subarray(0, filled)));
+    return position;
+  }
+
+  private object(value: object): void {
+    if (!isPlainPrototype(value)) {
+      throw new PythonJsonWriteError(
+        `${describeType(value)} is not a plain object (json.dumps writes dicts and lists only)`,
+        '',
+      );
+    }
+    const keys = objectKeys(value);
+    const obj = value as Record<string, unknown>;
+    this.add('{');
+    for (let position = 0; position < keys.length; position++) {
+      const key = keys[position]!;
+      if (position > 0) this.add(', ');
+      this.add(STRING_NEEDS_ESCAPE.test(key) ? `${pythonStringRepr(key)}: ` : `"${key}": `);
+      this.child(obj[key], key);
+    }
+    this.add('}');
+  }
+
+  private child(value: unknown, segment: string | number): void {
+    // Strings inline: the common case costs no try.
+    if (typeof value === 'string') {
+      this.string(value);
+      return;
+    }
     try {
-      return this.write(value);
+      this.value(value);
     } catch (err) {
-      if (err instanceof PythonJsonWriteError) throw prefixed(err, segment);
+      if (err instanceof PythonJsonWriteError) throw prefixed(err, String(segment));
       throw err;
     }
   }
+}
+
+/** Python's text for a number (an int in the safe range, else a float). */
+function numberText(number: number): string {
+  if (Number.isInteger(number) && (number < 0 ? -number : number) <= MAX_SAFE && !Object.is(number, -0)) {
+    return String(number);
+  }
+  return floatRepr(number);
 }
 
 /** Whether `value`'s prototype is Object.prototype of any realm (jest's vm contexts, worker_threads data) or none. */
@@ -165,10 +399,10 @@ export function objectKeys(obj: object): string[] {
   if (!Array.isArray(order)) return keys;
   const present = new Set(keys);
   const out: string[] = [];
-  for (const k of order) {
-    if (typeof k === 'string' && present.delete(k)) out.push(k);
+  for (const key of order) {
+    if (typeof key === 'string' && present.delete(key)) out.push(key);
   }
-  for (const k of keys) if (present.has(k)) out.push(k);
+  for (const key of keys) if (present.has(key)) out.push(key);
   return out;
 }
 
