@@ -8,7 +8,8 @@
  * resident size measured, then `<rounds>` more times for the time. Peak: Linux's VmHWM (/proc/self/status), reset
  * to the current resident size just before the op by writing 5 to /proc/self/clear_refs, so the fixture's own
  * peak (reading the file, making the value to write) is not counted; `opPeakMiB` is that peak above the resident
- * size before the op (the text, the value, node and the code). Prints one JSON line; for toJson also the sha1 of
+ * size before the op (the text, the value, node and the code). Time: wall and CPU (process.cpuUsage: all threads,
+ * GC helpers included; steadier than wall time on a shared machine). Prints one JSON line; for toJson also the sha1 of
  * the bytes, which the parent compares with pynenc's round trip. CODEC_BUILD=/tmp/dir: the compiled package.
  */
 import { createHash } from 'node:crypto';
@@ -87,16 +88,22 @@ function main(): void {
   const check = result instanceof Buffer ? createHash('sha1').update(result).digest('hex') : undefined;
   result = null;
   const roundsMs: number[] = [];
+  const roundsCpuMs: number[] = [];
   for (let round = 0; round < rounds; round++) {
     fullGc();
     const roundStart = performance.now();
+    const cpuStart = process.cpuUsage();
     result = run();
+    const cpu = process.cpuUsage(cpuStart);
     roundsMs.push(performance.now() - roundStart);
+    roundsCpuMs.push((cpu.user + cpu.system) / 1000);
     result = null;
   }
-  roundsMs.sort((a, b) => a - b);
-  const medianMs = roundsMs.length > 0 ? roundsMs[roundsMs.length >> 1]! : firstMs;
-  console.log(JSON.stringify({ op, textBytes, firstMs, medianMs, opPeakMiB: (peak - before) / MIB, check }));
+  const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1] ?? firstMs;
+  const medianMs = median(roundsMs);
+  const medianCpuMs = median(roundsCpuMs);
+  const opPeakMiB = (peak - before) / MIB;
+  console.log(JSON.stringify({ op, textBytes, firstMs, medianMs, medianCpuMs, opPeakMiB, check }));
   if (result === 1) console.log(value);
 }
 
