@@ -137,7 +137,7 @@ function node(args: string[]) {
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'contract-pack-'));
   consumer = join(work, 'consumer');
-  // prepack builds (generate + tsc + ESM wrappers); its log shares stdout with --json.
+  // prepack builds (generate, then scripts/build.ts: both builds); its log shares stdout with --json.
   const out = run('npm', ['pack', '--json', '--pack-destination', work], ROOT);
   const info = JSON.parse(out.slice(out.indexOf('[\n'))) as { filename: string; files: { path: string }[] }[];
   packedFiles = info[0]!.files.map((f) => f.path).sort();
