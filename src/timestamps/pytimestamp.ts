@@ -28,6 +28,15 @@ function requireMicros(callee: string, argument: string, value: unknown): bigint
   throw new InvalidArgumentError(callee, argument, 'microseconds as a bigint', value);
 }
 
+/** The time of a Date (of this realm or another: Date's own brand check), else InvalidArgumentError. */
+function dateMillis(date: unknown): number {
+  try {
+    return Date.prototype.getTime.call(date);
+  } catch {
+    throw new InvalidArgumentError('PyTimestamp.fromDate', 'date', 'a Date', date);
+  }
+}
+
 /** The UTC-offset argument of `callee`: a number (its range is checked by checkOffset), else InvalidArgumentError. */
 function requireOffset(callee: string, value: unknown): number {
   if (typeof value === 'number') return value;
@@ -161,9 +170,8 @@ export class PyTimestamp {
 
   /** A JS Date (millisecond precision) seen at `offsetMicros` (default UTC). */
   static fromDate(date: Date, offsetMicros = 0): PyTimestamp {
-    if (!(date instanceof Date)) throw new InvalidArgumentError('PyTimestamp.fromDate', 'date', 'a Date', date);
+    const millis = dateMillis(date);
     const offset = requireOffset('PyTimestamp.fromDate', offsetMicros);
-    const millis = date.getTime();
     if (!Number.isFinite(millis)) {
       throw new TimestampError('TIMESTAMP_OVERFLOW', 'Invalid Date', 'date value out of range');
     }

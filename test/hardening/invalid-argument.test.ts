@@ -5,6 +5,7 @@
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import {
   InvalidArgumentError,
   InvalidOptionError,
@@ -67,6 +68,14 @@ test('PyTimestamp factories and methods check their arguments (were TypeErrors)'
   // As Python's ==, a datetime equals nothing else.
   expect(STAMP.equals(undefined as never)).toBe(false);
   expect(STAMP.equals(PyTimestamp.parse('2026-05-09T08:11:12+00:00'))).toBe(true);
+});
+
+test("PyTimestamp.fromDate takes a Date of another realm, refuses a look-alike (the check is Date's own brand)", () => {
+  const foreign = runInNewContext('new Date(86400000)') as Date;
+  expect(foreign instanceof Date).toBe(false);
+  expect(PyTimestamp.fromDate(foreign).toString()).toBe('1970-01-02T00:00:00+00:00');
+  const lookAlike = { getTime: () => 5, [Symbol.toStringTag]: 'Date' };
+  expectArgument(() => PyTimestamp.fromDate(lookAlike as never), 'PyTimestamp.fromDate', 'date');
 });
 
 test('an options.now clock returning a number: INVALID_OPTION now (was TypeError)', () => {
