@@ -28,6 +28,14 @@ function requireMicros(callee: string, argument: string, value: unknown): bigint
   throw new InvalidArgumentError(callee, argument, 'microseconds as a bigint', value);
 }
 
+/**
+ * True for a PyTimestamp, of this copy of the package or of another (its ESM and CommonJS builds loaded side by side
+ * are two classes): what compare and equals read is its `epochMicros`.
+ */
+function isInstant(value: unknown): value is PyTimestamp {
+  return typeof value === 'object' && value !== null && typeof (value as PyTimestamp).epochMicros === 'bigint';
+}
+
 /** The time of a Date (of this realm or another: Date's own brand check), else InvalidArgumentError. */
 function dateMillis(date: unknown): number {
   try {
@@ -240,9 +248,7 @@ export class PyTimestamp {
    * a PyTimestamp (InvalidArgumentError otherwise; Python raises TypeError comparing a datetime with another type).
    */
   compare(other: PyTimestamp): -1 | 0 | 1 {
-    if (!(other instanceof PyTimestamp)) {
-      throw new InvalidArgumentError('PyTimestamp.compare', 'other', 'a PyTimestamp', other);
-    }
+    if (!isInstant(other)) throw new InvalidArgumentError('PyTimestamp.compare', 'other', 'a PyTimestamp', other);
     return this.epochMicros < other.epochMicros ? -1 : this.epochMicros > other.epochMicros ? 1 : 0;
   }
 
@@ -251,7 +257,7 @@ export class PyTimestamp {
    * PyTimestamp, as Python's `==` of a datetime and another type.
    */
   equals(other: PyTimestamp): boolean {
-    return other instanceof PyTimestamp && this.epochMicros === other.epochMicros;
+    return isInstant(other) && this.epochMicros === other.epochMicros;
   }
 }
 
