@@ -219,3 +219,55 @@ describe('random records: the default path reads what the exact parser reads', (
     );
   });
 });
+
+describe('long texts (number tokens scanned by char codes, not by the regex): read as the exact parser reads', () => {
+  const digits = (count: number) => fc.stringMatching(new RegExp(`^[0-9]{${count}}$`));
+  const token = fc
+    .tuple(
+      fc.constantFrom('', '-'),
+      fc.oneof(
+        fc.constant('0'),
+        fc.integer({ min: 1, max: 20 }).chain((n) => digits(n).map((d) => `1${d}`)),
+      ),
+      fc.oneof(
+        fc.constant(''),
+        fc.integer({ min: 1, max: 3 }).map((n) => `.${'0'.repeat(n)}`),
+        fc
+          .tuple(fc.constantFrom('', '0', '9'), fc.integer({ min: 1, max: 18 }).chain(digits))
+          .map(([first, rest]) => `.${first}${rest}5`),
+      ),
+      fc.oneof(
+        fc.constant(''),
+        fc.constant(''),
+        fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '+', '-'), digits(1)).map((p) => p.join('')),
+      ),
+    )
+    .map((parts) => parts.join(''));
+  const padding = `"${'p'.repeat(70_000)}"`;
+  test('300 arrays of number tokens padded past 64 KiB', () => {
+    fc.assert(
+      fc.property(fc.array(token, { minLength: 1, maxLength: 6 }), (tokens) => {
+        // the padding inside the re-read member: its text is scanned
+        const text = `{"numbers": [${padding}, ${tokens.join(', ')}], "also": {"x": ${tokens[0]}, "p": ${padding}}}`;
+        readAny(`{"numbers": [${padding}, ${tokens.join(', ')}]}`);
+        expect(text.length).toBeGreaterThan(64 * 1024);
+        readAny(text);
+      }),
+      { numRuns: 300, seed: 64 },
+    );
+  });
+  test('what Python reads, on a few of them', () => {
+    const texts = fc
+      .sample(fc.array(token, { minLength: 1, maxLength: 6 }), { numRuns: 40, seed: 65 })
+      .map((tokens) => `{"numbers": [${padding}, ${tokens.join(', ')}]}`);
+    const golden = runOracle<({ ok: string } | { error: string })[]>('pyjson_golden.py', {
+      mode: 'roundtrip',
+      cases: texts,
+    });
+    texts.forEach((text, index) => {
+      const python = golden[index]!;
+      expect('ok' in python).toBe(true);
+      if ('ok' in python) expect(stringifyPython(parsePythonJson(text))).toBe(python.ok);
+    });
+  });
+});
