@@ -284,23 +284,38 @@ function list(items: readonly unknown[], writer: Writer, field: number): string 
   return `${out}]`;
 }
 
-/** An object of strings (the validator checked the values), keys in Python's order (PY_KEY_ORDER). */
+/**
+ * An object of strings (the validator checked the values), keys in Python's order (PY_KEY_ORDER). As in writeDto, a
+ * string with nothing to escape is written after its opening quote and its closing quote left pending.
+ */
 function map(item: unknown, writer: Writer, field: number): string {
   const obj = item as Record<string, string>;
   // Only plain objects are dicts: stringifyPython names anything else.
   if (!plainPrototype(obj)) return any(item, writer, field);
   const keys = keysOf(obj);
   if (keys.length === 0) return '{}';
-  let out = '{';
+  let out = '';
+  let pending = false;
   for (let position = 0; position < keys.length; position++) {
     const key = keys[position]!;
     const entry = obj[key];
     // a getter changed its mind: the general writer decides
     if (typeof entry !== 'string') return any(item, writer, field);
-    out += (position > 0 ? ', ' : '') + repr(key) + ': ' + repr(entry);
+    const separator = position === 0 ? 0 : pending ? 2 : 1;
+    const keyEscaped = NEEDS_ESCAPE.test(key);
+    out += keyEscaped ? MAP_SEPARATORS[separator]! + repr(key) : MAP_KEY_OPENERS[separator]! + key;
+    pending = !NEEDS_ESCAPE.test(entry);
+    out += MAP_VALUE_OPENERS[(keyEscaped ? 0 : 2) + (pending ? 1 : 0)]! + (pending ? entry : repr(entry));
   }
-  return `${out}}`;
+  return pending ? `${out}"}` : `${out}}`;
 }
+
+/** What comes before a map's key: `{` (the first), `, ` or `", ` (the previous value's closing quote pending). */
+const MAP_SEPARATORS = ['{', ', ', '", '] as const;
+/** The same with the key's opening quote (its closing quote is written by MAP_VALUE_OPENERS). */
+const MAP_KEY_OPENERS = MAP_SEPARATORS.map((separator) => `${separator}"`);
+/** Between key and value: [keyQuotePending * 2 + valueOpens] (the value's closing quote left pending when it opens). */
+const MAP_VALUE_OPENERS = [': ', ': "', '": ', '": "'] as const;
 
 /** Any value, through stringifyPython; what it cannot write is reported with its JSON path. */
 function any(item: unknown, writer: Writer, field: number): string {
