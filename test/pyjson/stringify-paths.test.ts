@@ -31,7 +31,7 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 function int(): number {
   const digits = 1 + Math.floor(random() * 16);
   const value = Math.min(MAX_SAFE, Math.floor(random() * 10 ** digits));
-  return random() < 0.5 ? -value : value;
+  return random() < 0.5 && value !== 0 ? -value : value; // never -0: it ends a run of numbers
 }
 
 const EDGE_INTS = [0, 1, -1, 9, 10, 99, 100, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), 2 ** 32, MAX_SAFE, -MAX_SAFE, 1e15];
@@ -97,6 +97,16 @@ const VALUES: [string, unknown][] = [
   [
     'every edge number alone and in a run',
     [...EDGE_INTS, ...EDGE_FLOATS, ...EDGE_PY_FLOATS.map((x) => new PyFloat(x))],
+  ],
+  [
+    'lists of 14 to 40 of the longest numbers (the byte buffer sized to the list)',
+    Array.from({ length: 27 }, (_, size) =>
+      Array.from(
+        { length: 14 + size },
+        (_item, index) =>
+          [-MAX_SAFE, new PyFloat(-9999999999999998), -0.00012345678901234567, -1234567890.1234567][index % 4],
+      ),
+    ),
   ],
   ['long strings crossing escape segments', [text(300), text(8191), text(8192), text(8193), text(40_000)]],
   ['a long string of nothing to escape and one of escapes only', ['x'.repeat(20_000), '\u00e9'.repeat(20_000)]],
