@@ -7,6 +7,7 @@ import { InvalidArgumentError } from '../errors';
 import { PythonJsonWriteError } from '../pyjson/errors';
 import {
   STRING_NEEDS_ESCAPE,
+  escapedStringRepr,
   isPlainPrototype,
   objectKeys,
   pythonStringRepr,
@@ -150,6 +151,7 @@ const WRITERS: Readonly<Record<string, Writer | undefined>> = (() => {
 // Bound once: hot paths skip the getters of the modules' export objects (as tsc, tsx and other CommonJS
 // transforms compile imports; the re-exports of ./field-class.ts are getters too).
 const repr = pythonStringRepr;
+const escapedRepr = escapedStringRepr;
 const plainPrototype = isPlainPrototype;
 const keysOf = objectKeys;
 const NEEDS_ESCAPE = STRING_NEEDS_ESCAPE;
@@ -183,7 +185,7 @@ function writeDto(writer: Writer, value: Record<string, unknown>): string {
         out += before[at + OPENS_STRING]! + item;
         pending = PENDING_QUOTE;
       } else {
-        out += before[at + OPENS_NOTHING]! + repr(item);
+        out += before[at + OPENS_NOTHING]! + escapedRepr(item);
         pending = PENDING_NOTHING;
       }
     } else {
@@ -303,9 +305,9 @@ function map(item: unknown, writer: Writer, field: number): string {
     if (typeof entry !== 'string') return any(item, writer, field);
     const separator = position === 0 ? 0 : pending ? 2 : 1;
     const keyEscaped = NEEDS_ESCAPE.test(key);
-    out += keyEscaped ? MAP_SEPARATORS[separator]! + repr(key) : MAP_KEY_OPENERS[separator]! + key;
+    out += keyEscaped ? MAP_SEPARATORS[separator]! + escapedRepr(key) : MAP_KEY_OPENERS[separator]! + key;
     pending = !NEEDS_ESCAPE.test(entry);
-    out += MAP_VALUE_OPENERS[(keyEscaped ? 0 : 2) + (pending ? 1 : 0)]! + (pending ? entry : repr(entry));
+    out += MAP_VALUE_OPENERS[(keyEscaped ? 0 : 2) + (pending ? 1 : 0)]! + (pending ? entry : escapedRepr(entry));
   }
   return pending ? `${out}"}` : `${out}}`;
 }

@@ -42,7 +42,11 @@ export function stringifyPython(value: unknown): string {
 
 /** Python's `json.dumps(str)` with ensure_ascii: every character outside printable ASCII as \uXXXX (lowercase hex). */
 export function pythonStringRepr(text: string): string {
-  if (!STRING_NEEDS_ESCAPE.test(text)) return `"${text}"`;
+  return STRING_NEEDS_ESCAPE.test(text) ? escapedStringRepr(text) : `"${text}"`;
+}
+
+/** pythonStringRepr of a text that STRING_NEEDS_ESCAPE matched (for callers that tested it already). */
+export function escapedStringRepr(text: string): string {
   if (text.length >= LONG_STRING) {
     let out = '';
     escapeLong(text, (piece) => (out += piece));
@@ -231,7 +235,7 @@ class Writer {
 
   private string(text: string): void {
     if (!STRING_NEEDS_ESCAPE.test(text)) this.add(`"${text}"`);
-    else if (text.length < LONG_STRING) this.add(pythonStringRepr(text));
+    else if (text.length < LONG_STRING) this.add(escapedStringRepr(text));
     else escapeLong(text, (piece) => this.add(piece));
   }
 
@@ -345,7 +349,7 @@ class Writer {
     for (let position = 0; position < keys.length; position++) {
       const key = keys[position]!;
       if (position > 0) this.add(', ');
-      this.add(STRING_NEEDS_ESCAPE.test(key) ? `${pythonStringRepr(key)}: ` : `"${key}": `);
+      this.add(STRING_NEEDS_ESCAPE.test(key) ? `${escapedStringRepr(key)}: ` : `"${key}": `);
       this.child(obj[key], key);
     }
     this.add('}');
