@@ -3,7 +3,8 @@
 Runs with the Python of .venv. One JSON request on stdin, one JSON answer on stdout (pynenc_app.serve).
 
   {"shape": "typical" | "hard" | "strict", "n", "seed", "rounds", "warmup"}
-      -> {"texts": [n texts TriggerRunRecord.to_json wrote], "rounds_ms": [...], "check": sha1 of the round trip}
+      -> {"texts": [n texts TriggerRunRecord.to_json wrote], "rounds_ms": [...], "rounds_cpu_ms": [...] (process_time),
+          "check": sha1 of the round trip}
 
 Each text is written by pynenc's own `TriggerRunRecord(...).to_json()`; the timed work is
 `TriggerRunRecord.from_json(text).to_json()` on every text (time.perf_counter per round), the same work the
@@ -168,15 +169,19 @@ def handle(req):
     rng = random.Random(req["seed"])
     texts = [record(rng, req["shape"]).to_json() for _ in range(req["n"])]
     rounds = []
+    rounds_cpu = []
     out = None
     for k in range(req["warmup"] + req["rounds"]):
         t0 = time.perf_counter()
+        c0 = time.process_time()
         out = [TriggerRunRecord.from_json(t).to_json() for t in texts]
+        cpu_ms = (time.process_time() - c0) * 1000
         ms = (time.perf_counter() - t0) * 1000
         if k >= req["warmup"]:
             rounds.append(ms)
+            rounds_cpu.append(cpu_ms)
     check = hashlib.sha1("\n".join(out).encode("utf-8", "surrogatepass")).hexdigest()
-    return {"texts": texts, "rounds_ms": rounds, "check": check}
+    return {"texts": texts, "rounds_ms": rounds, "rounds_cpu_ms": rounds_cpu, "check": check}
 
 
 if __name__ == "__main__":
