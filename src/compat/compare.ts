@@ -11,6 +11,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { escapePointerToken } from '../spec/json-pointer';
+import { admitsType, type JsonType } from '../spec/json-schema';
 import { isPlainObject } from '../spec/json-value';
 import {
   ALL_TYPED,
@@ -29,7 +30,6 @@ import {
   valueOf,
   type Alternative,
   type Effective,
-  type JsonType,
   type Place,
   type Slot,
 } from './effective';
@@ -167,10 +167,6 @@ function compareValues(comparison: Comparison, base: Effective, current: Effecti
 
 // ─── types ───────────────────────────────────────────────────────────────────
 
-function covered(type: JsonType, set: Set<JsonType>): boolean {
-  return set.has(type) || (type === 'integer' && set.has('number'));
-}
-
 function describeTypes(list: Alternative[]): string {
   if (list.length === 0) return 'nothing';
   return list.map((a) => a.type).join(' | ');
@@ -213,8 +209,8 @@ function compareTypes(comparison: Comparison, base: Effective, current: Effectiv
   const baseTypes = new Set(baseAlternatives.alternatives.map((a) => a.type));
   const currentTypes = new Set(currentAlternatives.alternatives.map((a) => a.type));
   const nonNull = (types: Set<JsonType>): JsonType[] => [...types].filter((t) => t !== 'null');
-  const baseFits = nonNull(baseTypes).every((t) => covered(t, currentTypes));
-  const currentFits = nonNull(currentTypes).every((t) => covered(t, baseTypes));
+  const baseFits = nonNull(baseTypes).every((t) => admitsType(currentTypes, t));
+  const currentFits = nonNull(currentTypes).every((t) => admitsType(baseTypes, t));
   const change = `${describeTypes(baseAlternatives.alternatives)} → ${describeTypes(currentAlternatives.alternatives)}`;
   if (!(baseFits && currentFits)) {
     if (baseFits) report(comparison, 'TYPE_WIDENED', typePointer, `type widened: ${change}`, typeAt);

@@ -5,7 +5,8 @@
  * comparison (./compare.ts) finds nullability and type changes however they are spelled. Pure: reads snapshots only.
  */
 import { joinPointer, valueAtTokens } from '../spec/json-pointer';
-import type { JsonSchema } from '../spec/json-schema';
+import { admitsType, type JsonSchema, type JsonType } from '../spec/json-schema';
+import { isNonArrayObject } from '../spec/json-value';
 import { documentUri, parseRef } from '../spec/refs';
 import { ABSENT_FILE } from './findings';
 import type { ContractSnapshot } from './snapshot';
@@ -106,7 +107,7 @@ export function effective(place: Place): Effective {
       if (depth === 0 || result.keywords.size === 0) result.nothing = true;
       break;
     }
-    if (node === null || typeof node !== 'object' || Array.isArray(node)) break;
+    if (!isNonArrayObject(node)) break;
     for (const [keyword, value] of Object.entries(node as JsonSchema)) {
       if (keyword === '$ref' || result.keywords.has(keyword)) continue; // the referring schema's own keywords win
       result.keywords.set(keyword, { value, place: child(at, keyword) });
@@ -151,7 +152,6 @@ export const ANNOTATIONS = new Set([
   'contentSchema',
 ]);
 
-export type JsonType = 'null' | 'boolean' | 'object' | 'array' | 'number' | 'integer' | 'string';
 /** What a schema without `type` accepts (integer is a number). */
 const ANY_TYPES: JsonType[] = ['null', 'boolean', 'object', 'array', 'number', 'string'];
 
@@ -265,7 +265,7 @@ export function alternatives(schema: Effective, pointer: string, depth = 0): Alt
     if (!sub.ok) return sub;
     for (const alternative of sub.alternatives) {
       const type = alternative.type;
-      if (declared && !declared.includes(type) && !(type === 'integer' && declared.includes('number'))) continue;
+      if (declared && !admitsType(declared, type)) continue;
       for (const [keyword, typed] of keywordsFor(schema.keywords, type)) {
         if (!alternative.keywords.has(keyword)) alternative.keywords.set(keyword, typed);
       }

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { ContractError, InvalidArgumentError } from '../errors';
 import type { JsonSchema } from '../spec/json-schema';
+import { isNonArrayObject } from '../spec/json-value';
 
 export interface ContractSnapshot {
   /** Where it came from, for messages: a folder path or `<ref>:<path>`. */
@@ -44,14 +45,10 @@ export function requireSnapshot(callee: string, argument: string, value: unknown
     snapshot !== null &&
     typeof snapshot.source === 'string' &&
     snapshot.files instanceof Map &&
-    [...snapshot.files].every(([name, schema]) => typeof name === 'string' && isSchemaObject(schema));
+    [...snapshot.files].every(([name, schema]) => typeof name === 'string' && isNonArrayObject(schema));
   if (ok) return value as ContractSnapshot;
   const expected = 'a ContractSnapshot ({ source: string, files: Map of file name → schema object })';
   throw new InvalidArgumentError(callee, argument, expected, value);
-}
-
-function isSchemaObject(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Builds a snapshot from file name → JSON text. */
@@ -71,7 +68,7 @@ export function snapshotFromTexts(source: string, texts: ReadonlyMap<string, str
     } catch (err) {
       throw new CompatInputError(`${source}/${name}: not JSON: ${(err as Error).message}`, err);
     }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    if (!isNonArrayObject(parsed)) {
       throw new CompatInputError(`${source}/${name}: a schema file must hold a JSON object`);
     }
     files.set(name, parsed as JsonSchema);
