@@ -20,12 +20,15 @@ import ts from 'typescript';
 import { z } from 'zod';
 import { convertJsonSchemaToZod } from 'zod-from-json-schema';
 import { commonSchema, DTO_NAMES, schemas, type DtoName } from '../generated/schemas';
+import { escapePointerToken } from '../src/spec/json-pointer';
+import { documentUri, parseRef } from '../src/spec/refs';
 
 type Json = { [key: string]: unknown };
 
 const byId = new Map<string, { name: string; schema: Json }>();
-byId.set(String(commonSchema.$id), { name: '', schema: commonSchema as Json });
-for (const dto of DTO_NAMES) byId.set(String(schemas[dto].$id), { name: dto, schema: schemas[dto] as Json });
+byId.set(documentUri(String(commonSchema.$id))!, { name: '', schema: commonSchema as Json });
+for (const dto of DTO_NAMES)
+  byId.set(documentUri(String(schemas[dto].$id))!, { name: dto, schema: schemas[dto] as Json });
 
 /**
  * One DTO schema with everything it references under its own `$defs`, every
@@ -34,28 +37,29 @@ for (const dto of DTO_NAMES) byId.set(String(schemas[dto].$id), { name: dto, sch
  */
 export function bundle(dto: DtoName, dropConditionals = false): Json {
   const defs: Record<string, unknown> = {};
-  const rootId = String(schemas[dto].$id);
-  const localName = (target: URL): string => {
-    const base = target.href.replace(/#.*$/, '');
-    const owner = byId.get(base);
-    if (!owner) throw new Error(`${dto}: cannot resolve $ref ${target.href}`);
-    const pointer = target.hash.replace(/^#/, '');
-    if (pointer === '' || pointer === '/') {
-      if (base === rootId) return '#';
+  const rootId = documentUri(String(schemas[dto].$id))!;
+  const localName = (ref: string, base: string): string => {
+    const target = parseRef(ref, base); // the one $ref reader (src/spec/refs.ts): ~0/~1 and percent-decoding
+    const owner = target && byId.get(target.document);
+    if (!target?.tokens || !owner) throw new Error(`${dto}: cannot resolve $ref ${ref} in ${base}`);
+    if (target.tokens.length === 0) {
+      if (target.document === rootId) return '#';
       if (!(owner.name in defs)) {
         defs[owner.name] = {};
-        defs[owner.name] = rewrite(strip(owner.schema), base);
+        defs[owner.name] = rewrite(strip(owner.schema), target.document);
       }
       return `#/$defs/${owner.name}`;
     }
-    const match = /^\/\$defs\/([^/]+)$/.exec(pointer);
-    if (!match) throw new Error(`${dto}: unsupported $ref ${target.href}`);
-    const key = base === rootId ? match[1]! : `${owner.name || 'common'}_${match[1]!}`;
+    const [defsKeyword, name, ...rest] = target.tokens;
+    if (defsKeyword !== '$defs' || name === undefined || rest.length > 0) {
+      throw new Error(`${dto}: unsupported $ref ${target.href}`);
+    }
+    const key = target.document === rootId ? name : `${owner.name || 'common'}_${name}`;
     if (!(key in defs)) {
       defs[key] = {};
-      defs[key] = rewrite((owner.schema.$defs as Json)[match[1]!], base);
+      defs[key] = rewrite((owner.schema.$defs as Json)[name], target.document);
     }
-    return `#/$defs/${key}`;
+    return `#/$defs/${escapePointerToken(key)}`;
   };
   const rewrite = (node: unknown, base: string): unknown => {
     if (Array.isArray(node)) return node.map((n) => rewrite(n, base));
@@ -63,7 +67,7 @@ export function bundle(dto: DtoName, dropConditionals = false): Json {
     const out: Json = {};
     for (const [key, value] of Object.entries(node as Json)) {
       if (key === 'examples') continue;
-      if (key === '$ref' && typeof value === 'string') out.$ref = localName(new URL(value, base));
+      if (key === '$ref' && typeof value === 'string') out.$ref = localName(value, base);
       else out[key] = rewrite(value, base);
     }
     if (
