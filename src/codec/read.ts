@@ -25,7 +25,7 @@ import { ContractValidationError, requireDtoName, validate } from '../validation
 import { IssueSink } from '../validation/capped';
 import { makeIssue } from '../validation/errors';
 import { FIELD_SCALAR, FIELD_TIMESTAMP, fieldClass } from './field-class';
-import { PLANS, type DtoPlan, type FieldPlan } from './plan';
+import { planOf, type DtoPlan, type FieldPlan } from './plan';
 import { mayBeRewritten, nowText, pythonTimestamp, type Clock } from './timestamps';
 
 /** A key the contract does not define, found while reading (a newer producer, or a typo). */
@@ -150,16 +150,24 @@ interface Parsed {
   readonly asIs: boolean;
 }
 
-/** DTO name → the fast path's walk, or null where from_dict may change a valid document (a null-prototype table). */
-const WALKS: Readonly<Record<string, DtoWalk | null | undefined>> = Object.assign(
-  Object.create(null) as Record<string, DtoWalk | null>,
-  Object.fromEntries(DTO_NAMES.map((dto) => [dto, PLANS[dto].readsAsIs ? walkOf(dto, new Map()) : null])),
-);
+/**
+ * DTO name → the fast path's walk, or null where from_dict may change a valid document: a null-prototype table of the
+ * walks built so far, each made on its DTO's first read (walkFor) and never changed after (a cache, as plan.ts's plans).
+ */
+const WALKS = Object.create(null) as Record<string, DtoWalk | null>;
+
+/** The walk of `dto` (built on first use); undefined when `dto` names no DTO. */
+function walkFor(dto: string): DtoWalk | null | undefined {
+  const walk = WALKS[dto];
+  if (walk !== undefined || !(DTO_NAMES as readonly string[]).includes(dto)) return walk;
+  const name = dto as DtoName;
+  return (WALKS[name] = planOf(name).readsAsIs ? walkOf(name, new Map()) : null);
+}
 
 function walkOf(dto: DtoName, built: Map<DtoName, DtoWalk>): DtoWalk {
   let walk = built.get(dto);
   if (walk !== undefined) return walk;
-  const fields = PLANS[dto].fields;
+  const fields = planOf(dto).fields;
   const nested: (DtoWalk | null)[] = [];
   const looked = fields.filter((f) => fieldClass(f) !== FIELD_SCALAR);
   const onlyTimestamp = looked.length === 1 && fieldClass(looked[0]!) === FIELD_TIMESTAMP ? looked[0]!.name : null;
@@ -176,7 +184,7 @@ function walkOf(dto: DtoName, built: Map<DtoName, DtoWalk>): DtoWalk {
 }
 
 function parse(dto: DtoName, text: string, options: FromJsonOptions): Parsed {
-  const walk = typeof dto === 'string' ? WALKS[dto] : undefined;
+  const walk = typeof dto === 'string' ? walkFor(dto) : undefined;
   if (walk === undefined) requireDtoName(dto); // throws UnknownDtoError
   if (typeof text !== 'string') {
     throw new InvalidArgumentError('fromJson', 'text', 'the JSON text as a string', text, { dto });
@@ -220,7 +228,7 @@ function read<D extends DtoName>(
     issues: null,
     maxIssues: resolveMaxIssues(options.maxIssues),
   };
-  const value = readDto(PLANS[dto], data, '', ctx);
+  const value = readDto(planOf(dto), data, '', ctx);
   const ours = ctx.issues;
   if (ours === null) {
     const result = validate(dto, value, { maxIssues: ctx.maxIssues });
@@ -300,10 +308,10 @@ function readField(field: FieldPlan, has: boolean, value: unknown, path: string,
     case 'optionalTimestamp':
       return typeof value === 'string' ? readTimestamp(value, path, field, ctx) : value;
     case 'dto':
-      return readDto(PLANS[field.nested!], value, `${path}/${field.pointer}`, ctx);
+      return readDto(planOf(field.nested!), value, `${path}/${field.pointer}`, ctx);
     case 'dtoArray': {
       if (!Array.isArray(value)) return value;
-      const nested = PLANS[field.nested!];
+      const nested = planOf(field.nested!);
       const list: unknown[] = ctx.copy ? new Array(value.length) : value;
       for (let index = 0; index < value.length; index++)
         list[index] = readDto(nested, value[index], `${path}/${field.pointer}/${index}`, ctx);
