@@ -175,6 +175,7 @@ function writeDto(writer: Writer, value: Record<string, unknown>): string {
   let field = 0;
   let out = '';
   let pending = PENDING_NOTHING;
+  let listText: string | undefined;
   for (const key in value) {
     if (key !== names[field]) break;
     const item = value[key];
@@ -193,8 +194,8 @@ function writeDto(writer: Writer, value: Record<string, unknown>): string {
       if (literal >= 0) {
         out += writer.literals[field * LITERAL_STRIDE + pending * LITERALS.length + literal]!;
         pending = PENDING_NOTHING;
-      } else if (classes[field] === LIST && isCleanList(item)) {
-        out += before[at + OPENS_LIST]! + (item as string[]).join('", "');
+      } else if (classes[field] === LIST && (listText = cleanListText(item)) !== undefined) {
+        out += before[at + OPENS_LIST]! + listText;
         pending = PENDING_LIST;
       } else {
         out += before[at + OPENS_NOTHING]! + valueText(writer, field, item);
@@ -230,14 +231,25 @@ function literalOf(kind: number, item: unknown): number {
   return plainPrototype(item) ? LITERAL_EMPTY_DICT : -1;
 }
 
-/** Whether `item` is an array of strings with nothing to escape. */
-function isCleanList(item: unknown): boolean {
-  if (!Array.isArray(item)) return false;
-  for (let position = 0; position < item.length; position++) {
-    const entry: unknown = item[position];
-    if (typeof entry !== 'string' || NEEDS_ESCAPE.test(entry)) return false;
+/**
+ * The strings of `item`, if it is an array of strings with nothing to escape, joined by `", "` (its text but for the
+ * outer `["` and `"]`); else undefined. Each item is read once (the join is of a copy: a getter cannot change its mind
+ * between the check and the text).
+ */
+function cleanListText(item: unknown): string | undefined {
+  if (!Array.isArray(item)) return undefined;
+  const length = item.length;
+  if (length === 1) {
+    const only: unknown = item[0];
+    return typeof only === 'string' && !NEEDS_ESCAPE.test(only) ? only : undefined;
   }
-  return true;
+  const strings: string[] = [];
+  for (let position = 0; position < length; position++) {
+    const entry: unknown = item[position];
+    if (typeof entry !== 'string' || NEEDS_ESCAPE.test(entry)) return undefined;
+    strings.push(entry);
+  }
+  return strings.join('", "');
 }
 
 /** The text of property `field`'s value `item` (not a literal, not a string with nothing to escape). */

@@ -8,6 +8,7 @@
 import type { TriggerRunRecord } from '../../generated/types';
 import { ContractValidationError, fromJson, toJson } from '../../src';
 import { PyFloat } from '../../src/entries/pyjson';
+import { checkers } from '../../src/validation/compiled';
 import { runOracle } from '../support/pynenc-python';
 
 type Golden = { ok: string } | { error: string; msg: string };
@@ -90,4 +91,30 @@ describe('what cannot be written is refused with its path', () => {
       expect((caught as ContractValidationError).issues[0]!.path).toBe(`/arguments_preview${below}`);
     }
   });
+});
+
+test('a list item whose getter changes its mind is read once: the text is still what pynenc writes back', () => {
+  const value = run('x', 2);
+  /** condition_ids whose item 1 is a string to escape from read `dirtyFrom` on, and how often it was read. */
+  const ids = (dirtyFrom: number) => {
+    const list = ['plain', 'other'];
+    const reads = { count: 0 };
+    Object.defineProperty(list, 1, {
+      enumerable: true,
+      get: () => (++reads.count >= dirtyFrom ? 'a "quoted" word' : 'plain'),
+    });
+    return { list, reads };
+  };
+  // how many reads the contract's checker makes (toJson runs it first); the writer's first read is the next one,
+  // and any later read sees a string to escape
+  const counted = ids(Infinity);
+  expect(checkers.TriggerRunRecord({ ...value, condition_ids: counted.list })).toBe(true);
+  const { list } = ids(counted.reads.count + 2);
+  const text = toJson('TriggerRunRecord', { ...value, condition_ids: list });
+  const [golden] = runOracle<Golden[]>('codec_golden.py', {
+    now: '2026-01-02T03:04:05.123456+00:00',
+    cases: [{ dto: 'TriggerRunRecord', text }],
+  });
+  expect(golden).toEqual({ ok: text });
+  expect(text).toContain('"condition_ids": ["plain", "plain"]');
 });
