@@ -108,7 +108,7 @@ const VALUES: [string, unknown][] = [
       ),
     ),
   ],
-  ['long strings crossing escape segments', [text(300), text(8191), text(8192), text(8193), text(40_000)]],
+  ['long strings crossing escape segments', [text(300), text(16_383), text(16_384), text(16_385), text(70_000)]],
   ['a long string of nothing to escape and one of escapes only', ['x'.repeat(20_000), '\u00e9'.repeat(20_000)]],
   ['a dict of 30,000 keys, some escaped', dict(30_000)],
   ['nested: lists of dicts of lists', Array.from({ length: 300 }, (_, index) => ({ [`n${index}`]: mixedList(50) }))],
