@@ -1,7 +1,7 @@
 /**
  * toJson: the exact text Python's to_json writes for the same record.
  */
-import { DTO_NAMES, type DtoName } from '../../generated/schemas';
+import type { DtoName } from '../../generated/schemas';
 import type { DtoTypes, EventRecord } from '../../generated/types';
 import { InvalidArgumentError } from '../errors';
 import { PythonJsonWriteError } from '../pyjson/errors';
@@ -17,7 +17,7 @@ import { checkers } from '../validation/compiled';
 import { ContractValidationError, assertValid, requireDtoName } from '../validation';
 import { makeIssue } from '../validation/errors';
 import { FIELD_DTO, FIELD_DTO_ARRAY, FIELD_LIST, FIELD_MAP, FIELD_TIMESTAMP, fieldClass } from './field-class';
-import { PLANS } from './plan';
+import { planOf } from './plan';
 
 /**
  * Writes `value` as Python's to_json does: schema key order, `", "` / `": "`
@@ -29,12 +29,12 @@ import { PLANS } from './plan';
  * returned half-written.
  */
 export function toJson<D extends DtoName>(dto: D, value: DtoTypes[D]): string {
-  const writer = typeof dto === 'string' ? WRITERS[dto] : undefined;
-  if (writer === undefined) requireDtoName(dto); // throws UnknownDtoError
+  let writer = typeof dto === 'string' ? WRITERS[dto] : undefined;
+  if (writer === undefined) writer = writerFor(requireDtoName(dto)); // throws UnknownDtoError
   // The fast checker's verdict; only an invalid value pays for the diagnosis (every issue, with paths).
-  if (!writer!.check(value)) assertValid(dto, value);
+  if (!writer.check(value)) assertValid(dto, value);
   try {
-    return writeDto(writer!, value as unknown as Record<string, unknown>);
+    return writeDto(writer, value as unknown as Record<string, unknown>);
   } catch (err) {
     if (err instanceof Unwritable) {
       const issue = { path: err.path, keyword: err.keyword, expected: 'a value json.dumps can write' };
@@ -110,11 +110,22 @@ interface Writer {
   readonly literals: readonly string[];
 }
 
+/**
+ * The Writers built so far, one per DTO, each made on its first use by writerFor (with those of the DTOs it nests)
+ * and never changed after: data derived from the plans, like planOf's (./plan.ts), not state. A null-prototype
+ * table: no inherited names. Measured (compiled, CPU, median of 15 fresh processes each, alternating): `require` of
+ * the root 23.8 → 20.9 ms against building all five at import; toJson's speed unchanged.
+ */
+const WRITERS = Object.create(null) as { [dto in DtoName]?: Writer };
+
+/** The Writer of `dto` (built on first use). */
+function writerFor(dto: DtoName): Writer {
+  return WRITERS[dto] ?? buildWriter(dto);
+}
+
 /** The Writer of `dto` and of the DTOs it nests, made from the plans (immutable once built). */
-function writerOf(dto: DtoName, built: Map<DtoName, Writer>): Writer {
-  let writer = built.get(dto);
-  if (writer !== undefined) return writer;
-  const fields = PLANS[dto].fields;
+function buildWriter(dto: DtoName): Writer {
+  const fields = planOf(dto).fields;
   const nested: (Writer | null)[] = [];
   const before: string[] = [];
   const literals: string[] = [];
@@ -125,7 +136,7 @@ function writerOf(dto: DtoName, built: Map<DtoName, Writer>): Writer {
       for (const literal of LITERALS) literals.push(text + literal);
     }
   });
-  writer = {
+  const writer: Writer = {
     check: checkers[dto],
     names: fields.map((field) => field.name),
     pointers: fields.map((field) => field.pointer),
@@ -134,19 +145,10 @@ function writerOf(dto: DtoName, built: Map<DtoName, Writer>): Writer {
     before,
     literals,
   };
-  built.set(dto, writer);
-  for (const field of fields) nested.push(field.nested !== undefined ? writerOf(field.nested, built) : null);
+  WRITERS[dto] = writer;
+  for (const field of fields) nested.push(field.nested !== undefined ? writerFor(field.nested) : null);
   return writer;
 }
-
-/** DTO name → Writer (a null-prototype table: no inherited names). */
-const WRITERS: Readonly<Record<string, Writer | undefined>> = (() => {
-  const built = new Map<DtoName, Writer>();
-  return Object.assign(
-    Object.create(null) as Record<string, Writer>,
-    Object.fromEntries(DTO_NAMES.map((dto) => [dto, writerOf(dto, built)])),
-  );
-})();
 
 // Bound once: hot paths skip the getters of the modules' export objects (as tsc, tsx and other CommonJS
 // transforms compile imports; the re-exports of ./field-class.ts are getters too).
