@@ -181,6 +181,7 @@ function mayRepeat(text: string, end: number, name: string): boolean {
  */
 function memberSpans(text: string, names: readonly string[]): Map<string, [number, number]> | null {
   const spans = new Map<string, [number, number]>();
+  const wanted = new Set(names); // a record with 10,000 unknown keys holding ints names them all
   const length = text.length;
   let depth = 0;
   /** At depth 1: the index of the colon of the member being read, -1 while its key is awaited. */
@@ -203,14 +204,14 @@ function memberSpans(text: string, names: readonly string[]): Map<string, [numbe
       depth++;
     } else if (char === RBRACE || char === RBRACKET) {
       if (--depth === 0) {
-        if (colon >= 0 && names.includes(key)) spans.set(key, [colon, index]);
+        if (colon >= 0 && wanted.has(key)) spans.set(key, [colon, index]);
         return spans;
       }
     } else if (depth === 1) {
       if (char === COLON) {
         colon = index;
       } else if (char === COMMA) {
-        if (colon >= 0 && names.includes(key)) spans.set(key, [colon, index]);
+        if (colon >= 0 && wanted.has(key)) spans.set(key, [colon, index]);
         colon = -1;
       }
     }
