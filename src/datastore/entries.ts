@@ -1,7 +1,6 @@
 import { shortText } from '../errors';
+import { hasLoneSurrogate } from '../spec/json-value';
 import { DataStoreConfigError, SerializationError } from './errors';
-
-type WellFormed = string & { isWellFormed(): boolean };
 
 /**
  * Rejects a batch before anything is written, the one rule every backend
@@ -19,15 +18,15 @@ export function checkEntries(entries: ReadonlyArray<readonly [string, string]>):
         '',
       );
     }
-    const [key, text] = entry as [WellFormed, WellFormed];
-    if (!key.isWellFormed()) {
+    const [key, text] = entry as [string, string];
+    if (hasLoneSurrogate(key)) {
       throw new SerializationError(
         'unsupported-type',
         `key of entry #${index} has a lone surrogate (Python cannot encode it as UTF-8)`,
         '',
       );
     }
-    if (!text.isWellFormed()) {
+    if (hasLoneSurrogate(text)) {
       throw new SerializationError(
         'unsupported-type',
         `text for ${shortText(key)} has a lone surrogate (Python cannot encode it as UTF-8)`,

@@ -4,6 +4,7 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { DataStoreConfigError } from './errors';
+import { hasLoneSurrogate } from '../spec/json-value';
 
 /** pynenc's ReservedKeys.CLIENT_DATA: every reference starts with it. */
 export const REFERENCE_PREFIX = '__pynenc__client_data__';
@@ -31,12 +32,10 @@ export function sha256Hex(text: string): string {
   return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 function checkAppId(appId: unknown): string {
   if (typeof appId !== 'string') throw new DataStoreConfigError('appId', 'a string', appId);
   // Python's app_id.encode() (UTF-8, strict) raises on lone surrogates; Node would hash U+FFFD instead.
-  if (LONE_SURROGATE.test(appId))
+  if (hasLoneSurrogate(appId))
     throw new DataStoreConfigError('appId', 'text without lone surrogates (Python cannot encode it)', appId);
   return appId;
 }

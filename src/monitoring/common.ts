@@ -26,6 +26,7 @@ import type {
   TimeBound,
 } from './types';
 import { MARKER_STATES } from './types';
+import { hasLoneSurrogate } from '../spec/json-value';
 
 export interface Place {
   backend: MonitoringBackend;
@@ -249,11 +250,9 @@ function optionsObject<T extends object>(place: Place, argument: string, value: 
   return value;
 }
 
-const LONE_SURROGATE = /\p{Cs}/u;
-
 /** A string UTF-8 can carry: Python's drivers raise on a lone surrogate (UnicodeEncodeError). */
 export function isUtf8Text(value: unknown): value is string {
-  return typeof value === 'string' && !LONE_SURROGATE.test(value);
+  return typeof value === 'string' && !hasLoneSurrogate(value);
 }
 
 /**

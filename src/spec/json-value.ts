@@ -1,5 +1,6 @@
 /**
- * Plain JSON objects: the one home of telling one apart and of writing a key into one. Imports nothing, so src/,
+ * Plain JSON objects and strings: the one home of telling one apart, of writing a key into one and of finding a lone
+ * surrogate in a string. Imports nothing, so src/,
  * scripts/ and test/ can use it without loading anything else.
  */
 
@@ -26,4 +27,14 @@ export function defineOwn(target: Record<string, unknown>, key: string, value: u
   if (key === '__proto__')
     Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
   else target[key] = value;
+}
+
+const wellFormed = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed;
+
+/**
+ * Whether `text` holds a lone surrogate: a UTF-16 code unit UTF-8 cannot encode (Python's strict `encode()` raises,
+ * Node's Buffer writes U+FFFD). String.prototype.isWellFormed where the engine has it (Node 20), else a regex.
+ */
+export function hasLoneSurrogate(text: string): boolean {
+  return wellFormed !== undefined ? !wellFormed.call(text) : /\p{Cs}/u.test(text);
 }

@@ -10,8 +10,7 @@
  * that contains `:`. We follow that exactly so both languages meet on one key.
  */
 import { DataStoreConfigError } from '../errors';
-
-const LONE_SURROGATE = /\p{Cs}/u;
+import { hasLoneSurrogate } from '../../spec/json-value';
 
 /** pynenc_redis's `PYNENC_KEY_PREFIX`. */
 export const PYNENC_REDIS_KEY_PREFIX = '__pynenc__';
@@ -41,8 +40,7 @@ export function sanitizeAppId(appId: string): string {
   const expected = "a pynenc_redis app_id (non-empty after sanitising, without ':')";
   if (typeof appId !== 'string') throw new DataStoreConfigError('appId', expected, appId);
   // redis-py encodes keys as strict UTF-8 and fails on lone surrogates; ioredis would write U+FFFD instead.
-  if (LONE_SURROGATE.test(appId))
-    throw new DataStoreConfigError('appId', `${expected}, without lone surrogates`, appId);
+  if (hasLoneSurrogate(appId)) throw new DataStoreConfigError('appId', `${expected}, without lone surrogates`, appId);
   const sanitized = sanitizeForRedis(appId);
   if (!sanitized) throw new DataStoreConfigError('appId', expected, appId);
   if (sanitized.includes(':')) throw new DataStoreConfigError('appId', expected, appId);

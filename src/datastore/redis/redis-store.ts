@@ -38,6 +38,7 @@ import {
   withDeadline,
   type RedisConnectionOptions,
 } from './connection';
+import { hasLoneSurrogate } from '../../spec/json-value';
 
 export type { RedisConnectionOptions } from './connection';
 
@@ -75,8 +76,6 @@ export const REDIS_BATCH_CHUNK = 10_000;
 const DEFAULT_CONNECT_TIMEOUT_MS = 2000;
 const DEFAULT_COMMAND_TIMEOUT_MS = 5000;
 
-// Rejects lone surrogates: UTF-8 cannot carry them (Buffer.from would silently write U+FFFD).
-const LONE_SURROGATE = /\p{Cs}/u;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export class RedisStore implements DataStoreBackend {
@@ -337,7 +336,7 @@ function checkWellFormed(values: readonly string[], what: string, error: (proble
   for (let index = 0; index < values.length; index++) {
     const value = values[index];
     if (typeof value !== 'string') throw error(`${what} at index ${index} is ${typeof value}, not a string`);
-    if (LONE_SURROGATE.test(value)) {
+    if (hasLoneSurrogate(value)) {
       throw error(`${what} at index ${index} has a lone surrogate (not encodable as UTF-8)`);
     }
   }
