@@ -2,7 +2,7 @@
  * Typed errors of the client data store. Each has a stable `code` and a
  * one-line message; the fields carry what the message names.
  */
-import { ContractError, shortPath, shortText } from '../errors';
+import { ContractError, describeReceived, shortPath, shortText } from '../errors';
 import { joinPointer } from '../spec/json-pointer';
 
 /** Where a failing value sits: the payload key and the event, when known. */
@@ -250,22 +250,9 @@ export class DataStoreConfigError extends ContractError {
   readonly option: string;
 
   constructor(option: string, expected: string, received: unknown) {
-    super(`data store option ${option}: expected ${expected}, got ${describe(received)}`, {
-      expected,
-      received: describe(received),
-    });
+    const described = describeReceived(received);
+    super(`data store option ${option}: expected ${expected}, got ${described}`, { expected, received: described });
     this.option = option;
-  }
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
-  if (typeof value === 'bigint') return `${value}n`;
-  if (typeof value === 'function' || typeof value === 'symbol' || value === undefined) return typeof value;
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return Object.prototype.toString.call(value);
   }
 }
 
@@ -324,7 +311,7 @@ export class DataStoreBackendError extends ContractError {
 
   constructor(store: string, operation: string, cause: unknown) {
     const code = driverCode(cause);
-    const why = errorText(cause) ?? describe(cause);
+    const why = errorText(cause) ?? describeReceived(cause);
     super(`${operation} on ${store} failed: ${shortText(why, 200)}`, {
       cause,
       expected: `${operation} to succeed`,
