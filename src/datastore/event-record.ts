@@ -27,7 +27,7 @@ import { ClientDataStore, type PendingEntries } from './client-data-store';
 import { DataStoreConfigError, SerializationError } from './errors';
 import { InvalidOptionError } from '../limits';
 import { PyOpaque, type PyValue } from './values';
-import { defineOwn } from '../spec/json-value';
+import { defineOwn, isNonArrayObject } from '../spec/json-value';
 import { parsePythonJson } from '../pyjson/parse';
 import { stringifyPython } from '../pyjson/stringify';
 import { isReference } from './keys';
@@ -160,7 +160,7 @@ function encodeInto(
   recordIndex: number | undefined,
 ): string {
   const payload = record?.payload as Record<string, unknown> | undefined;
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+  if (!isNonArrayObject(payload)) {
     throw new ContractValidationError('EventRecord', [
       makeIssue({ path: '/payload', keyword: 'type', expected: 'an object of payload values' }),
     ]);

@@ -26,7 +26,7 @@ import type {
   TimeBound,
 } from './types';
 import { MARKER_STATES } from './types';
-import { hasLoneSurrogate } from '../spec/json-value';
+import { hasLoneSurrogate, isNonArrayObject } from '../spec/json-value';
 
 export interface Place {
   backend: MonitoringBackend;
@@ -244,7 +244,7 @@ export function integerOption(
 /** An options or query argument: an object, or `fallback` when left out (null, a string, an array: refused). */
 function optionsObject<T extends object>(place: Place, argument: string, value: T | undefined, fallback: T): T {
   if (value === undefined) return fallback;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+  if (!isNonArrayObject(value)) {
     throw new MonitoringQueryError(place, argument, 'an options object', describeReceived(value));
   }
   return value;

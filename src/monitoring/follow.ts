@@ -47,6 +47,7 @@ import { sha256Hex } from '../datastore/keys';
 import { InvalidOptionError } from '../limits';
 import { PyTimestamp } from '../timestamps/pytimestamp';
 import type { EventFilters, MonitoringReader, MonitoringReadError, ReadOptions, TimeBound } from './types';
+import { isNonArrayObject } from '../spec/json-value';
 
 export type FollowKind = 'event' | 'run';
 export type FollowChange = 'new' | 'updated';
@@ -508,7 +509,7 @@ function checkArguments(reader: unknown, filters: unknown, options: unknown): vo
     ['filters', filters],
     ['options', options],
   ] as const) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    if (!isNonArrayObject(value)) {
       throw new InvalidOptionError(name, 'an object', value);
     }
   }

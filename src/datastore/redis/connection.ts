@@ -8,6 +8,7 @@
  *   isRedisConnectionError), and each caller turns them into its own typed errors.
  */
 import { Redis, ReplyError, type RedisOptions } from 'ioredis';
+import { isNonArrayObject } from '../../spec/json-value';
 
 /** Connection settings for a client the package creates and owns. */
 export interface RedisConnectionOptions {
@@ -59,7 +60,7 @@ export function expectedDbOf(server: string): string {
 export function createRedisClient(connection: unknown, settings: RedisOptions, refuse: RefuseConnection): Redis {
   if (typeof connection === 'string') {
     if (!/^rediss?:\/\//i.test(connection)) throw refuse('connection', EXPECTED, connection);
-  } else if (connection === null || typeof connection !== 'object' || Array.isArray(connection)) {
+  } else if (!isNonArrayObject(connection)) {
     throw refuse('connection', EXPECTED, connection);
   } else {
     const port = (connection as RedisConnectionOptions).port;
