@@ -21,7 +21,7 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       'no-restricted-syntax': [
-        'warn',
+        'error',
         ...[
           'VariableDeclarator > Identifier.id',
           ':function[body.type="BlockStatement"] > Identifier.params',
