@@ -1,6 +1,12 @@
 /** The rest of the codec API: fromDict, the clock, isMatched / isTriggered, DTO names. */
 import {
-  InvalidArgumentError, PY_KEY_ORDER, PyFloat, parsePythonJson, pythonKeyOrder, stringifyPython } from '../../src/entries/pyjson';
+  InvalidArgumentError,
+  PY_KEY_ORDER,
+  PyFloat,
+  parsePythonJson,
+  pythonKeyOrder,
+  stringifyPython,
+} from '../../src/entries/pyjson';
 import {
   UnknownDtoError,
   fromDict,
