@@ -1,7 +1,7 @@
 /**
  * Issue 7's speed goals on its three cases, with the peers side by side:
  *   fromJson (parse + validate + leniency) ≤ 1.25× JSON.parse of the same texts,
- *   toJson ≤ 1.5× JSON.stringify of the same values.
+ *   toJson ≤ 1.5× JSON.stringify of the same values, both as UTF-8 bytes (Buffer.from of the text).
  * Peers on the same data: Zod 4 schemas made from the contract
  * (zod-from-json-schema, full contract; z.fromJSONSchema, conditionals left
  * out because it refuses them) after JSON.parse, and quicktype's generated
@@ -89,31 +89,27 @@ function runCase(
   const readRatio = ours!.medianMs / parse!.medianMs;
   report.note(readGroup, 'goal', `fromJson ${readRatio.toFixed(2)}× — ${readRatio <= READ_GOAL ? 'met' : 'MISSED'}`);
 
-  const writeGroup = `write ${c.label} (goal toJson ≤ ${WRITE_GOAL}× JSON.stringify)`;
-  // toJson returns the text as V8 built it, a rope of pieces, like any string made by `+`;
-  // whoever first reads its characters (writing it to a socket or file) pays for copying it
-  // into one flat string. JSON.stringify's result is flat already: the second toJson row
-  // includes that copy (charCodeAt flattens the rope), so both costs are on record.
-  const [stringify, write, writeFlat, qtWrite] = interleaved([
+  const writeGroup = `write ${c.label} (goal toJson ≤ ${WRITE_GOAL}× JSON.stringify, as bytes)`;
+  // Judged as a writer's output is used (issue 16): as UTF-8 bytes, Buffer.from(text) on both sides, which also
+  // flattens a rope. The text rows (never read, and so never flattened) are kept for the record.
+  const [stringifyBytes, writeBytes, stringify, write, qtWrite] = interleaved([
+    { name: 'JSON.stringify → bytes', run: () => values.forEach((v) => consume(Buffer.from(JSON.stringify(v)))) },
+    { name: 'toJson → bytes', run: () => values.forEach((v) => consume(Buffer.from(toJson(dto, v as never)))) },
     { name: 'JSON.stringify', run: () => values.forEach((v) => consume(JSON.stringify(v))) },
     { name: 'toJson', run: () => values.forEach((v) => consume(toJson(dto, v as never))) },
-    {
-      name: 'toJson, text then flattened',
-      run: () => values.forEach((v) => consume(toJson(dto, v as never).charCodeAt(0) + 1)),
-    },
     { name: 'quicktype Convert.xToJson', run: () => values.forEach((v) => consume(quicktype.write(dto, v))) },
   ]);
-  report.plain(writeGroup, stringify!, c.items);
+  report.plain(writeGroup, stringifyBytes!, c.items);
+  report.ratio(writeGroup, writeBytes!, stringifyBytes!, c.items);
   report.ratio(writeGroup, write!, stringify!, c.items);
-  report.ratio(writeGroup, writeFlat!, stringify!, c.items);
   report.ratio(writeGroup, qtWrite!, stringify!, c.items);
-  const writeRatio = write!.medianMs / stringify!.medianMs;
+  const writeRatio = writeBytes!.medianMs / stringifyBytes!.medianMs;
   report.note(writeGroup, 'goal', `toJson ${writeRatio.toFixed(2)}× — ${writeRatio <= WRITE_GOAL ? 'met' : 'MISSED'}`);
 
   const r = (m: Measurement, base: Measurement) => `${(m.medianMs / base.medianMs).toFixed(2)}×`;
   return (
     `${c.label}|read: fromJson ${r(ours!, parse!)}, validate ${r(oursValidate!, parse!)}, ` +
     `Zod ${r(zodRead!, parse!)}, Zod native ${r(zodNativeRead!, parse!)}, quicktype ${r(qtRead!, parse!)}; ` +
-    `write: toJson ${r(write!, stringify!)} (flattened ${r(writeFlat!, stringify!)}), quicktype ${r(qtWrite!, stringify!)}`
+    `write: toJson as bytes ${r(writeBytes!, stringifyBytes!)} (text ${r(write!, stringify!)}), quicktype ${r(qtWrite!, stringify!)}`
   );
 }
