@@ -17,9 +17,11 @@ export default tseslint.config(
     },
   },
   {
-    // One-letter names only as the parameters of tiny (expression-bodied) lambdas, e.g. `(a) => a.name`.
+    // Lines of at most 120 characters (what prettier cannot break: long strings, comments); one-letter names only as
+    // the parameters of tiny (expression-bodied) lambdas, e.g. `(a) => a.name`.
     files: ['src/**/*.ts', 'scripts/**/*.ts'],
     rules: {
+      'max-len': ['error', { code: 120, ignoreUrls: true }],
       'no-restricted-syntax': [
         'error',
         ...[

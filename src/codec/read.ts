@@ -55,7 +55,8 @@ export interface FromJsonOptions extends ReadLimits {
   /**
    * Which parser reads the text; the result is the same in every mode, only the speed changes.
    * Default (or true): JSON.parse first, kept when it provably read what Python reads (see
-   * readFast in src/pyjson/fast-path.ts). 'sniff' and false are passed to parsePythonJson (false: always the exact parser).
+   * readFast in src/pyjson/fast-path.ts). 'sniff' and false are passed to parsePythonJson (false: always the exact
+   * parser).
    */
   fastPath?: boolean | 'sniff';
   /**
@@ -151,8 +152,9 @@ interface Parsed {
 }
 
 /**
- * DTO name → the fast path's walk, or null where from_dict may change a valid document: a null-prototype table of the
- * walks built so far, each made on its DTO's first read (walkFor) and never changed after (a cache, as plan.ts's plans).
+ * DTO name → the fast path's walk, or null where from_dict may change a valid document: a null-prototype table of
+ * the walks built so far, each made on its DTO's first read (walkFor) and never changed after (a cache, as plan.ts's
+ * plans).
  */
 const WALKS = Object.create(null) as Record<string, DtoWalk | null>;
 

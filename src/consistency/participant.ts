@@ -138,7 +138,9 @@ export function checkParticipant(participant: TriggerRunParticipant, base: strin
     out.push({
       code: 'PARTICIPANT_VALID_CONDITION_ID',
       path: pointer(base, 'valid_condition_id'),
-      message: `a ${participant.context_type}'s valid_condition_id is "valid_condition_<condition_id>_context_<context_id>"`,
+      message:
+        `a ${participant.context_type}'s valid_condition_id is ` +
+        '"valid_condition_<condition_id>_context_<context_id>"',
       expected,
       received: participant.valid_condition_id,
     });
