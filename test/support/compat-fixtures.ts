@@ -88,111 +88,64 @@ const total = (f: Files): any => f[EMP].properties.total;
 const eventCode = (f: Files): any => f[ER].properties.event_code;
 const logic = (f: Files): any => f[TRR].properties.logic_value;
 
-/** Bound keywords: where each is tried, and values on the schema there. */
-const BOUNDS: Array<{
-  kw: string;
-  id: string;
-  side: 'lower' | 'upper';
-  dto: string;
-  pointer: string;
-  at: (f: Files) => any;
-}> = [
+/** Bound keyword pairs (lower, upper) and where each pair is tried; the rule id and side follow from the keyword. */
+const BOUNDS: Array<{ kws: [lower: string, upper: string]; dto: string; pointer: string; at: (f: Files) => any }> = [
+  { kws: ['minLength', 'maxLength'], dto: 'EventRecord', pointer: '/properties/event_code', at: eventCode },
+  { kws: ['minimum', 'maximum'], dto: 'EventMarkerPage', pointer: '/properties/total', at: total },
+  { kws: ['exclusiveMinimum', 'exclusiveMaximum'], dto: 'EventMarkerPage', pointer: '/properties/total', at: total },
   {
-    kw: 'minLength',
-    id: 'MIN_LENGTH',
-    side: 'lower',
-    dto: 'EventRecord',
-    pointer: '/properties/event_code',
-    at: eventCode,
-  },
-  {
-    kw: 'maxLength',
-    id: 'MAX_LENGTH',
-    side: 'upper',
-    dto: 'EventRecord',
-    pointer: '/properties/event_code',
-    at: eventCode,
-  },
-  { kw: 'minimum', id: 'MINIMUM', side: 'lower', dto: 'EventMarkerPage', pointer: '/properties/total', at: total },
-  { kw: 'maximum', id: 'MAXIMUM', side: 'upper', dto: 'EventMarkerPage', pointer: '/properties/total', at: total },
-  {
-    kw: 'exclusiveMinimum',
-    id: 'EXCLUSIVE_MINIMUM',
-    side: 'lower',
-    dto: 'EventMarkerPage',
-    pointer: '/properties/total',
-    at: total,
-  },
-  {
-    kw: 'exclusiveMaximum',
-    id: 'EXCLUSIVE_MAXIMUM',
-    side: 'upper',
-    dto: 'EventMarkerPage',
-    pointer: '/properties/total',
-    at: total,
-  },
-  {
-    kw: 'minItems',
-    id: 'MIN_ITEMS',
-    side: 'lower',
+    kws: ['minItems', 'maxItems'],
     dto: 'EventRecord',
     pointer: '/properties/matched_condition_ids',
     at: (f) => f[ER].properties.matched_condition_ids,
   },
-  {
-    kw: 'maxItems',
-    id: 'MAX_ITEMS',
-    side: 'upper',
-    dto: 'EventRecord',
-    pointer: '/properties/matched_condition_ids',
-    at: (f) => f[ER].properties.matched_condition_ids,
-  },
-  {
-    kw: 'minProperties',
-    id: 'MIN_PROPERTIES',
-    side: 'lower',
-    dto: 'EventRecord',
-    pointer: '/properties/payload',
-    at: payload,
-  },
-  {
-    kw: 'maxProperties',
-    id: 'MAX_PROPERTIES',
-    side: 'upper',
-    dto: 'EventRecord',
-    pointer: '/properties/payload',
-    at: payload,
-  },
+  { kws: ['minProperties', 'maxProperties'], dto: 'EventRecord', pointer: '/properties/payload', at: payload },
 ];
 
 function boundCases(): Case[] {
   const cases: Case[] = [];
-  for (const b of BOUNDS) {
-    const set = (v: number | undefined) => (f: Files) => {
-      const s = b.at(f);
-      if (v === undefined) delete s[b.kw];
-      else s[b.kw] = v;
-    };
-    const p = `${b.pointer}/${b.kw}`;
-    const tighter = b.side === 'lower' ? 'INCREASED' : 'DECREASED';
-    const looser = b.side === 'lower' ? 'DECREASED' : 'INCREASED';
-    const steps: Array<[string, number | undefined, number | undefined, typeof NARROW | typeof WIDEN]> = [
-      ['ADDED', undefined, 5, NARROW],
-      ['REMOVED', 5, undefined, WIDEN],
-      [tighter, b.side === 'lower' ? 5 : 10, b.side === 'lower' ? 10 : 5, NARROW],
-      [looser, b.side === 'lower' ? 10 : 5, b.side === 'lower' ? 5 : 10, WIDEN],
-    ];
-    for (const [change, from, to, exit] of steps) {
-      const rule = `${b.id}_${change}` as RuleId;
-      cases.push({
-        rule,
-        name: `${b.kw} ${String(from)} → ${String(to)}`,
-        base: set(from),
-        edit: set(to),
-        findings: [[rule, b.dto, p]],
-        exit,
-      });
+  for (const { kws, ...where } of BOUNDS) {
+    for (const [index, kw] of kws.entries()) {
+      cases.push(...boundKeywordCases({ ...where, kw, side: index === 0 ? 'lower' : 'upper' }));
     }
+  }
+  return cases;
+}
+
+/** The four changes of one bound keyword: added, removed, tightened, loosened. */
+function boundKeywordCases(b: {
+  kw: string;
+  side: 'lower' | 'upper';
+  dto: string;
+  pointer: string;
+  at: (f: Files) => any;
+}): Case[] {
+  const cases: Case[] = [];
+  const id = b.kw.replace(/[A-Z]/g, (upper) => `_${upper}`).toUpperCase();
+  const set = (v: number | undefined) => (f: Files) => {
+    const s = b.at(f);
+    if (v === undefined) delete s[b.kw];
+    else s[b.kw] = v;
+  };
+  const p = `${b.pointer}/${b.kw}`;
+  const tighter = b.side === 'lower' ? 'INCREASED' : 'DECREASED';
+  const looser = b.side === 'lower' ? 'DECREASED' : 'INCREASED';
+  const steps: Array<[string, number | undefined, number | undefined, typeof NARROW | typeof WIDEN]> = [
+    ['ADDED', undefined, 5, NARROW],
+    ['REMOVED', 5, undefined, WIDEN],
+    [tighter, b.side === 'lower' ? 5 : 10, b.side === 'lower' ? 10 : 5, NARROW],
+    [looser, b.side === 'lower' ? 10 : 5, b.side === 'lower' ? 5 : 10, WIDEN],
+  ];
+  for (const [change, from, to, exit] of steps) {
+    const rule = `${id}_${change}` as RuleId;
+    cases.push({
+      rule,
+      name: `${b.kw} ${String(from)} → ${String(to)}`,
+      base: set(from),
+      edit: set(to),
+      findings: [[rule, b.dto, p]],
+      exit,
+    });
   }
   return cases;
 }
