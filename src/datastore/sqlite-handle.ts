@@ -12,3 +12,20 @@ export interface SqliteDatabaseHandle {
   transaction(fn: (...args: never[]) => unknown): unknown;
   close(): unknown;
 }
+
+/**
+ * Whether `value` is such a handle (duck-typed: better-sqlite3 may be loaded twice, by two copies of the driver or
+ * two test module registries). `T`: the driver's own Database type, for callers that have it.
+ */
+export function isSqliteDatabaseHandle<T extends SqliteDatabaseHandle = SqliteDatabaseHandle>(
+  value: unknown,
+): value is T {
+  const handle = value as Partial<Record<string, unknown>> | null;
+  return (
+    handle !== null &&
+    typeof handle === 'object' &&
+    typeof handle.open === 'boolean' &&
+    typeof handle.name === 'string' &&
+    ['prepare', 'exec', 'transaction', 'close'].every((method) => typeof handle[method] === 'function')
+  );
+}

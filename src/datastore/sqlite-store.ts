@@ -11,7 +11,7 @@
  * a batch in one transaction; a batch read is one SELECT.
  */
 import Database from 'better-sqlite3';
-import type { SqliteDatabaseHandle } from './sqlite-handle';
+import { isSqliteDatabaseHandle, type SqliteDatabaseHandle } from './sqlite-handle';
 import type { DataStoreBackend } from './backend';
 import { ContractError } from '../errors';
 import {
@@ -67,8 +67,7 @@ export class SqliteStore implements DataStoreBackend {
       throw new DataStoreConfigError('busyTimeoutMs', 'a non-negative number', timeout);
     }
     if (options.database !== undefined) {
-      // Duck-typed: better-sqlite3 may be loaded twice (two copies, or test module registries).
-      if (!isDatabase(options.database) || !options.database.open) {
+      if (!isSqliteDatabaseHandle<Database.Database>(options.database) || !options.database.open) {
         throw new DataStoreConfigError('database', 'an open better-sqlite3 Database', options.database);
       }
       this.db = options.database;
@@ -186,17 +185,6 @@ export class SqliteStore implements DataStoreBackend {
       throw new DataStoreBackendError(this.description, operation, err);
     }
   }
-}
-
-function isDatabase(value: unknown): value is Database.Database {
-  const db = value as Partial<Record<string, unknown>> | null;
-  return (
-    db !== null &&
-    typeof db === 'object' &&
-    typeof db.open === 'boolean' &&
-    typeof db.name === 'string' &&
-    ['prepare', 'exec', 'transaction', 'close'].every((m) => typeof db[m] === 'function')
-  );
 }
 
 type ColumnInfo = { name: string; type: string; notnull: number; pk: number };

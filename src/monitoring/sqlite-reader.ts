@@ -9,7 +9,7 @@
  * writer never shows a call half of its write. Prepared statements are cached per reader.
  */
 import Database from 'better-sqlite3';
-import type { SqliteDatabaseHandle } from '../datastore/sqlite-handle';
+import { isSqliteDatabaseHandle, type SqliteDatabaseHandle } from '../datastore/sqlite-handle';
 import type { EventMarker, EventMarkerPage, TriggerRunRecord } from '../../generated/types';
 import { sqliteTablePrefix } from '../datastore/keys';
 import { describeReceived } from '../errors';
@@ -111,7 +111,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
     this.tables = sqliteTriggerTables(this.appId);
     const timeout = integerOption(given, 'busyTimeoutMs', options.busyTimeoutMs, 5000, { min: 0, max: MAX_TIMEOUT_MS });
     if (options.database !== undefined) {
-      if (!isDatabase(options.database)) {
+      if (!isSqliteDatabaseHandle<Database.Database>(options.database)) {
         throw new MonitoringQueryError(
           given,
           'database',
@@ -620,17 +620,4 @@ function isSqliteError(err: unknown): err is Error & { code: string } {
 
 function isBusy(err: unknown): boolean {
   return isSqliteError(err) && /^SQLITE_(BUSY|LOCKED)/.test(err.code);
-}
-
-/** Duck-typed: a better-sqlite3 Database (another copy of the driver may have made it). */
-function isDatabase(value: unknown): value is Database.Database {
-  const database = value as Partial<Record<string, unknown>> | null;
-  return (
-    database !== null &&
-    typeof database === 'object' &&
-    typeof database.prepare === 'function' &&
-    typeof database.transaction === 'function' &&
-    typeof database.open === 'boolean' &&
-    typeof database.name === 'string'
-  );
 }
