@@ -194,5 +194,11 @@ export class InvalidArgumentError extends ContractError {
   }
 }
 
+/** `value` when it is a string, else InvalidArgumentError naming `callee`'s `argument`. */
+export function requireString(callee: string, argument: string, value: unknown): string {
+  if (typeof value === 'string') return value;
+  throw new InvalidArgumentError(callee, argument, 'a string', value);
+}
+
 /** A JSON pointer shortened for a message: its home is src/spec/json-pointer.ts, kept here for errors' users. */
 export { shortPath } from './spec/json-pointer';

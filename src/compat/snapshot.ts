@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { ContractError, InvalidArgumentError } from '../errors';
+import { ContractError, InvalidArgumentError, requireString } from '../errors';
 import type { JsonSchema } from '../spec/json-schema';
 import { isNonArrayObject } from '../spec/json-value';
 
@@ -27,12 +27,6 @@ export class CompatInputError extends ContractError {
 }
 
 const SCHEMA_SUFFIX = '.schema.json';
-
-/** `value` when it is a string, else InvalidArgumentError naming `callee`'s `argument`. */
-export function requireString(callee: string, argument: string, value: unknown): string {
-  if (typeof value === 'string') return value;
-  throw new InvalidArgumentError(callee, argument, 'a string', value);
-}
 
 /**
  * `value` when it is a ContractSnapshot as the loaders make it (a string `source`, a Map of file name → schema

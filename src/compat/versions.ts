@@ -4,8 +4,8 @@
  * step with the contract).
  */
 import { CONTRACT_SCOPE, finding, show, type Finding } from './findings';
-import { InvalidArgumentError } from '../errors';
-import { requireSnapshot, requireString, type ContractSnapshot } from './snapshot';
+import { InvalidArgumentError, requireString } from '../errors';
+import { requireSnapshot, type ContractSnapshot } from './snapshot';
 
 export interface ContractVersion {
   /** The one major version of every `$id`, when they agree. */

@@ -3,7 +3,7 @@
  * here each checks its arguments once (InvalidArgumentError) and then runs the unchecked function, so the hot paths,
  * which import the unchecked ones from their modules, pay nothing.
  */
-import { InvalidArgumentError } from '../errors';
+import { InvalidArgumentError, requireString } from '../errors';
 import { pythonFloatRepr as floatRepr } from './numbers';
 import { isPlainJson as plainJson } from './parse';
 import { pythonStringRepr as stringRepr } from './stringify';
@@ -13,11 +13,6 @@ import {
   pythonKeyOrder as keyOrder,
   withPythonKeyOrder as withKeyOrder,
 } from './values';
-
-function requireString(callee: string, argument: string, value: unknown): string {
-  if (typeof value === 'string') return value;
-  throw new InvalidArgumentError(callee, argument, 'a string', value);
-}
 
 function requireObject(callee: string, argument: string, value: unknown): object {
   if ((typeof value === 'object' && value !== null) || typeof value === 'function') return value;
