@@ -526,6 +526,21 @@ function wsBack(text: string, index: number): number {
   return index;
 }
 
+/**
+ * The index after the closing quote (the next one not escaped: preceded by an even number of backslashes) of the
+ * string that opens at `open`; 0 if none. The exact parser's scans call it too.
+ */
+export function stringEnd(text: string, open: number): number {
+  let close = open;
+  for (;;) {
+    close = text.indexOf('"', close + 1);
+    if (close < 0) return 0;
+    let before = close - 1;
+    while (text.charCodeAt(before) === BACKSLASH) before--;
+    if ((close - 1 - before) % 2 === 0) return close + 1;
+  }
+}
+
 /** Index of the quote that opens the string whose closing quote is at `close`; -1 if none. */
 function openingQuote(text: string, close: number): number {
   let quote = close;
@@ -589,16 +604,10 @@ function fewBrackets(text: string, max: number): boolean {
 function stringsWithin(text: string, max: number): boolean {
   // Outside strings a text holds no quote: the next quote after a string's closing one opens the next string.
   for (let open = text.indexOf('"'); open !== -1;) {
-    let close = open;
-    for (;;) {
-      close = text.indexOf('"', close + 1);
-      if (close === -1) return false; // cannot happen after JSON.parse; the exact parser decides
-      let before = close - 1;
-      while (text.charCodeAt(before) === BACKSLASH) before--;
-      if ((close - 1 - before) % 2 === 0) break;
-    }
-    if (close - open - 1 > max) return false;
-    open = text.indexOf('"', close + 1);
+    const end = stringEnd(text, open);
+    if (end === 0) return false; // cannot happen after JSON.parse; the exact parser decides
+    if (end - open - 2 > max) return false;
+    open = text.indexOf('"', end);
   }
   return true;
 }
@@ -618,16 +627,10 @@ function textWithinLimits(text: string, limits: Limits): boolean {
   for (let index = 0; index < length; index++) {
     const char = text.charCodeAt(index);
     if (char === QUOTE) {
-      // the closing quote: the next one not escaped (preceded by an even number of backslashes)
-      const start = index;
-      for (;;) {
-        index = text.indexOf('"', index + 1);
-        if (index === -1) return false; // cannot happen after JSON.parse; the exact parser decides
-        let before = index - 1;
-        while (text.charCodeAt(before) === BACKSLASH) before--;
-        if ((index - 1 - before) % 2 === 0) break;
-      }
-      if (index - start - 1 > maxString) return false;
+      const end = stringEnd(text, index);
+      if (end === 0) return false; // cannot happen after JSON.parse; the exact parser decides
+      if (end - index - 2 > maxString) return false;
+      index = end - 1; // the closing quote
     } else if (char === LBRACKET || char === LBRACE) {
       if (++depth > maxDepth) return false;
     } else if (char === RBRACKET || char === RBRACE) {

@@ -15,7 +15,14 @@ import {
 import { escapePointerToken } from '../spec/json-pointer';
 import { defineOwn } from '../spec/json-value';
 import { PythonJsonSyntaxError } from './errors';
-import { likelyHoldsNumbers, numberTokensUnambiguous, readFast, type DtoWalk, type FastPathResult } from './fast-path';
+import {
+  likelyHoldsNumbers,
+  numberTokensUnambiguous,
+  readFast,
+  stringEnd,
+  type DtoWalk,
+  type FastPathResult,
+} from './fast-path';
 import { PYTHON_INT_MAX_STR_DIGITS } from './numbers';
 import { PY_KEY_ORDER, PyFloat, isArrayIndexKey, type PyJsonObject, type PyJsonValue } from './values';
 
@@ -218,18 +225,6 @@ function memberSpans(text: string, names: readonly string[]): Map<string, [numbe
     index++;
   }
   return null;
-}
-
-/** The index after the closing quote of the string that opens at `open`; 0 if none. */
-function stringEnd(text: string, open: number): number {
-  let close = open;
-  for (;;) {
-    close = text.indexOf('"', close + 1);
-    if (close < 0) return 0;
-    let before = close - 1;
-    while (text.charCodeAt(before) === BACKSLASH) before--;
-    if ((close - 1 - before) % 2 === 0) return close + 1;
-  }
 }
 
 function skipSpace(text: string, index: number): number {
