@@ -24,6 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { buildPackage } from '../scripts/build';
+import { withDefaults } from '../test/support/records';
 import { median, type Report } from './harness';
 
 const ROOT = resolve(__dirname, '..');
@@ -31,18 +32,12 @@ export const COLD_START_GOALS_MS = { root: 10, validation: 3 } as const;
 export const GENERATE_GOAL_MS = 5_000;
 const ROUNDS = 21;
 
-const DOC = {
+const DOC = withDefaults('EventRecord', {
   event_id: 'evt-1',
   event_code: 'order.created',
   timestamp: '2026-05-09T10:11:12.345678+00:00',
   payload: { order_id: '42' },
-  matched_condition_ids: [],
-  valid_condition_ids: [],
-  triggered_invocation_ids: [],
-  emitted_by_invocation_id: null,
-  emitted_by_task_id: null,
-  emitted_by_runner_context_id: null,
-};
+});
 
 /** The child's body after `pkg` is loaded (startCpu and t0 taken before loading, t1 after). */
 const AFTER_LOAD = `

@@ -16,6 +16,7 @@ import { linesOf } from '../../src/cli/locate-lines';
 import { locator } from '../../src/cli/locate';
 import { parsePythonJson } from '../../src/pyjson';
 import { validate } from '../../src/validation';
+import { withDefaults } from '../support/records';
 
 const ROOT = join(__dirname, '..', '..');
 const SEED =
@@ -92,15 +93,13 @@ describe('--max-issues', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const page = (markers: number): string => {
-    const marker = {
+    const marker = withDefaults('EventMarker', {
       event_id: 'e',
       event_code: 'c',
       timestamp: '2026-05-09T10:11:12+00:00',
       matched: true,
       triggered: false,
-      emitted_by_invocation_id: null,
-      emitted_by_runner_context_id: null,
-    };
+    });
     return JSON.stringify(
       { markers: Array.from({ length: markers }, () => ({ ...marker, a: 1, b: 2 })), total: 'x', truncated: false },
       null,

@@ -8,6 +8,7 @@
  * means identical to what Python writes.
  */
 import { runOracleText } from '../support/pynenc-python';
+import { withDefaults } from '../support/records';
 import {
   ClientDataStore,
   MemoryStore,
@@ -101,25 +102,17 @@ describe('parsePythonJson', () => {
 });
 
 const RUN = pythonDumps(
-  JSON.stringify({
-    trigger_run_id: 'run-1',
-    trigger_id: 't',
-    task_id_key: 'shop.tasks.ship',
-    logic_value: 'and',
-    valid_condition_ids: [],
-    condition_ids: [],
-    event_ids: [],
-    source_invocation_ids: [],
-    triggered_invocation_id: null,
-    arguments_preview: JSON.parse(
-      '{"__proto__": {"polluted": "yes", "n": 1.0}, "constructor": {"prototype": {"polluted": "yes"}}, "prototype": [{"__proto__": 2}], "plain": 0.5}',
-    ),
-    claimed_at: null,
-    executed_at: null,
-    participants: [],
-    atomic_service_run_id: null,
-    atomic_service_runner_id: null,
-  }).replace('"n":1', '"n":1.0'),
+  JSON.stringify(
+    withDefaults('TriggerRunRecord', {
+      trigger_run_id: 'run-1',
+      trigger_id: 't',
+      task_id_key: 'shop.tasks.ship',
+      logic_value: 'and',
+      arguments_preview: JSON.parse(
+        '{"__proto__": {"polluted": "yes", "n": 1.0}, "constructor": {"prototype": {"polluted": "yes"}}, "prototype": [{"__proto__": 2}], "plain": 0.5}',
+      ),
+    }),
+  ).replace('"n":1', '"n":1.0'),
 );
 
 const EVENT = pythonDumps(
