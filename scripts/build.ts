@@ -10,7 +10,8 @@
  * instead of ~45 modules. esbuild bundles, and this script decides where each source module goes (the same for
  * both builds), from which entries reach it through static imports:
  * - chunks/validation.js: every module `./validation` reaches;
- * - chunks/core.js: every other module a driver-free entry (root, pyjson, timestamps, datastore, consistency,
+ * - chunks/core.js: every other module the root reaches;
+ * - chunks/extra.js: every other module another driver-free entry (pyjson, timestamps, datastore, consistency,
  *   monitoring) reaches;
  * - chunks/node.js: every other module two or more Node-only entries (compat, sqlite, redis, the CLI) reach;
  * - an entry's own file: what only that entry reaches, plus its exports.
@@ -38,7 +39,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import ts from 'typescript';
 
 const ROOT = resolve(__dirname, '..');
@@ -107,24 +108,6 @@ const CHUNKS: { name: string; holds: (reachers: ReadonlySet<string>) => boolean 
   { name: 'node', holds: (reachers) => reachers.size > 1 },
 ];
 
-/** The metafile of one bundle per entry, following static imports only. */
-async function reachOf(entry: Entry): Promise<Metafile> {
-  const result = await build({
-    entryPoints: [entry.source],
-    bundle: true,
-    write: false,
-    metafile: true,
-    outdir: join(ROOT, '.reach'),
-    format: 'esm',
-    platform: 'node',
-    packages: 'external',
-    tsconfig: join(ROOT, 'tsconfig.build.json'),
-    logLevel: 'silent',
-    plugins: [externalDynamicImports],
-  });
-  return result.metafile;
-}
-
 /** Dynamic imports are not followed when deciding homes (they are loaded from their own entry, see above). */
 const externalDynamicImports: Plugin = {
   name: 'external-dynamic-imports',
@@ -132,6 +115,25 @@ const externalDynamicImports: Plugin = {
     pluginBuild.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { external: true } : null));
   },
 };
+
+/** The analysis builds (reach, export names): in memory, with a metafile, static imports of the sources only. */
+const ANALYSIS = {
+  bundle: true,
+  write: false,
+  metafile: true,
+  format: 'esm',
+  platform: 'node',
+  packages: 'external',
+  tsconfig: join(ROOT, 'tsconfig.build.json'),
+  logLevel: 'silent',
+  plugins: [externalDynamicImports],
+} as const satisfies BuildOptions;
+
+/** The metafile of one bundle per entry, following static imports only. */
+async function reachOf(entry: Entry): Promise<Metafile> {
+  const result = await build({ ...ANALYSIS, entryPoints: [entry.source], outdir: join(ROOT, '.reach') });
+  return result.metafile;
+}
 
 interface Layout {
   entries: Entry[];
@@ -177,20 +179,7 @@ export async function planLayout(root = ROOT): Promise<Layout> {
 
 /** Each module's value exports (types are erased), as esbuild's bundle of that module alone exports them. */
 async function exportNames(modules: string[]): Promise<Map<string, string[]>> {
-  const result = await build({
-    entryPoints: modules,
-    outbase: ROOT,
-    outdir: join(ROOT, '.exports'),
-    bundle: true,
-    write: false,
-    metafile: true,
-    format: 'esm',
-    platform: 'node',
-    packages: 'external',
-    tsconfig: join(ROOT, 'tsconfig.build.json'),
-    logLevel: 'silent',
-    plugins: [externalDynamicImports],
-  });
+  const result = await build({ ...ANALYSIS, entryPoints: modules, outbase: ROOT, outdir: join(ROOT, '.exports') });
   const names = new Map<string, string[]>();
   for (const output of Object.values(result.metafile.outputs)) {
     if (output.entryPoint) names.set(resolve(ROOT, output.entryPoint), [...output.exports].sort());
