@@ -8,6 +8,12 @@ import { COMMON, ER, applyCase, type Files } from '../support/compat-fixtures';
 const NAME = 'a/b~c%d';
 const REF = 'common.schema.json#/$defs/a~1b~0c%25d';
 
+/** The base contract of both cases: a string $defs entry with the odd name, used by an EventRecord property. */
+function withOddDef(files: Files): void {
+  files[COMMON].$defs[NAME] = { type: 'string' };
+  files[ER].properties[NAME] = { $ref: REF };
+}
+
 function snapshot(source: string, files: Files): ContractSnapshot {
   return snapshotFromTexts(
     source,
@@ -19,10 +25,7 @@ it('a $defs entry named with /, ~ and %, changed: reported at the DTO property t
   const { base, current } = applyCase({
     rule: 'TYPE_CHANGED',
     name: 'odd $defs name',
-    base: (f) => {
-      f[COMMON].$defs[NAME] = { type: 'string' };
-      f[ER].properties[NAME] = { $ref: REF };
-    },
+    base: withOddDef,
     edit: (f) => {
       f[COMMON].$defs[NAME] = { type: 'integer' };
     },
@@ -47,10 +50,7 @@ it('the same $ref unescaped, or with its % not encoded, resolves to nothing: REF
     const { base, current } = applyCase({
       rule: 'REF_UNRESOLVED',
       name: 'bad fragment',
-      base: (f) => {
-        f[COMMON].$defs[NAME] = { type: 'string' };
-        f[ER].properties[NAME] = { $ref: REF };
-      },
+      base: withOddDef,
       edit: (f) => {
         f[ER].properties[NAME] = { $ref: ref };
       },
