@@ -6,6 +6,7 @@
  * in docs/errors.md from them.
  */
 import { withDefaults } from '../support/records';
+import { withTempDirAsync } from '../support/temp-dir';
 import {
   ClientDataStore,
   MemoryStore,
@@ -18,7 +19,6 @@ import { PyTimestamp, TIMESTAMP_ERROR_CODES, normalizeTimestamp } from '../../sr
 import { fromJson } from '../../src';
 import { parsePythonJson, stringifyPython } from '../../src/entries/pyjson';
 import Redis from 'ioredis';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RedisStore } from '../../src/datastore/redis';
@@ -114,14 +114,7 @@ const TIMESTAMP_CASES: Record<(typeof TIMESTAMP_ERROR_CODES)[number], [string, (
 };
 
 /** A folder of its own for a case's files, removed after `run`. */
-async function inTempDir<T>(run: (dir: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'errors-case-'));
-  try {
-    return await run(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const inTempDir = <T>(run: (dir: string) => Promise<T>): Promise<T> => withTempDirAsync('errors-case-', run);
 
 /** The monitoring readers (./sqlite, ./redis, ./monitoring). */
 const MONITORING_CASES: ErrorCase[] = [
@@ -428,14 +421,7 @@ export const ERROR_CASES: readonly ErrorCase[] = [
     when:
       'a SQLite store that cannot be opened (`reason`): a directory, a missing folder, not a database, ' +
       'a table of another layout',
-    trigger: async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'errors-open-'));
-      try {
-        return await thrown(() => new SqliteStore({ path: join(dir, 'missing', 'x.db') }));
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
+    trigger: () => inTempDir((dir) => thrown(() => new SqliteStore({ path: join(dir, 'missing', 'x.db') }))),
     has: ['expected', 'received'],
   },
   {

@@ -8,11 +8,11 @@
  * implementation: backward = a reader on the new schema reads every document
  * the old one accepted; forward = the reverse.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContract, type Contract } from '../../scripts/contract';
 import type { CompatMode, RuleId } from '../../src/compat';
+import { withTempDir } from './temp-dir';
 
 export const CONTRACT_DIR = join(__dirname, '..', '..', 'contract');
 
@@ -39,13 +39,10 @@ export function contractFiles(): Files {
 export function editedContract(edit: (f: Files) => void): Contract {
   const files = contractFiles();
   edit(files);
-  const dir = mkdtempSync(join(tmpdir(), 'contract-edit-'));
-  try {
+  return withTempDir('contract-edit-', (dir) => {
     for (const [name, schema] of Object.entries(files)) writeFileSync(join(dir, name), JSON.stringify(schema));
     return loadContract(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 export type Expected = [rule: RuleId, dto: string, pointer: string];
