@@ -19,19 +19,13 @@ import { PYNENC_REDIS_KEY_PREFIX, sanitizeAppId } from '../datastore/redis/keys'
 import {
   CONNECTION_CLIENT_METHODS,
   connectFailureKind,
-  createRedisClient,
-  DEFAULT_REDIS_URL,
-  describeRedisServer,
   expectedDbOf,
-  failFastSettings,
-  isRedisClient,
   isRedisConnectionError,
   isRedisTimeout,
+  openRedisClient,
   RedisConnectFailure,
   RedisConnection,
-  RedisGuardTimeout,
-  redisDbIndex,
-  withDeadline,
+  withCommandDeadline,
   type RedisConnectionOptions,
 } from '../datastore/redis/connection';
 import { ContractError, describeReceived } from '../errors';
@@ -189,32 +183,12 @@ export class RedisMonitoringReader implements MonitoringReader {
     if (options.client !== undefined && options.connection !== undefined) {
       throw new MonitoringQueryError(where, 'connection', 'either `client` or `connection`, not both', 'both');
     }
-    if (options.closeClient !== undefined && typeof options.closeClient !== 'boolean') {
-      throw new MonitoringQueryError(where, 'closeClient', 'a boolean', describeReceived(options.closeClient));
-    }
-    if (options.client !== undefined) {
-      if (!isRedisClient(options.client, CLIENT_METHODS)) {
-        throw new MonitoringQueryError(where, 'client', 'an ioredis client', describeReceived(options.client));
-      }
-      this.client = options.client;
-      this.disconnectOnClose = options.closeClient === true;
-    } else {
-      this.client = createRedisClient(
-        options.connection === undefined ? DEFAULT_REDIS_URL : options.connection,
-        failFastSettings(connectTimeoutMs, this.commandTimeoutMs),
-        (option, expected, received) => refuse(option, expected, received),
-      );
-      this.disconnectOnClose = true;
-    }
-    const server = describeRedisServer(this.client.options);
-    this.server = server;
-    this.place = { backend: 'redis', location: server };
-    this.connection = new RedisConnection(this.client, {
-      owned: options.client === undefined,
+    const opened = openRedisClient(options, {
+      methods: CLIENT_METHODS,
       connectTimeoutMs,
       commandTimeoutMs: this.commandTimeoutMs,
-      db: redisDbIndex(this.client.options.db, refuse),
-      refuseDb: (db, reply) =>
+      refuse,
+      refuseDb: (server, db, reply) =>
         new MonitoringQueryError(
           { backend: 'redis', location: server },
           'connection.db',
@@ -222,6 +196,11 @@ export class RedisMonitoringReader implements MonitoringReader {
           `${db} (${reply.message})`,
         ),
     });
+    this.client = opened.client;
+    this.connection = opened.connection;
+    this.server = opened.server;
+    this.disconnectOnClose = opened.disconnectOnClose;
+    this.place = { backend: 'redis', location: this.server };
   }
 
   // ── events ─────────────────────────────────────────────────────────
@@ -675,11 +654,7 @@ export class RedisMonitoringReader implements MonitoringReader {
 
   /** Sends a pipeline; the first failed command's error is thrown (a reply error or a dead connection). */
   private async exec(pipe: ReturnType<Redis['pipeline']>): Promise<unknown[]> {
-    const results = await withDeadline(
-      pipe.exec(),
-      this.commandTimeoutMs + 100,
-      () => new RedisGuardTimeout('Command timed out'),
-    );
+    const results = await withCommandDeadline(pipe.exec(), this.commandTimeoutMs);
     if (!results) throw new Error('Connection is closed.');
     return results.map(([err, value]) => {
       if (err) throw err;

@@ -114,6 +114,67 @@ export function isRedisClient(value: unknown, methods: readonly string[]): value
   );
 }
 
+/** The caller's options naming the client to use: its own (`client`, `closeClient`), or one made from `connection`. */
+export interface RedisClientChoice {
+  client?: unknown;
+  connection?: string | RedisConnectionOptions;
+  closeClient?: unknown;
+}
+
+/** How a caller opens its connection: the client methods it calls, its timeouts and its typed refusals. */
+export interface RedisOpenSettings {
+  /** The client methods the caller calls (CONNECTION_CLIENT_METHODS and its own). */
+  methods: readonly string[];
+  connectTimeoutMs: number;
+  commandTimeoutMs: number;
+  /** The caller's typed error for a refused option (`closeClient`, `client`, `connection…`, `db`). */
+  refuse: RefuseConnection;
+  /** The caller's typed error for a database `server` does not have (`reply`: the server's answer to SELECT). */
+  refuseDb: (server: string, db: number, reply: Error) => Error;
+}
+
+/** An opened (not yet connected) client: its connection, how errors name its server, whether close() drops it. */
+export interface OpenedRedisClient {
+  client: Redis;
+  connection: RedisConnection;
+  /** `redis://host:port/db` (describeRedisServer). */
+  server: string;
+  disconnectOnClose: boolean;
+}
+
+/**
+ * The client RedisStore and RedisMonitoringReader use: the caller's `client` (checked to have `methods`; dropped on
+ * close only with `closeClient`), else an owned fail-fast client for `connection` (default DEFAULT_REDIS_URL), with
+ * the RedisConnection that connects it. The caller refuses `client` with `connection` itself. Opens no socket.
+ */
+export function openRedisClient(choice: RedisClientChoice, settings: RedisOpenSettings): OpenedRedisClient {
+  const { methods, connectTimeoutMs, commandTimeoutMs, refuse, refuseDb } = settings;
+  if (choice.closeClient !== undefined && typeof choice.closeClient !== 'boolean') {
+    throw refuse('closeClient', 'a boolean', choice.closeClient);
+  }
+  const owned = choice.client === undefined;
+  let client: Redis;
+  if (!owned) {
+    if (!isRedisClient(choice.client, methods)) throw refuse('client', 'an ioredis client', choice.client);
+    client = choice.client;
+  } else {
+    client = createRedisClient(
+      choice.connection === undefined ? DEFAULT_REDIS_URL : choice.connection,
+      failFastSettings(connectTimeoutMs, commandTimeoutMs),
+      refuse,
+    );
+  }
+  const server = describeRedisServer(client.options);
+  const connection = new RedisConnection(client, {
+    owned,
+    connectTimeoutMs,
+    commandTimeoutMs,
+    db: redisDbIndex(client.options.db, refuse),
+    refuseDb: (db, reply) => refuseDb(server, db, reply),
+  });
+  return { client, connection, server, disconnectOnClose: owned || choice.closeClient === true };
+}
+
 /** A deadline hit by the package's own guard (withDeadline), as opposed to ioredis's own command timeout. */
 export class RedisGuardTimeout extends Error {}
 
@@ -164,6 +225,11 @@ export function withDeadline<T>(promise: Promise<T>, ms: number, timeoutError: (
       },
     );
   });
+}
+
+/** `promise` bounded by `commands` × commandTimeoutMs (+ 100 ms), whatever the client's own timeouts. */
+export function withCommandDeadline<T>(promise: Promise<T>, commandTimeoutMs: number, commands = 1): Promise<T> {
+  return withDeadline(promise, commandTimeoutMs * commands + 100, () => new RedisGuardTimeout('Command timed out'));
 }
 
 const NOT_CHECKED = Symbol('no socket checked yet');
@@ -269,11 +335,7 @@ export class RedisConnection {
     if (this.checkedStream === this.client.stream) return;
     const { db, commandTimeoutMs, refuseDb } = this.settings;
     try {
-      await withDeadline(
-        this.client.select(db),
-        commandTimeoutMs + 100,
-        () => new RedisGuardTimeout('Command timed out'),
-      );
+      await withCommandDeadline(this.client.select(db), commandTimeoutMs);
     } catch (err) {
       if (err instanceof ReplyError) throw refuseDb(db, err as Error);
       throw err;

@@ -23,19 +23,13 @@ import { clientDataKeyPrefix, escapeRedisGlob, sanitizeAppId } from './keys';
 import {
   CONNECTION_CLIENT_METHODS,
   connectFailureKind,
-  createRedisClient,
-  DEFAULT_REDIS_URL,
-  describeRedisServer,
   expectedDbOf,
-  failFastSettings,
-  isRedisClient,
   isRedisConnectionError,
   isRedisTimeout,
+  openRedisClient,
   RedisConnectFailure,
   RedisConnection,
-  RedisGuardTimeout,
-  redisDbIndex,
-  withDeadline,
+  withCommandDeadline,
   type RedisConnectionOptions,
 } from './connection';
 import { hasLoneSurrogate } from '../../spec/json-value';
@@ -110,31 +104,17 @@ export class RedisStore implements DataStoreBackend {
     if (options.client && options.connection !== undefined) {
       throw new DataStoreConfigError('connection', 'either `client` or `connection`, not both', options.connection);
     }
-    if (options.closeClient !== undefined && typeof options.closeClient !== 'boolean') {
-      throw new DataStoreConfigError('closeClient', 'a boolean', options.closeClient);
-    }
-    if (options.client !== undefined) {
-      if (!isRedisClient(options.client, CLIENT_METHODS))
-        throw new DataStoreConfigError('client', 'an ioredis client', options.client);
-      this.client = options.client;
-      this.disconnectOnClose = options.closeClient === true;
-    } else {
-      this.client = createRedisClient(
-        options.connection === undefined ? DEFAULT_REDIS_URL : options.connection,
-        failFastSettings(connectTimeoutMs, this.commandTimeoutMs),
-        configError,
-      );
-      this.disconnectOnClose = true;
-    }
-    this.description = describeRedisServer(this.client.options);
-    const description = this.description;
-    this.connection = new RedisConnection(this.client, {
-      owned: options.client === undefined,
+    const opened = openRedisClient(options, {
+      methods: CLIENT_METHODS,
       connectTimeoutMs,
       commandTimeoutMs: this.commandTimeoutMs,
-      db: redisDbIndex(this.client.options.db, configError),
-      refuseDb: (db, reply) => new DataStoreConfigError('db', `${expectedDbOf(description)}: ${reply.message}`, db),
+      refuse: configError,
+      refuseDb: (server, db, reply) => new DataStoreConfigError('db', `${expectedDbOf(server)}: ${reply.message}`, db),
     });
+    this.client = opened.client;
+    this.connection = opened.connection;
+    this.description = opened.server;
+    this.disconnectOnClose = opened.disconnectOnClose;
   }
 
   /** The Redis key pynenc_redis uses for `reference` in this app. */
@@ -285,11 +265,7 @@ export class RedisStore implements DataStoreBackend {
 
   /** Bounds a command (`commands` of them: a transaction) by commandTimeoutMs each, whatever the client's timeouts. */
   private command<T>(promise: Promise<T>, commands = 1): Promise<T> {
-    return withDeadline(
-      promise,
-      this.commandTimeoutMs * commands + 100,
-      () => new RedisGuardTimeout('Command timed out'),
-    );
+    return withCommandDeadline(promise, this.commandTimeoutMs, commands);
   }
 
   private translate(err: unknown, operation: RedisStoreOperation, redisKeys: readonly string[]): Error {
