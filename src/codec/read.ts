@@ -1,7 +1,7 @@
 /**
  * fromJson: what Python's from_json reads, checked against the contract.
  */
-import { DTO_NAMES, commonSchema, type DtoName } from '../../generated/schemas';
+import { commonSchema, type DtoName } from '../../generated/schemas';
 import type { DtoTypes } from '../../generated/types';
 import { describeReceived } from '../errors';
 // Imported from the defining modules: hot paths skip the re-export getters of the index modules.
@@ -25,7 +25,7 @@ import { ContractValidationError, requireDtoName, validate } from '../validation
 import { IssueSink } from '../validation/capped';
 import { makeIssue } from '../validation/errors';
 import { FIELD_SCALAR, FIELD_TIMESTAMP, fieldClass } from './field-class';
-import { planOf, type DtoPlan, type FieldPlan } from './plan';
+import { perDto, planOf, type DtoPlan, type FieldPlan, type PerDto } from './plan';
 import { mayBeRewritten, nowText, pythonTimestamp, type Clock } from './timestamps';
 
 /** A key the contract does not define, found while reading (a newer producer, or a typo). */
@@ -151,39 +151,22 @@ interface Parsed {
   readonly asIs: boolean;
 }
 
-/**
- * DTO name → the fast path's walk, or null where from_dict may change a valid document: a null-prototype table of
- * the walks built so far, each made on its DTO's first read (walkFor) and never changed after (a cache, as plan.ts's
- * plans).
- */
-const WALKS = Object.create(null) as Record<string, DtoWalk | null>;
-
-/** The walk of `dto` (built on first use); undefined when `dto` names no DTO. */
-function walkFor(dto: string): DtoWalk | null | undefined {
-  const walk = WALKS[dto];
-  if (walk !== undefined || !(DTO_NAMES as readonly string[]).includes(dto)) return walk;
-  const name = dto as DtoName;
-  return (WALKS[name] = planOf(name).readsAsIs ? walkOf(name, new Map()) : null);
-}
-
-function walkOf(dto: DtoName, built: Map<DtoName, DtoWalk>): DtoWalk {
-  let walk = built.get(dto);
-  if (walk !== undefined) return walk;
-  const fields = planOf(dto).fields;
-  const nested: (DtoWalk | null)[] = [];
+/** DTO name → the fast path's walk, or null where from_dict may change a valid document (built on first use). */
+const walkFor: PerDto<DtoWalk | null> = perDto((dto) => {
+  const plan = planOf(dto);
+  if (!plan.readsAsIs) return null;
+  const fields = plan.fields;
   const looked = fields.filter((f) => fieldClass(f) !== FIELD_SCALAR);
   const onlyTimestamp = looked.length === 1 && fieldClass(looked[0]!) === FIELD_TIMESTAMP ? looked[0]!.name : null;
-  walk = {
+  return {
     inOrder: inOrderCheckers[dto],
     classes: new Uint8Array(fields.map(fieldClass)),
-    nested,
+    // A DTO reads as it is only when its nested DTOs do (planOf): theirs are walks too.
+    nested: fields.map((field) => (field.nested !== undefined ? walkFor(field.nested) : null)),
     onlyTimestamp,
     rewritten: mayBeRewritten,
   };
-  built.set(dto, walk);
-  for (const field of fields) nested.push(field.nested !== undefined ? walkOf(field.nested, built) : null);
-  return walk;
-}
+});
 
 function parse(dto: DtoName, text: string, options: FromJsonOptions): Parsed {
   const walk = typeof dto === 'string' ? walkFor(dto) : undefined;
