@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { pythonQuery, UNORDERED_ON_REDIS, type OracleQuery, type Target } from '../support/monitoring-oracle';
 import { runOracle, spawnOracle } from '../support/pynenc-python';
 import { freePort, startRedisServer, type RedisServer } from '../support/redis-server';
-import { cliCommand, ROOT, runCli, type RunResult } from '../support/run-cli';
+import { ROOT, runCli, startCli, type RunResult } from '../support/run-cli';
 
 jest.setTimeout(300_000);
 
@@ -284,20 +284,7 @@ describe.each(BACKENDS)('on %s written by pynenc', (backend) => {
     const target = store.target;
     const storeArgs = [...store.args.slice(0, 2), '--app', appId];
     runOracle('follow_writer.py', { op: 'init', ...target, app_id: appId });
-    const [cmd, ...pre] = cliCommand();
-    const tail = spawn(
-      cmd!,
-      [...pre, 'tail', ...storeArgs, '--interval', '50', '--trailing', '300', '--since', '-2s'],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    tail.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    tail.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => tail.on('close', resolve));
+    const tail = startCli(['tail', ...storeArgs, '--interval', '50', '--trailing', '300', '--since', '-2s']);
     let python: { events: Record<string, string>; runs: Record<string, string> };
     try {
       python = await new Promise((resolve, reject) => {
@@ -324,12 +311,12 @@ describe.each(BACKENDS)('on %s written by pynenc', (backend) => {
       });
       await new Promise((r) => setTimeout(r, 2500));
     } finally {
-      tail.kill('SIGINT');
+      tail.child.kill('SIGINT');
     }
-    expect(await exited).toBe(0);
+    expect(await tail.exited).toBe(0);
     const news = new Map<string, number>();
     const last = new Map<string, string>();
-    for (const line of lines(stdout)) {
+    for (const line of lines(tail.stdout)) {
       const item = JSON.parse(line) as {
         kind: 'event' | 'run';
         change: string;
@@ -349,7 +336,7 @@ describe.each(BACKENDS)('on %s written by pynenc', (backend) => {
     expect([...news.values()].every((n) => n === 1)).toBe(true);
     for (const [id, text] of Object.entries(python.events)) expect(last.get(`event:${id}`)).toBe(text);
     for (const [id, text] of Object.entries(python.runs)) expect(last.get(`run:${id}`)).toBe(text);
-    expect(stderr).toBe('');
+    expect(tail.stderr).toBe('');
   });
 });
 
@@ -442,41 +429,28 @@ describe('problems and exit codes', () => {
       const request = { op: 'write', ...target, seed, rounds: 3, per_round: 3, loop_every: 1, pause_ms: 10 };
       return Object.keys(runOracle<{ events: Record<string, string> }>('follow_writer.py', request).events);
     };
-    const [cmd, ...pre] = cliCommand();
-    const tail = spawn(
-      cmd!,
-      [...pre, 'tail', ...storeArgs, '--interval', '100', '--trailing', '2000', '--since', '-2s'],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    tail.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    tail.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => tail.on('close', resolve));
+    const tail = startCli(['tail', ...storeArgs, '--interval', '100', '--trailing', '2000', '--since', '-2s']);
     const until = async (what: string, done: () => boolean): Promise<void> => {
       for (const started = Date.now(); !done(); await new Promise((r) => setTimeout(r, 100))) {
         if (Date.now() - started > 30_000)
-          throw new Error(`${what}: not within 30 s\nstdout: ${stdout}\nstderr: ${stderr}`);
+          throw new Error(`${what}: not within 30 s\nstdout: ${tail.stdout}\nstderr: ${tail.stderr}`);
       }
     };
-    const printed = (eventIds: string[]) => () => eventIds.every((id) => stdout.includes(`"event_id": "${id}"`));
+    const printed = (eventIds: string[]) => () => eventIds.every((id) => tail.stdout.includes(`"event_id": "${id}"`));
     try {
       const before = write(1);
       await until('the first records', printed(before));
       await server.kill();
-      await until('the outage on stderr', () => /pynenc-contract tail: redis .* unavailable/.test(stderr));
+      await until('the outage on stderr', () => /pynenc-contract tail: redis .* unavailable/.test(tail.stderr));
       server = await startRedisServer({ port });
       const after = write(2);
       await until('the records written after the restart', printed(after));
     } finally {
-      tail.kill('SIGINT');
+      tail.child.kill('SIGINT');
       await server.stop();
     }
-    expect(await exited).toBe(0);
-    expect(stderr.match(/unavailable/g)).toHaveLength(1); // once, not once a poll
+    expect(await tail.exited).toBe(0);
+    expect(tail.stderr.match(/unavailable/g)).toHaveLength(1); // once, not once a poll
   });
 
   test('the drivers are loaded by these commands only', async () => {

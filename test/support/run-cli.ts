@@ -3,9 +3,10 @@
  * dist/src/cli/main.js when it is newer than every source file (CI builds
  * first), else the TypeScript entry through tsx.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { existsSync, readdirSync, statSync, type ReadStream } from 'node:fs';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 
 export const ROOT = join(__dirname, '..', '..');
 const DIST_MAIN = join(ROOT, 'dist', 'src', 'cli', 'main.js');
@@ -71,4 +72,23 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<RunRes
     else if (typeof input === 'function') input(child.stdin).then(() => child.stdin.end(), reject);
     else input.pipe(child.stdin);
   });
+}
+
+/** A CLI process left running (e.g. `tail`): what it has printed so far, and its exit code once it closes. */
+export interface RunningCli {
+  child: ChildProcessByStdio<null, Readable, Readable>;
+  stdout: string;
+  stderr: string;
+  exited: Promise<number | null>;
+}
+
+/** Starts the CLI with no stdin and collects its output as it comes; the caller ends it (e.g. `child.kill`). */
+export function startCli(args: string[]): RunningCli {
+  const [cmd, ...pre] = cliCommand();
+  const child = spawn(cmd!, [...pre, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const running: RunningCli = { child, stdout: '', stderr: '', exited };
+  child.stdout.setEncoding('utf8').on('data', (data: string) => (running.stdout += data));
+  child.stderr.setEncoding('utf8').on('data', (data: string) => (running.stderr += data));
+  return running;
 }
