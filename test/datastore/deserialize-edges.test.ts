@@ -10,15 +10,7 @@ import { DataStoreConfigError, DeserializationError } from '../../src/datastore/
 import { deserializeText, serializeValue } from '../../src/datastore/serializer';
 import { PyOpaque, PySet, PyTuple, type PyValue } from '../../src/datastore/values';
 import { InvalidOptionError, LimitExceededError } from '../../src/limits';
-
-function caught(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a throw');
-}
+import { thrownBy } from '../support/thrown';
 
 describe('issue 15 #10: malformed tags are DeserializationError from deserializeText itself', () => {
   it.each([
@@ -41,7 +33,7 @@ describe('issue 15 #10: malformed tags are DeserializationError from deserialize
       expect(deserializeText(text)).toBeInstanceOf(PyOpaque);
       return;
     }
-    const err = caught(() => deserializeText(text));
+    const err = thrownBy(() => deserializeText(text));
     expect(err).toBeInstanceOf(DeserializationError);
     expect(err).toMatchObject({ code: 'DATASTORE_DESERIALIZATION', key: undefined });
     expect((err as Error).message).toMatch(message);
@@ -50,19 +42,19 @@ describe('issue 15 #10: malformed tags are DeserializationError from deserialize
   it.each([[5], [null], [undefined], [{}], [['"x"']]])(
     'a text that is not a string (%p) is DeserializationError',
     (text) => {
-      expect(caught(() => deserializeText(text as unknown as string))).toBeInstanceOf(DeserializationError);
+      expect(thrownBy(() => deserializeText(text as unknown as string))).toBeInstanceOf(DeserializationError);
     },
   );
 
   it.each([[null], [5], ['deep'], [{ maxDepth: -1 }], [{ maxDepth: 'x' }]])(
     'limits %p are InvalidOptionError',
     (limits) => {
-      expect(caught(() => deserializeText('[1]', limits as never))).toBeInstanceOf(InvalidOptionError);
+      expect(thrownBy(() => deserializeText('[1]', limits as never))).toBeInstanceOf(InvalidOptionError);
     },
   );
 
   it('a serializer name it does not know is DataStoreConfigError', () => {
-    expect(caught(() => serializeValue(1, 'PickleSerializer' as never))).toBeInstanceOf(DataStoreConfigError);
+    expect(thrownBy(() => serializeValue(1, 'PickleSerializer' as never))).toBeInstanceOf(DataStoreConfigError);
   });
 });
 
@@ -119,7 +111,7 @@ describe('issue 15 #10: maxDepth Infinity reads any depth (iterative walks)', ()
   });
 
   it('the default maxDepth still refuses with a typed LimitExceededError', () => {
-    const err = caught(() => deserializeText(`${'['.repeat(5000)}${']'.repeat(5000)}`));
+    const err = thrownBy(() => deserializeText(`${'['.repeat(5000)}${']'.repeat(5000)}`));
     expect(err).toBeInstanceOf(LimitExceededError);
     expect(err).toBeInstanceOf(ContractError);
   });

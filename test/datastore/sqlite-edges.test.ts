@@ -24,6 +24,7 @@ import { ClientDataStore } from '../../src/datastore/client-data-store';
 import { MemoryStore } from '../../src/datastore/memory-store';
 import { referenceKey } from '../../src/datastore/keys';
 import { SqliteStore } from '../../src/datastore/sqlite-store';
+import { thrownBy } from '../support/thrown';
 
 jest.setTimeout(30_000);
 
@@ -34,15 +35,6 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const dbPath = (): string => join(dir, `db${++n}.sqlite`);
-
-function caught(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a throw');
-}
 
 /** Another process (Debian's python3, its sqlite3 module) holding an exclusive lock on `path` until stopped. */
 async function lockHolder(path: string): Promise<{ release: () => Promise<void> }> {
@@ -102,13 +94,13 @@ describe("issue 15 #7: reads and purge under another process's exclusive lock", 
 
 describe('issue 15 #7: the constructor on what cannot be a store', () => {
   it('a directory', () => {
-    const err = caught(() => new SqliteStore({ path: dir }));
+    const err = thrownBy(() => new SqliteStore({ path: dir }));
     expect(err).toBeInstanceOf(DataStoreOpenError);
     expect(err).toMatchObject({ code: 'DATASTORE_OPEN', reason: 'cannot-open', driverCode: 'SQLITE_CANTOPEN' });
   });
 
   it('a missing parent folder', () => {
-    const err = caught(() => new SqliteStore({ path: join(dir, 'no', 'such', 'x.db') }));
+    const err = thrownBy(() => new SqliteStore({ path: join(dir, 'no', 'such', 'x.db') }));
     expect(err).toBeInstanceOf(DataStoreOpenError);
     expect(err).toMatchObject({ code: 'DATASTORE_OPEN', reason: 'cannot-open' });
   });
@@ -116,7 +108,7 @@ describe('issue 15 #7: the constructor on what cannot be a store', () => {
   it('a file that is not a database', () => {
     const path = dbPath();
     writeFileSync(path, 'this is not a SQLite database, only text. '.repeat(50));
-    const err = caught(() => new SqliteStore({ path }));
+    const err = thrownBy(() => new SqliteStore({ path }));
     expect(err).toMatchObject({ code: 'DATASTORE_OPEN', reason: 'not-a-database', driverCode: 'SQLITE_NOTADB' });
   });
 
@@ -130,7 +122,7 @@ describe('issue 15 #7: the constructor on what cannot be a store', () => {
     const db = new Database(path);
     db.exec(`CREATE TABLE ${SqliteStore.tableNameFor('app')} (${columns})`);
     db.close();
-    const err = caught(() => new SqliteStore({ path, appId: 'app' }));
+    const err = thrownBy(() => new SqliteStore({ path, appId: 'app' }));
     expect(err).toBeInstanceOf(DataStoreOpenError);
     expect(err).toMatchObject({ code: 'DATASTORE_OPEN', reason: 'table-layout' });
     expect((err as Error).message).toContain(SqliteStore.tableNameFor('app'));
@@ -141,7 +133,7 @@ describe('issue 15 #7: the constructor on what cannot be a store', () => {
     new Database(path).close();
     const holder = await lockHolder(path);
     try {
-      const err = caught(() => new SqliteStore({ path, busyTimeoutMs: 20 }));
+      const err = thrownBy(() => new SqliteStore({ path, busyTimeoutMs: 20 }));
       expect(err).toMatchObject({ code: 'DATASTORE_OPEN', driverCode: 'SQLITE_BUSY' });
     } finally {
       await holder.release();
@@ -157,7 +149,7 @@ describe('issue 15 #7: the constructor on what cannot be a store', () => {
     ['appId', { path: ':memory:', appId: 5 }],
     ['options', null],
   ])('a wrong option (%s) is DataStoreConfigError', (option, options) => {
-    const err = caught(() => new SqliteStore(options as never));
+    const err = thrownBy(() => new SqliteStore(options as never));
     expect(err).toBeInstanceOf(DataStoreConfigError);
     expect((err as DataStoreConfigError).option).toBe(option);
   });
@@ -165,7 +157,7 @@ describe('issue 15 #7: the constructor on what cannot be a store', () => {
   it('a caller-owned connection already closed is DataStoreConfigError', () => {
     const db = new Database(':memory:');
     db.close();
-    expect(caught(() => new SqliteStore({ database: db }))).toMatchObject({
+    expect(thrownBy(() => new SqliteStore({ database: db }))).toMatchObject({
       code: 'DATASTORE_CONFIG',
       option: 'database',
     });
@@ -224,7 +216,7 @@ describe('issue 15 #13: one key rule for every backend', () => {
 
 it('a SQLite directory that appears later is fine: the error left nothing behind', () => {
   const sub = join(dir, 'later');
-  expect(caught(() => new SqliteStore({ path: join(sub, 'x.db') }))).toBeInstanceOf(DataStoreOpenError);
+  expect(thrownBy(() => new SqliteStore({ path: join(sub, 'x.db') }))).toBeInstanceOf(DataStoreOpenError);
   mkdirSync(sub);
   const store = new SqliteStore({ path: join(sub, 'x.db') });
   void store.close();
