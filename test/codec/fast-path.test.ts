@@ -11,46 +11,16 @@ import { ContractError, fromJson, fromJsonWithReport, toJson, type FromJsonOptio
 import { parsePythonJson, pythonKeyOrder, stringifyPython } from '../../src/entries/pyjson';
 import { numberTokensUnambiguous } from '../../src/pyjson/fast-path';
 import { makeCase } from '../../bench/cases';
-import { firstDifference } from '../support/same-value';
-
-type Outcome = { ok: true; value: unknown } | { ok: false; error: ContractError };
-
-function outcome(dto: DtoName, text: string, options: FromJsonOptions): Outcome {
-  try {
-    return { ok: true, value: fromJson(dto, text, options) };
-  } catch (err) {
-    if (!(err instanceof ContractError)) throw err;
-    return { ok: false, error: err };
-  }
-}
-
-/** Python's key order of every object in `v` (PY_KEY_ORDER), as text. */
-function keyOrders(v: unknown, out: string[] = []): string[] {
-  if (v !== null && typeof v === 'object') {
-    const order = pythonKeyOrder(v);
-    if (order) out.push(order.join(','));
-    for (const k of Object.keys(v)) keyOrders((v as Record<string, unknown>)[k], out);
-  }
-  return out;
-}
+import { attempt, expectSameOutcome, type Outcome } from '../support/read-outcome';
 
 /** The default path, `fastPath: true` and 'sniff' all read `text` as the exact parser does. */
 function sameOnEveryPath(dto: DtoName, text: string, options: FromJsonOptions = {}): Outcome {
-  const exact = outcome(dto, text, { ...options, fastPath: false });
+  const exact = attempt(() => fromJson(dto, text, { ...options, fastPath: false }));
   for (const fastPath of [undefined, true, 'sniff'] as const) {
-    const other = outcome(dto, text, { ...options, fastPath });
-    expect(other.ok).toBe(exact.ok);
-    if (other.ok && exact.ok) {
-      expect(firstDifference(other.value, exact.value)).toBeNull();
-      expect(stringifyPython(other.value)).toBe(stringifyPython(exact.value));
-      expect(keyOrders(other.value)).toEqual(keyOrders(exact.value));
-    } else if (!other.ok && !exact.ok) {
-      expect([other.error.code, other.error.path, other.error.message]).toEqual([
-        exact.error.code,
-        exact.error.path,
-        exact.error.message,
-      ]);
-    }
+    expectSameOutcome(
+      attempt(() => fromJson(dto, text, { ...options, fastPath })),
+      exact,
+    );
   }
   return exact;
 }

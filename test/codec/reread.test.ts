@@ -8,11 +8,11 @@
  * parsePythonJson what Python's json module reads (pyjson_golden.py).
  */
 import fc from 'fast-check';
-import { ContractError, fromJson, toJson, type FromJsonOptions } from '../../src';
+import { fromJson, toJson, type FromJsonOptions } from '../../src';
 import { parsePythonJson, stringifyPython } from '../../src/entries/pyjson';
 import type { ParseOptions } from '../../src/pyjson/parse';
 import { runOracle } from '../support/pynenc-python';
-import { firstDifference } from '../support/same-value';
+import { attempt, expectSameOutcome, type Outcome } from '../support/read-outcome';
 
 const HEAD =
   '{"trigger_run_id": "bafda754-5fb2-409a-ae68-356e1788a788", "trigger_id": "ff57a7264969295a", ' +
@@ -33,32 +33,13 @@ function record(preview: string, options: { head?: string; extra?: string; summa
   return `${head}, "arguments_preview": ${preview}, ${options.extra ? `${options.extra}, ` : ''}${tail}}`;
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: ContractError };
-
-function attempt(read: () => unknown): Outcome {
-  try {
-    return { ok: true, value: read() };
-  } catch (err) {
-    if (!(err instanceof ContractError)) throw err;
-    return { ok: false, error: err };
-  }
-}
-
 /** The default path reads what the exact parser reads (value, or error code, path and message). */
 function sameAsExact(read: (options: { fastPath?: boolean }) => unknown): Outcome {
   const exact = attempt(() => read({ fastPath: false }));
-  const fast = attempt(() => read({}));
-  expect(fast.ok).toBe(exact.ok);
-  if (fast.ok && exact.ok) {
-    expect(firstDifference(fast.value, exact.value)).toBeNull();
-    expect(stringifyPython(fast.value)).toBe(stringifyPython(exact.value));
-  } else if (!fast.ok && !exact.ok) {
-    expect([fast.error.code, fast.error.path, fast.error.message]).toEqual([
-      exact.error.code,
-      exact.error.path,
-      exact.error.message,
-    ]);
-  }
+  expectSameOutcome(
+    attempt(() => read({})),
+    exact,
+  );
   return exact;
 }
 

@@ -1,0 +1,48 @@
+/**
+ * What a read gave (its value, or the ContractError it threw), and the check that two reads of one text agree: the
+ * fast paths against the exact parser (test/codec/fast-path.test.ts, test/codec/reread.test.ts).
+ */
+import { ContractError } from '../../src';
+import { pythonKeyOrder, stringifyPython } from '../../src/entries/pyjson';
+import { firstDifference } from './same-value';
+
+export type Outcome = { ok: true; value: unknown } | { ok: false; error: ContractError };
+
+/** Runs `read`: its value, or the ContractError it threw (any other error is thrown on). */
+export function attempt(read: () => unknown): Outcome {
+  try {
+    return { ok: true, value: read() };
+  } catch (err) {
+    if (!(err instanceof ContractError)) throw err;
+    return { ok: false, error: err };
+  }
+}
+
+/** Python's key order of every object in `value` (PY_KEY_ORDER), as text. */
+export function keyOrders(value: unknown, out: string[] = []): string[] {
+  if (value !== null && typeof value === 'object') {
+    const order = pythonKeyOrder(value);
+    if (order) out.push(order.join(','));
+    for (const key of Object.keys(value)) keyOrders((value as Record<string, unknown>)[key], out);
+  }
+  return out;
+}
+
+/**
+ * `actual` is what `expected` is: both a value (the same one: firstDifference, stringifyPython's bytes and Python's
+ * key orders) or both an error with the same code, path and message.
+ */
+export function expectSameOutcome(actual: Outcome, expected: Outcome): void {
+  expect(actual.ok).toBe(expected.ok);
+  if (actual.ok && expected.ok) {
+    expect(firstDifference(actual.value, expected.value)).toBeNull();
+    expect(stringifyPython(actual.value)).toBe(stringifyPython(expected.value));
+    expect(keyOrders(actual.value)).toEqual(keyOrders(expected.value));
+  } else if (!actual.ok && !expected.ok) {
+    expect([actual.error.code, actual.error.path, actual.error.message]).toEqual([
+      expected.error.code,
+      expected.error.path,
+      expected.error.message,
+    ]);
+  }
+}
