@@ -22,7 +22,7 @@ import { InputError, OutputError, type CliStreams } from '../src/cli/io';
 import { runValidate } from '../src/cli/validate';
 import type { ReadLimits } from '../src/limits';
 import { pythonStringRepr } from '../src/pyjson';
-import { validValue } from './arbitraries';
+import { HOSTILE_BYTES, validValue } from './arbitraries';
 import { FuzzFailure, checkError, checkPrototypes, checkTime } from './checks';
 import { applyValueMutations, docCase, valueMutation, writeDoc } from './mutate';
 import type { FuzzTarget, Hooks } from './targets';
@@ -31,23 +31,6 @@ import type { FuzzTarget, Hooks } from './targets';
 const HEAP_BUDGET = 256 * 1024 * 1024;
 /** Output a case may write: far above what its input (at most a few hundred KB) can explain. */
 const OUTPUT_BUDGET = 16 * 1024 * 1024;
-
-const HOSTILE_BYTES = [
-  [0xff],
-  [0xfe, 0xff],
-  [0xc0, 0xaf],
-  [0xed, 0xa0, 0x80],
-  [0xf4, 0x90, 0x80, 0x80],
-  [0xe2, 0x82],
-  [0xf0, 0x9f, 0x98],
-  [0x80],
-  [0xef, 0xbb, 0xbf],
-  [0xef, 0xbf, 0xbd],
-  [0x00],
-  [0x0d],
-  [0x0a],
-  [0x0d, 0x0a],
-];
 
 /** A document with many problems: an EventMarkerPage of mutated markers, or a record with many unknown keys. */
 const manyProblems: fc.Arbitrary<string> = fc.oneof(
@@ -99,7 +82,7 @@ function input(dto: DtoName): fc.Arbitrary<Buffer> {
       let bytes = Buffer.concat(docs.flatMap((d, i) => [d, Buffer.from(ends[i] ?? '\n')]));
       for (const [at, bad] of inserts) {
         const k = at % (bytes.length + 1);
-        bytes = Buffer.concat([bytes.subarray(0, k), Buffer.from(bad), bytes.subarray(k)]);
+        bytes = Buffer.concat([bytes.subarray(0, k), bad, bytes.subarray(k)]);
       }
       return bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]) : bytes;
     });
