@@ -127,7 +127,7 @@ export class RedisStore implements DataStoreBackend {
     checkKeys(keys);
     const redisKeys = keys.map((k) => this.redisKey(k));
     return this.run('get', redisKeys, async () => {
-      checkWellFormed(keys, 'reference', (problem) => new RedisValueError(problem, this.context('get', redisKeys)));
+      checkWellFormed(keys, (problem) => new RedisValueError(problem, this.context('get', redisKeys)));
       if (redisKeys.length === 0) return [];
       await this.connection.ready();
       // One MGET per chunk of REDIS_BATCH_CHUNK keys, all sent at once (one round trip). Entries are
@@ -165,11 +165,6 @@ export class RedisStore implements DataStoreBackend {
     checkEntries(entries);
     const redisKeys = entries.map(([k]) => this.redisKey(k));
     return this.run('set', redisKeys, async () => {
-      checkWellFormed(
-        entries.map(([k]) => k),
-        'reference',
-        (problem) => new RedisValueError(problem, this.context('set', redisKeys)),
-      );
       if (entries.length === 0) return;
       await this.connection.ready();
       const chunks: string[][] = [];
@@ -308,12 +303,11 @@ function connectReason(cause: unknown): RedisUnavailableReason {
   return CONNECT_REASONS[connectFailureKind(cause)];
 }
 
-function checkWellFormed(values: readonly string[], what: string, error: (problem: string) => Error): void {
-  for (let index = 0; index < values.length; index++) {
-    const value = values[index];
-    if (typeof value !== 'string') throw error(`${what} at index ${index} is ${typeof value}, not a string`);
-    if (hasLoneSurrogate(value)) {
-      throw error(`${what} at index ${index} has a lone surrogate (not encodable as UTF-8)`);
+/** References Redis can carry as UTF-8 (checkKeys made them strings): a lone surrogate is refused. */
+function checkWellFormed(references: readonly string[], error: (problem: string) => Error): void {
+  for (let index = 0; index < references.length; index++) {
+    if (hasLoneSurrogate(references[index]!)) {
+      throw error(`reference at index ${index} has a lone surrogate (not encodable as UTF-8)`);
     }
   }
 }
