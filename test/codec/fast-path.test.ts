@@ -12,6 +12,7 @@ import { parsePythonJson, pythonKeyOrder, stringifyPython } from '../../src/entr
 import { numberTokensUnambiguous } from '../../src/pyjson/fast-path';
 import { makeCase } from '../../bench/cases';
 import { attempt, expectSameOutcome, type Outcome } from '../support/read-outcome';
+import { thrownBy } from '../support/thrown';
 
 /** The default path, `fastPath: true` and 'sniff' all read `text` as the exact parser does. */
 function sameOnEveryPath(dto: DtoName, text: string, options: FromJsonOptions = {}): Outcome {
@@ -228,12 +229,7 @@ describe('toJson writes what stringifyPython writes for the record in schema ord
     class Payload {
       a = 'x';
     }
-    let caught: unknown;
-    try {
-      toJson('EventRecord', { ...record, payload: new Payload() } as never);
-    } catch (err) {
-      caught = err;
-    }
+    const caught = thrownBy(() => toJson('EventRecord', { ...record, payload: new Payload() } as never));
     expect((caught as ContractError).code).toBe('CONTRACT_INVALID');
     expect((caught as { issues: { path: string }[] }).issues[0]!.path).toBe('/payload');
   });

@@ -21,6 +21,7 @@ import {
 } from '../../src';
 import { PythonJsonSyntaxError, parsePythonJson, stringifyPython, type PyJsonValue } from '../../src/entries/pyjson';
 import { parseIsoTimestamp } from '../../src/timestamps';
+import { thrownBy } from '../support/thrown';
 import { runOracle } from '../support/pynenc-python';
 
 const NOW_ISO = '2026-01-02T03:04:05.123456+00:00';
@@ -709,12 +710,9 @@ describe('reading reports', () => {
 
   test("unknownKeys: 'reject' turns them into validation issues", () => {
     const text = doc({ ...EVENT, extra: 1 });
-    expect(() => fromJson('EventRecord', text, { unknownKeys: 'reject' })).toThrow(ContractValidationError);
-    try {
-      fromJson('EventRecord', text, { unknownKeys: 'reject' });
-    } catch (err) {
-      expect((err as ContractValidationError).issues.map((i) => i.path)).toEqual(['/extra']);
-    }
+    const err = thrownBy(() => fromJson('EventRecord', text, { unknownKeys: 'reject' }));
+    expect(err).toBeInstanceOf(ContractValidationError);
+    expect((err as ContractValidationError).issues.map((i) => i.path)).toEqual(['/extra']);
   });
 
   test('defaulted fields are reported', () => {
@@ -738,13 +736,9 @@ describe('reading reports', () => {
 
 describe('errors name the DTO, the path and the expectation', () => {
   function issuesOf(dto: DtoName, text: string): ContractValidationError {
-    try {
-      fromJson(dto, text);
-    } catch (err) {
-      if (err instanceof ContractValidationError) return err;
-      throw err;
-    }
-    throw new Error('expected a ContractValidationError');
+    const err = thrownBy(() => fromJson(dto, text));
+    if (err instanceof ContractValidationError) return err;
+    throw err;
   }
 
   test('a bad timestamp deep inside', () => {
@@ -767,14 +761,10 @@ describe('errors name the DTO, the path and the expectation', () => {
   });
 
   test('syntax errors carry the DTO and position', () => {
-    try {
-      fromJson('EventRecord', '{"event_id": "e",\n "event_code": }');
-      throw new Error('expected an error');
-    } catch (err) {
-      expect(err).toBeInstanceOf(PythonJsonSyntaxError);
-      expect((err as PythonJsonSyntaxError).dto).toBe('EventRecord');
-      expect((err as PythonJsonSyntaxError).line).toBe(2);
-    }
+    const err = thrownBy(() => fromJson('EventRecord', '{"event_id": "e",\n "event_code": }'));
+    expect(err).toBeInstanceOf(PythonJsonSyntaxError);
+    expect((err as PythonJsonSyntaxError).dto).toBe('EventRecord');
+    expect((err as PythonJsonSyntaxError).line).toBe(2);
   });
 });
 
@@ -786,24 +776,17 @@ describe('toJson rejects before writing', () => {
     ['a non-canonical timestamp', { ...record, timestamp: '2026-05-09 10:11:12' }, '/timestamp'],
     ['a number id', { ...record, event_id: 5 }, '/event_id'],
   ])('%s', (_name, value, path) => {
-    expect(() => toJson('EventRecord', value as EventRecord)).toThrow(ContractValidationError);
-    try {
-      toJson('EventRecord', value as EventRecord);
-    } catch (err) {
-      expect((err as ContractValidationError).issues.map((i) => i.path)).toContain(path);
-    }
+    const err = thrownBy(() => toJson('EventRecord', value as EventRecord));
+    expect(err).toBeInstanceOf(ContractValidationError);
+    expect((err as ContractValidationError).issues.map((i) => i.path)).toContain(path);
   });
 
   test('something JSON cannot hold inside arguments_preview', () => {
     const run = fromJson('TriggerRunRecord', doc(RUN_AND3));
     const bad = { ...run, arguments_preview: { f: [1, () => 1] } };
-    try {
-      toJson('TriggerRunRecord', bad);
-      throw new Error('expected an error');
-    } catch (err) {
-      expect(err).toBeInstanceOf(ContractValidationError);
-      expect((err as ContractValidationError).issues[0]!.path).toBe('/arguments_preview/f/1');
-    }
+    const err = thrownBy(() => toJson('TriggerRunRecord', bad));
+    expect(err).toBeInstanceOf(ContractValidationError);
+    expect((err as ContractValidationError).issues[0]!.path).toBe('/arguments_preview/f/1');
   });
 
   test("a valid timestamp is written as it is; reading it back applies Python's reader", () => {

@@ -10,6 +10,7 @@ import { ContractValidationError, fromJson, toJson } from '../../src';
 import { PyFloat } from '../../src/entries/pyjson';
 import { checkers } from '../../src/validation/compiled';
 import { runOracle } from '../support/pynenc-python';
+import { thrownBy } from '../support/thrown';
 
 type Golden = { ok: string } | { error: string; msg: string };
 
@@ -81,12 +82,7 @@ describe('what cannot be written is refused with its path', () => {
   ] as never;
   test.each(cases)('%s', (_name, value, below) => {
     for (const subject of [value, reversed(value)]) {
-      let caught: unknown;
-      try {
-        toJson('TriggerRunRecord', subject);
-      } catch (err) {
-        caught = err;
-      }
+      const caught = thrownBy(() => toJson('TriggerRunRecord', subject));
       expect(caught).toBeInstanceOf(ContractValidationError);
       expect((caught as ContractValidationError).issues[0]!.path).toBe(`/arguments_preview${below}`);
     }

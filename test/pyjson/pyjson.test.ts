@@ -20,6 +20,7 @@ import { DEFAULT_READ_LIMITS } from '../../src/limits';
 import { runOracle } from '../support/pynenc-python';
 import { expectSameValue } from '../support/same-value';
 import { pyJsonValue } from '../support/arbitraries';
+import { thrownBy } from '../support/thrown';
 
 type Golden = { ok: string } | { error: string; msg: string; pos: number | null };
 
@@ -164,12 +165,7 @@ describe('parsePythonJson + stringifyPython against Python json', () => {
       const golden = invalid[k]!;
       if ('ok' in golden) throw new Error(`Python accepted a case meant to be invalid: ${golden.ok}`);
       for (const fastPath of [true, false, 'sniff'] as const) {
-        let caught: unknown;
-        try {
-          parsePythonJson(text, { fastPath });
-        } catch (err) {
-          caught = err;
-        }
+        const caught = thrownBy(() => parsePythonJson(text, { fastPath }));
         expect(caught).toBeInstanceOf(PythonJsonSyntaxError);
         const err = caught as PythonJsonSyntaxError;
         expect(err.reason).toBe(golden.msg);
@@ -184,16 +180,11 @@ describe('parsePythonJson + stringifyPython against Python json', () => {
     const text = '{\n  "a": 1,\n  "b": ]\n}';
     const golden = goldens([text])[0]!;
     if ('ok' in golden) throw new Error('expected an error');
-    try {
-      parsePythonJson(text);
-      throw new Error('expected an error');
-    } catch (err) {
-      const e = err as PythonJsonSyntaxError;
-      expect(e.offset).toBe(golden.pos);
-      expect(e.line).toBe(text.slice(0, e.offset).split('\n').length);
-      expect(e.message).toBe(`${golden.msg}: line ${e.line} column ${e.column} (char ${e.offset})`);
-      expect(e.column).toBe(e.offset - text.lastIndexOf('\n', e.offset - 1));
-    }
+    const e = thrownBy(() => parsePythonJson(text)) as PythonJsonSyntaxError;
+    expect(e.offset).toBe(golden.pos);
+    expect(e.line).toBe(text.slice(0, e.offset).split('\n').length);
+    expect(e.message).toBe(`${golden.msg}: line ${e.line} column ${e.column} (char ${e.offset})`);
+    expect(e.column).toBe(e.offset - text.lastIndexOf('\n', e.offset - 1));
   });
 });
 
@@ -322,12 +313,7 @@ describe('stringifyPython rejects what JSON cannot hold', () => {
     ['an over-long bigint', { n: 10n ** 4300n }, '/n'],
   ];
   test.each(cases)('%s', (_name, value, path) => {
-    let caught: unknown;
-    try {
-      stringifyPython(value);
-    } catch (err) {
-      caught = err;
-    }
+    const caught = thrownBy(() => stringifyPython(value));
     expect(caught).toBeInstanceOf(PythonJsonWriteError);
     expect((caught as PythonJsonWriteError).path).toBe(path);
     expect((caught as PythonJsonWriteError).code).toBe('PYJSON_UNWRITABLE');
@@ -336,13 +322,10 @@ describe('stringifyPython rejects what JSON cannot hold', () => {
   test('cycles, with the path where the cycle closes', () => {
     const a: Record<string, unknown> = { x: [] };
     (a.x as unknown[]).push(a);
-    expect(() => stringifyPython(a)).toThrow(PythonJsonWriteError);
-    try {
-      stringifyPython(a);
-    } catch (err) {
-      expect((err as PythonJsonWriteError).path).toBe('/x/0');
-      expect((err as PythonJsonWriteError).message).toMatch(/circular/);
-    }
+    const err = thrownBy(() => stringifyPython(a));
+    expect(err).toBeInstanceOf(PythonJsonWriteError);
+    expect((err as PythonJsonWriteError).path).toBe('/x/0');
+    expect((err as PythonJsonWriteError).message).toMatch(/circular/);
   });
 
   test('a shared (non-circular) subtree is fine', () => {
