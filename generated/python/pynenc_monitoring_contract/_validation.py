@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Final, cast
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import unquote, urldefrag, urljoin
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -219,7 +219,7 @@ class SchemaSet:
                     url, fragment = urldefrag(urljoin(base, node["$ref"]))
                     base, node = url, store[url]
                     for part in [p for p in fragment.split("/") if p]:
-                        node = node[part.replace("~1", "/").replace("~0", "~")]
+                        node = node[_unescape(unquote(part))]  # as src/spec/refs.ts reads a fragment
                     continue
                 if step in ("then", "else") and isinstance(node.get("if"), dict):
                     condition = _describe_condition(node["if"])
@@ -365,6 +365,10 @@ def _escape(key: object) -> str:
     return str(key).replace("~", "~0").replace("/", "~1")
 
 
+def _unescape(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
 def _pointer(path: Sequence[object]) -> str:
     return "".join(f"/{_escape(part)}" for part in path)
 
@@ -377,7 +381,7 @@ def _document_order(document: object, pointer: str, positions: dict[int, dict[st
     key: list[int] = []
     node: Any = document
     for raw in pointer.split("/")[1:]:
-        part = raw.replace("~1", "/").replace("~0", "~")
+        part = _unescape(raw)
         if isinstance(node, dict):
             at = positions.get(id(node))
             if at is None:
