@@ -16,11 +16,11 @@
  * (the compiled package, as in bench/pynenc-codec.bench.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runOracle } from '../test/support/pynenc-python';
 import type { Report } from './harness';
+import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 
 const CHILD = join(__dirname, 'big-values-child.ts');
 const SCALE = Number(process.env.BIG_VALUES_SCALE ?? 1);
@@ -61,7 +61,7 @@ function child(file: string, op: string): Measured {
 }
 
 export default function bigValuesBench(report: Report): void {
-  const dir = mkdtempSync(join(tmpdir(), 'big-values-'));
+  const dir = makeTempDir('big-values-');
   const where = process.env.CODEC_BUILD ? `built (${process.env.CODEC_BUILD})` : 'sources';
   try {
     for (const shape of SHAPES) {
@@ -104,6 +104,6 @@ export default function bigValuesBench(report: Report): void {
       rmSync(file, { force: true });
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
   }
 }

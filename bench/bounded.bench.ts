@@ -6,11 +6,11 @@
  * the parsed value, which no cap can shrink). Figures: BENCHMARKS.md, "Bounded diagnosis".
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROBLEM_DOCUMENTS, PROBLEM_DTO, problemDocument } from './problem-documents';
 import type { Report } from './harness';
+import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 
 const ROOT = join(__dirname, '..');
 const CHILD = join(ROOT, 'test', 'hardening', 'max-issues-child.ts');
@@ -59,7 +59,7 @@ function outcome(o: Outcome, what: string): string {
 }
 
 export default function boundedBench(report: Report): void {
-  const dir = mkdtempSync(join(tmpdir(), 'bounded-bench-'));
+  const dir = makeTempDir('bounded-bench-');
   try {
     for (const name of PROBLEM_DOCUMENTS) {
       const group = `bounded diagnosis: ${name} (64 MiB, ${HEAP_MIB} MiB heap; peak RSS of the child, wall time)`;
@@ -95,6 +95,6 @@ export default function boundedBench(report: Report): void {
       }
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
   }
 }

@@ -7,11 +7,10 @@
  * child with the rounds interleaved.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRedisServer } from '../test/support/redis-server';
 import { median, type Measurement, type Report } from './harness';
+import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 
 const CHILD = join(__dirname, 'datastore-batch-child.ts');
 const BIG = 200_000;
@@ -40,7 +39,7 @@ const m = (name: string, rounds: number[]): Measurement => ({ name, medianMs: me
 
 export default async function datastoreBatchBench(report: Report): Promise<void> {
   const server = await startRedisServer();
-  const dir = mkdtempSync(join(tmpdir(), 'bench-batch-'));
+  const dir = makeTempDir('bench-batch-');
   try {
     const size = BIG.toLocaleString('en-US');
     const group = `datastore: set + get of ${size} entries (~150-char texts), child process per backend`;
@@ -81,7 +80,7 @@ export default async function datastoreBatchBench(report: Report): Promise<void>
     const over = child('ioredis', 70_000, server.url);
     report.note(cmp, 'ioredis one command at 70,000 entries', 'error' in over ? `fails: ${over.error}` : 'worked');
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
     await server.stop();
   }
 }

@@ -5,8 +5,6 @@
  * ratios to JSON.stringify / JSON.parse of the same records. Batch calls: one
  * backend set per encode round, one get per decode round.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClientDataStore } from '../src/datastore/client-data-store';
 import { decodeEventRecords, encodeEventRecords } from '../src/datastore/event-record';
@@ -14,6 +12,7 @@ import { MemoryStore } from '../src/datastore/memory-store';
 import { SqliteStore } from '../src/datastore/sqlite-store';
 import { makeEventRecords } from './fixtures';
 import { measure, measureAsync, type Report } from './harness';
+import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 
 const N = 10_000;
 
@@ -40,7 +39,7 @@ export default async function datastoreBench(report: Report): Promise<void> {
       options,
     );
 
-  const dir = mkdtempSync(join(tmpdir(), 'datastore-bench-'));
+  const dir = makeTempDir('datastore-bench-');
   const sqlite = new SqliteStore({ path: join(dir, 'bench.sqlite'), appId: 'bench' });
   try {
     const stores: Array<[string, ClientDataStore]> = [
@@ -85,7 +84,7 @@ export default async function datastoreBench(report: Report): Promise<void> {
     }
   } finally {
     await sqlite.close();
-    rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
   }
   if (sink === -1) console.log(sink);
 }

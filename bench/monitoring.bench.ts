@@ -7,8 +7,6 @@
  * answers are compared (ids in order, counts), so the figures are for the same work.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventMarkerPage, TriggerRunRecord } from '../generated/types';
 import { ClientDataStore } from '../src/datastore/client-data-store';
@@ -21,6 +19,7 @@ import type { MonitoringReader } from '../src/monitoring/types';
 import { runOracle } from '../test/support/pynenc-python';
 import { startRedisServer } from '../test/support/redis-server';
 import { measureAsync, median, type Measurement, type Report } from './harness';
+import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 
 const EVENTS = 100_000;
 const RUNS = 10_000;
@@ -168,7 +167,7 @@ async function benchBackend(
 }
 
 export default async function monitoringBench(report: Report): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-monitoring-'));
+  const dir = makeTempDir('bench-monitoring-');
   const server = await startRedisServer();
   try {
     const path = join(dir, 'store.db');
@@ -186,6 +185,6 @@ export default async function monitoringBench(report: Report): Promise<void> {
     }));
   } finally {
     await server.stop();
-    rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
   }
 }

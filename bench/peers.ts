@@ -12,8 +12,7 @@
  * references (common.schema.json definitions, nested DTO schemas) under
  * `$defs` and rewrites the `$ref`s to point there.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputData, JSONSchemaInput, quicktype } from 'quicktype-core';
 import ts from 'typescript';
@@ -22,6 +21,7 @@ import { convertJsonSchemaToZod } from 'zod-from-json-schema';
 import { commonSchema, DTO_NAMES, schemas, type DtoName } from '../generated/schemas';
 import { escapePointerToken } from '../src/spec/json-pointer';
 import { documentUri, parseRef } from '../src/spec/refs';
+import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 
 type Json = { [key: string]: unknown };
 
@@ -166,7 +166,7 @@ export async function quicktypeConverter(): Promise<QuicktypeConverter> {
   const js = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
   }).outputText;
-  const dir = mkdtempSync(join(tmpdir(), 'contract-bench-quicktype-'));
+  const dir = makeTempDir('contract-bench-quicktype-');
   const file = join(dir, 'converter.js');
   writeFileSync(file, js);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -190,6 +190,6 @@ export async function quicktypeConverter(): Promise<QuicktypeConverter> {
     write: (dto, value) => writers[dto](value) as string,
     lines: result.lines.length,
     file,
-    dispose: () => rmSync(dir, { recursive: true, force: true }),
+    dispose: () => removeTempDir(dir),
   };
 }

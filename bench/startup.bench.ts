@@ -17,7 +17,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +26,7 @@ import { build } from 'esbuild';
 import { buildPackage } from '../scripts/build';
 import { withDefaults } from '../test/support/records';
 import { median, type Report } from './harness';
+import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 
 const ROOT = resolve(__dirname, '..');
 export const COLD_START_GOALS_MS = { root: 10, validation: 3 } as const;
@@ -239,7 +240,7 @@ export default async function startupBench(report: Report): Promise<void> {
   }
   if (process.env['STARTUP_DIST']) return;
 
-  const copy = mkdtempSync(join(tmpdir(), 'contract-bench-generate-'));
+  const copy = makeTempDir('contract-bench-generate-');
   try {
     cpSync(join(ROOT, 'contract'), join(copy, 'contract'), { recursive: true });
     const times: number[] = [];
@@ -257,6 +258,6 @@ export default async function startupBench(report: Report): Promise<void> {
       `${(generateMs / 1000).toFixed(2)} s — ${generateMs <= GENERATE_GOAL_MS ? 'met' : 'MISSED'}`,
     );
   } finally {
-    rmSync(copy, { recursive: true, force: true });
+    removeTempDir(copy);
   }
 }

@@ -20,8 +20,6 @@
  *   --only <parts>    comma-separated: cases, regex, scale, memory, stores (default all)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { TARGETS, plan } from './targets';
@@ -29,6 +27,7 @@ import type { WorkerInput, WorkerResult } from './worker';
 import { contractPatterns, sampleStrings, sourceRegexes, type FoundRegex, type RegexTiming } from './regex';
 import { MAX_GROWTH, SCALE_CASES, measure } from './scale';
 import { stores } from './stores';
+import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 
 const ROOT = join(__dirname, '..');
 
@@ -262,7 +261,7 @@ async function scale(): Promise<boolean> {
 
 function memory(): boolean {
   console.log('\n== memory: a 50 MB EventMarkerPage in a child process (--max-old-space-size=384)');
-  const dir = mkdtempSync(join(tmpdir(), 'pynenc-fuzz-'));
+  const dir = makeTempDir('pynenc-fuzz-');
   try {
     const file = join(dir, 'page.json');
     const script = join(__dirname, 'big-page.ts');
@@ -308,7 +307,7 @@ function memory(): boolean {
     );
     return m.markers > 0 && m.sizeLimit.code === 'LIMIT_DOCUMENT_SIZE' && m.stringLimit.code === 'LIMIT_STRING_LENGTH';
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
   }
 }
 

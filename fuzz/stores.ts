@@ -13,8 +13,6 @@
  * that serialize to the same texts. Shared by `npm run fuzz` and the short jest run (test/hardening/stores-fuzz).
  */
 import fc from 'fast-check';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ClientDataStore,
@@ -29,6 +27,7 @@ import { SqliteStore } from '../src/datastore/sqlite-store';
 import { startRedisServer } from '../test/support/redis-server';
 import { pyValue } from './arbitraries';
 import { FuzzFailure, checkError } from './checks';
+import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 
 export interface StoresOptions {
   seed: number;
@@ -151,7 +150,7 @@ interface Backends {
 }
 
 async function openBackends(): Promise<Backends> {
-  const dir = mkdtempSync(join(tmpdir(), 'fuzz-stores-'));
+  const dir = makeTempDir('fuzz-stores-');
   const server = await startRedisServer();
   const list: Array<[string, DataStoreBackend]> = [
     ['memory', new MemoryStore()],
@@ -163,7 +162,7 @@ async function openBackends(): Promise<Backends> {
     close: async () => {
       for (const [, b] of list) await b.close();
       await server.stop();
-      rmSync(dir, { recursive: true, force: true });
+      removeTempDir(dir);
     },
   };
 }

@@ -5,9 +5,8 @@
  * page is written by another process so that making it does not count.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 jest.setTimeout(120_000);
 
@@ -15,7 +14,7 @@ const ROOT = join(__dirname, '..', '..');
 const SCRIPT = join(ROOT, 'fuzz', 'big-page.ts');
 
 test('50 MB EventMarkerPage: decoded under a 384 MiB heap, peak RSS reported; limits fail cleanly', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pynenc-big-page-'));
+  const dir = makeTempDir('pynenc-big-page-');
   try {
     const file = join(dir, 'page.json');
     const write = spawnSync(process.execPath, ['--require', 'tsx/cjs', SCRIPT, 'write', file, '50'], {
@@ -49,6 +48,6 @@ test('50 MB EventMarkerPage: decoded under a 384 MiB heap, peak RSS reported; li
     expect(m.sizeLimit.code).toBe('LIMIT_DOCUMENT_SIZE');
     expect(m.stringLimit.code).toBe('LIMIT_STRING_LENGTH');
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
   }
 });

@@ -10,8 +10,6 @@
  * code and a one-line message (the walk and its values: test/support/api-walk.ts).
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as datastore from '../../src/datastore';
 import * as sqliteEntry from '../../src/entries/sqlite';
@@ -21,6 +19,7 @@ import * as redisModule from '../../src/datastore/redis';
 import { ApiWalk, baseHostileValues, type Fn, type Hostile } from '../support/api-walk';
 import { freePort, startRedisServer, type RedisServer } from '../support/redis-server';
 import { BASE_RECORD } from '../support/datastore';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 jest.setTimeout(300_000);
 
@@ -38,7 +37,7 @@ const cleanup: Array<() => Promise<unknown> | unknown> = [];
 beforeAll(async () => {
   server = await startRedisServer();
   closedUrl = `redis://127.0.0.1:${await freePort()}/0`;
-  dir = mkdtempSync(join(tmpdir(), 'api-walk-'));
+  dir = makeTempDir('api-walk-');
   // A hostile `path` ('x', '::::', …) opens a SQLite file where it points: relative ones land in the scratch folder.
   process.chdir(dir);
 });
@@ -47,7 +46,7 @@ afterAll(async () => {
   for (const c of cleanup.reverse()) await Promise.resolve(c()).catch(() => undefined);
   await server?.stop();
   process.chdir(REPO);
-  rmSync(dir, { recursive: true, force: true });
+  removeTempDir(dir);
 });
 
 /** Values no caller should pass: every kind (test/support/api-walk.ts), and the data store's own. */

@@ -15,8 +15,6 @@
  */
 import { withDefaults } from '../support/records';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ClientDataStore,
@@ -38,6 +36,7 @@ import {
 import { RedisStore } from '../../src/datastore/redis';
 import { SqliteStore } from '../../src/datastore/sqlite-store';
 import { freePort, startRedisServer, type RedisServer } from '../support/redis-server';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 jest.setTimeout(60_000);
 
@@ -182,7 +181,7 @@ describe('the shipped backends are all-or-nothing', () => {
   });
 
   test('SqliteStore: a row failing mid-batch rolls the transaction back; the error lists every key as failed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pynenc-hardening-'));
+    const dir = makeTempDir('pynenc-hardening-');
     try {
       const path = join(dir, 'db.sqlite');
       const backend = new SqliteStore({ path, appId: 'app' });
@@ -200,7 +199,7 @@ describe('the shipped backends are all-or-nothing', () => {
       db.close();
       await backend.close();
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      removeTempDir(dir);
     }
   });
 

@@ -2,8 +2,7 @@
  * The errors the public API walk (public-api-walk.test.ts) found, one regression test each: what used to be a
  * TypeError, a RangeError or a raw Node.js error is a ContractError that names the function and the argument.
  */
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import {
@@ -28,6 +27,7 @@ import {
   runGate,
   snapshotFromTexts,
 } from '../../src/entries/compat';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 function thrown(run: () => unknown): unknown {
   try {
@@ -112,12 +112,12 @@ test('/consistency exports checkConsistency, not the CLI’s checkValidRecord th
 describe('compat', () => {
   let dir: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'compat-args-'));
+    dir = makeTempDir('compat-args-');
     mkdirSync(join(dir, 'folder', 'a.schema.json'), { recursive: true });
     mkdirSync(join(dir, 'loop'));
     symlinkSync('b.schema.json', join(dir, 'loop', 'b.schema.json'));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => removeTempDir(dir));
 
   test('a schema file that is a folder or a symlink loop: CompatInputError (was EISDIR/ELOOP)', () => {
     expect(() => loadSnapshotFromFolder(join(dir, 'folder'))).toThrow(CompatInputError);

@@ -5,8 +5,7 @@
  */
 import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DTO_NAMES, type DtoName } from '../../generated/schemas';
 import { PROBLEM_DTO, problemDocument } from '../../bench/problem-documents';
@@ -17,6 +16,7 @@ import { locator } from '../../src/cli/locate';
 import { parsePythonJson } from '../../src/pyjson';
 import { validate } from '../../src/validation';
 import { withDefaults } from '../support/records';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 const ROOT = join(__dirname, '..', '..');
 const SEED =
@@ -88,9 +88,9 @@ function cli(args: string[], heapMiB?: number): { status: number | null; stdout:
 describe('--max-issues', () => {
   let dir: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'max-issues-'));
+    dir = makeTempDir('max-issues-');
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => removeTempDir(dir));
 
   const page = (markers: number): string => {
     const marker = withDefaults('EventMarker', {

@@ -12,7 +12,6 @@
  */
 import Database from 'better-sqlite3';
 import Redis from 'ioredis';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClientDataStore } from '../../src/datastore/client-data-store';
@@ -26,6 +25,7 @@ import { PyTimestamp } from '../../src/timestamps/pytimestamp';
 import { ApiWalk, baseHostileValues, cyclicObject, type Fn, type Hostile } from '../support/api-walk';
 import { runPynenc } from '../support/pynenc-python';
 import { freePort, startRedisServer, type RedisServer } from '../support/redis-server';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 jest.setTimeout(900_000);
 
@@ -46,7 +46,7 @@ let sqlitePath: string;
 const cleanup: Array<() => Promise<unknown> | unknown> = [];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'mon-walk-'));
+  dir = makeTempDir('mon-walk-');
   sqlitePath = join(dir, 'store.db');
   server = await startRedisServer();
   doomed = await startRedisServer();
@@ -62,7 +62,7 @@ afterAll(async () => {
   await server?.stop();
   await doomed?.stop();
   process.chdir(REPO);
-  rmSync(dir, { recursive: true, force: true });
+  removeTempDir(dir);
 });
 
 function closedStore(): ClientDataStore {

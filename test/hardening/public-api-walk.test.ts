@@ -10,8 +10,7 @@
  * get hostile paths and refs in a temporary folder: a file, a folder missing, a schema file that is a folder, a
  * symlink loop, bad JSON, a folder outside git.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as root from '../../src';
 import * as validation from '../../src/entries/validation';
@@ -22,6 +21,7 @@ import * as compat from '../../src/entries/compat';
 import { DTO_NAMES, type DtoName } from '../../generated/schemas';
 import { ApiWalk, apiMembers, baseHostileValues, type Fn, type Hostile } from '../support/api-walk';
 import { loadVectors } from '../support/vectors';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 jest.setTimeout(600_000);
 
@@ -77,7 +77,7 @@ const EXEMPT: Record<string, string> = {
 let dir: string;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'public-walk-'));
+  dir = makeTempDir('public-walk-');
   const good = join(dir, 'good');
   mkdirSync(good);
   for (const name of readdirSync(CONTRACT_DIR).filter((file) => file.endsWith('.schema.json'))) {
@@ -100,7 +100,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
+  removeTempDir(dir);
 });
 
 const VECTORS = loadVectors();

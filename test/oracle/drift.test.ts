@@ -3,12 +3,12 @@
  * the pinned pynenc, and it fails, naming the DTO and field, on copies of the installed monitoring.py changed the
  * ways a pynenc release could change it.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DTO_NAMES } from '../../generated/schemas';
 import { REPO } from '../support/pynenc-python';
 import { compareWithContract, contractFile, readPynencDtos, type Drift, type PynencDtoReport } from './drift';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 let installed: PynencDtoReport;
 let source: string;
@@ -17,11 +17,11 @@ let dir: string;
 beforeAll(() => {
   installed = readPynencDtos();
   source = readFileSync(installed.module_file, 'utf8');
-  dir = mkdtempSync(join(tmpdir(), 'drift-gate-'));
+  dir = makeTempDir('drift-gate-');
 });
 
 afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
+  removeTempDir(dir);
 });
 
 /**

@@ -5,8 +5,6 @@
  * stored. Each text is read by fromJson, valid per the contract, and written back by toJson byte for byte; the
  * participant rules of the contract fire on real participants mutated at their JSON path.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ContractValidationError,
@@ -19,6 +17,7 @@ import {
 } from '../../src';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 import { runRealFlow, type RealFlowReply } from './real-flow';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 /** The context classes pynenc's own conditions produce (pynenc/trigger/conditions). */
 const CONTEXT_TYPES = ['EventContext', 'StatusContext', 'ResultContext', 'ExceptionContext', 'CronContext'] as const;
@@ -81,7 +80,7 @@ describe.each<Backend>(['sqlite', 'redis'])('the real pynenc trigger flow, %s ba
 
   beforeAll(async () => {
     if (backend === 'sqlite') {
-      dir = mkdtempSync(join(tmpdir(), 'real-flow-'));
+      dir = makeTempDir('real-flow-');
       reply = runRealFlow({ backend, sqlite_db_path: join(dir, 'pynenc.db'), app_id: 'real_flow' });
     } else {
       server = await startRedisServer();
@@ -93,7 +92,7 @@ describe.each<Backend>(['sqlite', 'redis'])('the real pynenc trigger flow, %s ba
 
   afterAll(async () => {
     await server?.stop();
-    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
   });
 
   it('ran with the real trigger backend until quiet; the only error pynenc logged is the task meant to fail', () => {

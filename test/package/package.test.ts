@@ -11,12 +11,12 @@
  * Slow by nature (build + npm install): one pack and one install for the file.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { fromJson, schemas, toJson, validate } from '../../src';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 jest.setTimeout(6 * 60_000);
 
@@ -135,7 +135,7 @@ function node(args: string[]) {
 }
 
 beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'contract-pack-'));
+  work = makeTempDir('contract-pack-');
   consumer = join(work, 'consumer');
   // prepack builds (generate, then scripts/build.ts: both builds); its log shares stdout with --json.
   const out = run('npm', ['pack', '--json', '--pack-destination', work], ROOT);
@@ -196,7 +196,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
+  removeTempDir(work);
 });
 
 describe('packed files', () => {

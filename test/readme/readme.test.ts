@@ -7,11 +7,11 @@
  * what the block prints; `…` elides.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runOracle } from '../support/pynenc-python';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 const ROOT = join(__dirname, '..', '..');
 const PAGES = [
@@ -65,7 +65,7 @@ describe('README examples', () => {
   let sqlite: string;
   beforeAll(async () => {
     redis = await startRedisServer();
-    dir = mkdtempSync(join(tmpdir(), 'readme-'));
+    dir = makeTempDir('readme-');
     sqlite = join(dir, 'pynenc.db');
     const store = { backend: 'sqlite', path: sqlite, app_id: APP_ID, seed: 7, events: 300, runs: 40, emits: 6 };
     runOracle('monitoring_oracle.py', { op: 'write', ...store }, { timeoutMs: 120_000 });
@@ -82,7 +82,7 @@ describe('README examples', () => {
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
   }, 150_000);
   afterAll(async () => {
-    rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
     await redis.stop();
   });
 
