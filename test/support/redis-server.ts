@@ -6,11 +6,10 @@
  * A test file that needs one server for its tests calls useRedisServer() (the lifecycle, once).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { makeTempDir, removeTempDir } from './temp-dir';
 
 export const REDIS_SERVER_BIN = process.env.REDIS_SERVER_BIN ?? '/usr/bin/redis-server';
 const HOST = '127.0.0.1';
@@ -126,7 +125,7 @@ export async function startRedisServer(options: StartOptions = {}): Promise<Redi
 class PortInUse extends Error {}
 
 async function startOnce(port: number, options: StartOptions): Promise<RedisServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'redis-test-'));
+  const dir = makeTempDir('redis-test-');
   const args = [
     '--port',
     String(port),
@@ -172,7 +171,7 @@ async function startOnce(port: number, options: StartOptions): Promise<RedisServ
     }
   } catch (err) {
     await terminate(child, exited);
-    rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
     throw err;
   }
 
@@ -193,7 +192,7 @@ async function startOnce(port: number, options: StartOptions): Promise<RedisServ
       if (stopped) return;
       stopped = true;
       await terminate(child, exited);
-      rmSync(dir, { recursive: true, force: true });
+      removeTempDir(dir);
     },
     output: () => out,
   };
