@@ -39,7 +39,8 @@ export interface SqliteStoreOptions {
 
 type Row = { data_key: string; data_value: Buffer | string };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a leading U+FEFF is text, as for Python's `bytes.decode('utf-8')` (pynenc's _retrieve).
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** Keys per SELECT of a `get`. */
 const READ_CHUNK = 10_000;
 

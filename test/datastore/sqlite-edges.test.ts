@@ -25,6 +25,7 @@ import { MemoryStore } from '../../src/datastore/memory-store';
 import { referenceKey } from '../../src/datastore/keys';
 import { SqliteStore } from '../../src/datastore/sqlite-store';
 import { thrownBy } from '../support/thrown';
+import { PYTHON_SCRIPTS, runOracle } from '../support/pynenc-python';
 
 jest.setTimeout(30_000);
 
@@ -220,4 +221,22 @@ it('a SQLite directory that appears later is fine: the error left nothing behind
   mkdirSync(sub);
   const store = new SqliteStore({ path: join(sub, 'x.db') });
   void store.close();
+});
+
+it("a text that starts with U+FEFF reads back whole, as pynenc's SQLiteClientDataStore reads it", async () => {
+  // pynenc's _retrieve is `row[0].decode("utf-8")`, which keeps a leading BOM; a TextDecoder would drop it.
+  const path = dbPath();
+  const text = '\uFEFF{"a": 1}';
+  const store = new SqliteStore({ path, appId: 'bom' });
+  await store.set([['k', text]]);
+  const code = [
+    'import sys',
+    `sys.path.insert(0, ${JSON.stringify(PYTHON_SCRIPTS)})`,
+    'from pynenc_app import build_app, serve',
+    "serve(lambda req: build_app(req['app_id'], store='sqlite', sqlite_db_path=req['path'])" +
+      ".client_data_store._retrieve(req['key']))",
+  ].join('\n');
+  const python = runOracle<string>({ code }, { app_id: 'bom', path, key: 'k' });
+  expect(await store.get(['k'])).toEqual([python]);
+  await store.close();
 });
