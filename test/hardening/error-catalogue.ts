@@ -60,6 +60,18 @@ async function thrown(run: () => unknown): Promise<unknown> {
   throw new Error('expected the call to throw');
 }
 
+/** What `run` throws when called on `resource`, which is closed afterwards. */
+async function thrownThenClosed<R extends { close(): Promise<unknown> }>(
+  resource: R,
+  run: (resource: R) => unknown,
+): Promise<unknown> {
+  try {
+    return await thrown(() => run(resource));
+  } finally {
+    await resource.close();
+  }
+}
+
 const RECORD = withDefaults('EventRecord', {
   event_id: 'evt-1',
   event_code: 'order.created',
@@ -157,14 +169,11 @@ const MONITORING_CASES: ErrorCase[] = [
     when:
       'the store did not answer (`reason`: SQLite `busy` beyond `busyTimeoutMs`, Redis `refused`, `timeout`, ' +
       '`lost`, `failed`); the reader stays usable',
-    trigger: async (env) => {
-      const reader = new RedisMonitoringReader({ connection: env.closedUrl, appId: 'errors', connectTimeoutMs: 1000 });
-      try {
-        return await thrown(() => reader.listEventCodes());
-      } finally {
-        await reader.close();
-      }
-    },
+    trigger: (env) =>
+      thrownThenClosed(
+        new RedisMonitoringReader({ connection: env.closedUrl, appId: 'errors', connectTimeoutMs: 1000 }),
+        (reader) => reader.listEventCodes(),
+      ),
     has: ['expected', 'received'],
   },
   {
@@ -173,14 +182,10 @@ const MONITORING_CASES: ErrorCase[] = [
     when:
       'an argument or option a reader refuses (`argument`): a negative limit, an unknown state, a time bound ' +
       'Python cannot hold, an unparsable connection, a Redis db the server lacks',
-    trigger: async (env) => {
-      const reader = new RedisMonitoringReader({ connection: env.closedUrl, appId: 'errors' });
-      try {
-        return await thrown(() => reader.getEvents({ limit: -1 }));
-      } finally {
-        await reader.close();
-      }
-    },
+    trigger: (env) =>
+      thrownThenClosed(new RedisMonitoringReader({ connection: env.closedUrl, appId: 'errors' }), (reader) =>
+        reader.getEvents({ limit: -1 }),
+      ),
     has: ['expected', 'received'],
   },
   {
@@ -450,14 +455,11 @@ export const ERROR_CASES: readonly ErrorCase[] = [
     className: 'DataStoreUnavailableError',
     code: 'DATASTORE_UNAVAILABLE',
     when: 'Redis refused, timed out, or dropped the connection (`reason`)',
-    trigger: async (env) => {
-      const store = new RedisStore({ appId: 'errors', connection: env.closedUrl, connectTimeoutMs: 1000 });
-      try {
-        return await thrown(() => store.get(['k']));
-      } finally {
-        await store.close();
-      }
-    },
+    trigger: (env) =>
+      thrownThenClosed(
+        new RedisStore({ appId: 'errors', connection: env.closedUrl, connectTimeoutMs: 1000 }),
+        (store) => store.get(['k']),
+      ),
     has: ['expected', 'received'],
   },
   {
@@ -482,14 +484,10 @@ export const ERROR_CASES: readonly ErrorCase[] = [
     className: 'RedisValueError',
     code: 'DATASTORE_REDIS_VALUE',
     when: 'a Redis value that is not UTF-8, or a reference to read with a lone surrogate',
-    trigger: async (env) => {
-      const store = new RedisStore({ appId: 'errors', connection: env.closedUrl });
-      try {
-        return await thrown(() => store.get(['k\uD800']));
-      } finally {
-        await store.close();
-      }
-    },
+    trigger: (env) =>
+      thrownThenClosed(new RedisStore({ appId: 'errors', connection: env.closedUrl }), (store) =>
+        store.get(['k\uD800']),
+      ),
     has: ['expected', 'received'],
   },
   ...MONITORING_CASES,
