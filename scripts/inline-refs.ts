@@ -16,20 +16,12 @@
  * messages still name the contract's own definitions; generation checks that
  * the checkers and Ajv agree on every example and vector.
  */
-import type { JsonSchema } from '../src/spec/json-schema';
+import { ANNOTATION_KEYWORDS, type JsonSchema } from '../src/spec/json-schema';
 import { documentsById, parseRef, resolveRef } from '../src/spec/refs';
 import type { Contract } from './contract';
 
-const ANNOTATIONS = new Set([
-  'title',
-  'description',
-  'default',
-  'examples',
-  '$comment',
-  'deprecated',
-  'readOnly',
-  'writeOnly',
-]);
+/** Keywords beside a `$ref` that assert nothing. */
+const ANNOTATIONS = new Set([...ANNOTATION_KEYWORDS, 'default']);
 const UNSUPPORTED = [
   '$dynamicRef',
   '$dynamicAnchor',

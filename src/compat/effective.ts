@@ -5,7 +5,7 @@
  * comparison (./compare.ts) finds nullability and type changes however they are spelled. Pure: reads snapshots only.
  */
 import { joinPointer, valueAtTokens } from '../spec/json-pointer';
-import { admitsType, type JsonSchema, type JsonType } from '../spec/json-schema';
+import { ANNOTATION_KEYWORDS, admitsType, type JsonSchema, type JsonType } from '../spec/json-schema';
 import { isNonArrayObject } from '../spec/json-value';
 import { documentUri, parseRef } from '../spec/refs';
 import { ABSENT_FILE } from './findings';
@@ -134,19 +134,13 @@ export function valueOf(schema: { keywords: Map<string, Slot> }, keyword: string
 
 /** Keywords that assert nothing. */
 export const ANNOTATIONS = new Set([
+  ...ANNOTATION_KEYWORDS,
   '$schema',
   '$id',
   '$anchor',
   '$dynamicAnchor',
-  '$comment',
   '$defs',
   'definitions',
-  'title',
-  'description',
-  'examples',
-  'deprecated',
-  'readOnly',
-  'writeOnly',
   'contentMediaType',
   'contentEncoding',
   'contentSchema',

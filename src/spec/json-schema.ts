@@ -1,6 +1,21 @@
 /** A JSON Schema document or subschema, as plain data. */
 export type JsonSchema = { readonly [keyword: string]: unknown };
 
+/**
+ * JSON Schema's annotation keywords that every reader here ignores when judging what a schema asserts (the
+ * meta-data vocabulary and `$comment`; `default` is not among them: the compat gate compares it). Each user adds
+ * what else it passes over.
+ */
+export const ANNOTATION_KEYWORDS: readonly string[] = [
+  '$comment',
+  'title',
+  'description',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+];
+
 /** The type names of JSON Schema's `type` keyword. */
 export type JsonType = 'null' | 'boolean' | 'object' | 'array' | 'number' | 'integer' | 'string';
 

@@ -37,7 +37,7 @@
 import { commonSchema, schemas, type DtoName } from '../../generated/schemas';
 import type { ErrorObject } from 'ajv';
 import type { DataValidationCxt } from 'ajv/dist/types';
-import type { JsonSchema } from '../spec/json-schema';
+import { ANNOTATION_KEYWORDS, type JsonSchema } from '../spec/json-schema';
 import { checkers, diagnosers } from './compiled';
 import { makeIssue, type ValidationIssue } from './errors';
 import { escapePointerToken, unescapePointerToken } from '../spec/json-pointer';
@@ -97,19 +97,7 @@ export interface PiecePlan<Name extends string = DtoName> {
 }
 
 /** Keywords that only annotate. */
-const ANNOTATIONS = new Set([
-  '$schema',
-  '$id',
-  '$comment',
-  'title',
-  'description',
-  'default',
-  'examples',
-  'deprecated',
-  'readOnly',
-  'writeOnly',
-  'x-reserved',
-]);
+const ANNOTATIONS = new Set([...ANNOTATION_KEYWORDS, '$schema', '$id', 'default', 'x-reserved']);
 /** Keywords of a DTO object the skeleton judges as the whole object would be judged. */
 const OBJECT_PIECES = new Set(['type', 'required', 'properties', 'additionalProperties']);
 /** Keywords that may sit beside them when they read no collection and no key set (see readsOnly). */
