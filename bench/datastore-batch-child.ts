@@ -51,22 +51,33 @@ async function compare(n: number, rounds: number, url: string): Promise<void> {
   };
   for (let r = 0; r < rounds + 2; r++) {
     for (const [name, backend] of r % 2 ? [...sides].reverse() : sides) {
-      await backend.purge();
-      let t = performance.now();
-      await backend.set(entries);
-      const set = performance.now() - t;
-      t = performance.now();
-      const got = await backend.get(keys);
-      const get = performance.now() - t;
-      if (got[n - 1] !== entries[n - 1]![1]) throw new Error(`${name}: bad read back`);
+      const round = await timedRound(name, backend, entries, keys);
       if (r >= 2) {
-        times[name]!.setMs.push(set);
-        times[name]!.getMs.push(get);
+        times[name]!.setMs.push(round.setMs);
+        times[name]!.getMs.push(round.getMs);
       }
     }
   }
   for (const [, b] of sides) await b.close();
   process.stdout.write(JSON.stringify(times));
+}
+
+/** One purge, then set and get of `entries`, each timed; throws when the read-back misses the last value. */
+async function timedRound(
+  name: string,
+  backend: DataStoreBackend,
+  entries: Array<[string, string]>,
+  keys: string[],
+): Promise<{ setMs: number; getMs: number }> {
+  await backend.purge();
+  const setStart = performance.now();
+  await backend.set(entries);
+  const getStart = performance.now();
+  const got = await backend.get(keys);
+  const getEnd = performance.now();
+  const last = entries.length - 1;
+  if (got.length !== entries.length || got[last] !== entries[last]![1]) throw new Error(`${name}: bad read back`);
+  return { setMs: getStart - setStart, getMs: getEnd - getStart };
 }
 
 function makeEntries(n: number): Array<[string, string]> {
@@ -98,17 +109,10 @@ async function main(): Promise<void> {
   const setMs: number[] = [];
   const getMs: number[] = [];
   for (let r = 0; r < rounds + 1; r++) {
-    await backend.purge();
-    let t = performance.now();
-    await backend.set(entries);
-    const set = performance.now() - t;
-    t = performance.now();
-    const got = await backend.get(keys);
-    const get = performance.now() - t;
-    if (got.length !== n || got[n - 1] !== entries[n - 1]![1]) throw new Error(`${kind}: bad read back`);
+    const round = await timedRound(kind!, backend, entries, keys);
     if (r > 0) {
-      setMs.push(set);
-      getMs.push(get);
+      setMs.push(round.setMs);
+      getMs.push(round.getMs);
     }
   }
   await backend.purge();
