@@ -4,7 +4,7 @@
  */
 import { escapePointerToken } from '../spec/json-pointer';
 import { PythonJsonWriteError } from './errors';
-import { PYTHON_INT_MAX_STR_DIGITS, pythonFloatRepr } from './numbers';
+import { PYTHON_INT_MAX_STR_DIGITS, pythonFloatRepr, pythonNumberText } from './numbers';
 import { PY_KEY_ORDER, PyFloat } from './values';
 
 export { pythonFloatRepr } from './numbers';
@@ -14,6 +14,7 @@ export { pythonFloatRepr } from './numbers';
 const KEY_ORDER = PY_KEY_ORDER;
 const PY_FLOAT = PyFloat;
 const floatRepr = pythonFloatRepr;
+const numberText = pythonNumberText;
 
 /**
  * Writes `value` as Python's `json.dumps(value)` would. Numbers: an integer in
@@ -378,14 +379,6 @@ class Writer {
       throw err;
     }
   }
-}
-
-/** Python's text for a number (an int in the safe range, else a float). */
-function numberText(number: number): string {
-  if (Number.isInteger(number) && (number < 0 ? -number : number) <= MAX_SAFE && !Object.is(number, -0)) {
-    return String(number);
-  }
-  return floatRepr(number);
 }
 
 /** `, ` at `at` in `bytes`; returns the position after it. */
