@@ -8,8 +8,7 @@
  */
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContractError } from '../../src/errors';
 import {
@@ -26,14 +25,15 @@ import { referenceKey } from '../../src/datastore/keys';
 import { SqliteStore } from '../../src/datastore/sqlite-store';
 import { thrownBy } from '../support/thrown';
 import { PYTHON_SCRIPTS, runOracle } from '../support/pynenc-python';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 jest.setTimeout(30_000);
 
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sqlite-edges-'));
+  dir = makeTempDir('sqlite-edges-');
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => removeTempDir(dir));
 let n = 0;
 const dbPath = (): string => join(dir, `db${++n}.sqlite`);
 

@@ -4,8 +4,6 @@
  * reading and writing the same database file.
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PyFloat } from '../../src/pyjson';
 import { ClientDataStore } from '../../src/datastore/client-data-store';
@@ -14,13 +12,14 @@ import { referenceKey, sqliteTableName } from '../../src/datastore/keys';
 import { SqliteStore } from '../../src/datastore/sqlite-store';
 import { PySet, PyTuple } from '../../src/datastore/values';
 import { oracle } from './oracle';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'datastore-sqlite-'));
+  dir = makeTempDir('datastore-sqlite-');
 });
 afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
+  removeTempDir(dir);
 });
 let n = 0;
 const dbPath = (): string => join(dir, `db${++n}.sqlite`);

@@ -4,19 +4,18 @@
  * writer reported committed before a read began is in that read, every row read is whole (throw mode: one torn
  * row fails the test), and each call sees one snapshot (a marker page's total equals its markers).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteMonitoringReader } from '../../src/monitoring/sqlite-reader';
 import { runOracle, spawnOracle } from '../support/pynenc-python';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 const APP_ID = 'mon-live';
 let dir: string;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mon-live-'));
+  dir = makeTempDir('mon-live-');
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => removeTempDir(dir));
 
 test('reads while pynenc writes: nothing missed, nothing torn, one snapshot per call', async () => {
   const path = join(dir, 'pynenc.db');

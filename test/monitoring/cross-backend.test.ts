@@ -3,8 +3,6 @@
  * file and a redis-server; with `order: 'oldest' | 'newest'` the two readers agree where pynenc's backends do not
  * (marker pages of a busy window, the order of trigger runs).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RedisMonitoringReader } from '../../src/monitoring/redis-reader';
 import { SqliteMonitoringReader } from '../../src/monitoring/sqlite-reader';
@@ -13,6 +11,7 @@ import { PyTimestamp } from '../../src/timestamps';
 import { runOracle } from '../support/pynenc-python';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 import { replay, type OracleQuery } from '../support/monitoring-oracle';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 const APP_ID = 'mon-cross';
 const SEED = { op: 'write', with_queries: true, app_id: APP_ID, seed: 31, events: 600, runs: 150, emits: 0 };
@@ -23,7 +22,7 @@ let redis: RedisMonitoringReader;
 let queries: OracleQuery[];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'mon-cross-'));
+  dir = makeTempDir('mon-cross-');
   server = await startRedisServer();
   const path = join(dir, 'pynenc.db');
   queries = runOracle<{ queries: OracleQuery[] }>(
@@ -40,7 +39,7 @@ afterAll(async () => {
   await sqlite?.close();
   await redis?.close();
   await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  removeTempDir(dir);
 });
 
 type Page = { markers: Array<{ timestamp: string }> };

@@ -4,8 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import Redis from 'ioredis';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClientDataStore } from '../../src/datastore/client-data-store';
 import { MissingReferenceError } from '../../src/datastore/errors';
@@ -25,6 +24,7 @@ import { ContractValidationError } from '../../src/validation';
 import { runOracle } from '../support/pynenc-python';
 import { pythonQuery, replay, type OracleQuery } from '../support/monitoring-oracle';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 const APP_ID = 'mon-faults';
 const WRITE = { op: 'write', app_id: APP_ID, seed: 41, events: 60, runs: 20, emits: 0 };
@@ -33,12 +33,12 @@ let dir: string;
 let pristine: string;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mon-faults-'));
+  dir = makeTempDir('mon-faults-');
   pristine = join(dir, 'pristine.db');
   runOracle('monitoring_oracle.py', { ...WRITE, backend: 'sqlite', path: pristine }, { timeoutMs: 120_000 });
 }, 120_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => removeTempDir(dir));
 
 function copy(name: string): string {
   const path = join(dir, name);

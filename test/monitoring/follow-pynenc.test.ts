@@ -6,8 +6,6 @@
  * final text of every record, with nothing torn on the way (every text it yielded is one pynenc wrote).
  * On a SQLite file (WAL) and on a redis-server the test starts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventRecord } from '../../src';
 import { follow, type FollowItem } from '../../src/monitoring/follow';
@@ -17,6 +15,7 @@ import type { MonitoringReader } from '../../src/monitoring/types';
 import { PyTimestamp } from '../../src/timestamps/pytimestamp';
 import { runOracle, spawnOracle } from '../support/pynenc-python';
 import { startRedisServer } from '../support/redis-server';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 jest.setTimeout(180_000);
 
@@ -152,9 +151,9 @@ function linksOutliveTheWindow(python: WriterAnswer): number {
 describe('follow() beside a live pynenc writer', () => {
   let dir: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'follow-live-'));
+    dir = makeTempDir('follow-live-');
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => removeTempDir(dir));
 
   test('SQLite (WAL, the reader read-only beside the writer)', async () => {
     const target: Target = { backend: 'sqlite', path: join(dir, 'live.db') };

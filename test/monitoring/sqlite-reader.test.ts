@@ -2,13 +2,12 @@
  * SqliteMonitoringReader against the real pynenc: pynenc's SQLiteTrigger writes a seeded data set into a file,
  * answers a grid of queries with its own methods, and the reader must give the same answers on the same file.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteMonitoringReader } from '../../src/monitoring/sqlite-reader';
 import { ClientDataStore } from '../../src/datastore/client-data-store';
 import { SqliteStore } from '../../src/datastore/sqlite-store';
 import { compareAll, comparePayloads, seedAndQuery, type SeedReply } from '../support/monitoring-oracle';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 const APP_ID = 'mon-sqlite.app';
 let dir: string;
@@ -17,7 +16,7 @@ let reply: SeedReply;
 let reader: SqliteMonitoringReader;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mon-sqlite-'));
+  dir = makeTempDir('mon-sqlite-');
   path = join(dir, 'pynenc.db');
   reply = seedAndQuery({ backend: 'sqlite', path }, { app_id: APP_ID, seed: 11, events: 1500, runs: 250, emits: 15 });
   reader = new SqliteMonitoringReader({ path, appId: APP_ID });
@@ -25,7 +24,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   await reader?.close();
-  rmSync(dir, { recursive: true, force: true });
+  removeTempDir(dir);
 });
 
 test('the oracle wrote the data set it was asked for', () => {
