@@ -217,3 +217,9 @@ export function apiMembers(module: Record<string, unknown>): ApiMember[] {
   }
   return members;
 }
+
+/** The exports of `module` neither in `walked` nor an error class (…Error): what a walk test has not covered. */
+export function unwalkedExports(module: Record<string, unknown>, walked: readonly string[]): string[] {
+  const listed = new Set(walked);
+  return Object.keys(module).filter((name) => !listed.has(name) && !/Error$/.test(name));
+}
