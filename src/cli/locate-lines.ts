@@ -1,9 +1,9 @@
 /**
- * The lines of a few JSON pointers in a large text, in memory bounded by the pointers (issue 15 #2): locator()
- * (locate.ts) builds jsonc-parser's syntax tree of the whole text, millions of nodes for a 64 MiB document of
- * problems (2.2 GB peak on a page of 283,000 markers with unknown keys). Here the text is walked once with
- * jsonc-parser's visitor, and only the members and elements on the way to a wanted pointer are noted. The answer
- * is locator()'s, pointer for pointer (test/hardening/max-issues-cli.test.ts compares them): the line of the key of
+ * The lines of a few JSON pointers in a large text, in memory bounded by the pointers (issue 15 #2): jsonc-parser's
+ * syntax tree of the whole text (test/support/json-locator.ts, the reference) is millions of nodes for a 64 MiB
+ * document of problems (2.2 GB peak on a page of 283,000 markers with unknown keys). Here the text is walked once
+ * with jsonc-parser's visitor, and only the members and elements on the way to a wanted pointer are noted. The answer
+ * is the reference's, pointer for pointer (test/hardening/max-issues-cli.test.ts compares them): the line of the key of
  * an object member (the last of duplicate keys), of an array element's start, or, for a pointer naming something
  * absent, of the deepest part that exists.
  */

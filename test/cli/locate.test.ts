@@ -1,4 +1,13 @@
-import { lineAt, lineOf, locator, offsetOf } from '../../src/cli/locate';
+import { lineAt } from '../../src/cli/locate';
+import { linesOf } from '../../src/cli/locate-lines';
+import { lineOf as referenceLineOf, locator, offsetOf } from '../support/json-locator';
+
+/** The reference's line of `pointer`, checked to be linesOf's too (the CLI's). */
+function lineOf(text: string, pointer: string): number {
+  const line = referenceLineOf(text, pointer);
+  expect(linesOf(text, [pointer]).get(pointer)).toBe(line);
+  return line;
+}
 
 describe('lineOf', () => {
   const text = '{\n "a": NaN,\n "b": [1,\n  Infinity,\n  -Infinity, {"c": 2}],\n "a": 3,\n "d/e~f": "x"\n}';

@@ -1,10 +1,9 @@
 /**
  * The CLI's --max-issues (issue 15 #2): validate and format list N problems per document and count the rest, and a
  * 64 MiB document of problems goes through in a 512 MiB heap (the lines of the listed problems come from
- * locate-lines.ts, held here to locate.ts's locator, pointer for pointer).
+ * locate-lines.ts, held here to test/support/json-locator.ts's locator, pointer for pointer).
  */
 import fc from 'fast-check';
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DTO_NAMES, type DtoName } from '../../generated/schemas';
@@ -12,13 +11,13 @@ import { PROBLEM_DTO, problemDocument } from '../../bench/problem-documents';
 import { validValue } from '../../fuzz/arbitraries';
 import { docCase } from '../../fuzz/mutate';
 import { linesOf } from '../../src/cli/locate-lines';
-import { locator } from '../../src/cli/locate';
+import { locator } from '../support/json-locator';
 import { parsePythonJson } from '../../src/pyjson';
 import { validate } from '../../src/validation';
+import { runCli } from '../support/run-cli';
 import { withDefaults } from '../support/records';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
-const ROOT = join(__dirname, '..', '..');
 const SEED =
   process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Date.now() ^ (Math.random() * 0x7fffffff);
 
@@ -75,16 +74,6 @@ describe('linesOf answers what locator answers', () => {
   });
 });
 
-function cli(args: string[], heapMiB?: number): { status: number | null; stdout: string; stderr: string } {
-  const heap = heapMiB === undefined ? [] : [`--max-old-space-size=${heapMiB}`];
-  const run = spawnSync(process.execPath, [...heap, '--require', 'tsx/cjs', 'src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 256 << 20,
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
 describe('--max-issues', () => {
   let dir: string;
   beforeAll(() => {
@@ -107,16 +96,16 @@ describe('--max-issues', () => {
     );
   };
 
-  it('validate lists N problems of a document and says how many more; the summary counts them all', () => {
+  it('validate lists N problems of a document and says how many more; the summary counts them all', async () => {
     const file = join(dir, 'page.json');
     writeFileSync(file, page(10));
-    const run = cli(['validate', 'EventMarkerPage', file, '--max-issues', '4']);
-    expect(run.status).toBe(1);
+    const run = await runCli(['validate', 'EventMarkerPage', file, '--max-issues', '4']);
+    expect(run.code).toBe(1);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(5);
     expect(lines[4]).toMatch(/:\d+ 17 more problems not listed \(--max-issues\)$/);
     expect(run.stderr).toContain('(21 problems)');
-    const json = cli(['validate', 'EventMarkerPage', file, '--max-issues', '4', '--format', 'json']);
+    const json = await runCli(['validate', 'EventMarkerPage', file, '--max-issues', '4', '--format', 'json']);
     const objects = json.stdout
       .trim()
       .split('\n')
@@ -126,40 +115,44 @@ describe('--max-issues', () => {
     expect(objects.find((o) => o.kind === 'summary')?.problems).toBe(21);
   });
 
-  it('format lists N unknown keys (or problems) and counts the rest', () => {
+  it('format lists N unknown keys (or problems) and counts the rest', async () => {
     const file = join(dir, 'page-valid.json');
     writeFileSync(file, page(10).replace('"x"', '3'));
-    const run = cli(['format', 'EventMarkerPage', file, '--max-issues', '3']);
-    expect(run.status).toBe(0);
+    const run = await runCli(['format', 'EventMarkerPage', file, '--max-issues', '3']);
+    expect(run.code).toBe(0);
     expect(run.stderr.trim().split('\n')).toHaveLength(4);
     expect(run.stderr).toContain('17 more unknown keys not listed');
     const badFile = join(dir, 'page-bad.json');
     writeFileSync(badFile, page(10).replace(/"matched": true/g, '"matched": 1'));
-    const bad = cli(['format', 'EventMarkerPage', badFile, '--max-issues', '1']);
-    expect(bad.status).toBe(1);
+    const bad = await runCli(['format', 'EventMarkerPage', badFile, '--max-issues', '1']);
+    expect(bad.code).toBe(1);
     // 10 markers with a number for `matched`, and `total`: 11 problems (the unknown keys are dropped, as Python does).
     expect(bad.stderr).toMatch(
       /^\S+:\d+ \/markers\/0\/matched: must be a boolean, got the number 1\n\S+:1 10 more problems not listed/,
     );
   });
 
-  it.each([['0'], ['-1'], ['1.5'], ['x'], ['']])('--max-issues %p is a usage error (exit 2)', (n) => {
-    const run = cli(['validate', 'EventMarkerPage', '-', '--max-issues', n]);
-    expect(run.status).toBe(2);
+  it.each([['0'], ['-1'], ['1.5'], ['x'], ['']])('--max-issues %p is a usage error (exit 2)', async (n) => {
+    const run = await runCli(['validate', 'EventMarkerPage', '-', '--max-issues', n]);
+    expect(run.code).toBe(2);
   });
 
-  it('a 64 MiB page of markers with unknown keys: validate and format complete in a 512 MiB heap', () => {
+  it('a 64 MiB page of markers with unknown keys: validate and format complete in a 512 MiB heap', async () => {
     const file = join(dir, 'big.json');
     const text = problemDocument('markers-unknown-keys');
     writeFileSync(file, text);
     const markers = text.split('"x0"').length - 1;
-    const run = cli(['validate', PROBLEM_DTO['markers-unknown-keys'], file], 512);
-    expect(run.status).toBe(1);
+    const run = await runCli(['validate', PROBLEM_DTO['markers-unknown-keys'], file], {
+      nodeOptions: ['--max-old-space-size=512'],
+    });
+    expect(run.code).toBe(1);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1001);
     expect(lines[1000]).toContain(` ${markers * 8 - 1000} more problems not listed`);
-    const formatted = cli(['format', PROBLEM_DTO['markers-unknown-keys'], file], 512);
-    expect(formatted.status).toBe(0);
+    const formatted = await runCli(['format', PROBLEM_DTO['markers-unknown-keys'], file], {
+      nodeOptions: ['--max-old-space-size=512'],
+    });
+    expect(formatted.code).toBe(0);
     expect(formatted.stderr).toContain(` ${markers * 8 - 1000} more unknown keys not listed`);
   });
 });
