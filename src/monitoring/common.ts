@@ -507,11 +507,13 @@ export function readEvent(place: Place, row: Omit<EventRow, 'links'>): EventReco
   try {
     return fromJson('EventRecord', row.text);
   } catch (err) {
-    throw new MonitoringRowError(
-      { backend: place.backend, location: row.location, id: row.id, dto: 'EventRecord' },
-      err,
-    );
+    throw eventRowError(place, row, err);
   }
+}
+
+/** The MonitoringRowError of an EventRecord row that cannot be read (`cause`: why). */
+function eventRowError(place: Place, row: Omit<EventRow, 'links' | 'text'>, cause: unknown): MonitoringRowError {
+  return new MonitoringRowError({ ...place, location: row.location, id: row.id, dto: 'EventRecord' }, cause);
 }
 
 export function readRun(place: Place, location: string, id: string, text: string): TriggerRunRecord {
@@ -595,10 +597,7 @@ export async function eventResults(
     return decoded.map((record, i) => withLinks(record, rows[i]!.links));
   } catch (batchError) {
     if (rows.length === 1) {
-      const row = rows[0]!;
-      errors.fail(
-        new MonitoringRowError({ ...place, location: row.location, id: row.id, dto: 'EventRecord' }, batchError),
-      );
+      errors.fail(eventRowError(place, rows[0]!, batchError));
       return [];
     }
     const out: DecodedEventRecord[] = [];
@@ -607,7 +606,7 @@ export async function eventResults(
         const [record] = await decodeEventRecords([row.text], store);
         out.push(withLinks(record!, row.links));
       } catch (err) {
-        errors.fail(new MonitoringRowError({ ...place, location: row.location, id: row.id, dto: 'EventRecord' }, err));
+        errors.fail(eventRowError(place, row, err));
       }
     }
     return out;
