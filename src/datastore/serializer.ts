@@ -16,7 +16,7 @@ import { InvalidOptionError, resolveLimits, type ReadLimits } from '../limits';
 import { PythonJsonWriteError } from '../pyjson/errors';
 import { isPlainIntToken } from '../pyjson/fast-path';
 import { parseText } from '../pyjson/parse';
-import { stringifyPython } from '../pyjson/stringify';
+import { isPlainPrototype, stringifyPython } from '../pyjson/stringify';
 import { PyFloat, pythonKeyOrder, withPythonKeyOrder, type PyJsonValue } from '../pyjson/values';
 import { DataStoreConfigError, DeserializationError, SerializationError, type SerializationFailure } from './errors';
 import { PyOpaque, PySet, PyTuple, type OpaqueTag, type PyValue } from './values';
@@ -173,8 +173,7 @@ class WireMapper {
       }
       return items;
     }
-    const proto = Object.getPrototypeOf(obj) as unknown;
-    if (proto !== null && Object.getPrototypeOf(proto) !== null) {
+    if (!isPlainPrototype(obj)) {
       this.fail(
         'unsupported-type',
         `a ${typeName(obj)} has no Python JSON form (plain objects, arrays, PyTuple, PySet, Uint8Array, PyOpaque only)`,
