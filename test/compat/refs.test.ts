@@ -2,8 +2,8 @@
  * The gate follows a `$ref` whose fragment escapes `/` and `~` and percent-encodes `%` (src/spec/refs.ts): a
  * change in the definition it names is reported under the DTO that uses it, and nothing is unresolved.
  */
-import { runGate, snapshotFromTexts, type ContractSnapshot } from '../../src/compat';
-import { COMMON, ER, applyCase, type Files } from '../support/compat-fixtures';
+import { runGate } from '../../src/compat';
+import { COMMON, ER, applyCase, snapshot, type Files } from '../support/compat-fixtures';
 
 const NAME = 'a/b~c%d';
 const REF = 'common.schema.json#/$defs/a~1b~0c%25d';
@@ -12,13 +12,6 @@ const REF = 'common.schema.json#/$defs/a~1b~0c%25d';
 function withOddDef(files: Files): void {
   files[COMMON].$defs[NAME] = { type: 'string' };
   files[ER].properties[NAME] = { $ref: REF };
-}
-
-function snapshot(source: string, files: Files): ContractSnapshot {
-  return snapshotFromTexts(
-    source,
-    new Map(Object.entries(files).map(([name, schema]) => [name, JSON.stringify(schema)])),
-  );
 }
 
 it('a $defs entry named with /, ~ and %, changed: reported at the DTO property that references it', () => {

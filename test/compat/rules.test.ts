@@ -2,24 +2,8 @@
  * The compatibility gate over the fixture series (./fixtures.ts): one schema
  * change per rule, each classified and gated in every mode.
  */
-import {
-  COMPAT_MODES,
-  RULES,
-  RULE_IDS,
-  diffContracts,
-  loadSnapshotFromFolder,
-  runGate,
-  snapshotFromTexts,
-  type ContractSnapshot,
-} from '../../src/compat';
-import { CASES, CONTRACT_DIR, applyCase, contractFiles, type Files } from '../support/compat-fixtures';
-
-function snapshot(source: string, files: Files): ContractSnapshot {
-  return snapshotFromTexts(
-    source,
-    new Map(Object.entries(files).map(([name, schema]) => [name, JSON.stringify(schema)])),
-  );
-}
+import { COMPAT_MODES, RULES, RULE_IDS, diffContracts, loadSnapshotFromFolder, runGate } from '../../src/compat';
+import { CASES, CONTRACT_DIR, applyCase, contractFiles, snapshot } from '../support/compat-fixtures';
 
 describe('the real contract', () => {
   it('against itself: no findings, passes in every mode', () => {

@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContract, type Contract } from '../../scripts/contract';
-import type { CompatMode, RuleId } from '../../src/compat';
+import { snapshotFromTexts, type CompatMode, type ContractSnapshot, type RuleId } from '../../src/compat';
 import { withTempDir } from './temp-dir';
 
 export const CONTRACT_DIR = join(__dirname, '..', '..', 'contract');
@@ -33,6 +33,14 @@ export function contractFiles(): Files {
     files[name] = JSON.parse(readFileSync(join(CONTRACT_DIR, name), 'utf8'));
   }
   return files;
+}
+
+/** A snapshot of schema files (file name → schema) as the gate reads it. */
+export function snapshot(source: string, files: Files): ContractSnapshot {
+  return snapshotFromTexts(
+    source,
+    new Map(Object.entries(files).map(([name, schema]) => [name, JSON.stringify(schema)])),
+  );
 }
 
 /** The contract after `edit`, loaded as the build loads contract/ (through a temporary folder). */
