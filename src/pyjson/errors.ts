@@ -1,4 +1,5 @@
 import { ContractError, describeReceived } from '../errors';
+import { PYTHON_INT_MAX_STR_DIGITS } from './numbers';
 
 /**
  * Text that Python's `json.loads` rejects. The message has Python's wording and
@@ -54,7 +55,7 @@ function expectedFor(reason: string): string {
   if (reason === 'Invalid \\escape') return 'an escape Python knows: \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX';
   if (reason === 'Extra data') return 'the end of the text';
   if (reason.startsWith('Unexpected UTF-8 BOM')) return 'text without a byte order mark';
-  if (reason.startsWith('Exceeds the limit')) return 'an integer of at most 4300 digits';
+  if (reason.startsWith('Exceeds the limit')) return `an integer of at most ${PYTHON_INT_MAX_STR_DIGITS} digits`;
   return 'JSON as Python reads it';
 }
 
