@@ -24,8 +24,8 @@ export type TimeBound = Date | PyTimestamp | string;
 export type MonitoringBackend = 'sqlite' | 'redis';
 
 /** `get_event_markers_in_timerange(state=…)`. Python reads an unknown state as 'all'; here it is refused. */
-export type MarkerState = 'all' | 'matched' | 'unmatched' | 'triggered' | 'untriggered';
-export const MARKER_STATES: readonly MarkerState[] = ['all', 'matched', 'unmatched', 'triggered', 'untriggered'];
+export const MARKER_STATES = ['all', 'matched', 'unmatched', 'triggered', 'untriggered'] as const;
+export type MarkerState = (typeof MARKER_STATES)[number];
 
 /** The filters of `get_events` / `count_events` (both time bounds inclusive). */
 export interface EventFilters {
