@@ -46,6 +46,7 @@ import { isTriggered, toJson } from '../codec';
 import { sha256Hex } from '../datastore/keys';
 import { InvalidOptionError } from '../limits';
 import { PyTimestamp } from '../timestamps/pytimestamp';
+import { MAX_TIMEOUT_MS } from './common';
 import type { EventFilters, MonitoringReader, MonitoringReadError, ReadOptions, TimeBound } from './types';
 import { isNonArrayObject } from '../spec/json-value';
 
@@ -226,8 +227,8 @@ export class MonitoringFollower {
     this.followEvents = kinds.includes('event');
     this.yieldRuns = kinds.includes('run');
     const intervalMs = options.intervalMs ?? FOLLOW_DEFAULTS.intervalMs;
-    if (typeof intervalMs !== 'number' || !(intervalMs >= 0 && intervalMs <= MAX_TIMER_MS)) {
-      throw new InvalidOptionError('intervalMs', `a number of milliseconds from 0 to ${MAX_TIMER_MS}`, intervalMs);
+    if (typeof intervalMs !== 'number' || !(intervalMs >= 0 && intervalMs <= MAX_TIMEOUT_MS)) {
+      throw new InvalidOptionError('intervalMs', `a number of milliseconds from 0 to ${MAX_TIMEOUT_MS}`, intervalMs);
     }
     const trailingMs = options.trailingMs ?? FOLLOW_DEFAULTS.trailingMs;
     if (typeof trailingMs !== 'number' || !Number.isFinite(trailingMs) || trailingMs < 0) {
@@ -491,8 +492,6 @@ function sinceOption(bound: TimeBound): bigint {
   throw new InvalidOptionError('since', 'a Date, a PyTimestamp or an ISO text Python reads', bound);
 }
 
-/** The longest pause a Node timer holds (a longer one fires at once). */
-const MAX_TIMER_MS = 0x7fffffff;
 const READER_METHODS = ['getTriggerRunsInRange', 'getEvents', 'getEventsBatch'] as const;
 
 /** follow()'s and MonitoringFollower's arguments: a reader, and objects where objects go (else INVALID_OPTION). */
