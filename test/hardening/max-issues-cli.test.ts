@@ -154,5 +154,5 @@ describe('--max-issues', () => {
     });
     expect(formatted.code).toBe(0);
     expect(formatted.stderr).toContain(` ${markers * 8 - 1000} more unknown keys not listed`);
-  });
+  }, 120_000);
 });

@@ -28,10 +28,11 @@ function distIsFresh(): boolean {
   return newestMtime(join(ROOT, 'src')) <= built && newestMtime(join(ROOT, 'generated')) <= built;
 }
 
-/** The command line that starts the CLI: `[node, dist main]` or `[node, tsx cli, src main]`. */
-export function cliCommand(main?: string): string[] {
-  if (main) return [process.execPath, require.resolve('tsx/cli'), main];
-  return distIsFresh() ? [process.execPath, DIST_MAIN] : [process.execPath, require.resolve('tsx/cli'), SRC_MAIN];
+/** The command line that starts the CLI: `[node, …flags, dist main]` or `[node, …flags, tsx cli, src main]`. */
+export function cliCommand(main?: string, nodeOptions: readonly string[] = []): string[] {
+  const node = [process.execPath, ...nodeOptions];
+  if (main) return [...node, require.resolve('tsx/cli'), main];
+  return distIsFresh() ? [...node, DIST_MAIN] : [...node, require.resolve('tsx/cli'), SRC_MAIN];
 }
 
 export interface RunResult {
@@ -48,10 +49,12 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Run this entry (a copied src/cli/main.ts) through tsx instead of the package's own. */
   main?: string;
+  /** Node flags before the entry (e.g. `--max-old-space-size=512`). */
+  nodeOptions?: readonly string[];
 }
 
 export function runCli(args: string[], options: RunOptions = {}): Promise<RunResult> {
-  const [cmd, ...pre] = cliCommand(options.main);
+  const [cmd, ...pre] = cliCommand(options.main, options.nodeOptions);
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(cmd!, [...pre, ...args], {
