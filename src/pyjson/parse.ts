@@ -4,7 +4,6 @@
  * value model of ./values.ts so nothing Python wrote is lost on a round trip.
  */
 import {
-  DEFAULT_READ_LIMITS,
   InvalidArgumentError,
   LimitExceededError,
   checkChoice,
@@ -233,18 +232,6 @@ function skipSpace(text: string, index: number): number {
     if (char !== SPACE && char !== LF && char !== CR && char !== TAB) return index;
     index++;
   }
-}
-
-/**
- * True when `JSON.parse(text)` reads the same value as Python's json.loads
- * (so parsePythonJson takes its fast path): it parses, holds no integral
- * number and no array-index key, and keeps within the default read limits.
- */
-export function isPlainJson(text: string): boolean {
-  return (
-    text.length <= DEFAULT_READ_LIMITS.maxDocumentLength &&
-    readFast(text, DEFAULT_READ_LIMITS, null, false).verdict !== 'exact'
-  );
 }
 
 /** The exact parser on a text whose size limit was checked; errors name `dto`. */

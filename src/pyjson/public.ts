@@ -1,11 +1,12 @@
 /**
  * The /pyjson entry's functions that this package's parser and writers also call per key, per object or per number:
  * here each checks its arguments once (InvalidArgumentError) and then runs the unchecked function, so the hot paths,
- * which import the unchecked ones from their modules, pay nothing.
+ * which import the unchecked ones from their modules, pay nothing. isPlainJson, which no hot path calls, lives here.
  */
 import { InvalidArgumentError, requireString } from '../errors';
+import { DEFAULT_READ_LIMITS } from '../limits';
 import { pythonFloatRepr as floatRepr } from './numbers';
-import { isPlainJson as plainJson } from './parse';
+import { readFast } from './fast-path';
 import { pythonStringRepr as stringRepr } from './stringify';
 import {
   PY_KEY_ORDER,
@@ -35,7 +36,11 @@ export function pythonStringRepr(text: string): string {
  * path): it parses, holds no integral number and no array-index key, and keeps within the default read limits.
  */
 export function isPlainJson(text: string): boolean {
-  return plainJson(requireString('isPlainJson', 'text', text));
+  requireString('isPlainJson', 'text', text);
+  return (
+    text.length <= DEFAULT_READ_LIMITS.maxDocumentLength &&
+    readFast(text, DEFAULT_READ_LIMITS, null, false).verdict !== 'exact'
+  );
 }
 
 /** True for keys JavaScript enumerates before all others (canonical array indices 0 … 2^32−2). */
