@@ -87,7 +87,12 @@ export function resolveMaxIssues(value: unknown): number {
 
 /** `value` when it is undefined or one of `allowed`; else InvalidOptionError naming the option. */
 export function checkChoice<T>(option: string, value: unknown, allowed: readonly T[]): T | undefined {
-  if (value === undefined || allowed.includes(value as T)) return value as T | undefined;
+  return value === undefined ? undefined : requireChoice(option, value, allowed);
+}
+
+/** `value` when it is one of `allowed`; else InvalidOptionError naming the option. */
+export function requireChoice<T>(option: string, value: unknown, allowed: readonly T[]): T {
+  if (allowed.includes(value as T)) return value as T;
   throw new InvalidOptionError(option, `one of ${allowed.map((choice) => JSON.stringify(choice)).join(', ')}`, value);
 }
 

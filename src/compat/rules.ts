@@ -17,7 +17,7 @@
  * can be filled in by a reader, so requiring it does not break old documents.
  */
 import { InvalidArgumentError } from '../errors';
-import { InvalidOptionError } from '../limits';
+import { requireChoice } from '../limits';
 
 export type CompatMode = 'backward' | 'forward' | 'full';
 export const COMPAT_MODES: readonly CompatMode[] = ['backward', 'forward', 'full'];
@@ -400,8 +400,7 @@ export const RULE_IDS = Object.keys(RULES) as RuleId[];
 
 /** `mode` when it is one of COMPAT_MODES, else InvalidOptionError (the gate's `mode` option). */
 export function requireMode(mode: unknown): CompatMode {
-  if (COMPAT_MODES.includes(mode as CompatMode)) return mode as CompatMode;
-  throw new InvalidOptionError('mode', `one of ${COMPAT_MODES.map((each) => JSON.stringify(each)).join(', ')}`, mode);
+  return requireChoice('mode', mode, COMPAT_MODES);
 }
 
 /** True when a finding of `rule` fails the gate in `mode` (before any major-version excuse). */
