@@ -93,6 +93,17 @@ const total = (f: Files): any => f[EMP].properties.total;
 const eventCode = (f: Files): any => f[ER].properties.event_code;
 const logic = (f: Files): any => f[TRR].properties.logic_value;
 
+/** Findings of a change to TriggerRunParticipant: there, and where TriggerRunRecord embeds it (participants items). */
+const participantFindings = (rule: RuleId, pointer: string): Expected[] => [
+  [rule, 'TriggerRunParticipant', pointer],
+  [rule, 'TriggerRunRecord', `/properties/participants/items${pointer}`],
+];
+/** Findings of a change to EventMarker: there, and where EventMarkerPage embeds it (markers items). */
+const markerFindings = (rule: RuleId, pointer: string): Expected[] => [
+  [rule, 'EventMarker', pointer],
+  [rule, 'EventMarkerPage', `/properties/markers/items${pointer}`],
+];
+
 /** Bound keyword pairs (lower, upper) and where each pair is tried; the rule id and side follow from the keyword. */
 const BOUNDS: Array<{ kws: [lower: string, upper: string]; dto: string; pointer: string; at: (f: Files) => any }> = [
   { kws: ['minLength', 'maxLength'], dto: 'EventRecord', pointer: '/properties/event_code', at: eventCode },
@@ -473,10 +484,7 @@ export const CASES: Case[] = [
         'ExceptionContext',
         'CronContext',
       ]),
-    findings: [
-      ['ENUM_ADDED', 'TriggerRunParticipant', '/properties/context_type/enum'],
-      ['ENUM_ADDED', 'TriggerRunRecord', '/properties/participants/items/properties/context_type/enum'],
-    ],
+    findings: [...participantFindings('ENUM_ADDED', '/properties/context_type/enum')],
     exit: NARROW,
   },
   {
@@ -516,8 +524,7 @@ export const CASES: Case[] = [
     name: 'timestamp pattern changed in common.schema.json (reported under every DTO that uses it)',
     edit: (f) => (f[COMMON].$defs.timestamp.pattern = '^[0-9T:.+-]+$'),
     findings: [
-      ['PATTERN_CHANGED', 'EventMarker', '/properties/timestamp/pattern'],
-      ['PATTERN_CHANGED', 'EventMarkerPage', '/properties/markers/items/properties/timestamp/pattern'],
+      ...markerFindings('PATTERN_CHANGED', '/properties/timestamp/pattern'),
       ['PATTERN_CHANGED', 'EventRecord', '/properties/timestamp/pattern'],
       ['PATTERN_CHANGED', 'TriggerRunParticipant', '/properties/context_timestamp/oneOf/0/pattern'],
       ['PATTERN_CHANGED', 'TriggerRunRecord', '/properties/claimed_at/oneOf/0/pattern'],
@@ -614,50 +621,35 @@ export const CASES: Case[] = [
         if: { required: ['context_type'], properties: { context_type: { const: 'manual' } } },
         then: { properties: { event_id: { type: 'null' } } },
       }),
-    findings: [
-      ['ALL_OF_BRANCH_ADDED', 'TriggerRunParticipant', '/allOf/3'],
-      ['ALL_OF_BRANCH_ADDED', 'TriggerRunRecord', '/properties/participants/items/allOf/3'],
-    ],
+    findings: [...participantFindings('ALL_OF_BRANCH_ADDED', '/allOf/3')],
     exit: NARROW,
   },
   {
     rule: 'ALL_OF_BRANCH_REMOVED',
     name: 'the cron rule of TriggerRunParticipant removed',
     edit: (f) => f[TRP].allOf.pop(),
-    findings: [
-      ['ALL_OF_BRANCH_REMOVED', 'TriggerRunParticipant', '/allOf/2'],
-      ['ALL_OF_BRANCH_REMOVED', 'TriggerRunRecord', '/properties/participants/items/allOf/2'],
-    ],
+    findings: [...participantFindings('ALL_OF_BRANCH_REMOVED', '/allOf/2')],
     exit: WIDEN,
   },
   {
     rule: 'CONDITION_CHANGED',
     name: 'the cron rule applies to "schedule" instead',
     edit: (f) => (f[TRP].allOf[2].if.properties.context_type.const = 'schedule'),
-    findings: [
-      ['CONDITION_CHANGED', 'TriggerRunParticipant', '/allOf/2/if'],
-      ['CONDITION_CHANGED', 'TriggerRunRecord', '/properties/participants/items/allOf/2/if'],
-    ],
+    findings: [...participantFindings('CONDITION_CHANGED', '/allOf/2/if')],
     exit: BOTH,
   },
   {
     rule: 'TYPE_WIDENED',
     name: 'the cron rule lets event_id be a string (a change inside then)',
     edit: (f) => (f[TRP].allOf[2].then.properties.event_id = { type: ['string', 'null'] }),
-    findings: [
-      ['TYPE_WIDENED', 'TriggerRunParticipant', '/allOf/2/then/properties/event_id/type'],
-      ['TYPE_WIDENED', 'TriggerRunRecord', '/properties/participants/items/allOf/2/then/properties/event_id/type'],
-    ],
+    findings: [...participantFindings('TYPE_WIDENED', '/allOf/2/then/properties/event_id/type')],
     exit: WIDEN,
   },
   {
     rule: 'COMBINATOR_CHANGED',
     name: 'EventMarker gains a not',
     edit: (f) => (f[EM].not = { required: ['payload'] }),
-    findings: [
-      ['COMBINATOR_CHANGED', 'EventMarker', '/not'],
-      ['COMBINATOR_CHANGED', 'EventMarkerPage', '/properties/markers/items/not'],
-    ],
+    findings: [...markerFindings('COMBINATOR_CHANGED', '/not')],
     exit: BOTH,
   },
   {
