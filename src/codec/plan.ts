@@ -253,9 +253,3 @@ export const planOf: PerDto<DtoPlan> = perDto((dto) => {
   const nestedChange = built.fields.some((field) => field.nested !== undefined && !planOf(field.nested).readsAsIs);
   return built.readsAsIs && nestedChange ? { ...built, readsAsIs: false } : built;
 });
-
-/** DTO name → plan: a getter per DTO, the plan built on first use (planOf). */
-export const PLANS: Readonly<Record<DtoName, DtoPlan>> = Object.defineProperties(
-  Object.create(null) as Record<DtoName, DtoPlan>,
-  Object.fromEntries(DTO_NAMES.map((dto) => [dto, { enumerable: true, get: () => planOf(dto) }])),
-);

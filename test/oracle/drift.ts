@@ -10,7 +10,7 @@
  * test, test/oracle/drift.test.ts.
  */
 import { DTO_NAMES, commonSchema, schemas, type DtoName } from '../../generated/schemas';
-import { PLANS, type FieldPlan } from '../../src/codec/plan';
+import { planOf, type FieldPlan } from '../../src/codec/plan';
 import { valueAtTokens } from '../../src/spec/json-pointer';
 import type { JsonSchema } from '../../src/spec/json-schema';
 import { documentsById, resolveRef } from '../../src/spec/refs';
@@ -248,7 +248,7 @@ function compareDto(dto: DtoName, py: PyDto, pynenc: string): Drift[] {
   const contractKeys = Object.keys(properties);
   const inContract = (key: string): boolean => contractKeys.includes(key);
   const required = new Set((schema.required ?? []) as string[]);
-  const plan = PLANS[dto];
+  const plan = planOf(dto);
   const fieldNames = py.fields.map((f) => f.name);
   const method = py.json_method;
   const writer = method === null ? 'its dataclass fields (pynenc gives it no JSON form)' : `${dto}.${method}`;
