@@ -4,6 +4,7 @@
  */
 import { ContractError, describeReceived, shortPath, shortText } from '../errors';
 import { joinPointer } from '../spec/json-pointer';
+import { isSqliteBusyCode } from './sqlite-handle';
 
 /** Where a failing value sits: the payload key and the event, when known. */
 export interface PayloadLocation {
@@ -320,7 +321,7 @@ export class DataStoreBackendError extends ContractError {
     this.store = store;
     this.operation = operation;
     this.driverCode = code;
-    this.busy = code !== undefined && /^SQLITE_(BUSY|LOCKED)/.test(code);
+    this.busy = isSqliteBusyCode(code);
   }
 }
 

@@ -29,3 +29,17 @@ export function isSqliteDatabaseHandle<T extends SqliteDatabaseHandle = SqliteDa
     ['prepare', 'exec', 'transaction', 'close'].every((method) => typeof handle[method] === 'function')
   );
 }
+
+/**
+ * The SQLite result code of a driver error (`SQLITE_BUSY`, `SQLITE_IOERR_…`), else undefined. Duck-typed: the
+ * native addon's errors may come from another realm, where `instanceof Error` is false.
+ */
+export function sqliteErrorCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
+}
+
+/** Another connection held the lock longer than the busy timeout: SQLITE_BUSY / SQLITE_LOCKED (extended codes too). */
+export function isSqliteBusyCode(code: string | undefined): boolean {
+  return code !== undefined && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}

@@ -9,7 +9,12 @@
  * writer never shows a call half of its write. Prepared statements are cached per reader.
  */
 import Database from 'better-sqlite3';
-import { isSqliteDatabaseHandle, type SqliteDatabaseHandle } from '../datastore/sqlite-handle';
+import {
+  isSqliteBusyCode,
+  isSqliteDatabaseHandle,
+  sqliteErrorCode,
+  type SqliteDatabaseHandle,
+} from '../datastore/sqlite-handle';
 import type { EventMarker, EventMarkerPage, TriggerRunRecord } from '../../generated/types';
 import { sqliteTablePrefix } from '../datastore/keys';
 import { describeReceived } from '../errors';
@@ -554,7 +559,7 @@ export class SqliteMonitoringReader implements MonitoringReader {
     } catch (err) {
       if (err instanceof MonitoringError) throw err;
       if (isBusy(err)) throw new MonitoringUnavailableError('busy', this.place, err);
-      if (isSqliteError(err)) throw new MonitoringUnavailableError('failed', this.place, err);
+      if (sqliteErrorCode(err) !== undefined) throw new MonitoringUnavailableError('failed', this.place, err);
       throw err;
     }
   }
@@ -613,11 +618,6 @@ function marks(count: number): string {
   return new Array<string>(count).fill('?').join(',');
 }
 
-function isSqliteError(err: unknown): err is Error & { code: string } {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof err === 'object' && err !== null && typeof code === 'string' && code.startsWith('SQLITE_');
-}
-
 function isBusy(err: unknown): boolean {
-  return isSqliteError(err) && /^SQLITE_(BUSY|LOCKED)/.test(err.code);
+  return isSqliteBusyCode(sqliteErrorCode(err));
 }
