@@ -23,7 +23,7 @@ import * as sqliteModule from '../../src/monitoring/sqlite-reader';
 import type { MonitoringReader } from '../../src/monitoring/types';
 import { PyTimestamp } from '../../src/timestamps/pytimestamp';
 import { ApiWalk, baseHostileValues, cyclicObject, unwalkedExports, type Fn, type Hostile } from '../support/api-walk';
-import { runPynenc } from '../support/pynenc-python';
+import { runOracle } from '../support/pynenc-python';
 import { freePort, startRedisServer, type RedisServer } from '../support/redis-server';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
@@ -51,8 +51,8 @@ beforeAll(async () => {
   server = await startRedisServer();
   doomed = await startRedisServer();
   closedUrl = `redis://127.0.0.1:${await freePort()}/0`;
-  runPynenc('monitoring_oracle.py', { ...WRITE, backend: 'sqlite', path: sqlitePath }, { timeoutMs: 120_000 });
-  runPynenc('monitoring_oracle.py', { ...WRITE, backend: 'redis', redis_url: server.url }, { timeoutMs: 120_000 });
+  runOracle('monitoring_oracle.py', { ...WRITE, backend: 'sqlite', path: sqlitePath }, { timeoutMs: 120_000 });
+  runOracle('monitoring_oracle.py', { ...WRITE, backend: 'redis', redis_url: server.url }, { timeoutMs: 120_000 });
   // A hostile `path` ('x', '::::', …) points a reader at a file: relative ones resolve in the scratch folder.
   process.chdir(dir);
 }, 300_000);

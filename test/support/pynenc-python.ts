@@ -95,12 +95,6 @@ export function runOracle<T>(script: OracleScript, request: unknown, options: Ru
   return JSON.parse(runOracleText(script, JSON.stringify(request), options)) as T;
 }
 
-/**
- * The old name of runOracle, kept for files written before it.
- * @deprecated use runOracle
- */
-export const runPynenc = runOracle;
-
 /** The process running, stdio piped (stdout and stderr are for the caller to read). */
 export function spawnOracle(
   script: OracleScript,
