@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { schemas } from '../../generated/schemas';
 import { fromJson, toJson } from '../../src/codec';
 import { DEFAULT_READ_LIMITS } from '../../src/limits';
-import { cliCommand, ROOT, runCli, type RunResult } from '../support/run-cli';
+import { cliCommand, ROOT, runCli, startCli, type RunResult } from '../support/run-cli';
 
 jest.setTimeout(120_000);
 
@@ -201,21 +201,13 @@ describe('issue 15 #5: output that cannot be written is an I/O error: exit 2, on
 
   test('EPIPE: the reader closes the pipe (| head -1): exit 2, one line on stderr, no stack trace', async () => {
     const many = file('many.jsonl', `${BAD}\n`.repeat(200_000));
-    const [cmd, ...pre] = cliCommand();
-    const child = spawn(cmd!, [...pre, 'validate', '--jsonl', 'EventMarker', many], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const first = await new Promise<string>((resolve) =>
-      child.stdout.once('data', (d: Buffer) => resolve(d.toString('utf8'))),
-    );
-    child.stdout.destroy(); // as head does after its line
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const cli = startCli(['validate', '--jsonl', 'EventMarker', many]);
+    const first = await new Promise<string>((resolve) => cli.child.stdout.once('data', resolve));
+    cli.child.stdout.destroy(); // as head does after its line
+    const code = await cli.exited;
     expect(first.startsWith(`${many}:1 ${BAD_PROBLEM}`)).toBe(true);
     expect(code).toBe(2);
-    expect(stderr).toBe('pynenc-contract: cannot write <stdout>: the reader closed the pipe (EPIPE)\n');
+    expect(cli.stderr).toBe('pynenc-contract: cannot write <stdout>: the reader closed the pipe (EPIPE)\n');
   });
 });
 
