@@ -3,7 +3,7 @@
  * `datetime`), with exact microsecond time math.
  */
 
-import { InvalidArgumentError } from '../limits';
+import { InvalidArgumentError } from '../errors';
 import { EPOCH_ORDINAL, MAX_YEAR, MIN_YEAR, ordinalToYmd, ymdToOrdinal } from './calendar';
 import { TimestampError } from './errors';
 import { fromIsoFormat, type ParsedIsoFields } from './fromisoformat';
