@@ -25,6 +25,7 @@ import {
 } from './errors';
 import { checkEntries, checkKeys } from './entries';
 import { sqliteTableName } from './keys';
+import { decodeUtf8AsPython } from './utf8';
 
 export interface SqliteStoreOptions {
   /** Database file (created when missing), or ':memory:'. Ignored when `database` is given. */
@@ -39,8 +40,6 @@ export interface SqliteStoreOptions {
 
 type Row = { data_key: string; data_value: Buffer | string };
 
-// ignoreBOM: a leading U+FEFF is text, as for Python's `bytes.decode('utf-8')` (pynenc's _retrieve).
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** Keys per SELECT of a `get`. */
 const READ_CHUNK = 10_000;
 
@@ -157,7 +156,7 @@ export class SqliteStore implements DataStoreBackend {
     const value = row.data_value;
     if (typeof value === 'string') return value; // written as TEXT by some other writer: same characters
     try {
-      return utf8.decode(value);
+      return decodeUtf8AsPython(value);
     } catch {
       throw new CorruptReferenceError(
         row.data_key,

@@ -28,6 +28,7 @@ import {
   withCommandDeadline,
   type RedisConnectionOptions,
 } from '../datastore/redis/connection';
+import { decodeUtf8AsPython } from '../datastore/utf8';
 import { ContractError, describeReceived } from '../errors';
 import {
   appIdOption,
@@ -126,8 +127,6 @@ export function redisTriggerKeys(appId: string) {
     runsForValidCondition: key('truns_for_valid_condition:'),
   };
 }
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** A stored value as Python's `raw.decode()` sees it: text, absent (nil), or bytes that are not UTF-8. */
 type Stored = string | null | { invalid: Error };
@@ -715,7 +714,7 @@ function scoreText(micros: bigint): string {
 function decode(value: Buffer | null): Stored {
   if (value === null) return null;
   try {
-    return utf8.decode(value);
+    return decodeUtf8AsPython(value);
   } catch {
     return { invalid: new Error("stored bytes are not valid UTF-8 (Python's raw.decode() raises UnicodeDecodeError)") };
   }

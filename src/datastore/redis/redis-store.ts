@@ -33,6 +33,7 @@ import {
   type RedisConnectionOptions,
 } from './connection';
 import { hasLoneSurrogate } from '../../spec/json-value';
+import { decodeUtf8AsPython } from '../utf8';
 
 export type { RedisConnectionOptions } from './connection';
 
@@ -69,8 +70,6 @@ export interface RedisStoreOptions {
 export const REDIS_BATCH_CHUNK = 10_000;
 const DEFAULT_CONNECT_TIMEOUT_MS = 2000;
 const DEFAULT_COMMAND_TIMEOUT_MS = 5000;
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export class RedisStore implements DataStoreBackend {
   readonly description: string;
@@ -147,7 +146,7 @@ export class RedisStore implements DataStoreBackend {
           const value = values[index];
           if (value === null || value === undefined) continue;
           try {
-            out[at] = utf8.decode(value);
+            out[at] = decodeUtf8AsPython(value);
           } catch {
             throw new RedisValueError(
               'stored value is not valid UTF-8',
