@@ -3,14 +3,13 @@
  * not UTF-8, a full disk and a closed pipe on stdout/stderr, a JSON Lines line beyond maxDocumentLength, an
  * endless document. Every failure is one line and a documented exit code; never a stack trace.
  */
-import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { schemas } from '../../generated/schemas';
 import { fromJson, toJson } from '../../src/codec';
 import { DEFAULT_READ_LIMITS } from '../../src/limits';
-import { cliCommand, ROOT, runCli, startCli, type RunResult } from '../support/run-cli';
+import { runCli, startCli } from '../support/run-cli';
 
 jest.setTimeout(120_000);
 
@@ -33,35 +32,10 @@ function file(name: string, content: string | Buffer): string {
 /** A stack trace line, as Node prints one. */
 const STACK = /^\s+at .+\(?.*:\d+:\d+\)?$/m;
 
-/** Runs the CLI with fds of our choosing (a folder on stdin, /dev/full on stdout or stderr). */
-function runWithFds(args: string[], fds: { stdin?: string; stdout?: string; stderr?: string }): Promise<RunResult> {
-  const [cmd, ...pre] = cliCommand();
-  const opened: number[] = [];
-  const fd = (path: string | undefined, flags: string): number | 'pipe' => {
-    if (path === undefined) return 'pipe';
-    const n = openSync(path, flags);
-    opened.push(n);
-    return n;
-  };
-  const stdio = [fd(fds.stdin, 'r'), fd(fds.stdout, 'w'), fd(fds.stderr, 'w')];
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd!, [...pre, ...args], { cwd: ROOT, stdio });
-    for (const n of opened) closeSync(n);
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.stdin?.end();
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
-  });
-}
-
 describe('issue 15 #3: stdin that cannot be read is an I/O error (exit 2), the other inputs are still checked', () => {
   test('--jsonl with stdin a folder: exit 2, counted unreadable, the file after it is checked', async () => {
     const bad = file('bad.jsonl', `${GOOD}\n${BAD}\n`);
-    const r = await runWithFds(['validate', '--jsonl', 'EventMarker', '-', bad], { stdin: dir });
+    const r = await runCli(['validate', '--jsonl', 'EventMarker', '-', bad], { fds: { stdin: dir } });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe(`${bad}:2 ${BAD_PROBLEM}\n`);
     expect(r.stderr).toBe(
@@ -71,14 +45,14 @@ describe('issue 15 #3: stdin that cannot be read is an I/O error (exit 2), the o
   });
 
   test('a document with stdin a folder: an I/O error, not "not JSON"', async () => {
-    const r = await runWithFds(['validate', 'EventMarker'], { stdin: dir });
+    const r = await runCli(['validate', 'EventMarker'], { fds: { stdin: dir } });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
       'pynenc-contract validate: <stdin>: cannot read: is a folder\n' +
         'EventMarker: 0 documents in 0 inputs, 0 invalid (0 problems), 1 unreadable\n',
     );
-    const json = await runWithFds(['validate', '--format', 'json', 'EventMarker', '-'], { stdin: dir });
+    const json = await runCli(['validate', '--format', 'json', 'EventMarker', '-'], { fds: { stdin: dir } });
     expect(json.code).toBe(2);
     expect(
       json.stdout
@@ -96,7 +70,7 @@ describe('issue 15 #3: stdin that cannot be read is an I/O error (exit 2), the o
       ['format', 'EventMarker'],
       ['format', '--jsonl', 'EventMarker', '-'],
     ]) {
-      const r = await runWithFds(args, { stdin: dir });
+      const r = await runCli(args, { fds: { stdin: dir } });
       expect([args, r.code, r.stdout, r.stderr]).toEqual([
         args,
         2,
@@ -177,7 +151,7 @@ describe('issue 15 #5: output that cannot be written is an I/O error: exit 2, on
       ['validate', '--format', 'json', 'EventMarker', good()],
       ['format', 'EventMarker', good()],
     ]) {
-      const r = await runWithFds(args, { stdout: '/dev/full' });
+      const r = await runCli(args, { fds: { stdout: '/dev/full' } });
       expect([args, r.code, r.stderr]).toEqual([
         args,
         2,
@@ -187,15 +161,15 @@ describe('issue 15 #5: output that cannot be written is an I/O error: exit 2, on
   });
 
   test('stdout on a full disk with nothing to write there (a valid document, text output): exit 0', async () => {
-    const r = await runWithFds(['validate', 'EventMarker', good()], { stdout: '/dev/full' });
+    const r = await runCli(['validate', 'EventMarker', good()], { fds: { stdout: '/dev/full' } });
     expect([r.code, r.stderr]).toEqual([0, 'EventMarker: 1 document in 1 input, 0 invalid (0 problems)\n']);
   });
 
   test('stderr on a full disk: exit 2 (nowhere to say more), stdout intact', async () => {
     const bad = file('bad.json', BAD);
-    const r = await runWithFds(['validate', 'EventMarker', bad], { stderr: '/dev/full' });
+    const r = await runCli(['validate', 'EventMarker', bad], { fds: { stderr: '/dev/full' } });
     expect([r.code, r.stdout]).toEqual([2, `${bad}:1 ${BAD_PROBLEM}\n`]);
-    const valid = await runWithFds(['validate', 'EventMarker', good()], { stderr: '/dev/full' });
+    const valid = await runCli(['validate', 'EventMarker', good()], { fds: { stderr: '/dev/full' } });
     expect(valid.code).toBe(2); // its summary could not be written
   });
 

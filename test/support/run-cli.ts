@@ -4,7 +4,7 @@
  * first), else the TypeScript entry through tsx.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { existsSync, readdirSync, statSync, type ReadStream } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, statSync, type ReadStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -51,29 +51,42 @@ export interface RunOptions {
   main?: string;
   /** Node flags before the entry (e.g. `--max-old-space-size=512`). */
   nodeOptions?: readonly string[];
+  /** Files opened as the child's stdin (read) or stdout/stderr (write) instead of pipes: a folder, /dev/full… */
+  fds?: { stdin?: string; stdout?: string; stderr?: string };
 }
 
 export function runCli(args: string[], options: RunOptions = {}): Promise<RunResult> {
   const [cmd, ...pre] = cliCommand(options.main, options.nodeOptions);
+  const opened: number[] = [];
+  const stdio = (['stdin', 'stdout', 'stderr'] as const).map((name) => {
+    const path = options.fds?.[name];
+    if (path === undefined) return 'pipe';
+    const fd = openSync(path, name === 'stdin' ? 'r' : 'w');
+    opened.push(fd);
+    return fd;
+  });
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(cmd!, [...pre, ...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio,
     });
+    for (const fd of opened) closeSync(fd);
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
-    child.stdin.on('error', () => undefined); // the CLI may exit before reading all of it
+    const stdin = child.stdin;
+    if (stdin === null) return; // a file of options.fds
+    stdin.on('error', () => undefined); // the CLI may exit before reading all of it
     const input = options.input;
-    if (input === undefined) child.stdin.end();
-    else if (typeof input === 'string') child.stdin.end(input);
-    else if (typeof input === 'function') input(child.stdin).then(() => child.stdin.end(), reject);
-    else input.pipe(child.stdin);
+    if (input === undefined) stdin.end();
+    else if (typeof input === 'string') stdin.end(input);
+    else if (typeof input === 'function') input(stdin).then(() => stdin.end(), reject);
+    else input.pipe(stdin);
   });
 }
 
