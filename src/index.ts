@@ -8,11 +8,10 @@
 export type * from '../generated/types';
 export { CONTRACT_VERSION, DTO_NAMES, schemas, commonSchema, type DtoName } from '../generated/schemas';
 export type { JsonSchema } from './spec/json-schema';
-export { ContractError } from './errors';
+export { ContractError, InvalidArgumentError } from './errors';
 export {
   LimitExceededError,
   InvalidOptionError,
-  InvalidArgumentError,
   DEFAULT_READ_LIMITS,
   LIMIT_CODES,
   DEFAULT_MAX_ISSUES,

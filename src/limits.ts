@@ -11,9 +11,6 @@
  */
 import { ContractError, describeReceived, shortPath } from './errors';
 
-/** Defined beside ContractError (the value model of src/pyjson throws it, and src/errors.ts describes its values). */
-export { InvalidArgumentError } from './errors';
-
 /** Limits for one read. Each is a positive integer, or Infinity to turn it off. */
 export interface ReadLimits {
   /**

@@ -3,10 +3,9 @@
  */
 import { commonSchema, type DtoName } from '../../generated/schemas';
 import type { DtoTypes } from '../../generated/types';
-import { describeReceived } from '../errors';
+import { InvalidArgumentError, describeReceived } from '../errors';
 // Imported from the defining modules: hot paths skip the re-export getters of the index modules.
 import {
-  InvalidArgumentError,
   InvalidOptionError,
   checkChoice,
   checkFunction,

@@ -3,14 +3,8 @@
  * (standard JSON plus the bare tokens NaN, Infinity, -Infinity), read into the
  * value model of ./values.ts so nothing Python wrote is lost on a round trip.
  */
-import {
-  InvalidArgumentError,
-  LimitExceededError,
-  checkChoice,
-  resolveLimits,
-  type Limits,
-  type ReadLimits,
-} from '../limits';
+import { InvalidArgumentError } from '../errors';
+import { LimitExceededError, checkChoice, resolveLimits, type Limits, type ReadLimits } from '../limits';
 import { escapePointerToken } from '../spec/json-pointer';
 import { defineOwn } from '../spec/json-value';
 import { PythonJsonSyntaxError } from './errors';
