@@ -132,8 +132,8 @@ const writerFor: PerDto<Writer> = perDto((dto) => {
   fields.forEach((field, position) => {
     for (const closer of CLOSERS) {
       const text = `${closer}${position === 0 ? '{' : ', '}${field.keyText}`;
-      for (const opener of OPENERS) before.push(text + opener);
-      for (const literal of LITERALS) literals.push(text + literal);
+      for (const opener of OPENERS) before.push(flatCopy(text + opener));
+      for (const literal of LITERALS) literals.push(flatCopy(text + literal));
     }
   });
   return {
@@ -146,6 +146,17 @@ const writerFor: PerDto<Writer> = perDto((dto) => {
     literals,
   };
 });
+
+/**
+ * `text` as one sequential string. A constant built by `+` (closer, separator, key text, opener) stays a rope in V8,
+ * and every text that embeds it copies it by walking that rope again when the text is flattened; a sequential
+ * constant is copied at once. JSON.parse of its JSON text gives a fresh sequential string with the same code units
+ * (lone surrogates included) in every engine. Measured (compiled, CPU, 10,000 typical TriggerRunRecords,
+ * interleaved, medians of 15 rounds): toJson 36.0 → 28.6 ms, toJson(fromJson(text)) kept 86.3 → 78.3 ms.
+ */
+function flatCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
 
 // Bound once: hot paths skip the getters of the modules' export objects (as tsc, tsx and other CommonJS
 // transforms compile imports; the re-exports of ./field-class.ts are getters too).
