@@ -1,13 +1,15 @@
 /**
  * The shell examples of README.md, CONTRIBUTING.md, ARCHITECTURE.md and docs/*.md run as written: every ```sh and
- * ```console block (test/support/shell-blocks.ts finds them) is run with bash, command by command, in a scratch folder
+ * ```console block, and every indented code block that is shell (test/support/shell-blocks.ts finds them, and the
+ * other shell fences), is run with bash, command by command, in a scratch folder
  * holding the files its commands name, with `pynenc-contract` on PATH being this checkout's CLI (as
  * test/support/run-cli.ts starts it: dist/ when fresh, else the sources through tsx). A console block's output —
  * stdout and stderr interleaved, `{ cmd ; } 2>&1` — must be what it shows (`…` elides; `$ echo $?` shows the exit
  * code); every command of a sh block must exit 0, and a recipe checks what it made.
  *
- * A block no recipe below knows (its commands, exactly) fails: no silent skip. The one exception is docs/python.md's
- * CI snippet, which test/python/test_readme.py runs, exempt only while byte-equal to test/python/readme_ci.sh.
+ * A block no recipe below knows (its commands, exactly) fails: no silent skip. Not run here: docs/python.md's CI
+ * snippet, which test/python/test_readme.py runs, exempt only while byte-equal to test/python/readme_ci.sh; and the
+ * build-and-test quote of README.md and CONTRIBUTING.md, checked to be commands .ci/run runs (a recipe `quotesCi`).
  *
  * The files are made by real means: EventRecord and TriggerRunRecord texts are what the real pynenc wrote (its
  * SQLiteTrigger, through scripts/python/monitoring_oracle.py), edited where a block needs an invalid document; the
@@ -48,9 +50,15 @@ interface World {
 }
 
 interface Recipe {
-  page: string;
+  /** The pages whose block this is. */
+  pages: string[];
   /** The block's commands, exactly as written: the recipe runs only the block that has these. */
   commands: string[];
+  /**
+   * Not run: a quote of commands `.ci/run` runs (each part of an `&&` chain must be a line of it, checked here). The
+   * build (which replaces dist/, what the other tests read) and the whole suite cannot run inside the suite.
+   */
+  quotesCi?: true;
   /** The block's folder under the scratch folder (default: its own), or an absolute path (the checkout). */
   folder?: string;
   /** Makes the files the commands name in `cwd`; returns environment to add. */
@@ -145,6 +153,7 @@ function copySchemas(from: string, to: string): void {
 // ── the packaging page: a consumer project ────────────────────────────────────────────────────────────────────────
 
 const PROJECT = 'project'; // one consumer project for docs/packaging.md's blocks, in page order
+const README_PROJECT = 'readme-project'; // and one for README.md's
 const PACKAGE = 'pynenc-monitoring-contract';
 
 /**
@@ -186,11 +195,47 @@ function packTarball(into: string): string {
 
 /** The later packaging blocks work in the project the install block made (jest runs a file's tests in order). */
 function requireInstalled(cwd: string): void {
-  if (!existsSync(join(cwd, 'node_modules', PACKAGE))) throw new Error(`run docs/packaging.md #1 first: it installs`);
+  if (!existsSync(join(cwd, 'node_modules', PACKAGE)))
+    throw new Error('run the install block first: it installs the package');
+}
+
+/** The package and both peers load in the project: a SQLite store opens, the Redis store is there. */
+function checkInstalled(cwd: string): void {
+  const loaded = nodeIn(
+    cwd,
+    `import { validate } from '${PACKAGE}';
+    const { SqliteStore } = await import('${PACKAGE}/sqlite');
+    const { RedisStore } = await import('${PACKAGE}/redis');
+    const store = new SqliteStore({ path: ':memory:' });
+    await store.close();
+    console.log(JSON.stringify([typeof validate, typeof RedisStore]));`,
+  );
+  expect(JSON.parse(loaded)).toEqual(['function', 'function']);
 }
 
 function nodeIn(cwd: string, script: string): string {
   return execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd, encoding: 'utf8' });
+}
+
+// ── the Python package ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** generated/python copied to `cwd` as a checkout has it (no build leftovers). */
+function copyPythonPackage(cwd: string): void {
+  const source = join(ROOT, 'generated', 'python');
+  cpSync(source, join(cwd, 'generated', 'python'), {
+    recursive: true,
+    filter: (path) => !/(^|\/)(build|[^/]*\.egg-info|__pycache__)$/.test(path.slice(source.length)),
+  });
+}
+
+/** The venv in `cwd` imports the package from itself, and it validates a record. */
+function checkPythonInstalled(cwd: string): void {
+  const script = [
+    'import sys, pynenc_monitoring_contract as p',
+    "print(p.__file__.startswith(sys.prefix), list(p.iter_errors('EventRecord', {'event_id': 1})) != [])",
+  ].join('\n');
+  const ran = execFileSync(join(cwd, 'venv', 'bin', 'python3'), ['-c', script], { encoding: 'utf8' });
+  expect(ran).toBe('True True\n');
 }
 
 // ── monitoring: tail runs until SIGINT ────────────────────────────────────────────────────────────────────────────
@@ -240,7 +285,55 @@ const otherLines = (result: StepResult) => result.output.filter((line) => !line.
 
 const RECIPES: Recipe[] = [
   {
-    page: 'docs/cli.md',
+    pages: ['README.md', 'CONTRIBUTING.md'],
+    commands: ['npm ci && npm run build', 'npm test'],
+    quotesCi: true,
+  },
+  {
+    pages: ['README.md'],
+    folder: README_PROJECT,
+    commands: [
+      `npm install ${PACKAGE}`,
+      'npm install better-sqlite3   # optional: the SQLite store and monitoring reader (./sqlite)',
+      'npm install ioredis          # optional: the Redis store and monitoring reader (./redis)',
+    ],
+    prelude: NPM_PRELUDE,
+    setup(cwd) {
+      writeFileSync(join(cwd, 'package.json'), JSON.stringify({ name: 'my-app', private: true }));
+    },
+    check: (_results, cwd) => checkInstalled(cwd),
+  },
+  {
+    pages: ['README.md'],
+    folder: README_PROJECT, // after the install above
+    commands: [
+      'npx pynenc-contract validate --jsonl EventRecord records.jsonl     # file:line path: message; exit 1 if invalid',
+      'npx pynenc-contract compat                                         # the contract against its frozen baseline',
+    ],
+    setup(cwd, world) {
+      requireInstalled(cwd);
+      writeFileSync(join(cwd, 'records.jsonl'), lines(world.events)); // what pynenc wrote
+    },
+    check([validated, compat], _cwd, world) {
+      expect([validated!.output, compat!.output.at(-1)]).toEqual([
+        [`EventRecord: ${world.events.length} documents in 1 input, 0 invalid (0 problems)`],
+        '0 changes, 0 breaking backward compatibility; PASS',
+      ]);
+    },
+  },
+  {
+    pages: ['docs/python.md'],
+    commands: ['pip install ./generated/python        # from a checkout of this repository'],
+    setup(cwd, world) {
+      copyPythonPackage(cwd);
+      // a venv with its own pip; the build's setuptools come from the package index, as the command says
+      execFileSync('/usr/bin/python3', ['-m', 'venv', '--system-site-packages', 'venv'], { cwd });
+      return { PATH: `${join(cwd, 'venv', 'bin')}:${world.env.PATH}` };
+    },
+    check: (_results, cwd) => checkPythonInstalled(cwd),
+  },
+  {
+    pages: ['docs/cli.md'],
     commands: [
       'pynenc-contract validate EventRecord event.json',
       'echo $?',
@@ -257,7 +350,7 @@ const RECIPES: Recipe[] = [
     },
   },
   {
-    page: 'docs/cli.md',
+    pages: ['docs/cli.md'],
     commands: ['pynenc-contract format --jsonl EventRecord legacy.jsonl > canonical.jsonl'],
     setup(cwd, world) {
       // pynenc's records written again by another JSON writer (no spaces, raw UTF-8), one with a key pynenc drops
@@ -271,7 +364,7 @@ const RECIPES: Recipe[] = [
     },
   },
   {
-    page: 'docs/cli.md',
+    pages: ['docs/cli.md'],
     commands: [
       'pynenc-contract compat --against contract/baselines/v1',
       'echo $?',
@@ -285,7 +378,7 @@ const RECIPES: Recipe[] = [
     },
   },
   {
-    page: 'docs/cli.md',
+    pages: ['docs/cli.md'],
     commands: [
       'pynenc-contract validate EventRecord - < some-folder',
       'echo $?',
@@ -302,7 +395,7 @@ const RECIPES: Recipe[] = [
     },
   },
   {
-    page: 'docs/cli.md',
+    pages: ['docs/cli.md'],
     commands: [
       'pynenc-contract validate EventRecord event.json',
       'pynenc-contract validate --jsonl EventRecord events.jsonl',
@@ -313,7 +406,7 @@ const RECIPES: Recipe[] = [
     },
   },
   {
-    page: 'docs/consistency.md',
+    pages: ['docs/consistency.md'],
     commands: [
       'pynenc-contract validate --consistency TriggerRunRecord run.json',
       'pynenc-contract validate --consistency --jsonl EventRecord events.jsonl',
@@ -330,7 +423,7 @@ const RECIPES: Recipe[] = [
     },
   },
   {
-    page: 'docs/monitoring.md',
+    pages: ['docs/monitoring.md'],
     folder: 'monitoring', // where beforeAll had pynenc write pynenc.db
     commands: [
       `pynenc-contract events --sqlite pynenc.db --app ${APP_ID} --code order.created --matched --limit 20 ` +
@@ -359,7 +452,7 @@ const RECIPES: Recipe[] = [
     },
   },
   {
-    page: 'docs/oracle.md',
+    pages: ['docs/oracle.md'],
     folder: ROOT, // the drift gate reads the checkout's contract and its .venv
     commands: ['npm run drift                       # a summary and every drift; exit code 1 when there is one'],
     check([drift]) {
@@ -367,7 +460,7 @@ const RECIPES: Recipe[] = [
     },
   },
   {
-    page: 'docs/packaging.md',
+    pages: ['docs/packaging.md'],
     folder: PROJECT,
     commands: [
       `npm install ${PACKAGE}            # Node >= 20`,
@@ -378,21 +471,10 @@ const RECIPES: Recipe[] = [
     setup(cwd) {
       writeFileSync(join(cwd, 'package.json'), JSON.stringify({ name: 'my-app', private: true }));
     },
-    check(_results, cwd) {
-      const loaded = nodeIn(
-        cwd,
-        `import { validate } from '${PACKAGE}';
-        const { SqliteStore } = await import('${PACKAGE}/sqlite');
-        const { RedisStore } = await import('${PACKAGE}/redis');
-        const store = new SqliteStore({ path: ':memory:' });
-        await store.close();
-        console.log(JSON.stringify([typeof validate, typeof RedisStore]));`,
-      );
-      expect(JSON.parse(loaded)).toEqual(['function', 'function']);
-    },
+    check: (_results, cwd) => checkInstalled(cwd),
   },
   {
-    page: 'docs/packaging.md',
+    pages: ['docs/packaging.md'],
     folder: PROJECT, // after the install above
     commands: ['npx esbuild app.js --bundle --minify --platform=browser --outfile=app.bundle.js'],
     setup(cwd, world) {
@@ -424,7 +506,7 @@ console.log(JSON.stringify([validate('EventRecord', JSON.parse(text)).ok, toJson
     },
   },
   {
-    page: 'docs/packaging.md',
+    pages: ['docs/packaging.md'],
     folder: PROJECT, // after the install above
     commands: [
       'npx pynenc-contract compat                                 # the installed contract against its baseline',
@@ -452,22 +534,15 @@ console.log(JSON.stringify([validate('EventRecord', JSON.parse(text)).ok, toJson
     },
   },
   {
-    page: 'docs/packaging.md',
+    pages: ['docs/packaging.md'],
     commands: ['python3 -m pip install --no-build-isolation ./generated/python'],
     setup(cwd, world) {
-      const source = join(ROOT, 'generated', 'python');
-      cpSync(source, join(cwd, 'generated', 'python'), {
-        recursive: true,
-        filter: (path) => !/(^|\/)(build|[^/]*\.egg-info|__pycache__)$/.test(path.slice(source.length)),
-      });
+      copyPythonPackage(cwd);
       // Debian's python3 (python3-setuptools, python3-jsonschema) in a venv that sees them; no package index
       execFileSync('/usr/bin/python3', ['-m', 'venv', '--without-pip', '--system-site-packages', 'venv'], { cwd });
       return { PATH: `${join(cwd, 'venv', 'bin')}:${world.env.PATH}`, PIP_NO_INDEX: '1' };
     },
-    check(_results, cwd) {
-      const script = 'import sys, pynenc_monitoring_contract as p; print(p.__file__.startswith(sys.prefix))';
-      expect(execFileSync(join(cwd, 'venv', 'bin', 'python3'), ['-c', script], { encoding: 'utf8' })).toBe('True\n');
-    },
+    check: (_results, cwd) => checkPythonInstalled(cwd),
   },
 ];
 
@@ -546,9 +621,17 @@ describe('shell examples of the docs', () => {
   });
 
   const toRun = BLOCKS.filter((block) => !isPythonCiSnippet(block));
-  it.each(toRun.map((block) => [block.name, block] as const))('%s runs as written', async (_name, block) => {
+  const title = (block: (typeof BLOCKS)[number]) =>
+    `${block.name} ${RECIPES.find((recipe) => sameCommands(recipe, block))?.quotesCi ? 'is what CI runs' : 'runs as written'}`;
+  it.each(toRun.map((block) => [title(block), block] as const))('%s', async (_title, block) => {
     const recipe = RECIPES.find((candidate) => sameCommands(candidate, block));
     if (recipe === undefined) throw new Error(`no recipe runs ${block.name}:\n${block.text}`);
+    if (recipe.quotesCi) {
+      const ci = readFileSync(join(ROOT, '.ci', 'run'), 'utf8').split('\n');
+      const parts = commandsOf(block).flatMap((command) => command.split(' && '));
+      expect(parts.filter((part) => !ci.includes(part))).toEqual([]);
+      return;
+    }
     const cwd = recipe.folder?.startsWith('/') ? recipe.folder : join(world.dir, recipe.folder ?? slug(block.name));
     mkdirSync(cwd, { recursive: true });
     const env = { ...world.env, ...((await recipe.setup?.(cwd, world)) ?? {}) };
@@ -577,7 +660,7 @@ describe('shell examples of the docs', () => {
 function sameCommands(recipe: Recipe, block: (typeof BLOCKS)[number]): boolean {
   const commands = commandsOf(block);
   return (
-    recipe.page === block.page &&
+    recipe.pages.includes(block.page) &&
     recipe.commands.length === commands.length &&
     recipe.commands.every((command, i) => command === commands[i])
   );

@@ -1,6 +1,7 @@
 /**
  * The shell examples of the docs, as test/readme/shell-blocks.test.ts runs them: every ```sh / ```console block
- * (and the other shell fences, so none escapes) of README.md, CONTRIBUTING.md, ARCHITECTURE.md and docs/*.md;
+ * (and the other shell fences, and indented code blocks that start with a command, so none escapes) of README.md,
+ * CONTRIBUTING.md, ARCHITECTURE.md and docs/*.md;
  * its commands (a console block's `$ ` lines with the output shown under each, a sh block's non-comment lines);
  * a bash session that runs them in order, each as `{ cmd ; } 2>&1`, with its output and exit status told apart;
  * and the match of what ran against what the block shows (`…` matches anything; a line that is only `…` any lines).
@@ -39,25 +40,67 @@ export function docPages(root: string): string[] {
   return ['README.md', 'CONTRIBUTING.md', 'ARCHITECTURE.md', ...docs].filter((page) => existsSync(join(root, page)));
 }
 
-/** Every shell block of the pages, in page order. */
+/**
+ * Every shell block of the pages, in page order: fenced ones by their language, and indented code blocks (four
+ * spaces after a blank line, outside a list) whose first word is a command (a diagram is not shell).
+ */
 export function shellBlocks(root: string, pages: string[]): ShellBlock[] {
-  return pages.flatMap((page) => {
-    const text = readFileSync(join(root, page), 'utf8');
-    // a fence may be indented (in a list item): its lines lose that indent
-    const fences = [...text.matchAll(/^( *)```([\w-]*)[^\n]*\n([\s\S]*?)^\1```/gm)];
-    return fences
-      .filter((fence) => SHELL_LANGUAGES.includes(fence[2]!))
-      .map((fence, index) => {
-        const indent = fence[1]!;
-        const lang = fence[2]!;
-        const body = fence[3]!.replace(new RegExp(`^${indent}`, 'gm'), '');
-        return { name: `${page} #${index + 1}`, page, lang, text: body, steps: stepsOf(lang, body) };
+  return pages.flatMap((page) =>
+    codeBlocks(readFileSync(join(root, page), 'utf8'))
+      .filter((block) => SHELL_LANGUAGES.includes(block.lang) || (block.lang === '' && COMMAND.test(block.text)))
+      .map((block, index) => {
+        const lang = block.lang === '' ? 'sh' : block.lang;
+        return { name: `${page} #${index + 1}`, page, lang, text: block.text, steps: stepsOf(lang, block.text) };
+      }),
+  );
+}
+
+/** The first word of an unfenced block that makes it shell. */
+const COMMAND = /^(npm|npx|node|pip3?|python3?|pynenc-contract|git|bash|zcat|cd)\b/;
+
+/** The code blocks of a Markdown text: language ('' when indented) and text (each line ends with a newline). */
+function codeBlocks(markdown: string): { lang: string; text: string }[] {
+  const lines = markdown.split('\n');
+  const blocks: { lang: string; text: string }[] = [];
+  let lastText = ''; // the last non-blank line before this one
+  for (let at = 0; at < lines.length; at++) {
+    const line = lines[at]!;
+    const fence = /^( *)```([\w-]*)/.exec(line);
+    if (fence) {
+      const indent = fence[1]!;
+      let end = at + 1;
+      while (end < lines.length && lines[end]!.trimEnd() !== `${indent}\`\`\``) end++;
+      // a fence may be indented (in a list item): its lines lose that indent
+      const body = lines.slice(at + 1, end).map((text) => text.slice(indent.length));
+      blocks.push({ lang: fence[2]!, text: body.map((text) => `${text}\n`).join('') });
+      at = end;
+      lastText = '```';
+      continue;
+    }
+    const afterBlank = at > 0 && lines[at - 1]!.trim() === '';
+    const inList = /^(\s|[-*+] |\d+[.)] )/.test(lastText);
+    if (/^ {4}\S/.test(line) && afterBlank && !inList) {
+      let end = at;
+      while (end < lines.length && (/^ {4}/.test(lines[end]!) || lines[end]!.trim() === '')) end++;
+      while (lines[end - 1]!.trim() === '') end--;
+      blocks.push({
+        lang: '',
+        text: lines
+          .slice(at, end)
+          .map((text) => `${text.slice(4)}\n`)
+          .join(''),
       });
-  });
+      at = end - 1;
+      lastText = lines[end - 1]!;
+      continue;
+    }
+    if (line.trim() !== '') lastText = line;
+  }
+  return blocks;
 }
 
 function stepsOf(lang: string, body: string): Step[] {
-  const lines = body.split('\n').slice(0, -1); // the body ends with the newline before the closing fence
+  const lines = body.split('\n').slice(0, -1); // every line ends with a newline
   if (lang !== 'console') {
     return lines
       .filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'))
