@@ -150,7 +150,7 @@ function copySchemas(from: string, to: string): void {
   }
 }
 
-// ── the packaging page: a consumer project ────────────────────────────────────────────────────────────────────────
+// ── README's and the packaging page's consumer projects ──────────────────────────────────────────────────────────────
 
 const PROJECT = 'project'; // one consumer project for docs/packaging.md's blocks, in page order
 const README_PROJECT = 'readme-project'; // and one for README.md's
@@ -250,11 +250,13 @@ async function tailWhilePynencWrites(command: string, cwd: string, env: NodeJS.P
   child.stderr.setEncoding('utf8').on('data', (data: string) => (output += data));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   try {
-    await new Promise((resolve) => setTimeout(resolve, 1500)); // tail starts from now: write after it started
-    await writeWithPynenc(world, 2);
-    const deadline = Date.now() + 30_000;
-    while (!output.includes('"kind": "run"') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    // tail starts from now, whenever its process is up: pynenc writes (and tail polls, every second) until it shows
+    const shown = () => output.includes('"kind": "run"');
+    const deadline = Date.now() + 60_000;
+    for (let seed = 2; !shown() && Date.now() < deadline; seed++) {
+      await writeWithPynenc(world, seed);
+      const polled = Date.now() + 3000;
+      while (!shown() && Date.now() < polled) await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } finally {
     child.kill('SIGINT');
@@ -326,8 +328,12 @@ const RECIPES: Recipe[] = [
     commands: ['pip install ./generated/python        # from a checkout of this repository'],
     setup(cwd, world) {
       copyPythonPackage(cwd);
-      // a venv with its own pip; the build's setuptools come from the package index, as the command says
-      execFileSync('/usr/bin/python3', ['-m', 'venv', '--system-site-packages', 'venv'], { cwd });
+      // A venv whose `pip` runs Debian's pip module with the venv's Python, as pip's own console script would
+      // (installing pip into the venv takes seconds). The build's setuptools come from the package index, as the
+      // command says (build isolation).
+      execFileSync('/usr/bin/python3', ['-m', 'venv', '--without-pip', '--system-site-packages', 'venv'], { cwd });
+      writeFileSync(join(cwd, 'venv', 'bin', 'pip'), '#!/bin/sh\nexec "$(dirname "$0")/python3" -m pip "$@"\n');
+      chmodSync(join(cwd, 'venv', 'bin', 'pip'), 0o755);
       return { PATH: `${join(cwd, 'venv', 'bin')}:${world.env.PATH}` };
     },
     check: (_results, cwd) => checkPythonInstalled(cwd),
