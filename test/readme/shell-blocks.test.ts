@@ -325,16 +325,18 @@ const RECIPES: Recipe[] = [
   },
   {
     pages: ['docs/python.md'],
-    commands: ['pip install ./generated/python        # from a checkout of this repository'],
+    commands: [
+      'pip install --no-build-isolation ./generated/python   # from a checkout; builds offline with your setuptools',
+    ],
     setup(cwd, world) {
       copyPythonPackage(cwd);
       // A venv whose `pip` runs Debian's pip module with the venv's Python, as pip's own console script would
-      // (installing pip into the venv takes seconds). The build's setuptools come from the package index, as the
-      // command says (build isolation).
+      // (installing pip into the venv takes seconds). The build's setuptools are Debian's (no build isolation), and
+      // no package index is allowed, to hold the comment's "offline" to its word.
       execFileSync('/usr/bin/python3', ['-m', 'venv', '--without-pip', '--system-site-packages', 'venv'], { cwd });
       writeFileSync(join(cwd, 'venv', 'bin', 'pip'), '#!/bin/sh\nexec "$(dirname "$0")/python3" -m pip "$@"\n');
       chmodSync(join(cwd, 'venv', 'bin', 'pip'), 0o755);
-      return { PATH: `${join(cwd, 'venv', 'bin')}:${world.env.PATH}` };
+      return { PATH: `${join(cwd, 'venv', 'bin')}:${world.env.PATH}`, PIP_NO_INDEX: '1' };
     },
     check: (_results, cwd) => checkPythonInstalled(cwd),
   },
