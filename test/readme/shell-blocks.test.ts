@@ -85,6 +85,11 @@ const edited = (text: string, change: Record<string, unknown>): Record<string, u
 const strTimestamp = (text: string): string =>
   JSON.stringify(edited(text, { timestamp: (JSON.parse(text) as { timestamp: string }).timestamp.replace('T', ' ') }));
 
+/** What pynenc's own trigger loop writes (scripts/python/consistency_oracle.py, one seeded scenario, 0.5 s). */
+function playedTriggerLoop(): { trigger_runs: string[]; events: string[] } {
+  return runOracle('consistency_oracle.py', { seed: 7, scenarios: 1 }, { timeoutMs: 120_000 });
+}
+
 /** event.json: a pynenc record with event_code 5 on line 3 and an impossible date on line 4, as the page shows. */
 function invalidEventJson(world: World): string {
   const record = edited(world.events[0]!, { event_code: 5, timestamp: '2026-02-30T10:11:12+00:00' });
@@ -420,14 +425,28 @@ const RECIPES: Recipe[] = [
       'pynenc-contract validate --consistency --jsonl EventRecord events.jsonl',
     ],
     setup(cwd, world) {
-      writeFileSync(join(cwd, 'run.json'), `${JSON.stringify(JSON.parse(world.runs[0]!), null, 2)}\n`);
-      writeFileSync(join(cwd, 'events.jsonl'), lines(world.events));
+      const played = playedTriggerLoop();
+      writeFileSync(join(cwd, 'run.json'), `${JSON.stringify(JSON.parse(played.trigger_runs[0]!), null, 2)}\n`);
+      writeFileSync(join(cwd, 'events.jsonl'), lines(played.events));
     },
     check(results) {
+      // Records pynenc's trigger loop wrote hold its invariants: no warning.
+      expect(results.flatMap((result) => result.output.filter((line) => line.includes(' warning ')))).toEqual([]);
       expect(results.map((result) => result.output.at(-1))).toEqual([
         expect.stringMatching(/^TriggerRunRecord: 1 document in 1 input, 0 invalid \(0 problems\)/),
         expect.stringMatching(/^EventRecord: \d+ documents in 1 input, 0 invalid \(0 problems\)/),
       ]);
+    },
+  },
+  {
+    pages: ['docs/consistency.md'],
+    commands: ['pynenc-contract validate --consistency TriggerRunRecord run.json'],
+    setup(cwd, world) {
+      // A run pynenc's own trigger loop wrote with no event among its participants, edited to name one: valid by
+      // the schema, not by pynenc's invariant.
+      const original = JSON.parse(playedTriggerLoop().trigger_runs.find((text) => /"event_ids": \[\]/.test(text))!);
+      const run = { ...(original as Record<string, unknown>), event_ids: ['x'] };
+      writeFileSync(join(cwd, 'run.json'), `${JSON.stringify(run, null, 2)}\n`);
     },
   },
   {
