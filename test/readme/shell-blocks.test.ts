@@ -424,7 +424,7 @@ const RECIPES: Recipe[] = [
       'pynenc-contract validate --consistency TriggerRunRecord run.json',
       'pynenc-contract validate --consistency --jsonl EventRecord events.jsonl',
     ],
-    setup(cwd, world) {
+    setup(cwd) {
       const played = playedTriggerLoop();
       writeFileSync(join(cwd, 'run.json'), `${JSON.stringify(JSON.parse(played.trigger_runs[0]!), null, 2)}\n`);
       writeFileSync(join(cwd, 'events.jsonl'), lines(played.events));
@@ -441,7 +441,7 @@ const RECIPES: Recipe[] = [
   {
     pages: ['docs/consistency.md'],
     commands: ['pynenc-contract validate --consistency TriggerRunRecord run.json'],
-    setup(cwd, world) {
+    setup(cwd) {
       // A run pynenc's own trigger loop wrote with no event among its participants, edited to name one: valid by
       // the schema, not by pynenc's invariant.
       const original = JSON.parse(playedTriggerLoop().trigger_runs.find((text) => /"event_ids": \[\]/.test(text))!);
