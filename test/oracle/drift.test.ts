@@ -64,6 +64,37 @@ function driftsOf(name: string, edits: readonly Edit[]): Drift[] {
 
 const messages = (drifts: Drift[]): string[] => drifts.map((d) => d.message);
 
+/** The edits whose messages docs/oracle.md shows (its examples are checked against them below). */
+const OLDER_EVENT_RECORD: readonly Edit[] = [
+  [RECORD, '    emitted_by_runner_context_id: str | None = None\n', ''],
+  [RECORD, '            "emitted_by_runner_context_id": self.emitted_by_runner_context_id,\n', ''],
+  [RECORD, '            emitted_by_runner_context_id=data.get("emitted_by_runner_context_id"),\n', ''],
+];
+const ADDED_FIELD: readonly Edit[] = [
+  [
+    RUN,
+    '    atomic_service_runner_id: str | None = None\n',
+    '    atomic_service_runner_id: str | None = None\n    atomic_service_attempt: int = 0\n',
+  ],
+  [
+    RUN,
+    '                "atomic_service_runner_id": self.atomic_service_runner_id,\n',
+    '                "atomic_service_runner_id": self.atomic_service_runner_id,\n' +
+      '                "atomic_service_attempt": self.atomic_service_attempt,\n',
+  ],
+];
+const CHANGED_DEFAULT: readonly Edit[] = [
+  [PARTICIPANT, '    context_summary: str = ""\n', '    context_summary: str = "-"\n'],
+];
+const REORDERED: readonly Edit[] = [
+  [RECORD, '            "timestamp": self.timestamp.isoformat(),\n', ''],
+  [
+    RECORD,
+    '            "payload": payload_data,\n',
+    '            "payload": payload_data,\n            "timestamp": self.timestamp.isoformat(),\n',
+  ],
+];
+
 describe('the installed pynenc', () => {
   test('is the pinned one, read from its own module', () => {
     const pin = /^pynenc==(\S+)$/m.exec(readFileSync(join(REPO, 'scripts/python/requirements.txt'), 'utf8'));
@@ -85,11 +116,7 @@ describe('the installed pynenc', () => {
 
 describe('the gate names the DTO and field of each drift', () => {
   test('the older EventRecord without emitted_by_runner_context_id', () => {
-    const drifts = driftsOf('older-event-record', [
-      [RECORD, '    emitted_by_runner_context_id: str | None = None\n', ''],
-      [RECORD, '            "emitted_by_runner_context_id": self.emitted_by_runner_context_id,\n', ''],
-      [RECORD, '            emitted_by_runner_context_id=data.get("emitted_by_runner_context_id"),\n', ''],
-    ]);
+    const drifts = driftsOf('older-event-record', OLDER_EVENT_RECORD);
     expect(messages(drifts)).toEqual([
       `EventRecord.emitted_by_runner_context_id: in the contract but not in pynenc ${installed.pynenc_version} ` +
         `(monitoring.py from ${join(dir, 'older-event-record.py')}) (remove it from ${contractFile('EventRecord')}, ` +
@@ -98,19 +125,7 @@ describe('the gate names the DTO and field of each drift', () => {
   });
 
   test('a field added to TriggerRunRecord (dataclass and to_json)', () => {
-    const drifts = driftsOf('added-field', [
-      [
-        RUN,
-        '    atomic_service_runner_id: str | None = None\n',
-        '    atomic_service_runner_id: str | None = None\n    atomic_service_attempt: int = 0\n',
-      ],
-      [
-        RUN,
-        '                "atomic_service_runner_id": self.atomic_service_runner_id,\n',
-        '                "atomic_service_runner_id": self.atomic_service_runner_id,\n' +
-          '                "atomic_service_attempt": self.atomic_service_attempt,\n',
-      ],
-    ]);
+    const drifts = driftsOf('added-field', ADDED_FIELD);
     expect(drifts.map((d) => [d.dto, d.field, d.check])).toEqual([
       ['TriggerRunRecord', 'atomic_service_attempt', 'field-missing-in-contract'],
     ]);
@@ -131,9 +146,7 @@ describe('the gate names the DTO and field of each drift', () => {
   });
 
   test('a changed default', () => {
-    const drifts = driftsOf('changed-default', [
-      [PARTICIPANT, '    context_summary: str = ""\n', '    context_summary: str = "-"\n'],
-    ]);
+    const drifts = driftsOf('changed-default', CHANGED_DEFAULT);
     expect(drifts.map((d) => [d.dto, d.field, d.check])).toEqual([
       ['TriggerRunParticipant', 'context_summary', 'default'],
     ]);
@@ -151,14 +164,7 @@ describe('the gate names the DTO and field of each drift', () => {
   });
 
   test('a reordered to_json key', () => {
-    const drifts = driftsOf('reordered', [
-      [RECORD, '            "timestamp": self.timestamp.isoformat(),\n', ''],
-      [
-        RECORD,
-        '            "payload": payload_data,\n',
-        '            "payload": payload_data,\n            "timestamp": self.timestamp.isoformat(),\n',
-      ],
-    ]);
+    const drifts = driftsOf('reordered', REORDERED);
     expect(drifts.map((d) => [d.dto, d.field, d.check])).toEqual([['EventRecord', 'payload', 'key-order']]);
     expect(drifts[0]!.message).toMatch(
       new RegExp(
@@ -276,5 +282,23 @@ describe('the gate names the DTO and field of each drift', () => {
     expect(drifts[1]!.message).toMatch(
       /^EventMarkerPage: in the contract \(contract\/event-marker-page\.schema\.json\) but/,
     );
+  });
+
+  test("docs/oracle.md's example messages are what the gate says on these edits (`…` elides)", () => {
+    const page = readFileSync(join(REPO, 'docs', 'oracle.md'), 'utf8');
+    const shown = /Examples:\n\n```\n([\s\S]*?)```/.exec(page)?.[1]?.trimEnd().split('\n') ?? [];
+    const said = [OLDER_EVENT_RECORD, ADDED_FIELD, CHANGED_DEFAULT, REORDERED].flatMap((edits, index) =>
+      messages(driftsOf(`shown-${index}`, edits)),
+    );
+    const pattern = (line: string): RegExp =>
+      new RegExp(
+        `^${line
+          .split('…')
+          .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+      );
+    expect(shown).toHaveLength(4);
+    for (const line of shown)
+      expect({ line, said: said.some((message) => pattern(line).test(message)) }).toEqual({ line, said: true });
   });
 });
