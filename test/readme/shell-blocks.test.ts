@@ -450,6 +450,15 @@ const RECIPES: Recipe[] = [
     },
   },
   {
+    pages: ['docs/validation.md'],
+    commands: ['pynenc-contract validate --max-issues 2 EventRecord events.json'],
+    setup(cwd, world) {
+      // A record pynenc wrote, with a thousand keys no EventRecord has appended.
+      const extra = Object.fromEntries(Array.from({ length: 1000 }, (_, index) => [`x${index}`, index]));
+      writeFileSync(join(cwd, 'events.json'), `${JSON.stringify(edited(world.events[0]!, extra), null, 2)}\n`);
+    },
+  },
+  {
     pages: ['docs/monitoring.md'],
     folder: 'monitoring', // where beforeAll had pynenc write pynenc.db
     commands: [
