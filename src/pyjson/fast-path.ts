@@ -130,6 +130,8 @@ interface Scan {
   suspects: string[] | null;
   /** Such a number seen since the walk of the current root property began. */
   numbers: boolean;
+  /** The text JSON.parse read. */
+  readonly text: string;
 }
 
 /**
@@ -144,7 +146,7 @@ function dtoVerdict(
   text: string,
   limits: Limits,
 ): number | readonly string[] {
-  const scan: Scan = { depth: 1, containers: 1, suspects: null, numbers: false };
+  const scan: Scan = { depth: 1, containers: 1, suspects: null, numbers: false, text };
   if (!dtoAsIs(walk, root, 1, scan)) return LENIENT;
   if (!jsonWithinLimits(text, limits, scan.depth, scan.containers)) return NOT_AS_READ;
   const suspects = scan.suspects;
@@ -214,7 +216,10 @@ function dtoAsIs(walk: DtoWalk, obj: Record<string, unknown>, depth: number, sca
         break;
       default:
         if (typeof value === 'object') {
-          if (value !== null && !valueAsIs(value, depth + 1, scan)) return false;
+          if (value === null) break;
+          // A big root member (arguments_preview, payload) is judged from its text: see memberTextAsIs.
+          const read = depth === 1 && scan.text.length >= SCAN_FROM ? memberTextAsIs(key, scan) : null;
+          if (read === false || (read === null && !valueAsIs(value, depth + 1, scan))) return false;
         } else if (typeof value === 'number' && ambiguous(value)) {
           scan.numbers = true;
         }
@@ -258,6 +263,71 @@ function valueAsIs(root: object, depth: number, scan: Scan): boolean {
     level = stack.pop() as number;
     node = stack.pop() as object;
   }
+}
+
+/**
+ * For a root member `name` whose value JSON.parse read as an array or object: what valueAsIs would find, read from
+ * the member's text instead of walking the value (true: nothing to change, no number token JSON.parse may read
+ * differently, its containers and depth added to `scan`; false: an array-index key). null when the text cannot tell
+ * (the member not found by its key's text, or written twice; a number token JSON.parse may read differently): then the
+ * value is walked. Enumerating a big object's keys costs more than reading its text: V8 keeps an object of many keys
+ * as a dictionary and sorts its keys on each enumeration (a 1 M-key object: `for…in` 35 % of fromJson's time; see
+ * BENCHMARKS.md, "Big values"). The key's text is the one keyColon finds, as for the re-read (src/pyjson/parse.ts).
+ */
+function memberTextAsIs(name: string, scan: Scan): boolean | null {
+  const text = scan.text;
+  const colon = keyColon(text, name);
+  if (colon < 0) return null;
+  let index = skipSpace(text, colon + 1);
+  let char = text.charCodeAt(index);
+  if (char !== LBRACE && char !== LBRACKET) return null;
+  const length = text.length;
+  let depth = 0;
+  let deepest = 0;
+  let containers = 0;
+  while (index < length) {
+    char = text.charCodeAt(index);
+    if (char === QUOTE) {
+      const end = stringEnd(text, index);
+      if (end === 0) return null;
+      // a key JavaScript enumerates first (digits; or escaped, which may spell digits)
+      const first = text.charCodeAt(index + 1);
+      if (((first >= D0 && first <= D9) || first === BACKSLASH) && text.charCodeAt(skipSpace(text, end)) === COLON) {
+        const raw = text.slice(index + 1, end - 1);
+        const key = raw.indexOf('\\') === -1 ? raw : (JSON.parse(text.slice(index, end)) as string);
+        if (isArrayIndexKey(key)) return false;
+      }
+      index = end;
+    } else if (char === LBRACE || char === LBRACKET) {
+      containers++;
+      if (++depth > deepest) deepest = depth;
+      index++;
+    } else if (char === RBRACE || char === RBRACKET) {
+      index++;
+      if (--depth === 0) break;
+    } else if ((char >= D0 && char <= D9) || char === MINUS) {
+      // a number, and while `, ` and another number follow, that one too (a list of numbers: one loop)
+      for (;;) {
+        const negative = char === MINUS;
+        index = plainNumberEnd(text, negative ? index + 1 : index, negative);
+        if (index < 0) return null;
+        if (text.charCodeAt(index) !== COMMA) break;
+        let next = index + 1;
+        char = text.charCodeAt(next);
+        while (char === SPACE || char === LF || char === CR || char === TAB) char = text.charCodeAt(++next);
+        if (!((char >= D0 && char <= D9) || char === MINUS)) break;
+        index = next;
+      }
+    } else {
+      index++;
+    }
+  }
+  // written again after its value (duplicate keys: the last one counts): the walk decides
+  if (depth !== 0 || mayRepeat(text, index, name)) return null;
+  scan.containers += containers;
+  // the member's value is at level 2 (the record is level 1)
+  if (deepest + 1 > scan.depth) scan.depth = deepest + 1;
+  return true;
 }
 
 /**
@@ -436,31 +506,80 @@ function ambiguousTokenFound(text: string): boolean {
     const negative = char === MINUS;
     if (negative) char = text.charCodeAt(++index);
     if (!(char >= D0 && char <= D9)) continue;
-    const digitsStart = index;
-    do char = text.charCodeAt(++index);
-    while (char >= D0 && char <= D9);
-    const digits = index - digitsStart;
-    if (digits >= 16) return true;
-    if (char === DOT) {
-      const fractionStart = index + 1;
-      char = text.charCodeAt(++index);
-      let zeros = true;
-      while (char >= D0 && char <= D9) {
-        if (char !== D0) zeros = false;
-        char = text.charCodeAt(++index);
-      }
-      const fraction = index - fractionStart;
-      if (fraction > 0 && zeros) return true;
-      if (digits + fraction >= 16) {
-        const first = text.charCodeAt(fractionStart);
-        if (first === D0 || first === D9) return true;
-      }
-    } else if (negative && digits === 1 && text.charCodeAt(digitsStart) === D0 && (char | 0x20) !== 101) {
-      return true; // the int -0
-    }
-    if ((char | 0x20) === 101 /* e or E */) return true;
+    index = plainNumberEnd(text, index, negative);
+    if (index < 0) return true;
   }
   return false;
+}
+
+/**
+ * For the number token whose digits start at `digitsStart` (after its `-` when `negative`): the index after it when
+ * JSON.parse reads it as the exact parser does (see AMBIGUOUS_NUMBER_TOKEN), -1 when it may not.
+ */
+function plainNumberEnd(text: string, digitsStart: number, negative: boolean): number {
+  let index = digitsStart;
+  let char: number;
+  do char = text.charCodeAt(++index);
+  while (char >= D0 && char <= D9);
+  const digits = index - digitsStart;
+  if (digits >= 16) return -1;
+  if (char === DOT) {
+    const fractionStart = index + 1;
+    char = text.charCodeAt(++index);
+    let zeros = true;
+    while (char >= D0 && char <= D9) {
+      if (char !== D0) zeros = false;
+      char = text.charCodeAt(++index);
+    }
+    const fraction = index - fractionStart;
+    if (fraction > 0 && zeros) return -1;
+    if (digits + fraction >= 16) {
+      const first = text.charCodeAt(fractionStart);
+      if (first === D0 || first === D9) return -1;
+    }
+  } else if (negative && digits === 1 && text.charCodeAt(digitsStart) === D0 && (char | 0x20) !== 101) {
+    return -1; // the int -0
+  }
+  if ((char | 0x20) === 101 /* e or E */) return -1;
+  return index;
+}
+
+/** Keys whose every spelling in JSON is either the plain one or holds an escape `\u00XX` of a printable character. */
+const PLAIN_KEY = /^[\w .-]+$/;
+
+/** An escape of a printable ASCII character (json.dumps never writes one; it escapes DEL, \u007f). */
+const ESCAPED_ASCII = /\\u00(?:[2-6][0-9a-fA-F]|7[0-9a-eA-E])/;
+
+/**
+ * In a text JSON.parse accepted whose root is an object: the index of the colon after the root member `name`, found
+ * as the first string token `"name"` followed by a colon (a key; inside a string its quotes would be escaped) with no
+ * `{` before it but the root's (so no object but the root holds it). -1 when it cannot be found so.
+ */
+export function keyColon(text: string, name: string): number {
+  if (!PLAIN_KEY.test(name)) return -1;
+  const quoted = `"${name}"`;
+  for (let at = text.indexOf(quoted); at >= 0; at = text.indexOf(quoted, at + 1)) {
+    const colon = skipSpace(text, at + quoted.length);
+    if (text.charCodeAt(colon) !== COLON) continue;
+    const open = skipSpace(text, 0);
+    if (text.charCodeAt(open) !== LBRACE) return -1;
+    const brace = text.indexOf('{', open + 1);
+    return brace >= 0 && brace < at ? -1 : colon;
+  }
+  return -1;
+}
+
+/** Whether the root member `name` (a PLAIN_KEY) may be written again after `end` (duplicate keys: the last wins). */
+export function mayRepeat(text: string, end: number, name: string): boolean {
+  return text.indexOf(`"${name}"`, end) >= 0 || ESCAPED_ASCII.test(text.slice(end));
+}
+
+function skipSpace(text: string, index: number): number {
+  for (;;) {
+    const char = text.charCodeAt(index);
+    if (char !== SPACE && char !== LF && char !== CR && char !== TAB) return index;
+    index++;
+  }
 }
 
 /** An int token both parsers read as the same number: at most 15 digits, not `-0`. */

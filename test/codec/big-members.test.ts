@@ -1,0 +1,157 @@
+/**
+ * A big root member judged from its text (src/pyjson/fast-path.ts, memberTextAsIs): in a text of 64 KiB or more,
+ * fromJson decides whether arguments_preview may be kept as JSON.parse read it by reading the member's text (number
+ * tokens, keys, brackets) instead of walking the value. Each case is one way that reading could be mistaken: an
+ * array-index key (plain, escaped, nested, beside non-index digit keys), brackets, digits and quotes inside strings,
+ * a number token JSON.parse reads differently, a duplicate key (inside the member, or of the member itself), the
+ * depth limit crossed inside the member or in a part JSON.parse dropped. The default path must give what the exact
+ * parser gives (fastPath: false), and toJson(fromJson(text)) what pynenc's own
+ * TriggerRunRecord.from_json(text).to_json() writes (codec_golden.py).
+ */
+import fc from 'fast-check';
+import { fromJson, toJson, type FromJsonOptions } from '../../src';
+import { runOracle } from '../support/pynenc-python';
+import { attempt, expectSameOutcome, type Outcome } from '../support/read-outcome';
+
+const HEAD =
+  '{"trigger_run_id": "bafda754-5fb2-409a-ae68-356e1788a788", "trigger_id": "ff57a7264969295a", ' +
+  '"task_id_key": "bench.tasks.process_order", "logic_value": "or", "valid_condition_ids": ["0ee0f733503234b9"], ' +
+  '"condition_ids": ["a9043e2fb9568b96"], "event_ids": ["7f19d964-ce6a-433c-949b-f2e9765de274"], ' +
+  '"source_invocation_ids": [], "triggered_invocation_id": "f40fbd36-a49a-415b-9057-c647a74843b9"';
+const TAIL =
+  '"claimed_at": "2026-02-02T11:38:40+00:00", "executed_at": null, "participants": [{"context_type": ' +
+  '"EventContext", "condition_id": "a9043e2fb9568b96", "valid_condition_id": "0ee0f733503234b9", "event_id": ' +
+  '"7f19d964-ce6a-433c-949b-f2e9765de274", "source_invocation_id": null, "context_timestamp": ' +
+  '"2026-02-11T04:53:04.250000+00:00", "context_summary": "%SUMMARY%"}], "atomic_service_run_id": null, ' +
+  '"atomic_service_runner_id": null';
+
+/** 70,000 characters: a text holding it is past the 64 KiB from which the member's text is read. */
+const PAD = 'p'.repeat(70_000);
+/** 14,000 ints (`0, 1, …`, 78 kB of number tokens). */
+const INTS = Array.from({ length: 14_000 }, (_, index) => index).join(', ');
+
+/**
+ * A TriggerRunRecord text: `preview` is arguments_preview's text, `extra` members between it and the tail; the
+ * summary pads the text past 64 KiB unless the preview is big itself.
+ */
+function record(preview: string, options: { extra?: string; summary?: string } = {}): string {
+  const tail = TAIL.replace('%SUMMARY%', options.summary ?? PAD);
+  return `${HEAD}, "arguments_preview": ${preview}, ${options.extra ? `${options.extra}, ` : ''}${tail}}`;
+}
+
+/** fromJson by default reads what the exact parser reads (value, Python's key orders, or error code and path). */
+function readRecord(text: string, extra: FromJsonOptions = {}): Outcome {
+  expect(text.length).toBeGreaterThanOrEqual(64 * 1024);
+  const exact = attempt(() => fromJson('TriggerRunRecord', text, { ...extra, fastPath: false }));
+  expectSameOutcome(
+    attempt(() => fromJson('TriggerRunRecord', text, extra)),
+    exact,
+  );
+  return exact;
+}
+
+const RECORDS: [string, string][] = [
+  ['a list of plain ints', record(`{"v": [${INTS}]}`, { summary: 'plain' })],
+  ['plain ints in an object, the text padded after it', record('{"a": 1, "b": {"c": [2, -3]}}')],
+  ['an array-index key', record(`{"b": 1, "1": 2, "v": [${INTS}]}`, { summary: 'plain' })],
+  ['an array-index key, escaped', record('{"b": 1, "\\u0031": 2}')],
+  ['an array-index key, nested in a list', record('{"b": [{"x": 1, "0": 2}]}')],
+  ['the largest array-index key', record('{"b": 1, "4294967294": 2}')],
+  ['digit keys that are no array index', record('{"b": 1, "4294967295": 2, "01": 3, "1.5": 4, "-1": 5}')],
+  ['an escaped digit key that is no array index', record('{"b": 1, "\\u0030\\u0031": 2}')],
+  ['brackets, digits and quotes in strings', record('{"s": "[[{\\"1\\": 1.0, -0]", "t": "\\\\", "u": ["]", 7]}')],
+  ['a key of a quote and digits', record('{"\\"1": 1, "k\\\\": [2]}')],
+  ['an integral float last in a long list', record(`{"v": [${INTS}, 1.0]}`, { summary: 'plain' })],
+  ['the int -0, alone', record('{"a": [1, -0], "b": -0}')],
+  ['the int -0 last in a long list', record(`{"v": [${INTS}, -0]}`, { summary: 'plain' })],
+  ['-0.0 in a long list', record(`{"v": [${INTS}, -0.0, 0.0]}`, { summary: 'plain' })],
+  ['-0, 1e2 and an int beyond 2^53', record('{"a": [-0, 1e2, 9007199254740993, -0.0, 2.5]}')],
+  ['whitespace of every kind between tokens', record('{"a" :\n[1 ,\t2 ,\r\n-3\n] , "b":{ } ,"c" : [ ]}')],
+  ['a duplicate inside the member', record('{"a": [[1, 2]], "b": 3, "a": {"1": 2}}')],
+  ['the member written twice, an index key in the first', record('{"1": 2}', { extra: '"arguments_preview": {}' })],
+  [
+    'the member written twice, an index key in the last',
+    record('{"a": 1}', { extra: '"arguments_preview": {"1": 2}' }),
+  ],
+  [
+    'the member written twice with escapes, an integral float in the last',
+    record('{"a": 1}', { extra: '"arguments\\u005fpreview": {"b": 2.0}' }),
+  ],
+  ['empty containers nested', record('{"a": [[], {}, [[]], {"b": {}}]}')],
+];
+
+describe('a big arguments_preview judged from its text: read as the exact parser and pynenc read it', () => {
+  const golden = runOracle<({ ok: string } | { error: string; msg: string })[]>('codec_golden.py', {
+    now: '2026-01-01T00:00:00+00:00',
+    cases: RECORDS.map(([, text]) => ({ dto: 'TriggerRunRecord', text })),
+  });
+  test.each(RECORDS.map(([name, text], index) => [name, text, index] as const))('%s', (_name, text, index) => {
+    const outcome = readRecord(text);
+    const python = golden[index]!;
+    expect('ok' in python).toBe(true);
+    expect(outcome.ok).toBe(true);
+    if (outcome.ok && 'ok' in python) expect(toJson('TriggerRunRecord', outcome.value as never)).toBe(python.ok);
+  });
+});
+
+describe('the depth limit inside a big member', () => {
+  const nested = (levels: number) => `${'['.repeat(levels)}1${']'.repeat(levels)}`;
+  test.each([
+    [3, 5, true], // record (1) + preview (2) + 3 arrays: depth 5
+    [4, 5, false],
+    [9, 11, true],
+    [10, 11, false],
+  ])('%i arrays inside it under maxDepth %i (ok: %s)', (levels, maxDepth, ok) => {
+    const outcome = readRecord(record(`{"a": ${nested(levels)}}`), { maxDepth });
+    expect(outcome.ok).toBe(ok);
+    if (!outcome.ok) expect(outcome.error.code).toBe('LIMIT_DEPTH');
+  });
+  test('crossed in a duplicate key inside it, which JSON.parse drops', () => {
+    const outcome = readRecord(record(`{"a": ${nested(4)}, "a": 2}`), { maxDepth: 5 });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error.code).toBe('LIMIT_DEPTH');
+  });
+  test('crossed in an earlier copy of the member itself', () => {
+    const text = record(`{"a": ${nested(4)}}`, { extra: '"arguments_preview": {"b": 1}' });
+    const outcome = readRecord(text, { maxDepth: 5 });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error.code).toBe('LIMIT_DEPTH');
+  });
+});
+
+describe('random big members: the default path reads what the exact parser reads', () => {
+  const scalar = fc.oneof(
+    fc.integer({ min: -1000, max: 1000 }).map(String),
+    fc.integer({ min: -1000, max: 1000 }).map((n) => `${n}.0`),
+    fc.constantFrom('1e2', '-0', '-0.0', '9007199254740993', '2.5', '"1.0"', '"[{\\"0\\": "', 'null', 'true'),
+  );
+  const key = fc.constantFrom('a', 'b', '0', '7', '\\u0032', '01', 'arguments_preview', '1.0');
+  const value: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      scalar,
+      fc.array(tie('value'), { maxLength: 4 }).map((items) => `[${items.join(', ')}]`),
+      fc
+        .array(fc.tuple(key, tie('value')), { maxLength: 4 })
+        .map((members) => `{${members.map(([name, item]) => `"${name}": ${item}`).join(', ')}}`),
+    ),
+  })).value;
+  const preview = fc
+    .array(fc.tuple(key, value), { maxLength: 4 })
+    .map((members) => `{${members.map(([name, item]) => `"${name}": ${item}`).join(', ')}}`);
+  test('300 records, duplicates of arguments_preview included', () => {
+    fc.assert(
+      fc.property(preview, fc.option(preview), fc.boolean(), (first, second, inside) => {
+        // padded inside the member (a long list of ints) or after it (the summary)
+        const padded = inside ? first.replace(/^\{/, `{"pad": [${INTS}]${first === '{}' ? '' : ', '}`) : first;
+        const text = record(padded, {
+          ...(second === null ? {} : { extra: `"arguments_preview": ${second}` }),
+          ...(inside ? { summary: 'plain' } : {}),
+        });
+        readRecord(text);
+        readRecord(text, { maxDepth: 6 });
+      }),
+      { numRuns: 300, seed: 16 },
+    );
+  });
+});
