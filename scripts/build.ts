@@ -48,7 +48,10 @@ export const DIST_DIR = join(ROOT, 'dist');
 type Format = 'esm' | 'cjs';
 
 type PackageJson = {
-  exports: Record<string, { import?: { default?: string }; require?: { default?: string } } | string>;
+  exports: Record<
+    string,
+    { import?: { default?: string; 'node-addons'?: string }; require?: { default?: string } } | string
+  >;
   bin: Record<string, string>;
   dependencies: Record<string, string>;
   peerDependencies: Record<string, string>;
@@ -83,6 +86,9 @@ export function packageEntries(root = ROOT): Entry[] {
     if (typeof target === 'string' || !target.require?.default) continue;
     const cjs = target.require.default.replace(/^\.\/dist\//, '');
     const esm = target.import?.default?.replace(/^\.\/dist\/esm\//, '');
+    const node = target.import?.['node-addons'];
+    if (esm && node !== `./dist/${NODE_ESM_DIR}/${esm}`)
+      throw new Error(`exports ${name}: node-addons is not ${esm}'s`);
     entries.push({ name, source: sourceOf(root, target.require.default), out: { cjs, esm } });
   }
   for (const target of new Set(Object.values(pkg.bin))) {
@@ -108,13 +114,23 @@ const CHUNKS: { name: string; holds: (reachers: ReadonlySet<string>) => boolean 
   { name: 'node', holds: (reachers) => reachers.size > 1 },
 ];
 
-/** Dynamic imports are not followed when deciding homes (they are loaded from their own entry, see above). */
-const externalDynamicImports: Plugin = {
-  name: 'external-dynamic-imports',
+/**
+ * What `./validation` reaches only through on-demand `require`s and no other entry loads at import (the diagnosers,
+ * the capped diagnosis): in the CommonJS build a chunk of its own, required on the first invalid document; in the ES
+ * module build part of chunks/validation.js, lazy initialisers there (esbuild's for a required module), run then.
+ */
+const LAZY_CHUNK = 'diagnosers';
+
+/**
+ * Dynamic imports are not followed when deciding homes (they are loaded from their own entry, see above); on-demand
+ * `require`s are followed or not (what an entry loads at all, or at import).
+ */
+const externalEdges = (kinds: readonly string[]): Plugin => ({
+  name: 'external-edges',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { external: true } : null));
+    pluginBuild.onResolve({ filter: /.*/ }, (args) => (kinds.includes(args.kind) ? { external: true } : null));
   },
-};
+});
 
 /** The analysis builds (reach, export names): in memory, with a metafile, static imports of the sources only. */
 const ANALYSIS = {
@@ -126,17 +142,30 @@ const ANALYSIS = {
   packages: 'external',
   tsconfig: join(ROOT, 'tsconfig.build.json'),
   logLevel: 'silent',
-  plugins: [externalDynamicImports],
+  plugins: [externalEdges(['dynamic-import'])],
 } as const satisfies BuildOptions;
 
-/** The metafile of one bundle per entry, following static imports only. */
-async function reachOf(entry: Entry): Promise<Metafile> {
-  const result = await build({ ...ANALYSIS, entryPoints: [entry.source], outdir: join(ROOT, '.reach') });
+/** The metafile of one bundle per entry, following static imports and, unless `atImport`, on-demand requires. */
+async function reachOf(entry: Entry, atImport = false): Promise<Metafile> {
+  const result = await build({
+    ...ANALYSIS,
+    entryPoints: [entry.source],
+    outdir: join(ROOT, '.reach'),
+    plugins: [externalEdges(atImport ? ['dynamic-import', 'require-call'] : ['dynamic-import'])],
+  });
   return result.metafile;
+}
+
+/** The source modules of a bundle's metafile, in the order esbuild writes them (dependencies first). */
+function modulesOf(metafile: Metafile, root: string): string[] {
+  const written = Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
+  return [...new Set([...written, ...Object.keys(metafile.inputs)])].map((input) => resolve(root, input));
 }
 
 interface Layout {
   entries: Entry[];
+  /** The lazy module the modules `./validation` loads at import `require` (src/validation/lazy.ts). */
+  lazyRoot: string | undefined;
   homes: Map<string, Home>;
   chunks: Chunk[];
   /** Value export names of every source module (absolute path). */
@@ -147,21 +176,34 @@ interface Layout {
 export async function planLayout(root = ROOT): Promise<Layout> {
   const entries = packageEntries(root);
   const reachers = new Map<string, Set<string>>();
+  /** Modules `./validation` loads at import; those another entry loads at import (a lazy module is neither). */
+  const validationAtImport = new Set<string>();
+  const atImport = new Set<string>();
+  const required = new Set<string>();
   for (const entry of entries) {
     const metafile = await reachOf(entry);
+    if (entry.name === './validation') {
+      for (const input of Object.values(metafile.inputs)) {
+        for (const imported of input.imports)
+          if (imported.kind === 'require-call') required.add(resolve(root, imported.path));
+      }
+    }
     // the order esbuild writes them in (dependencies first): a chunk keeps it, which gzips best
-    const written = Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
-    for (const input of [...new Set([...written, ...Object.keys(metafile.inputs)])]) {
-      const path = resolve(root, input);
+    for (const path of modulesOf(metafile, root)) {
       if (entries.some((other) => other.source === path)) continue;
       if (!reachers.has(path)) reachers.set(path, new Set());
       reachers.get(path)!.add(entry.name);
     }
+    for (const path of modulesOf(await reachOf(entry, true), root)) {
+      (entry.name === './validation' ? validationAtImport : atImport).add(path);
+    }
   }
   const homes = new Map<string, Home>();
-  const members = new Map<string, string[]>(CHUNKS.map(({ name }) => [name, []]));
+  const chunkNames = [CHUNKS[0]!.name, LAZY_CHUNK, ...CHUNKS.slice(1).map(({ name }) => name)];
+  const members = new Map<string, string[]>(chunkNames.map((name) => [name, []]));
   for (const [path, names] of reachers) {
-    const chunk = CHUNKS.find((candidate) => candidate.holds(names))?.name;
+    const lazy = names.has('./validation') && !validationAtImport.has(path) && !atImport.has(path);
+    const chunk = lazy ? LAZY_CHUNK : CHUNKS.find((candidate) => candidate.holds(names))?.name;
     if (chunk) {
       homes.set(path, { chunk });
       members.get(chunk)!.push(path);
@@ -170,11 +212,13 @@ export async function planLayout(root = ROOT): Promise<Layout> {
       homes.set(path, { entry: owner });
     }
   }
-  const chunks = CHUNKS.map(({ name }) => ({ name, modules: members.get(name)! })).filter(
-    (chunk) => chunk.modules.length > 0,
-  );
+  const chunks = chunkNames
+    .map((name) => ({ name, modules: members.get(name)! }))
+    .filter((chunk) => chunk.modules.length > 0);
   const exportsOf = await exportNames([...reachers.keys(), ...entries.map((entry) => entry.source)]);
-  return { entries, homes, chunks, exportsOf };
+  const lazyRoots = [...required].filter((path) => members.get(LAZY_CHUNK)!.includes(path));
+  if (lazyRoots.length > 1) throw new Error(`more than one module required on demand: ${lazyRoots.join(', ')}`);
+  return { entries, lazyRoot: lazyRoots[0], homes, chunks, exportsOf };
 }
 
 /** Each module's value exports (types are erased), as esbuild's bundle of that module alone exports them. */
@@ -209,13 +253,110 @@ function chunkExports(layout: Layout): Map<string, Map<string, [string, string][
   return byChunk;
 }
 
-/** The chunk a module lives in when the diagnosers get a file of their own (CommonJS) or not (ES modules). */
-function chunkOf(layout: Layout, path: string, format: Format): string | undefined {
+/** The shared chunk a module lives in (undefined: an entry's own module). */
+function chunkOf(layout: Layout, path: string): string | undefined {
   const home = layout.homes.get(path);
-  if (!home || !('chunk' in home)) return undefined;
-  if (format === 'cjs' && path === join(ROOT, 'generated', 'diagnosers.ts')) return 'diagnosers';
-  return home.chunk;
+  return home && 'chunk' in home ? home.chunk : undefined;
 }
+
+/**
+ * The virtual module a chunk is built from: module → [export name, name in the chunk]. ES modules: re-exports.
+ * CommonJS: one plain object assigned to `module.exports` once every module has run, instead of esbuild's getter per
+ * name (`__export`, then `__toCommonJS` copying them): measured, the getters of the ~60 names of chunks/validation.js
+ * cost 0.3–0.4 ms at load (BENCHMARKS.md, cold start). No binding of the package is reassigned after its module
+ * runs (no exported `let`), and the chunks require one another only one way (validation ← core ← extra ← node, and
+ * the lazy chunk after the others have loaded), so the values are final when copied.
+ */
+function chunkModule(modules: ReadonlyMap<string, readonly [string, string][]>, format: Format): string {
+  const statement = format === 'cjs' ? 'import' : 'export';
+  const lines = [...modules].map(([path, names]) => {
+    const list = names.map(([name, alias]) => (name === alias ? name : `${name} as ${alias}`)).join(', ');
+    return `${statement} { ${list} } from ${JSON.stringify(path)};`;
+  });
+  if (format === 'cjs') {
+    const all = [...modules.values()].flatMap((names) => names.map(([, alias]) => alias));
+    lines.push(`module.exports = { ${all.join(', ')} };`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The lazy chunk's virtual entry. CommonJS: the lazy root's exports (the file is made a factory, see
+ * LAZY_FACTORY_OPTIONS). ES modules: `load()`, which runs the lazy modules (esbuild makes a required module an
+ * initialiser) and returns the lazy root's exports; they run on the first call only, after chunks/validation.js
+ * (which imports this file, and which this file imports) has run.
+ */
+function lazyChunkModule(layout: Layout, format: Format): string {
+  const root = layout.lazyRoot!;
+  if (format === 'esm') return `export const load = () => require(${JSON.stringify(root)});\n`;
+  const names = (layout.exportsOf.get(root) ?? []).map((name): [string, string] => [name, name]);
+  return chunkModule(new Map([[root, names]]), format);
+}
+
+/**
+ * What the on-demand `require` of the lazy root becomes in chunks/validation.js (a module esbuild runs on that
+ * `require`): the CommonJS factory called with the chunk's own exports. ES modules: in the Node build (NODE_ESM_DIR)
+ * the same factory, required through `createRequire`, called with the chunk's own namespace; in the other, `load()`
+ * of the ES module lazy chunk.
+ */
+function lazyLoader(layout: Layout, format: Format, node: boolean): string {
+  const lazyChunk = JSON.stringify(`contract-file:chunks/${LAZY_CHUNK}.js`);
+  const self = JSON.stringify('contract-file:chunks/validation.js');
+  if (format === 'cjs') return `module.exports = require(${lazyChunk})(require(${self}));\n`;
+  const names = `{ ${(layout.exportsOf.get(layout.lazyRoot!) ?? []).join(', ')} }`;
+  if (!node) return `import { load } from ${lazyChunk};\nexport const ${names} = load();\n`;
+  const factory = JSON.stringify(specifier(`${NODE_ESM_DIR}/chunks/validation.js`, `chunks/${LAZY_CHUNK}.js`));
+  return [
+    `import * as host from ${self};`,
+    `export const ${names} = host.${NODE_REQUIRE}(import.meta.url)(${factory})(host);`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * The Node build's chunks/validation.js also exports this: node:module's `createRequire`, for lazyLoader. From
+ * process.getBuiltinModule (Node >= 20.16, 22.3) when the lazy modules are loaded, since importing node:module costs
+ * ~0.4 ms at import, measured (BENCHMARKS.md, cold start); imported at import where that is missing (a top-level
+ * await: the module is only imported, never required, and only by Node). In the chunk's own virtual entry, which
+ * esbuild does not make an initialiser (the lazy loader, which it does, reads it from the chunk's namespace).
+ */
+const NODE_REQUIRE = 'createNodeRequire';
+const NODE_REQUIRE_EXPORT = [
+  `const nodeModule = globalThis.process.getBuiltinModule ? undefined : await import('node:module');`,
+  `export const ${NODE_REQUIRE} = (url) => (nodeModule ?? globalThis.process.getBuiltinModule('node:module'))`,
+  `  .createRequire(url);`,
+  '',
+].join('\n');
+
+/**
+ * The CommonJS lazy chunk is a factory of the lazy modules, given chunks/validation.js's exports (the host): its
+ * imports of that chunk's modules are `require('contract-host')`, answered with the host. The CommonJS build calls it
+ * with its chunk's exports; the ES module build for Node with its chunk's namespace (NODE_ESM_DIR): one copy of every
+ * class (PyFloat, the errors) in either build, whichever loads the lazy modules.
+ */
+const LAZY_FACTORY_OPTIONS = {
+  banner: {
+    js: [
+      '"use strict";',
+      'const contractRequire = require;',
+      'module.exports = (contractHost) => {',
+      'const module = { exports: {} };',
+      'const require = (specifier) => (specifier === "contract-host" ? contractHost : contractRequire(specifier));',
+    ].join('\n'),
+  },
+  footer: { js: 'return module.exports;\n};' },
+} as const satisfies BuildOptions;
+
+/**
+ * The ES module build for Node (package.json "exports": the `node-addons` condition of each entry's `import`), beside
+ * dist/esm: the same files, but its chunks/validation.js requires the lazy modules' CommonJS factory on the first
+ * invalid document (`createRequire`), so that importing parses none of them (cold start, BENCHMARKS.md), where
+ * dist/esm's imports its ES module lazy chunk with it (ES modules cannot load synchronously on demand). `node-addons`
+ * rather than `node`: Node sets both, bundlers only `node`, and a bundle could not follow `createRequire` to the
+ * factory file: bundles for Node and browsers get dist/esm. All the entries of one process resolve to the same build,
+ * so every class has one copy (and the factory uses that build's: its host).
+ */
+const NODE_ESM_DIR = 'esm/node';
 
 /** A relative module specifier from the file `from` to the file `to` (both relative to the build's folder). */
 function specifier(from: string, to: string): string {
@@ -224,8 +365,10 @@ function specifier(from: string, to: string): string {
 }
 
 interface FileBuild {
-  /** What esbuild bundles: a source file or the chunk's virtual entry. */
+  /** What esbuild bundles: a source file, or the virtual entry of a chunk or of a CommonJS entry file. */
   entry: string;
+  /** The package entry's source, for an entry file. */
+  source?: string;
   /** Output path, relative to the build's folder. */
   out: string;
   /** The chunk this file is, if it is one (its own modules are bundled, never replaced). */
@@ -241,6 +384,7 @@ function layoutPlugin(
   format: Format,
   file: FileBuild,
   exportsByChunk: ReturnType<typeof chunkExports>,
+  node: boolean,
 ) {
   const plugin: Plugin = {
     name: 'contract-layout',
@@ -249,17 +393,38 @@ function layoutPlugin(
         path: args.path.slice('contract-chunk:'.length),
         namespace: 'contract-chunk',
       }));
-      pluginBuild.onLoad({ filter: /.*/, namespace: 'contract-chunk' }, (args) => {
-        const modules = exportsByChunk.get(args.path)!;
-        const lines = [...modules].map(([path, names]) => {
-          const list = names.map(([name, alias]) => (name === alias ? name : `${name} as ${alias}`)).join(', ');
-          return `export { ${list} } from ${JSON.stringify(path)};`;
-        });
-        return { contents: lines.join('\n'), resolveDir: ROOT, loader: 'js' };
+      pluginBuild.onLoad({ filter: /.*/, namespace: 'contract-chunk' }, (args) => ({
+        contents:
+          args.path === LAZY_CHUNK
+            ? lazyChunkModule(layout, format)
+            : chunkModule(exportsByChunk.get(args.path)!, format) +
+              (node && args.path === 'validation' ? NODE_REQUIRE_EXPORT : ''),
+        resolveDir: ROOT,
+        loader: 'js',
+      }));
+      // virtual modules are named by their path relative to the repository (it shows in the built file's comments)
+      pluginBuild.onResolve({ filter: /^contract-entry:/ }, (args) => ({
+        path: relative(ROOT, args.path.slice('contract-entry:'.length)),
+        namespace: 'contract-entry',
+      }));
+      pluginBuild.onLoad({ filter: /.*/, namespace: 'contract-entry' }, (args) => {
+        const source = join(ROOT, args.path);
+        const names = layout.exportsOf.get(source) ?? [];
+        const exported = new Map([[source, names.map((name): [string, string] => [name, name])]]);
+        const esModule = 'Object.defineProperty(module.exports, "__esModule", { value: true });\n';
+        return { contents: chunkModule(exported, format) + esModule, resolveDir: ROOT, loader: 'js' };
       });
       pluginBuild.onResolve({ filter: /^contract-file:/ }, (args) => ({
         path: specifier(file.out, args.path.slice('contract-file:'.length)),
         external: true,
+      }));
+      // the lazy chunk's links (see LAZY_CHUNK): its host (the CommonJS factory's parameter), the ES module loader
+      pluginBuild.onResolve({ filter: /^(contract-host|node:module)$/ }, () => ({ external: true }));
+      pluginBuild.onResolve({ filter: /^contract-lazy$/ }, (args) => ({ path: args.path, namespace: 'contract-lazy' }));
+      pluginBuild.onLoad({ filter: /.*/, namespace: 'contract-lazy' }, () => ({
+        contents: lazyLoader(layout, format, node),
+        resolveDir: ROOT,
+        loader: 'js',
       }));
       pluginBuild.onResolve({ filter: /^\./ }, async (args) => {
         if (args.kind === 'entry-point' || args.kind === 'import-statement' || args.pluginData === 'resolving')
@@ -271,16 +436,16 @@ function layoutPlugin(
           pluginData: 'resolving',
         });
         if (args.kind === 'require-call') {
-          // an on-demand require of a module in a chunk of its own (the diagnosers) requires that chunk
-          const chunk = chunkOf(layout, target.path, format);
+          // the on-demand require of the lazy modules (compiled.ts) loads them through the lazy loader
+          const chunk = chunkOf(layout, target.path);
           if (!chunk || chunk === file.chunk) return null;
-          if ([...exportsByChunk.get(chunk)!.keys()].join() !== target.path)
+          if (chunk !== LAZY_CHUNK || target.path !== layout.lazyRoot || file.chunk !== 'validation')
             throw new Error(`${relative(ROOT, args.importer)}: require('${args.path}') of a shared chunk`);
-          return { path: specifier(file.out, `chunks/${chunk}.js`), external: true };
+          return { path: 'contract-lazy', namespace: 'contract-lazy' };
         }
         if (args.kind !== 'dynamic-import') return null;
         const home = layout.homes.get(target.path);
-        if (!home || !('entry' in home) || home.entry.source === file.entry) return null;
+        if (!home || !('entry' in home) || home.entry.source === file.source) return null;
         const owner = home.entry;
         const entryOut = owner.out[format];
         const missing = (layout.exportsOf.get(target.path) ?? []).filter(
@@ -291,14 +456,19 @@ function layoutPlugin(
         return { path: specifier(file.out, entryOut), external: true };
       });
       pluginBuild.onLoad({ filter: /\.ts$/ }, (args) => {
-        const chunk = chunkOf(layout, args.path, format);
+        const chunk = chunkOf(layout, args.path);
         if (!chunk || chunk === file.chunk) return null;
         const names = exportsByChunk.get(chunk)!.get(args.path)!;
         // a module of types only: nothing to import (an empty re-export would still load its chunk)
         if (names.length === 0) return { contents: '', loader: 'js' };
         const list = names.map(([name, alias]) => (name === alias ? name : `${alias} as ${name}`)).join(', ');
-        const from = JSON.stringify(`contract-file:chunks/${chunk}.js`);
-        return { contents: `export { ${list} } from ${from};\n`, resolveDir: dirname(args.path), loader: 'js' };
+        let from = `contract-file:chunks/${chunk}.js`;
+        if (file.chunk === LAZY_CHUNK) {
+          // the lazy modules import only lazy modules and chunks/validation.js's, given as the CommonJS host
+          if (chunk !== 'validation') throw new Error(`${relative(ROOT, args.path)}: a lazy module imports it`);
+          if (format === 'cjs') from = 'contract-host';
+        }
+        return { contents: `export { ${list} } from ${JSON.stringify(from)};\n`, resolveDir: ROOT, loader: 'js' };
       });
     },
   };
@@ -313,7 +483,9 @@ function externalImports(metafile: Metafile): string[] {
   const found = new Set<string>();
   for (const output of Object.values(metafile.outputs)) {
     for (const imported of output.imports) {
-      if (imported.external && !imported.path.startsWith('.')) found.add(imported.path);
+      // the lazy chunk's links (see LAZY_CHUNK) are the package's own
+      const own = imported.path === 'contract-host' || imported.path.startsWith('#contract-');
+      if (imported.external && !imported.path.startsWith('.') && !own) found.add(imported.path);
     }
   }
   return [...found].sort();
@@ -335,22 +507,18 @@ function checkImports(chunk: string, imports: string[], pkg: PackageJson): void 
 }
 
 /** One format's JavaScript: the chunks (in dependency order), then the entries. */
-async function buildJavaScript(layout: Layout, format: Format, outDir: string): Promise<string[]> {
+async function buildJavaScript(layout: Layout, format: Format, outDir: string, node = false): Promise<string[]> {
   const exportsByChunk = chunkExports(layout);
   const files: FileBuild[] = [];
-  const chunkNames = layout.chunks.map((chunk) => chunk.name);
-  if (format === 'cjs' && chunkNames.includes('validation')) {
-    // the diagnosers alone, required on demand from chunks/validation.js
-    const diagnosers = join(ROOT, 'generated', 'diagnosers.ts');
-    const names = (layout.exportsOf.get(diagnosers) ?? []).map((name): [string, string] => [name, name]);
-    exportsByChunk.get('validation')!.delete(diagnosers);
-    exportsByChunk.set('diagnosers', new Map([[diagnosers, names]]));
-    files.push({ entry: 'contract-chunk:diagnosers', out: 'chunks/diagnosers.js', chunk: 'diagnosers' });
-  }
+  // the ES module build for Node loads the CommonJS build's lazy chunk (NODE_ESM_DIR)
+  const chunkNames = layout.chunks.map((chunk) => chunk.name).filter((name) => !node || name !== LAZY_CHUNK);
   for (const name of chunkNames) files.push({ entry: `contract-chunk:${name}`, out: `chunks/${name}.js`, chunk: name });
   for (const entry of layout.entries) {
     const out = entry.out[format];
-    if (out) files.push({ entry: entry.source, out });
+    if (!out) continue;
+    // CommonJS: an entry with exports gets the same plain exports object as a chunk (see chunkModule)
+    const virtual = format === 'cjs' && (layout.exportsOf.get(entry.source) ?? []).length > 0;
+    files.push({ entry: virtual ? `contract-entry:${entry.source}` : entry.source, source: entry.source, out });
   }
   const pkg = readPackage(ROOT);
   const written: string[] = [];
@@ -368,10 +536,14 @@ async function buildJavaScript(layout: Layout, format: Format, outDir: string): 
       tsconfig: join(ROOT, 'tsconfig.build.json'),
       legalComments: 'none',
       logLevel: 'warning',
+      logOverride: { 'commonjs-variable-in-esm': 'silent' },
       metafile: true,
-      plugins: [layoutPlugin(layout, format, file, exportsByChunk)],
+      plugins: [layoutPlugin(layout, format, file, exportsByChunk, node)],
+      ...(format === 'cjs' && file.chunk === LAZY_CHUNK ? LAZY_FACTORY_OPTIONS : {}),
     });
-    if (file.chunk) checkImports(file.chunk, externalImports(result.metafile!), pkg);
+    // the Node build's one built-in: createRequire, for the lazy modules (NODE_ESM_DIR)
+    const imports = externalImports(result.metafile!).filter((path) => !(node && path === 'node:module'));
+    if (file.chunk) checkImports(file.chunk, imports, pkg);
     written.push(join(outDir, file.out));
   }
   return written;
@@ -458,6 +630,7 @@ export async function buildPackage(outDir = DIST_DIR): Promise<string[]> {
     ...emitDeclarations(outDir),
     ...(await buildJavaScript(layout, 'cjs', outDir)),
     ...(await buildJavaScript(layout, 'esm', join(outDir, 'esm'))),
+    ...(await buildJavaScript(layout, 'esm', join(outDir, NODE_ESM_DIR), true)),
   ];
   writeFileSync(join(outDir, 'esm', 'package.json'), `${JSON.stringify({ type: 'module', sideEffects: false })}\n`);
   for (const required of ['src/index.js', 'esm/src/index.js']) {

@@ -21,7 +21,7 @@ import { defineOwn, isPlainObject } from '../spec/json-value';
 import { TimestampError } from '../timestamps/errors';
 import { inOrderCheckers } from '../validation/compiled';
 import { ContractValidationError, requireDtoName, validate } from '../validation';
-import { IssueSink } from '../validation/capped';
+import { IssueSink } from '../validation/sink';
 import { makeIssue } from '../validation/errors';
 import { FIELD_SCALAR, FIELD_TIMESTAMP, fieldClass } from './field-class';
 import { perDto, planOf, type DtoPlan, type FieldPlan, type PerDto } from './plan';

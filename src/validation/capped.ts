@@ -45,29 +45,9 @@ import { documentsById, resolveRef } from '../spec/refs';
 import { defineOwn, isNonArrayObject, isPlainObject } from '../spec/json-value';
 import { toIssues } from './issues';
 import { firstDocumentKey, forEachDocumentKey, inDocumentOrder } from './order';
+import type { IssueSink } from './sink';
 
-/** Keeps the first `max` issues it is given and counts the others. */
-export class IssueSink {
-  readonly listed: ValidationIssue[] = [];
-  /** Issues given beyond `max` (counted, not kept). */
-  more = 0;
-
-  constructor(readonly max: number) {}
-
-  /** False once `max` issues are listed: callers may then count without building issues. */
-  get listing(): boolean {
-    return this.listed.length < this.max;
-  }
-
-  get total(): number {
-    return this.listed.length + this.more;
-  }
-
-  add(issue: ValidationIssue): void {
-    if (this.listed.length < this.max) this.listed.push(issue);
-    else this.more++;
-  }
-}
+export { IssueSink } from './sink';
 
 /**
  * Array items (or map values) per Ajv run in a window (see above): one run's errors stay a few MB, and the runs

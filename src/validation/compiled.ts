@@ -4,22 +4,27 @@
  * - `checkers` (generated/checkers.ts): one fast verdict per DTO; `inOrderCheckers`
  *   the same, also requiring the schema's key order (fromJson's as-is read).
  * - `diagnosers` (generated/diagnosers.ts, Ajv standalone): every error of a
- *   document a checker rejected. A module of its own, loaded on the first
- *   invalid document, so importing the package parses only what valid
- *   documents need (CommonJS build: this `require` of a chunk of its own;
- *   ES module build and browser bundles: esbuild makes it a lazy
- *   initialiser of the bundled module, see scripts/build.ts).
+ *   document a checker rejected.
+ *
+ * What only an invalid document needs (lazy.ts: the diagnosers, and the capped diagnosis that runs them) is
+ * loaded on the first invalid document, so importing the package parses only what valid documents need (cold start,
+ * BENCHMARKS.md). How the builds load it on demand, also in ES modules (no synchronous import): scripts/build.ts.
  */
 import type { DtoValidators } from '../../generated/diagnosers';
 
 export { checkers, inOrderCheckers, type Checker } from '../../generated/checkers';
 export type { DtoValidators } from '../../generated/diagnosers';
 
-let diagnoseSet: DtoValidators | undefined;
+type Lazy = typeof import('./lazy');
+let lazy: Lazy | undefined;
+
+/** The modules only an invalid document needs (lazy.ts), loaded on first use. */
+export function diagnosis(): Lazy {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see above
+  return (lazy ??= require('./lazy') as Lazy);
+}
 
 /** All-errors validators with data and schemas in each error. */
 export function diagnosers(): DtoValidators {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see above
-  return (diagnoseSet ??= (require('../../generated/diagnosers') as typeof import('../../generated/diagnosers'))
-    .diagnosers);
+  return diagnosis().diagnosers;
 }

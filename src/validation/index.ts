@@ -1,10 +1,10 @@
 import { DTO_NAMES, type DtoName } from '../../generated/schemas';
 import type { DtoTypes } from '../../generated/types';
 import { InvalidOptionError, resolveMaxIssues } from '../limits';
-import { IssueSink, diagnoseInto } from './capped';
-import { checkers } from './compiled';
+import { checkers, diagnosis } from './compiled';
 import { ContractValidationError, UnknownDtoError, type ValidationIssue } from './errors';
 import { schemaView } from './schema-view';
+import { IssueSink } from './sink';
 
 export { ContractValidationError, UnknownDtoError, type ValidationIssue } from './errors';
 
@@ -48,7 +48,7 @@ export function validate<D extends DtoName>(
   const seen = schemaView(value);
   if (seen !== value && checkers[dto](seen)) return { ok: true, value: value as DtoTypes[D] };
   const sink = new IssueSink(max);
-  diagnoseInto(dto, seen, sink, seen === value ? undefined : value);
+  diagnosis().diagnoseInto(dto, seen, sink, seen === value ? undefined : value);
   // Ajv is the reference the checkers are generated to match (scripts/checkers.ts); should they
   // ever differ, its verdict stands rather than an invalid result without issues.
   if (sink.total === 0) return { ok: true, value: value as DtoTypes[D] };
