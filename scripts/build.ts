@@ -5,11 +5,13 @@
  *   dist/chunks/; declarations beside the entries (dist/src/**, dist/generated/**), as tsc lays them out.
  * - ES modules (`import`): dist/esm/src/index.js, dist/esm/src/entries/*.js; shared code in dist/esm/chunks/;
  *   declarations under dist/esm/ with full relative specifiers; dist/esm/package.json says `"type": "module"`.
+ *   Node imports the same files from dist/esm/node/ (NODE_ESM_DIR: they differ in how they load the lazy modules).
  *
  * Cold start is mostly loading files (BENCHMARKS.md, "Cold start, bundle size"), so each build is a few large files
  * instead of ~45 modules. esbuild bundles, and this script decides where each source module goes (the same for
  * both builds), from which entries reach it through static imports:
- * - chunks/validation.js: every module `./validation` reaches;
+ * - chunks/validation.js: every module `./validation` loads at import;
+ * - chunks/diagnosers.js: what `./validation` reaches only through an on-demand `require` (LAZY_CHUNK);
  * - chunks/core.js: every other module the root reaches;
  * - chunks/extra.js: every other module another driver-free entry (pyjson, timestamps, datastore, consistency,
  *   monitoring) reaches;
@@ -18,13 +20,16 @@
  * A module therefore lives in exactly one file: one class per error, so `instanceof` holds across entries. A chunk
  * exports every export of every module in it (a name two modules export is given a `$N` alias); an import of such a
  * module from another file is replaced by a tiny module re-exporting its names from the chunk. The root loads
- * three files (entry, core, validation), `./validation` two. The chunks must not import what their entries must not
- * load: validation and core only the package's dependencies (no Node built-in, no optional peer: they run in
- * browsers), node no optional peer; the build fails otherwise.
+ * three files (entry, core, validation), `./validation` two. In CommonJS a chunk or an entry assigns one plain object
+ * to `module.exports` (chunkModule). The chunks must not import what their entries must not load: validation, the
+ * lazy chunk and core only the package's dependencies (no Node built-in, no optional peer: they run in browsers;
+ * dist/esm/node's chunks/validation.js only node:module besides), node no optional peer; the build fails otherwise.
  *
- * The on-demand `require` of the generated diagnosers (src/validation/compiled.ts) stays on demand: in the
- * CommonJS build a file of its own, chunks/diagnosers.js, required on the first invalid document; in the ES module
- * build (no synchronous import) esbuild makes the bundled module a lazy initialiser inside chunks/validation.js.
+ * The on-demand `require` of what only invalid documents need (src/validation/compiled.ts: lazy.ts, the capped
+ * diagnosis and the Ajv diagnosers) stays on demand (LAZY_CHUNK): in CommonJS, chunks/diagnosers.js is required on
+ * the first invalid document; the ES module build for Node (NODE_ESM_DIR) requires that same CommonJS file then;
+ * dist/esm, for bundlers and browsers (no synchronous import), imports its own ES module lazy chunk with
+ * chunks/validation.js, whose modules run on the first invalid document.
  * The CLI's dynamic imports of a Node-only entry's module (the SQLite and Redis readers) load that entry's file.
  *
  * Declarations: TypeScript emits them once per file; the ES module copy has the sources' extensionless relative
@@ -115,9 +120,12 @@ const CHUNKS: { name: string; holds: (reachers: ReadonlySet<string>) => boolean 
 ];
 
 /**
- * What `./validation` reaches only through on-demand `require`s and no other entry loads at import (the diagnosers,
- * the capped diagnosis): in the CommonJS build a chunk of its own, required on the first invalid document; in the ES
- * module build part of chunks/validation.js, lazy initialisers there (esbuild's for a required module), run then.
+ * What `./validation` reaches only through its one on-demand `require` (the lazy root, src/validation/lazy.ts: the
+ * capped diagnosis and the Ajv diagnosers) and no other entry loads at import: chunks/diagnosers.js, whose modules
+ * import only one another and chunks/validation.js's. CommonJS: a factory of them (LAZY_FACTORY_OPTIONS), called on
+ * the first invalid document (lazyLoader), also by the ES module build for Node. dist/esm: an ES module whose
+ * `load()` runs them (lazyChunkModule). Measured (BENCHMARKS.md, cold start): parsing them at import cost ~1 ms of
+ * `/validation`'s 4–5.
  */
 const LAZY_CHUNK = 'diagnosers';
 
