@@ -525,7 +525,8 @@ async function buildJavaScript(layout: Layout, format: Format, outDir: string, n
     const out = entry.out[format];
     if (!out) continue;
     // CommonJS: an entry with exports gets the same plain exports object as a chunk (see chunkModule)
-    const virtual = format === 'cjs' && (layout.exportsOf.get(entry.source) ?? []).length > 0;
+    // (not the CLI: its file keeps its own, with the source's hashbang)
+    const virtual = format === 'cjs' && entry.name !== 'bin' && (layout.exportsOf.get(entry.source) ?? []).length > 0;
     files.push({ entry: virtual ? `contract-entry:${entry.source}` : entry.source, source: entry.source, out });
   }
   const pkg = readPackage(ROOT);
