@@ -11,7 +11,8 @@
  * instead of ~45 modules. esbuild bundles, and this script decides where each source module goes (the same for
  * both builds), from which entries reach it through static imports:
  * - chunks/validation.js: every module `./validation` loads at import;
- * - chunks/diagnosers.js: what `./validation` reaches only through an on-demand `require` (LAZY_CHUNK);
+ * - chunks/diagnosers.js (CommonJS only): what `./validation` reaches only through an on-demand `require`
+ *   (LAZY_CHUNK; the ES module builds have none, see below);
  * - chunks/core.js: every other module the root reaches;
  * - chunks/extra.js: every other module another driver-free entry (pyjson, timestamps, datastore, consistency,
  *   monitoring) reaches;
@@ -28,8 +29,9 @@
  * The on-demand `require` of what only invalid documents need (src/validation/compiled.ts: lazy.ts, the capped
  * diagnosis and the Ajv diagnosers) stays on demand (LAZY_CHUNK): in CommonJS, chunks/diagnosers.js is required on
  * the first invalid document; the ES module build for Node (NODE_ESM_DIR) requires that same CommonJS file then;
- * dist/esm, for bundlers and browsers (no synchronous import), imports its own ES module lazy chunk with
- * chunks/validation.js, whose modules run on the first invalid document.
+ * dist/esm, for bundlers and browsers (no synchronous import), holds them in its chunks/validation.js as esbuild's
+ * initialisers for a required module, run on the first invalid document (their imports of the chunk's other modules
+ * are imports of the chunk itself, so that those stay plain modules).
  * The CLI's dynamic imports of a Node-only entry's module (the SQLite and Redis readers) load that entry's file.
  *
  * Declarations: TypeScript emits them once per file; the ES module copy has the sources' extensionless relative
@@ -123,9 +125,9 @@ const CHUNKS: { name: string; holds: (reachers: ReadonlySet<string>) => boolean 
  * What `./validation` reaches only through its one on-demand `require` (the lazy root, src/validation/lazy.ts: the
  * capped diagnosis and the Ajv diagnosers) and no other entry loads at import: chunks/diagnosers.js, whose modules
  * import only one another and chunks/validation.js's. CommonJS: a factory of them (LAZY_FACTORY_OPTIONS), called on
- * the first invalid document (lazyLoader), also by the ES module build for Node. dist/esm: an ES module whose
- * `load()` runs them (lazyChunkModule). Measured (BENCHMARKS.md, cold start): parsing them at import cost ~1 ms of
- * `/validation`'s 4–5.
+ * the first invalid document (lazyLoader), also by the ES module build for Node. dist/esm: initialisers in its
+ * chunks/validation.js (chunkOf's inlineLazy). Measured (BENCHMARKS.md, cold start): parsing them at import cost
+ * ~1.5 ms of `/validation`'s 5.
  */
 const LAZY_CHUNK = 'diagnosers';
 
@@ -261,10 +263,14 @@ function chunkExports(layout: Layout): Map<string, Map<string, [string, string][
   return byChunk;
 }
 
-/** The shared chunk a module lives in (undefined: an entry's own module). */
-function chunkOf(layout: Layout, path: string): string | undefined {
+/**
+ * The shared chunk a module lives in (undefined: an entry's own module). dist/esm has no lazy chunk of its own: its
+ * chunks/validation.js holds the lazy modules (LAZY_CHUNK).
+ */
+function chunkOf(layout: Layout, path: string, inlineLazy = false): string | undefined {
   const home = layout.homes.get(path);
-  return home && 'chunk' in home ? home.chunk : undefined;
+  if (!home || !('chunk' in home)) return undefined;
+  return inlineLazy && home.chunk === LAZY_CHUNK ? 'validation' : home.chunk;
 }
 
 /**
@@ -288,31 +294,24 @@ function chunkModule(modules: ReadonlyMap<string, readonly [string, string][]>, 
   return `${lines.join('\n')}\n`;
 }
 
-/**
- * The lazy chunk's virtual entry. CommonJS: the lazy root's exports (the file is made a factory, see
- * LAZY_FACTORY_OPTIONS). ES modules: `load()`, which runs the lazy modules (esbuild makes a required module an
- * initialiser) and returns the lazy root's exports; they run on the first call only, after chunks/validation.js
- * (which imports this file, and which this file imports) has run.
- */
-function lazyChunkModule(layout: Layout, format: Format): string {
+/** The CommonJS lazy chunk's virtual entry: the lazy root's exports (the file is a factory, LAZY_FACTORY_OPTIONS). */
+function lazyChunkModule(layout: Layout): string {
   const root = layout.lazyRoot!;
-  if (format === 'esm') return `export const load = () => require(${JSON.stringify(root)});\n`;
   const names = (layout.exportsOf.get(root) ?? []).map((name): [string, string] => [name, name]);
-  return chunkModule(new Map([[root, names]]), format);
+  return chunkModule(new Map([[root, names]]), 'cjs');
 }
 
 /**
  * What the on-demand `require` of the lazy root becomes in chunks/validation.js (a module esbuild runs on that
- * `require`): the CommonJS factory called with the chunk's own exports. ES modules: in the Node build (NODE_ESM_DIR)
- * the same factory, required through `createRequire`, called with the chunk's own namespace; in the other, `load()`
- * of the ES module lazy chunk.
+ * `require`): the CommonJS factory called with the chunk's own exports; in the ES module build for Node
+ * (NODE_ESM_DIR) the same factory, required through `createRequire`, called with the chunk's own namespace.
+ * (dist/esm bundles the lazy modules in its chunks/validation.js instead, as initialisers: see inlineLazy.)
  */
-function lazyLoader(layout: Layout, format: Format, node: boolean): string {
+function lazyLoader(layout: Layout, format: Format): string {
   const lazyChunk = JSON.stringify(`contract-file:chunks/${LAZY_CHUNK}.js`);
   const self = JSON.stringify('contract-file:chunks/validation.js');
   if (format === 'cjs') return `module.exports = require(${lazyChunk})(require(${self}));\n`;
   const names = `{ ${(layout.exportsOf.get(layout.lazyRoot!) ?? []).join(', ')} }`;
-  if (!node) return `import { load } from ${lazyChunk};\nexport const ${names} = load();\n`;
   const factory = JSON.stringify(specifier(`${NODE_ESM_DIR}/chunks/validation.js`, `chunks/${LAZY_CHUNK}.js`));
   return [
     `import * as host from ${self};`,
@@ -359,7 +358,7 @@ const LAZY_FACTORY_OPTIONS = {
  * The ES module build for Node (package.json "exports": the `node-addons` condition of each entry's `import`), beside
  * dist/esm: the same files, but its chunks/validation.js requires the lazy modules' CommonJS factory on the first
  * invalid document (`createRequire`), so that importing parses none of them (cold start, BENCHMARKS.md), where
- * dist/esm's imports its ES module lazy chunk with it (ES modules cannot load synchronously on demand). `node-addons`
+ * dist/esm's holds them, parsed at import (ES modules cannot load synchronously on demand). `node-addons`
  * rather than `node`: Node sets both, bundlers only `node`, and a bundle could not follow `createRequire` to the
  * factory file: bundles for Node and browsers get dist/esm. All the entries of one process resolve to the same build,
  * so every class has one copy (and the factory uses that build's: its host).
@@ -394,6 +393,8 @@ function layoutPlugin(
   exportsByChunk: ReturnType<typeof chunkExports>,
   node: boolean,
 ) {
+  /** dist/esm (ES modules, not for Node): the lazy modules are bundled into chunks/validation.js (chunkOf). */
+  const inlineLazy = format === 'esm' && !node;
   const plugin: Plugin = {
     name: 'contract-layout',
     setup(pluginBuild) {
@@ -404,7 +405,7 @@ function layoutPlugin(
       pluginBuild.onLoad({ filter: /.*/, namespace: 'contract-chunk' }, (args) => ({
         contents:
           args.path === LAZY_CHUNK
-            ? lazyChunkModule(layout, format)
+            ? lazyChunkModule(layout)
             : chunkModule(exportsByChunk.get(args.path)!, format) +
               (node && args.path === 'validation' ? NODE_REQUIRE_EXPORT : ''),
         resolveDir: ROOT,
@@ -426,26 +427,35 @@ function layoutPlugin(
         path: specifier(file.out, args.path.slice('contract-file:'.length)),
         external: true,
       }));
-      // the lazy chunk's links (see LAZY_CHUNK): its host (the CommonJS factory's parameter), the ES module loader
+      // the lazy chunk's links (LAZY_CHUNK): its host (the CommonJS factory's parameter), node:module (NODE_REQUIRE)
       pluginBuild.onResolve({ filter: /^(contract-host|node:module)$/ }, () => ({ external: true }));
       pluginBuild.onResolve({ filter: /^contract-lazy$/ }, (args) => ({ path: args.path, namespace: 'contract-lazy' }));
       pluginBuild.onLoad({ filter: /.*/, namespace: 'contract-lazy' }, () => ({
-        contents: lazyLoader(layout, format, node),
+        contents: lazyLoader(layout, format),
         resolveDir: ROOT,
         loader: 'js',
       }));
       pluginBuild.onResolve({ filter: /^\./ }, async (args) => {
-        if (args.kind === 'entry-point' || args.kind === 'import-statement' || args.pluginData === 'resolving')
-          return null;
+        if (args.kind === 'entry-point' || args.pluginData === 'resolving') return null;
+        const lazyImporter = inlineLazy && chunkOf(layout, args.importer) === LAZY_CHUNK;
+        if (args.kind === 'import-statement' && !lazyImporter) return null;
         const target = await pluginBuild.resolve(args.path, {
           kind: args.kind,
           resolveDir: args.resolveDir,
           importer: args.importer,
           pluginData: 'resolving',
         });
+        if (args.kind === 'import-statement') {
+          // dist/esm: a lazy module imports the modules loaded at import from the chunk itself (a self-import), so
+          // that esbuild makes only the lazy modules initialisers, not the modules they import
+          return chunkOf(layout, target.path) === 'validation'
+            ? { path: relative(ROOT, target.path), namespace: 'contract-self' }
+            : null;
+        }
         if (args.kind === 'require-call') {
-          // the on-demand require of the lazy modules (compiled.ts) loads them through the lazy loader
-          const chunk = chunkOf(layout, target.path);
+          // the on-demand require of the lazy modules (compiled.ts) loads them through the lazy loader, or, in
+          // dist/esm, runs them (bundled here)
+          const chunk = chunkOf(layout, target.path, inlineLazy);
           if (!chunk || chunk === file.chunk) return null;
           if (chunk !== LAZY_CHUNK || target.path !== layout.lazyRoot || file.chunk !== 'validation')
             throw new Error(`${relative(ROOT, args.importer)}: require('${args.path}') of a shared chunk`);
@@ -464,16 +474,18 @@ function layoutPlugin(
         return { path: specifier(file.out, entryOut), external: true };
       });
       pluginBuild.onLoad({ filter: /\.ts$/ }, (args) => {
-        const chunk = chunkOf(layout, args.path);
-        if (!chunk || chunk === file.chunk) return null;
-        const names = exportsByChunk.get(chunk)!.get(args.path)!;
+        const self = args.namespace === 'contract-self';
+        const path = self ? join(ROOT, args.path) : args.path;
+        const chunk = chunkOf(layout, path, inlineLazy);
+        if (!chunk || (chunk === file.chunk && !self)) return null;
+        const names = exportsByChunk.get(chunk)!.get(path)!;
         // a module of types only: nothing to import (an empty re-export would still load its chunk)
         if (names.length === 0) return { contents: '', loader: 'js' };
         const list = names.map(([name, alias]) => (name === alias ? name : `${alias} as ${name}`)).join(', ');
         let from = `contract-file:chunks/${chunk}.js`;
         if (file.chunk === LAZY_CHUNK) {
           // the lazy modules import only lazy modules and chunks/validation.js's, given as the CommonJS host
-          if (chunk !== 'validation') throw new Error(`${relative(ROOT, args.path)}: a lazy module imports it`);
+          if (chunk !== 'validation') throw new Error(`${relative(ROOT, path)}: a lazy module imports it`);
           if (format === 'cjs') from = 'contract-host';
         }
         return { contents: `export { ${list} } from ${JSON.stringify(from)};\n`, resolveDir: ROOT, loader: 'js' };
@@ -518,8 +530,8 @@ function checkImports(chunk: string, imports: string[], pkg: PackageJson): void 
 async function buildJavaScript(layout: Layout, format: Format, outDir: string, node = false): Promise<string[]> {
   const exportsByChunk = chunkExports(layout);
   const files: FileBuild[] = [];
-  // the ES module build for Node loads the CommonJS build's lazy chunk (NODE_ESM_DIR)
-  const chunkNames = layout.chunks.map((chunk) => chunk.name).filter((name) => !node || name !== LAZY_CHUNK);
+  // ES modules: no lazy chunk of their own (NODE_ESM_DIR loads the CommonJS one; dist/esm bundles them, inlineLazy)
+  const chunkNames = layout.chunks.map((chunk) => chunk.name).filter((name) => format === 'cjs' || name !== LAZY_CHUNK);
   for (const name of chunkNames) files.push({ entry: `contract-chunk:${name}`, out: `chunks/${name}.js`, chunk: name });
   for (const entry of layout.entries) {
     const out = entry.out[format];
