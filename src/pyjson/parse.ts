@@ -588,6 +588,32 @@ class ExactParser {
       const item = list[position] as number;
       let char = text.charCodeAt(index);
       let cursor = index;
+      // The text Python writes for an integral float of up to 3 digits (`-3.0`): JSON.parse's value tells how many
+      // integer digits, so three reads find the `.0` and what follows it (not a digit, no exponent); with the `.`
+      // right after the integer part the token is that part, `.0`, and no more.
+      const magnitude = item < 0 ? -item : item;
+      const digits = magnitude < 10 ? 1 : magnitude < 100 ? 2 : magnitude < 1000 ? 3 : 0;
+      const dot = index + (char === MINUS ? 1 : 0) + digits;
+      if (digits !== 0 && text.charCodeAt(dot) === DOT && text.charCodeAt(dot + 1) === D0) {
+        char = text.charCodeAt(dot + 2);
+        if (!(char >= D0 && char <= D9) && (char | 0x20) !== 101 && Number.isInteger(item)) {
+          if (item !== 0 || 1 / item > 0) list[position] = floats[item + SMALL_FLOATS] ??= new PyFloat(item);
+          cursor = dot + 2;
+          index = cursor;
+          if (char !== COMMA) {
+            while (char === SPACE || char === LF || char === CR || char === TAB) char = text.charCodeAt(++cursor);
+            if (char !== COMMA) break;
+          }
+          if (position + 1 >= length || typeof list[position + 1] !== 'number') break;
+          char = text.charCodeAt(++cursor);
+          while (char === SPACE || char === LF || char === CR || char === TAB) char = text.charCodeAt(++cursor);
+          if (!((char >= D0 && char <= D9) || char === MINUS)) break;
+          position++;
+          index = cursor;
+          continue;
+        }
+        char = text.charCodeAt(index);
+      }
       const negative = char === MINUS;
       if (negative) char = text.charCodeAt(++cursor);
       const digitsStart = cursor;

@@ -65,6 +65,12 @@ const RECORDS: [string, string][] = [
   ['the int -0, alone', record('{"a": [1, -0], "b": -0}')],
   ['the int -0 last in a long list', record(`{"v": [${INTS}, -0]}`, { summary: 'plain' })],
   ['-0.0 in a long list', record(`{"v": [${INTS}, -0.0, 0.0]}`, { summary: 'plain' })],
+  [
+    'integral floats written otherwise than Python writes them, in a long list',
+    record(`{"v": [${INTS}, 1.0e0, -2.0E+0, 10.0e-1, 1.00, 100.0e-2, 5.0e1, 0.0e0, -0.0, 999.0, -999.0, 1000.0]}`, {
+      summary: 'plain',
+    }),
+  ],
   ['-0, 1e2 and an int beyond 2^53', record('{"a": [-0, 1e2, 9007199254740993, -0.0, 2.5]}')],
   ['whitespace of every kind between tokens', record('{"a" :\n[1 ,\t2 ,\r\n-3\n] , "b":{ } ,"c" : [ ]}')],
   ['a duplicate inside the member', record('{"a": [[1, 2]], "b": 3, "a": {"1": 2}}')],
