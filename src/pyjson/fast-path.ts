@@ -349,13 +349,21 @@ function faithfulVerdict(root: PyJsonValue, text: string, limits: Limits, scanNu
   }
   let suspects: string[] | null = null;
   const obj = root as Record<string, PyJsonValue>;
+  // A member judged from its text, as by the DTO walk (the limits were checked above: its counts are not needed).
+  // parsePythonJson of a record holding a 1 M-key object, CPU, one process: 1.88× → 1.12× JSON.parse (25 M ints:
+  // 1.60× → 1.48×).
+  const scan: Scan | null =
+    scanNumbers && text.length >= SCAN_FROM ? { depth: 1, containers: 1, suspects: null, numbers: false, text } : null;
   for (const key in obj) {
     const first = key.charCodeAt(0);
     if (first >= 48 && first <= 57 && isArrayIndexKey(key)) return EXACT;
     const value = obj[key];
     let numbers: boolean | null = false;
     if (typeof value === 'object') {
-      if (value !== null) numbers = holdsNumbers(value);
+      // (objects only: an array is walked fast, and the key search and repeat test cost more for a small one)
+      const read = value !== null && scan !== null && !Array.isArray(value) ? memberTextAsIs(key, scan) : null;
+      if (read === false) return EXACT; // an array-index key
+      if (read === null && value !== null) numbers = holdsNumbers(value);
     } else if (typeof value === 'number') numbers = ambiguous(value);
     if (numbers === null) return EXACT;
     if (numbers) {

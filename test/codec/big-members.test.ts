@@ -5,11 +5,12 @@
  * array-index key (plain, escaped, nested, beside non-index digit keys), brackets, digits and quotes inside strings,
  * a number token JSON.parse reads differently, a duplicate key (inside the member, or of the member itself), the
  * depth limit crossed inside the member or in a part JSON.parse dropped. The default path must give what the exact
- * parser gives (fastPath: false), and toJson(fromJson(text)) what pynenc's own
+ * parser gives (fastPath: false), for fromJson and parsePythonJson alike, and toJson(fromJson(text)) what pynenc's own
  * TriggerRunRecord.from_json(text).to_json() writes (codec_golden.py).
  */
 import fc from 'fast-check';
 import { fromJson, toJson, type FromJsonOptions } from '../../src';
+import { parsePythonJson } from '../../src/entries/pyjson';
 import { runOracle } from '../support/pynenc-python';
 import { attempt, expectSameOutcome, type Outcome } from '../support/read-outcome';
 
@@ -39,9 +40,17 @@ function record(preview: string, options: { extra?: string; summary?: string } =
   return `${HEAD}, "arguments_preview": ${preview}, ${options.extra ? `${options.extra}, ` : ''}${tail}}`;
 }
 
-/** fromJson by default reads what the exact parser reads (value, Python's key orders, or error code and path). */
+/**
+ * fromJson by default reads what the exact parser reads (value, Python's key orders, or error code and path), and so
+ * does parsePythonJson (which judges a big member from its text too).
+ */
 function readRecord(text: string, extra: FromJsonOptions = {}): Outcome {
   expect(text.length).toBeGreaterThanOrEqual(64 * 1024);
+  const limits = { maxDepth: extra.maxDepth };
+  expectSameOutcome(
+    attempt(() => parsePythonJson(text, limits)),
+    attempt(() => parsePythonJson(text, { ...limits, fastPath: false })),
+  );
   const exact = attempt(() => fromJson('TriggerRunRecord', text, { ...extra, fastPath: false }));
   expectSameOutcome(
     attempt(() => fromJson('TriggerRunRecord', text, extra)),
