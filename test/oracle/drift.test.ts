@@ -286,7 +286,8 @@ describe('the gate names the DTO and field of each drift', () => {
 
   test("docs/oracle.md's example messages are what the gate says on these edits (`…` elides)", () => {
     const page = readFileSync(join(REPO, 'docs', 'oracle.md'), 'utf8');
-    const shown = /Examples:\n\n```\n([\s\S]*?)```/.exec(page)?.[1]?.trimEnd().split('\n') ?? [];
+    // the page's block of example messages: the first plain fence after the paragraph on them
+    const shown = /Each message starts with[\s\S]*?\n```\n([\s\S]*?)```/.exec(page)?.[1]?.trimEnd().split('\n') ?? [];
     const said = [OLDER_EVENT_RECORD, ADDED_FIELD, CHANGED_DEFAULT, REORDERED].flatMap((edits, index) =>
       messages(driftsOf(`shown-${index}`, edits)),
     );
