@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DTO_NAMES } from '../../generated/schemas';
 import { REPO } from '../support/pynenc-python';
+import { matchesShown } from '../support/shell-blocks';
 import { compareWithContract, contractFile, readPynencDtos, type Drift, type PynencDtoReport } from './drift';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
@@ -291,15 +292,8 @@ describe('the gate names the DTO and field of each drift', () => {
     const said = [OLDER_EVENT_RECORD, ADDED_FIELD, CHANGED_DEFAULT, REORDERED].flatMap((edits, index) =>
       messages(driftsOf(`shown-${index}`, edits)),
     );
-    const pattern = (line: string): RegExp =>
-      new RegExp(
-        `^${line
-          .split('…')
-          .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-          .join('.*')}$`,
-      );
     expect(shown).toHaveLength(4);
     for (const line of shown)
-      expect({ line, said: said.some((message) => pattern(line).test(message)) }).toEqual({ line, said: true });
+      expect({ line, said: said.some((message) => matchesShown([message], [line])) }).toEqual({ line, said: true });
   });
 });
