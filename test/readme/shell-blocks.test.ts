@@ -21,6 +21,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { pythonQuery } from '../support/monitoring-oracle';
 import { runOracle, spawnOracle } from '../support/pynenc-python';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 import { cliCommand, ROOT } from '../support/run-cli';
@@ -617,7 +618,7 @@ describe('shell examples of the docs', () => {
     // the real pynenc's SQLiteTrigger writes a seeded data set; its own reads give the texts the fixtures use
     const monitoring = join(world.dir, 'monitoring');
     mkdirSync(monitoring);
-    const target = { backend: 'sqlite', path: join(monitoring, 'pynenc.db'), app_id: APP_ID };
+    const target = { backend: 'sqlite', path: join(monitoring, 'pynenc.db'), app_id: APP_ID } as const;
     runOracle('monitoring_oracle.py', { op: 'write', ...target, seed: 7, events: 300, runs: 40, emits: 6 });
     const query = (method: string, args: unknown[], kwargs: Record<string, unknown> = {}) => ({
       id: method,
@@ -626,11 +627,10 @@ describe('shell examples of the docs', () => {
       kwargs,
     });
     const everything = ['0001-01-01T00:00:00+00:00', '9999-12-31T23:59:59.999999+00:00'];
-    const { answers } = runOracle<{ answers: Record<string, { ok: string[] }> }>('monitoring_oracle.py', {
-      op: 'query',
-      ...target,
-      queries: [query('get_events', [], { limit: 1000 }), query('get_trigger_runs_in_timerange', everything)],
-    });
+    const answers = pythonQuery(target, APP_ID, [
+      query('get_events', [], { limit: 1000 }),
+      query('get_trigger_runs_in_timerange', everything),
+    ]) as Record<string, { ok: string[] }>;
     // the seeded records (emit_event's also carry this host's runner id: their length is not reproducible)
     world.events = answers['get_events']!.ok.filter((text) => text.startsWith('{"event_id": "evt-')).sort();
     world.runs = answers['get_trigger_runs_in_timerange']!.ok.sort();
