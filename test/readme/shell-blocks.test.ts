@@ -225,13 +225,19 @@ function nodeIn(cwd: string, script: string): string {
 
 // ── the Python package ────────────────────────────────────────────────────────────────────────────────────────────
 
-/** generated/python copied to `cwd` as a checkout has it (no build leftovers). */
-function copyPythonPackage(cwd: string): void {
+/**
+ * generated/python copied to `cwd` as a checkout has it (no build leftovers), and a venv `venv` of Debian's python3
+ * that sees its python3-setuptools and python3-jsonschema (the build runs without isolation); returns the
+ * environment that puts the venv first on PATH and allows no package index.
+ */
+function pythonProject(cwd: string, world: World): NodeJS.ProcessEnv {
   const source = join(ROOT, 'generated', 'python');
   cpSync(source, join(cwd, 'generated', 'python'), {
     recursive: true,
     filter: (path) => !/(^|\/)(build|[^/]*\.egg-info|__pycache__)$/.test(path.slice(source.length)),
   });
+  execFileSync('/usr/bin/python3', ['-m', 'venv', '--without-pip', '--system-site-packages', 'venv'], { cwd });
+  return { PATH: `${join(cwd, 'venv', 'bin')}:${world.env.PATH}`, PIP_NO_INDEX: '1' };
 }
 
 /** The venv in `cwd` imports the package from itself, and it validates a record. */
@@ -335,14 +341,12 @@ const RECIPES: Recipe[] = [
       'pip install --no-build-isolation ./generated/python   # from a checkout; builds offline with your setuptools',
     ],
     setup(cwd, world) {
-      copyPythonPackage(cwd);
-      // A venv whose `pip` runs Debian's pip module with the venv's Python, as pip's own console script would
-      // (installing pip into the venv takes seconds). The build's setuptools are Debian's (no build isolation), and
-      // no package index is allowed, to hold the comment's "offline" to its word.
-      execFileSync('/usr/bin/python3', ['-m', 'venv', '--without-pip', '--system-site-packages', 'venv'], { cwd });
+      const env = pythonProject(cwd, world);
+      // A `pip` that runs Debian's pip module with the venv's Python, as pip's own console script would (installing
+      // pip into the venv takes seconds). No package index (pythonProject), to hold the comment's "offline" to its word.
       writeFileSync(join(cwd, 'venv', 'bin', 'pip'), '#!/bin/sh\nexec "$(dirname "$0")/python3" -m pip "$@"\n');
       chmodSync(join(cwd, 'venv', 'bin', 'pip'), 0o755);
-      return { PATH: `${join(cwd, 'venv', 'bin')}:${world.env.PATH}`, PIP_NO_INDEX: '1' };
+      return env;
     },
     check: (_results, cwd) => checkPythonInstalled(cwd),
   },
@@ -573,12 +577,7 @@ console.log(JSON.stringify([validate('EventRecord', JSON.parse(text)).ok, toJson
   {
     pages: ['docs/packaging.md'],
     commands: ['python3 -m pip install --no-build-isolation ./generated/python'],
-    setup(cwd, world) {
-      copyPythonPackage(cwd);
-      // Debian's python3 (python3-setuptools, python3-jsonschema) in a venv that sees them; no package index
-      execFileSync('/usr/bin/python3', ['-m', 'venv', '--without-pip', '--system-site-packages', 'venv'], { cwd });
-      return { PATH: `${join(cwd, 'venv', 'bin')}:${world.env.PATH}`, PIP_NO_INDEX: '1' };
-    },
+    setup: pythonProject,
     check: (_results, cwd) => checkPythonInstalled(cwd),
   },
 ];
