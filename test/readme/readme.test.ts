@@ -7,23 +7,15 @@
  * what the block prints; `…` elides.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runOracle } from '../support/pynenc-python';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
+import { docPages } from '../support/shell-blocks';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 const ROOT = join(__dirname, '..', '..');
-const PAGES = [
-  'README.md',
-  'CONTRIBUTING.md',
-  'ARCHITECTURE.md',
-  ...readdirSync(join(ROOT, 'docs'))
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((f) => `docs/${f}`),
-].filter((page) => existsSync(join(ROOT, page)));
-const blocks = PAGES.flatMap((page) =>
+const blocks = docPages(ROOT).flatMap((page) =>
   [...readFileSync(join(ROOT, page), 'utf8').matchAll(/```(?:ts|js)\n([\s\S]*?)```/g)].map((m, i) => ({
     name: `${page} #${i + 1}`,
     code: m[1]!,

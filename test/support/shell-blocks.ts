@@ -31,7 +31,7 @@ export interface Step {
   shown: string[];
 }
 
-/** The pages whose code blocks run as tests, as test/readme/readme.test.ts lists them. */
+/** The pages whose code blocks run as tests: their TypeScript (test/readme/readme.test.ts) and shell (here). */
 export function docPages(root: string): string[] {
   const docs = readdirSync(join(root, 'docs'))
     .filter((file) => file.endsWith('.md'))
