@@ -503,8 +503,8 @@ function externalImports(metafile: Metafile): string[] {
   const found = new Set<string>();
   for (const output of Object.values(metafile.outputs)) {
     for (const imported of output.imports) {
-      // the lazy chunk's links (see LAZY_CHUNK) are the package's own
-      const own = imported.path === 'contract-host' || imported.path.startsWith('#contract-');
+      // the lazy chunk's host (see LAZY_CHUNK) is the package's own
+      const own = imported.path === 'contract-host';
       if (imported.external && !imported.path.startsWith('.') && !own) found.add(imported.path);
     }
   }
