@@ -581,7 +581,6 @@ class ExactParser {
   private patchNumbers(list: PyJsonValue[], first: number, at: number): number {
     const text = this.text;
     const length = list.length;
-    const floats = (this.floats ??= new Array<PyFloat | undefined>(2 * SMALL_FLOATS + 1));
     let position = first;
     let index = at;
     for (;;) {
@@ -598,7 +597,7 @@ class ExactParser {
       if (digits !== 0 && text.charCodeAt(dot) === DOT && text.charCodeAt(dot + 1) === D0) {
         char = text.charCodeAt(dot + 2);
         if (!(char >= D0 && char <= D9) && (char | 0x20) !== 101 && Number.isInteger(item)) {
-          if (item !== 0 || 1 / item > 0) list[position] = floats[item + SMALL_FLOATS] ??= new PyFloat(item);
+          if (item !== 0 || 1 / item > 0) list[position] = this.pyFloat(item); // -0.0 stays -0
           cursor = dot + 2;
           index = cursor;
           if (char !== COMMA) {
@@ -632,12 +631,7 @@ class ExactParser {
         while (char >= D0 && char <= D9) char = text.charCodeAt(++cursor);
       }
       if (float) {
-        // Python's float of an integral value in the safe range is a PyFloat (-0.0 stays -0)
-        if (item >= -SMALL_FLOATS && item <= SMALL_FLOATS && Number.isInteger(item)) {
-          if (item !== 0 || 1 / item > 0) list[position] = floats[item + SMALL_FLOATS] ??= new PyFloat(item);
-        } else if (Number.isInteger(item) && item <= MAX_SAFE && item >= -MAX_SAFE) {
-          list[position] = new PyFloat(item);
-        }
+        if (Number.isInteger(item)) list[position] = this.floatOf(item);
       } else if (cursor - digitsStart > 15) {
         this.number(index); // beyond 2^53: a bigint (or a Python error past 4300 digits)
         list[position] = this.lastNumber;
@@ -814,9 +808,7 @@ class ExactParser {
         this.lastNumber = whole === 0 && negative ? -0 : this.pyFloat(negative ? -whole : whole);
         return index;
       }
-      const value = Number(text.slice(start, index));
-      this.lastNumber =
-        Number.isInteger(value) && Math.abs(value) <= MAX_SAFE && !Object.is(value, -0) ? this.pyFloat(value) : value;
+      this.lastNumber = this.floatOf(Number(text.slice(start, index)));
       return index;
     }
     if (digits <= 15) {
@@ -837,6 +829,13 @@ class ExactParser {
 
   /** This parse's PyFloats of small integral values (PyFloat is frozen: one instance per value is shared). */
   private floats: (PyFloat | undefined)[] | null = null;
+
+  /** Python's float of `value`, a float token's double: a PyFloat when integral in the safe range but -0.0. */
+  private floatOf(value: number): PyFloat | number {
+    return Number.isInteger(value) && Math.abs(value) <= MAX_SAFE && !Object.is(value, -0)
+      ? this.pyFloat(value)
+      : value;
+  }
 
   /**
    * The PyFloat of an integral value: one per value in [-SMALL_FLOATS, SMALL_FLOATS] per parse, a new one otherwise
