@@ -38,7 +38,8 @@ import { commonSchema, schemas, type DtoName } from '../../generated/schemas';
 import type { ErrorObject } from 'ajv';
 import type { DataValidationCxt } from 'ajv/dist/types';
 import { ANNOTATION_KEYWORDS, type JsonSchema } from '../spec/json-schema';
-import { checkers, diagnosers } from './compiled';
+import { diagnosers } from '../../generated/diagnosers';
+import { checkers } from './compiled';
 import { makeIssue, type ValidationIssue } from './errors';
 import { escapePointerToken, unescapePointerToken } from '../spec/json-pointer';
 import { documentsById, resolveRef } from '../spec/refs';
@@ -46,8 +47,6 @@ import { defineOwn, isNonArrayObject, isPlainObject } from '../spec/json-value';
 import { toIssues } from './issues';
 import { firstDocumentKey, forEachDocumentKey, inDocumentOrder } from './order';
 import type { IssueSink } from './sink';
-
-export { IssueSink } from './sink';
 
 /**
  * Array items (or map values) per Ajv run in a window (see above): one run's errors stay a few MB, and the runs
@@ -261,7 +260,7 @@ function smallerThan(value: unknown, budget: number): boolean {
  * to (tests).
  */
 export function diagnoseWhole(dto: DtoName, value: unknown, original?: unknown): ValidationIssue[] {
-  const diagnose = diagnosers()[dto];
+  const diagnose = diagnosers[dto];
   return diagnose(value) ? [] : inDocumentOrder(toIssues(diagnose.errors ?? [], original), original ?? value);
 }
 
@@ -275,7 +274,7 @@ function context(path: string): DataValidationCxt {
  * object `data` stands in for (a skeleton for the caller's object), quoted instead in messages.
  */
 function run(dto: DtoName, data: unknown, path: string, original: unknown, stand?: unknown): ValidationIssue[] {
-  const diagnose = diagnosers()[dto];
+  const diagnose = diagnosers[dto];
   if (diagnose(data, context(path))) return [];
   const errors = diagnose.errors ?? [];
   return toIssues(
@@ -434,7 +433,7 @@ function items(
   for (let from = 0; from < list.length; from += WINDOW) {
     const window: Record<string, unknown> = { ...skeleton };
     defineOwn(window, collection.name, list.slice(from, from + WINDOW));
-    const diagnose = diagnosers()[plan.dto];
+    const diagnose = diagnosers[plan.dto];
     if (diagnose(window, context(path))) continue;
     const errors = (diagnose.errors ?? []).flatMap((error) => {
       const moved = moveIndex(error.instancePath, at, from);
@@ -465,7 +464,7 @@ function values(
   original: unknown,
   shown: Record<string, unknown>,
 ): void {
-  const diagnose = diagnosers()[plan.dto];
+  const diagnose = diagnosers[plan.dto];
   let window: Record<string, unknown> = {};
   let size = 0;
   const flush = (): void => {

@@ -4,16 +4,13 @@
  * - `checkers` (generated/checkers.ts): one fast verdict per DTO; `inOrderCheckers`
  *   the same, also requiring the schema's key order (fromJson's as-is read).
  * - `diagnosers` (generated/diagnosers.ts, Ajv standalone): every error of a
- *   document a checker rejected.
+ *   document a checker rejected, run by the capped diagnosis (capped.ts).
  *
- * What only an invalid document needs (lazy.ts: the diagnosers, and the capped diagnosis that runs them) is
+ * What only an invalid document needs (lazy.ts: the capped diagnosis and the diagnosers it runs) is
  * loaded on the first invalid document, so importing the package parses only what valid documents need (cold start,
  * BENCHMARKS.md). How the builds load it on demand, also in ES modules (no synchronous import): scripts/build.ts.
  */
-import type { DtoValidators } from '../../generated/diagnosers';
-
 export { checkers, inOrderCheckers, type Checker } from '../../generated/checkers';
-export type { DtoValidators } from '../../generated/diagnosers';
 
 type Lazy = typeof import('./lazy');
 let lazy: Lazy | undefined;
@@ -22,9 +19,4 @@ let lazy: Lazy | undefined;
 export function diagnosis(): Lazy {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see above
   return (lazy ??= require('./lazy') as Lazy);
-}
-
-/** All-errors validators with data and schemas in each error. */
-export function diagnosers(): DtoValidators {
-  return diagnosis().diagnosers;
 }

@@ -1,6 +1,6 @@
 /**
  * What only an invalid document needs: the capped diagnosis (capped.ts, with issues.ts and order.ts) and the Ajv
- * diagnosers it runs. Loaded on the first invalid document (compiled.ts), never at import: see scripts/build.ts.
+ * diagnosers it runs (generated/diagnosers.ts, imported by capped.ts). Loaded on the first invalid document
+ * (compiled.ts), never at import: see scripts/build.ts.
  */
 export * from './capped';
-export { diagnosers } from '../../generated/diagnosers';

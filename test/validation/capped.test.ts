@@ -12,7 +12,8 @@ import { docCase } from '../../fuzz/mutate';
 import { DEFAULT_MAX_ISSUES, InvalidOptionError } from '../../src/limits';
 import { parsePythonJson } from '../../src/pyjson';
 import { ContractValidationError, assertValid, validate, type ValidationIssue } from '../../src/validation';
-import { IssueSink, WINDOW, diagnoseInto, diagnoseWhole } from '../../src/validation/capped';
+import { WINDOW, diagnoseInto, diagnoseWhole } from '../../src/validation/capped';
+import { IssueSink } from '../../src/validation/sink';
 import { schemaView } from '../../src/validation/schema-view';
 
 const SEED =
