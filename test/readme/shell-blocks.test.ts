@@ -22,7 +22,7 @@ import { cpSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, wr
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pythonQuery } from '../support/monitoring-oracle';
-import { runOracle, spawnOracle } from '../support/pynenc-python';
+import { runOracle } from '../support/pynenc-python';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 import { cliCommand, ROOT } from '../support/run-cli';
 import { docPages, matchesShown, runSession, shellBlocks, type StepResult } from '../support/shell-blocks';
@@ -266,7 +266,7 @@ async function tailWhilePynencWrites(command: string, cwd: string, env: NodeJS.P
     const shown = () => output.includes('"kind": "run"');
     const deadline = Date.now() + 60_000;
     for (let seed = 2; !shown() && Date.now() < deadline; seed++) {
-      await writeWithPynenc(world, seed);
+      writeWithPynenc(world, seed);
       const polled = Date.now() + 3000;
       while (!shown() && Date.now() < polled) await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -277,17 +277,13 @@ async function tailWhilePynencWrites(command: string, cwd: string, env: NodeJS.P
   return { command, output: output.split('\n').filter((line) => line !== ''), status: status ?? -1 };
 }
 
-/** pynenc's RedisTrigger writing: emit_event and trigger-loop iterations (follow_writer.py), app my_app. */
-function writeWithPynenc(world: World, seed: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const writer = spawnOracle('follow_writer.py');
-    let err = '';
-    writer.stdout.resume();
-    writer.stderr.setEncoding('utf8').on('data', (data: string) => (err += data));
-    writer.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`writer: ${code}\n${err.slice(-4000)}`))));
-    const request = { backend: 'redis', redis_url: world.redis.url, app_id: APP_ID, seed };
-    writer.stdin.end(JSON.stringify({ op: 'write', ...request, rounds: 4, per_round: 4, loop_every: 2, pause_ms: 0 }));
-  });
+/**
+ * pynenc's RedisTrigger writing: emit_event and trigger-loop iterations (follow_writer.py), app my_app. Synchronous: a
+ * `tail` running meanwhile is a process of its own, its output waiting in the pipe.
+ */
+function writeWithPynenc(world: World, seed: number): void {
+  const request = { backend: 'redis', redis_url: world.redis.url, app_id: APP_ID, seed };
+  runOracle('follow_writer.py', { op: 'write', ...request, rounds: 4, per_round: 4, loop_every: 2, pause_ms: 0 });
 }
 
 /** The records a monitoring command printed (one JSON object a line), and its other lines (stderr's). */
@@ -474,7 +470,7 @@ const RECIPES: Recipe[] = [
       TAIL,
     ],
     async setup(_cwd, world) {
-      await writeWithPynenc(world, 1); // events of the last minutes, some triggered, on the Redis store
+      writeWithPynenc(world, 1); // events of the last minutes, some triggered, on the Redis store
     },
     longRunning: { command: TAIL, run: tailWhilePynencWrites },
     check([events, markers, runs, tail]) {
