@@ -306,7 +306,9 @@ function memberTextAsIs(name: string, scan: Scan): boolean | null {
       index++;
       if (--depth === 0) break;
     } else if ((char >= D0 && char <= D9) || char === MINUS) {
-      // a number, and while `, ` and another number follow, that one too (a list of numbers: one loop)
+      // a number, and while `, ` and another number follow, that one too (a list of numbers: one loop; against one
+      // token per turn of the outer loop, compiled, parsePythonJson of 8 M ints in a root object member, CPU, same
+      // run: 2–8 % less time)
       for (;;) {
         const negative = char === MINUS;
         index = plainNumberEnd(text, negative ? index + 1 : index, negative);
