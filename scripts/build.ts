@@ -133,14 +133,14 @@ const LAZY_CHUNK = 'diagnosers';
 
 /**
  * Dynamic imports are not followed when deciding homes (they are loaded from their own entry, see above); on-demand
- * `require`s are followed or not (what an entry loads at all, or at import).
+ * `require`s are (what an entry loads at all; loadedAtImport tells what it loads at import).
  */
-const externalEdges = (kinds: readonly string[]): Plugin => ({
-  name: 'external-edges',
+const externalDynamicImports: Plugin = {
+  name: 'external-dynamic-imports',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /.*/ }, (args) => (kinds.includes(args.kind) ? { external: true } : null));
+    pluginBuild.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { external: true } : null));
   },
-});
+};
 
 /** The analysis builds (reach, export names): in memory, with a metafile, static imports of the sources only. */
 const ANALYSIS = {
@@ -152,18 +152,24 @@ const ANALYSIS = {
   packages: 'external',
   tsconfig: join(ROOT, 'tsconfig.build.json'),
   logLevel: 'silent',
-  plugins: [externalEdges(['dynamic-import'])],
+  plugins: [externalDynamicImports],
 } as const satisfies BuildOptions;
 
-/** The metafile of one bundle per entry, following static imports and, unless `atImport`, on-demand requires. */
-async function reachOf(entry: Entry, atImport = false): Promise<Metafile> {
-  const result = await build({
-    ...ANALYSIS,
-    entryPoints: [entry.source],
-    outdir: join(ROOT, '.reach'),
-    plugins: [externalEdges(atImport ? ['dynamic-import', 'require-call'] : ['dynamic-import'])],
-  });
+/** The metafile of one bundle per entry, following static imports and on-demand requires. */
+async function reachOf(entry: Entry): Promise<Metafile> {
+  const result = await build({ ...ANALYSIS, entryPoints: [entry.source], outdir: join(ROOT, '.reach') });
   return result.metafile;
+}
+
+/** The source modules an entry's bundle (its metafile) loads at import: reached without an on-demand `require`. */
+function loadedAtImport(metafile: Metafile, entry: Entry, root: string): Set<string> {
+  const start = Object.keys(metafile.inputs).find((input) => resolve(root, input) === entry.source)!;
+  const seen = new Set<string>([start]);
+  for (const input of seen) {
+    for (const imported of metafile.inputs[input]!.imports)
+      if (!imported.external && imported.kind !== 'require-call') seen.add(imported.path);
+  }
+  return new Set([...seen].map((input) => resolve(root, input)));
 }
 
 /** The source modules of a bundle's metafile, in the order esbuild writes them (dependencies first). */
@@ -204,7 +210,7 @@ export async function planLayout(root = ROOT): Promise<Layout> {
       if (!reachers.has(path)) reachers.set(path, new Set());
       reachers.get(path)!.add(entry.name);
     }
-    for (const path of modulesOf(await reachOf(entry, true), root)) {
+    for (const path of loadedAtImport(metafile, entry, root)) {
       (entry.name === './validation' ? validationAtImport : atImport).add(path);
     }
   }
