@@ -293,9 +293,7 @@ function memberTextAsIs(name: string, scan: Scan): boolean | null {
       // a key JavaScript enumerates first (digits; or escaped, which may spell digits)
       const first = text.charCodeAt(index + 1);
       if (((first >= D0 && first <= D9) || first === BACKSLASH) && text.charCodeAt(skipSpace(text, end)) === COLON) {
-        const raw = text.slice(index + 1, end - 1);
-        const key = raw.indexOf('\\') === -1 ? raw : (JSON.parse(text.slice(index, end)) as string);
-        if (isArrayIndexKey(key)) return false;
+        if (isArrayIndexKey(stringValue(text, index, end))) return false;
       }
       index = end;
     } else if (char === LBRACE || char === LBRACKET) {
@@ -668,6 +666,15 @@ export function stringEnd(text: string, open: number): number {
     while (text.charCodeAt(before) === BACKSLASH) before--;
     if ((close - 1 - before) % 2 === 0) return close + 1;
   }
+}
+
+/**
+ * The value of the string token from `open` (its opening quote) to `end` (stringEnd's) in a text JSON.parse accepted:
+ * its characters, decoded by JSON.parse when it holds an escape.
+ */
+export function stringValue(text: string, open: number, end: number): string {
+  const raw = text.slice(open + 1, end - 1);
+  return raw.indexOf('\\') === -1 ? raw : (JSON.parse(text.slice(open, end)) as string);
 }
 
 /** Index of the quote that opens the string whose closing quote is at `close`; -1 if none. */

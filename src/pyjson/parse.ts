@@ -15,6 +15,7 @@ import {
   numberTokensUnambiguous,
   readFast,
   stringEnd,
+  stringValue,
   type DtoWalk,
   type FastPathResult,
 } from './fast-path';
@@ -171,8 +172,7 @@ function memberSpans(text: string, names: readonly string[]): Map<string, [numbe
       const close = stringEnd(text, index) - 1;
       if (close < 0) return null;
       if (depth === 1 && colon < 0) {
-        const raw = text.slice(index + 1, close);
-        key = raw.indexOf('\\') === -1 ? raw : (JSON.parse(text.slice(index, close + 1)) as string);
+        key = stringValue(text, index, close + 1);
       }
       index = close + 1;
       continue;
@@ -658,8 +658,7 @@ class ExactParser {
     if (text.charCodeAt(at) !== QUOTE) return -1;
     const after = stringEnd(text, at);
     if (after === 0) return -1;
-    const raw = text.slice(at + 1, after - 1);
-    const key = raw.indexOf('\\') === -1 ? raw : (JSON.parse(text.slice(at, after)) as string);
+    const key = stringValue(text, at, after);
     if (!Object.prototype.hasOwnProperty.call(obj, key)) return -1;
     this.lastString = key;
     const colon = this.ws(after);
