@@ -4,15 +4,15 @@
  * - CommonJS (`require`): dist/src/index.js, dist/src/entries/*.js, the CLI dist/src/cli/main.js; shared code in
  *   dist/chunks/; declarations beside the entries (dist/src/**, dist/generated/**), as tsc lays them out.
  * - ES modules (`import`): dist/esm/src/index.js, dist/esm/src/entries/*.js; shared code in dist/esm/chunks/;
- *   declarations under dist/esm/ with full relative specifiers; dist/esm/package.json says `"type": "module"`.
- *   Node imports the same files from dist/esm/node/ (NODE_ESM_DIR: they differ in how they load the lazy modules).
+ *   declarations under dist/esm/ with full relative specifiers; dist/esm/package.json says `"type": "module"`. One
+ *   tree for Node, bundlers and browsers.
  *
  * Cold start is mostly loading files (BENCHMARKS.md, "Cold start, bundle size"), so each build is a few large files
  * instead of ~45 modules. esbuild bundles, and this script decides where each source module goes (the same for
  * both builds), from which entries reach it through static imports:
  * - chunks/validation.js: every module `./validation` loads at import;
  * - chunks/diagnosers.js (CommonJS only): what `./validation` reaches only through an on-demand `require`
- *   (LAZY_CHUNK; the ES module builds have none, see below);
+ *   (LAZY_CHUNK; the ES module build has none, see below);
  * - chunks/core.js: every other module the root reaches;
  * - chunks/extra.js: every other module another driver-free entry (pyjson, timestamps, datastore, consistency,
  *   monitoring) reaches;
@@ -23,15 +23,15 @@
  * module from another file is replaced by a tiny module re-exporting its names from the chunk. The root loads
  * three files (entry, core, validation), `./validation` two. In CommonJS a chunk or an entry assigns one plain object
  * to `module.exports` (chunkModule). The chunks must not import what their entries must not load: validation, the
- * lazy chunk and core only the package's dependencies (no Node built-in, no optional peer: they run in browsers;
- * dist/esm/node's chunks/validation.js only node:module besides), node no optional peer; the build fails otherwise.
+ * lazy chunk and core only the package's dependencies (no Node built-in, no optional peer: they run in browsers),
+ * node no optional peer; the build fails otherwise.
  *
  * The on-demand `require` of what only invalid documents need (src/validation/compiled.ts: lazy.ts, the capped
  * diagnosis and the Ajv diagnosers) stays on demand (LAZY_CHUNK): in CommonJS, chunks/diagnosers.js is required on
- * the first invalid document; the ES module build for Node (NODE_ESM_DIR) requires that same CommonJS file then;
- * dist/esm, for bundlers and browsers (no synchronous import), holds them in its chunks/validation.js as esbuild's
- * initialisers for a required module, run on the first invalid document (their imports of the chunk's other modules
- * are imports of the chunk itself, so that those stay plain modules).
+ * the first invalid document; dist/esm (ES modules have no synchronous import) holds them in its chunks/validation.js
+ * as esbuild's initialisers for a required module, run on the first invalid document (their imports of the chunk's
+ * other modules are imports of the chunk itself, so that those stay plain modules): parsed at import, run on demand.
+ * (An ES module build for Node requiring the CommonJS lazy chunk instead was measured and dropped: docs/packaging.md.)
  * The CLI's dynamic imports of a Node-only entry's module (the SQLite and Redis readers) load that entry's file.
  *
  * Declarations: TypeScript emits them once per file; the ES module copy has the sources' extensionless relative
@@ -55,10 +55,7 @@ export const DIST_DIR = join(ROOT, 'dist');
 type Format = 'esm' | 'cjs';
 
 type PackageJson = {
-  exports: Record<
-    string,
-    { import?: { default?: string; 'node-addons'?: string }; require?: { default?: string } } | string
-  >;
+  exports: Record<string, { import?: { default?: string }; require?: { default?: string } } | string>;
   bin: Record<string, string>;
   dependencies: Record<string, string>;
   peerDependencies: Record<string, string>;
@@ -93,9 +90,6 @@ export function packageEntries(root = ROOT): Entry[] {
     if (typeof target === 'string' || !target.require?.default) continue;
     const cjs = target.require.default.replace(/^\.\/dist\//, '');
     const esm = target.import?.default?.replace(/^\.\/dist\/esm\//, '');
-    const node = target.import?.['node-addons'];
-    if (esm && node !== `./dist/${NODE_ESM_DIR}/${esm}`)
-      throw new Error(`exports ${name}: node-addons is not ${esm}'s`);
     entries.push({ name, source: sourceOf(root, target.require.default), out: { cjs, esm } });
   }
   for (const target of new Set(Object.values(pkg.bin))) {
@@ -125,7 +119,7 @@ const CHUNKS: { name: string; holds: (reachers: ReadonlySet<string>) => boolean 
  * What `./validation` reaches only through its one on-demand `require` (the lazy root, src/validation/lazy.ts: the
  * capped diagnosis and the Ajv diagnosers) and no other entry loads at import: chunks/diagnosers.js, whose modules
  * import only one another and chunks/validation.js's. CommonJS: a factory of them (LAZY_FACTORY_OPTIONS), called on
- * the first invalid document (lazyLoader), also by the ES module build for Node. dist/esm: initialisers in its
+ * the first invalid document (lazyLoader). dist/esm: initialisers in its
  * chunks/validation.js (chunkOf's inlineLazy). Measured (BENCHMARKS.md, cold start): parsing them at import cost
  * ~1.5 ms of `/validation`'s 5.
  */
@@ -308,44 +302,20 @@ function lazyChunkModule(layout: Layout): string {
 }
 
 /**
- * What the on-demand `require` of the lazy root becomes in chunks/validation.js (a module esbuild runs on that
- * `require`): the CommonJS factory called with the chunk's own exports; in the ES module build for Node
- * (NODE_ESM_DIR) the same factory, required through `createRequire`, called with the chunk's own namespace.
- * (dist/esm bundles the lazy modules in its chunks/validation.js instead, as initialisers: see inlineLazy.)
+ * What the on-demand `require` of the lazy root becomes in CommonJS's chunks/validation.js (a module esbuild runs on
+ * that `require`): the lazy chunk's factory called with the chunk's own exports. (dist/esm bundles the lazy modules
+ * in its chunks/validation.js instead, as initialisers: see inlineLazy.)
  */
-function lazyLoader(layout: Layout, format: Format): string {
+function lazyLoader(): string {
   const lazyChunk = JSON.stringify(`contract-file:chunks/${LAZY_CHUNK}.js`);
   const self = JSON.stringify('contract-file:chunks/validation.js');
-  if (format === 'cjs') return `module.exports = require(${lazyChunk})(require(${self}));\n`;
-  const names = `{ ${(layout.exportsOf.get(layout.lazyRoot!) ?? []).join(', ')} }`;
-  const factory = JSON.stringify(specifier(`${NODE_ESM_DIR}/chunks/validation.js`, `chunks/${LAZY_CHUNK}.js`));
-  return [
-    `import * as host from ${self};`,
-    `export const ${names} = host.${NODE_REQUIRE}(import.meta.url)(${factory})(host);`,
-    '',
-  ].join('\n');
+  return `module.exports = require(${lazyChunk})(require(${self}));\n`;
 }
 
 /**
- * The Node build's chunks/validation.js also exports this: node:module's `createRequire`, for lazyLoader. From
- * process.getBuiltinModule (Node >= 20.16, 22.3) when the lazy modules are loaded, since importing node:module costs
- * ~0.4 ms at import, measured (BENCHMARKS.md, cold start); imported at import where that is missing (a top-level
- * await: the module is only imported, never required, and only by Node). In the chunk's own virtual entry, which
- * esbuild does not make an initialiser (the lazy loader, which it does, reads it from the chunk's namespace).
- */
-const NODE_REQUIRE = 'createNodeRequire';
-const NODE_REQUIRE_EXPORT = [
-  `const nodeModule = globalThis.process.getBuiltinModule ? undefined : await import('node:module');`,
-  `export const ${NODE_REQUIRE} = (url) => (nodeModule ?? globalThis.process.getBuiltinModule('node:module'))`,
-  `  .createRequire(url);`,
-  '',
-].join('\n');
-
-/**
  * The CommonJS lazy chunk is a factory of the lazy modules, given chunks/validation.js's exports (the host): its
- * imports of that chunk's modules are `require('contract-host')`, answered with the host. The CommonJS build calls it
- * with its chunk's exports; the ES module build for Node with its chunk's namespace (NODE_ESM_DIR): one copy of every
- * class (PyFloat, the errors) in either build, whichever loads the lazy modules.
+ * imports of that chunk's modules are `require('contract-host')`, answered with the host: the CommonJS build calls it
+ * with its chunk's exports, so every class (PyFloat, the errors) has one copy.
  */
 const LAZY_FACTORY_OPTIONS = {
   banner: {
@@ -359,17 +329,6 @@ const LAZY_FACTORY_OPTIONS = {
   },
   footer: { js: 'return module.exports;\n};' },
 } as const satisfies BuildOptions;
-
-/**
- * The ES module build for Node (package.json "exports": the `node-addons` condition of each entry's `import`), beside
- * dist/esm: the same files, but its chunks/validation.js requires the lazy modules' CommonJS factory on the first
- * invalid document (`createRequire`), so that importing parses none of them (cold start, BENCHMARKS.md), where
- * dist/esm's holds them, parsed at import (ES modules cannot load synchronously on demand). `node-addons`
- * rather than `node`: Node sets both, bundlers only `node`, and a bundle could not follow `createRequire` to the
- * factory file: bundles for Node and browsers get dist/esm. All the entries of one process resolve to the same build,
- * so every class has one copy (and the factory uses that build's: its host).
- */
-const NODE_ESM_DIR = 'esm/node';
 
 /** A relative module specifier from the file `from` to the file `to` (both relative to the build's folder). */
 function specifier(from: string, to: string): string {
@@ -397,10 +356,9 @@ function layoutPlugin(
   format: Format,
   file: FileBuild,
   exportsByChunk: ReturnType<typeof chunkExports>,
-  node: boolean,
 ) {
-  /** dist/esm (ES modules, not for Node): the lazy modules are bundled into chunks/validation.js (chunkOf). */
-  const inlineLazy = format === 'esm' && !node;
+  /** dist/esm: the lazy modules are bundled into chunks/validation.js (chunkOf). */
+  const inlineLazy = format === 'esm';
   const plugin: Plugin = {
     name: 'contract-layout',
     setup(pluginBuild) {
@@ -410,10 +368,7 @@ function layoutPlugin(
       }));
       pluginBuild.onLoad({ filter: /.*/, namespace: 'contract-chunk' }, (args) => ({
         contents:
-          args.path === LAZY_CHUNK
-            ? lazyChunkModule(layout)
-            : chunkModule(exportsByChunk.get(args.path)!, format) +
-              (node && args.path === 'validation' ? NODE_REQUIRE_EXPORT : ''),
+          args.path === LAZY_CHUNK ? lazyChunkModule(layout) : chunkModule(exportsByChunk.get(args.path)!, format),
         resolveDir: ROOT,
         loader: 'js',
       }));
@@ -433,11 +388,11 @@ function layoutPlugin(
         path: specifier(file.out, args.path.slice('contract-file:'.length)),
         external: true,
       }));
-      // the lazy chunk's links (LAZY_CHUNK): its host (the CommonJS factory's parameter), node:module (NODE_REQUIRE)
-      pluginBuild.onResolve({ filter: /^(contract-host|node:module)$/ }, () => ({ external: true }));
+      // the lazy chunk's link to its host (LAZY_CHUNK: the CommonJS factory's parameter)
+      pluginBuild.onResolve({ filter: /^contract-host$/ }, () => ({ external: true }));
       pluginBuild.onResolve({ filter: /^contract-lazy$/ }, (args) => ({ path: args.path, namespace: 'contract-lazy' }));
       pluginBuild.onLoad({ filter: /.*/, namespace: 'contract-lazy' }, () => ({
-        contents: lazyLoader(layout, format),
+        contents: lazyLoader(),
         resolveDir: ROOT,
         loader: 'js',
       }));
@@ -533,10 +488,10 @@ function checkImports(chunk: string, imports: string[], pkg: PackageJson): void 
 }
 
 /** One format's JavaScript: the chunks (in dependency order), then the entries. */
-async function buildJavaScript(layout: Layout, format: Format, outDir: string, node = false): Promise<string[]> {
+async function buildJavaScript(layout: Layout, format: Format, outDir: string): Promise<string[]> {
   const exportsByChunk = chunkExports(layout);
   const files: FileBuild[] = [];
-  // ES modules: no lazy chunk of their own (NODE_ESM_DIR loads the CommonJS one; dist/esm bundles them, inlineLazy)
+  // ES modules: no lazy chunk of their own (dist/esm bundles the lazy modules into chunks/validation.js, inlineLazy)
   const chunkNames = layout.chunks.map((chunk) => chunk.name).filter((name) => format === 'cjs' || name !== LAZY_CHUNK);
   for (const name of chunkNames) files.push({ entry: `contract-chunk:${name}`, out: `chunks/${name}.js`, chunk: name });
   for (const entry of layout.entries) {
@@ -565,11 +520,10 @@ async function buildJavaScript(layout: Layout, format: Format, outDir: string, n
       logLevel: 'warning',
       logOverride: { 'commonjs-variable-in-esm': 'silent' },
       metafile: true,
-      plugins: [layoutPlugin(layout, format, file, exportsByChunk, node)],
+      plugins: [layoutPlugin(layout, format, file, exportsByChunk)],
       ...(format === 'cjs' && file.chunk === LAZY_CHUNK ? LAZY_FACTORY_OPTIONS : {}),
     });
-    // the Node build's one built-in: createRequire, for the lazy modules (NODE_ESM_DIR)
-    const imports = externalImports(result.metafile!).filter((path) => !(node && path === 'node:module'));
+    const imports = externalImports(result.metafile!);
     if (file.chunk) checkImports(file.chunk, imports, pkg);
     written.push(join(outDir, file.out));
   }
@@ -657,7 +611,6 @@ export async function buildPackage(outDir = DIST_DIR): Promise<string[]> {
     ...emitDeclarations(outDir),
     ...(await buildJavaScript(layout, 'cjs', outDir)),
     ...(await buildJavaScript(layout, 'esm', join(outDir, 'esm'))),
-    ...(await buildJavaScript(layout, 'esm', join(outDir, NODE_ESM_DIR), true)),
   ];
   writeFileSync(join(outDir, 'esm', 'package.json'), `${JSON.stringify({ type: 'module', sideEffects: false })}\n`);
   for (const required of ['src/index.js', 'esm/src/index.js']) {
