@@ -5,9 +5,9 @@
  *   (or the builds in the folders `STARTUP_DIST` names, comma-separated, compared in the same run: e.g.
  *   `STARTUP_DIST=dist,/tmp/old-dist npm run bench startup`; bundle sizes are of the first). Each sample is
  *   a fresh node process running a program file (.cjs: `require`; .mjs: `await import`, the loader already warm from
- *   loading the program itself) that times the load and its first validate; `import` loads the ES module build Node
- *   resolves (dist/esm/node, see nodeEsm) and, to compare, the one bundlers get (dist/esm). Beside wall time, the CPU
- *   time of the process over the same span (all its threads: less sensitive than wall time to a busy machine). The floor is
+ *   loading the program itself) that times the load and its first validate; `import` loads dist/esm (the one ES
+ *   module build, for Node, bundlers and browsers). Beside wall time, the CPU time of the process over the same
+ *   span (all its threads: less sensitive than wall time to a busy machine). The floor is
  *   measured in the same run by the same programs loading an empty module, and whole processes (`node -e 0`, and a
  *   program that loads the root and validates) beside it: what node itself costs. Every case runs once per round,
  *   in a rotated order, so a change of load hits all of them alike; medians of the rounds;
@@ -17,7 +17,7 @@
  *   developer runs it.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -132,19 +132,11 @@ async function browserBundle(code: string, resolveDir: string): Promise<{ min: n
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
 const ms = (value: number, digits = 1): string => `${value.toFixed(digits)} ms`;
 
-/**
- * The ES module build Node imports: dist/esm/node (package.json "exports", `node-addons`: the lazy modules required
- * on demand, scripts/build.ts NODE_ESM_DIR), or dist/esm in a build without it (an older one, compared).
- */
-function nodeEsm(dist: string): string {
-  return existsSync(join(dist, 'esm', 'node')) ? join(dist, 'esm', 'node') : join(dist, 'esm');
-}
-
 /** The measured loads of one build (folder `dist`), labelled with `name` when several builds are compared. */
 function entryCases(dist: string, name: string, loaded: (how: Format, file: string, label: string) => Case) {
   const suffix = name ? ` [${name}]` : '';
-  const esm = nodeEsm(dist);
-  const cases = [
+  const esm = join(dist, 'esm');
+  return [
     [loaded('cjs', join(dist, 'src', 'index.js'), `package root, require (CommonJS build)${suffix}`), 'cjs', 'root'],
     [loaded('esm', join(esm, 'src', 'index.js'), `package root, import (ESM build)${suffix}`), 'esm', 'root'],
     [
@@ -158,11 +150,6 @@ function entryCases(dist: string, name: string, loaded: (how: Format, file: stri
       'validation',
     ],
   ] as const;
-  if (esm === join(dist, 'esm')) return cases;
-  // what a bundler or a browser gets (dist/esm: the lazy modules imported with the rest), loaded by Node here
-  const forBundlers = `/validation, import (ESM build for bundlers, dist/esm)${suffix}`;
-  const bundlers = loaded('esm', join(dist, 'esm', 'src', 'entries', 'validation.js'), forBundlers);
-  return [...cases, [bundlers, 'esm', 'validation'] as const];
 }
 
 type Format = 'cjs' | 'esm';
