@@ -166,6 +166,27 @@ const MAX_NUMBER_BYTES = 32;
 /** Python writes a float positionally below this magnitude (and from 1e-4 on), as String does. */
 const FLOAT_POSITIONAL_MAX = 1e16;
 
+/**
+ * RUN_TEXT: numberRun's bytes are a Node Buffer where Node's Buffer exists (not in browsers: TextDecoder there), made
+ * into text as latin1 (`toString('latin1', 0, end)`), a plain copy (the bytes are ASCII), rather than TextDecoder's
+ * UTF-8 decoding; and its loop reads a number or a PyFloat's value first, then writes both by one path, one digit
+ * inline. Measured (compiled, node 20, toJson of one TriggerRunRecord then Buffer.from, CPU, one process,
+ * interleaved, medians of 7–11 rounds, shared machine): 12 M integral floats 222 → 208, 253 → 240, 229 → 221 ms;
+ * 25 M ints 284 → 261, 273 → 249 ms; latin1 alone (against TextDecoder, same loop): floats 246 → 243, 247 → 240,
+ * ints 253 → 248, 252 → 249 ms.
+ */
+const NODE_BUFFER = (globalThis as { Buffer?: { allocUnsafeSlow(size: number): Uint8Array } }).Buffer;
+
+/** A Node Buffer (or a polyfill of one: `toString` with an encoding, not Uint8Array's). */
+interface Latin1Bytes {
+  toString(encoding: 'latin1', start: number, end: number): string;
+}
+
+/** numberRun's bytes: a Node Buffer (outside the pool) where there is one, else a Uint8Array. */
+function runBytes(size: number): Uint8Array {
+  return NODE_BUFFER !== undefined ? NODE_BUFFER.allocUnsafeSlow(size) : new Uint8Array(size);
+}
+
 class Writer {
   /** Containers being written (Python's check_circular). */
   private readonly ancestors: object[] = [];
@@ -298,7 +319,7 @@ class Writer {
     if (bytes === undefined || bytes.length < RUN_BYTES + MAX_NUMBER_BYTES) {
       // sized for this list (up to RUN_BYTES): a list of 20 numbers needs no 256 KB
       const size = Math.min(RUN_BYTES, (list.length - start) * MAX_NUMBER_BYTES) + MAX_NUMBER_BYTES;
-      if (bytes === undefined || bytes.length < size) bytes = this.bytes = new Uint8Array(size);
+      if (bytes === undefined || bytes.length < size) bytes = this.bytes = runBytes(size);
     }
     // after each number, at least MAX_NUMBER_BYTES stay free for the next
     const limit = bytes.length - MAX_NUMBER_BYTES;
@@ -307,44 +328,60 @@ class Writer {
     let position = start;
     while (position < length) {
       const item: unknown = list[position];
-      if (item instanceof PY_FLOAT) {
-        // an integral float below 1e16 (Python writes it positionally, with `.0`), never -0
-        const number: unknown = item.value;
-        if (typeof number !== 'number' || !Number.isInteger(number)) break;
-        const magnitude = number < 0 ? -number : number;
-        if (magnitude >= FLOAT_POSITIONAL_MAX || (magnitude === 0 && 1 / number < 0)) break;
-        if (position !== 0) filled = separator(bytes, filled);
-        if (number < 0) bytes[filled++] = 0x2d;
-        filled = writeDigits(bytes, filled, magnitude);
-        bytes[filled] = 0x2e;
-        bytes[filled + 1] = 0x30;
-        filled += 2;
-      } else if (typeof item === 'number') {
-        const magnitude = item < 0 ? -item : item;
-        if (Number.isInteger(item)) {
-          // an int in the safe range, never -0
-          if (magnitude > MAX_SAFE || (magnitude === 0 && 1 / item < 0)) break;
-          if (position !== 0) filled = separator(bytes, filled);
-          if (item < 0) bytes[filled++] = 0x2d;
-          filled = writeDigits(bytes, filled, magnitude);
-        } else {
-          // a float both write positionally: String(item) is Python's repr (the shortest round-trip digits)
-          if (!(magnitude >= 1e-4 && magnitude < FLOAT_POSITIONAL_MAX)) break;
-          if (position !== 0) filled = separator(bytes, filled);
-          const text = String(item);
-          for (let index = 0; index < text.length; index++) bytes[filled++] = text.charCodeAt(index);
-        }
+      let number: number;
+      let pyFloat: boolean;
+      if (typeof item === 'number') {
+        number = item;
+        pyFloat = false;
+      } else if (item instanceof PY_FLOAT) {
+        const value: unknown = item.value;
+        if (typeof value !== 'number') break;
+        number = value;
+        pyFloat = true;
       } else {
         break;
       }
+      const magnitude = number < 0 ? -number : number;
+      if (Number.isInteger(number)) {
+        // an int in the safe range, or an integral PyFloat below 1e16 (Python writes it positionally, with `.0`);
+        // never -0
+        if (
+          (pyFloat ? magnitude >= FLOAT_POSITIONAL_MAX : magnitude > MAX_SAFE) ||
+          (magnitude === 0 && 1 / number < 0)
+        ) {
+          break;
+        }
+        if (position !== 0) filled = separator(bytes, filled);
+        if (number < 0) bytes[filled++] = 0x2d;
+        // one digit inline (see RUN_TEXT)
+        if (magnitude < 10) bytes[filled++] = 0x30 + magnitude;
+        else filled = writeDigits(bytes, filled, magnitude);
+        if (pyFloat) {
+          bytes[filled] = 0x2e;
+          bytes[filled + 1] = 0x30;
+          filled += 2;
+        }
+      } else {
+        // a float both write positionally: String(number) is Python's repr (the shortest round-trip digits)
+        if (pyFloat || !(magnitude >= 1e-4 && magnitude < FLOAT_POSITIONAL_MAX)) break;
+        if (position !== 0) filled = separator(bytes, filled);
+        const text = String(number);
+        for (let index = 0; index < text.length; index++) bytes[filled++] = text.charCodeAt(index);
+      }
       position++;
       if (filled >= limit) {
-        this.add((this.decoder ??= new TextDecoder()).decode(bytes.subarray(0, filled)));
+        this.add(this.runText(bytes, filled));
         filled = 0;
       }
     }
-    if (filled > 0) this.add((this.decoder ??= new TextDecoder()).decode(bytes.subarray(0, filled)));
+    if (filled > 0) this.add(this.runText(bytes, filled));
     return position;
+  }
+
+  /** `bytes[0, end)` (ASCII) as a string: as latin1 where they are a Node Buffer (see RUN_TEXT), else decoded. */
+  private runText(bytes: Uint8Array, end: number): string {
+    if (NODE_BUFFER !== undefined) return (bytes as unknown as Latin1Bytes).toString('latin1', 0, end);
+    return (this.decoder ??= new TextDecoder()).decode(bytes.subarray(0, end));
   }
 
   private object(value: object): void {
