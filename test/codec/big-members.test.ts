@@ -170,3 +170,66 @@ describe('random big members: the default path reads what the exact parser reads
     );
   });
 });
+
+describe('random big root objects: parsePythonJson reads what the exact parser reads', () => {
+  // any root member whose value is an object is judged from its text; keys spelled with escapes and escaped quotes
+  // (`"a\\"x"` holds the text `"x"`), integral floats around the patch's 3-digit shortcut, whitespace around tokens
+  // (mostly plain ints: a member with one number token JSON.parse may read differently is walked, not judged)
+  const number = fc.oneof(
+    { arbitrary: fc.integer({ min: -1200, max: 1200 }).map(String), weight: 6 },
+    fc.integer({ min: -1200, max: 1200 }).map((n) => `${n}.0`),
+    fc.integer({ min: -1200, max: 1200 }).map((n) => `${n}.00`),
+    fc.constantFrom('1e2', '-0', '-0.0', '0.0', '9007199254740993', '2.5', '9.0E1', '0.9999999999999999999', '1e400'),
+  );
+  const space = fc.constantFrom('', ' ', '\n', ' \t ', '\r\n');
+  // (escapes rare: one after a member, anywhere, sends that member to the walk)
+  const key = fc.oneof(
+    { arbitrary: fc.constantFrom('a', 'b', '0', '7', '01', 'x', '4294967295'), weight: 6 },
+    fc.constantFrom('\\u0032', '\\u0078', 'a\\"x', '\\"x'),
+  );
+  // (no array-index key at the root, which sends the text to the exact parser before any member is looked at)
+  const rootKey = fc.oneof(
+    { arbitrary: fc.constantFrom('a', '01', 'x', '4294967295'), weight: 6 },
+    fc.constantFrom('\\u0078', 'a\\"x', '\\"x'),
+  );
+  const value: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      number,
+      fc.constantFrom('"1.0"', '"[{\\"0\\": "', 'null', '"\\"x\\": [1.0]"'),
+      fc
+        .array(fc.tuple(space, tie('value'), space), { maxLength: 6 })
+        .map((items) => `[${items.map(([before, item, after]) => before + item + after).join(',')}]`),
+      fc
+        .array(fc.tuple(key, tie('value'), space), { maxLength: 4 })
+        .map((members) => `{${members.map(([name, item, gap]) => `"${name}"${gap}:${gap}${item}`).join(', ')}}`),
+    ),
+  })).value;
+  const pads = [
+    `"pad": "${PAD}"`,
+    `"pad": [${INTS}]`,
+    `"pad": {"q": [${INTS}]}`,
+    `"pad": {"q": [${INTS.replace(/\d+/g, '$&.0')}]}`,
+  ];
+  test('150 texts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(rootKey, value), { minLength: 1, maxLength: 5 }),
+        fc.nat(pads.length - 1),
+        fc.nat(5),
+        (members, pad, at) => {
+          const list = members.map(([name, item]) => `"${name}": ${item}`);
+          list.splice(Math.min(at, list.length), 0, pads[pad]!);
+          const text = `{${list.join(', ')}}`;
+          for (const maxDepth of [undefined, 4]) {
+            expectSameOutcome(
+              attempt(() => parsePythonJson(text, { maxDepth })),
+              attempt(() => parsePythonJson(text, { maxDepth, fastPath: false })),
+            );
+          }
+        },
+      ),
+      { numRuns: 150, seed: 16 },
+    );
+  });
+});
