@@ -354,6 +354,7 @@ function faithfulVerdict(root: PyJsonValue, text: string, limits: Limits, scanNu
   // 1.60× → 1.48×).
   const scan: Scan | null =
     scanNumbers && text.length >= SCAN_FROM ? { depth: 1, containers: 1, suspects: null, numbers: false, text } : null;
+  let judged = 0;
   for (const key in obj) {
     const first = key.charCodeAt(0);
     if (first >= 48 && first <= 57 && isArrayIndexKey(key)) return EXACT;
@@ -361,7 +362,11 @@ function faithfulVerdict(root: PyJsonValue, text: string, limits: Limits, scanNu
     let numbers: boolean | null = false;
     if (typeof value === 'object') {
       // (objects only: an array is walked fast, and the key search and repeat test cost more for a small one)
-      const read = value !== null && scan !== null && !Array.isArray(value) ? memberTextAsIs(key, scan) : null;
+      // (the first JUDGED_MEMBERS only: see there)
+      const read =
+        value !== null && scan !== null && !Array.isArray(value) && judged++ < JUDGED_MEMBERS
+          ? memberTextAsIs(key, scan)
+          : null;
       if (read === false) return EXACT; // an array-index key
       if (read === null && value !== null) numbers = holdsNumbers(value);
     } else if (typeof value === 'number') numbers = ambiguous(value);
@@ -374,6 +379,15 @@ function faithfulVerdict(root: PyJsonValue, text: string, limits: Limits, scanNu
   if (suspects === null) return faithful(root);
   return { verdict: 'reread', value: obj, reread: suspects, asIs: false };
 }
+
+/**
+ * How many of a root object's members faithfulVerdict judges from their text (the rest are walked). Finding a member
+ * by its key and testing for a repeat read the text before and after it: a root of many members would be read once
+ * per member. Compiled, CPU, same run, parsePythonJson of 3,000 members `{"a": 1}` and a 70 kB string: every member
+ * judged 52 ms, the first 8 2.8 ms (JSON.parse 1.0); a record holding a 1 M-key object unchanged (822 against 948
+ * ms, noise). A record holds a few.
+ */
+const JUDGED_MEMBERS = 8;
 
 function faithful(value: PyJsonValue): FastPathResult {
   return { verdict: 'faithful', value };
