@@ -9,36 +9,19 @@
  * TriggerRunRecord.from_json(text).to_json() writes (codec_golden.py).
  */
 import fc from 'fast-check';
-import { fromJson, toJson, type FromJsonOptions } from '../../src';
+import { fromJson, type FromJsonOptions } from '../../src';
 import { parsePythonJson } from '../../src/entries/pyjson';
-import { runOracle } from '../support/pynenc-python';
 import { attempt, expectSameOutcome, type Outcome } from '../support/read-outcome';
-
-const HEAD =
-  '{"trigger_run_id": "bafda754-5fb2-409a-ae68-356e1788a788", "trigger_id": "ff57a7264969295a", ' +
-  '"task_id_key": "bench.tasks.process_order", "logic_value": "or", "valid_condition_ids": ["0ee0f733503234b9"], ' +
-  '"condition_ids": ["a9043e2fb9568b96"], "event_ids": ["7f19d964-ce6a-433c-949b-f2e9765de274"], ' +
-  '"source_invocation_ids": [], "triggered_invocation_id": "f40fbd36-a49a-415b-9057-c647a74843b9"';
-const TAIL =
-  '"claimed_at": "2026-02-02T11:38:40+00:00", "executed_at": null, "participants": [{"context_type": ' +
-  '"EventContext", "condition_id": "a9043e2fb9568b96", "valid_condition_id": "0ee0f733503234b9", "event_id": ' +
-  '"7f19d964-ce6a-433c-949b-f2e9765de274", "source_invocation_id": null, "context_timestamp": ' +
-  '"2026-02-11T04:53:04.250000+00:00", "context_summary": "%SUMMARY%"}], "atomic_service_run_id": null, ' +
-  '"atomic_service_runner_id": null';
+import { runText, testPynencRoundTrips, type RunTextOptions } from '../support/run-texts';
 
 /** 70,000 characters: a text holding it is past the 64 KiB from which the member's text is read. */
 const PAD = 'p'.repeat(70_000);
 /** 14,000 ints (`0, 1, …`, 78 kB of number tokens). */
 const INTS = Array.from({ length: 14_000 }, (_, index) => index).join(', ');
 
-/**
- * A TriggerRunRecord text: `preview` is arguments_preview's text, `extra` members between it and the tail; the
- * summary pads the text past 64 KiB unless the preview is big itself.
- */
-function record(preview: string, options: { extra?: string; summary?: string } = {}): string {
-  const tail = TAIL.replace('%SUMMARY%', options.summary ?? PAD);
-  return `${HEAD}, "arguments_preview": ${preview}, ${options.extra ? `${options.extra}, ` : ''}${tail}}`;
-}
+/** A run text; the summary pads it past 64 KiB unless the preview is big itself. */
+const record = (preview: string, options: RunTextOptions = {}): string =>
+  runText(preview, { summary: PAD, ...options });
 
 /**
  * fromJson by default reads what the exact parser reads (value, Python's key orders, or error code and path), and so
@@ -96,17 +79,7 @@ const RECORDS: [string, string][] = [
 ];
 
 describe('a big arguments_preview judged from its text: read as the exact parser and pynenc read it', () => {
-  const golden = runOracle<({ ok: string } | { error: string; msg: string })[]>('codec_golden.py', {
-    now: '2026-01-01T00:00:00+00:00',
-    cases: RECORDS.map(([, text]) => ({ dto: 'TriggerRunRecord', text })),
-  });
-  test.each(RECORDS.map(([name, text], index) => [name, text, index] as const))('%s', (_name, text, index) => {
-    const outcome = readRecord(text);
-    const python = golden[index]!;
-    expect('ok' in python).toBe(true);
-    expect(outcome.ok).toBe(true);
-    if (outcome.ok && 'ok' in python) expect(toJson('TriggerRunRecord', outcome.value as never)).toBe(python.ok);
-  });
+  testPynencRoundTrips(RECORDS, readRecord);
 });
 
 describe('the depth limit inside a big member', () => {

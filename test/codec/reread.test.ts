@@ -8,30 +8,20 @@
  * parsePythonJson what Python's json module reads (pyjson_golden.py).
  */
 import fc from 'fast-check';
-import { fromJson, toJson, type FromJsonOptions } from '../../src';
+import { fromJson, type FromJsonOptions } from '../../src';
 import { parsePythonJson, stringifyPython } from '../../src/entries/pyjson';
 import type { ParseOptions } from '../../src/pyjson/parse';
-import { runOracle } from '../support/pynenc-python';
 import { attempt, expectSameOutcome, type Outcome } from '../support/read-outcome';
+import { runOracle } from '../support/pynenc-python';
+import { RUN_HEAD, runText, testPynencRoundTrips, type RunTextOptions } from '../support/run-texts';
 
-const HEAD =
-  '{"trigger_run_id": "bafda754-5fb2-409a-ae68-356e1788a788", "trigger_id": "ff57a7264969295a", ' +
-  '"task_id_key": "bench.tasks.process_order", "logic_value": "or", "valid_condition_ids": ["0ee0f733503234b9"], ' +
-  '"condition_ids": ["a9043e2fb9568b96"], "event_ids": ["7f19d964-ce6a-433c-949b-f2e9765de274"], ' +
-  '"source_invocation_ids": [], "triggered_invocation_id": "f40fbd36-a49a-415b-9057-c647a74843b9"';
-const TAIL =
-  '"claimed_at": "2026-02-02T11:38:40-11:00", "executed_at": null, "participants": [{"context_type": ' +
-  '"EventContext", "condition_id": "a9043e2fb9568b96", "valid_condition_id": "0ee0f733503234b9", "event_id": ' +
-  '"7f19d964-ce6a-433c-949b-f2e9765de274", "source_invocation_id": null, "context_timestamp": ' +
-  '"2026-02-11T04:53:04.250000+13:45:30.250000", "context_summary": "%SUMMARY%"}], "atomic_service_run_id": null, ' +
-  '"atomic_service_runner_id": null';
-
-/** A TriggerRunRecord text: `preview` is arguments_preview's text, `extra` members between it and the tail. */
-function record(preview: string, options: { head?: string; extra?: string; summary?: string } = {}): string {
-  const head = options.head ?? HEAD;
-  const tail = TAIL.replace('%SUMMARY%', options.summary ?? 'plain');
-  return `${head}, "arguments_preview": ${preview}, ${options.extra ? `${options.extra}, ` : ''}${tail}}`;
-}
+/** A run text whose timestamps have UTC offsets with seconds and microseconds, as pynenc may write them. */
+const record = (preview: string, options: RunTextOptions = {}): string =>
+  runText(preview, {
+    claimedAt: '2026-02-02T11:38:40-11:00',
+    contextTimestamp: '2026-02-11T04:53:04.250000+13:45:30.250000',
+    ...options,
+  });
 
 /** The default path reads what the exact parser reads (value, or error code, path and message). */
 function sameAsExact(read: (options: { fastPath?: boolean }) => unknown): Outcome {
@@ -76,30 +66,20 @@ const RECORDS: [string, string][] = [
   ],
   [
     'duplicate spelled with escapes, before it',
-    record('{"x": 1.0}', { head: `${HEAD}, "\\u0061rguments_preview": {"w": 7.0}` }),
+    record('{"x": 1.0}', { head: `${RUN_HEAD}, "\\u0061rguments_preview": {"w": 7.0}` }),
   ],
   ["a number as arguments_preview's neighbour string", record('{"1.0": "2.0", "k": ", 3.0"}')],
   ['big int then float in one array', record('{"v": [18446744073709551616, 2.0]}')],
   [
     'the key inside a duplicate the last hides, before it',
     record('{"x": 1.0}', {
-      head: HEAD.replace('"trigger_id": ', '"trigger_id": {"arguments_preview": 5.0}, "trigger_id": '),
+      head: RUN_HEAD.replace('"trigger_id": ', '"trigger_id": {"arguments_preview": 5.0}, "trigger_id": '),
     }),
   ],
 ];
 
 describe('fromJson: the re-read part found and read exactly', () => {
-  const golden = runOracle<({ ok: string } | { error: string; msg: string })[]>('codec_golden.py', {
-    now: '2026-01-01T00:00:00+00:00',
-    cases: RECORDS.map(([, text]) => ({ dto: 'TriggerRunRecord', text })),
-  });
-  test.each(RECORDS.map(([name, text], index) => [name, text, index] as const))('%s', (_name, text, index) => {
-    const outcome = readRecord(text);
-    const python = golden[index]!;
-    expect('ok' in python).toBe(true);
-    expect(outcome.ok).toBe(true);
-    if (outcome.ok && 'ok' in python) expect(toJson('TriggerRunRecord', outcome.value as never)).toBe(python.ok);
-  });
+  testPynencRoundTrips(RECORDS, readRecord);
 });
 
 describe('the limits hold inside the re-read part', () => {
