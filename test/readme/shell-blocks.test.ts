@@ -219,6 +219,20 @@ function checkInstalled(cwd: string): void {
   expect(JSON.parse(loaded)).toEqual(['function', 'function']);
 }
 
+/** An install block: its commands in a fresh project `folder` (npm mapped to the tarball), then checkInstalled. */
+function installRecipe(page: string, folder: string, commands: string[]): Recipe {
+  return {
+    pages: [page],
+    folder,
+    commands,
+    prelude: NPM_PRELUDE,
+    setup(cwd) {
+      writeFileSync(join(cwd, 'package.json'), JSON.stringify({ name: 'my-app', private: true }));
+    },
+    check: (_results, cwd) => checkInstalled(cwd),
+  };
+}
+
 function nodeIn(cwd: string, script: string): string {
   return execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd, encoding: 'utf8' });
 }
@@ -299,20 +313,11 @@ const RECIPES: Recipe[] = [
     commands: ['npm ci && npm run build', 'npm test'],
     quotesCi: true,
   },
-  {
-    pages: ['README.md'],
-    folder: README_PROJECT,
-    commands: [
-      `npm install ${PACKAGE}`,
-      'npm install better-sqlite3   # optional: the SQLite store and monitoring reader (./sqlite)',
-      'npm install ioredis          # optional: the Redis store and monitoring reader (./redis)',
-    ],
-    prelude: NPM_PRELUDE,
-    setup(cwd) {
-      writeFileSync(join(cwd, 'package.json'), JSON.stringify({ name: 'my-app', private: true }));
-    },
-    check: (_results, cwd) => checkInstalled(cwd),
-  },
+  installRecipe('README.md', README_PROJECT, [
+    `npm install ${PACKAGE}`,
+    'npm install better-sqlite3   # optional: the SQLite store and monitoring reader (./sqlite)',
+    'npm install ioredis          # optional: the Redis store and monitoring reader (./redis)',
+  ]),
   {
     pages: ['README.md'],
     folder: README_PROJECT, // after the install above
@@ -496,20 +501,11 @@ const RECIPES: Recipe[] = [
       expect(drift!.output.at(-1)).toBe('The contract agrees with this pynenc.');
     },
   },
-  {
-    pages: ['docs/packaging.md'],
-    folder: PROJECT,
-    commands: [
-      `npm install ${PACKAGE}            # Node >= 20`,
-      `npm install better-sqlite3                        # only for ${PACKAGE}/sqlite`,
-      `npm install ioredis                               # only for ${PACKAGE}/redis`,
-    ],
-    prelude: NPM_PRELUDE,
-    setup(cwd) {
-      writeFileSync(join(cwd, 'package.json'), JSON.stringify({ name: 'my-app', private: true }));
-    },
-    check: (_results, cwd) => checkInstalled(cwd),
-  },
+  installRecipe('docs/packaging.md', PROJECT, [
+    `npm install ${PACKAGE}            # Node >= 20`,
+    `npm install better-sqlite3                        # only for ${PACKAGE}/sqlite`,
+    `npm install ioredis                               # only for ${PACKAGE}/redis`,
+  ]),
   {
     pages: ['docs/packaging.md'],
     folder: PROJECT, // after the install above
