@@ -118,8 +118,8 @@ const CHUNKS: { name: string; holds: (reachers: ReadonlySet<string>) => boolean 
 /**
  * What `./validation` reaches only through its one on-demand `require` (the lazy root, src/validation/lazy.ts: the
  * capped diagnosis and the Ajv diagnosers) and no other entry loads at import: chunks/diagnosers.js, whose modules
- * import only one another and chunks/validation.js's. CommonJS: a factory of them (LAZY_FACTORY_OPTIONS), called on
- * the first invalid document (lazyLoader). dist/esm: initialisers in its
+ * import only one another and chunks/validation.js's. CommonJS: a chunk required on the first invalid document
+ * (lazyLoader), which requires chunks/validation.js as any other chunk does. dist/esm: initialisers in its
  * chunks/validation.js (chunkOf's inlineLazy). Measured (BENCHMARKS.md, cold start): parsing them at import cost
  * ~1.5 ms of `/validation`'s 5.
  */
@@ -294,7 +294,7 @@ function chunkModule(modules: ReadonlyMap<string, readonly [string, string][]>, 
   return `${lines.join('\n')}\n`;
 }
 
-/** The CommonJS lazy chunk's virtual entry: the lazy root's exports (the file is a factory, LAZY_FACTORY_OPTIONS). */
+/** The CommonJS lazy chunk's virtual entry: the lazy root's exports. */
 function lazyChunkModule(layout: Layout): string {
   const root = layout.lazyRoot!;
   const names = (layout.exportsOf.get(root) ?? []).map((name): [string, string] => [name, name]);
@@ -303,32 +303,12 @@ function lazyChunkModule(layout: Layout): string {
 
 /**
  * What the on-demand `require` of the lazy root becomes in CommonJS's chunks/validation.js (a module esbuild runs on
- * that `require`): the lazy chunk's factory called with the chunk's own exports. (dist/esm bundles the lazy modules
- * in its chunks/validation.js instead, as initialisers: see inlineLazy.)
+ * that `require`): the lazy chunk. (dist/esm bundles the lazy modules in its chunks/validation.js instead, as
+ * initialisers: see inlineLazy.)
  */
 function lazyLoader(): string {
-  const lazyChunk = JSON.stringify(`contract-file:chunks/${LAZY_CHUNK}.js`);
-  const self = JSON.stringify('contract-file:chunks/validation.js');
-  return `module.exports = require(${lazyChunk})(require(${self}));\n`;
+  return `module.exports = require(${JSON.stringify(`contract-file:chunks/${LAZY_CHUNK}.js`)});\n`;
 }
-
-/**
- * The CommonJS lazy chunk is a factory of the lazy modules, given chunks/validation.js's exports (the host): its
- * imports of that chunk's modules are `require('contract-host')`, answered with the host: the CommonJS build calls it
- * with its chunk's exports, so every class (PyFloat, the errors) has one copy.
- */
-const LAZY_FACTORY_OPTIONS = {
-  banner: {
-    js: [
-      '"use strict";',
-      'const contractRequire = require;',
-      'module.exports = (contractHost) => {',
-      'const module = { exports: {} };',
-      'const require = (specifier) => (specifier === "contract-host" ? contractHost : contractRequire(specifier));',
-    ].join('\n'),
-  },
-  footer: { js: 'return module.exports;\n};' },
-} as const satisfies BuildOptions;
 
 /** A relative module specifier from the file `from` to the file `to` (both relative to the build's folder). */
 function specifier(from: string, to: string): string {
@@ -388,8 +368,6 @@ function layoutPlugin(
         path: specifier(file.out, args.path.slice('contract-file:'.length)),
         external: true,
       }));
-      // the lazy chunk's link to its host (LAZY_CHUNK: the CommonJS factory's parameter)
-      pluginBuild.onResolve({ filter: /^contract-host$/ }, () => ({ external: true }));
       pluginBuild.onResolve({ filter: /^contract-lazy$/ }, (args) => ({ path: args.path, namespace: 'contract-lazy' }));
       pluginBuild.onLoad({ filter: /.*/, namespace: 'contract-lazy' }, () => ({
         contents: lazyLoader(),
@@ -443,13 +421,12 @@ function layoutPlugin(
         // a module of types only: nothing to import (an empty re-export would still load its chunk)
         if (names.length === 0) return { contents: '', loader: 'js' };
         const list = names.map(([name, alias]) => (name === alias ? name : `${alias} as ${name}`)).join(', ');
-        let from = `contract-file:chunks/${chunk}.js`;
-        if (file.chunk === LAZY_CHUNK) {
-          // the lazy modules import only lazy modules and chunks/validation.js's, given as the CommonJS host
-          if (chunk !== 'validation') throw new Error(`${relative(ROOT, path)}: a lazy module imports it`);
-          if (format === 'cjs') from = 'contract-host';
+        // the lazy modules import only lazy modules and chunks/validation.js's
+        if (file.chunk === LAZY_CHUNK && chunk !== 'validation') {
+          throw new Error(`${relative(ROOT, path)}: a lazy module imports it`);
         }
-        return { contents: `export { ${list} } from ${JSON.stringify(from)};\n`, resolveDir: ROOT, loader: 'js' };
+        const from = JSON.stringify(`contract-file:chunks/${chunk}.js`);
+        return { contents: `export { ${list} } from ${from};\n`, resolveDir: ROOT, loader: 'js' };
       });
     },
   };
@@ -464,9 +441,7 @@ function externalImports(metafile: Metafile): string[] {
   const found = new Set<string>();
   for (const output of Object.values(metafile.outputs)) {
     for (const imported of output.imports) {
-      // the lazy chunk's host (see LAZY_CHUNK) is the package's own
-      const own = imported.path === 'contract-host';
-      if (imported.external && !imported.path.startsWith('.') && !own) found.add(imported.path);
+      if (imported.external && !imported.path.startsWith('.')) found.add(imported.path);
     }
   }
   return [...found].sort();
@@ -521,7 +496,6 @@ async function buildJavaScript(layout: Layout, format: Format, outDir: string): 
       logOverride: { 'commonjs-variable-in-esm': 'silent' },
       metafile: true,
       plugins: [layoutPlugin(layout, format, file, exportsByChunk)],
-      ...(format === 'cjs' && file.chunk === LAZY_CHUNK ? LAZY_FACTORY_OPTIONS : {}),
     });
     const imports = externalImports(result.metafile!);
     if (file.chunk) checkImports(file.chunk, imports, pkg);
