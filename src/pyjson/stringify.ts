@@ -159,6 +159,8 @@ const CHUNK = 16384;
  * integral floats 248–252 ms against 266–303 ms (toJson as bytes, CPU).
  */
 const RUN_BYTES = 262144;
+/** fillRun's result packs a list position (< 2^32) and a byte count (< RUN_SPAN) in one safe integer. */
+const RUN_SPAN = 2 ** 20;
 /** Lists with fewer numbers left are written item by item (numberRun's buffer and decoding would cost more). */
 const MIN_RUN = 16;
 /** `, ` and the longest number numberRun writes: `-` and 16 digits and `.0`, or String of a float (≤ 24). */
@@ -324,76 +326,14 @@ class Writer {
       const size = Math.min(RUN_BYTES, (list.length - start) * MAX_NUMBER_BYTES) + MAX_NUMBER_BYTES;
       if (bytes === undefined || bytes.length < size) bytes = this.bytes = runBytes(size);
     }
-    // after each number, at least MAX_NUMBER_BYTES stay free for the next
-    const limit = bytes.length - MAX_NUMBER_BYTES;
-    const length = list.length;
-    let filled = 0;
-    let position = start;
-    while (position < length) {
-      const item: unknown = list[position];
-      let number: number;
-      let pyFloat: boolean;
-      if (item instanceof PY_FLOAT) {
-        const value: unknown = item.value;
-        if (typeof value !== 'number') break;
-        number = value;
-        pyFloat = true;
-      } else if (typeof item === 'number') {
-        number = item;
-        pyFloat = false;
-      } else {
-        break;
-      }
-      const digit = number | 0;
-      if (digit === number && digit > -10 && digit < 10 && (digit !== 0 || 1 / number > 0)) {
-        // one digit, not -0: the common case first, its tests by integer compares (see RUN_TEXT)
-        if (position !== 0) filled = separator(bytes, filled);
-        if (digit < 0) {
-          bytes[filled] = 0x2d;
-          bytes[filled + 1] = 0x30 - digit;
-          filled += 2;
-        } else {
-          bytes[filled++] = 0x30 + digit;
-        }
-        if (pyFloat) {
-          bytes[filled] = 0x2e;
-          bytes[filled + 1] = 0x30;
-          filled += 2;
-        }
-      } else if (Number.isInteger(number)) {
-        const magnitude = number < 0 ? -number : number;
-        // an int in the safe range, or an integral PyFloat below 1e16 (Python writes it positionally, with `.0`);
-        // never -0
-        if (
-          (pyFloat ? magnitude >= FLOAT_POSITIONAL_MAX : magnitude > MAX_SAFE) ||
-          (magnitude === 0 && 1 / number < 0)
-        ) {
-          break;
-        }
-        if (position !== 0) filled = separator(bytes, filled);
-        if (number < 0) bytes[filled++] = 0x2d;
-        filled = writeDigits(bytes, filled, magnitude);
-        if (pyFloat) {
-          bytes[filled] = 0x2e;
-          bytes[filled + 1] = 0x30;
-          filled += 2;
-        }
-      } else {
-        // a float both write positionally: String(number) is Python's repr (the shortest round-trip digits)
-        const magnitude = number < 0 ? -number : number;
-        if (pyFloat || !(magnitude >= 1e-4 && magnitude < FLOAT_POSITIONAL_MAX)) break;
-        if (position !== 0) filled = separator(bytes, filled);
-        const text = String(number);
-        for (let index = 0; index < text.length; index++) bytes[filled++] = text.charCodeAt(index);
-      }
-      position++;
-      if (filled >= limit) {
-        this.add(this.runText(bytes, filled));
-        filled = 0;
-      }
+    for (let position = start; ;) {
+      const stop = fillRun(list, position, bytes);
+      const filled = stop % RUN_SPAN;
+      position = (stop - filled) / RUN_SPAN;
+      if (filled > 0) this.add(this.runText(bytes, filled));
+      // a buffer not filled to its limit: the run ended
+      if (filled < bytes.length - MAX_NUMBER_BYTES) return position;
     }
-    if (filled > 0) this.add(this.runText(bytes, filled));
-    return position;
   }
 
   /** `bytes[0, end)` (ASCII) as a string: as latin1 where they are a Node Buffer (see RUN_TEXT), else decoded. */
@@ -434,6 +374,80 @@ class Writer {
       throw err;
     }
   }
+}
+
+/**
+ * numberRun's loop: writes the items of `list` from `start` on into `bytes` from 0, while they are numbers a run
+ * writes and the buffer has room (at least MAX_NUMBER_BYTES after each number); returns where it stopped × RUN_SPAN
+ * + the bytes it filled (the buffer is full when they reached its length - MAX_NUMBER_BYTES). A function of its own
+ * that returns a number, so that nothing it runs after the loop needs type feedback: inside the method, the text
+ * made each time the buffer filled ran in the optimised loop with no feedback and deoptimised it, 3–5 times per
+ * toJson of 12 M floats and again on later calls (--trace-deopt: "insufficient type feedback"). See RUN_TEXT for the
+ * measured gain.
+ */
+function fillRun(list: readonly unknown[], start: number, bytes: Uint8Array): number {
+  const limit = bytes.length - MAX_NUMBER_BYTES;
+  const length = list.length;
+  let filled = 0;
+  let position = start;
+  while (position < length) {
+    const item: unknown = list[position];
+    let number: number;
+    let pyFloat: boolean;
+    if (item instanceof PY_FLOAT) {
+      const value: unknown = item.value;
+      if (typeof value !== 'number') break;
+      number = value;
+      pyFloat = true;
+    } else if (typeof item === 'number') {
+      number = item;
+      pyFloat = false;
+    } else {
+      break;
+    }
+    const digit = number | 0;
+    if (digit === number && digit > -10 && digit < 10 && (digit !== 0 || 1 / number > 0)) {
+      // one digit, not -0: the common case first, its tests by integer compares (see RUN_TEXT)
+      if (position !== 0) filled = separator(bytes, filled);
+      if (digit < 0) {
+        bytes[filled] = 0x2d;
+        bytes[filled + 1] = 0x30 - digit;
+        filled += 2;
+      } else {
+        bytes[filled++] = 0x30 + digit;
+      }
+      if (pyFloat) {
+        bytes[filled] = 0x2e;
+        bytes[filled + 1] = 0x30;
+        filled += 2;
+      }
+    } else if (Number.isInteger(number)) {
+      const magnitude = number < 0 ? -number : number;
+      // an int in the safe range, or an integral PyFloat below 1e16 (Python writes it positionally, with `.0`);
+      // never -0
+      if ((pyFloat ? magnitude >= FLOAT_POSITIONAL_MAX : magnitude > MAX_SAFE) || (magnitude === 0 && 1 / number < 0)) {
+        break;
+      }
+      if (position !== 0) filled = separator(bytes, filled);
+      if (number < 0) bytes[filled++] = 0x2d;
+      filled = writeDigits(bytes, filled, magnitude);
+      if (pyFloat) {
+        bytes[filled] = 0x2e;
+        bytes[filled + 1] = 0x30;
+        filled += 2;
+      }
+    } else {
+      // a float both write positionally: String(number) is Python's repr (the shortest round-trip digits)
+      const magnitude = number < 0 ? -number : number;
+      if (pyFloat || !(magnitude >= 1e-4 && magnitude < FLOAT_POSITIONAL_MAX)) break;
+      if (position !== 0) filled = separator(bytes, filled);
+      const text = String(number);
+      for (let index = 0; index < text.length; index++) bytes[filled++] = text.charCodeAt(index);
+    }
+    position++;
+    if (filled >= limit) break;
+  }
+  return position * RUN_SPAN + filled;
 }
 
 /** `, ` at `at` in `bytes`; returns the position after it. */
