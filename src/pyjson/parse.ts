@@ -505,7 +505,11 @@ class ExactParser {
         if (typeof current !== 'number') return -1;
         const depth = open.length;
         const top = depth > 0 ? open[depth - 1]! : null;
-        if (Array.isArray(top)) {
+        if (char === MINUS && text.charCodeAt(index + 1) === 73 /* I */) {
+          // -Infinity, which JSON.parse read as `-1e999` (fast-path.ts, constantsAsNumbers)
+          if (current !== -Infinity || !text.startsWith('-Infinity', index)) return -1;
+          index += 9;
+        } else if (Array.isArray(top)) {
           // numbers in a list: the run of them is patched by one loop (it ends on the last number of the run)
           index = this.patchNumbers(top, counts[depth - 1]!, index);
           counts[depth - 1] = this.runLast;
@@ -518,6 +522,18 @@ class ExactParser {
       } else if (char === 116 /* t */ || char === 102 /* f */ || char === 110 /* n */) {
         if (current !== (char === 116 ? true : char === 102 ? false : null)) return -1;
         index += char === 102 ? 5 : 4;
+      } else if (char === 78 /* N */ || char === 73 /* I */) {
+        // NaN, Infinity, which JSON.parse read as `1e999` (fast-path.ts, constantsAsNumbers)
+        if (current !== Infinity) return -1;
+        if (char === 78) {
+          if (!text.startsWith('NaN', index)) return -1;
+          this.lastNumber = NaN;
+          replace = true;
+          index += 3;
+        } else {
+          if (!text.startsWith('Infinity', index)) return -1;
+          index += 8;
+        }
       } else {
         return -1;
       }
@@ -607,7 +623,7 @@ class ExactParser {
           if (position + 1 >= length || typeof list[position + 1] !== 'number') break;
           char = text.charCodeAt(++cursor);
           while (char === SPACE || char === LF || char === CR || char === TAB) char = text.charCodeAt(++cursor);
-          if (!((char >= D0 && char <= D9) || char === MINUS)) break;
+          if (!(char >= D0 && char <= D9) && (char !== MINUS || text.charCodeAt(cursor + 1) === 73)) break;
           position++;
           index = cursor;
           continue;
@@ -644,7 +660,8 @@ class ExactParser {
       if (char !== COMMA || position + 1 >= length || typeof list[position + 1] !== 'number') break;
       char = text.charCodeAt(++cursor);
       while (char === SPACE || char === LF || char === CR || char === TAB) char = text.charCodeAt(++cursor);
-      if (!((char >= D0 && char <= D9) || char === MINUS)) break;
+      // (a run ends before -Infinity: the caller reads it)
+      if (!(char >= D0 && char <= D9) && (char !== MINUS || text.charCodeAt(cursor + 1) === 73)) break;
       position++;
       index = cursor;
     }
