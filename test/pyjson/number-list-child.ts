@@ -1,0 +1,46 @@
+/**
+ * One read of a list of numbers in its own process (test/pyjson/number-list.test.ts starts it):
+ *
+ *   node --expose-gc --allow-natives-syntax --require tsx/cjs test/pyjson/number-list-child.ts <reader> <shape> <count>
+ *
+ * `<reader>`: readNumberList (src/pyjson/number-list.ts) or JSON.parse (the control); `<shape>`: ints (`7, 8, …`)
+ * or floats (`-3.0, -2.0, …`, as pynenc writes integral floats). Writes one line `RESULT <json>` to stderr: the list's length, its backing
+ * store's capacity (for lists of up to 10,000 items, on stdout: V8's %DebugPrint, `<FixedArray[capacity]>`), and the peak the read added to the resident size
+ * (Linux's VmHWM, reset by writing 5 to /proc/self/clear_refs just before the read, as bench/big-values-child.ts).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { numberListSpan, readNumberList } from '../../src/pyjson/number-list';
+
+const gc = (globalThis as { gc?: () => void }).gc!;
+// %DebugPrint is V8 syntax, not TypeScript: compiled at run time (the child runs with --allow-natives-syntax).
+const debugPrint = new Function('value', '%DebugPrint(value)') as (value: unknown) => void;
+
+function highWaterMark(): number {
+  return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) * 1024;
+}
+
+function listText(shape: string, count: number): string {
+  const tokens = new Array<string>(count);
+  for (let index = 0; index < count; index++)
+    tokens[index] = shape === 'ints' ? String(index % 10) : `${(index % 7) - 3}.0`;
+  return ['[', tokens.join(', '), ']'].join(''); // flat, as a text read from a file (a template would be a rope)
+}
+
+function main(): void {
+  const [reader, shape, countArg] = process.argv.slice(2);
+  const text = listText(shape!, Number(countArg));
+  gc();
+  gc();
+  const before = process.memoryUsage.rss();
+  writeFileSync('/proc/self/clear_refs', '5');
+  const list = (
+    reader === 'JSON.parse' ? JSON.parse(text) : readNumberList(text, numberListSpan(text, 0)!)
+  ) as unknown[];
+  const peak = highWaterMark() - before;
+  // The capacity: %DebugPrint lists every item too (for short lists only).
+  if (list.length <= 10_000) debugPrint(list);
+  // (to stderr: V8 flushes %DebugPrint's stdout when it likes)
+  console.error(`RESULT ${JSON.stringify({ length: list.length, peak, textLength: text.length })}`);
+}
+
+main();
