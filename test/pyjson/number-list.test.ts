@@ -16,6 +16,7 @@ import { PyFloat, parsePythonJson, stringifyPython, type PyJsonValue } from '../
 import {
   BIG_LIST_CHARS,
   cutNumberLists,
+  mayHoldBigNumberList,
   numberListSpan,
   putNumberLists,
   readNumberList,
@@ -216,6 +217,41 @@ describe('readNumberList reads as Python reads', () => {
     expect(numberListSpan('x[1, 2 ,3]y', 1)).toEqual({ open: 1, close: 9, count: 3 });
     for (const text of ['[]', '[ ]', '[1, "2"]', '[1, [2]]', '[1, {}]', '[true]', '[null]', '[1, 2'])
       expect({ text, span: numberListSpan(text, 0) }).toEqual({ text, span: null });
+  });
+});
+
+describe('mayHoldBigNumberList finds every list of BIG_LIST_CHARS characters', () => {
+  const pad = (length: number) => 'p'.repeat(Math.max(0, length));
+  /** A record whose list of numbers, `listChars` long from `[` to `]`, opens at `offset`. */
+  function record(offset: number, listChars: number, token: string): string {
+    const head = `{"a": "${pad(offset - 15)}", "b": `; // 15 characters and the padding
+    const items = Array.from({ length: Math.floor((listChars - 2 + 2) / (token.length + 2)) }, () => token).join(', ');
+    const list = `[${items}${' '.repeat(listChars - 2 - items.length)}]`; // spaces before `]` to the length wanted
+    return `${head}${list}, "c": "${pad(70_000)}"}`;
+  }
+
+  it('wherever it starts against the samples, and however its tokens are written', () => {
+    const half = BIG_LIST_CHARS / 2;
+    const offsets = [15, 16, half - 1, half, half + 1, 2 * half - 1, 2 * half + 1, 3 * half + 7, 100_003];
+    for (const offset of offsets) {
+      for (const token of ['7', '-3.0', '1.2345678901234567e-300', 'NaN', '-Infinity']) {
+        const text = record(offset, BIG_LIST_CHARS, token);
+        expect(text.indexOf('[')).toBe(offset);
+        expect(numberListSpan(text, offset)?.close).toBe(offset + BIG_LIST_CHARS - 1);
+        expect({ offset, token, probe: mayHoldBigNumberList(text) }).toEqual({ offset, token, probe: true });
+        expect(cutNumberLists(text)?.lists.map((list) => list.path)).toEqual([['b']]);
+      }
+    }
+  });
+
+  it('not in records holding many keys, long strings, or short lists only', () => {
+    const keys = `{"values": {${Array.from({ length: 20_000 }, (_, index) => `"key${index}": ${index}`).join(', ')}}}`;
+    const strings = `{"values": ["${'plain ascii text, \\u00e9 12345, '.repeat(10_000)}"]}`;
+    const lists = `[${Array.from({ length: 20_000 }, (_, index) => `[${index}, ${index + 1}]`).join(', ')}]`;
+    for (const text of [keys, strings, lists]) {
+      expect(text.length).toBeGreaterThan(4 * BIG_LIST_CHARS);
+      expect(mayHoldBigNumberList(text)).toBe(false);
+    }
   });
 });
 
