@@ -468,6 +468,8 @@ class ExactParser {
     const open: (PyJsonValue[] | PyJsonObject)[] = [];
     const counts: number[] = [];
     const keys: string[] = [];
+    /** Per open object, its keys as JSON.parse put them (in the text's order when no key repeats). */
+    const names: (readonly string[])[] = [];
     let index = this.ws(this.begin);
     let current: PyJsonValue | undefined = value;
     for (;;) {
@@ -481,11 +483,13 @@ class ExactParser {
           if (Object.keys(current).length !== 0) return -1;
           index++;
         } else {
-          index = this.patchKey(index, current);
+          const own = Object.keys(current);
+          index = this.patchKey(index, current, own, 0);
           if (index < 0) return -1;
           open.push(current);
           counts.push(0);
           keys.push(this.lastString);
+          names.push(own);
           current = current[this.lastString];
           continue;
         }
@@ -500,6 +504,7 @@ class ExactParser {
           open.push(current);
           counts.push(0);
           keys.push('');
+          names.push(NO_NAMES);
           current = current[0];
           continue;
         }
@@ -570,7 +575,7 @@ class ExactParser {
           if (replace) defineOwn(top, keys[depth - 1]!, this.lastNumber);
           replace = false;
           if (next === COMMA) {
-            index = this.patchKey(this.ws(index + 1), top);
+            index = this.patchKey(this.ws(index + 1), top, names[depth - 1]!, count);
             if (index < 0) return -1;
             counts[depth - 1] = count;
             keys[depth - 1] = this.lastString;
@@ -578,12 +583,13 @@ class ExactParser {
             break;
           }
           // as many members as keys, each key one of the object's: no duplicate key
-          if (next !== RBRACE || count !== Object.keys(top).length) return -1;
+          if (next !== RBRACE || count !== names[depth - 1]!.length) return -1;
         }
         index++;
         open.pop();
         counts.pop();
         keys.pop();
+        names.pop();
       }
     }
   }
@@ -675,15 +681,33 @@ class ExactParser {
     return index;
   }
 
-  /** For patch: the key at `at` (into lastString), one of `obj`'s own; the index of its value, or -1. */
-  private patchKey(at: number, obj: PyJsonObject): number {
+  /**
+   * For patch: the key at `at` (into lastString), one of `obj`'s own; the index of its value, or -1. `own` are obj's
+   * keys in JSON.parse's order and `position` the member's place in the text: where the text spells that key
+   * plainly (no backslash: no escape, and its closing quote the next quote), it is that key without slicing it or
+   * looking it up. Compiled, fromJson of the 10,000 hard bench texts, CPU, one process, two builds interleaved by
+   * chunks of 500 texts, median of 30 rounds' ratios: 0.969, 0.976 of slicing and looking up every key.
+   */
+  private patchKey(at: number, obj: PyJsonObject, own: readonly string[], position: number): number {
     const text = this.text;
     if (text.charCodeAt(at) !== QUOTE) return -1;
-    const after = stringEnd(text, at);
-    if (after === 0) return -1;
-    const key = stringValue(text, at, after);
-    if (!Object.prototype.hasOwnProperty.call(obj, key)) return -1;
-    this.lastString = key;
+    const expected = position < own.length ? own[position]! : null;
+    let after: number;
+    if (
+      expected !== null &&
+      text.charCodeAt(at + 1 + expected.length) === QUOTE &&
+      text.startsWith(expected, at + 1) &&
+      expected.indexOf('\\') === -1
+    ) {
+      after = at + 2 + expected.length;
+      this.lastString = expected;
+    } else {
+      after = stringEnd(text, at);
+      if (after === 0) return -1;
+      const key = stringValue(text, at, after);
+      if (!Object.prototype.hasOwnProperty.call(obj, key)) return -1;
+      this.lastString = key;
+    }
     const colon = this.ws(after);
     return text.charCodeAt(colon) === COLON ? this.ws(colon + 1) : -1;
   }
@@ -869,6 +893,9 @@ class ExactParser {
     return (floats[value + SMALL_FLOATS] ??= new PyFloat(value));
   }
 }
+
+/** patch's key list of an open array. */
+const NO_NAMES: readonly string[] = Object.freeze([]);
 
 /** The integral floats the exact parser keeps one PyFloat for, per parse (see pyFloat). */
 const SMALL_FLOATS = 1024;
