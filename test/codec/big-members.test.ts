@@ -9,9 +9,9 @@
  * TriggerRunRecord.from_json(text).to_json() writes (codec_golden.py).
  */
 import fc from 'fast-check';
-import { fromJson, type FromJsonOptions } from '../../src';
+import { type FromJsonOptions } from '../../src';
 import { parsePythonJson } from '../../src/entries/pyjson';
-import { attempt, expectSameOutcome, type Outcome } from '../support/read-outcome';
+import { attempt, expectRunReadAsExact, expectSameOutcome, type Outcome } from '../support/read-outcome';
 import { runText, testPynencRoundTrips, type RunTextOptions } from '../support/run-texts';
 
 /** 70,000 characters: a text holding it is past the 64 KiB from which the member's text is read. */
@@ -29,17 +29,7 @@ const record = (preview: string, options: RunTextOptions = {}): string =>
  */
 function readRecord(text: string, extra: FromJsonOptions = {}): Outcome {
   expect(text.length).toBeGreaterThanOrEqual(64 * 1024);
-  const limits = { maxDepth: extra.maxDepth };
-  expectSameOutcome(
-    attempt(() => parsePythonJson(text, limits)),
-    attempt(() => parsePythonJson(text, { ...limits, fastPath: false })),
-  );
-  const exact = attempt(() => fromJson('TriggerRunRecord', text, { ...extra, fastPath: false }));
-  expectSameOutcome(
-    attempt(() => fromJson('TriggerRunRecord', text, extra)),
-    exact,
-  );
-  return exact;
+  return expectRunReadAsExact(text, extra);
 }
 
 const RECORDS: [string, string][] = [

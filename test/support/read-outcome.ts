@@ -2,8 +2,8 @@
  * What a read gave (its value, or the ContractError it threw), and the check that two reads of one text agree: the
  * fast paths against the exact parser (test/codec/fast-path.test.ts, test/codec/reread.test.ts).
  */
-import { ContractError } from '../../src';
-import { pythonKeyOrder, stringifyPython } from '../../src/entries/pyjson';
+import { ContractError, fromJson, type FromJsonOptions } from '../../src';
+import { parsePythonJson, pythonKeyOrder, stringifyPython } from '../../src/entries/pyjson';
 import { firstDifference } from './same-value';
 
 export type Outcome = { ok: true; value: unknown } | { ok: false; error: ContractError };
@@ -45,4 +45,29 @@ export function expectSameOutcome(actual: Outcome, expected: Outcome): void {
       expected.error.message,
     ]);
   }
+}
+
+/**
+ * A TriggerRunRecord text read by default as by the exact parser (fastPath: false), with `options`: fromJson, and
+ * parsePythonJson (also 'sniff') under the same read limits. Returns fromJson's outcome (test/codec/big-members.test.ts,
+ * test/codec/number-lists.test.ts).
+ */
+export function expectRunReadAsExact(text: string, options: FromJsonOptions = {}): Outcome {
+  const { maxDepth, maxDocumentLength, maxStringLength } = options;
+  const limits = { maxDepth, maxDocumentLength, maxStringLength };
+  const exactValue = attempt(() => parsePythonJson(text, { ...limits, fastPath: false }));
+  expectSameOutcome(
+    attempt(() => parsePythonJson(text, limits)),
+    exactValue,
+  );
+  expectSameOutcome(
+    attempt(() => parsePythonJson(text, { ...limits, fastPath: 'sniff' })),
+    exactValue,
+  );
+  const exact = attempt(() => fromJson('TriggerRunRecord', text, { ...options, fastPath: false }));
+  expectSameOutcome(
+    attempt(() => fromJson('TriggerRunRecord', text, options)),
+    exact,
+  );
+  return exact;
 }
