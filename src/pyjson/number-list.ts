@@ -17,8 +17,9 @@
  */
 import { defineOwn } from '../spec/json-value';
 import { stringEnd, stringValue } from './fast-path';
+import { longIntValue, PyFloats } from './number-value';
 import { PYTHON_INT_MAX_STR_DIGITS } from './numbers';
-import { PyFloat, type PyJsonValue } from './values';
+import { type PyJsonValue } from './values';
 
 /** Where a list of numbers is in its text, and how many items it holds (numberListSpan). */
 export interface NumberListSpan {
@@ -62,8 +63,8 @@ export function readNumberList(text: string, span: NumberListSpan): PyJsonValue[
   const count = span.count;
   if (count > MAX_FAST_ITEMS) return null;
   const list = new Array<PyJsonValue>(count);
-  /** This list's PyFloats of small integral values (PyFloat is frozen: one instance per value is shared). */
-  const floats = new Array<PyFloat | undefined>(2 * SMALL_FLOATS + 1);
+  /** This list's shared PyFloats. */
+  const floats = new PyFloats();
   let position = 0;
   let index = span.open + 1;
   let char = text.charCodeAt(index);
@@ -123,23 +124,15 @@ export function readNumberList(text: string, span: NumberListSpan): PyJsonValue[
     }
     let value: PyJsonValue;
     if (float) {
-      if (integral && digits <= 15) {
-        // `-3.0`, `1.0`: the integer part's value, exactly, without slicing the token for Number()
-        value = whole === 0 && negative ? -0 : sharedFloat(floats, negative ? -whole : whole);
-      } else {
-        const number = Number(text.slice(start, index));
-        // Python's float of the token: a PyFloat when integral in the safe range, but -0.0
-        value =
-          Number.isInteger(number) && number <= MAX_SAFE && number >= -MAX_SAFE && !Object.is(number, -0)
-            ? sharedFloat(floats, number)
-            : number;
-      }
+      value =
+        integral && digits <= 15
+          ? floats.wholeFloat(whole, negative)
+          : floats.floatOf(Number(text.slice(start, index)));
     } else if (digits <= 15) {
       value = negative ? 0 - whole : whole; // 0 - 0 is +0: Python's int -0 is 0
     } else {
       if (digits > PYTHON_INT_MAX_STR_DIGITS) return null; // Python raises ValueError
-      const big = BigInt(text.slice(start, index));
-      value = big <= MAX_SAFE_BIG && big >= -MAX_SAFE_BIG ? Number(big) : big;
+      value = longIntValue(text, start, index);
     }
     list[position++] = value;
     // ---- after the token: `,` and the next one, or the `]`
@@ -157,15 +150,6 @@ export function readNumberList(text: string, span: NumberListSpan): PyJsonValue[
  * items, and makes a longer one a dictionary, which costs several times the memory (node 20, %HasDictionaryElements).
  */
 const MAX_FAST_ITEMS = 2 ** 25;
-
-/** The PyFloat of the integral `value`: from `floats` (index value + SMALL_FLOATS) when small, else a new one. */
-function sharedFloat(floats: (PyFloat | undefined)[], value: number): PyFloat {
-  if (value < -SMALL_FLOATS || value > SMALL_FLOATS) return new PyFloat(value);
-  return (floats[value + SMALL_FLOATS] ??= new PyFloat(value));
-}
-
-/** The integral values whose PyFloat is shared within one list (the exact parser's SMALL_FLOATS too). */
-const SMALL_FLOATS = 1024;
 
 /** A list of numbers cut from a text (cutNumberLists). */
 export interface CutList {
@@ -340,9 +324,6 @@ function step(container: unknown, segment: string | number): unknown {
 function isEmptyList(value: unknown): boolean {
   return Array.isArray(value) && value.length === 0;
 }
-
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
-const MAX_SAFE_BIG = BigInt(MAX_SAFE);
 
 // char codes
 const TAB = 9;

@@ -21,6 +21,7 @@ import {
   type FastPathResult,
 } from './fast-path';
 import { BIG_LIST_CHARS, cutNumberLists, mayHoldBigNumberList, putNumberLists } from './number-list';
+import { longIntValue, PyFloats } from './number-value';
 import { PYTHON_INT_MAX_STR_DIGITS } from './numbers';
 import { PY_KEY_ORDER, PyFloat, isArrayIndexKey, type PyJsonObject, type PyJsonValue } from './values';
 
@@ -245,8 +246,6 @@ function memberSpans(text: string, names: readonly string[]): Map<string, [numbe
 export function parseExact(text: string, limits: Limits, dto: string | undefined): PyJsonValue {
   return new ExactParser(text, limits, dto).parse();
 }
-
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /**
  * V8 makes `slice` results of this length and more sliced strings that point
@@ -663,7 +662,7 @@ class ExactParser {
       if (digits !== 0 && text.charCodeAt(dot) === DOT && text.charCodeAt(dot + 1) === D0) {
         char = text.charCodeAt(dot + 2);
         if (!(char >= D0 && char <= D9) && (char | 0x20) !== 101 && Number.isInteger(item)) {
-          if (item !== 0 || 1 / item > 0) list[position] = this.pyFloat(item); // -0.0 stays -0
+          if (item !== 0 || 1 / item > 0) list[position] = this.floats.of(item); // -0.0 stays -0
           cursor = dot + 2;
           index = cursor;
           if (char !== COMMA) {
@@ -697,7 +696,7 @@ class ExactParser {
         while (char >= D0 && char <= D9) char = text.charCodeAt(++cursor);
       }
       if (float) {
-        if (Number.isInteger(item)) list[position] = this.floatOf(item);
+        if (Number.isInteger(item)) list[position] = this.floats.floatOf(item);
       } else if (cursor - digitsStart > 15) {
         this.number(index); // beyond 2^53: a bigint (or a Python error past 4300 digits)
         list[position] = this.lastNumber;
@@ -887,12 +886,10 @@ class ExactParser {
     }
     if (isFloat) {
       if (!exponent && zeroFraction && digits <= 15) {
-        // An integral float as Python writes one (`1.0`, `-3.0`): the integer part's value, exactly, without
-        // slicing the token for Number() (with the PyFloat cache: fromJson 7.4× → 3.1× JSON.parse on 2.4 M `1.0`s).
-        this.lastNumber = whole === 0 && negative ? -0 : this.pyFloat(negative ? -whole : whole);
+        this.lastNumber = this.floats.wholeFloat(whole, negative); // `1.0`, `-3.0`
         return index;
       }
-      this.lastNumber = this.floatOf(Number(text.slice(start, index)));
+      this.lastNumber = this.floats.floatOf(Number(text.slice(start, index)));
       return index;
     }
     if (digits <= 15) {
@@ -906,64 +903,16 @@ class ExactParser {
         start,
       );
     }
-    const big = BigInt(text.slice(start, index));
-    this.lastNumber = big <= BigInt(MAX_SAFE) && big >= -BigInt(MAX_SAFE) ? Number(big) : big;
+    this.lastNumber = longIntValue(text, start, index);
     return index;
   }
 
-  /** This parse's PyFloats of small integral values (PyFloat is frozen: one instance per value is shared). */
-  private floats: (PyFloat | undefined)[] | null = null;
-
-  /** Python's float of `value`, a float token's double: a PyFloat when integral in the safe range but -0.0. */
-  private floatOf(value: number): PyFloat | number {
-    return Number.isInteger(value) && Math.abs(value) <= MAX_SAFE && !Object.is(value, -0)
-      ? this.pyFloat(value)
-      : value;
-  }
-
-  /**
-   * The PyFloat of an integral value: one per value in [-SMALL_FLOATS, SMALL_FLOATS] per parse, a new one otherwise
-   * (memory: 12 M `1.0`s held 8 bytes each instead of an object each).
-   */
-  private pyFloat(value: number): PyFloat {
-    if (value < -SMALL_FLOATS || value > SMALL_FLOATS) return new PyFloat(value);
-    const floats = this.floats;
-    return floats !== null ? (floats[value + SMALL_FLOATS] ??= new PyFloat(value)) : this.fewFloat(value);
-  }
-
-  /**
-   * pyFloat before its table is made: the first few asked for are kept in a short list, looked through; the table
-   * (2,049 slots) is made only for a parse that asks for more, not for each member a re-read patches. Compiled,
-   * fromJson of the 10,000 hard bench texts, CPU, one process, two builds interleaved by chunks of 500 texts, median
-   * of 30-40 rounds' ratios: 0.972-0.987 of making the table at the first; one record of 2 M `-3.0`…`3.0` and 20,000
-   * records of 41 such floats unchanged (98 against 110 ms, 178 against 174). Out of pyFloat so that stays small.
-   */
-  private fewFloat(value: number): PyFloat {
-    const few = (this.fewFloats ??= []);
-    if (++this.floatsAsked <= FEW_FLOATS) {
-      for (let index = 0; index < few.length; index++) if (few[index]!.value === value) return few[index]!;
-      const made = new PyFloat(value);
-      few.push(made);
-      return made;
-    }
-    const floats = (this.floats = new Array<PyFloat | undefined>(2 * SMALL_FLOATS + 1));
-    for (const kept of few) floats[kept.value + SMALL_FLOATS] = kept;
-    return (floats[value + SMALL_FLOATS] ??= new PyFloat(value));
-  }
-
-  /** pyFloat's first PyFloats, before its table is made, and how many times it was asked for one. */
-  private fewFloats: PyFloat[] | null = null;
-  private floatsAsked = 0;
+  /** This parse's shared PyFloats (see PyFloats). */
+  private readonly floats = new PyFloats();
 }
 
 /** patch's key list of an open array. */
 const NO_NAMES: readonly string[] = Object.freeze([]);
-
-/** How many times a parse asks pyFloat for a small value before it makes the table of all (see pyFloat). */
-const FEW_FLOATS = 16;
-
-/** The integral floats the exact parser keeps one PyFloat for, per parse (see pyFloat). */
-const SMALL_FLOATS = 1024;
 
 /** An object JSON.parse made (a plain object; not an array, not a PyFloat). */
 function isParsedObject(value: PyJsonValue | undefined): value is PyJsonObject {
