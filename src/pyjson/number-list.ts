@@ -5,11 +5,12 @@
  * ./parse.ts, grow their arrays as they read, so their peak is several times the value (25 M one-digit ints: the value
  * holds 2.67× the text, JSON.parse peaks at 8×); here the peak is the value itself.
  *
- * The numbers are what Python's `json.loads` reads, in the value model of ./values.ts, as the exact parser reads them:
- * an int of at most 2^53−1 a number, beyond it a bigint (at most PYTHON_INT_MAX_STR_DIGITS digits, as Python); a float
- * a number, but an integral one in the safe range a PyFloat (one instance per value from −1024 to 1024 per list) and
- * `-0.0` the number −0; the int `-0` is 0; the tokens NaN, Infinity and -Infinity. A list Python would refuse, or
- * holding anything but numbers, is not read here (null): the caller's parser reads it and reports what Python reports.
+ * The numbers are what Python's `json.loads` reads, in the value model of ./values.ts, by the rules the exact parser
+ * reads them by (./number-value.ts): an int of at most 2^53−1 a number, beyond it a bigint (at most
+ * PYTHON_INT_MAX_STR_DIGITS digits, as Python); a float a number, but an integral one in the safe range a PyFloat (one
+ * instance per small value per list) and `-0.0` the number −0; the int `-0` is 0; the tokens NaN, Infinity and
+ * -Infinity. A list Python would refuse, or holding anything but numbers, is not read here (null): the caller's parser
+ * reads it and reports what Python reports.
  *
  * cutNumberLists finds the big number lists of a whole text and reads them, and gives the text with `[]` in their
  * place, for the caller's parser to read the rest; putNumberLists puts the lists into what that parser read. Nothing
