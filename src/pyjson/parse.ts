@@ -659,49 +659,43 @@ class ExactParser {
       const magnitude = item < 0 ? -item : item;
       const digits = magnitude < 10 ? 1 : magnitude < 100 ? 2 : magnitude < 1000 ? 3 : 0;
       const dot = index + (char === MINUS ? 1 : 0) + digits;
+      /** Whether those three reads read the token (else the scan below reads it). */
+      let short = false;
       if (digits !== 0 && text.charCodeAt(dot) === DOT && text.charCodeAt(dot + 1) === D0) {
         char = text.charCodeAt(dot + 2);
         if (!(char >= D0 && char <= D9) && (char | 0x20) !== 101 && Number.isInteger(item)) {
           if (item !== 0 || 1 / item > 0) list[position] = this.floats.of(item); // -0.0 stays -0
           cursor = dot + 2;
-          index = cursor;
-          if (char !== COMMA) {
-            while (char === SPACE || char === LF || char === CR || char === TAB) char = text.charCodeAt(++cursor);
-            if (char !== COMMA) break;
-          }
-          if (position + 1 >= length || typeof list[position + 1] !== 'number') break;
-          char = text.charCodeAt(++cursor);
-          while (char === SPACE || char === LF || char === CR || char === TAB) char = text.charCodeAt(++cursor);
-          if (!(char >= D0 && char <= D9) && (char !== MINUS || text.charCodeAt(cursor + 1) === 73)) break;
-          position++;
-          index = cursor;
-          continue;
+          short = true;
+        } else {
+          char = text.charCodeAt(index);
         }
-        char = text.charCodeAt(index);
       }
-      const negative = char === MINUS;
-      if (negative) char = text.charCodeAt(++cursor);
-      const digitsStart = cursor;
-      while (char >= D0 && char <= D9) char = text.charCodeAt(++cursor);
-      let float = false;
-      if (char === DOT) {
-        float = true;
-        do char = text.charCodeAt(++cursor);
-        while (char >= D0 && char <= D9);
-      }
-      if ((char | 0x20) === 101 /* e or E */) {
-        float = true;
-        char = text.charCodeAt(++cursor);
-        if (char === MINUS || char === PLUS) char = text.charCodeAt(++cursor);
+      if (!short) {
+        const negative = char === MINUS;
+        if (negative) char = text.charCodeAt(++cursor);
+        const digitsStart = cursor;
         while (char >= D0 && char <= D9) char = text.charCodeAt(++cursor);
-      }
-      if (float) {
-        if (Number.isInteger(item)) list[position] = this.floats.floatOf(item);
-      } else if (cursor - digitsStart > 15) {
-        this.number(index); // beyond 2^53: a bigint (or a Python error past 4300 digits)
-        list[position] = this.lastNumber;
-      } else if (negative && item === 0) {
-        list[position] = 0; // the int -0 is Python's 0
+        let float = false;
+        if (char === DOT) {
+          float = true;
+          do char = text.charCodeAt(++cursor);
+          while (char >= D0 && char <= D9);
+        }
+        if ((char | 0x20) === 101 /* e or E */) {
+          float = true;
+          char = text.charCodeAt(++cursor);
+          if (char === MINUS || char === PLUS) char = text.charCodeAt(++cursor);
+          while (char >= D0 && char <= D9) char = text.charCodeAt(++cursor);
+        }
+        if (float) {
+          if (Number.isInteger(item)) list[position] = this.floats.floatOf(item);
+        } else if (cursor - digitsStart > 15) {
+          this.number(index); // beyond 2^53: a bigint (or a Python error past 4300 digits)
+          list[position] = this.lastNumber;
+        } else if (negative && item === 0) {
+          list[position] = 0; // the int -0 is Python's 0
+        }
       }
       index = cursor;
       // one more number after `, `? (anything else: the caller reads it)
