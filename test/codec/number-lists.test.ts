@@ -6,11 +6,10 @@
  * (codec_golden.py); the read's peak must be the list's array (a child process each: without count-first reading,
  * the peak is JSON.parse's, about three times more).
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { type FromJsonOptions } from '../../src';
 import { parsePythonJson } from '../../src/entries/pyjson';
 import { BIG_LIST_CHARS, cutNumberLists } from '../../src/pyjson/number-list';
+import { runNumberListChild } from '../support/number-list-child';
 import { attempt, expectRunReadAsExact, expectSameOutcome } from '../support/read-outcome';
 import { RUN_HEAD, runText, testPynencRoundTrips, type RunTextOptions } from '../support/run-texts';
 
@@ -92,7 +91,6 @@ test('parsePythonJson of a big list, alone or in lists', () => {
 });
 
 describe('the read adds no more than the list to the peak resident size', () => {
-  const CHILD = join(__dirname, '..', 'pyjson', 'number-list-child.ts');
   // 4 M items: 32 MB of array (8 bytes an item). Allowed: 10 % and 4 MiB more (node's own noise; the record's rest).
   const COUNT = 4_000_000;
   const BOUND = 8 * COUNT * 1.1 + 4 * 2 ** 20;
@@ -104,14 +102,7 @@ describe('the read adds no more than the list to the peak resident size', () => 
     ['parsePythonJson', 'ints'],
     ['parsePythonJson', 'floats'],
   ])('%s, %s', (reader, shape) => {
-    const run = spawnSync(
-      process.execPath,
-      ['--expose-gc', '--allow-natives-syntax', '--require', 'tsx/cjs', CHILD, reader, shape, String(COUNT)],
-      { cwd: join(__dirname, '..', '..'), encoding: 'utf8', maxBuffer: 1 << 20 },
-    );
-    const result = /^RESULT (.*)$/m.exec(run.stderr);
-    if (run.status !== 0 || result === null) throw new Error(`child failed: ${run.stderr}`);
-    const out = JSON.parse(result[1]!) as { length: number; peak: number };
+    const out = runNumberListChild(reader, shape, COUNT);
     expect(out.length).toBe(COUNT);
     expect(out.peak).toBeLessThanOrEqual(BOUND);
   });

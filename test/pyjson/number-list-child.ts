@@ -1,13 +1,15 @@
 /**
- * One read of a list of numbers in its own process (test/pyjson/number-list.test.ts starts it):
+ * One read of a list of numbers in its own process (test/support/number-list-child.ts starts it):
  *
  *   node --expose-gc --allow-natives-syntax --require tsx/cjs test/pyjson/number-list-child.ts <reader> <shape> <count>
  *
  * `<reader>`: readNumberList (src/pyjson/number-list.ts) or JSON.parse (the control) of the list; or fromJson or
- * parsePythonJson of a TriggerRunRecord whose arguments_preview is `{"values": <the list>}` (test/support/run-texts.ts);
- * `<shape>`: ints (`7, 8, …`) or floats (`-3.0, -2.0, …`, as pynenc writes integral floats). Writes one line `RESULT <json>` to stderr: the list's length, its backing
- * store's capacity (for lists of up to 10,000 items, on stdout: V8's %DebugPrint, `<FixedArray[capacity]>`), and the peak the read added to the resident size
- * (Linux's VmHWM, reset by writing 5 to /proc/self/clear_refs just before the read, as bench/big-values-child.ts).
+ * parsePythonJson of a TriggerRunRecord whose arguments_preview is `{"values": <the list>}`
+ * (test/support/run-texts.ts); `<shape>`: ints (`7, 8, …`) or floats (`-3.0, -2.0, …`, as pynenc writes integral
+ * floats). Writes one line `RESULT <json>` to stderr: the list's length, its backing store's capacity (for lists of
+ * up to 10,000 items, on stdout: V8's %DebugPrint, `<FixedArray[capacity]>`), and the peak the read added to the
+ * resident size (Linux's VmHWM, reset by writing 5 to /proc/self/clear_refs just before the read, as
+ * bench/big-values-child.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fromJson } from '../../src/codec';

@@ -9,8 +9,6 @@
  *   from the whole text; a text where the cut could change the reading (a duplicate key after the list, a list Python
  *   refuses) is not cut.
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { PyFloat, parsePythonJson, stringifyPython, type PyJsonValue } from '../../src/pyjson';
 import {
@@ -21,6 +19,7 @@ import {
   putNumberLists,
   readNumberList,
 } from '../../src/pyjson/number-list';
+import { runNumberListChild } from '../support/number-list-child';
 import { runOracle } from '../support/pynenc-python';
 import { firstDifference } from '../support/same-value';
 
@@ -256,25 +255,11 @@ describe('mayHoldBigNumberList finds every list of BIG_LIST_CHARS characters', (
 });
 
 describe('readNumberList allocates its array once, at its size', () => {
-  const CHILD = join(__dirname, 'number-list-child.ts');
-
-  function child(reader: string, shape: string, count: number): { length: number; peak: number; stdout: string } {
-    const run = spawnSync(
-      process.execPath,
-      ['--expose-gc', '--allow-natives-syntax', '--require', 'tsx/cjs', CHILD, reader, shape, String(count)],
-      { cwd: join(__dirname, '..', '..'), encoding: 'utf8', maxBuffer: 64 << 20 },
-    );
-    if (run.status !== 0) throw new Error(`child failed: ${run.stderr}`);
-    const result = /^RESULT (.*)$/m.exec(run.stderr);
-    if (result === null) throw new Error(`no result from the child: ${run.stderr}`);
-    return { ...(JSON.parse(result[1]!) as { length: number; peak: number }), stdout: run.stdout };
-  }
-
   jest.setTimeout(120_000);
 
   it.each(['ints', 'floats'])('%s: the capacity of its backing store is its length', (shape) => {
     for (const count of [1, 17, 1000, 9999]) {
-      const run = child('readNumberList', shape, count);
+      const run = runNumberListChild('readNumberList', shape, count);
       expect(run.length).toBe(count);
       const capacity = /- elements: \S+ <FixedArray\[(\d+)\]>/.exec(run.stdout);
       if (capacity === null) throw new Error(`no capacity in %DebugPrint's output: ${run.stdout.slice(0, 500)}`);
@@ -287,13 +272,13 @@ describe('readNumberList allocates its array once, at its size', () => {
   const BOUND = 8 * COUNT * 1.1 + 4 * 2 ** 20;
 
   it.each(['ints', 'floats'])('%s: the read adds no more than its array to the peak resident size', (shape) => {
-    const run = child('readNumberList', shape, COUNT);
+    const run = runNumberListChild('readNumberList', shape, COUNT);
     expect(run.length).toBe(COUNT);
     expect(run.peak).toBeLessThanOrEqual(BOUND);
   });
 
   it('control: JSON.parse, which grows its array as it reads, breaks that bound', () => {
-    const run = child('JSON.parse', 'ints', COUNT);
+    const run = runNumberListChild('JSON.parse', 'ints', COUNT);
     expect(run.length).toBe(COUNT);
     expect(run.peak).toBeGreaterThan(BOUND);
   });
