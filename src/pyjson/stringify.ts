@@ -154,13 +154,20 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
  */
 const CHUNK = 16384;
 /**
- * numberRun decodes its bytes when it has this many (one number more fits after: MAX_NUMBER_BYTES). Measured
- * against 32 KB and 64 KB (decoded faster, but the strings are young and survive: the scavenger copies them): 12 M
- * integral floats 248–252 ms against 266–303 ms (toJson as bytes, CPU).
+ * numberRun makes its bytes into text when it has this many (one number more fits after: MAX_NUMBER_BYTES). 1 MiB
+ * is above the size from which Node's Buffer#toString makes an external string (its EXTERN_APEX, 0xFBEE9 bytes:
+ * the bytes copied out of V8's heap, which then neither allocates nor scavenges them); smaller strings are made in
+ * V8's heap. Measured (compiled, toJson of 12 M integral floats then Buffer.from, CPU, one process per build,
+ * alternating, medians of 8–12 rounds): 256 KiB 282–284 ms, 960 KiB 242, 1 MiB 219–222, 4 MiB 260 (JSON.stringify
+ * 118–120). Earlier, against 32 KB and 64 KB (decoded faster, but the strings are young and survive: the
+ * scavenger copies them): 256 KiB 248–252 ms against 266–303 ms.
  */
-const RUN_BYTES = 262144;
-/** fillRun's result packs a list position (< 2^32) and a byte count (< RUN_SPAN) in one safe integer. */
-const RUN_SPAN = 2 ** 20;
+const RUN_BYTES = 1 << 20;
+/**
+ * fillRun's result packs a list position and a byte count (< RUN_BYTES + MAX_NUMBER_BYTES < RUN_SPAN) in one safe
+ * integer: a JavaScript array holds fewer than 2^27 items in V8 (its FixedArray's limit), so the result < 2^48.
+ */
+const RUN_SPAN = 2 * RUN_BYTES;
 /** Lists with fewer numbers left are written item by item (numberRun's buffer and decoding would cost more). */
 const MIN_RUN = 16;
 /** `, ` and the longest number numberRun writes: `-` and 16 digits and `.0`, or String of a float (≤ 24). */
@@ -322,7 +329,7 @@ class Writer {
   private numberRun(list: readonly unknown[], start: number): number {
     let bytes = this.bytes;
     if (bytes === undefined || bytes.length < RUN_BYTES + MAX_NUMBER_BYTES) {
-      // sized for this list (up to RUN_BYTES): a list of 20 numbers needs no 256 KB
+      // sized for this list (up to RUN_BYTES): a list of 20 numbers needs no 1 MiB
       const size = Math.min(RUN_BYTES, (list.length - start) * MAX_NUMBER_BYTES) + MAX_NUMBER_BYTES;
       if (bytes === undefined || bytes.length < size) bytes = this.bytes = runBytes(size);
     }

@@ -1,7 +1,7 @@
 /**
  * stringifyPython where there is no Node Buffer (browsers): its runs of numbers are made into text by TextDecoder
  * instead of a Buffer's latin1 (src/pyjson/stringify.ts, RUN_TEXT). The module is loaded again with
- * `globalThis.Buffer` removed; its text for lists whose runs cross the 256 KB byte buffer must be the one the Node
+ * `globalThis.Buffer` removed; its text for lists whose runs cross the 1 MiB byte buffer (RUN_BYTES) must be the one the Node
  * path writes, and what Python's json module writes back for the value it reads (scripts/python/pyjson_golden.py).
  */
 import * as pyjson from '../../src/entries/pyjson';
@@ -40,7 +40,7 @@ function numbersText(count: number): string {
 
 describe('stringifyPython without a Node Buffer', () => {
   const bare = loadWithoutBuffer();
-  const texts = [numbersText(40), numbersText(120_000), `{"a": ${numbersText(60_000)}, "b": [1.0, "x", 2.0]}`];
+  const texts = [numbersText(40), numbersText(250_000), `{"a": ${numbersText(120_000)}, "b": [1.0, "x", 2.0]}`];
 
   test('the module loaded without Buffer writes its runs through TextDecoder', () => {
     const decode = jest.spyOn(TextDecoder.prototype, 'decode');
