@@ -81,14 +81,18 @@ export interface DtoWalk {
  * (parsePythonJson's promise, and isPlainJson's: no integral number).
  */
 export function readFast(text: string, limits: Limits, dto: DtoWalk | null, scanNumbers: boolean): FastPathResult {
-  // NaN, Infinity, -Infinity (Python's json writes them bare) as a number JSON.parse reads as infinite: see there
-  const json = scanNumbers ? constantsAsNumbers(text) : text;
-  if (json === null) return EXACT;
   let root: PyJsonValue;
   try {
-    root = JSON.parse(json) as PyJsonValue;
+    root = JSON.parse(text) as PyJsonValue;
   } catch {
-    return EXACT; // the exact parser reports the error the way Python does
+    // NaN, Infinity, -Infinity (Python's json writes them bare) as a number JSON.parse reads as infinite: see there
+    const json = scanNumbers ? constantsAsNumbers(text) : null;
+    if (json === null || json === text) return EXACT; // the exact parser reports the error the way Python does
+    try {
+      root = JSON.parse(json) as PyJsonValue;
+    } catch {
+      return EXACT;
+    }
   }
   if (dto !== null && dto.inOrder(root)) {
     const verdict = dtoVerdict(dto, root as Record<string, PyJsonValue>, text, limits);
@@ -112,9 +116,11 @@ export function readFast(text: string, limits: Limits, dto: DtoWalk | null, scan
  * the member patched) instead of JSON.parse failing (its error costs more than a whole parse) and the exact parser
  * reading all of it. Compiled, fromJson, CPU, one process, two builds interleaved, medians of 25 rounds: the 2,361
  * hard bench texts that hold one 53.7 → 27.1 ms, all 10,000 hard texts 133.1 → 101.9 ms. Tokens are told from text
- * inside strings by crossing the strings before each occurrence (indexOf from quote to quote); a text that holds no
- * `NaN` or `Infinity` costs two indexOf: 0.9 ms per 10,000 typical texts (fromJson 34.5 ms), where a JSON.parse
- * that fails first would cost the hard texts 15 ms (its error costs more than a whole parse).
+ * inside strings by crossing the strings before each occurrence (indexOf from quote to quote). Called only after
+ * JSON.parse of the text failed (readFast): looking first, two indexOf per text, cost every valid text ~0.1 µs (the
+ * goal cases of bench/cases.ts, fromJson ÷ JSON.parse, compiled, one process, 25 rounds: (b) 1.21–1.22 → 1.25–1.26,
+ * (c) 1.19–1.21 → 1.23); the failed JSON.parse first costs the hard texts that hold one ~15 ms per 10,000 texts
+ * (its error costs more than a whole parse: hard fromJson 77 → 99 ms), well inside their goal.
  */
 function constantsAsNumbers(text: string): string | null {
   let nan = text.indexOf('NaN');
