@@ -14,7 +14,6 @@ import {
   type ReadLimits,
 } from '../limits';
 import type { DtoWalk } from '../pyjson/fast-path';
-import { BIG_LIST_CHARS } from '../pyjson/number-list';
 import { FAST_PATH_MODES, parseExact, parseText, readFastExact, readNumberLists } from '../pyjson/parse';
 import { pythonKeyOrder, withPythonKeyOrder, type PyJsonValue } from '../pyjson/values';
 import { escapePointerToken } from '../spec/json-pointer';
@@ -192,11 +191,9 @@ function parse(dto: DtoName, text: string, options: FromJsonOptions): Parsed {
   if (mode === false || mode === 'sniff' || text.length > limits.maxDocumentLength) {
     return { value: parseText(text, mode ?? true, limits, dto), asIs: false };
   }
-  if (text.length >= BIG_LIST_CHARS) {
-    // A text holding big lists of numbers: they are read count-first, in arrays of their size (peak memory)
-    const lists = readNumberLists(text, limits, walk!, dto);
-    if (lists !== null) return { value: lists.value, asIs: lists.verdict === 'as-is' };
-  }
+  // A text holding big lists of numbers: they are read count-first, in arrays of their size (peak memory)
+  const lists = readNumberLists(text, limits, walk!, dto);
+  if (lists !== null) return { value: lists.value, asIs: lists.verdict === 'as-is' };
   const fast = readFastExact(text, limits, walk!, dto);
   if (fast.verdict === 'exact') return { value: parseExact(text, limits, dto), asIs: false };
   return { value: fast.value, asIs: fast.verdict === 'as-is' };

@@ -72,7 +72,7 @@ export function parseText(text: string, mode: boolean | 'sniff', limits: Limits,
   if (text.length > limits.maxDocumentLength) {
     throw new LimitExceededError('LIMIT_DOCUMENT_SIZE', limits.maxDocumentLength, text.length, 0, { dto, path: '' });
   }
-  if (mode !== false && text.length >= BIG_LIST_CHARS) {
+  if (mode !== false) {
     const lists = readNumberLists(text, limits, null, dto);
     if (lists !== null) return lists.value;
   }
@@ -84,15 +84,15 @@ export function parseText(text: string, mode: boolean | 'sniff', limits: Limits,
 }
 
 /**
- * A text (of BIG_LIST_CHARS or more: the callers test it) that holds big lists of numbers (BIG_LIST_CHARS characters
- * or more, `[` to `]`), read with less memory (issue 16: peak ≤ 3× the text): each such list read count-first into an
- * array of its size (src/pyjson/number-list.ts), the rest of the text, with `[]` in their places, by readFastExact (or
- * the exact parser where it says 'exact'), and the lists put back. JSON.parse and the exact parser grow their arrays as
- * they read: 25 M one-digit ints (75 MB) peaked at 8.0× the text, 2.7× here (the array itself). null when the text
- * holds no such list, when reading it so could differ from reading it whole (see cutNumberLists), or when the rest is
- * refused: then the caller reads the whole text, which reports any error as Python does. 'as-is' (the record as read,
- * for fromJson's `walk`) was judged with `[]` in the lists' places: it stands when the DTO's in-order checker accepts
- * the record with its lists too.
+ * A text that holds big lists of numbers (BIG_LIST_CHARS characters or more, `[` to `]`), read with less memory
+ * (issue 16: peak ≤ 3× the text): each such list read count-first into an array of its size
+ * (src/pyjson/number-list.ts), the rest of the text, with `[]` in their places, by readFastExact (or the exact parser
+ * where it says 'exact'), and the lists put back. JSON.parse and the exact parser grow their arrays as they read:
+ * 25 M one-digit ints (75 MB) peaked at 8.0× the text, 2.7× here (the array itself). null when the text is shorter
+ * than such a list, holds none, when reading it so could differ from reading it whole (see cutNumberLists), or when
+ * the rest is refused: then the caller reads the whole text, which reports any error as Python does. 'as-is' (the
+ * record as read, for fromJson's `walk`) was judged with `[]` in the lists' places: it stands when the DTO's in-order
+ * checker accepts the record with its lists too.
  */
 export function readNumberLists(
   text: string,
@@ -100,7 +100,7 @@ export function readNumberLists(
   walk: DtoWalk | null,
   dto: string | undefined,
 ): Exclude<FastReading, { verdict: 'exact' }> | null {
-  if (!mayHoldBigNumberList(text)) return null;
+  if (text.length < BIG_LIST_CHARS || !mayHoldBigNumberList(text)) return null;
   const cut = cutNumberLists(text);
   if (cut === null) return null;
   try {

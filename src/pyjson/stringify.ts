@@ -464,12 +464,11 @@ function separator(bytes: Uint8Array, at: number): number {
   return at + 2;
 }
 
-/** The digits of `value` (an integer, 0 ≤ value < 1e16) at `at` in `bytes`; returns the position after them. */
+/**
+ * The digits of `value` (an integer, 10 ≤ value < 1e16: fillRun writes one digit itself) at `at` in `bytes`; returns
+ * the position after them.
+ */
 function writeDigits(bytes: Uint8Array, at: number, value: number): number {
-  if (value < 10) {
-    bytes[at] = 0x30 + value;
-    return at + 1;
-  }
   let digits = 2;
   for (let power = 100; power <= value && digits < 16; power *= 10) digits++;
   const end = at + digits;
