@@ -10,29 +10,15 @@
  * sends to the reader (src/codec/read.ts, rewrittenByPython).
  */
 import fc from 'fast-check';
-import { fromJson, toJson, type FromJsonOptions } from '../../src';
-import { parsePythonJson, stringifyPython } from '../../src/entries/pyjson';
-import type { ParseOptions } from '../../src/pyjson/parse';
+import { toJson } from '../../src';
+import { stringifyPython } from '../../src/entries/pyjson';
 import { runOracle } from '../support/pynenc-python';
-import { attempt, expectSameOutcome, type Outcome } from '../support/read-outcome';
+import { objectText, valueText } from '../support/arbitraries';
+import { readAnyAsExact, readRecordAsExact } from '../support/read-outcome';
 import { runText, testPynencRoundTrips, type RunTextOptions } from '../support/run-texts';
 
 const record = (preview: string, options: RunTextOptions = {}): string =>
   runText(preview, { contextTimestamp: '2026-02-11T04:53:04.250000+13:45:30.250000', ...options });
-
-function sameAsExact(read: (options: { fastPath?: boolean }) => unknown): Outcome {
-  const exact = attempt(() => read({ fastPath: false }));
-  expectSameOutcome(
-    attempt(() => read({})),
-    exact,
-  );
-  return exact;
-}
-
-const readRecord = (text: string, extra: FromJsonOptions = {}) =>
-  sameAsExact((options) => fromJson('TriggerRunRecord', text, { ...extra, ...options }));
-const readAny = (text: string, extra: ParseOptions = {}) =>
-  sameAsExact((options) => parsePythonJson(text, { ...extra, ...options }));
 
 /** Valid TriggerRunRecord texts, each read by pynenc and by us. */
 const RECORDS: [string, string][] = [
@@ -68,7 +54,7 @@ const RECORDS: [string, string][] = [
 ];
 
 describe('fromJson: NaN and Infinity read on the fast path, as pynenc reads them', () => {
-  testPynencRoundTrips(RECORDS, readRecord);
+  testPynencRoundTrips(RECORDS, readRecordAsExact);
 });
 
 describe('fromJson: texts Python refuses are refused as Python does', () => {
@@ -83,7 +69,7 @@ describe('fromJson: texts Python refuses are refused as Python does', () => {
     ['nan', record('{"x": nan}')],
     ['NaN as a key', record('{NaN: 1}')],
   ])('%s', (_name, text) => {
-    expect(readRecord(text).ok).toBe(false);
+    expect(readRecordAsExact(text).ok).toBe(false);
   });
 });
 
@@ -114,7 +100,7 @@ describe('parsePythonJson: NaN and Infinity read as Python reads them', () => {
     cases: TEXTS,
   });
   test.each(TEXTS.map((text, index) => [text.slice(0, 60), text, index] as const))('%s', (_name, text, index) => {
-    const outcome = readAny(text);
+    const outcome = readAnyAsExact(text);
     const python = golden[index]!;
     expect(outcome.ok).toBe('ok' in python);
     if (outcome.ok && 'ok' in python) expect(stringifyPython(outcome.value)).toBe(python.ok);
@@ -128,25 +114,14 @@ describe('random records with constants: the default path reads what the exact p
     fc.integer({ min: -1000, max: 1000 }).map((n) => `${n}.0`),
     fc.constantFrom('1e999', '2.5', '9007199254740993', '"NaN"', '"-Infinity, NaN]"', '"a\\"b"', 'null'),
   );
-  const value: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
-    value: fc.oneof(
-      { depthSize: 'small' },
-      scalar,
-      fc.array(tie('value'), { maxLength: 5 }).map((items) => `[${items.join(', ')}]`),
-      fc
-        .array(fc.tuple(fc.constantFrom('a', 'NaN', 'Infinity', 'x'), tie('value')), { maxLength: 4 })
-        .map((members) => `{${members.map(([key, item]) => `"${key}": ${item}`).join(', ')}}`),
-    ),
-  })).value;
-  const preview = fc
-    .array(fc.tuple(fc.constantFrom('x', 'y', 'arguments_preview'), value), { maxLength: 4 })
-    .map((members) => `{${members.map(([key, item]) => `"${key}": ${item}`).join(', ')}}`);
+  const value = valueText(scalar, fc.constantFrom('a', 'NaN', 'Infinity', 'x'), 5);
+  const preview = objectText(fc.constantFrom('x', 'y', 'arguments_preview'), value);
   test('300 records, duplicates of arguments_preview included', () => {
     fc.assert(
       fc.property(preview, fc.option(preview), (first, second) => {
         const text = record(first, second === null ? {} : { extra: `"arguments_preview": ${second}` });
-        readRecord(text);
-        readAny(text);
+        readRecordAsExact(text);
+        readAnyAsExact(text);
       }),
       { numRuns: 300, seed: 1999 },
     );
@@ -159,7 +134,7 @@ describe('random records with constants: the default path reads what the exact p
     });
     texts.forEach((text, index) => {
       const python = golden[index]!;
-      const outcome = readRecord(text);
+      const outcome = readRecordAsExact(text);
       expect(outcome.ok).toBe('ok' in python);
       if (outcome.ok && 'ok' in python) expect(toJson('TriggerRunRecord', outcome.value as never)).toBe(python.ok);
     });

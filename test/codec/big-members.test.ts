@@ -11,6 +11,7 @@
 import fc from 'fast-check';
 import { type FromJsonOptions } from '../../src';
 import { parsePythonJson } from '../../src/entries/pyjson';
+import { objectText, valueText } from '../support/arbitraries';
 import { attempt, expectRunReadAsExact, expectSameOutcome, type Outcome } from '../support/read-outcome';
 import { runText, testPynencRoundTrips, type RunTextOptions } from '../support/run-texts';
 
@@ -104,19 +105,8 @@ describe('random big members: the default path reads what the exact parser reads
     fc.constantFrom('1e2', '-0', '-0.0', '9007199254740993', '2.5', '"1.0"', '"[{\\"0\\": "', 'null', 'true'),
   );
   const key = fc.constantFrom('a', 'b', '0', '7', '\\u0032', '01', 'arguments_preview', '1.0');
-  const value: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
-    value: fc.oneof(
-      { depthSize: 'small' },
-      scalar,
-      fc.array(tie('value'), { maxLength: 4 }).map((items) => `[${items.join(', ')}]`),
-      fc
-        .array(fc.tuple(key, tie('value')), { maxLength: 4 })
-        .map((members) => `{${members.map(([name, item]) => `"${name}": ${item}`).join(', ')}}`),
-    ),
-  })).value;
-  const preview = fc
-    .array(fc.tuple(key, value), { maxLength: 4 })
-    .map((members) => `{${members.map(([name, item]) => `"${name}": ${item}`).join(', ')}}`);
+  const value = valueText(scalar, key);
+  const preview = objectText(key, value);
   test('300 records, duplicates of arguments_preview included', () => {
     fc.assert(
       fc.property(preview, fc.option(preview), fc.boolean(), (first, second, inside) => {

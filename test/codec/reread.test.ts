@@ -8,10 +8,9 @@
  * parsePythonJson what Python's json module reads (pyjson_golden.py).
  */
 import fc from 'fast-check';
-import { fromJson, type FromJsonOptions } from '../../src';
 import { parsePythonJson, stringifyPython } from '../../src/entries/pyjson';
-import type { ParseOptions } from '../../src/pyjson/parse';
-import { attempt, expectSameOutcome, type Outcome } from '../support/read-outcome';
+import { objectText, valueText } from '../support/arbitraries';
+import { readAnyAsExact, readRecordAsExact } from '../support/read-outcome';
 import { runOracle } from '../support/pynenc-python';
 import { RUN_HEAD, runText, testPynencRoundTrips, type RunTextOptions } from '../support/run-texts';
 
@@ -22,21 +21,6 @@ const record = (preview: string, options: RunTextOptions = {}): string =>
     contextTimestamp: '2026-02-11T04:53:04.250000+13:45:30.250000',
     ...options,
   });
-
-/** The default path reads what the exact parser reads (value, or error code, path and message). */
-function sameAsExact(read: (options: { fastPath?: boolean }) => unknown): Outcome {
-  const exact = attempt(() => read({ fastPath: false }));
-  expectSameOutcome(
-    attempt(() => read({})),
-    exact,
-  );
-  return exact;
-}
-
-const readRecord = (text: string, extra: FromJsonOptions = {}) =>
-  sameAsExact((options) => fromJson('TriggerRunRecord', text, { ...extra, ...options }));
-const readAny = (text: string, extra: ParseOptions = {}) =>
-  sameAsExact((options) => parsePythonJson(text, { ...extra, ...options }));
 
 /** Texts a valid TriggerRunRecord, each read by pynenc and by us. */
 const RECORDS: [string, string][] = [
@@ -79,7 +63,7 @@ const RECORDS: [string, string][] = [
 ];
 
 describe('fromJson: the re-read part found and read exactly', () => {
-  testPynencRoundTrips(RECORDS, readRecord);
+  testPynencRoundTrips(RECORDS, readRecordAsExact);
 });
 
 describe('the limits hold inside the re-read part', () => {
@@ -92,11 +76,11 @@ describe('the limits hold inside the re-read part', () => {
     [10, 9, false],
   ])('nesting %i under maxDepth %i (ok: %s)', (levels, maxDepth, ok) => {
     const text = record(`{"a": ${nested(levels - 1)}}`);
-    expect(readRecord(text, { maxDepth }).ok).toBe(ok);
+    expect(readRecordAsExact(text, { maxDepth }).ok).toBe(ok);
   });
   test('the depth limit crossed in a duplicate the re-read part hides', () => {
     const text = record('{"a": [[[[1.0]]]]}', { extra: '"arguments_preview": {"b": 2.0}' });
-    const outcome = readRecord(text, { maxDepth: 5 });
+    const outcome = readRecordAsExact(text, { maxDepth: 5 });
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.error.code).toBe('LIMIT_DEPTH');
   });
@@ -105,15 +89,15 @@ describe('the limits hold inside the re-read part', () => {
     [60, true],
     [59, false],
   ])('a 60-character string beside a float under maxStringLength %i (ok: %s)', (maxStringLength, ok) => {
-    const outcome = readRecord(record(`{"a": 1.0, "s": ["${long}"]}`), { maxStringLength });
+    const outcome = readRecordAsExact(record(`{"a": 1.0, "s": ["${long}"]}`), { maxStringLength });
     expect(outcome.ok).toBe(ok);
     if (!outcome.ok)
       expect([outcome.error.code, outcome.error.path]).toEqual(['LIMIT_STRING_LENGTH', '/arguments_preview/s/0']);
-    expect(readAny(`{"a": 1.0, "s": "${long}"}`, { maxStringLength }).ok).toBe(ok);
+    expect(readAnyAsExact(`{"a": 1.0, "s": "${long}"}`, { maxStringLength }).ok).toBe(ok);
   });
   test('an int of 4301 digits in a duplicate hidden by the last is still refused', () => {
     const text = record(`{"a": ${'9'.repeat(4301)}}`, { extra: '"arguments_preview": {"b": 1.0}' });
-    const outcome = readRecord(text);
+    const outcome = readRecordAsExact(text);
     expect(outcome.ok).toBe(false);
   });
 });
@@ -141,7 +125,7 @@ describe('parsePythonJson: root members re-read, the rest kept', () => {
     cases: TEXTS,
   });
   test.each(TEXTS.map((text, index) => [text, index] as const))('%s', (text, index) => {
-    const outcome = readAny(text);
+    const outcome = readAnyAsExact(text);
     const python = golden[index]!;
     expect(outcome.ok).toBe('ok' in python);
     if (outcome.ok && 'ok' in python) expect(stringifyPython(outcome.value)).toBe(python.ok);
@@ -154,27 +138,14 @@ describe('random records: the default path reads what the exact parser reads', (
     fc.integer({ min: -1000, max: 1000 }).map((n) => `${n}.0`),
     fc.constantFrom('1e2', '-0', '-0.0', '9007199254740993', '2.5', '1e22', '"1.0"', '"a\\"b"', 'null', 'true'),
   );
-  const value: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
-    value: fc.oneof(
-      { depthSize: 'small' },
-      scalar,
-      fc.array(tie('value'), { maxLength: 4 }).map((items) => `[${items.join(', ')}]`),
-      fc
-        .array(fc.tuple(fc.constantFrom('a', 'b', 'arguments_preview', '1.0', 'k\\u0041'), tie('value')), {
-          maxLength: 4,
-        })
-        .map((members) => `{${members.map(([key, item]) => `"${key}": ${item}`).join(', ')}}`),
-    ),
-  })).value;
-  const preview = fc
-    .array(fc.tuple(fc.constantFrom('x', 'y', 'arguments_preview'), value), { maxLength: 4 })
-    .map((members) => `{${members.map(([key, item]) => `"${key}": ${item}`).join(', ')}}`);
+  const value = valueText(scalar, fc.constantFrom('a', 'b', 'arguments_preview', '1.0', 'k\\u0041'));
+  const preview = objectText(fc.constantFrom('x', 'y', 'arguments_preview'), value);
   test('300 records, duplicates of arguments_preview included', () => {
     fc.assert(
       fc.property(preview, fc.option(preview), (first, second) => {
         const text = record(first, second === null ? {} : { extra: `"arguments_preview": ${second}` });
-        readRecord(text);
-        readAny(text);
+        readRecordAsExact(text);
+        readAnyAsExact(text);
       }),
       { numRuns: 300, seed: 16 },
     );
@@ -210,9 +181,9 @@ describe('long texts (number tokens scanned by char codes, not by the regex): re
       fc.property(fc.array(token, { minLength: 1, maxLength: 6 }), (tokens) => {
         // the padding inside the re-read member: its text is scanned
         const text = `{"numbers": [${padding}, ${tokens.join(', ')}], "also": {"x": ${tokens[0]}, "p": ${padding}}}`;
-        readAny(`{"numbers": [${padding}, ${tokens.join(', ')}]}`);
+        readAnyAsExact(`{"numbers": [${padding}, ${tokens.join(', ')}]}`);
         expect(text.length).toBeGreaterThan(64 * 1024);
-        readAny(text);
+        readAnyAsExact(text);
       }),
       { numRuns: 300, seed: 64 },
     );

@@ -12,3 +12,36 @@ export const pyJsonValue: fc.Arbitrary<PyJsonValue> = pyValue;
 export const pyJsonObject = fc
   .array(fc.tuple(key, pyValue), { maxLength: 6 })
   .map((e) => objectOf(e) as Record<string, PyJsonValue>);
+
+/**
+ * The text of a JSON object (Python's separators) whose members are `name` (as written between quotes) and
+ * `item`, at most `maxMembers` of them.
+ */
+export function objectText(
+  name: fc.Arbitrary<string>,
+  item: fc.Arbitrary<string>,
+  maxMembers = 4,
+): fc.Arbitrary<string> {
+  return fc
+    .array(fc.tuple(name, item), { maxLength: maxMembers })
+    .map((members) => `{${members.map(([written, value]) => `"${written}": ${value}`).join(', ')}}`);
+}
+
+/**
+ * Texts of values (Python's separators): `scalar` tokens as written, in lists of at most `maxItems` and objects
+ * (objectText) with keys from `name`, nested; the shape of the random records of test/codec's fast-path tests.
+ */
+export function valueText(
+  scalar: fc.Arbitrary<string>,
+  name: fc.Arbitrary<string>,
+  maxItems = 4,
+): fc.Arbitrary<string> {
+  return fc.letrec<{ value: string }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      scalar,
+      fc.array(tie('value'), { maxLength: maxItems }).map((items) => `[${items.join(', ')}]`),
+      objectText(name, tie('value')),
+    ),
+  })).value;
+}

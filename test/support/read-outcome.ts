@@ -4,6 +4,7 @@
  */
 import { ContractError, fromJson, type FromJsonOptions } from '../../src';
 import { parsePythonJson, pythonKeyOrder, stringifyPython } from '../../src/entries/pyjson';
+import type { ParseOptions } from '../../src/pyjson/parse';
 import { firstDifference } from './same-value';
 
 export type Outcome = { ok: true; value: unknown } | { ok: false; error: ContractError };
@@ -71,3 +72,21 @@ export function expectRunReadAsExact(text: string, options: FromJsonOptions = {}
   );
   return exact;
 }
+
+/** `read` by default and with fastPath false: both outcomes the same (expectSameOutcome); returns the exact one. */
+export function sameAsExact(read: (options: { fastPath?: boolean }) => unknown): Outcome {
+  const exact = attempt(() => read({ fastPath: false }));
+  expectSameOutcome(
+    attempt(() => read({})),
+    exact,
+  );
+  return exact;
+}
+
+/** fromJson of a TriggerRunRecord text, by default as with fastPath false (sameAsExact). */
+export const readRecordAsExact = (text: string, extra: FromJsonOptions = {}): Outcome =>
+  sameAsExact((options) => fromJson('TriggerRunRecord', text, { ...extra, ...options }));
+
+/** parsePythonJson of a text, by default as with fastPath false (sameAsExact). */
+export const readAnyAsExact = (text: string, extra: ParseOptions = {}): Outcome =>
+  sameAsExact((options) => parsePythonJson(text, { ...extra, ...options }));
