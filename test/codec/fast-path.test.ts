@@ -11,6 +11,7 @@ import { ContractError, fromJson, fromJsonWithReport, toJson, type FromJsonOptio
 import { parsePythonJson, pythonKeyOrder, stringifyPython } from '../../src/entries/pyjson';
 import { numberTokensUnambiguous } from '../../src/pyjson/fast-path';
 import { makeCase } from '../../bench/cases';
+import { numberTokenText } from '../support/arbitraries';
 import { attempt, expectSameOutcome, type Outcome } from '../support/read-outcome';
 import { thrownBy } from '../support/thrown';
 
@@ -232,31 +233,8 @@ describe('toJson writes what stringifyPython writes for the record in schema ord
 });
 
 test('a number token the fast path leaves unflagged reads the same in JSON.parse and the exact parser', () => {
-  const digits = (min: number, max: number) =>
-    fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
-  const token = fc
-    .tuple(
-      fc.constantFrom('', '-'),
-      fc.oneof(
-        fc.constant('0'),
-        fc.tuple(fc.constantFrom(...'123456789'), digits(0, 19)).map(([a, b]) => a + b),
-      ),
-      fc.option(
-        fc.oneof(
-          digits(1, 22),
-          digits(1, 20).map((d) => `0000000000000000${d}`),
-          digits(1, 20).map((d) => `9999999999999999${d}`),
-        ),
-        { nil: undefined },
-      ),
-      fc.option(
-        fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '+', '-'), digits(1, 3)).map((p) => p.join('')),
-        { nil: undefined },
-      ),
-    )
-    .map(([sign, int, frac, exp]) => `${sign}${int}${frac !== undefined ? `.${frac}` : ''}${exp ?? ''}`);
   fc.assert(
-    fc.property(token, (tok) => {
+    fc.property(numberTokenText, (tok) => {
       const text = `[${tok}]`;
       if (!numberTokensUnambiguous(text)) return;
       const exact = (parsePythonJson(text, { fastPath: false }) as unknown[])[0];

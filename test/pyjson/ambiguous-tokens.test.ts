@@ -8,37 +8,12 @@
 import fc from 'fast-check';
 import { parsePythonJson } from '../../src/entries/pyjson';
 import { numberTokensUnambiguous, SCAN_FROM } from '../../src/pyjson/fast-path';
+import { numberTokenText } from '../support/arbitraries';
 
-const digits = (min: number, max: number) =>
-  fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
-
-/** Number tokens Python writes or reads: ints and floats at the 15/16-digit edges, exponents, -0, the constants. */
+/** Number tokens Python writes or reads: the edges of numberTokenText, and -0 and the constants. */
 const token = fc.oneof(
   fc.constantFrom('NaN', 'Infinity', '-Infinity', '-0', '0', '-0.0', '0.0', '1.0', '-3.0', '1e5', '1E-5', '-0e1'),
-  fc
-    .tuple(
-      fc.constantFrom('', '-'),
-      fc.oneof(
-        fc.constant('0'),
-        fc.tuple(fc.constantFrom(...'123456789'), digits(0, 18)).map(([first, rest]) => first + rest),
-      ),
-      fc.option(
-        fc.oneof(
-          digits(1, 20),
-          digits(1, 3).map((tail) => `000000000000000${tail}`),
-          digits(1, 3).map((tail) => `999999999999999${tail}`),
-        ),
-        { nil: undefined },
-      ),
-      fc.option(
-        fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '+', '-'), digits(1, 3)).map((parts) => parts.join('')),
-        { nil: undefined },
-      ),
-    )
-    .map(
-      ([sign, int, fraction, exponent]) =>
-        `${sign}${int}${fraction !== undefined ? `.${fraction}` : ''}${exponent ?? ''}`,
-    ),
+  numberTokenText,
 );
 
 const separator = fc.constantFrom(', ', ',', ',\n  ', ' ,\t');

@@ -45,3 +45,37 @@ export function valueText(
     ),
   })).value;
 }
+
+const digitRun = (min: number, max: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
+
+/**
+ * A JSON number token (sign, int part, fraction, exponent) at the edges where JSON.parse and Python may read it
+ * differently: ints up to 20 digits, fractions up to 22 digits, and fractions running 15 or 16 zeros or nines before
+ * their last digits (the tests of numberTokensUnambiguous, src/pyjson/fast-path.ts).
+ */
+export const numberTokenText: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom('', '-'),
+    fc.oneof(
+      fc.constant('0'),
+      fc.tuple(fc.constantFrom(...'123456789'), digitRun(0, 19)).map(([first, rest]) => first + rest),
+    ),
+    fc.option(
+      fc.oneof(
+        digitRun(1, 22),
+        fc
+          .tuple(fc.constantFrom(15, 16), fc.constantFrom('0', '9'), digitRun(1, 20))
+          .map(([count, digit, tail]) => digit.repeat(count) + tail),
+      ),
+      { nil: undefined },
+    ),
+    fc.option(
+      fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '+', '-'), digitRun(1, 3)).map((parts) => parts.join('')),
+      { nil: undefined },
+    ),
+  )
+  .map(
+    ([sign, int, fraction, exponent]) =>
+      `${sign}${int}${fraction !== undefined ? `.${fraction}` : ''}${exponent ?? ''}`,
+  );
