@@ -6,6 +6,13 @@
 /** Python's `sys.get_int_max_str_digits()` default (3.11): longer int literals are rejected. */
 export const PYTHON_INT_MAX_STR_DIGITS = 4300;
 
+/**
+ * Python's `repr(float)` writes a finite float positionally when FLOAT_POSITIONAL_MIN ≤ |x| < FLOAT_POSITIONAL_MAX
+ * (JavaScript's String(x) is positional there too and only lacks the `.0` of integral values), else with an exponent.
+ */
+export const FLOAT_POSITIONAL_MIN = 1e-4;
+export const FLOAT_POSITIONAL_MAX = 1e16;
+
 /** Python's `repr(float)` (the text json.dumps writes for a float), including NaN/Infinity/-Infinity. */
 export function pythonFloatRepr(value: number): string {
   if (value !== value) return 'NaN';
@@ -14,9 +21,7 @@ export function pythonFloatRepr(value: number): string {
   if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
   const ax = value < 0 ? -value : value;
   // Both languages print the shortest round-trip digits; only the layout differs.
-  // Python uses positional notation when 1e-4 <= |x| < 1e16, where JS's
-  // String(x) is positional too and only lacks the ".0" of integral values.
-  if (ax >= 1e-4 && ax < 1e16) {
+  if (ax >= FLOAT_POSITIONAL_MIN && ax < FLOAT_POSITIONAL_MAX) {
     const text = String(value);
     return Number.isInteger(value) ? `${text}.0` : text;
   }

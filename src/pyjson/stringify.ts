@@ -4,7 +4,13 @@
  */
 import { escapePointerToken } from '../spec/json-pointer';
 import { PythonJsonWriteError } from './errors';
-import { PYTHON_INT_MAX_STR_DIGITS, pythonFloatRepr, pythonNumberText } from './numbers';
+import {
+  FLOAT_POSITIONAL_MAX as POSITIONAL_MAX,
+  FLOAT_POSITIONAL_MIN as POSITIONAL_MIN,
+  PYTHON_INT_MAX_STR_DIGITS,
+  pythonFloatRepr,
+  pythonNumberText,
+} from './numbers';
 import { PY_KEY_ORDER, PyFloat } from './values';
 
 export { pythonFloatRepr } from './numbers';
@@ -172,8 +178,9 @@ const RUN_SPAN = 2 * RUN_BYTES;
 const MIN_RUN = 16;
 /** `, ` and the longest number numberRun writes: `-` and 16 digits and `.0`, or String of a float (≤ 24). */
 const MAX_NUMBER_BYTES = 32;
-/** Python writes a float positionally below this magnitude (and from 1e-4 on), as String does. */
-const FLOAT_POSITIONAL_MAX = 1e16;
+/** Python's positional range for floats (./numbers.ts), bound here once for fillRun's loop (no module getter). */
+const FLOAT_POSITIONAL_MIN = POSITIONAL_MIN;
+const FLOAT_POSITIONAL_MAX = POSITIONAL_MAX;
 
 /**
  * RUN_TEXT: numberRun's bytes are a Node Buffer where Node's Buffer exists (not in browsers: TextDecoder there), made
@@ -446,7 +453,7 @@ function fillRun(list: readonly unknown[], start: number, bytes: Uint8Array): nu
     } else {
       // a float both write positionally: String(number) is Python's repr (the shortest round-trip digits)
       const magnitude = number < 0 ? -number : number;
-      if (pyFloat || !(magnitude >= 1e-4 && magnitude < FLOAT_POSITIONAL_MAX)) break;
+      if (pyFloat || !(magnitude >= FLOAT_POSITIONAL_MIN && magnitude < FLOAT_POSITIONAL_MAX)) break;
       if (position !== 0) filled = separator(bytes, filled);
       const text = String(number);
       for (let index = 0; index < text.length; index++) bytes[filled++] = text.charCodeAt(index);
