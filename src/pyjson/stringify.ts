@@ -55,9 +55,9 @@ export function pythonStringRepr(text: string): string {
 /** pythonStringRepr of a text that STRING_NEEDS_ESCAPE matched (for callers that tested it already). */
 export function escapedStringRepr(text: string): string {
   if (text.length >= LONG_STRING) {
-    let out = '';
-    escapeLong(text, (piece) => (out += piece));
-    return out;
+    const writer = new Writer();
+    writer.value(text);
+    return writer.finish();
   }
   // JSON.stringify already writes \" \\ \b \f \n \r \t, \u00XX for other controls and
   // \udXXX for lone surrogates (all as Python does); what it leaves raw is DEL and non-ASCII.
@@ -89,18 +89,12 @@ function escapeNonAscii(json: string, start: number): string {
 const HEX = '0123456789abcdef';
 
 /**
- * From this length on, a string with something to escape is escaped by escapeLong (bytes, decoded per segment)
- * rather than JSON.stringify and a slice and a concatenation per non-ASCII character. Measured (compiled, node 20,
+ * From this length on, a string with something to escape is escaped into the writer's byte sink (see SINK) rather
+ * than JSON.stringify and a slice and a concatenation per non-ASCII character. Measured (compiled, node 20,
  * as bytes; text of which 11 % non-ASCII): 256 characters 5.1 → 4.1 µs, 1,024: 21.9 → 8.1 µs, 100,000: 2.2 → 0.66
  * ms; below 192 the old way is as fast or faster.
  */
 const LONG_STRING = 256;
-/**
- * Code units escaped per segment by escapeLong: each becomes at most 6 bytes. Against 8,192 (its pieces were
- * joined again into chunks, see CHUNK) and 32,768: 100 strings of 100,000 characters, toJson as bytes 102 → 90–95 ms
- * CPU, peak 4.33× → 3.83–3.94× the text (32,768: 91–93 ms, 4.13×).
- */
-const SEGMENT = 16384;
 /** json.dumps's two-character escapes, by code unit (0: none). */
 const SHORT_ESCAPES = (() => {
   const table = new Uint8Array(0x5d);
@@ -117,39 +111,6 @@ const SHORT_ESCAPES = (() => {
   return table;
 })();
 const HEX_BYTES = new Uint8Array([...HEX].map((char) => char.charCodeAt(0)));
-
-/**
- * `"text"` as json.dumps writes it (ensure_ascii), handed to `emit` in pieces of about SEGMENT code units: each
- * piece is written as bytes, then decoded as one string (the bytes are ASCII).
- */
-function escapeLong(text: string, emit: (piece: string) => void): void {
-  const decoder = new TextDecoder();
-  const bytes = new Uint8Array(Math.min(SEGMENT, text.length) * 6 + 2);
-  let filled = 0;
-  bytes[filled++] = 0x22;
-  for (let start = 0; start < text.length; start += SEGMENT) {
-    const end = Math.min(text.length, start + SEGMENT);
-    for (let position = start; position < end; position++) {
-      const code = text.charCodeAt(position);
-      if (code >= 0x20 && code < 0x7f && code !== 0x22 && code !== 0x5c) {
-        bytes[filled++] = code;
-      } else if (code < 0x5d && SHORT_ESCAPES[code] !== 0) {
-        bytes[filled++] = 0x5c;
-        bytes[filled++] = SHORT_ESCAPES[code]!;
-      } else {
-        bytes[filled++] = 0x5c;
-        bytes[filled++] = 0x75;
-        bytes[filled++] = HEX_BYTES[code >> 12]!;
-        bytes[filled++] = HEX_BYTES[(code >> 8) & 15]!;
-        bytes[filled++] = HEX_BYTES[(code >> 4) & 15]!;
-        bytes[filled++] = HEX_BYTES[code & 15]!;
-      }
-    }
-    if (end === text.length) bytes[filled++] = 0x22;
-    emit(decoder.decode(bytes.subarray(0, filled)));
-    filled = 0;
-  }
-}
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -178,6 +139,26 @@ const RUN_SPAN = 2 * RUN_BYTES;
 const MIN_RUN = 16;
 /** `, ` and the longest number numberRun writes: `-` and 16 digits and `.0`, or String of a float (≤ 24). */
 const MAX_NUMBER_BYTES = 32;
+/**
+ * SINK: the byte sink. The first run of numbers, string to escape of LONG_STRING or more, list or dict of SINK_ITEMS
+ * or more makes the writer write the rest of the value (keys, strings, numbers, literals, separators) as bytes into
+ * one buffer (sized for what started it, up to SINK_BYTES; 8 times larger each time it fills), made into text
+ * (RUN_TEXT) each time it fills: a big value's text is held once, in strings of RUN_BYTES outside V8's heap, rather
+ * than as small pieces joined into chunks (CHUNK) and escaped segments decoded by TextDecoder. Measured (compiled,
+ * toJson then Buffer.from, CPU, one process per build, alternating): 10 M characters of strings to escape 99–100 →
+ * 70–75 ms (1.60–1.69 → 1.18–1.20× JSON.stringify), peak 3.70–3.83 → 3.08–3.09× the text; a 1 M-key object
+ * 636–640 → 578–589 ms, peak 4.72–4.73 → 2.83–2.85× (JSON.stringify's 4.74×); number runs unchanged.
+ */
+const SINK_BYTES = RUN_BYTES + MAX_NUMBER_BYTES;
+/**
+ * Lists and dicts of this many items or more are written into the sink (see SINK). stringifyPython then
+ * Buffer.from, compiled, CPU, per call, pieces → sink: 64 keys `"keyN": N` 7.3–8.0 → 5.1–5.4 µs, 64 short strings
+ * 5.7–6.6 → 5.8–8.0, 64 dicts of 3 keys 29 → 17–18; 128 keys 16.3 → 10.6–11.5, 128 strings 13.0 → 8.9–10.9; 16
+ * items: within ±0.3 µs either way (from 2 µs).
+ */
+const SINK_ITEMS = 64;
+/** stringBytes empties the sink when less room than this is left (so that a segment holds 16 code units or more). */
+const MIN_ROOM = 6 * 16 + 32;
 /** Python's positional range for floats (./numbers.ts), bound here once for fillRun's loop (no module getter). */
 const FLOAT_POSITIONAL_MIN = POSITIONAL_MIN;
 const FLOAT_POSITIONAL_MAX = POSITIONAL_MAX;
@@ -209,17 +190,26 @@ function runBytes(size: number): Uint8Array {
 class Writer {
   /** Containers being written (Python's check_circular). */
   private readonly ancestors: object[] = [];
-  /** The text written so far: `chunks`, then `pieces`. */
+  /** The text written so far: `chunks`, then `pieces` (or, once `sinking`, the sink's bytes). */
   private readonly chunks: string[] = [];
   private readonly pieces: string[] = [];
   private piecesLength = 0;
-  /** numberRun's bytes and their decoder, made when first needed. */
+  /**
+   * The byte sink (see SINK), made when first needed: once `sinking`, all the rest of the text is written into
+   * `bytes` (`filled` of them so far), made into a chunk each time they reach `bytes.length - MAX_NUMBER_BYTES`.
+   */
   private bytes: Uint8Array | undefined;
+  private filled = 0;
+  private sinking = false;
   private decoder: { decode(bytes: Uint8Array): string } | undefined;
 
   private add(piece: string): void {
+    if (this.sinking) {
+      this.put(piece);
+      return;
+    }
     if (piece.length >= CHUNK) {
-      // a large piece (numberRun's, escapeLong's) becomes a chunk as it is, not copied by a join
+      // a large piece (a string with nothing to escape) becomes a chunk as it is, not copied by a join
       if (this.piecesLength > 0) this.flush();
       this.chunks.push(piece);
       return;
@@ -236,11 +226,66 @@ class Writer {
   }
 
   finish(): string {
+    if (this.sinking && this.filled > 0) this.chunks.push(this.runText(this.bytes!, this.filled));
     const last = this.pieces.join('');
     if (this.chunks.length === 0) return last;
     let out = '';
     for (const chunk of this.chunks) out += chunk;
     return out + last;
+  }
+
+  /**
+   * From here on, the text goes into the byte sink, whose buffer holds at least `size` bytes (up to RUN_BYTES, and
+   * MAX_NUMBER_BYTES after them); the pieces collected so far become a chunk first.
+   */
+  private sink(size: number): Uint8Array {
+    if (!this.sinking) {
+      if (this.piecesLength > 0) this.flush();
+      this.sinking = true;
+      this.filled = 0;
+    }
+    let bytes = this.bytes;
+    if (bytes === undefined || bytes.length < SINK_BYTES) {
+      const wanted = Math.min(RUN_BYTES, size) + MAX_NUMBER_BYTES;
+      if (bytes === undefined || bytes.length < wanted) {
+        if (this.filled > 0) this.emit();
+        bytes = this.bytes = runBytes(wanted);
+      }
+    }
+    return bytes;
+  }
+
+  /**
+   * The sink's bytes made into a chunk, the sink emptied; a buffer smaller than SINK_BYTES (made for a short list or
+   * string) is replaced by one 8 times its size (up to SINK_BYTES): more came than it was made for.
+   */
+  private emit(): void {
+    const bytes = this.bytes!;
+    this.chunks.push(this.runText(bytes, this.filled));
+    this.filled = 0;
+    if (bytes.length < SINK_BYTES) this.bytes = runBytes(Math.min(SINK_BYTES, bytes.length * 8));
+  }
+
+  /** `text` (ASCII: all this writer writes is) into the sink. */
+  private put(text: string): void {
+    const length = text.length;
+    let bytes = this.bytes!;
+    let filled = this.filled;
+    if (filled + length < bytes.length - MAX_NUMBER_BYTES) {
+      for (let index = 0; index < length; index++) bytes[filled + index] = text.charCodeAt(index);
+      this.filled = filled + length;
+      return;
+    }
+    for (let index = 0; index < length;) {
+      const end = Math.min(length, index + bytes.length - filled);
+      for (; index < end; index++) bytes[filled++] = text.charCodeAt(index);
+      this.filled = filled;
+      if (filled >= bytes.length - MAX_NUMBER_BYTES) {
+        this.emit();
+        bytes = this.bytes!;
+        filled = 0;
+      }
+    }
   }
 
   value(value: unknown): void {
@@ -249,7 +294,8 @@ class Writer {
         this.string(value);
         return;
       case 'number':
-        this.add(numberText(value));
+        if (this.sinking) this.numberBytes(value);
+        else this.add(numberText(value));
         return;
       case 'boolean':
         this.add(value ? 'true' : 'false');
@@ -282,10 +328,60 @@ class Writer {
     }
   }
 
+  /** A number into the sink: an int in the safe range digit by digit, any other as pythonNumberText writes it. */
+  private numberBytes(number: number): void {
+    const magnitude = number < 0 ? -number : number;
+    if (!Number.isInteger(number) || magnitude > MAX_SAFE || (magnitude === 0 && 1 / number < 0)) {
+      this.put(numberText(number));
+      return;
+    }
+    const bytes = this.bytes!;
+    let filled = this.filled;
+    if (number < 0) bytes[filled++] = 0x2d;
+    if (magnitude < 10) bytes[filled++] = 0x30 + magnitude;
+    else filled = writeDigits(bytes, filled, magnitude);
+    this.filled = filled;
+    if (filled >= bytes.length - MAX_NUMBER_BYTES) this.emit();
+  }
+
   private string(text: string): void {
-    if (!STRING_NEEDS_ESCAPE.test(text)) this.add(`"${text}"`);
-    else if (text.length < LONG_STRING) this.add(escapedStringRepr(text));
-    else escapeLong(text, (piece) => this.add(piece));
+    if (this.sinking) {
+      this.stringBytes(text);
+    } else if (!STRING_NEEDS_ESCAPE.test(text)) {
+      this.add(`"${text}"`);
+    } else if (text.length < LONG_STRING) {
+      this.add(escapedStringRepr(text));
+    } else {
+      this.sink(text.length * 6 + 2);
+      this.stringBytes(text);
+    }
+  }
+
+  /**
+   * `"text"` as json.dumps writes it (ensure_ascii) into the sink, a segment at a time: as many code units as fit
+   * in the room left at 6 bytes each (`\uXXXX`), the sink emptied when less than MIN_ROOM is left.
+   */
+  private stringBytes(text: string): void {
+    let bytes = this.bytes!;
+    let filled = this.filled;
+    bytes[filled++] = 0x22;
+    const length = text.length;
+    for (let start = 0; start < length;) {
+      let room = bytes.length - filled;
+      if (room < MIN_ROOM) {
+        this.filled = filled;
+        this.emit();
+        bytes = this.bytes!;
+        filled = 0;
+        room = bytes.length;
+      }
+      const end = Math.min(length, start + Math.floor((room - MAX_NUMBER_BYTES) / 6));
+      filled = escapeInto(text, start, end, bytes, filled);
+      start = end;
+    }
+    bytes[filled++] = 0x22;
+    this.filled = filled;
+    if (filled >= bytes.length - MAX_NUMBER_BYTES) this.emit();
   }
 
   private container(value: object): void {
@@ -306,6 +402,7 @@ class Writer {
       this.add('[]');
       return;
     }
+    if (length >= SINK_ITEMS && !this.sinking) this.sink(length * MAX_NUMBER_BYTES);
     this.add('[');
     for (let position = 0; position < length;) {
       const item: unknown = value[position];
@@ -329,24 +426,24 @@ class Writer {
   /**
    * The items of `list` from `start` on while they are ints in the safe range, integral PyFloats below 1e16 (digit
    * by digit, then `.0`) or floats both languages write positionally (String(number)), each preceded by `, ` but
-   * for item 0, as bytes decoded RUN_BYTES or so at a time; returns where the run stopped. Measured (compiled,
-   * node 20, toJson of one TriggerRunRecord then Buffer.from, CPU): 25 M ints 7.2 s → 0.28–0.33 s (JSON.stringify
-   * 0.23), 12 M integral floats 3.6 s → 0.25–0.29 s (JSON.stringify 0.11, of a 40 % shorter text).
+   * for item 0, into the sink; returns where the run stopped. Measured (compiled, node 20, toJson of one
+   * TriggerRunRecord then Buffer.from, CPU): 25 M ints 7.2 s → 0.28–0.33 s (JSON.stringify 0.23), 12 M integral
+   * floats 3.6 s → 0.25–0.29 s (JSON.stringify 0.11, of a 40 % shorter text).
    */
   private numberRun(list: readonly unknown[], start: number): number {
-    let bytes = this.bytes;
-    if (bytes === undefined || bytes.length < RUN_BYTES + MAX_NUMBER_BYTES) {
-      // sized for this list (up to RUN_BYTES): a list of 20 numbers needs no 1 MiB
-      const size = Math.min(RUN_BYTES, (list.length - start) * MAX_NUMBER_BYTES) + MAX_NUMBER_BYTES;
-      if (bytes === undefined || bytes.length < size) bytes = this.bytes = runBytes(size);
-    }
+    // sized for this list (up to RUN_BYTES): a list of 20 numbers needs no 1 MiB
+    let bytes = this.sink((list.length - start) * MAX_NUMBER_BYTES);
     for (let position = start; ;) {
-      const stop = fillRun(list, position, bytes);
-      const filled = stop % RUN_SPAN;
+      const stop = fillRun(list, position, bytes, this.filled);
+      // `| 0`: the remainder of a double is a double, and the sink's count must stay a small integer (fillRun
+      // deoptimised on a `from` that was not one: "not a Smi", its loop 96 → 157 ms per 12 M floats)
+      const filled = (stop % RUN_SPAN) | 0;
       position = (stop - filled) / RUN_SPAN;
-      if (filled > 0) this.add(this.runText(bytes, filled));
+      this.filled = filled;
       // a buffer not filled to its limit: the run ended
       if (filled < bytes.length - MAX_NUMBER_BYTES) return position;
+      this.emit();
+      bytes = this.bytes!;
     }
   }
 
@@ -365,11 +462,18 @@ class Writer {
     }
     const keys = objectKeys(value);
     const obj = value as Record<string, unknown>;
+    if (keys.length >= SINK_ITEMS && !this.sinking) this.sink(keys.length * MAX_NUMBER_BYTES);
     this.add('{');
     for (let position = 0; position < keys.length; position++) {
       const key = keys[position]!;
-      if (position > 0) this.add(', ');
-      this.add(STRING_NEEDS_ESCAPE.test(key) ? `${escapedStringRepr(key)}: ` : `"${key}": `);
+      if (this.sinking) {
+        if (position > 0) this.put(', ');
+        this.stringBytes(key);
+        this.put(': ');
+      } else {
+        if (position > 0) this.add(', ');
+        this.add(STRING_NEEDS_ESCAPE.test(key) ? `${escapedStringRepr(key)}: ` : `"${key}": `);
+      }
       this.child(obj[key], key);
     }
     this.add('}');
@@ -391,6 +495,31 @@ class Writer {
 }
 
 /**
+ * `text[start, end)` escaped as json.dumps writes it (ensure_ascii) into `bytes` at `at` (room for 6 bytes per code
+ * unit); returns the position after them.
+ */
+function escapeInto(text: string, start: number, end: number, bytes: Uint8Array, at: number): number {
+  let filled = at;
+  for (let position = start; position < end; position++) {
+    const code = text.charCodeAt(position);
+    if (code >= 0x20 && code < 0x7f && code !== 0x22 && code !== 0x5c) {
+      bytes[filled++] = code;
+    } else if (code < 0x5d && SHORT_ESCAPES[code] !== 0) {
+      bytes[filled++] = 0x5c;
+      bytes[filled++] = SHORT_ESCAPES[code]!;
+    } else {
+      bytes[filled++] = 0x5c;
+      bytes[filled++] = 0x75;
+      bytes[filled++] = HEX_BYTES[code >> 12]!;
+      bytes[filled++] = HEX_BYTES[(code >> 8) & 15]!;
+      bytes[filled++] = HEX_BYTES[(code >> 4) & 15]!;
+      bytes[filled++] = HEX_BYTES[code & 15]!;
+    }
+  }
+  return filled;
+}
+
+/**
  * numberRun's loop: writes the items of `list` from `start` on into `bytes` from 0, while they are numbers a run
  * writes and the buffer has room (at least MAX_NUMBER_BYTES after each number); returns where it stopped × RUN_SPAN
  * + the bytes it filled (the buffer is full when they reached its length - MAX_NUMBER_BYTES). A function of its own
@@ -399,10 +528,10 @@ class Writer {
  * toJson of 12 M floats and again on later calls (--trace-deopt: "insufficient type feedback"). See RUN_TEXT for the
  * measured gain.
  */
-function fillRun(list: readonly unknown[], start: number, bytes: Uint8Array): number {
+function fillRun(list: readonly unknown[], start: number, bytes: Uint8Array, from: number): number {
   const limit = bytes.length - MAX_NUMBER_BYTES;
   const length = list.length;
-  let filled = 0;
+  let filled = from;
   let position = start;
   while (position < length) {
     const item: unknown = list[position];
