@@ -1,8 +1,9 @@
 /**
- * stringifyPython where there is no Node Buffer (browsers): its runs of numbers are made into text by TextDecoder
- * instead of a Buffer's latin1 (src/pyjson/stringify.ts, RUN_TEXT). The module is loaded again with
- * `globalThis.Buffer` removed; its text for lists whose runs cross the 1 MiB byte buffer (RUN_BYTES) must be the one the Node
- * path writes, and what Python's json module writes back for the value it reads (scripts/python/pyjson_golden.py).
+ * stringifyPython where there is no Node Buffer (browsers): its byte sink (runs of numbers, then strings, keys and
+ * the rest of a big value) is made into text by TextDecoder instead of a Buffer's latin1 (src/pyjson/stringify.ts,
+ * RUN_TEXT, SINK). The module is loaded again with `globalThis.Buffer` removed; its text for values that cross the
+ * 1 MiB byte buffer (RUN_BYTES) must be the one the Node path writes, and what Python's json module writes back for
+ * the value it reads (scripts/python/pyjson_golden.py).
  */
 import * as pyjson from '../../src/entries/pyjson';
 import { runOracle } from '../support/pynenc-python';
@@ -38,9 +39,28 @@ function numbersText(count: number): string {
   return `[${items.join(', ')}]`;
 }
 
+/**
+ * Strings and keys with characters of every escape width (1, 2, 6 bytes, astral pairs, lone surrogates), numbers
+ * between them, over two of the byte sink's buffers (src/pyjson/stringify.ts, SINK).
+ */
+function stringsText(): string {
+  const units = ['plain ', '\n', '"', '\u00e9', '😀', '\ud800', '\udfff', '\u007f'];
+  const dict: Record<string, unknown> = {};
+  for (let index = 0; index < 3_000; index++) {
+    const unit = units[index % units.length]!;
+    dict[`${unit.repeat(index % 50)}${index}`] = [unit.repeat(100 + (index % 13)), index, 1.5];
+  }
+  return pyjson.stringifyPython(dict);
+}
+
 describe('stringifyPython without a Node Buffer', () => {
   const bare = loadWithoutBuffer();
-  const texts = [numbersText(40), numbersText(250_000), `{"a": ${numbersText(120_000)}, "b": [1.0, "x", 2.0]}`];
+  const texts = [
+    numbersText(40),
+    numbersText(250_000),
+    `{"a": ${numbersText(120_000)}, "b": [1.0, "x", 2.0]}`,
+    stringsText(),
+  ];
 
   test('the module loaded without Buffer writes its runs through TextDecoder', () => {
     const decode = jest.spyOn(TextDecoder.prototype, 'decode');
@@ -53,6 +73,7 @@ describe('stringifyPython without a Node Buffer', () => {
   });
 
   test('its texts are those of the Node path and what Python writes back', () => {
+    expect(texts[3]!.length).toBeGreaterThan(2 * 1024 * 1024);
     const written = texts.map((text) => bare.stringifyPython(bare.parsePythonJson(text)));
     const golden = runOracle<Golden[]>('pyjson_golden.py', { mode: 'roundtrip', cases: written });
     written.forEach((text, index) => {
