@@ -6,16 +6,26 @@ import type { DtoTypes } from '../../generated/types';
 import { InvalidArgumentError, describeReceived } from '../errors';
 // Imported from the defining modules: hot paths skip the re-export getters of the index modules.
 import {
+  DEFAULT_READ_LIMITS,
   InvalidOptionError,
   checkChoice,
   checkFunction,
   resolveLimits,
   resolveMaxIssues,
+  type Limits,
   type ReadLimits,
 } from '../limits';
 import type { DtoWalk } from '../pyjson/fast-path';
-import { FAST_PATH_MODES, parseExact, parseText, readFastExact, readNumberLists } from '../pyjson/parse';
-import { pythonKeyOrder, withPythonKeyOrder, type PyJsonValue } from '../pyjson/values';
+import { BIG_LIST_CHARS } from '../pyjson/number-list';
+import {
+  FAST_PATH_MODES,
+  parseExact,
+  parseText,
+  readFastExact,
+  readNumberLists,
+  type FastReading,
+} from '../pyjson/parse';
+import { pythonKeyOrder, withPythonKeyOrder } from '../pyjson/values';
 import { escapePointerToken } from '../spec/json-pointer';
 import { defineOwn, isPlainObject } from '../spec/json-value';
 import { TimestampError } from '../timestamps/errors';
@@ -23,7 +33,7 @@ import { inOrderCheckers } from '../validation/compiled';
 import { ContractValidationError, requireDtoName, validate } from '../validation';
 import { IssueSink } from '../validation/sink';
 import { makeIssue } from '../validation/errors';
-import { FIELD_SCALAR, FIELD_TIMESTAMP, fieldClass } from './field-class';
+import { FIELD_LIST, FIELD_SCALAR, FIELD_TIMESTAMP, fieldClass } from './field-class';
 import { perDto, planOf, type DtoPlan, type FieldPlan, type PerDto } from './plan';
 import { isAsPythonWrites, mayBeRewritten, nowText, pythonTimestamp, type Clock } from './timestamps';
 
@@ -97,7 +107,9 @@ interface Context {
  */
 export function fromJson<D extends DtoName>(dto: D, text: string, options: FromJsonOptions = NO_OPTIONS): DtoTypes[D] {
   const parsed = parse(dto, text, options);
-  return parsed.asIs ? (parsed.value as unknown as DtoTypes[D]) : read(dto, parsed.value, options, false, null, null);
+  return parsed.verdict === 'as-is'
+    ? (parsed.value as unknown as DtoTypes[D])
+    : read(dto, parsed.value, options, false, null, null);
 }
 
 /** Throws InvalidOptionError for an option of the wrong kind (the limits are checked by resolveLimits). */
@@ -130,9 +142,10 @@ export function fromJsonWithReport<D extends DtoName>(
   const unknownKeys: UnknownKey[] = [];
   const defaulted: string[] = [];
   const parsed = parse(dto, text, options);
-  const value = parsed.asIs
-    ? (parsed.value as unknown as DtoTypes[D])
-    : read(dto, parsed.value, options, false, unknownKeys, defaulted);
+  const value =
+    parsed.verdict === 'as-is'
+      ? (parsed.value as unknown as DtoTypes[D])
+      : read(dto, parsed.value, options, false, unknownKeys, defaulted);
   return { value, unknownKeys, defaulted };
 }
 
@@ -144,12 +157,6 @@ export function fromDict<D extends DtoName>(dto: D, data: unknown, options: From
   return read(dto, data, options, true, null, null);
 }
 
-/** What parse() read: the value, and whether it is already the record (JSON.parse's result, see readFast). */
-interface Parsed {
-  readonly value: PyJsonValue;
-  readonly asIs: boolean;
-}
-
 /** DTO name → the fast path's walk, or null where from_dict may change a valid document (built on first use). */
 const walkFor: PerDto<DtoWalk | null> = perDto((dto) => {
   const plan = planOf(dto);
@@ -157,9 +164,12 @@ const walkFor: PerDto<DtoWalk | null> = perDto((dto) => {
   const fields = plan.fields;
   const looked = fields.filter((f) => fieldClass(f) !== FIELD_SCALAR);
   const onlyTimestamp = looked.length === 1 && fieldClass(looked[0]!) === FIELD_TIMESTAMP ? looked[0]!.name : null;
+  const classes = new Uint8Array(fields.map(fieldClass));
   return {
     inOrder: inOrderCheckers[dto],
-    classes: new Uint8Array(fields.map(fieldClass)),
+    classes,
+    lists: classes.filter((check) => check === FIELD_LIST).length,
+    lookedEnd: classes.reduce((end, check, at) => (check !== FIELD_SCALAR && check !== FIELD_LIST ? at + 1 : end), 0),
     // A DTO reads as it is only when its nested DTOs do (planOf): theirs are walks too.
     nested: fields.map((field) => (field.nested !== undefined ? walkFor(field.nested) : null)),
     onlyTimestamp,
@@ -178,25 +188,44 @@ function rewrittenByPython(stamp: string): boolean {
   return mayBeRewritten(stamp) && !isAsPythonWrites(stamp);
 }
 
+/** What parse() read: the fast path's reading, or the exact parser's value as 'faithful'. */
+type Parsed = Exclude<FastReading, { readonly verdict: 'exact' }>;
+
+/**
+ * What Python's json.loads reads from `text`: 'as-is' when it is already the record (JSON.parse's result, see
+ * readFast), else 'faithful' (from_dict's rules still to apply). The fast path's own reading is returned as it is,
+ * not wrapped again (one object fewer per call, see fromJson).
+ */
 function parse(dto: DtoName, text: string, options: FromJsonOptions): Parsed {
   const walk = typeof dto === 'string' ? walkFor(dto) : undefined;
   if (walk === undefined) requireDtoName(dto); // throws UnknownDtoError
   if (typeof text !== 'string') {
     throw new InvalidArgumentError('fromJson', 'text', 'the JSON text as a string', text, { dto });
   }
+  if (options === NO_OPTIONS && text.length < BIG_LIST_CHARS) {
+    // The call without options on a text too short to hold a big list of numbers (most calls): the default limits,
+    // and readNumberLists would say null. Compiled, fromJson of bench/cases.ts case (a) ÷ JSON.parse, CPU, one
+    // process per build, alternating, 30 rounds each: 1.29–1.32 → 1.25–1.28 (the option checks, resolveLimits and
+    // readNumberLists's call below skipped).
+    return fastReading(text, DEFAULT_READ_LIMITS, walk!, dto);
+  }
   if (options !== NO_OPTIONS) checkOptions(options);
   const mode = options.fastPath;
   const limits = resolveLimits(options);
   // Errors (PythonJsonSyntaxError, LimitExceededError) name the DTO and the JSON path.
   if (mode === false || mode === 'sniff' || text.length > limits.maxDocumentLength) {
-    return { value: parseText(text, mode ?? true, limits, dto), asIs: false };
+    return { verdict: 'faithful', value: parseText(text, mode ?? true, limits, dto) };
   }
   // A text holding big lists of numbers: they are read count-first, in arrays of their size (peak memory)
   const lists = readNumberLists(text, limits, walk!, dto);
-  if (lists !== null) return { value: lists.value, asIs: lists.verdict === 'as-is' };
-  const fast = readFastExact(text, limits, walk!, dto);
-  if (fast.verdict === 'exact') return { value: parseExact(text, limits, dto), asIs: false };
-  return { value: fast.value, asIs: fast.verdict === 'as-is' };
+  if (lists !== null) return lists;
+  return fastReading(text, limits, walk!, dto);
+}
+
+/** The fast path's reading of `text`, or the exact parser's where it says 'exact'. */
+function fastReading(text: string, limits: Limits, walk: DtoWalk | null, dto: DtoName): Parsed {
+  const fast = readFastExact(text, limits, walk, dto);
+  return fast.verdict === 'exact' ? { verdict: 'faithful', value: parseExact(text, limits, dto) } : fast;
 }
 
 function read<D extends DtoName>(

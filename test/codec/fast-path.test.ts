@@ -116,14 +116,21 @@ describe('what the reader would change is left to the reader', () => {
     expect(Object.keys(fromJson('EventMarkerPage', text))).toEqual(['markers', 'total', 'truncated']);
   });
 
-  test("array-index keys in the payload keep Python's order", () => {
+  // The walk looks at a payload's first key only: JavaScript enumerates array-index keys (up to 2^32 - 2) first.
+  test.each([
+    ['after other keys', '"b": "\\"x\\"", "10": "1", "2": "2"', ['b', '10', '2']],
+    [
+      'after keys that look like indexes but are not',
+      '"01": "1", "4294967295": "2", "-1": "3", "4294967294": "4"',
+      ['01', '4294967295', '-1', '4294967294'],
+    ],
+    ['none', '"01": "1", "4294967295": "2", "-1": "3"', ['01', '4294967295', '-1']],
+  ])("array-index keys in the payload keep Python's order: %s", (_name, members, order) => {
     const record = JSON.parse(makeCase('eventRecords', 1).texts[0]!) as Record<string, unknown>;
-    const text = stringifyPython({ ...record, payload: {} }).replace(
-      '"payload": {}',
-      '"payload": {"b": "\\"x\\"", "10": "1", "2": "2"}',
-    );
+    const text = stringifyPython({ ...record, payload: {} }).replace('"payload": {}', `"payload": {${members}}`);
     sameOnEveryPath('EventRecord', text);
-    expect(pythonKeyOrder(fromJson('EventRecord', text).payload)).toEqual(['b', '10', '2']);
+    const payload = fromJson('EventRecord', text).payload;
+    expect(pythonKeyOrder(payload) ?? Object.keys(payload)).toEqual(order);
   });
 
   test('fromJsonWithReport on a canonical document reports nothing', () => {
@@ -149,6 +156,17 @@ describe('the limits hold for what a duplicate key hides', () => {
     }
     const text = page(', "x": "1234567890", "total": 1, "truncated": false', many);
     sameOnEveryPath('EventMarkerPage', text, { maxStringLength: 5 });
+  });
+
+  // The walk counts an EventRecord's lists without looking at them (walk.lists): the bound needs their count.
+  test.each([2, 3, 5, 6, 7])('a list key of an EventRecord written twice, maxDepth %i', (maxDepth) => {
+    const record = makeCase('eventRecords', 1).texts[0]!;
+    for (const key of ['matched_condition_ids', 'valid_condition_ids', 'triggered_invocation_ids']) {
+      const text = record.replace(`"${key}": [`, `"${key}": [[[[["x"]]]]], "${key}": [`);
+      expect(text).not.toBe(record);
+      const outcome = sameOnEveryPath('EventRecord', text, { maxDepth });
+      expect(outcome.ok).toBe(maxDepth >= 6);
+    }
   });
 
   test('brackets inside strings only make the bound looser', () => {
