@@ -12,20 +12,12 @@ import {
   checkFunction,
   resolveLimits,
   resolveMaxIssues,
-  type Limits,
   type ReadLimits,
 } from '../limits';
 import type { DtoWalk } from '../pyjson/fast-path';
 import { BIG_LIST_CHARS } from '../pyjson/number-list';
-import {
-  FAST_PATH_MODES,
-  parseExact,
-  parseText,
-  readFastExact,
-  readNumberLists,
-  type FastReading,
-} from '../pyjson/parse';
-import { pythonKeyOrder, withPythonKeyOrder } from '../pyjson/values';
+import { FAST_PATH_MODES, parseExact, parseText, readFastExact, readNumberLists } from '../pyjson/parse';
+import { pythonKeyOrder, withPythonKeyOrder, type PyJsonValue } from '../pyjson/values';
 import { escapePointerToken } from '../spec/json-pointer';
 import { defineOwn, isPlainObject } from '../spec/json-value';
 import { TimestampError } from '../timestamps/errors';
@@ -107,9 +99,7 @@ interface Context {
  */
 export function fromJson<D extends DtoName>(dto: D, text: string, options: FromJsonOptions = NO_OPTIONS): DtoTypes[D] {
   const parsed = parse(dto, text, options);
-  return parsed.verdict === 'as-is'
-    ? (parsed.value as unknown as DtoTypes[D])
-    : read(dto, parsed.value, options, false, null, null);
+  return parsed.asIs ? (parsed.value as unknown as DtoTypes[D]) : read(dto, parsed.value, options, false, null, null);
 }
 
 /** Throws InvalidOptionError for an option of the wrong kind (the limits are checked by resolveLimits). */
@@ -142,10 +132,9 @@ export function fromJsonWithReport<D extends DtoName>(
   const unknownKeys: UnknownKey[] = [];
   const defaulted: string[] = [];
   const parsed = parse(dto, text, options);
-  const value =
-    parsed.verdict === 'as-is'
-      ? (parsed.value as unknown as DtoTypes[D])
-      : read(dto, parsed.value, options, false, unknownKeys, defaulted);
+  const value = parsed.asIs
+    ? (parsed.value as unknown as DtoTypes[D])
+    : read(dto, parsed.value, options, false, unknownKeys, defaulted);
   return { value, unknownKeys, defaulted };
 }
 
@@ -188,44 +177,48 @@ function rewrittenByPython(stamp: string): boolean {
   return mayBeRewritten(stamp) && !isAsPythonWrites(stamp);
 }
 
-/** What parse() read: the fast path's reading, or the exact parser's value as 'faithful'. */
-type Parsed = Exclude<FastReading, { readonly verdict: 'exact' }>;
+/** What parse() read: the value, and whether it is already the record (JSON.parse's result, see readFast). */
+interface Parsed {
+  readonly value: PyJsonValue;
+  readonly asIs: boolean;
+}
 
-/**
- * What Python's json.loads reads from `text`: 'as-is' when it is already the record (JSON.parse's result, see
- * readFast), else 'faithful' (from_dict's rules still to apply). The fast path's own reading is returned as it is,
- * not wrapped again (one object fewer per call, see fromJson).
- */
 function parse(dto: DtoName, text: string, options: FromJsonOptions): Parsed {
   const walk = typeof dto === 'string' ? walkFor(dto) : undefined;
   if (walk === undefined) requireDtoName(dto); // throws UnknownDtoError
   if (typeof text !== 'string') {
     throw new InvalidArgumentError('fromJson', 'text', 'the JSON text as a string', text, { dto });
   }
-  if (options === NO_OPTIONS && text.length < BIG_LIST_CHARS) {
-    // The call without options on a text too short to hold a big list of numbers (most calls): the default limits,
-    // and readNumberLists would say null. Compiled, fromJson of bench/cases.ts case (a) ÷ JSON.parse, CPU, one
-    // process per build, alternating, 30 rounds each: 1.29–1.32 → 1.25–1.28 (the option checks, resolveLimits and
-    // readNumberLists's call below skipped).
-    return fastReading(text, DEFAULT_READ_LIMITS, walk!, dto);
+  let limits = DEFAULT_READ_LIMITS;
+  // The call without options on a text too short to hold a big list of numbers (most calls) goes straight to the
+  // fast path; the others' checks live in parseWithOptions, which keeps this function small enough for V8 to inline
+  // it, readFastExact and readFast into fromJson. Compiled, CPU, one process, two builds interleaved (both orders):
+  // fromJson of bench/cases.ts case (a) 0.98–0.985 of before (with dtoAsIs's changes 0.96–0.99, 1.24–1.27 →
+  // 1.20–1.24× JSON.parse). Returning the fast path's own FastReading instead of a Parsed made the 10,000 hard
+  // pynenc texts 2–3 % slower; this form, one process per build: 2.08–2.19 → 2.13–2.24× JSON.parse, within the
+  // noise of those runs.
+  if (options !== NO_OPTIONS || text.length >= BIG_LIST_CHARS) {
+    const parsed = parseWithOptions(dto, text, options, walk!);
+    if (parsed !== null) return parsed;
+    limits = resolveLimits(options);
   }
+  const fast = readFastExact(text, limits, walk!, dto);
+  if (fast.verdict === 'exact') return { value: parseExact(text, limits, dto), asIs: false };
+  return { value: fast.value, asIs: fast.verdict === 'as-is' };
+}
+
+/** parse() of a call with options or of a long text: what it reads, or null where readFastExact is to read it. */
+function parseWithOptions(dto: DtoName, text: string, options: FromJsonOptions, walk: DtoWalk | null): Parsed | null {
   if (options !== NO_OPTIONS) checkOptions(options);
   const mode = options.fastPath;
   const limits = resolveLimits(options);
   // Errors (PythonJsonSyntaxError, LimitExceededError) name the DTO and the JSON path.
   if (mode === false || mode === 'sniff' || text.length > limits.maxDocumentLength) {
-    return { verdict: 'faithful', value: parseText(text, mode ?? true, limits, dto) };
+    return { value: parseText(text, mode ?? true, limits, dto), asIs: false };
   }
   // A text holding big lists of numbers: they are read count-first, in arrays of their size (peak memory)
-  const lists = readNumberLists(text, limits, walk!, dto);
-  if (lists !== null) return lists;
-  return fastReading(text, limits, walk!, dto);
-}
-
-/** The fast path's reading of `text`, or the exact parser's where it says 'exact'. */
-function fastReading(text: string, limits: Limits, walk: DtoWalk | null, dto: DtoName): Parsed {
-  const fast = readFastExact(text, limits, walk, dto);
-  return fast.verdict === 'exact' ? { verdict: 'faithful', value: parseExact(text, limits, dto) } : fast;
+  const lists = readNumberLists(text, limits, walk, dto);
+  return lists === null ? null : { value: lists.value, asIs: lists.verdict === 'as-is' };
 }
 
 function read<D extends DtoName>(

@@ -242,8 +242,8 @@ function dtoVerdict(
  * scalars) are counted without a look, and its keys are enumerated only up to the last property that needs one
  * (walk.lookedEnd). Compiled, dtoVerdict on the 10,000 JSON.parse'd EventRecords of bench/cases.ts case (a) (3
  * lists; payload, the last to look at, is the 4th of 10 keys), one process, builds interleaved: 69–73 → 55–58 ns per
- * record (84–89 before the FIELD_* constants and the first-key test); fromJson of the case, both orders: 0.954–0.977
- * of before, 1.26–1.30 → 1.22–1.26× JSON.parse (case (b) 0.97–1.01 of before, (c) unchanged).
+ * record (84–89 before the FIELD_* constants and the first-key test); fromJson of the case, two builds interleaved:
+ * 0.974–0.979 of before in one order, 1.002–1.010 in the other (see also src/codec/read.ts, parse).
  */
 function dtoAsIs(walk: DtoWalk, obj: Record<string, unknown>, depth: number, scan: Scan): boolean {
   const lists = walk.lists;
