@@ -17,6 +17,7 @@
  * here keeps state between calls.
  */
 import { defineOwn } from '../spec/json-value';
+import * as charCodes from './char-codes';
 import { stringEnd, stringValue } from './fast-path';
 import { longIntValue, PyFloats } from './number-value';
 import { PYTHON_INT_MAX_STR_DIGITS } from './numbers';
@@ -326,26 +327,13 @@ function isEmptyList(value: unknown): boolean {
   return Array.isArray(value) && value.length === 0;
 }
 
-// char codes
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const QUOTE = 34;
-const PLUS = 43;
-const COMMA = 44;
-const MINUS = 45;
-const DOT = 46;
-const D0 = 48;
-const D1 = 49;
-const D9 = 57;
-const I_UPPER = 73;
-const N_UPPER = 78;
-const LBRACKET = 91;
-const RBRACKET = 93;
-const E_LOWER = 101;
-const LBRACE = 123;
-const RBRACE = 125;
+// The char codes (./char-codes.ts) bound to constants of this module: tsc's CommonJS output reads a named import
+// through the module object at each use (`char_codes_1.COMMA`). Compiled, CPU, one process, builds interleaved,
+// readNumberList of 25 M one-digit ints against this module's own constants before: named imports 0.98–1.03×,
+// bound 0.99–1.00×.
+// prettier-ignore
+const { TAB, LF, CR, SPACE, QUOTE, PLUS, COMMA, MINUS, DOT, D0, D1, D9, I_UPPER, N_UPPER, LBRACKET, RBRACKET,
+  E_LOWER, LBRACE, RBRACE } = charCodes;
 
 /** LIST_CHARS: whitespace; part of a token (0: a character no list of numbers holds). */
 const SPACING = 1;
