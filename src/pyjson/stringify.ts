@@ -121,13 +121,13 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
  */
 const CHUNK = 16384;
 /**
- * numberRun makes its bytes into text when it has this many (one number more fits after: MAX_NUMBER_BYTES). 1 MiB
- * is above the size from which Node's Buffer#toString makes an external string (its EXTERN_APEX, 0xFBEE9 bytes:
- * the bytes copied out of V8's heap, which then neither allocates nor scavenges them); smaller strings are made in
- * V8's heap. Measured (compiled, toJson of 12 M integral floats then Buffer.from, CPU, one process per build,
- * alternating, medians of 8–12 rounds): 256 KiB 282–284 ms, 960 KiB 242, 1 MiB 219–222, 4 MiB 260 (JSON.stringify
- * 118–120). Earlier, against 32 KB and 64 KB (decoded faster, but the strings are young and survive: the
- * scavenger copies them): 256 KiB 248–252 ms against 266–303 ms.
+ * The byte sink (SINK) makes its bytes into text when it has this many (one number more fits after:
+ * MAX_NUMBER_BYTES). 1 MiB is above the size from which Node's Buffer#toString makes an external string (its
+ * EXTERN_APEX, 0xFBEE9 bytes: the bytes copied out of V8's heap, which then neither allocates nor scavenges them);
+ * smaller strings are made in V8's heap. Measured (compiled, toJson of 12 M integral floats then Buffer.from, CPU,
+ * one process per build, alternating, medians of 8–12 rounds): 256 KiB 282–284 ms, 960 KiB 242, 1 MiB 219–222,
+ * 4 MiB 260 (JSON.stringify 118–120). Earlier, against 32 KB and 64 KB (decoded faster, but the strings are young
+ * and survive: the scavenger copies them): 256 KiB 248–252 ms against 266–303 ms.
  */
 const RUN_BYTES = 1 << 20;
 /**
@@ -135,7 +135,7 @@ const RUN_BYTES = 1 << 20;
  * integer: a JavaScript array holds fewer than 2^27 items in V8 (its FixedArray's limit), so the result < 2^48.
  */
 const RUN_SPAN = 2 * RUN_BYTES;
-/** Lists with fewer numbers left are written item by item (numberRun's buffer and decoding would cost more). */
+/** Lists with fewer numbers left are written item by item (starting the sink for them would cost more). */
 const MIN_RUN = 16;
 /** `, ` and the longest number numberRun writes: `-` and 16 digits and `.0`, or String of a float (≤ 24). */
 const MAX_NUMBER_BYTES = 32;
@@ -164,7 +164,7 @@ const FLOAT_POSITIONAL_MIN = POSITIONAL_MIN;
 const FLOAT_POSITIONAL_MAX = POSITIONAL_MAX;
 
 /**
- * RUN_TEXT: numberRun's bytes are a Node Buffer where Node's Buffer exists (not in browsers: TextDecoder there), made
+ * RUN_TEXT: the sink's bytes are a Node Buffer where Node's Buffer exists (not in browsers: TextDecoder there), made
  * into text as latin1 (`toString('latin1', 0, end)`), a plain copy (the bytes are ASCII), rather than TextDecoder's
  * UTF-8 decoding; and its loop reads a number or a PyFloat's value first, then writes both by one path, one digit
  * inline. Measured (compiled, node 20, toJson of one TriggerRunRecord then Buffer.from, CPU, one process,
@@ -182,7 +182,7 @@ interface Latin1Bytes {
   toString(encoding: 'latin1', start: number, end: number): string;
 }
 
-/** numberRun's bytes: a Node Buffer (outside the pool) where there is one, else a Uint8Array. */
+/** The sink's bytes: a Node Buffer (outside the pool) where there is one, else a Uint8Array. */
 function runBytes(size: number): Uint8Array {
   return NODE_BUFFER !== undefined ? NODE_BUFFER.allocUnsafeSlow(size) : new Uint8Array(size);
 }
