@@ -30,9 +30,22 @@ const numberText = pythonNumberText;
  * PythonJsonWriteError with the JSON pointer of the offending value.
  */
 export function stringifyPython(value: unknown): string {
-  const writer = new Writer();
+  return written(new Writer(), value, undefined);
+}
+
+/**
+ * stringifyPython of a plain object whose own keys in Python's order (objectKeys) the caller has listed already: a
+ * dictionary-mode object (thousands of keys) lists them in one slow pass, which this spares (src/codec/write.ts).
+ */
+export function stringifyPythonObject(value: object, keys: readonly string[]): string {
+  return written(new Writer(), value, keys);
+}
+
+/** The text `writer` writes for `value` (its members `keys`, if given), with the errors stringifyPython throws. */
+function written(writer: Writer, value: unknown, keys: readonly string[] | undefined): string {
   try {
-    writer.value(value);
+    if (keys === undefined) writer.value(value);
+    else writer.dict(value as object, keys);
   } catch (err) {
     if (err instanceof RangeError) {
       // V8: "Invalid string length"; other engines say it their own way, none mentions a call stack.
@@ -156,7 +169,7 @@ const SINK_BYTES = RUN_BYTES + MAX_NUMBER_BYTES;
  * 5.7–6.6 → 5.8–8.0, 64 dicts of 3 keys 29 → 17–18; 128 keys 16.3 → 10.6–11.5, 128 strings 13.0 → 8.9–10.9; 16
  * items: within ±0.3 µs either way (from 2 µs).
  */
-const SINK_ITEMS = 64;
+export const SINK_ITEMS = 64;
 /** stringBytes empties the sink when less room than this is left (so that a segment holds 16 code units or more). */
 const MIN_ROOM = 6 * 16 + 32;
 /** Python's positional range for floats (./numbers.ts), bound here once for fillRun's loop (no module getter). */
@@ -384,6 +397,13 @@ class Writer {
     if (filled >= bytes.length - MAX_NUMBER_BYTES) this.emit();
   }
 
+  /** A plain object whose keys (objectKeys) are listed already, as `container` writes it. */
+  dict(value: object, keys: readonly string[]): void {
+    this.ancestors.push(value);
+    this.members(value, keys);
+    this.ancestors.pop();
+  }
+
   private container(value: object): void {
     if (this.ancestors.includes(value)) throw new PythonJsonWriteError('circular reference', '');
     this.ancestors.push(value);
@@ -460,7 +480,11 @@ class Writer {
         '',
       );
     }
-    const keys = objectKeys(value);
+    this.members(value, objectKeys(value));
+  }
+
+  /** A plain object's members, `keys` its own keys in Python's order (objectKeys). */
+  members(value: object, keys: readonly string[]): void {
     const obj = value as Record<string, unknown>;
     if (keys.length >= SINK_ITEMS && !this.sinking) this.sink(keys.length * MAX_NUMBER_BYTES);
     this.add('{');

@@ -7,7 +7,7 @@
  */
 import type { TriggerRunRecord } from '../../generated/types';
 import { ContractValidationError, fromJson, toJson } from '../../src';
-import { PyFloat } from '../../src/entries/pyjson';
+import { PyFloat, pythonStringRepr } from '../../src/entries/pyjson';
 import { checkers } from '../../src/validation/compiled';
 import { runOracle } from '../support/pynenc-python';
 import { thrownBy } from '../support/thrown';
@@ -113,4 +113,53 @@ test('a list item whose getter changes its mind is read once: the text is still 
   });
   expect(golden).toEqual({ ok: text });
   expect(text).toContain('"condition_ids": ["plain", "plain"]');
+});
+
+/**
+ * Lists and dicts of SINK_ITEMS (64) items or more are written by stringifyPython into its byte sink (write.ts,
+ * BIG_CONTAINER), the keys of a dict listed once: at and around that size, in dictionary mode (thousands of keys),
+ * with strings to escape in keys, values and list items, and empty; every text against pynenc's own round trip (an
+ * EventRecord's payload values are what jsonpickle writes for a str: json.dumps's text of it).
+ */
+describe('big lists and dicts in a record are what pynenc writes back', () => {
+  const sizes = [0, 1, 63, 64, 65, 3_000];
+  const texts = (size: number, odd: number) =>
+    Array.from({ length: size }, (_, index) =>
+      index % 7 === odd % 7 ? `${ODD[index % ODD.length]!}${index}` : `id-${index}`,
+    );
+  const runs = sizes.flatMap((size, odd) =>
+    [0, 1].map((variant) => ({
+      ...run('x', 3),
+      condition_ids: texts(size, odd + variant),
+      event_ids: variant ? texts(size, 99) : [],
+      arguments_preview: { values: texts(size, odd), dict: Object.fromEntries(texts(size, odd).map((id) => [id, id])) },
+    })),
+  ) as TriggerRunRecord[];
+  const events = sizes.flatMap((size, odd) =>
+    [0, 1].map((variant) => ({
+      event_id: `evt-${size}`,
+      event_code: 'code',
+      timestamp: '2026-05-09T10:11:12.345678+00:00',
+      payload: Object.fromEntries(
+        texts(size, odd + variant).map((key, index) => [key, index % 3 ? pythonStringRepr(key) : String(index)]),
+      ),
+      matched_condition_ids: texts(size, odd),
+      valid_condition_ids: [],
+      triggered_invocation_ids: texts(Math.min(size, 70), odd + 1),
+      emitted_by_invocation_id: null,
+      emitted_by_task_id: null,
+      emitted_by_runner_context_id: null,
+    })),
+  );
+  const written = [
+    ...runs.map((value) => ({ dto: 'TriggerRunRecord' as const, text: toJson('TriggerRunRecord', value) })),
+    ...events.map((value) => ({ dto: 'EventRecord' as const, text: toJson('EventRecord', value as never) })),
+  ];
+  const golden = runOracle<Golden[]>('codec_golden.py', { now: '2026-01-02T03:04:05.123456+00:00', cases: written });
+
+  test.each(written.map((item, index) => [item.dto, index] as const))('%s %i', (dto, index) => {
+    const { text } = written[index]!;
+    expect(golden[index]).toEqual({ ok: text });
+    expect(toJson(dto, fromJson(dto, text) as never)).toBe(text);
+  });
 });
