@@ -25,7 +25,7 @@ import { inOrderCheckers } from '../validation/compiled';
 import { ContractValidationError, requireDtoName, validate } from '../validation';
 import { IssueSink } from '../validation/sink';
 import { makeIssue } from '../validation/errors';
-import { FIELD_LIST, FIELD_SCALAR, FIELD_TIMESTAMP, fieldClass } from './field-class';
+import { FIELD_LIST, FIELD_MAP, FIELD_SCALAR, FIELD_TIMESTAMP, fieldClass } from './field-class';
 import { perDto, planOf, type DtoPlan, type FieldPlan, type PerDto } from './plan';
 import { isAsPythonWrites, mayBeRewritten, nowText, pythonTimestamp, type Clock } from './timestamps';
 
@@ -159,12 +159,18 @@ const walkFor: PerDto<DtoWalk | null> = perDto((dto) => {
     classes,
     lists: classes.filter((check) => check === FIELD_LIST).length,
     lookedEnd: classes.reduce((end, check, at) => (check !== FIELD_SCALAR && check !== FIELD_LIST ? at + 1 : end), 0),
+    flatContainers: classes.every((check) => FLAT_CLASSES.includes(check))
+      ? 1 + classes.filter((check) => check === FIELD_LIST || check === FIELD_MAP).length
+      : 0,
     // A DTO reads as it is only when its nested DTOs do (planOf): theirs are walks too.
     nested: fields.map((field) => (field.nested !== undefined ? walkFor(field.nested) : null)),
     onlyTimestamp,
     rewritten: rewrittenByPython,
   };
 });
+
+/** The classes of a flat DTO's fields (DtoWalk.flatContainers). */
+const FLAT_CLASSES: readonly number[] = [FIELD_SCALAR, FIELD_TIMESTAMP, FIELD_LIST, FIELD_MAP];
 
 /**
  * The walk's question for a timestamp the contract accepts: whether Python writes it back differently. The cheap
