@@ -14,26 +14,13 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type * as sourceCodec from '../src/codec';
-import type * as sourcePyjson from '../src/pyjson';
+import { codecUnderTest, pyjsonUnderTest } from './under-test';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 
 const MIB = 1024 * 1024;
-
-function load(): { codec: typeof sourceCodec; pyjson: typeof sourcePyjson } {
-  // Required here, not imported: with CODEC_BUILD the sources are not loaded at all.
-  const root = process.env.CODEC_BUILD ? join(process.env.CODEC_BUILD, 'src') : join(__dirname, '..', 'src');
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  return {
-    codec: require(join(root, 'codec')) as typeof sourceCodec,
-    pyjson: require(join(root, 'pyjson')) as typeof sourcePyjson,
-  };
-  /* eslint-enable @typescript-eslint/no-require-imports */
-}
 
 function highWaterMark(): number {
   const status = readFileSync('/proc/self/status', 'utf8');
@@ -48,7 +35,8 @@ function fullGc(): void {
 function main(): void {
   const [file, op, roundsArg] = process.argv.slice(2);
   const rounds = Number(roundsArg ?? 3);
-  const { codec, pyjson } = load();
+  const codec = codecUnderTest();
+  const pyjson = pyjsonUnderTest();
   let text: string | null = readFileSync(file!, 'utf8');
   const textBytes = Buffer.byteLength(text);
   let value: unknown = null;

@@ -20,6 +20,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runOracle } from '../test/support/pynenc-python';
 import type { Report } from './harness';
+import { UNDER_TEST } from './under-test';
 import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 
 const CHILD = join(__dirname, 'big-values-child.ts');
@@ -62,7 +63,7 @@ function child(file: string, op: string): Measured {
 
 export default function bigValuesBench(report: Report): void {
   const dir = makeTempDir('big-values-');
-  const where = process.env.CODEC_BUILD ? `built (${process.env.CODEC_BUILD})` : 'sources';
+  const where = UNDER_TEST;
   try {
     for (const shape of SHAPES) {
       const file = join(dir, `${shape}.json`);

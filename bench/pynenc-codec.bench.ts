@@ -10,12 +10,11 @@
  * CODEC_BENCH_SHAPES (comma-separated, e.g. `typical`) which shapes run.
  */
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import type { TriggerRunRecord } from '../generated/types';
-import * as sources from '../src/codec';
 import { runOracle } from '../test/support/pynenc-python';
 import type { Report } from './harness';
 import { interleaved } from './interleave';
+import { UNDER_TEST, codecUnderTest } from './under-test';
 
 const N = Number(process.env.CODEC_BENCH_N ?? 10_000);
 const ALL_SHAPES = ['typical', 'hard', 'strict'] as const;
@@ -46,17 +45,11 @@ function cpuInterleaved(subjects: { run: () => unknown }[], rounds = 9, warmup =
   return times.map((list) => list.sort((a, b) => a - b)[list.length >> 1]!);
 }
 
-function codec(): typeof sources {
-  const build = process.env.CODEC_BUILD;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return build ? (require(join(build, 'src', 'codec')) as typeof sources) : sources;
-}
-
 let sink = 0;
 
 export default function pynencCodecBench(report: Report): void {
-  const { fromJson, toJson } = codec();
-  const where = process.env.CODEC_BUILD ? `built (${process.env.CODEC_BUILD})` : 'sources';
+  const { fromJson, toJson } = codecUnderTest();
+  const where = UNDER_TEST;
   for (const shape of SHAPES) {
     const py = runOracle<PyAnswer>(
       'codec_bench.py',
