@@ -12,6 +12,7 @@ import {
   checkFunction,
   resolveLimits,
   resolveMaxIssues,
+  type Limits,
   type ReadLimits,
 } from '../limits';
 import type { DtoWalk } from '../pyjson/fast-path';
@@ -195,26 +196,19 @@ function parse(dto: DtoName, text: string, options: FromJsonOptions): Parsed {
   if (typeof text !== 'string') {
     throw new InvalidArgumentError('fromJson', 'text', 'the JSON text as a string', text, { dto });
   }
-  let limits = DEFAULT_READ_LIMITS;
   // The call without options on a text too short to hold a big list of numbers (most calls) goes straight to the
   // fast path; the others' checks live in parseWithOptions, which keeps this function small enough for V8 to inline
-  // it, readFastExact and readFast into fromJson. Compiled, CPU, one process, two builds interleaved (both orders):
-  // fromJson of bench/cases.ts case (a) 0.98–0.985 of before (with dtoAsIs's changes 0.96–0.99, 1.24–1.27 →
+  // it, readWhole, readFastExact and readFast into fromJson. Compiled, CPU, one process, two builds interleaved (both
+  // orders): fromJson of bench/cases.ts case (a) 0.98–0.985 of before (with dtoAsIs's changes 0.96–0.99, 1.24–1.27 →
   // 1.20–1.24× JSON.parse). Returning the fast path's own FastReading instead of a Parsed made the 10,000 hard
   // pynenc texts 2–3 % slower; this form, one process per build: 2.08–2.19 → 2.13–2.24× JSON.parse, within the
   // noise of those runs.
-  if (options !== NO_OPTIONS || text.length >= BIG_LIST_CHARS) {
-    const parsed = parseWithOptions(dto, text, options, walk!);
-    if (parsed !== null) return parsed;
-    limits = resolveLimits(options);
-  }
-  const fast = readFastExact(text, limits, walk!, dto);
-  if (fast.verdict === 'exact') return { value: parseExact(text, limits, dto), asIs: false };
-  return { value: fast.value, asIs: fast.verdict === 'as-is' };
+  if (options !== NO_OPTIONS || text.length >= BIG_LIST_CHARS) return parseWithOptions(dto, text, options, walk!);
+  return readWhole(text, DEFAULT_READ_LIMITS, walk!, dto);
 }
 
-/** parse() of a call with options or of a long text: what it reads, or null where readFastExact is to read it. */
-function parseWithOptions(dto: DtoName, text: string, options: FromJsonOptions, walk: DtoWalk | null): Parsed | null {
+/** parse() of a call with options or of a long text. */
+function parseWithOptions(dto: DtoName, text: string, options: FromJsonOptions, walk: DtoWalk | null): Parsed {
   if (options !== NO_OPTIONS) checkOptions(options);
   const mode = options.fastPath;
   const limits = resolveLimits(options);
@@ -224,7 +218,15 @@ function parseWithOptions(dto: DtoName, text: string, options: FromJsonOptions, 
   }
   // A text holding big lists of numbers: they are read count-first, in arrays of their size (peak memory)
   const lists = readNumberLists(text, limits, walk, dto);
-  return lists === null ? null : { value: lists.value, asIs: lists.verdict === 'as-is' };
+  if (lists !== null) return { value: lists.value, asIs: lists.verdict === 'as-is' };
+  return readWhole(text, limits, walk, dto);
+}
+
+/** The text read whole: readFastExact's reading, or the exact parser's where it says 'exact'. */
+function readWhole(text: string, limits: Limits, walk: DtoWalk | null, dto: DtoName): Parsed {
+  const fast = readFastExact(text, limits, walk, dto);
+  if (fast.verdict === 'exact') return { value: parseExact(text, limits, dto), asIs: false };
+  return { value: fast.value, asIs: fast.verdict === 'as-is' };
 }
 
 function read<D extends DtoName>(
