@@ -30,7 +30,7 @@ const numberText = pythonNumberText;
  * PythonJsonWriteError with the JSON pointer of the offending value.
  */
 export function stringifyPython(value: unknown): string {
-  return written(new Writer(), value, undefined);
+  return written(value, undefined);
 }
 
 /**
@@ -38,11 +38,12 @@ export function stringifyPython(value: unknown): string {
  * dictionary-mode object (thousands of keys) lists them in one slow pass, which this spares (src/codec/write.ts).
  */
 export function stringifyPythonObject(value: object, keys: readonly string[]): string {
-  return written(new Writer(), value, keys);
+  return written(value, keys);
 }
 
-/** The text `writer` writes for `value` (its members `keys`, if given), with the errors stringifyPython throws. */
-function written(writer: Writer, value: unknown, keys: readonly string[] | undefined): string {
+/** The text of `value` (its members `keys`, if given), with the errors stringifyPython throws. */
+function written(value: unknown, keys: readonly string[] | undefined): string {
+  const writer = new Writer();
   try {
     if (keys === undefined) writer.value(value);
     else writer.dict(value as object, keys);
@@ -255,15 +256,12 @@ class Writer {
     if (!this.sinking) {
       if (this.piecesLength > 0) this.flush();
       this.sinking = true;
-      this.filled = 0;
     }
+    const wanted = Math.min(RUN_BYTES, size) + MAX_NUMBER_BYTES;
     let bytes = this.bytes;
-    if (bytes === undefined || bytes.length < SINK_BYTES) {
-      const wanted = Math.min(RUN_BYTES, size) + MAX_NUMBER_BYTES;
-      if (bytes === undefined || bytes.length < wanted) {
-        if (this.filled > 0) this.emit();
-        bytes = this.bytes = runBytes(wanted);
-      }
+    if (bytes === undefined || bytes.length < wanted) {
+      if (this.filled > 0) this.emit();
+      bytes = this.bytes = runBytes(wanted);
     }
     return bytes;
   }
@@ -484,7 +482,7 @@ class Writer {
   }
 
   /** A plain object's members, `keys` its own keys in Python's order (objectKeys). */
-  members(value: object, keys: readonly string[]): void {
+  private members(value: object, keys: readonly string[]): void {
     const obj = value as Record<string, unknown>;
     if (keys.length >= SINK_ITEMS && !this.sinking) this.sink(keys.length * MAX_NUMBER_BYTES);
     this.add('{');
@@ -544,7 +542,7 @@ function escapeInto(text: string, start: number, end: number, bytes: Uint8Array,
 }
 
 /**
- * numberRun's loop: writes the items of `list` from `start` on into `bytes` from 0, while they are numbers a run
+ * numberRun's loop: writes the items of `list` from `start` on into `bytes` from `from`, while they are numbers a run
  * writes and the buffer has room (at least MAX_NUMBER_BYTES after each number); returns where it stopped × RUN_SPAN
  * + the bytes it filled (the buffer is full when they reached its length - MAX_NUMBER_BYTES). A function of its own
  * that returns a number, so that nothing it runs after the loop needs type feedback: inside the method, the text
