@@ -297,7 +297,9 @@ function mapKeysInOrder(map: object): boolean {
  * (walk.lookedEnd). Compiled, dtoVerdict on the 10,000 JSON.parse'd EventRecords of bench/cases.ts case (a) (3
  * lists; payload, the last to look at, is the 4th of 10 keys), one process, builds interleaved: 69–73 → 55–58 ns per
  * record (84–89 before the FIELD_* constants and the first-key test); fromJson of the case, two builds interleaved:
- * 0.974–0.979 of before in one order, 1.002–1.010 in the other (see also src/codec/read.ts, parse).
+ * 0.974–0.979 of before in one order, 1.002–1.010 in the other (see also src/codec/read.ts, parse). Those figures
+ * were taken before flat DTOs (EventRecord among them) went to flatAsIs, which stops at walk.lookedEnd too; the
+ * DTOs walked here are now TriggerRunRecord (4 lists; 13 of its 15 keys enumerated) and EventMarkerPage.
  */
 function dtoAsIs(walk: DtoWalk, obj: Record<string, unknown>, depth: number, scan: Scan): boolean {
   const lists = walk.lists;
