@@ -152,26 +152,25 @@ const walkFor: PerDto<DtoWalk | null> = perDto((dto) => {
   const plan = planOf(dto);
   if (!plan.readsAsIs) return null;
   const fields = plan.fields;
-  const looked = fields.filter((f) => fieldClass(f) !== FIELD_SCALAR);
-  const onlyTimestamp = looked.length === 1 && fieldClass(looked[0]!) === FIELD_TIMESTAMP ? looked[0]!.name : null;
   const classes = new Uint8Array(fields.map(fieldClass));
+  /** How many properties are of one of the `wanted` classes. */
+  const count = (...wanted: number[]): number => classes.filter((check) => wanted.includes(check)).length;
+  const stamp = classes.indexOf(FIELD_TIMESTAMP);
   return {
     inOrder: inOrderCheckers[dto],
     classes,
-    lists: classes.filter((check) => check === FIELD_LIST).length,
+    lists: count(FIELD_LIST),
     lookedEnd: classes.reduce((end, check, at) => (check !== FIELD_SCALAR && check !== FIELD_LIST ? at + 1 : end), 0),
-    flatContainers: classes.every((check) => FLAT_CLASSES.includes(check))
-      ? 1 + classes.filter((check) => check === FIELD_LIST || check === FIELD_MAP).length
-      : 0,
+    flatContainers:
+      count(FIELD_SCALAR, FIELD_TIMESTAMP, FIELD_LIST, FIELD_MAP) === fields.length
+        ? 1 + count(FIELD_LIST, FIELD_MAP)
+        : 0,
     // A DTO reads as it is only when its nested DTOs do (planOf): theirs are walks too.
     nested: fields.map((field) => (field.nested !== undefined ? walkFor(field.nested) : null)),
-    onlyTimestamp,
+    onlyTimestamp: stamp >= 0 && count(FIELD_SCALAR) === fields.length - 1 ? fields[stamp]!.name : null,
     rewritten: rewrittenByPython,
   };
 });
-
-/** The classes of a flat DTO's fields (DtoWalk.flatContainers). */
-const FLAT_CLASSES: readonly number[] = [FIELD_SCALAR, FIELD_TIMESTAMP, FIELD_LIST, FIELD_MAP];
 
 /**
  * The walk's question for a timestamp the contract accepts: whether Python writes it back differently. The cheap
