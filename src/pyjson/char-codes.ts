@@ -1,7 +1,9 @@
 /**
  * The UTF-16 code units the read side's char scans compare with, named once for the exact parser (./parse.ts), the
  * fast path's scans (./fast-path.ts) and the count-first list reader (./number-list.ts). `char | 0x20` lowers an
- * ASCII letter (the case bit), so `(char | 0x20) === E_LOWER` is `e` or `E`.
+ * ASCII letter (the case bit), so `(char | 0x20) === E_LOWER` is `e` or `E`. Each of those modules binds the names it
+ * uses to constants of its own (`const { COMMA, … } = charCodes`): tsc's CommonJS output reads a named import through
+ * the module object at each use (`char_codes_1.COMMA`); each says what that measured.
  */
 export const TAB = 9;
 export const LF = 10;

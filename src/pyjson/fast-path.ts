@@ -19,10 +19,9 @@ import * as charCodes from './char-codes';
 import { PYTHON_INT_MAX_STR_DIGITS } from './numbers';
 import { isArrayIndexKey, type PyJsonValue } from './values';
 
-// The char codes (./char-codes.ts) bound to constants of this module: tsc's CommonJS output reads a named import
-// through the module object at each use (`char_codes_1.COMMA`). Compiled, CPU, one process, builds interleaved,
-// against this module's own constants before: fromJson of the 10,000 typical pynenc texts 0.99–1.01× either way;
-// the exact parser (which calls stringEnd) with named imports 1.01–1.04×, bound 0.92–1.02×.
+// The char codes bound to constants of this module (why: ./char-codes.ts). Compiled, CPU, one process, builds
+// interleaved, against this module's own constants before: fromJson of the 10,000 typical pynenc texts 0.99–1.01×
+// either way; the exact parser (which calls stringEnd) with named imports 1.01–1.04×, bound 0.92–1.02×.
 // prettier-ignore
 const { TAB, LF, CR, SPACE, QUOTE, PLUS, COMMA, MINUS, DOT, D0, D2, D7, D9, COLON, I_UPPER, N_UPPER, LBRACKET,
   BACKSLASH, RBRACKET, UNDERSCORE, A_LOWER, E_LOWER, F_LOWER, Z_LOWER, LBRACE, RBRACE } = charCodes;

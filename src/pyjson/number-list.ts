@@ -327,10 +327,9 @@ function isEmptyList(value: unknown): boolean {
   return Array.isArray(value) && value.length === 0;
 }
 
-// The char codes (./char-codes.ts) bound to constants of this module: tsc's CommonJS output reads a named import
-// through the module object at each use (`char_codes_1.COMMA`). Compiled, CPU, one process, builds interleaved,
-// readNumberList of 25 M one-digit ints against this module's own constants before: named imports 0.98–1.03×,
-// bound 0.99–1.00×.
+// The char codes bound to constants of this module (why: ./char-codes.ts). Compiled, CPU, one process, builds
+// interleaved, readNumberList of 25 M one-digit ints against this module's own constants before: named imports
+// 0.98–1.03×, bound 0.99–1.00×.
 // prettier-ignore
 const { TAB, LF, CR, SPACE, QUOTE, PLUS, COMMA, MINUS, DOT, D0, D1, D9, I_UPPER, N_UPPER, LBRACKET, RBRACKET,
   E_LOWER, LBRACE, RBRACE } = charCodes;

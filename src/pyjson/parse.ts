@@ -254,10 +254,9 @@ export function parseExact(text: string, limits: Limits, dto: string | undefined
  */
 const MIN_SLICE_LENGTH = 13;
 
-// The char codes (./char-codes.ts) bound to constants of this module: tsc's CommonJS output reads a named import
-// through the module object at each use (`char_codes_1.COMMA`). Compiled, CPU, one process, builds interleaved,
-// parsePythonJson of the 10,000 hard pynenc texts with fastPath false (the exact parser) against this module's own
-// constants before: named imports 1.01–1.04×, bound 0.92–1.02×.
+// The char codes bound to constants of this module (why: ./char-codes.ts). Compiled, CPU, one process, builds
+// interleaved, parsePythonJson of the 10,000 hard pynenc texts with fastPath false (the exact parser) against this
+// module's own constants before: named imports 1.01–1.04×, bound 0.92–1.02×.
 // prettier-ignore
 const { TAB, LF, CR, SPACE, QUOTE, PLUS, COMMA, MINUS, DOT, D0, D1, D9, COLON, SLASH, I_UPPER, N_UPPER, LBRACKET,
   BACKSLASH, RBRACKET, A_LOWER, B_LOWER, E_LOWER, F_LOWER, N_LOWER, R_LOWER, T_LOWER, U_LOWER, LBRACE,
