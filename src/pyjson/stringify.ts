@@ -70,7 +70,7 @@ export function pythonStringRepr(text: string): string {
 export function escapedStringRepr(text: string): string {
   if (text.length >= LONG_STRING) {
     const writer = new Writer();
-    writer.value(text);
+    writer.longString(text);
     return writer.finish();
   }
   // JSON.stringify already writes \" \\ \b \f \n \r \t, \u00XX for other controls and
@@ -366,6 +366,16 @@ class Writer {
       this.sink(text.length * 6 + 2);
       this.stringBytes(text);
     }
+  }
+
+  /**
+   * A string of LONG_STRING or more that STRING_NEEDS_ESCAPE matched, for escapedStringRepr (whose caller tested it):
+   * it starts the sink. `string` writes the same two calls itself: calling this from there made stringifyPython of
+   * 2,000 strings to escape, written in the sink, 54–58 → 57–59 ms (compiled, CPU, min of 21 rounds).
+   */
+  longString(text: string): void {
+    this.sink(text.length * 6 + 2);
+    this.stringBytes(text);
   }
 
   /**
