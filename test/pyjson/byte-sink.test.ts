@@ -12,6 +12,8 @@ import { PyFloat, parsePythonJson, pythonStringRepr, stringifyPython } from '../
 import { PythonJsonWriteError } from '../../src/pyjson/errors';
 import { runOracle } from '../support/pynenc-python';
 import { expectSameValue } from '../support/same-value';
+import { thrownBy } from '../support/thrown';
+import { asRead, randomSource } from '../support/written-values';
 
 type Golden = { ok: string } | { error: string; msg: string; pos: number | null };
 
@@ -88,19 +90,6 @@ describe('the byte sink: strings and keys crossing its buffers, at each escape w
   });
 });
 
-/** A deterministic source of numbers (a 32-bit xorshift), so that every run tests the same values. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 2 ** 32;
-  };
-}
-
 const random = randomSource(1616);
 
 /** Items of every kind the writer writes, mixed: runs of numbers between strings, literals, containers. */
@@ -154,38 +143,12 @@ describe('the byte sink: numbers, strings and containers sharing its buffers', (
   });
 });
 
-/**
- * The value parsePythonJson reads for a written value (src/pyjson/values.ts): a float is a PyFloat only when a plain
- * number would read as an int (integral, |x| ≤ 2^53−1, not -0); any other PyFloat reads as its number; a bigint in
- * the safe range reads as a number.
- */
-function asRead(value: unknown): unknown {
-  if (value instanceof PyFloat) {
-    const number = value.value;
-    return Number.isSafeInteger(number) && !Object.is(number, -0) ? value : number;
-  }
-  if (typeof value === 'bigint') {
-    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= -BigInt(Number.MAX_SAFE_INTEGER)
-      ? Number(value)
-      : value;
-  }
-  if (Array.isArray(value)) return value.map(asRead);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, asRead(item)]));
-  }
-  return value;
-}
-
 describe('the byte sink: errors keep their JSON paths', () => {
   /** What stringifyPython throws for `value`. */
   function thrown(value: unknown): PythonJsonWriteError {
-    try {
-      stringifyPython(value);
-    } catch (err) {
-      if (err instanceof PythonJsonWriteError) return err;
-      throw err;
-    }
-    throw new Error('stringifyPython wrote it');
+    const err = thrownBy(() => stringifyPython(value));
+    if (err instanceof PythonJsonWriteError) return err;
+    throw err;
   }
 
   /** `bad` placed deep inside a value too small for the sink and inside one that is written into it. */

@@ -8,21 +8,9 @@
 import { PyFloat, parsePythonJson, stringifyPython } from '../../src/entries/pyjson';
 import { runOracle } from '../support/pynenc-python';
 import { expectSameValue } from '../support/same-value';
+import { asRead, randomSource } from '../support/written-values';
 
 type Golden = { ok: string } | { error: string; msg: string; pos: number | null };
-
-/** A deterministic source of numbers (a 32-bit xorshift), so that every run tests the same values. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 2 ** 32;
-  };
-}
 
 const random = randomSource(16);
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -113,22 +101,6 @@ const VALUES: [string, unknown][] = [
   ['a dict of 30,000 keys, some escaped', dict(30_000)],
   ['nested: lists of dicts of lists', Array.from({ length: 300 }, (_, index) => ({ [`n${index}`]: mixedList(50) }))],
 ];
-
-/**
- * The value parsePythonJson reads for a written value (src/pyjson/values.ts): a float is a PyFloat only when a plain
- * number would read as an int (integral, |x| ≤ 2^53−1, not -0); any other PyFloat reads as its number.
- */
-function asRead(value: unknown): unknown {
-  if (value instanceof PyFloat) {
-    const number = value.value;
-    return Number.isSafeInteger(number) && !Object.is(number, -0) ? value : number;
-  }
-  if (Array.isArray(value)) return value.map(asRead);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, asRead(item)]));
-  }
-  return value;
-}
 
 describe('stringifyPython writes what Python writes for the value it reads', () => {
   const texts = VALUES.map(([, value]) => stringifyPython(value));
