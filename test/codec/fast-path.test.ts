@@ -158,15 +158,21 @@ describe('the limits hold for what a duplicate key hides', () => {
     sameOnEveryPath('EventMarkerPage', text, { maxStringLength: 5 });
   });
 
-  // The walk counts an EventRecord's lists without looking at them (walk.lists): the bound needs their count.
-  test.each([2, 3, 5, 6, 7])('a list key of an EventRecord written twice, maxDepth %i', (maxDepth) => {
-    const record = makeCase('eventRecords', 1).texts[0]!;
-    for (const key of ['matched_condition_ids', 'valid_condition_ids', 'triggered_invocation_ids']) {
-      const text = record.replace(`"${key}": [`, `"${key}": [[[[["x"]]]]], "${key}": [`);
-      expect(text).not.toBe(record);
-      const outcome = sameOnEveryPath('EventRecord', text, { maxDepth });
-      expect(outcome.ok).toBe(maxDepth >= 6);
-    }
+  // The walk counts a DTO's lists without looking at them (dtoAsIs: walk.lists; a flat DTO's flatAsIs:
+  // walk.flatContainers): the bound needs their count.
+  describe.each([
+    ['EventRecord', 'eventRecords', ['matched_condition_ids', 'valid_condition_ids', 'triggered_invocation_ids']],
+    ['TriggerRunRecord', 'triggerRuns', ['valid_condition_ids', 'condition_ids', 'event_ids', 'source_invocation_ids']],
+  ] as const)('a list key of a %s written twice', (dto, name, keys) => {
+    test.each([2, 3, 5, 6, 7])('maxDepth %i', (maxDepth) => {
+      const record = makeCase(name, 1).texts[0]!;
+      for (const key of keys) {
+        const text = record.replace(`"${key}": [`, `"${key}": [[[[["x"]]]]], "${key}": [`);
+        expect(text).not.toBe(record);
+        const outcome = sameOnEveryPath(dto, text, { maxDepth });
+        expect(outcome.ok).toBe(maxDepth >= 6);
+      }
+    });
   });
 
   test('brackets inside strings only make the bound looser', () => {
