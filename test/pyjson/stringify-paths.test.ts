@@ -1,9 +1,10 @@
 /**
  * stringifyPython's bulk paths (src/pyjson/stringify.ts): runs of numbers written as bytes (ints digit by digit,
- * integral PyFloats with `.0`, positional floats), long strings escaped by segments, and large lists and dicts
- * written in chunks. Each text is checked against Python's json module (scripts/python/pyjson_golden.py,
- * `json.dumps(json.loads(text))` must give it back: it is what Python writes for the value it reads) and read back
- * with parsePythonJson to the value written (so it is the text of that value, not of another).
+ * integral PyFloats with `.0`, positional floats), long strings escaped as bytes, and large lists and dicts, all
+ * into the byte sink (SINK; its buffers' ends: byte-sink.test.ts). Each text is checked against Python's json
+ * module (scripts/python/pyjson_golden.py, `json.dumps(json.loads(text))` must give it back: it is what Python writes
+ * for the value it reads) and read back with parsePythonJson to the value written (so it is the text of that value,
+ * not of another).
  */
 import { PyFloat, parsePythonJson, stringifyPython } from '../../src/entries/pyjson';
 import { runOracle } from '../support/pynenc-python';
@@ -96,7 +97,10 @@ const VALUES: [string, unknown][] = [
       ),
     ),
   ],
-  ['long strings crossing escape segments', [text(300), text(16_383), text(16_384), text(16_385), text(70_000)]],
+  [
+    "long strings crossing the sink's buffer (sized for the first, 8 times larger as it fills)",
+    [text(300), text(16_383), text(16_384), text(16_385), text(70_000)],
+  ],
   ['a long string of nothing to escape and one of escapes only', ['x'.repeat(20_000), '\u00e9'.repeat(20_000)]],
   ['a dict of 30,000 keys, some escaped', dict(30_000)],
   ['nested: lists of dicts of lists', Array.from({ length: 300 }, (_, index) => ({ [`n${index}`]: mixedList(50) }))],
