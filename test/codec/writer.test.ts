@@ -1,9 +1,10 @@
 /**
  * The writer's own paths (src/codec/write.ts): strings written with their closing quote pending, lists of strings
- * joined whole, null/true/false/[]/{} written with their key, properties out of the schema's order, values that
- * need escaping in every position, and what cannot be written refused with its path. Every text toJson writes here
- * is checked against the installed pynenc: `TriggerRunRecord.from_json(text).to_json()` must give it back byte for
- * byte (so it is what pynenc writes for the values it reads), and fromJson must read back the value written.
+ * joined whole, null/true/false/[] written with their key, dicts with their keys listed once, properties out of the
+ * schema's order, values that need escaping in every position, and what cannot be written refused with its path.
+ * Every text toJson writes here is checked against the installed pynenc: `TriggerRunRecord.from_json(text).to_json()`
+ * must give it back byte for byte (so it is what pynenc writes for the values it reads), and fromJson must read back
+ * the value written.
  */
 import type { TriggerRunRecord } from '../../generated/types';
 import { ContractValidationError, fromJson, toJson } from '../../src';
@@ -118,8 +119,9 @@ test('a list item whose getter changes its mind is read once: the text is still 
 /**
  * Lists and dicts of SINK_ITEMS (64) items or more are written by stringifyPython into its byte sink (write.ts,
  * BIG_CONTAINER), the keys of a dict listed once: at and around that size, in dictionary mode (thousands of keys),
- * with strings to escape in keys, values and list items, and empty; every text against pynenc's own round trip (an
- * EventRecord's payload values are what jsonpickle writes for a str: json.dumps's text of it).
+ * with strings to escape in keys, values and list items, and empty; an arguments_preview that is itself such a dict
+ * (of any values); every text against pynenc's own round trip (an EventRecord's payload values are what jsonpickle
+ * writes for a str: json.dumps's text of it).
  */
 describe('big lists and dicts in a record are what pynenc writes back', () => {
   const sizes = [0, 1, 63, 64, 65, 3_000];
@@ -128,11 +130,14 @@ describe('big lists and dicts in a record are what pynenc writes back', () => {
       index % 7 === odd % 7 ? `${ODD[index % ODD.length]!}${index}` : `id-${index}`,
     );
   const runs = sizes.flatMap((size, odd) =>
-    [0, 1].map((variant) => ({
+    [0, 1, 2].map((variant) => ({
       ...run('x', 3),
       condition_ids: texts(size, odd + variant),
       event_ids: variant ? texts(size, 99) : [],
-      arguments_preview: { values: texts(size, odd), dict: Object.fromEntries(texts(size, odd).map((id) => [id, id])) },
+      arguments_preview:
+        variant === 2
+          ? Object.fromEntries(texts(size, odd).map((id, index) => [id, [id, index, new PyFloat(index), null]]))
+          : { values: texts(size, odd), dict: Object.fromEntries(texts(size, odd).map((id) => [id, id])) },
     })),
   ) as TriggerRunRecord[];
   const events = sizes.flatMap((size, odd) =>
