@@ -11,11 +11,16 @@
  */
 import fc from 'fast-check';
 import { toJson } from '../../src';
-import { stringifyPython } from '../../src/entries/pyjson';
 import { runOracle } from '../support/pynenc-python';
 import { objectText, valueText } from '../support/arbitraries';
-import { readAnyAsExact, readRecordAsExact } from '../support/read-outcome';
-import { runText, testPynencRoundTrips, type RunTextOptions } from '../support/run-texts';
+import { readRecordAsExact } from '../support/read-outcome';
+import {
+  runText,
+  testPynencRoundTrips,
+  testPyjsonRoundTrips,
+  testRandomRecordsReadAsExact,
+  type RunTextOptions,
+} from '../support/run-texts';
 
 const record = (preview: string, options: RunTextOptions = {}): string =>
   runText(preview, { contextTimestamp: '2026-02-11T04:53:04.250000+13:45:30.250000', ...options });
@@ -95,16 +100,7 @@ describe('parsePythonJson: NaN and Infinity read as Python reads them', () => {
     `{"a": {"p": ${padding}, "x": NaN}}`,
     `{"a": {"p": ${padding}, "x": [1, 2, Infinity]}, "b": 3}`,
   ];
-  const golden = runOracle<({ ok: string } | { error: string })[]>('pyjson_golden.py', {
-    mode: 'roundtrip',
-    cases: TEXTS,
-  });
-  test.each(TEXTS.map((text, index) => [text.slice(0, 60), text, index] as const))('%s', (_name, text, index) => {
-    const outcome = readAnyAsExact(text);
-    const python = golden[index]!;
-    expect(outcome.ok).toBe('ok' in python);
-    if (outcome.ok && 'ok' in python) expect(stringifyPython(outcome.value)).toBe(python.ok);
-  });
+  testPyjsonRoundTrips(TEXTS);
 });
 
 describe('random records with constants: the default path reads what the exact parser reads', () => {
@@ -116,16 +112,7 @@ describe('random records with constants: the default path reads what the exact p
   );
   const value = valueText(scalar, fc.constantFrom('a', 'NaN', 'Infinity', 'x'), 5);
   const preview = objectText(fc.constantFrom('x', 'y', 'arguments_preview'), value);
-  test('300 records, duplicates of arguments_preview included', () => {
-    fc.assert(
-      fc.property(preview, fc.option(preview), (first, second) => {
-        const text = record(first, second === null ? {} : { extra: `"arguments_preview": ${second}` });
-        readRecordAsExact(text);
-        readAnyAsExact(text);
-      }),
-      { numRuns: 300, seed: 1999 },
-    );
-  });
+  testRandomRecordsReadAsExact(preview, record, 1999);
   test('what pynenc reads, on a few of them', () => {
     const texts = fc.sample(preview, { numRuns: 40, seed: 2000 }).map((first) => record(first));
     const golden = runOracle<({ ok: string } | { error: string })[]>('codec_golden.py', {

@@ -11,7 +11,7 @@ import { parsePythonJson } from '../../src/entries/pyjson';
 import { BIG_LIST_CHARS, cutNumberLists } from '../../src/pyjson/number-list';
 import { runNumberListChild } from '../support/number-list-child';
 import { attempt, expectRunReadAsExact, expectSameOutcome } from '../support/read-outcome';
-import { RUN_HEAD, runText, testPynencRoundTrips, type RunTextOptions } from '../support/run-texts';
+import { RUN_HEAD, runText, testPynencRoundTrips } from '../support/run-texts';
 
 /** `count` tokens cycling through `tokens`, as a list's text. */
 const list = (tokens: readonly string[], count: number): string =>
@@ -29,25 +29,23 @@ test('each list is BIG_LIST_CHARS long or more', () => {
   for (const text of [INTS, FLOATS, MIXED]) expect(text.length).toBeGreaterThanOrEqual(BIG_LIST_CHARS);
 });
 
-const record = (preview: string, options: RunTextOptions = {}): string => runText(preview, options);
-
 /** Name, text, and whether cutNumberLists cuts it (not: the key on the list's path written again after it). */
 const RECORDS: [string, string, boolean][] = [
-  ['ints', record(`{"values": ${INTS}}`), true],
-  ['integral floats, as pynenc writes them', record(`{"values": ${FLOATS}}`), true],
-  ['numbers of every kind', record(`{"values": ${MIXED}}`), true],
-  ['two big lists, a short one, list-like strings', record(`{"a": ${INTS}, "s": "[1, 2]", "b": ${FLOATS}}`), true],
-  ['in a list of lists', record(`{"m": [${MIXED}, [1, 2.0], ${INTS}]}`), true],
-  ['beside array-index keys', record(`{"1": 2.0, "v": ${INTS}, "0": -0}`), true],
-  ['NaN and an integral float elsewhere in the record', record(`{"x": NaN, "v": ${FLOATS}, "y": 1.0}`), true],
-  ["the list's key written again in its object", record(`{"v": ${INTS}, "v": 1}`), false],
-  ['the member written again after the list', record(`{"v": ${INTS}}`, { extra: '"arguments_preview": {}' }), false],
+  ['ints', runText(`{"values": ${INTS}}`), true],
+  ['integral floats, as pynenc writes them', runText(`{"values": ${FLOATS}}`), true],
+  ['numbers of every kind', runText(`{"values": ${MIXED}}`), true],
+  ['two big lists, a short one, list-like strings', runText(`{"a": ${INTS}, "s": "[1, 2]", "b": ${FLOATS}}`), true],
+  ['in a list of lists', runText(`{"m": [${MIXED}, [1, 2.0], ${INTS}]}`), true],
+  ['beside array-index keys', runText(`{"1": 2.0, "v": ${INTS}, "0": -0}`), true],
+  ['NaN and an integral float elsewhere in the record', runText(`{"x": NaN, "v": ${FLOATS}, "y": 1.0}`), true],
+  ["the list's key written again in its object", runText(`{"v": ${INTS}, "v": 1}`), false],
+  ['the member written again after the list', runText(`{"v": ${INTS}}`, { extra: '"arguments_preview": {}' }), false],
   [
     'the member written twice, the list in the last',
-    record('{}', { extra: `"arguments_preview": {"v": ${FLOATS}}` }),
+    runText('{}', { extra: `"arguments_preview": {"v": ${FLOATS}}` }),
     true,
   ],
-  ['the same with an escaped key', record('{"v": 1}', { extra: `"arguments\\u005fpreview": {"w": ${MIXED}}` }), true],
+  ['the same with an escaped key', runText('{"v": 1}', { extra: `"arguments\\u005fpreview": {"w": ${MIXED}}` }), true],
 ];
 
 describe('records holding big lists of numbers: read as the exact parser and pynenc read them', () => {
@@ -63,15 +61,15 @@ describe('records holding big lists of numbers: read as the exact parser and pyn
 describe('refused as by the exact parser, with its error', () => {
   const head = (ids: string) => RUN_HEAD.replace('"valid_condition_ids": ["0ee0f733503234b9"]', ids);
   test.each([
-    ['a big list where the contract wants ids', record('{}', { head: head(`"valid_condition_ids": ${INTS}`) }), {}],
-    ['a syntax error after the list', record(`{"v": ${INTS}, "w": tru}`), {}],
-    ['a token Python refuses in the list', record(`{"v": ${INTS.slice(0, -1)}, 01]}`), {}],
-    ['an int of 4,301 digits in the list', record(`{"v": ${INTS.slice(0, -1)}, 1${'0'.repeat(4300)}]}`), {}],
-    ['the depth limit crossed beside the list', record(`{"v": ${INTS}, "d": [[[1]]]}`), { maxDepth: 4 }],
-    ['the depth limit crossed by the list itself', record(`{"v": [${INTS}]}`), { maxDepth: 3 }],
+    ['a big list where the contract wants ids', runText('{}', { head: head(`"valid_condition_ids": ${INTS}`) }), {}],
+    ['a syntax error after the list', runText(`{"v": ${INTS}, "w": tru}`), {}],
+    ['a token Python refuses in the list', runText(`{"v": ${INTS.slice(0, -1)}, 01]}`), {}],
+    ['an int of 4,301 digits in the list', runText(`{"v": ${INTS.slice(0, -1)}, 1${'0'.repeat(4300)}]}`), {}],
+    ['the depth limit crossed beside the list', runText(`{"v": ${INTS}, "d": [[[1]]]}`), { maxDepth: 4 }],
+    ['the depth limit crossed by the list itself', runText(`{"v": [${INTS}]}`), { maxDepth: 3 }],
     [
       'the string limit crossed beside the list',
-      record(`{"v": ${INTS}, "s": "${'x'.repeat(50)}"}`),
+      runText(`{"v": ${INTS}, "s": "${'x'.repeat(50)}"}`),
       { maxStringLength: 40 },
     ],
   ] as [string, string, FromJsonOptions][])('%s', (_name, text, options) => {

@@ -12,7 +12,14 @@ import { parsePythonJson, stringifyPython } from '../../src/entries/pyjson';
 import { objectText, valueText } from '../support/arbitraries';
 import { readAnyAsExact, readRecordAsExact } from '../support/read-outcome';
 import { runOracle } from '../support/pynenc-python';
-import { RUN_HEAD, runText, testPynencRoundTrips, type RunTextOptions } from '../support/run-texts';
+import {
+  RUN_HEAD,
+  runText,
+  testPynencRoundTrips,
+  testPyjsonRoundTrips,
+  testRandomRecordsReadAsExact,
+  type RunTextOptions,
+} from '../support/run-texts';
 
 /** A run text whose timestamps have UTC offsets with seconds and microseconds, as pynenc may write them. */
 const record = (preview: string, options: RunTextOptions = {}): string =>
@@ -120,16 +127,7 @@ describe('parsePythonJson: root members re-read, the rest kept', () => {
     '{"a": {"b": "s"}, "a": "t", "b": 1.0}',
     '{"\\u0062": 1.0, "x": {"b": 2.5}}',
   ];
-  const golden = runOracle<({ ok: string } | { error: string })[]>('pyjson_golden.py', {
-    mode: 'roundtrip',
-    cases: TEXTS,
-  });
-  test.each(TEXTS.map((text, index) => [text, index] as const))('%s', (text, index) => {
-    const outcome = readAnyAsExact(text);
-    const python = golden[index]!;
-    expect(outcome.ok).toBe('ok' in python);
-    if (outcome.ok && 'ok' in python) expect(stringifyPython(outcome.value)).toBe(python.ok);
-  });
+  testPyjsonRoundTrips(TEXTS);
 });
 
 describe('random records: the default path reads what the exact parser reads', () => {
@@ -140,16 +138,7 @@ describe('random records: the default path reads what the exact parser reads', (
   );
   const value = valueText(scalar, fc.constantFrom('a', 'b', 'arguments_preview', '1.0', 'k\\u0041'));
   const preview = objectText(fc.constantFrom('x', 'y', 'arguments_preview'), value);
-  test('300 records, duplicates of arguments_preview included', () => {
-    fc.assert(
-      fc.property(preview, fc.option(preview), (first, second) => {
-        const text = record(first, second === null ? {} : { extra: `"arguments_preview": ${second}` });
-        readRecordAsExact(text);
-        readAnyAsExact(text);
-      }),
-      { numRuns: 300, seed: 16 },
-    );
-  });
+  testRandomRecordsReadAsExact(preview, record, 16);
 });
 
 describe('long texts (number tokens scanned by char codes, not by the regex): read as the exact parser reads', () => {

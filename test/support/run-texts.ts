@@ -3,9 +3,11 @@
  * (test/codec/reread.test.ts) and of big members judged from their text (test/codec/big-members.test.ts), and the
  * check both make of them against pynenc's own TriggerRunRecord.from_json(text).to_json() (codec_golden.py).
  */
+import fc from 'fast-check';
 import { toJson } from '../../src';
+import { stringifyPython } from '../../src/entries/pyjson';
 import { runOracle } from './pynenc-python';
-import type { Outcome } from './read-outcome';
+import { readAnyAsExact, readRecordAsExact, type Outcome } from './read-outcome';
 
 /** The members before arguments_preview, as BaseTrigger writes them. */
 export const RUN_HEAD =
@@ -53,5 +55,44 @@ export function testPynencRoundTrips(records: readonly (readonly [string, string
     expect('ok' in python).toBe(true);
     expect(outcome.ok).toBe(true);
     if (outcome.ok && 'ok' in python) expect(toJson('TriggerRunRecord', outcome.value as never)).toBe(python.ok);
+  });
+}
+
+/**
+ * One test per text: parsePythonJson reads it by default as the exact parser does (readAnyAsExact), accepts it where
+ * Python's json.loads does and writes back what json.dumps writes (pyjson_golden.py, mode roundtrip).
+ */
+export function testPyjsonRoundTrips(texts: readonly string[]) {
+  const golden = runOracle<({ ok: string } | { error: string })[]>('pyjson_golden.py', {
+    mode: 'roundtrip',
+    cases: texts,
+  });
+  test.each(texts.map((text, index) => [text.slice(0, 60), text, index] as const))('%s', (_name, text, index) => {
+    const outcome = readAnyAsExact(text);
+    const python = golden[index]!;
+    expect(outcome.ok).toBe('ok' in python);
+    if (outcome.ok && 'ok' in python) expect(stringifyPython(outcome.value)).toBe(python.ok);
+  });
+}
+
+/**
+ * 300 random TriggerRunRecord texts made by `record` around arguments_preview texts from `preview`, half of them with
+ * a second arguments_preview member after the first: fromJson and parsePythonJson read each by default as with
+ * fastPath false (readRecordAsExact, readAnyAsExact).
+ */
+export function testRandomRecordsReadAsExact(
+  preview: fc.Arbitrary<string>,
+  record: (preview: string, options?: RunTextOptions) => string,
+  seed: number,
+) {
+  test('300 records, duplicates of arguments_preview included', () => {
+    fc.assert(
+      fc.property(preview, fc.option(preview), (first, second) => {
+        const text = record(first, second === null ? {} : { extra: `"arguments_preview": ${second}` });
+        readRecordAsExact(text);
+        readAnyAsExact(text);
+      }),
+      { numRuns: 300, seed },
+    );
   });
 }
