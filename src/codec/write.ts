@@ -238,8 +238,8 @@ function writeDto(writer: Writer, value: Record<string, unknown>): string {
 
 /**
  * Which of LITERALS `item` (a value of a property of class `kind`, not a string) is written as, or -1: null, a
- * boolean, an empty array (only where a property may hold one). A dict is not tested for `{}` here: map() and dict()
- * list its keys once and write `{}` for none, where `for in` would list all the keys of an object in dictionary mode
+ * boolean, an empty array (only where a property may hold one). A dict is not tested for `{}` here: dict()
+ * lists its keys once and writes `{}` for none, where `for in` would list all the keys of an object in dictionary mode
  * (thousands of keys) before its first (1 M keys: 300–400 ms).
  */
 function literalOf(kind: number, item: unknown): number {
@@ -278,7 +278,7 @@ function valueText(writer: Writer, field: number, item: unknown): string {
     case LIST:
       return Array.isArray(item) ? list(item, writer, field) : any(item, writer, field);
     case MAP:
-      return map(item, writer, field);
+      return dict(item as object, writer, field, true);
     case DTO:
       return nestedDto(writer, field, item as Record<string, unknown>, -1);
     case DTO_ARRAY: {
@@ -291,7 +291,7 @@ function valueText(writer: Writer, field: number, item: unknown): string {
     }
     default:
       if (typeof item === 'string') return repr(item);
-      if (typeof item === 'object' && item !== null && !Array.isArray(item)) return dict(item, writer, field);
+      if (typeof item === 'object' && item !== null && !Array.isArray(item)) return dict(item, writer, field, false);
       return any(item, writer, field);
   }
 }
@@ -322,23 +322,18 @@ function list(items: readonly unknown[], writer: Writer, field: number): string 
 }
 
 /**
- * An object of strings (the validator checked the values), keys in Python's order (PY_KEY_ORDER). As in writeDto, a
- * string with nothing to escape is written after its opening quote and its closing quote left pending.
+ * A map of strings (the validator checked the values) with `keys` (objectKeys: Python's order, PY_KEY_ORDER), fewer
+ * than BIG_CONTAINER. As in writeDto, a string with nothing to escape is written after its opening quote and its
+ * closing quote left pending.
  */
-function map(item: unknown, writer: Writer, field: number): string {
-  const obj = item as Record<string, string>;
-  // Only plain objects are dicts: stringifyPython names anything else.
-  if (!plainPrototype(obj)) return any(item, writer, field);
-  const keys = keysOf(obj);
-  if (keys.length === 0) return '{}';
-  if (keys.length >= BIG_CONTAINER) return any(item, writer, field, keys);
+function stringMap(obj: Record<string, unknown>, keys: readonly string[], writer: Writer, field: number): string {
   let out = '';
   let pending = false;
   for (let position = 0; position < keys.length; position++) {
     const key = keys[position]!;
     const entry = obj[key];
     // a getter changed its mind: the general writer decides
-    if (typeof entry !== 'string') return any(item, writer, field);
+    if (typeof entry !== 'string') return any(obj, writer, field);
     const separator = position === 0 ? 0 : pending ? 2 : 1;
     const keyEscaped = NEEDS_ESCAPE.test(key);
     out += keyEscaped ? MAP_SEPARATORS[separator]! + escapedRepr(key) : MAP_KEY_OPENERS[separator]! + key;
@@ -355,11 +350,17 @@ const MAP_KEY_OPENERS = MAP_SEPARATORS.map((separator) => `${separator}"`);
 /** Between key and value: [keyQuotePending * 2 + valueOpens] (the value's closing quote left pending when it opens). */
 const MAP_VALUE_OPENERS = [': ', ': "', '": ', '": "'] as const;
 
-/** A dict of any values (a plain object: anything else goes to stringifyPython), its keys listed once. */
-function dict(item: object, writer: Writer, field: number): string {
+/**
+ * A dict: a plain object (stringifyPython names anything else), its keys listed once (objectKeys), `{}` for none. A
+ * map of strings (`strings`: a FIELD_MAP property) of fewer than BIG_CONTAINER keys is written by stringMap, any other
+ * by stringifyPython.
+ */
+function dict(item: object, writer: Writer, field: number, strings: boolean): string {
   if (!plainPrototype(item)) return any(item, writer, field);
   const keys = keysOf(item);
-  return keys.length === 0 ? '{}' : any(item, writer, field, keys);
+  if (keys.length === 0) return '{}';
+  if (strings && keys.length < BIG_CONTAINER) return stringMap(item as Record<string, unknown>, keys, writer, field);
+  return any(item, writer, field, keys);
 }
 
 /**
